@@ -1,0 +1,2 @@
+// Entry module loaded by Cloud Functions: registers every function.
+export {};
