@@ -1,0 +1,28 @@
+/**
+ * A reminder the rules decided to send: who, why, which escalation level and
+ * for which occurrence day. (rule, level, day, company, target) identifies it:
+ * the outbox sends each identity once.
+ */
+export type ReminderRule = "approval-waiting" | "instalment-due" | "consumer-refund-deadline" | "customer-overdue";
+
+export interface Reminder {
+  companyId: string;
+  rule: ReminderRule;
+  /** Escalation level (customer dunning: 1 courtesy, 2 firm, 3 formal notice); 0 for rules without levels. */
+  level: number;
+  /** What the reminder is about: a refund request, an instalment, an invoice… */
+  target: string;
+  /** The occurrence day (YYYY-MM-DD) derived from the documents, never from the run day, so reruns agree. */
+  day: string;
+  to: string[];
+  cc: string[];
+  subject: string;
+  text: string;
+  /** One line for the `Relances` sheet, in French. */
+  summary: string;
+}
+
+export function reminderId(r: Pick<Reminder, "companyId" | "rule" | "level" | "target" | "day">): string {
+  // encodeURIComponent escapes "|" and "/", so the id is injective and a valid Firestore id.
+  return [r.rule, String(r.level), r.day, encodeURIComponent(r.companyId), encodeURIComponent(r.target)].join("|");
+}

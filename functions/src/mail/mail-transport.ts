@@ -1,0 +1,27 @@
+/**
+ * How reminders leave the system. Two implementations: SMTP (nodemailer; the
+ * local sink in dev and tests, any relay in production) and the Gmail API as
+ * a configured mailbox.
+ */
+export interface OutgoingMail {
+  from: string;
+  to: string[];
+  cc?: string[];
+  subject: string;
+  text: string;
+  /** Deterministic Message-ID (`<id@domain>`): the same reminder always carries the same one. */
+  messageId: string;
+  headers?: Record<string, string>;
+}
+
+export interface MailTransport {
+  readonly name: string;
+  /** Resolves once the server has accepted the message; rejects otherwise. */
+  send(mail: OutgoingMail): Promise<void>;
+  /**
+   * Whether a message with this Message-ID already left this mailbox, for
+   * transports that can be asked (Gmail: the Sent folder). The outbox uses it
+   * to settle a send whose outcome a crash left unknown.
+   */
+  findSent?(messageId: string): Promise<boolean>;
+}

@@ -1,0 +1,202 @@
+/**
+ * Delivers due outbox entries. Guarantees (see README, section jobs):
+ * - an entry is claimed by one sender at a time: PENDING/FAILED → SENDING in
+ *   a transaction that sets a lease (leaseOwner, leaseExpiresAt);
+ * - SENT is recorded in a transaction only by the lease owner;
+ * - a failed send becomes FAILED and is due again after `retryAfterMs`
+ *   (next run), until `maxAttempts`;
+ * - a SENDING entry whose lease expired means a sender died between claiming
+ *   and recording: the mail may or may not have left. When the transport can
+ *   be asked (`findSent`, by Message-ID), the answer settles it: SENT, or
+ *   claimed again and sent. When it cannot, `onUnknownOutcome` chooses:
+ *   "resend" (at-least-once; the copy has the same Message-ID) or "hold"
+ *   (at-most-once; the entry becomes UNCERTAIN for a person to check).
+ */
+import { randomUUID } from "node:crypto";
+import { FieldValue, Firestore, Timestamp, DocumentReference } from "@google-cloud/firestore";
+import type { MailTransport } from "../mail/mail-transport";
+import { mapLimited } from "./map-limited";
+import { OUTBOX_COLLECTION, OutboxEntry } from "./outbox-entry";
+
+export interface DeliveryOptions {
+  now: () => Date;
+  from: string;
+  leaseMs?: number;
+  retryAfterMs?: number;
+  maxAttempts?: number;
+  onUnknownOutcome?: "resend" | "hold";
+  concurrency?: number;
+  /** Test seams to stop the process at the two points a crash matters. */
+  hooks?: {
+    afterLease?: (id: string) => Promise<void> | void;
+    afterSend?: (id: string) => Promise<void> | void;
+  };
+}
+
+export interface DeliveryReport {
+  sent: number;
+  failed: number;
+  /** Expired leases settled as already sent by asking the transport. */
+  confirmedAfterCrash: number;
+  uncertain: number;
+  skipped: number;
+  /** Outbox documents read (query results and transaction reads). */
+  reads: number;
+}
+
+type Outcome = "sent" | "failed" | "confirmed" | "uncertain" | "skipped";
+
+const PAGE = 200;
+
+export async function deliverDueReminders(
+  db: Firestore,
+  transport: MailTransport,
+  options: DeliveryOptions,
+): Promise<DeliveryReport> {
+  const report: DeliveryReport = { sent: 0, failed: 0, confirmedAfterCrash: 0, uncertain: 0, skipped: 0, reads: 0 };
+  const runNow = Timestamp.fromDate(options.now());
+  const owner = randomUUID();
+  let cursor: FirebaseFirestore.QueryDocumentSnapshot | undefined;
+  for (;;) {
+    let query = db.collection(OUTBOX_COLLECTION).where("dueAt", "<=", runNow).orderBy("dueAt").limit(PAGE);
+    if (cursor) query = query.startAfter(cursor);
+    const page = await query.get();
+    report.reads += page.size;
+    if (page.empty) break;
+    cursor = page.docs[page.docs.length - 1];
+    const outcomes = await mapLimited(page.docs, options.concurrency ?? 8, (doc) =>
+      deliverOne(db, doc.ref as DocumentReference<OutboxEntry>, doc.data() as OutboxEntry, transport, owner, options, report),
+    );
+    for (const o of outcomes) {
+      if (o === "sent") report.sent++;
+      else if (o === "failed") report.failed++;
+      else if (o === "confirmed") report.confirmedAfterCrash++;
+      else if (o === "uncertain") report.uncertain++;
+      else report.skipped++;
+    }
+    if (page.size < PAGE) break;
+  }
+  return report;
+}
+
+async function deliverOne(
+  db: Firestore,
+  ref: DocumentReference<OutboxEntry>,
+  seen: OutboxEntry,
+  transport: MailTransport,
+  owner: string,
+  options: DeliveryOptions,
+  report: DeliveryReport,
+): Promise<Outcome> {
+  const now = options.now();
+  if (seen.status === "SENDING") {
+    // The lease expired (the query only returns due entries): settle the unknown outcome first.
+    const previousOwner = seen.leaseOwner;
+    if (transport.findSent) {
+      if (await transport.findSent(seen.messageId)) {
+        const done = await finish(db, ref, previousOwner, { status: "SENT", sentAt: Timestamp.fromDate(now) }, report);
+        return done ? "confirmed" : "skipped";
+      }
+    } else if ((options.onUnknownOutcome ?? "resend") === "hold") {
+      const done = await finish(
+        db,
+        ref,
+        previousOwner,
+        { status: "UNCERTAIN", lastError: "Envoi interrompu : impossible de savoir si le message est parti." },
+        report,
+      );
+      return done ? "uncertain" : "skipped";
+    }
+  }
+
+  const claimed = await claim(db, ref, seen, owner, now, options.leaseMs ?? 5 * 60_000, report);
+  if (!claimed) return "skipped";
+  await options.hooks?.afterLease?.(ref.id);
+
+  try {
+    await transport.send({
+      from: options.from,
+      to: claimed.to,
+      cc: claimed.cc.length > 0 ? claimed.cc : undefined,
+      subject: claimed.subject,
+      text: claimed.text,
+      messageId: claimed.messageId,
+      headers: { "X-Acompte-Reminder": ref.id },
+    });
+  } catch (error) {
+    const attempts = claimed.attempts;
+    const giveUp = attempts >= (options.maxAttempts ?? 5);
+    const retryAt = Timestamp.fromMillis(now.getTime() + (options.retryAfterMs ?? 60_000));
+    await finish(
+      db,
+      ref,
+      owner,
+      { status: "FAILED", lastError: String((error as Error).message ?? error).slice(0, 1000), ...(giveUp ? {} : { dueAt: retryAt }) },
+      report,
+    );
+    return "failed";
+  }
+
+  await options.hooks?.afterSend?.(ref.id);
+  await finish(db, ref, owner, { status: "SENT", sentAt: Timestamp.fromDate(options.now()), lastError: null }, report);
+  return "sent";
+}
+
+/** PENDING/FAILED, or SENDING with an expired lease of the owner we saw → SENDING under our lease. */
+async function claim(
+  db: Firestore,
+  ref: DocumentReference<OutboxEntry>,
+  seen: OutboxEntry,
+  owner: string,
+  now: Date,
+  leaseMs: number,
+  report: DeliveryReport,
+): Promise<OutboxEntry | null> {
+  return db.runTransaction(async (tx) => {
+    const snap = await tx.get(ref);
+    report.reads++;
+    const current = snap.data();
+    if (!current || !current.dueAt || current.dueAt.toMillis() > now.getTime()) return null;
+    const claimable =
+      current.status === "PENDING" ||
+      current.status === "FAILED" ||
+      (current.status === "SENDING" && current.leaseOwner === seen.leaseOwner);
+    if (!claimable) return null;
+    const leaseExpiresAt = Timestamp.fromMillis(now.getTime() + leaseMs);
+    const update = {
+      status: "SENDING" as const,
+      attempts: current.attempts + 1,
+      leaseOwner: owner,
+      leaseExpiresAt,
+      dueAt: leaseExpiresAt,
+    };
+    tx.update(ref, update);
+    return { ...current, ...update };
+  });
+}
+
+/**
+ * Ends a SENDING state held by `expectedOwner`. Without `dueAt` in `fields`
+ * the entry leaves the delivery query for good.
+ */
+async function finish(
+  db: Firestore,
+  ref: DocumentReference<OutboxEntry>,
+  expectedOwner: string | null,
+  fields: Partial<Pick<OutboxEntry, "status" | "sentAt" | "lastError" | "dueAt">>,
+  report: DeliveryReport,
+): Promise<boolean> {
+  return db.runTransaction(async (tx) => {
+    const snap = await tx.get(ref);
+    report.reads++;
+    const current = snap.data();
+    if (!current || current.status !== "SENDING" || current.leaseOwner !== expectedOwner) return false;
+    tx.update(ref, {
+      leaseOwner: null,
+      leaseExpiresAt: null,
+      dueAt: FieldValue.delete(),
+      ...fields,
+    });
+    return true;
+  });
+}

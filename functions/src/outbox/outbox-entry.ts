@@ -1,0 +1,44 @@
+import { createHash } from "node:crypto";
+import type { Timestamp } from "@google-cloud/firestore";
+import type { ReminderRule } from "../domain/reminders/reminder";
+
+export const OUTBOX_COLLECTION = "outbox";
+
+/**
+ * PENDING → SENDING (leased) → SENT, or FAILED (retried on a later run until
+ * maxAttempts, then given up) or UNCERTAIN (a crash left the send's outcome
+ * unknown and the transport cannot tell; a person decides).
+ */
+export type OutboxStatus = "PENDING" | "SENDING" | "SENT" | "FAILED" | "UNCERTAIN";
+
+export interface OutboxEntry {
+  companyId: string;
+  rule: ReminderRule;
+  level: number;
+  target: string;
+  day: string;
+  to: string[];
+  cc: string[];
+  subject: string;
+  text: string;
+  summary: string;
+  messageId: string;
+  status: OutboxStatus;
+  attempts: number;
+  leaseOwner: string | null;
+  leaseExpiresAt: Timestamp | null;
+  /**
+   * When the delivery job must look at the entry next; absent once nothing is
+   * left to do. The job's only query is `dueAt <= now`, so it reads exactly
+   * the entries that need work, on a single-field index.
+   */
+  dueAt?: Timestamp;
+  createdAt: Timestamp;
+  sentAt: Timestamp | null;
+  lastError: string | null;
+}
+
+/** Same reminder, same Message-ID: a resend after a crash is recognisable. */
+export function messageIdFor(outboxId: string, domain: string): string {
+  return `<${createHash("sha256").update(outboxId).digest("hex").slice(0, 40)}@${domain}>`;
+}

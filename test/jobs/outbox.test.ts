@@ -1,0 +1,156 @@
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { Timestamp } from "@google-cloud/firestore";
+import { startSmtpSink, SmtpSink } from "../../functions/dev/smtp-sink";
+import { enqueueReminders } from "../../functions/src/outbox/enqueue";
+import { deliverDueReminders, DeliveryOptions } from "../../functions/src/outbox/deliver";
+import { OUTBOX_COLLECTION, OutboxEntry } from "../../functions/src/outbox/outbox-entry";
+import { smtpTransport } from "../../functions/src/mail/smtp-transport";
+import { reminderId } from "../../functions/src/domain/reminders/reminder";
+import { testFirestore } from "../support/firestore";
+import { fixtureReminder } from "./support/reminder-fixture";
+
+const fs = testFirestore("outbox");
+const db = fs.db;
+let sink: SmtpSink;
+
+const T0 = new Date("2026-03-10T07:00:00Z");
+const LATER = new Date("2026-03-10T08:00:00Z"); // past the 5-minute lease
+const options = (now: Date, extra: Partial<DeliveryOptions> = {}): DeliveryOptions => ({
+  now: () => now,
+  from: "Acompte <relances@acompte.test>",
+  concurrency: 1,
+  ...extra,
+});
+const transport = (probe = true) =>
+  smtpTransport({ host: sink.host, port: sink.port, findSent: probe ? async (id) => sink.hasMessageId(id) : undefined });
+
+const reminders = [1, 2, 3].map((n) => fixtureReminder(n));
+
+async function statuses(): Promise<Record<string, string>> {
+  const snap = await db.collection(OUTBOX_COLLECTION).get();
+  return Object.fromEntries(snap.docs.map((d) => [d.id, (d.data() as OutboxEntry).status]));
+}
+
+function perMessageId(): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const m of sink.messages()) counts.set(m.messageId, (counts.get(m.messageId) ?? 0) + 1);
+  return counts;
+}
+
+function crashRun(point: "lease" | "send", n: number): number | null {
+  const result = spawnSync(
+    process.execPath,
+    ["--import", "tsx", join(__dirname, "support/deliver-and-die.ts"), fs.projectId, String(sink.port), point, String(n), T0.toISOString()],
+    { env: { ...process.env, METADATA_SERVER_DETECTION: "none" }, encoding: "utf8", timeout: 60000 },
+  );
+  if (result.signal !== "SIGKILL") throw new Error(`child did not crash: ${result.status} ${result.stderr}`);
+  return result.status;
+}
+
+beforeEach(async () => {
+  await fs.clear();
+  sink = await startSmtpSink();
+});
+afterEach(async () => {
+  await sink.stop();
+});
+afterAll(() => fs.close());
+
+describe("outbox", () => {
+  it("creates each reminder once and sends UTF-8 French mail to a real SMTP server", async () => {
+    expect(await enqueueReminders(db, reminders, { now: T0, messageIdDomain: "acompte.test" })).toEqual({ created: 3, alreadyThere: 0 });
+    expect(await enqueueReminders(db, reminders, { now: T0, messageIdDomain: "acompte.test" })).toEqual({ created: 0, alreadyThere: 3 });
+
+    const report = await deliverDueReminders(db, transport(), options(T0));
+    expect(report).toMatchObject({ sent: 3, failed: 0 });
+    const got = sink.messages();
+    expect(got.map((m) => m.subject).sort()).toEqual(reminders.map((r) => r.subject).sort());
+    const first = got.find((m) => m.to[0] === "client1@exemple.fr")!;
+    expect(first.subject).toBe("Relance n°1 : facture FA-2026-000101 échue");
+    expect(first.text).toBe(reminders[0].text);
+    expect(first.headers.get("content-type")).toMatch(/charset=utf-8/i);
+    expect(first.headers.get("x-acompte-reminder")).toBe(reminderId(reminders[0]));
+    expect(Object.values(await statuses())).toEqual(["SENT", "SENT", "SENT"]);
+
+    // A second run, and a re-enqueue, send nothing more.
+    await enqueueReminders(db, reminders, { now: LATER, messageIdDomain: "acompte.test" });
+    expect(await deliverDueReminders(db, transport(), options(LATER))).toMatchObject({ sent: 0, reads: 0 });
+    expect(sink.messages()).toHaveLength(3);
+  });
+
+  it.each(["lease", "send"] as const)(
+    "delivers each reminder exactly once when the process is killed after the %s of the second entry",
+    async (point) => {
+      await enqueueReminders(db, reminders, { now: T0, messageIdDomain: "acompte.test" });
+      crashRun(point, 2);
+      expect(sink.messages()).toHaveLength(point === "lease" ? 1 : 2);
+      const stuck = (await statuses())[reminderId(reminders[1])];
+      expect(stuck).toBe("SENDING");
+
+      // Rerun at the same instant: the lease is still held, nobody touches entry 2.
+      const during = await deliverDueReminders(db, transport(), options(T0));
+      expect(during.sent).toBe(1);
+      expect((await statuses())[reminderId(reminders[1])]).toBe("SENDING");
+
+      // After the lease: settled by asking the server, then nothing more ever.
+      const after = await deliverDueReminders(db, transport(), options(LATER));
+      expect(after).toMatchObject(point === "lease" ? { sent: 1, confirmedAfterCrash: 0 } : { sent: 0, confirmedAfterCrash: 1 });
+      await deliverDueReminders(db, transport(), options(new Date("2026-03-11T07:00:00Z")));
+
+      const counts = perMessageId();
+      expect(counts.size).toBe(3);
+      expect([...counts.values()]).toEqual([1, 1, 1]);
+      expect(Object.values(await statuses())).toEqual(["SENT", "SENT", "SENT"]);
+    },
+  );
+
+  it("retries a refused send on the next run", async () => {
+    await enqueueReminders(db, reminders, { now: T0, messageIdDomain: "acompte.test" });
+    sink.rejectRecipients(["client2@exemple.fr"]);
+    expect(await deliverDueReminders(db, transport(), options(T0))).toMatchObject({ sent: 2, failed: 1 });
+    const failed = (await db.collection(OUTBOX_COLLECTION).doc(reminderId(reminders[1])).get()).data() as OutboxEntry;
+    expect(failed.status).toBe("FAILED");
+    expect(failed.lastError).toMatch(/550/);
+
+    // Same run instant again: not due yet, nothing resent.
+    expect(await deliverDueReminders(db, transport(), options(T0))).toMatchObject({ sent: 0, failed: 0 });
+    sink.rejectRecipients([]);
+    expect(await deliverDueReminders(db, transport(), options(LATER))).toMatchObject({ sent: 1, failed: 0 });
+    expect([...perMessageId().values()]).toEqual([1, 1, 1]);
+    const sent = (await db.collection(OUTBOX_COLLECTION).doc(reminderId(reminders[1])).get()).data() as OutboxEntry;
+    expect(sent).toMatchObject({ status: "SENT", attempts: 2 });
+    expect(sent.dueAt).toBeUndefined();
+  });
+
+  it("gives up after maxAttempts and leaves the entry FAILED out of the due query", async () => {
+    await enqueueReminders(db, [reminders[0]], { now: T0, messageIdDomain: "acompte.test" });
+    sink.rejectRecipients(["client1@exemple.fr"]);
+    for (let i = 0; i < 3; i++) {
+      await deliverDueReminders(db, transport(), options(new Date(T0.getTime() + i * 3600_000), { maxAttempts: 2 }));
+    }
+    const entry = (await db.collection(OUTBOX_COLLECTION).doc(reminderId(reminders[0])).get()).data() as OutboxEntry;
+    expect(entry).toMatchObject({ status: "FAILED", attempts: 2 });
+    expect(entry.dueAt).toBeUndefined();
+  });
+
+  it("without a way to ask the server, 'hold' parks an interrupted send as UNCERTAIN instead of risking a duplicate", async () => {
+    await enqueueReminders(db, reminders, { now: T0, messageIdDomain: "acompte.test" });
+    crashRun("send", 1);
+    const report = await deliverDueReminders(db, transport(false), options(LATER, { onUnknownOutcome: "hold" }));
+    expect(report).toMatchObject({ sent: 2, uncertain: 1 });
+    expect([...perMessageId().values()]).toEqual([1, 1, 1]);
+    expect((await statuses())[reminderId(reminders[0])]).toBe("UNCERTAIN");
+  });
+
+  it("without a way to ask the server, 'resend' is at-least-once: the copy carries the same Message-ID", async () => {
+    await enqueueReminders(db, reminders, { now: T0, messageIdDomain: "acompte.test" });
+    crashRun("send", 1);
+    await deliverDueReminders(db, transport(false), options(LATER, { onUnknownOutcome: "resend" }));
+    const counts = perMessageId();
+    expect(counts.size).toBe(3);
+    expect([...counts.values()].sort()).toEqual([1, 1, 2]);
+    const stamp = (await db.collection(OUTBOX_COLLECTION).doc(reminderId(reminders[0])).get()).get("sentAt") as Timestamp;
+    expect(stamp.toDate()).toEqual(LATER);
+  });
+});
