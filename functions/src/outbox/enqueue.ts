@@ -25,16 +25,7 @@ export async function enqueueReminders(
   const outcomes = await mapLimited(reminders, 64, async (r) => {
       const id = reminderId(r);
       const entry: OutboxEntry = {
-        companyId: r.companyId,
-        rule: r.rule,
-        level: r.level,
-        target: r.target,
-        day: r.day,
-        to: r.to,
-        cc: r.cc,
-        subject: r.subject,
-        text: r.text,
-        summary: r.summary,
+        ...r,
         messageId: messageIdFor(id, options.messageIdDomain),
         status: "PENDING",
         attempts: 0,

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Timestamp } from "@google-cloud/firestore";
-import type { ReminderRule } from "../domain/reminders/reminder";
+import type { Reminder } from "../domain/reminders/reminder";
 
 export const OUTBOX_COLLECTION = "outbox";
 
@@ -11,17 +11,8 @@ export const OUTBOX_COLLECTION = "outbox";
  */
 export type OutboxStatus = "PENDING" | "SENDING" | "SENT" | "FAILED" | "UNCERTAIN";
 
-export interface OutboxEntry {
-  companyId: string;
-  rule: ReminderRule;
-  level: number;
-  target: string;
-  day: string;
-  to: string[];
-  cc: string[];
-  subject: string;
-  text: string;
-  summary: string;
+/** The reminder itself plus its delivery state. */
+export interface OutboxEntry extends Reminder {
   messageId: string;
   status: OutboxStatus;
   attempts: number;
