@@ -17,7 +17,8 @@ export async function buildRawMime(mail: OutgoingMail): Promise<Buffer> {
 }
 
 export function gmailTransport(settings: GmailSettings): MailTransport {
-  const api = gmail({ version: "v1", auth: settings.auth, rootUrl: settings.rootUrl });
+  // Node's own fetch: gaxios would otherwise import node-fetch dynamically, which Jest's VM cannot do.
+  const api = gmail({ version: "v1", auth: settings.auth, rootUrl: settings.rootUrl, fetchImplementation: fetch });
   return {
     name: "gmail",
     async send(mail: OutgoingMail): Promise<void> {
