@@ -1,0 +1,37 @@
+/**
+ * Every server-side entry point of the add-on. The build bundles this module
+ * as the global `Acompte` and writes one top-level function per name, because
+ * Apps Script only sees top-level function declarations.
+ */
+import type { EntryPoints } from "../interfaces/server-functions";
+import { approveRefund } from "./approveRefund";
+import { getRefund } from "./getRefund";
+import { getSelectedDeposit } from "./selected-deposit";
+import { getSidebarContext } from "./getSidebarContext";
+import { linkCompany } from "./linkCompany";
+import { listPendingApprovals } from "./listPendingApprovals";
+import { onInstall, onOpen } from "./onOpen";
+import { quoteRefund } from "./quoteRefund";
+import { rejectRefund } from "./rejectRefund";
+import { requestRefund } from "./requestRefund";
+import { resyncWorkbook, setupWorkbook } from "./workbookActions";
+import { showSidebar } from "./showSidebar";
+import { verifyAuditChains } from "./verifyAuditChains";
+
+export const entryPoints: EntryPoints = {
+  onOpen,
+  onInstall,
+  showSidebar,
+  setupWorkbook,
+  resyncWorkbook,
+  verifyAuditChains,
+  linkCompany,
+  getSidebarContext,
+  getSelectedDeposit,
+  quoteRefund,
+  requestRefund,
+  listPendingApprovals,
+  approveRefund,
+  rejectRefund,
+  getRefund,
+};

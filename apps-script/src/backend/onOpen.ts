@@ -1,0 +1,27 @@
+/**
+ * The *Acompte* add-on menu (Extensions › Acompte). Runs in every auth mode,
+ * including NONE before the add-on is authorised, so it touches nothing but
+ * the menu: no properties, no network.
+ */
+export const MENU_ITEMS = [
+  { label: "Ouvrir le panneau Acompte", fn: "showSidebar" },
+  { label: "Installer ou réparer le classeur", fn: "setupWorkbook" },
+  { label: "Resynchroniser le classeur", fn: "resyncWorkbook" },
+  { label: "Associer ce classeur à une société", fn: "linkCompany" },
+  { label: "Vérifier les chaînes d'audit (administrateurs)", fn: "verifyAuditChains" },
+] as const;
+
+export function onOpen(): void {
+  const menu = SpreadsheetApp.getUi().createAddonMenu();
+  MENU_ITEMS.forEach((item, index) => {
+    // Separate the everyday entries from the admin ones.
+    if (index === 3) menu.addSeparator();
+    menu.addItem(item.label, item.fn);
+  });
+  menu.addToUi();
+}
+
+/** Apps Script calls onInstall instead of onOpen right after an install from the Marketplace. */
+export function onInstall(): void {
+  onOpen();
+}

@@ -1,0 +1,121 @@
+/** *À approuver*: the caller's pending requests, approve or reject (reason required). */
+import type { PendingApproval } from "../interfaces/api";
+import { clearBanner, showError, showSuccess } from "./banner";
+import { whileBusy } from "./busy";
+import { byId, el, facts } from "./dom";
+import { formatDate, formatMoney } from "./format";
+import { reasonLabel, roleLabel } from "./labels";
+import { callServer } from "./server";
+import { SubmissionKey } from "./submission-key";
+
+export class ApprovalsTab {
+  private readonly list = byId("approvals");
+  /** One key per request and action, kept across retries until a definitive answer. */
+  private readonly keys = new Map<string, SubmissionKey>();
+
+  constructor(private readonly onDecided: (refundId: string) => void) {
+    const refresh = byId<HTMLButtonElement>("refresh-approvals");
+    refresh.addEventListener("click", () => void whileBusy([refresh], () => this.load(), "Actualisation…"));
+  }
+
+  async load(): Promise<void> {
+    this.list.setAttribute("aria-busy", "true");
+    const answer = await callServer("listPendingApprovals");
+    this.list.setAttribute("aria-busy", "false");
+    if (!answer.ok) {
+      this.list.replaceChildren(el("p", { class: "field-error" }, answer.error.message));
+      return;
+    }
+    const count = byId("approvals-count");
+    count.textContent = answer.data.length ? String(answer.data.length) : "";
+    count.setAttribute("aria-label", `${answer.data.length} demande(s) en attente`);
+    if (answer.data.length === 0) {
+      this.list.replaceChildren(el("p", { class: "muted" }, "Aucune demande n'attend votre approbation."));
+      return;
+    }
+    this.list.replaceChildren(...answer.data.map((item) => this.card(item)));
+  }
+
+  private key(id: string, action: string): SubmissionKey {
+    const name = `${id}:${action}`;
+    let key = this.keys.get(name);
+    if (!key) this.keys.set(name, (key = new SubmissionKey()));
+    return key;
+  }
+
+  private card(item: PendingApproval): HTMLElement {
+    const approve = el("button", { type: "button", class: "primary" }, "Approuver");
+    const reject = el("button", { type: "button", class: "danger" }, "Rejeter");
+    const reasonId = `reject-reason-${item.id}`;
+    const reasonBox = el("textarea", { id: reasonId, rows: "2", maxlength: "500", "aria-describedby": `${reasonId}-error` });
+    const reasonError = el("p", { class: "field-error", id: `${reasonId}-error` });
+    const confirm = el("button", { type: "button", class: "danger" }, "Confirmer le rejet");
+    const cancel = el("button", { type: "button", class: "secondary" }, "Annuler");
+    const rejectForm = el("div", { hidden: true }, el("label", { for: reasonId }, "Motif du rejet (obligatoire)"), reasonBox, reasonError, el("div", { class: "actions" }, confirm, cancel));
+    const title = `Demande ${item.id}`;
+    const card = el(
+      "article",
+      { class: "card", "aria-label": title },
+      el("strong", {}, item.depositNumber ? `Avoir sur ${item.depositNumber}` : title),
+      facts([
+        ["Demande", item.id],
+        ["Client", item.customerName],
+        ["Montant TTC", item.total ? formatMoney(item.total) : null],
+        ["dont TVA", item.vat ? formatMoney(item.vat) : null],
+        ["Motif", reasonLabel(item.reason)],
+        ["Demandée par", item.requestedBy],
+        ["Le", item.createdAt ? formatDate(item.createdAt) : null],
+        ["En attente de", item.awaiting?.map(roleLabel).join(", ")],
+      ]),
+      el("div", { class: "actions" }, approve, reject),
+      rejectForm,
+    );
+    const buttons = [approve, reject, confirm, cancel];
+
+    approve.addEventListener("click", async () => {
+      clearBanner();
+      const key = this.key(item.id, "approve");
+      const answer = await whileBusy(buttons, () => callServer("approveRefund", item.id, key.for(item.id)), "Approbation…");
+      if (!answer) return;
+      if (!answer.ok) {
+        if (!answer.error.retryable) key.done();
+        return showError(answer.error);
+      }
+      key.done();
+      showSuccess(
+        answer.data.status === "approved" && answer.data.creditNote
+          ? `Demande ${item.id} approuvée : avoir ${answer.data.creditNote.number} émis.`
+          : `Votre approbation de la demande ${item.id} est enregistrée.`,
+      );
+      this.onDecided(item.id);
+      await this.load();
+    });
+    reject.addEventListener("click", () => {
+      rejectForm.hidden = false;
+      reasonBox.focus();
+    });
+    cancel.addEventListener("click", () => {
+      rejectForm.hidden = true;
+      reject.focus();
+    });
+    confirm.addEventListener("click", async () => {
+      const reason = reasonBox.value.trim();
+      reasonError.textContent = reason ? "" : "Indiquez le motif du rejet.";
+      reasonBox.setAttribute("aria-invalid", String(!reason));
+      if (!reason) return reasonBox.focus();
+      clearBanner();
+      const key = this.key(item.id, "reject");
+      const answer = await whileBusy(buttons, () => callServer("rejectRefund", item.id, reason, key.for(reason)), "Rejet…");
+      if (!answer) return;
+      if (!answer.ok) {
+        if (!answer.error.retryable) key.done();
+        return showError(answer.error);
+      }
+      key.done();
+      showSuccess(`Demande ${item.id} rejetée.`);
+      this.onDecided(item.id);
+      await this.load();
+    });
+    return card;
+  }
+}

@@ -1,0 +1,95 @@
+/** *Suivi*: a request's status, figures, credit note, schedule and history. */
+import type { Refund, RefundSummary } from "../interfaces/api";
+import { showError } from "./banner";
+import { whileBusy } from "./busy";
+import { byId, el, facts } from "./dom";
+import { formatDate, formatMoney } from "./format";
+import { eventLabel, reasonLabel, statusLabel } from "./labels";
+import { creditNoteTable, instalmentsTable } from "./quote-view";
+import { callServer } from "./server";
+
+export function statusBadge(status: string): HTMLElement {
+  return el("span", { class: `status ${status}` }, statusLabel(status));
+}
+
+export class FollowTab {
+  private readonly input = byId<HTMLInputElement>("follow-id");
+  private readonly detail = byId("follow-detail");
+  private readonly submit = byId<HTMLButtonElement>("follow-submit");
+
+  constructor() {
+    byId("follow-form").addEventListener("submit", (event) => {
+      event.preventDefault();
+      const id = this.input.value.trim();
+      if (id) void this.show(id);
+    });
+  }
+
+  /** The selected deposit's requests, one click to open each. */
+  listDepositRefunds(refunds: RefundSummary[] | undefined): void {
+    const list = byId("follow-list");
+    if (!refunds?.length) {
+      list.replaceChildren();
+      return;
+    }
+    list.replaceChildren(
+      el("h2", {}, "Demandes sur l'acompte sélectionné"),
+      el(
+        "ul",
+        { class: "plain" },
+        ...refunds.map((r) => {
+          const open = el("button", { type: "button", class: "linklike" }, r.id);
+          open.addEventListener("click", () => void this.show(r.id));
+          return el("li", {}, open, " ", statusBadge(r.status), r.total ? ` ${formatMoney(r.total)}` : "");
+        }),
+      ),
+    );
+  }
+
+  async show(refundId: string): Promise<void> {
+    this.input.value = refundId;
+    this.detail.setAttribute("aria-busy", "true");
+    const answer = await whileBusy([this.submit], () => callServer("getRefund", refundId), "…");
+    this.detail.setAttribute("aria-busy", "false");
+    if (!answer) return;
+    if (!answer.ok) {
+      this.detail.replaceChildren();
+      return showError(answer.error);
+    }
+    this.detail.replaceChildren(this.view(answer.data));
+  }
+
+  private view(refund: Refund): HTMLElement {
+    const quote = refund.quote;
+    return el(
+      "article",
+      { class: "card", "aria-label": `Demande ${refund.id}` },
+      el("div", {}, el("strong", {}, `Demande ${refund.id} `), statusBadge(refund.status)),
+      facts([
+        ["Acompte", refund.deposit?.number ?? refund.depositId],
+        ["Client", refund.deposit?.customerName],
+        ["Motif", reasonLabel(refund.reason)],
+        ["Demandée par", refund.requestedBy],
+        ["Le", refund.createdAt ? formatDate(refund.createdAt) : null],
+        ["Avoir", refund.creditNote ? `${refund.creditNote.number} du ${formatDate(refund.creditNote.date)}` : null],
+        ["Commentaire", refund.comment],
+      ]),
+      quote ? creditNoteTable(quote.creditNote.lines, quote.creditNote.total) : null,
+      refund.schedule?.length ? instalmentsTable(refund.schedule) : null,
+      refund.history?.length
+        ? el(
+            "div",
+            {},
+            el("h2", {}, "Historique"),
+            el(
+              "ol",
+              { class: "history" },
+              ...refund.history.map((e) =>
+                el("li", {}, `${formatDate(e.at)} — ${eventLabel(e.type)}`, e.by ? ` par ${e.by}` : "", e.reason ? ` (motif : ${e.reason})` : ""),
+              ),
+            ),
+          )
+        : null,
+    );
+  }
+}

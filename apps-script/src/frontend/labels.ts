@@ -1,0 +1,55 @@
+/** French wording of the API's codes. */
+import type { RefundReason, Role } from "../interfaces/api";
+
+export const REASON_LABELS: Record<RefundReason, string> = {
+  customer_cancels: "Annulation par le client",
+  seller_cancels: "Annulation par le vendeur",
+  non_delivery: "Non-livraison",
+  overpayment: "Trop-perçu",
+  duplicate_payment: "Paiement en double",
+  commercial_gesture: "Geste commercial",
+  consumer_withdrawal: "Rétractation du consommateur",
+};
+
+export const ROLE_LABELS: Record<Role, string> = {
+  requester: "demandeur",
+  sales_approver: "approbateur commercial",
+  accounting_approver: "approbateur comptable",
+  admin: "administrateur",
+};
+
+const STATUS_LABELS: Record<string, string> = {
+  submitted: "En attente d'approbation",
+  approved: "Approuvée",
+  rejected: "Rejetée",
+  cancelled: "Annulée",
+  refunded: "Remboursée",
+};
+
+const EVENT_LABELS: Record<string, string> = {
+  submitted: "Demande créée",
+  requested: "Demande créée",
+  approved: "Approuvée",
+  approval: "Approbation",
+  rejected: "Rejetée",
+  cancelled: "Annulée",
+  credit_note_issued: "Avoir émis",
+  instalment_paid: "Échéance payée",
+  refunded: "Remboursée",
+};
+
+export function statusLabel(status: string): string {
+  return STATUS_LABELS[status] ?? status;
+}
+
+export function eventLabel(type: string): string {
+  return EVENT_LABELS[type] ?? type.replace(/[._]/g, " ");
+}
+
+export function reasonLabel(reason: string | undefined): string {
+  return reason ? (REASON_LABELS as Record<string, string>)[reason] ?? reason : "—";
+}
+
+export function roleLabel(role: string): string {
+  return (ROLE_LABELS as Record<string, string>)[role] ?? role;
+}

@@ -1,0 +1,47 @@
+/** Sidebar entry: loads who the user is and what they selected, then wires the three tabs. */
+import { ApprovalsTab } from "./approvals-tab";
+import { showError } from "./banner";
+import { byId } from "./dom";
+import { FollowTab } from "./follow-tab";
+import { roleLabel } from "./labels";
+import { RequestTab } from "./request-tab";
+import { callServer } from "./server";
+import { setupTabs } from "./tabs";
+
+async function start(): Promise<void> {
+  const follow = new FollowTab();
+  let selectTab: ReturnType<typeof setupTabs> = () => undefined;
+  const request = new RequestTab(
+    (refundId) => {
+      selectTab("follow");
+      void follow.show(refundId);
+    },
+    (selection) => follow.listDepositRefunds(selection.deposit?.refunds),
+  );
+  const approvals = new ApprovalsTab((refundId) => void follow.show(refundId));
+  let approvalsLoaded = false;
+  selectTab = setupTabs((name) => {
+    if (name === "approvals" && !approvalsLoaded) {
+      approvalsLoaded = true;
+      void approvals.load();
+    }
+  });
+
+  const context = await callServer("getSidebarContext");
+  const who = byId("who");
+  if (!context.ok) {
+    who.textContent = "Acompte";
+    showError(context.error);
+    return;
+  }
+  const { me, companyId, selection } = context.data;
+  who.textContent = `${me.email} · ${companyId}${me.roles.length ? ` · ${me.roles.map(roleLabel).join(", ")}` : ""}`;
+  request.showSelection(selection);
+  const approver = me.roles.some((r) => r === "sales_approver" || r === "accounting_approver");
+  if (approver) {
+    approvalsLoaded = true;
+    void approvals.load();
+  }
+}
+
+void start();

@@ -1,0 +1,66 @@
+/** The live preview of a refund: what the credit note reverses and how the money goes back. */
+import type { AmountsByRate, Instalment, Quote } from "../interfaces/api";
+import { el, facts } from "./dom";
+import { formatDate, formatMoney, formatRate } from "./format";
+
+/** A small figures table: caption, column headers, rows of cells, optional footer row. */
+function figuresTable(caption: string, headers: string[], rows: string[][], footer?: string[]): HTMLTableElement {
+  const row = (cells: string[]) => el("tr", {}, ...cells.map((cell) => el("td", {}, cell)));
+  return el(
+    "table",
+    {},
+    el("caption", { class: "muted", style: "text-align:left" }, caption),
+    el("thead", {}, el("tr", {}, ...headers.map((h) => el("th", { scope: "col" }, h)))),
+    el("tbody", {}, ...rows.map(row)),
+    footer ? el("tfoot", {}, row(footer)) : null,
+  );
+}
+
+export function creditNoteTable(lines: AmountsByRate[], total?: { net: string; vat: string; gross: string }): HTMLTableElement {
+  return figuresTable(
+    "Avoir : montants annulés par taux de TVA",
+    ["TVA", "HT", "TVA", "TTC"],
+    lines.map((line) => [formatRate(line.vatRate), formatMoney(line.net), formatMoney(line.vat), formatMoney(line.gross)]),
+    total ? ["Total", formatMoney(total.net), formatMoney(total.vat), formatMoney(total.gross)] : undefined,
+  );
+}
+
+export function instalmentsTable(instalments: Instalment[]): HTMLTableElement {
+  return figuresTable(
+    "Échéancier du remboursement",
+    ["N°", "Échéance", "Montant", "Payée"],
+    instalments.map((i) => [String(i.n), formatDate(i.dueDate), formatMoney(i.amount), i.paidAt ? formatDate(i.paidAt) : "—"]),
+  );
+}
+
+export function quoteView(quote: Quote): HTMLElement {
+  const settlement = quote.settlement;
+  const offsets = settlement?.offset ?? [];
+  return el(
+    "div",
+    { class: "quote" },
+    creditNoteTable(quote.creditNote.lines, quote.creditNote.total),
+    quote.compensation?.length
+      ? el(
+          "div",
+          {},
+          el("h2", {}, "Indemnités (hors TVA)"),
+          facts(quote.compensation.map((c): [string, string] => [c.label, formatMoney(c.amount)])),
+        )
+      : null,
+    settlement
+      ? el(
+          "div",
+          {},
+          el("h2", {}, "Règlement"),
+          facts([
+            ["Versé au client", formatMoney(settlement.paidOut)],
+            ...offsets.map((o): [string, string] => [`Imputé sur ${o.invoiceNumber}`, formatMoney(o.amount)]),
+            ["Conservé en avoir", settlement.keptAsCredit && settlement.keptAsCredit !== "0.00" ? formatMoney(settlement.keptAsCredit) : null],
+          ]),
+        )
+      : null,
+    quote.schedule?.length ? instalmentsTable(quote.schedule) : null,
+    quote.total ? facts([["Total remboursé", formatMoney(quote.total)]]) : null,
+  );
+}

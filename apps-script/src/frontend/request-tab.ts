@@ -1,0 +1,157 @@
+/** *Demander un remboursement*: prefill from the selected row, live quote, one request per submission. */
+import type { Deposit, RefundProposal } from "../interfaces/api";
+import type { DepositSelection } from "../interfaces/sidebar-context";
+import { clearBanner, showError, showSuccess } from "./banner";
+import { whileBusy } from "./busy";
+import { byId, el, facts } from "./dom";
+import { formatDate, formatMoney, todayIso } from "./format";
+import { addDateRow, fillLines, fillReasons, readRequestForm, showFieldErrors, syncChoices } from "./request-form";
+import { quoteView } from "./quote-view";
+import { callServer } from "./server";
+import { SubmissionKey } from "./submission-key";
+
+const QUOTE_DELAY_MS = 400;
+
+/** Which error slot an input belongs to, so errors only show on fields the user touched. */
+function errorField(target: EventTarget | null): string | null {
+  const id = (target as HTMLElement | null)?.id ?? "";
+  if (id.startsWith("equal-")) return "equal";
+  if (id.startsWith("date-") || id.startsWith("amount-")) return "dates";
+  if (id.startsWith("line-")) return "lines";
+  return id || null;
+}
+
+export class RequestTab {
+  private deposit: Deposit | null = null;
+  private quoteSeq = 0;
+  private quoted: string | null = null;
+  private submitted: string | null = null;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly touched = new Set<string>();
+  private readonly key = new SubmissionKey();
+  private readonly form = byId<HTMLFormElement>("request-form");
+  private readonly submit = byId<HTMLButtonElement>("submit-request");
+  private readonly preview = byId("preview");
+
+  constructor(
+    private readonly onRequested: (refundId: string) => void,
+    private readonly onSelection: (selection: DepositSelection) => void,
+  ) {
+    fillReasons();
+    byId<HTMLInputElement>("single-date").value = todayIso();
+    byId<HTMLInputElement>("equal-first").value = todayIso();
+    addDateRow();
+    this.form.addEventListener("input", (event) => this.changed(event));
+    this.form.addEventListener("change", (event) => this.changed(event));
+    this.form.addEventListener("submit", (event) => {
+      event.preventDefault();
+      void this.send();
+    });
+    byId("add-date").addEventListener("click", () => {
+      addDateRow();
+      this.schedule();
+    });
+    const refresh = byId<HTMLButtonElement>("refresh-selection");
+    refresh.addEventListener("click", () => void whileBusy([refresh], () => this.reloadSelection(), "Lecture…"));
+  }
+
+  async reloadSelection(): Promise<void> {
+    const answer = await callServer("getSelectedDeposit");
+    if (!answer.ok) return showError(answer.error);
+    this.showSelection(answer.data);
+  }
+
+  showSelection(selection: DepositSelection): void {
+    this.deposit = selection.deposit;
+    this.onSelection(selection);
+    const box = byId("deposit");
+    const deposit = selection.deposit;
+    if (!deposit) {
+      box.replaceChildren(el("p", { class: "muted" }, selection.problem ?? "Sélectionnez la ligne d'un acompte dans la feuille « Acomptes »."));
+    } else {
+      box.replaceChildren(
+        el("strong", {}, `Acompte ${deposit.number ?? deposit.id}`),
+        facts([
+          ["Client", deposit.customer?.name],
+          ["Commande", deposit.orderRef],
+          ["Date", deposit.date ? formatDate(deposit.date) : null],
+          ["Montant TTC", deposit.total ? formatMoney(deposit.total.gross) : null],
+          ["Solde remboursable", deposit.refundableBalance ? formatMoney(deposit.refundableBalance) : null],
+        ]),
+      );
+    }
+    fillLines(deposit);
+    this.schedule();
+  }
+
+  private changed(event: Event): void {
+    const field = errorField(event.target);
+    if (field) this.touched.add(field);
+    syncChoices();
+    this.schedule();
+  }
+
+  private schedule(): void {
+    clearTimeout(this.timer);
+    this.quoted = null;
+    this.updateSubmit();
+    this.timer = setTimeout(() => void this.quote(), QUOTE_DELAY_MS);
+  }
+
+  private updateSubmit(): void {
+    const reading = readRequestForm(this.deposit);
+    const fingerprint = reading.ok ? JSON.stringify(reading.proposal) : null;
+    const busy = this.submit.getAttribute("aria-busy") === "true";
+    this.submit.disabled = busy || !fingerprint || fingerprint !== this.quoted || fingerprint === this.submitted;
+  }
+
+  private async quote(): Promise<void> {
+    const reading = readRequestForm(this.deposit);
+    showFieldErrors(reading.ok ? {} : reading.errors, this.touched);
+    if (!reading.ok) {
+      if (this.deposit) this.preview.replaceChildren(el("p", { class: "muted" }, "Complétez le formulaire pour voir l'avoir."));
+      return;
+    }
+    const seq = ++this.quoteSeq;
+    const fingerprint = JSON.stringify(reading.proposal);
+    this.preview.setAttribute("aria-busy", "true");
+    const answer = await callServer("quoteRefund", reading.proposal);
+    // A newer quote was asked for while this one ran: its answer wins.
+    if (seq !== this.quoteSeq) return;
+    this.preview.setAttribute("aria-busy", "false");
+    if (!answer.ok) {
+      this.preview.replaceChildren(el("p", { class: "field-error", role: "alert" }, answer.error.message), ...(answer.error.details ?? []).map((d) => el("p", { class: "field-error" }, d.message)));
+      return;
+    }
+    this.quoted = fingerprint;
+    this.preview.replaceChildren(quoteView(answer.data));
+    this.updateSubmit();
+  }
+
+  private async send(): Promise<void> {
+    const reading = readRequestForm(this.deposit);
+    if (!reading.ok) {
+      Object.keys(reading.errors).forEach((f) => this.touched.add(f));
+      showFieldErrors(reading.errors, null);
+      return;
+    }
+    const proposal: RefundProposal = reading.proposal;
+    const fingerprint = JSON.stringify(proposal);
+    if (fingerprint === this.submitted) return;
+    clearBanner();
+    const answer = await whileBusy([this.submit], () => callServer("requestRefund", proposal, this.key.for(proposal)), "Envoi…");
+    if (!answer) return;
+    if (answer.ok) {
+      this.key.done();
+      this.submitted = fingerprint;
+      showSuccess(`Demande de remboursement ${answer.data.id} enregistrée : elle attend son approbation.`);
+      this.onRequested(answer.data.id);
+      void this.reloadSelection();
+    } else {
+      // A retryable failure keeps the key: sending again cannot create a second request.
+      if (!answer.error.retryable) this.key.done();
+      showError(answer.error);
+    }
+    this.updateSubmit();
+  }
+}

@@ -1,0 +1,139 @@
+/**
+ * Shapes of the functions' HTTP API (README, section `api`) as the add-on uses
+ * them. Amounts are decimal strings ("3600.00"), dates `YYYY-MM-DD`. Fields the
+ * add-on does not read are left out on purpose: the sidebar tolerates extra ones.
+ */
+
+export type Role = "requester" | "sales_approver" | "accounting_approver" | "admin";
+
+export interface Me {
+  email: string;
+  roles: Role[];
+}
+
+export interface AmountsByRate {
+  vatRate: string;
+  net: string;
+  vat: string;
+  gross: string;
+}
+
+export interface RefundSummary {
+  id: string;
+  status: RefundStatus;
+  total?: string;
+  createdAt?: string;
+  requestedBy?: string;
+}
+
+export interface Deposit {
+  id: string;
+  number?: string;
+  date?: string;
+  orderRef?: string;
+  customer?: { name?: string; siren?: string; kind?: string };
+  kind?: string;
+  lines?: AmountsByRate[];
+  total?: { net: string; vat: string; gross: string };
+  refundableBalance?: string;
+  refunds?: RefundSummary[];
+}
+
+export type RefundStatus = "submitted" | "approved" | "rejected" | "cancelled" | "refunded" | string;
+
+export type RefundReason =
+  | "customer_cancels"
+  | "seller_cancels"
+  | "non_delivery"
+  | "overpayment"
+  | "duplicate_payment"
+  | "commercial_gesture"
+  | "consumer_withdrawal";
+
+/** What is refunded: all of it, an amount (gross), or a net amount per VAT rate. */
+export type RefundScope =
+  | { kind: "full" }
+  | { kind: "amount"; amount: string }
+  | { kind: "lines"; lines: { vatRate: string; net: string }[] };
+
+export type ScheduleProposal =
+  | { kind: "single"; date: string }
+  | { kind: "equal"; count: number; firstDate: string; intervalMonths: number }
+  | { kind: "dates"; instalments: { dueDate: string; amount: string }[] };
+
+/** Body of `POST …/refunds/quote` and `POST …/refunds`. */
+export interface RefundProposal {
+  depositId: string;
+  scope: RefundScope;
+  reason: RefundReason;
+  schedule: ScheduleProposal;
+  comment?: string;
+}
+
+export interface Instalment {
+  n: number;
+  dueDate: string;
+  amount: string;
+  paidAt?: string | null;
+}
+
+export interface Quote {
+  creditNote: { lines: AmountsByRate[]; total: { net: string; vat: string; gross: string } };
+  compensation?: { label: string; amount: string }[];
+  settlement?: {
+    paidOut: string;
+    offset?: { invoiceNumber: string; amount: string }[];
+    keptAsCredit?: string;
+  };
+  schedule?: Instalment[];
+  total?: string;
+}
+
+export interface RefundEvent {
+  at: string;
+  by?: string;
+  type: string;
+  reason?: string;
+  before?: string;
+  after?: string;
+}
+
+export interface Refund {
+  id: string;
+  depositId: string;
+  status: RefundStatus;
+  reason?: RefundReason;
+  comment?: string;
+  requestedBy?: string;
+  createdAt?: string;
+  quote?: Quote;
+  approvals?: { role: string; by: string; at: string }[];
+  creditNote?: { number: string; date: string } | null;
+  schedule?: Instalment[];
+  history?: RefundEvent[];
+  deposit?: { number?: string; customerName?: string };
+}
+
+export interface PendingApproval {
+  id: string;
+  depositId?: string;
+  depositNumber?: string;
+  customerName?: string;
+  requestedBy?: string;
+  createdAt?: string;
+  reason?: RefundReason;
+  total?: string;
+  vat?: string;
+  awaiting?: string[];
+}
+
+export interface AuditVerification {
+  ok: boolean;
+  chains?: { series: string; count: number; ok: boolean; firstBroken?: string | null }[];
+  firstBroken?: { series?: string; id?: string; number?: string } | null;
+}
+
+/** Error body of every non-2xx answer. */
+export interface ApiErrorBody {
+  error: { code: string; message: string; details?: { path: string; message: string }[] };
+}

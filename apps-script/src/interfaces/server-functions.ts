@@ -1,0 +1,60 @@
+/**
+ * The functions the sidebar calls through `google.script.run`. The backend's
+ * entry module must provide each of them (checked at compile time) and the
+ * build turns each name into a top-level function of `Code.js`.
+ */
+import type { PendingApproval, Quote, Refund, RefundProposal } from "./api";
+import type { CallResult } from "./result";
+import type { DepositSelection, SidebarContext } from "./sidebar-context";
+
+export interface SidebarFunctions {
+  getSidebarContext(): CallResult<SidebarContext>;
+  getSelectedDeposit(): CallResult<DepositSelection>;
+  quoteRefund(proposal: RefundProposal): CallResult<Quote>;
+  requestRefund(proposal: RefundProposal, idempotencyKey: string): CallResult<Refund>;
+  listPendingApprovals(): CallResult<PendingApproval[]>;
+  approveRefund(refundId: string, idempotencyKey: string): CallResult<Refund>;
+  rejectRefund(refundId: string, reason: string, idempotencyKey: string): CallResult<Refund>;
+  getRefund(refundId: string): CallResult<Refund>;
+}
+
+/** Entry points Apps Script itself or the add-on menu calls. */
+export interface MenuFunctions {
+  onOpen(e?: unknown): void;
+  onInstall(e?: unknown): void;
+  showSidebar(): void;
+  setupWorkbook(): void;
+  resyncWorkbook(): void;
+  verifyAuditChains(): void;
+  linkCompany(): void;
+}
+
+export type EntryPoints = SidebarFunctions & MenuFunctions;
+
+export const SIDEBAR_FUNCTIONS = [
+  "getSidebarContext",
+  "getSelectedDeposit",
+  "quoteRefund",
+  "requestRefund",
+  "listPendingApprovals",
+  "approveRefund",
+  "rejectRefund",
+  "getRefund",
+] as const satisfies readonly (keyof SidebarFunctions)[];
+
+export const MENU_FUNCTIONS = [
+  "onOpen",
+  "onInstall",
+  "showSidebar",
+  "setupWorkbook",
+  "resyncWorkbook",
+  "verifyAuditChains",
+  "linkCompany",
+] as const satisfies readonly (keyof MenuFunctions)[];
+
+export const ENTRY_POINTS: readonly (keyof EntryPoints)[] = [...MENU_FUNCTIONS, ...SIDEBAR_FUNCTIONS];
+
+/** Compile-time proof that the lists above name every entry point. */
+type Unlisted<T, Listed> = [Exclude<keyof T, Listed>] extends [never] ? true : false;
+export const everySidebarFunctionListed: Unlisted<SidebarFunctions, (typeof SIDEBAR_FUNCTIONS)[number]> = true;
+export const everyMenuFunctionListed: Unlisted<MenuFunctions, (typeof MENU_FUNCTIONS)[number]> = true;
