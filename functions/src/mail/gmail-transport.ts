@@ -2,12 +2,13 @@ import { gmail_v1, gmail } from "@googleapis/gmail";
 import MailComposer from "nodemailer/lib/mail-composer";
 import type { MailTransport, OutgoingMail } from "./mail-transport";
 import { toNodemailerOptions } from "./nodemailer-options";
+import type { AuthClient } from "google-auth-library";
 
 type GmailAuth = gmail_v1.Options["auth"];
 
 export interface GmailSettings {
   /** Credentials acting as the configured mailbox (domain-wide delegation or the mailbox's own OAuth client). */
-  auth: GmailAuth;
+  auth: AuthClient;
   /** API root, for a local stand-in in tests; Google's by default. */
   rootUrl?: string;
 }
@@ -17,8 +18,10 @@ export async function buildRawMime(mail: OutgoingMail): Promise<Buffer> {
 }
 
 export function gmailTransport(settings: GmailSettings): MailTransport {
+  // @googleapis/gmail bundles its own copy of google-auth-library; the client is the same at run time.
+  const auth = settings.auth as unknown as GmailAuth;
   // Node's own fetch: gaxios would otherwise import node-fetch dynamically, which Jest's VM cannot do.
-  const api = gmail({ version: "v1", auth: settings.auth, rootUrl: settings.rootUrl, fetchImplementation: fetch });
+  const api = gmail({ version: "v1", auth, rootUrl: settings.rootUrl, fetchImplementation: fetch });
   return {
     name: "gmail",
     async send(mail: OutgoingMail): Promise<void> {

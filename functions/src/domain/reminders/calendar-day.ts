@@ -31,3 +31,8 @@ export function latestOccurrence(first: string, every: number, today: string): s
   if (every <= 0) return first;
   return addDays(first, elapsed - (elapsed % every));
 }
+
+/** Today in Paris, where the finance team's calendar days begin and end. */
+export function parisDay(instant: Date): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
+}
