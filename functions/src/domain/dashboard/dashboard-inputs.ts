@@ -1,0 +1,35 @@
+/**
+ * What the dashboard reads from each stored document: a few fields, so the
+ * job can stream 100,000 deposits without keeping them. Amounts are decimal
+ * strings (gross, TTC), days `YYYY-MM-DD`.
+ */
+export interface DepositFacts {
+  /** Gross amount cashed. */
+  gross: string;
+  /** What can still be refunded (engine: deposit − issued refunds − requests in flight). */
+  refundableBalance: string;
+}
+
+export interface RefundRequestFacts {
+  status: string;
+  /** Day the request was submitted. */
+  requestedOn: string;
+  /** Day the last instalment was paid (status refunded), else null. */
+  paidOn: string | null;
+}
+
+export interface InstalmentFacts {
+  amount: string;
+  dueDate: string;
+  paidOn: string | null;
+}
+
+export interface InvoiceFacts {
+  gross: string;
+  /** What the customer still owes on it (0 when settled). */
+  openAmount: string;
+  issuedOn: string;
+  dueDate: string;
+  /** Day it was fully paid, else null. */
+  paidOn: string | null;
+}

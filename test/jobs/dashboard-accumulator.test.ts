@@ -1,0 +1,72 @@
+import { DashboardAccumulator } from "../../functions/src/domain/dashboard/dashboard-accumulator";
+import { DayHistogram } from "../../functions/src/domain/dashboard/day-histogram";
+import { mondayOf } from "../../functions/src/domain/dashboard/week";
+
+// Wednesday 18 March 2026; its week runs Monday 16 → Sunday 22.
+const AS_OF = "2026-03-18";
+
+describe("dashboard figures", () => {
+  it("adds deposits, balances, statuses, instalments and invoices as computed by hand", () => {
+    const acc = new DashboardAccumulator(AS_OF);
+    acc.addDeposit({ gross: "4320.00", refundableBalance: "0.00" });
+    acc.addDeposit({ gross: "2400.00", refundableBalance: "2400.00" });
+    acc.addDeposit({ gross: "0.10", refundableBalance: "0.10" });
+    acc.addDeposit({ gross: "0.20", refundableBalance: "0.05" });
+
+    acc.addRefundRequest({ status: "refunded", requestedOn: "2026-01-10", paidOn: "2026-01-20" }); // 10 days
+    acc.addRefundRequest({ status: "refunded", requestedOn: "2026-02-01", paidOn: "2026-03-03" }); // 30 days
+    acc.addRefundRequest({ status: "refunded", requestedOn: "2026-03-01", paidOn: "2026-03-06" }); // 5 days
+    acc.addRefundRequest({ status: "submitted", requestedOn: "2026-03-17", paidOn: null });
+    acc.addRefundRequest({ status: "approved", requestedOn: "2026-03-02", paidOn: null });
+
+    acc.addInstalment({ amount: "100.00", dueDate: "2026-03-10", paidOn: null }); // overdue, this month, week 1
+    acc.addInstalment({ amount: "200.00", dueDate: "2026-03-16", paidOn: null }); // Monday: this week, overdue
+    acc.addInstalment({ amount: "300.00", dueDate: "2026-03-22", paidOn: null }); // Sunday: this week
+    acc.addInstalment({ amount: "400.00", dueDate: "2026-03-23", paidOn: null }); // next week, this month
+    acc.addInstalment({ amount: "500.00", dueDate: "2026-04-01", paidOn: null }); // week 3, next month
+    acc.addInstalment({ amount: "600.00", dueDate: "2026-06-08", paidOn: null }); // week 13: outside the forecast
+    acc.addInstalment({ amount: "999.00", dueDate: "2026-03-18", paidOn: "2026-03-18" }); // paid: ignored
+
+    acc.addInvoice({ gross: "1200.00", openAmount: "0.00", issuedOn: "2026-01-05", dueDate: "2026-02-04", paidOn: "2026-02-04" });
+    acc.addInvoice({ gross: "1200.00", openAmount: "0.00", issuedOn: "2026-01-05", dueDate: "2026-02-04", paidOn: "2026-02-05" });
+    acc.addInvoice({ gross: "1200.00", openAmount: "0.00", issuedOn: "2026-01-05", dueDate: "2026-02-04", paidOn: "2026-01-30" });
+    acc.addInvoice({ gross: "1200.00", openAmount: "1200.00", issuedOn: "2026-01-05", dueDate: "2026-02-04", paidOn: null });
+
+    const f = acc.result();
+    expect(f.deposits).toEqual({ count: 4, gross: "6720.30" });
+    expect(f.refundableBalance).toBe("2400.15");
+    expect(f.requestsByStatus).toEqual({ approved: 1, refunded: 3, submitted: 1 });
+    expect(f.refundsDue).toEqual({ thisWeek: "500.00", thisMonth: "1000.00", overdue: "300.00" });
+    // (10 + 30 + 5) / 3 = 15; p90 nearest rank: ceil(0.9 × 3) = 3rd of 5, 10, 30 → 30.
+    expect(f.refundCycleDays).toEqual({ count: 3, mean: 15, p90: 30 });
+    expect(f.invoicesPaidLate).toEqual({ paid: 3, late: 1, share: 1 / 3 });
+    expect(f.cashOutForecast).toHaveLength(12);
+    expect(f.cashOutForecast[0]).toEqual({ weekStart: "2026-03-16", amount: "600.00" });
+    expect(f.cashOutForecast[1]).toEqual({ weekStart: "2026-03-23", amount: "400.00" });
+    expect(f.cashOutForecast[2]).toEqual({ weekStart: "2026-03-30", amount: "500.00" });
+    expect(f.cashOutForecast[11]).toEqual({ weekStart: "2026-06-01", amount: "0.00" });
+  });
+
+  it("gives null figures rather than dividing by zero on an empty company", () => {
+    const f = new DashboardAccumulator(AS_OF).result();
+    expect(f.refundCycleDays).toEqual({ count: 0, mean: null, p90: null });
+    expect(f.invoicesPaidLate.share).toBeNull();
+    expect(f.deposits).toEqual({ count: 0, gross: "0.00" });
+  });
+});
+
+describe("helpers", () => {
+  it("finds the Monday of a week across a month end and on Sundays", () => {
+    expect(mondayOf("2026-03-22")).toBe("2026-03-16");
+    expect(mondayOf("2026-03-16")).toBe("2026-03-16");
+    expect(mondayOf("2026-04-01")).toBe("2026-03-30");
+  });
+
+  it("takes exact nearest-rank percentiles from the day histogram", () => {
+    const h = new DayHistogram();
+    for (let d = 1; d <= 100; d++) h.add(d);
+    expect(h.percentile(90)).toBe(90);
+    expect(h.percentile(100)).toBe(100);
+    expect(h.mean()).toBe(50.5);
+  });
+});
