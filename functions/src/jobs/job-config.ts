@@ -1,0 +1,84 @@
+/**
+ * Production wiring of the scheduled jobs, read from the environment once
+ * per instance. Local signing keys are accepted only in local mode on the
+ * emulator, so a deployed function can never trust them.
+ */
+import { readFileSync } from "node:fs";
+import { OAuth2Client } from "google-auth-library";
+import { z } from "zod";
+import { gmailTransport } from "../mail/gmail-transport";
+import type { MailTransport } from "../mail/mail-transport";
+import { smtpTransport } from "../mail/smtp-transport";
+import type { SchedulerAuthConfig } from "./scheduler-auth";
+
+const list = z.string().transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean));
+
+const envSchema = z.object({
+  SCHEDULER_AUDIENCE: z.string().min(1),
+  SCHEDULER_SERVICE_ACCOUNTS: list.pipe(z.array(z.email()).min(1)),
+  MAIL_FROM: z.string().min(3),
+  MAIL_MESSAGE_ID_DOMAIN: z.string().min(3).default("acompte.app"),
+  MAIL_TRANSPORT: z.enum(["smtp", "gmail"]).default("smtp"),
+  OUTBOX_ON_UNKNOWN_OUTCOME: z.enum(["resend", "hold"]).default("resend"),
+  SMTP_HOST: z.string().optional(),
+  SMTP_PORT: z.coerce.number().int().positive().default(587),
+  SMTP_SECURE: z.enum(["true", "false"]).default("false"),
+  SMTP_USER: z.string().optional(),
+  SMTP_PASSWORD: z.string().optional(),
+  GMAIL_CLIENT_ID: z.string().optional(),
+  GMAIL_CLIENT_SECRET: z.string().optional(),
+  GMAIL_REFRESH_TOKEN: z.string().optional(),
+  ACOMPTE_LOCAL_MODE: z.string().optional(),
+  SCHEDULER_LOCAL_KEYS_FILE: z.string().optional(),
+  FIRESTORE_EMULATOR_HOST: z.string().optional(),
+});
+
+export interface JobConfig {
+  auth: SchedulerAuthConfig;
+  transport: MailTransport;
+  from: string;
+  messageIdDomain: string;
+  onUnknownOutcome: "resend" | "hold";
+}
+
+export function loadJobConfig(env: NodeJS.ProcessEnv = process.env): JobConfig {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((i) => i.path.join(".")).join(", ");
+    throw new Error(`Configuration des tâches planifiées incomplète ou invalide : ${fields}`);
+  }
+  const e = parsed.data;
+  const local = e.ACOMPTE_LOCAL_MODE === "1" && !!e.FIRESTORE_EMULATOR_HOST;
+  const auth: SchedulerAuthConfig = { audience: e.SCHEDULER_AUDIENCE, allowedEmails: e.SCHEDULER_SERVICE_ACCOUNTS };
+  if (e.SCHEDULER_LOCAL_KEYS_FILE) {
+    if (!local) throw new Error("SCHEDULER_LOCAL_KEYS_FILE n'est accepté qu'en mode local sur l'émulateur.");
+    const file = e.SCHEDULER_LOCAL_KEYS_FILE;
+    auth.keys = async () => JSON.parse(readFileSync(file, "utf8")) as Record<string, string>;
+  }
+  return {
+    auth,
+    transport: transportFrom(e),
+    from: e.MAIL_FROM,
+    messageIdDomain: e.MAIL_MESSAGE_ID_DOMAIN,
+    onUnknownOutcome: e.OUTBOX_ON_UNKNOWN_OUTCOME,
+  };
+}
+
+function transportFrom(e: z.infer<typeof envSchema>): MailTransport {
+  if (e.MAIL_TRANSPORT === "gmail") {
+    if (!e.GMAIL_CLIENT_ID || !e.GMAIL_CLIENT_SECRET || !e.GMAIL_REFRESH_TOKEN) {
+      throw new Error("Envoi par Gmail : GMAIL_CLIENT_ID, GMAIL_CLIENT_SECRET et GMAIL_REFRESH_TOKEN sont requis.");
+    }
+    const auth = new OAuth2Client({ clientId: e.GMAIL_CLIENT_ID, clientSecret: e.GMAIL_CLIENT_SECRET });
+    auth.setCredentials({ refresh_token: e.GMAIL_REFRESH_TOKEN });
+    return gmailTransport({ auth });
+  }
+  if (!e.SMTP_HOST) throw new Error("Envoi par SMTP : SMTP_HOST est requis.");
+  return smtpTransport({
+    host: e.SMTP_HOST,
+    port: e.SMTP_PORT,
+    secure: e.SMTP_SECURE === "true",
+    user: e.SMTP_USER,
+    password: e.SMTP_PASSWORD,
+  });
+}
