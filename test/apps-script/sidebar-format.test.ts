@@ -11,7 +11,8 @@ describe("French display without floats", () => {
     expect(formatMoney(undefined)).toBe("—");
     expect(formatRate("5.5")).toBe("5,5\u00a0%");
     expect(formatDate("2026-01-15")).toBe("15/01/2026");
-    expect(formatDate("2026-03-10T14:05:00Z")).toBe("10/03/2026 14:05");
+    expect(formatDate("2026-03-10T14:05:00Z")).toBe("10/03/2026 15:05");
+    expect(formatDate("2026-07-10T14:05:00Z")).toBe("10/07/2026 16:05");
   });
 
   it("reads amounts typed the French way, and refuses what is not a positive amount in cents", () => {

@@ -19,12 +19,22 @@ export function formatRate(rate: string | number): string {
   return `${String(rate).replace(".", ",")}${BEFORE_UNIT}%`;
 }
 
+const PARIS_TIME = new Intl.DateTimeFormat("fr-FR", {
+  timeZone: "Europe/Paris",
+  day: "2-digit",
+  month: "2-digit",
+  year: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+});
+
+/** A calendar date (`YYYY-MM-DD`) as is; an instant in Paris time, where the finance team works. */
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return "—";
-  const match = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?/.exec(iso);
-  if (!match) return iso;
-  const [, y, m, d, hh, mm] = match;
-  return hh ? `${d}/${m}/${y} ${hh}:${mm}` : `${d}/${m}/${y}`;
+  const day = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  if (day) return `${day[3]}/${day[2]}/${day[1]}`;
+  const instant = new Date(iso);
+  return Number.isNaN(instant.getTime()) ? iso : PARIS_TIME.format(instant).replace(",", "");
 }
 
 /**

@@ -1,0 +1,27 @@
+/** Debian's Chromium through playwright-core: never a downloaded browser. */
+import { chromium, type Browser } from "playwright-core";
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+
+export const SCREENSHOTS = path.resolve(__dirname, "../../test-artifacts/sidebar");
+
+export async function launchChromium(): Promise<Browser> {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  return chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    headless: true,
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+}
+
+export function screenshotPath(name: string): string {
+  return path.join(SCREENSHOTS, `${name}.png`);
+}

@@ -1,0 +1,154 @@
+/**
+ * The sidebar in real headless Chromium, through the local preview, against a
+ * scripted api: prefill from the selected row, live preview, one request for
+ * a double click, approval, rejection reason required, keyboard tabs.
+ * (The same path against the real functions and Sheets server is the
+ * end-to-end test.)
+ */
+import type { Browser, FrameLocator, Page } from "playwright-core";
+import { startAddonPreview, type AddonPreview } from "../../functions/dev/addon-preview";
+import { launchChromium, screenshotPath } from "./chromium";
+import { route, startFakeApi, type FakeApi, type RecordedRequest } from "./fake-api";
+
+const USERS: Record<string, { email: string; roles: string[] }> = {
+  "token-alice@acme.fr": { email: "alice@acme.fr", roles: ["requester"] },
+  "token-bob@acme.fr": { email: "bob@acme.fr", roles: ["sales_approver"] },
+};
+const lines = [{ vatRate: "20", net: "3600.00", vat: "720.00", gross: "4320.00" }];
+const quote = {
+  creditNote: { lines, total: { net: "3600.00", vat: "720.00", gross: "4320.00" } },
+  settlement: { paidOut: "4320.00", offset: [], keptAsCredit: "0.00" },
+  schedule: [{ n: 1, dueDate: "2026-03-10", amount: "4320.00" }],
+};
+
+let api: FakeApi;
+let preview: AddonPreview;
+let browser: Browser;
+/** Refund requests by idempotency key, as the functions would store them. */
+const created = new Map<string, { id: string; status: string }>();
+
+function caller(r: RecordedRequest) {
+  return USERS[String(r.headers.authorization ?? "").replace(/^Bearer /, "")];
+}
+
+beforeAll(async () => {
+  api = await startFakeApi([
+    (r) => (caller(r) ? undefined : { status: 401, body: { error: { code: "UNAUTHENTICATED", message: "Jeton absent." } } }),
+    route("GET", "/me", (r) => ({ status: 200, body: caller(r) })),
+    route("GET", "/deposits/dep_1", () => ({
+      status: 200,
+      body: { id: "dep_1", number: "FA-2026-000042", customer: { name: "Durand SARL" }, orderRef: "CMD-7", lines, total: { net: "3600.00", vat: "720.00", gross: "4320.00" }, refundableBalance: "4320.00", refunds: [...created.values()] },
+    })),
+    route("POST", "/refunds/quote", () => ({ status: 200, body: quote })),
+    route("POST", "/refunds", (r) => {
+      const key = String(r.headers["idempotency-key"]);
+      if (!created.has(key)) created.set(key, { id: `ref_${created.size + 1}`, status: "submitted" });
+      return { status: 201, body: created.get(key) };
+    }),
+    route("GET", "/approvals/pending", () => ({
+      status: 200,
+      body: [...created.values()].filter((c) => c.status === "submitted").map((c) => ({ id: c.id, depositNumber: "FA-2026-000042", customerName: "Durand SARL", total: "4320.00", vat: "720.00", reason: "seller_cancels", requestedBy: "alice@acme.fr", createdAt: "2026-03-10T09:00:00Z", awaiting: ["sales_approver"] })),
+    })),
+    route("POST", /^\/refunds\/ref_\d+\/approve$/, (r) => {
+      const refund = [...created.values()].find((c) => r.path.includes(`/${c.id}/`));
+      if (refund) refund.status = "approved";
+      return { status: 200, body: { ...refund, creditNote: { number: "AV-2026-000001", date: "2026-03-10" } } };
+    }),
+    route("GET", /^\/refunds\/ref_\d+$/, (r) => ({
+      status: 200,
+      body: { id: r.path.split("/").pop(), depositId: "dep_1", status: "submitted", reason: "seller_cancels", quote, history: [{ at: "2026-03-10T09:00:00Z", by: "alice@acme.fr", type: "submitted" }] },
+    })),
+  ]);
+  preview = await startAddonPreview({
+    apiUrl: api.url,
+    companyId: "acme",
+    actors: [
+      { key: "requester", label: "Demandeur", email: "alice@acme.fr" },
+      { key: "sales", label: "Approbateur commercial", email: "bob@acme.fr" },
+    ],
+    mintToken: (email) => `token-${email}`,
+    spreadsheetId: "sheet-1",
+    readSheet: async () => [["ID", "N° facture", "Client"], ["dep_1", "FA-2026-000042", "Durand SARL"]],
+  });
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await preview?.stop();
+  await api?.stop();
+});
+
+async function openAs(page: Page, actor: string): Promise<FrameLocator> {
+  await page.selectOption("#actor", actor);
+  const sidebar = page.frameLocator("#sidebar");
+  await sidebar.locator("#who").filter({ hasText: "@acme.fr" }).waitFor();
+  return sidebar;
+}
+
+it("requests a refund once for a double click, then the approver approves it", async () => {
+  const page = await browser.newPage({ viewport: { width: 1200, height: 1000 }, locale: "fr-FR", timezoneId: "Europe/Paris" });
+  await page.goto(preview.url);
+  await page.locator("#row option[value='2']").waitFor({ state: "attached" });
+  await page.selectOption("#row", "2");
+  let sidebar = await openAs(page, "requester");
+
+  await sidebar.getByRole("button", { name: "Utiliser la ligne sélectionnée" }).click();
+  await sidebar.locator("#deposit").filter({ hasText: "FA-2026-000042" }).waitFor();
+  await page.locator("#sidebar").screenshot({ path: screenshotPath("1-demande-prefill") });
+
+  await sidebar.getByLabel("Motif").selectOption("seller_cancels");
+  await sidebar.locator("#preview table").first().waitFor();
+  await expectText(sidebar.locator("#preview"), "4\u202f320,00\u00a0€");
+  const submit = sidebar.getByRole("button", { name: "Demander le remboursement" });
+  await expect(submit.isEnabled()).resolves.toBe(true);
+  await page.locator("#sidebar").screenshot({ path: screenshotPath("2-demande-apercu") });
+
+  await submit.dblclick();
+  await sidebar.locator("#banner.success").waitFor();
+  await sidebar.locator("#follow-detail article").waitFor();
+  expect(api.requests.filter((r) => r.method === "POST" && r.path.endsWith("/refunds"))).toHaveLength(1);
+  expect(created.size).toBe(1);
+  await page.locator("#sidebar").screenshot({ path: screenshotPath("3-suivi-apres-demande") });
+
+  sidebar = await openAs(page, "sales");
+  await sidebar.getByRole("tab", { name: /À approuver/ }).click();
+  const card = sidebar.locator("#approvals article").first();
+  await card.waitFor();
+  await expectText(card, "Durand SARL");
+  await page.locator("#sidebar").screenshot({ path: screenshotPath("4-a-approuver") });
+
+  // A rejection needs a reason: nothing is sent without one.
+  const before = api.requests.length;
+  await card.getByRole("button", { name: "Rejeter" }).click();
+  await card.getByRole("button", { name: "Confirmer le rejet" }).click();
+  await expectText(card.locator(".field-error"), "Indiquez le motif du rejet.");
+  expect(api.requests.length).toBe(before);
+  await page.locator("#sidebar").screenshot({ path: screenshotPath("5-rejet-motif-requis") });
+  await card.getByRole("button", { name: "Annuler" }).click();
+
+  await card.getByRole("button", { name: "Approuver" }).click();
+  await sidebar.locator("#banner.success").filter({ hasText: "AV-2026-000001" }).waitFor();
+  await sidebar.locator("#approvals").filter({ hasText: "Aucune demande" }).waitFor();
+  await page.locator("#sidebar").screenshot({ path: screenshotPath("6-apres-approbation") });
+  await page.close();
+});
+
+it("moves between tabs with the arrow keys", async () => {
+  const page = await browser.newPage({ locale: "fr-FR" });
+  await page.goto(preview.url);
+  const sidebar = await openAs(page, "requester");
+  await sidebar.getByRole("tab", { name: "Demander" }).focus();
+  await page.keyboard.press("ArrowRight");
+  await expect(sidebar.getByRole("tab", { name: /À approuver/ }).getAttribute("aria-selected")).resolves.toBe("true");
+  await page.keyboard.press("End");
+  await expect(sidebar.getByRole("tab", { name: "Suivi" }).getAttribute("aria-selected")).resolves.toBe("true");
+  await expect(sidebar.locator("#panel-follow").isVisible()).resolves.toBe(true);
+  await expect(sidebar.locator("#panel-request").isVisible()).resolves.toBe(false);
+  await page.close();
+});
+
+async function expectText(locator: ReturnType<FrameLocator["locator"]>, text: string): Promise<void> {
+  await locator.filter({ hasText: text }).first().waitFor({ timeout: 10000 });
+  expect(await locator.first().textContent()).toContain(text);
+}
