@@ -6,9 +6,10 @@
  */
 import { ChildProcess, spawn } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { createConnection, createServer } from "node:net";
+import { createConnection } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { freeLoopbackPort } from "../firestore-emulator";
 import { parseMessage, ParsedMessage } from "./mime";
 
 export type { ParsedMessage } from "./mime";
@@ -33,18 +34,6 @@ function findPython(): string {
   return candidates.find((c) => c.includes("/") ? existsSync(c) : true) ?? "python3";
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      const port = typeof address === "object" && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 function canConnect(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = createConnection({ host: "127.0.0.1", port });
@@ -58,7 +47,7 @@ function canConnect(port: number): Promise<boolean> {
 
 export async function startSmtpSink(options: { directory?: string } = {}): Promise<SmtpSink> {
   const directory = options.directory ?? mkdtempSync(join(tmpdir(), "acompte-smtp-"));
-  const port = await freePort();
+  const port = await freeLoopbackPort();
   const python = findPython();
   let stderr = "";
   const child: ChildProcess = spawn(
