@@ -228,6 +228,17 @@ describe("errors in French", () => {
 });
 
 describe("menu actions", () => {
+  it("logs the identity token's audience for the admin", async () => {
+    const logged: unknown[] = [];
+    const { addon, standIns } = await harness();
+    standIns.globals.Logger.log = ((message: unknown) => {
+      logged.push(message);
+      return standIns.globals.Logger;
+    }) as typeof standIns.globals.Logger.log;
+    addon.logTokenAudience();
+    expect(logged).toEqual(["Audience du jeton d'identité : client-123.apps.googleusercontent.com"]);
+  });
+
   it("verifies the audit chains and names the first broken document", async () => {
     const { addon, standIns } = await harness([
       on("GET", "/audit/verify", json(200, { ok: false, firstBroken: { series: "AV", number: "AV-2026-000003" } })),

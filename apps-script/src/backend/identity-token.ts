@@ -65,3 +65,13 @@ export function identityToken(expectedAudience: string | null): TokenResult {
   }
   return { ok: true, token };
 }
+
+/**
+ * For the admin wiring the add-on to the functions: the token's audience is
+ * the OAuth client id of the script's Cloud project, which the functions and
+ * ACOMPTE_AUDIENCE must name. Run from the script editor; it reads the log.
+ */
+export function logTokenAudience(): void {
+  const audience = tokenAudience(ScriptApp.getIdentityToken() ?? "");
+  Logger.log(audience ? `Audience du jeton d'identité : ${audience}` : "Aucun jeton d'identité : vérifiez les scopes openid et userinfo.email.");
+}

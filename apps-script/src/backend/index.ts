@@ -8,6 +8,7 @@ import { approveRefund } from "./approveRefund";
 import { getRefund } from "./getRefund";
 import { getSelectedDeposit } from "./selected-deposit";
 import { getSidebarContext } from "./getSidebarContext";
+import { logTokenAudience } from "./identity-token";
 import { linkCompany } from "./linkCompany";
 import { listPendingApprovals } from "./listPendingApprovals";
 import { onInstall, onOpen } from "./onOpen";
@@ -26,6 +27,7 @@ export const entryPoints: EntryPoints = {
   resyncWorkbook,
   verifyAuditChains,
   linkCompany,
+  logTokenAudience,
   getSidebarContext,
   getSelectedDeposit,
   quoteRefund,

@@ -27,6 +27,8 @@ export interface MenuFunctions {
   resyncWorkbook(): void;
   verifyAuditChains(): void;
   linkCompany(): void;
+  /** Run once from the script editor by an admin: logs the audience the functions must accept. */
+  logTokenAudience(): void;
 }
 
 export type EntryPoints = SidebarFunctions & MenuFunctions;
@@ -50,6 +52,7 @@ export const MENU_FUNCTIONS = [
   "resyncWorkbook",
   "verifyAuditChains",
   "linkCompany",
+  "logTokenAudience",
 ] as const satisfies readonly (keyof MenuFunctions)[];
 
 export const ENTRY_POINTS: readonly (keyof EntryPoints)[] = [...MENU_FUNCTIONS, ...SIDEBAR_FUNCTIONS];
