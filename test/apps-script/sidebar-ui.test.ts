@@ -134,6 +134,59 @@ it("requests a refund once for a double click, then the approver approves it", a
   await page.close();
 });
 
+it("sends what the form says: an amount typed the French way, equal instalments, then chosen dates", async () => {
+  const page = await browser.newPage({ locale: "fr-FR" });
+  await page.goto(preview.url);
+  await page.locator("#row option[value='2']").waitFor({ state: "attached" });
+  await page.selectOption("#row", "2");
+  const sidebar = await openAs(page, "requester");
+  await sidebar.locator("#deposit").filter({ hasText: "FA-2026-000042" }).waitFor();
+  const lastQuote = () => api.requests.filter((r) => r.path.endsWith("/refunds/quote")).pop()?.body as Record<string, unknown> | undefined;
+  const quotedWith = async (check: (body: Record<string, unknown>) => boolean) => {
+    for (let i = 0; i < 100 && !(lastQuote() && check(lastQuote() as Record<string, unknown>)); i++) await page.waitForTimeout(50);
+    return lastQuote();
+  };
+
+  await sidebar.getByLabel("Motif").selectOption("commercial_gesture");
+  await sidebar.getByLabel("Un montant TTC").check();
+  await sidebar.getByLabel("Montant TTC (€)").fill("1 000,5");
+  await sidebar.getByLabel("Échéances égales").check();
+  await sidebar.getByLabel("Nombre").fill("4");
+  await sidebar.getByLabel("Première échéance").fill("2026-04-01");
+  const equal = await quotedWith((b) => (b.schedule as { kind: string }).kind === "equal" && (b.schedule as { count: number }).count === 4);
+  expect(equal).toEqual({
+    depositId: "dep_1",
+    scope: { kind: "amount", amount: "1000.50" },
+    reason: "commercial_gesture",
+    schedule: { kind: "equal", count: 4, intervalMonths: 1, firstDate: "2026-04-01" },
+  });
+
+  // A wrong amount is explained beside the field and not quoted.
+  await sidebar.getByLabel("Montant TTC (€)").fill("12,345");
+  await expectText(sidebar.locator("#scope-amount-error"), "au plus deux décimales");
+  await expect(sidebar.getByLabel("Montant TTC (€)").getAttribute("aria-invalid")).resolves.toBe("true");
+  await expect(sidebar.getByRole("button", { name: "Demander le remboursement" }).isDisabled()).resolves.toBe(true);
+  await page.locator("#sidebar").screenshot({ path: screenshotPath("7-demande-montant-invalide") });
+
+  await sidebar.getByLabel("Totalité du solde").check();
+  await sidebar.getByLabel("Dates et montants choisis").check();
+  await sidebar.getByLabel("Date 1", { exact: true }).fill("2026-04-01");
+  await sidebar.getByLabel("Montant 1 (€)").fill("2 000");
+  await sidebar.getByRole("button", { name: "Ajouter une échéance" }).click();
+  await sidebar.getByLabel("Date 2", { exact: true }).fill("2026-05-01");
+  await sidebar.getByLabel("Montant 2 (€)").fill("2320");
+  const dates = await quotedWith((b) => (b.schedule as { kind: string }).kind === "dates" && JSON.stringify(b).includes("2320.00"));
+  expect(dates?.schedule).toEqual({
+    kind: "dates",
+    instalments: [
+      { dueDate: "2026-04-01", amount: "2000.00" },
+      { dueDate: "2026-05-01", amount: "2320.00" },
+    ],
+  });
+  expect(dates?.scope).toEqual({ kind: "full" });
+  await page.close();
+});
+
 it("moves between tabs with the arrow keys", async () => {
   const page = await browser.newPage({ locale: "fr-FR" });
   await page.goto(preview.url);

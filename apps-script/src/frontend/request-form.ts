@@ -39,15 +39,17 @@ export function fillLines(deposit: Deposit | null): void {
   box.append(el("p", { class: "field-error", id: "lines-error" }));
 }
 
+let dateRows = 0;
+
 export function addDateRow(): void {
   const rows = byId("dates-rows");
-  const n = rows.children.length + 1;
+  const n = ++dateRows;
   const remove = el("button", { type: "button", class: "danger small", "aria-label": `Retirer l'échéance ${n}` }, "×");
   const row = el(
     "div",
     { class: "date-row" },
-    el("div", {}, el("label", { for: `date-${n}` }, `Échéance ${n}`), el("input", { type: "date", id: `date-${n}`, "data-role": "date" })),
-    el("div", {}, el("label", { for: `amount-${n}` }, "Montant (€)"), el("input", { id: `amount-${n}`, "data-role": "amount", inputmode: "decimal", autocomplete: "off" })),
+    el("div", {}, el("label", { for: `date-${n}` }, `Date ${n}`), el("input", { type: "date", id: `date-${n}`, "data-role": "date" })),
+    el("div", {}, el("label", { for: `amount-${n}` }, `Montant ${n} (€)`), el("input", { id: `amount-${n}`, "data-role": "amount", inputmode: "decimal", autocomplete: "off" })),
     remove,
   );
   remove.addEventListener("click", () => {
