@@ -1,0 +1,130 @@
+import { spawnSync } from "node:child_process";
+import { join } from "node:path";
+import { startSmtpSink, SmtpSink } from "../../functions/dev/smtp-sink";
+import { remindersJob } from "../../functions/src/jobs/reminders-job";
+import { firestoreReminderSource } from "../../functions/src/jobs/firestore-reminder-source";
+import { scheduledHandler } from "../../functions/src/jobs/scheduled-handler";
+import { smtpTransport } from "../../functions/src/mail/smtp-transport";
+import { OUTBOX_COLLECTION } from "../../functions/src/outbox/outbox-entry";
+import { testFirestore } from "../support/firestore";
+import { serve } from "./support/http-server";
+import { localSigner } from "./support/oidc-signer";
+import { EXPECTED, RUN_AT, seedCompany } from "./support/seed";
+
+const fs = testFirestore("remjob");
+const signer = localSigner();
+const AUDIENCE = "https://europe-west1-acompte.cloudfunctions.net/reminders";
+const SA = "scheduler@acompte.iam.gserviceaccount.com";
+let sink: SmtpSink;
+let clock = RUN_AT;
+let server: Awaited<ReturnType<typeof serve>>;
+
+const job = () =>
+  remindersJob({
+    source: firestoreReminderSource,
+    transport: smtpTransport({ host: sink.host, port: sink.port, findSent: async (id) => sink.hasMessageId(id) }),
+    from: "Acompte <relances@acompte.test>",
+    messageIdDomain: "acompte.test",
+  });
+
+async function trigger(scheduleTime: string): Promise<Record<string, unknown>> {
+  clock = new Date(scheduleTime);
+  const res = await fetch(server.url, {
+    method: "POST",
+    headers: {
+      authorization: `Bearer ${signer.token({ aud: AUDIENCE, email: SA })}`,
+      "x-cloudscheduler-scheduletime": scheduleTime,
+    },
+  });
+  expect(res.status).toBe(200);
+  return (await res.json()) as Record<string, unknown>;
+}
+
+/** Per reminder header (outbox id), how many messages the SMTP server received. */
+function deliveries(): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const m of sink.messages()) {
+    const id = m.headers.get("x-acompte-reminder")!;
+    counts.set(id, (counts.get(id) ?? 0) + 1);
+  }
+  return counts;
+}
+
+function expectedIds(): string[] {
+  return EXPECTED.map((e) => [e.rule, e.rule === "approval-waiting" ? "0" : e.target.endsWith("/2") ? "2" : "1", e.day, "lefevre", encodeURIComponent(e.target)].join("|")).sort();
+}
+
+beforeEach(async () => {
+  await fs.clear();
+  await seedCompany(fs.db);
+  sink = await startSmtpSink();
+  server = await serve(
+    scheduledHandler(
+      {
+        name: "reminders",
+        run: (ctx) => job().run(ctx),
+      },
+      { db: fs.db, auth: { audience: AUDIENCE, allowedEmails: [SA], keys: signer.keys }, now: () => clock },
+    ),
+  );
+});
+afterEach(async () => {
+  await server.close();
+  await sink.stop();
+});
+afterAll(() => fs.close());
+
+describe("reminders job on a seeded company", () => {
+  it("sends exactly the expected reminders, in French, to the right people", async () => {
+    const body = await trigger(RUN_AT.toISOString());
+    expect(body).toMatchObject({ status: "done", result: { today: "2026-03-10", due: 4, created: 4, sent: 4, failed: 0 } });
+    expect([...deliveries().keys()].sort()).toEqual(expectedIds());
+    expect([...deliveries().values()]).toEqual([1, 1, 1, 1]);
+
+    const byTarget = new Map(sink.messages().map((m) => [decodeURIComponent(m.headers.get("x-acompte-reminder")!.split("|")[4]), m]));
+    for (const e of EXPECTED) expect(byTarget.get(e.target)!.envelopeTo).toEqual(e.to);
+    expect(byTarget.get("refund/DR-1/sales")!.subject).toBe("Remboursement en attente de votre validation commerciale – Client DR-1");
+    expect(byTarget.get("refund/DR-5/instalment/2")!.subject).toBe("Échéance de remboursement en retard – Client DR-5 – 900,00\u00a0€");
+    expect(byTarget.get("refund/DR-5/instalment/3")!.text).toContain("au plus tard le 13/03/2026");
+  });
+
+  it("a second run the same day, and a redelivery of the first, send nothing more", async () => {
+    await trigger("2026-03-10T06:00:00.000Z");
+    expect(await trigger("2026-03-10T06:00:00.000Z")).toMatchObject({ status: "duplicate" });
+    expect(await trigger("2026-03-10T12:00:00.000Z")).toMatchObject({ status: "done", result: { due: 4, created: 0, sent: 0 } });
+    expect([...deliveries().values()]).toEqual([1, 1, 1, 1]);
+  });
+
+  it.each(["lease", "send"] as const)("a run killed after the %s of the 2nd reminder, then run again, delivers each once", async (point) => {
+    const child = spawnSync(
+      process.execPath,
+      ["--import", "tsx", join(__dirname, "support/run-job-and-die.ts"), fs.projectId, String(sink.port), point, "2", RUN_AT.toISOString()],
+      { env: { ...process.env, METADATA_SERVER_DETECTION: "none" }, encoding: "utf8", timeout: 60000 },
+    );
+    expect(child.signal).toBe("SIGKILL");
+    expect(sink.messages()).toHaveLength(point === "lease" ? 1 : 2);
+
+    // Scheduler's retry of the failed delivery comes later than the 5-minute lease.
+    const body = await trigger("2026-03-10T06:10:00.000Z");
+    expect(body).toMatchObject({ status: "done", result: { created: 0 } });
+    expect([...deliveries().keys()].sort()).toEqual(expectedIds());
+    expect([...deliveries().values()]).toEqual([1, 1, 1, 1]);
+    const statuses = (await fs.db.collection(OUTBOX_COLLECTION).get()).docs.map((d) => d.get("status"));
+    expect(statuses).toEqual(["SENT", "SENT", "SENT", "SENT"]);
+  });
+
+  it("a refused send is retried by the next run", async () => {
+    sink.rejectRecipients(["tresorerie@lefevre.fr"]);
+    expect(await trigger("2026-03-10T06:00:00.000Z")).toMatchObject({ result: { sent: 2, failed: 2 } });
+    sink.rejectRecipients([]);
+    expect(await trigger("2026-03-10T12:00:00.000Z")).toMatchObject({ result: { created: 0, sent: 2, failed: 0 } });
+    expect([...deliveries().keys()].sort()).toEqual(expectedIds());
+    expect([...deliveries().values()]).toEqual([1, 1, 1, 1]);
+  });
+
+  it("reads only the documents that are due", async () => {
+    const body = await trigger(RUN_AT.toISOString());
+    // 1 company + 2 waiting requests + 2 instalments due (of 5 refunds and 4 instalments stored).
+    expect(body).toMatchObject({ result: { documentsRead: 5 } });
+  });
+});
