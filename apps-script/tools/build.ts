@@ -41,7 +41,8 @@ export interface Manifest {
 /** The allow-list matches by prefix and wants the path to end with a slash. */
 export function allowListEntry(apiUrl: string): string {
   const url = new URL(apiUrl);
-  if (url.protocol !== "https:") throw new Error(`ACOMPTE_API_URL must be https (Apps Script only fetches https): ${apiUrl}`);
+  if (url.protocol !== "https:")
+    throw new Error(`ACOMPTE_API_URL must be https (Apps Script only fetches https): ${apiUrl}`);
   return url.href.endsWith("/") ? url.href : `${url.href}/`;
 }
 
@@ -116,8 +117,11 @@ if (require.main === module) {
   buildAddon().then(
     (built) => {
       const placeholder = built.manifest.urlFetchWhitelist.includes(API_URL_PLACEHOLDER);
-      console.log(`Add-on built in ${path.relative(process.cwd(), built.outDir)} (Code.js, Sidebar.html, appsscript.json).`);
-      if (placeholder) console.warn("ACOMPTE_API_URL is not set: the manifest's urlFetchWhitelist holds a placeholder.");
+      console.log(
+        `Add-on built in ${path.relative(process.cwd(), built.outDir)} (Code.js, Sidebar.html, appsscript.json).`,
+      );
+      if (placeholder)
+        console.warn("ACOMPTE_API_URL is not set: the manifest's urlFetchWhitelist holds a placeholder.");
     },
     (error: unknown) => {
       console.error(error);

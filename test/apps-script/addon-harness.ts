@@ -37,7 +37,9 @@ export const DEPOSITS_SHEET: unknown[][] = [
   ["", "", "Ligne en cours de saisie", 100],
 ];
 
-export function spreadsheet(active: SpreadsheetModel["active"] = { sheet: "Acomptes", row: 2, column: 3 }): SpreadsheetModel {
+export function spreadsheet(
+  active: SpreadsheetModel["active"] = { sheet: "Acomptes", row: 2, column: 3 },
+): SpreadsheetModel {
   return { id: "sheet-1", sheets: { Acomptes: DEPOSITS_SHEET, Avoirs: [["ID"]] }, active };
 }
 
@@ -53,10 +55,7 @@ export interface Harness {
   requests: HttpRequest[];
 }
 
-export async function harness(
-  routes: Route[] = [],
-  overrides: Partial<StandInOptions> = {},
-): Promise<Harness> {
+export async function harness(routes: Route[] = [], overrides: Partial<StandInOptions> = {}): Promise<Harness> {
   const build = await builtAddon();
   const standIns = createStandIns({
     htmlFiles: { Sidebar: build.sidebarHtml },

@@ -55,7 +55,9 @@ describe("add-on build output", () => {
   });
 
   it("accepts only https URLs in the allow-list and ends them with a slash", () => {
-    expect(allowListEntry("https://europe-west1-p.cloudfunctions.net/api")).toBe("https://europe-west1-p.cloudfunctions.net/api/");
+    expect(allowListEntry("https://europe-west1-p.cloudfunctions.net/api")).toBe(
+      "https://europe-west1-p.cloudfunctions.net/api/",
+    );
     expect(() => allowListEntry("http://127.0.0.1:8080")).toThrow(/https/);
     expect(allowListEntry(API_URL_PLACEHOLDER)).toBe(API_URL_PLACEHOLDER);
   });

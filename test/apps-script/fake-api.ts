@@ -27,7 +27,12 @@ export async function startFakeApi(routes: FakeRoute[]): Promise<FakeApi> {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const text = Buffer.concat(chunks).toString("utf8");
-    const recorded: RecordedRequest = { method: req.method ?? "GET", path: req.url ?? "/", headers: req.headers, body: text ? JSON.parse(text) : undefined };
+    const recorded: RecordedRequest = {
+      method: req.method ?? "GET",
+      path: req.url ?? "/",
+      headers: req.headers,
+      body: text ? JSON.parse(text) : undefined,
+    };
     requests.push(recorded);
     const answer = routes.map((route) => route(recorded)).find(Boolean) ?? {
       status: 404,
@@ -48,7 +53,11 @@ export async function startFakeApi(routes: FakeRoute[]): Promise<FakeApi> {
   };
 }
 
-export function route(method: string, pathSuffix: string | RegExp, answer: (r: RecordedRequest) => { status: number; body: unknown }): FakeRoute {
+export function route(
+  method: string,
+  pathSuffix: string | RegExp,
+  answer: (r: RecordedRequest) => { status: number; body: unknown },
+): FakeRoute {
   return (request) => {
     const path = request.path.replace(/^\/v1\/companies\/[^/]+/, "");
     const matches = typeof pathSuffix === "string" ? path === pathSuffix : pathSuffix.test(path);

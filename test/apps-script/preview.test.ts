@@ -20,7 +20,10 @@ let preview: AddonPreview;
 
 beforeAll(async () => {
   api = await startFakeApi([
-    route("GET", "/me", (r) => ({ status: 200, body: { email: String(r.headers.authorization).slice(7 + 6), roles: ["requester"] } })),
+    route("GET", "/me", (r) => ({
+      status: 200,
+      body: { email: String(r.headers.authorization).slice(7 + 6), roles: ["requester"] },
+    })),
     route("GET", "/deposits/dep_1", () => ({ status: 200, body: { id: "dep_1", number: "FA-2026-000042" } })),
     route("POST", "/refunds", () => ({ status: 201, body: { id: "ref_1", status: "submitted" } })),
   ]);
@@ -61,7 +64,12 @@ it("serves the page with the actors, the sheet view and the sidebar with its bri
 it("runs a bridged call through real HTTP with the acting user's token", async () => {
   const before = api.requests.length;
   const key = "k0123456789abcdef0123456789abcd";
-  const proposal = { depositId: "dep_1", scope: { kind: "full" }, reason: "seller_cancels", schedule: { kind: "single", date: "2026-03-10" } };
+  const proposal = {
+    depositId: "dep_1",
+    scope: { kind: "full" },
+    reason: "seller_cancels",
+    schedule: { kind: "single", date: "2026-03-10" },
+  };
   const answer = await rpc("requestRefund", "sales", [proposal, key]);
   expect(answer).toMatchObject({ ok: true, result: { ok: true, data: { id: "ref_1", status: "submitted" } } });
   const [request] = api.requests.slice(before);

@@ -43,7 +43,8 @@ describe("menu and sidebar", () => {
     const { addon, standIns } = await harness();
     addon.onOpen();
     for (const item of standIns.recorder.menus[0].items) {
-      if (item !== "separator") expect(typeof (addon as unknown as Record<string, unknown>)[item.functionName]).toBe("function");
+      if (item !== "separator")
+        expect(typeof (addon as unknown as Record<string, unknown>)[item.functionName]).toBe("function");
     }
   });
 
@@ -73,7 +74,12 @@ describe("calls to the functions", () => {
   });
 
   it("quotes without an idempotency key (it stores nothing)", async () => {
-    const quote = { creditNote: { lines: [{ vatRate: "20", net: "3600.00", vat: "720.00", gross: "4320.00" }], total: { net: "3600.00", vat: "720.00", gross: "4320.00" } } };
+    const quote = {
+      creditNote: {
+        lines: [{ vatRate: "20", net: "3600.00", vat: "720.00", gross: "4320.00" }],
+        total: { net: "3600.00", vat: "720.00", gross: "4320.00" },
+      },
+    };
     const { addon, requests } = await harness([on("POST", "/refunds/quote", json(200, quote))]);
     expect(addon.quoteRefund(proposal)).toEqual({ ok: true, data: quote });
     expect(requests[0].headers).not.toHaveProperty("Idempotency-Key");
@@ -131,7 +137,11 @@ describe("selected deposit", () => {
     const context = addon.getSidebarContext();
     expect(context).toEqual({
       ok: true,
-      data: { me: { email: "alice@acme.fr", roles: ["requester"] }, companyId: COMPANY, selection: { deposit, row: 2 } },
+      data: {
+        me: { email: "alice@acme.fr", roles: ["requester"] },
+        companyId: COMPANY,
+        selection: { deposit, row: 2 },
+      },
     });
     expect(requests.map((r) => r.method)).toEqual(["GET", "GET"]);
   });
@@ -179,7 +189,9 @@ describe("errors in French", () => {
   it("never shows a server error's text, and marks it retryable", async () => {
     const { addon } = await refused(500, "INTERNAL", "TypeError: cannot read properties of undefined");
     const result = addon.approveRefund("ref_1", KEY);
-    expect(!result.ok && result.error.message).toBe("Le service Acompte est momentanément indisponible. Réessayez dans un instant.");
+    expect(!result.ok && result.error.message).toBe(
+      "Le service Acompte est momentanément indisponible. Réessayez dans un instant.",
+    );
     expect(!result.ok && result.error.retryable).toBe(true);
   });
 
@@ -219,9 +231,16 @@ describe("errors in French", () => {
   });
 
   it("accepts the token when the configured audience matches", async () => {
-    const { addon, requests } = await harness([on("GET", "/refunds/ref_1", json(200, { id: "ref_1", status: "submitted" }))], {
-      scriptProperties: { ACOMPTE_API_URL: API_URL, ACOMPTE_COMPANY_ID: COMPANY, ACOMPTE_AUDIENCE: "client-123.apps.googleusercontent.com" },
-    });
+    const { addon, requests } = await harness(
+      [on("GET", "/refunds/ref_1", json(200, { id: "ref_1", status: "submitted" }))],
+      {
+        scriptProperties: {
+          ACOMPTE_API_URL: API_URL,
+          ACOMPTE_COMPANY_ID: COMPANY,
+          ACOMPTE_AUDIENCE: "client-123.apps.googleusercontent.com",
+        },
+      },
+    );
     expect(addon.getRefund("ref_1").ok).toBe(true);
     expect(requests).toHaveLength(1);
   });
@@ -245,12 +264,17 @@ describe("menu actions", () => {
     ]);
     addon.verifyAuditChains();
     expect(standIns.recorder.alerts).toEqual([
-      { title: "Vérifier les chaînes d'audit", prompt: expect.stringContaining("rompue au document AV AV-2026-000003") },
+      {
+        title: "Vérifier les chaînes d'audit",
+        prompt: expect.stringContaining("rompue au document AV AV-2026-000003"),
+      },
     ]);
   });
 
   it("tells a non-admin in French that the audit check is not for them", async () => {
-    const { addon, standIns } = await harness([on("GET", "/audit/verify", json(403, { error: { code: "FORBIDDEN", message: "" } }))]);
+    const { addon, standIns } = await harness([
+      on("GET", "/audit/verify", json(403, { error: { code: "FORBIDDEN", message: "" } })),
+    ]);
     addon.verifyAuditChains();
     expect(standIns.recorder.alerts[0].prompt).toMatch(/^Vous n'avez pas le rôle nécessaire/);
   });
@@ -262,7 +286,10 @@ describe("menu actions", () => {
     ]);
     addon.setupWorkbook();
     addon.resyncWorkbook();
-    expect(requests.map((r) => JSON.parse(r.body ?? ""))).toEqual([{ spreadsheetId: "sheet-1" }, { spreadsheetId: "sheet-1" }]);
+    expect(requests.map((r) => JSON.parse(r.body ?? ""))).toEqual([
+      { spreadsheetId: "sheet-1" },
+      { spreadsheetId: "sheet-1" },
+    ]);
     expect(requests.every((r) => /^[0-9a-f-]{36}$/.test(r.headers["Idempotency-Key"]))).toBe(true);
     expect(standIns.recorder.alerts.map((a) => a.prompt)).toEqual([
       "Le classeur est prêt. Feuilles vérifiées : Acomptes, Avoirs.",
@@ -271,17 +298,23 @@ describe("menu actions", () => {
   });
 
   it("links the spreadsheet to a company after checking membership, and restores the previous link on refusal", async () => {
-    const ok = await harness([(r) => (r.url.endsWith("/companies/durand/me") ? json(200, { email: "a@b.fr", roles: [] }) : undefined)], {
-      promptAnswers: [{ text: " durand ", button: "OK" }],
-    });
+    const ok = await harness(
+      [(r) => (r.url.endsWith("/companies/durand/me") ? json(200, { email: "a@b.fr", roles: [] }) : undefined)],
+      {
+        promptAnswers: [{ text: " durand ", button: "OK" }],
+      },
+    );
     ok.addon.linkCompany();
     expect(ok.standIns.documentProperties.ACOMPTE_COMPANY_ID).toBe("durand");
     expect(ok.standIns.recorder.alerts[0].title).toBe("Classeur associé");
 
-    const refused = await harness([(r) => (r.url.endsWith("/me") ? json(403, { error: { code: "FORBIDDEN", message: "" } }) : undefined)], {
-      documentProperties: { ACOMPTE_COMPANY_ID: "acme" },
-      promptAnswers: [{ text: "autre", button: "OK" }],
-    });
+    const refused = await harness(
+      [(r) => (r.url.endsWith("/me") ? json(403, { error: { code: "FORBIDDEN", message: "" } }) : undefined)],
+      {
+        documentProperties: { ACOMPTE_COMPANY_ID: "acme" },
+        promptAnswers: [{ text: "autre", button: "OK" }],
+      },
+    );
     refused.addon.linkCompany();
     expect(refused.standIns.documentProperties.ACOMPTE_COMPANY_ID).toBe("acme");
     expect(refused.standIns.recorder.alerts[0].title).toBe("Association impossible");

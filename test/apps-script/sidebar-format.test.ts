@@ -21,7 +21,8 @@ describe("French display without floats", () => {
     expect(parseAmount("4320")).toBe("4320.00");
     expect(parseAmount("0,10")).toBe("0.10");
     expect(parseAmount("007,10")).toBe("7.10");
-    for (const bad of ["", "0", "0,00", "-5", "1,234", "1.2.3", "abc", "1e3", "NaN"]) expect(parseAmount(bad)).toBeNull();
+    for (const bad of ["", "0", "0,00", "-5", "1,234", "1.2.3", "abc", "1e3", "NaN"])
+      expect(parseAmount(bad)).toBeNull();
   });
 });
 

@@ -33,11 +33,21 @@ function caller(r: RecordedRequest) {
 
 beforeAll(async () => {
   api = await startFakeApi([
-    (r) => (caller(r) ? undefined : { status: 401, body: { error: { code: "UNAUTHENTICATED", message: "Jeton absent." } } }),
+    (r) =>
+      caller(r) ? undefined : { status: 401, body: { error: { code: "UNAUTHENTICATED", message: "Jeton absent." } } },
     route("GET", "/me", (r) => ({ status: 200, body: caller(r) })),
     route("GET", "/deposits/dep_1", () => ({
       status: 200,
-      body: { id: "dep_1", number: "FA-2026-000042", customer: { name: "Durand SARL" }, orderRef: "CMD-7", lines, total: { net: "3600.00", vat: "720.00", gross: "4320.00" }, refundableBalance: "4320.00", refunds: [...created.values()] },
+      body: {
+        id: "dep_1",
+        number: "FA-2026-000042",
+        customer: { name: "Durand SARL" },
+        orderRef: "CMD-7",
+        lines,
+        total: { net: "3600.00", vat: "720.00", gross: "4320.00" },
+        refundableBalance: "4320.00",
+        refunds: [...created.values()],
+      },
     })),
     route("POST", "/refunds/quote", () => ({ status: 200, body: quote })),
     route("POST", "/refunds", (r) => {
@@ -47,7 +57,19 @@ beforeAll(async () => {
     }),
     route("GET", "/approvals/pending", () => ({
       status: 200,
-      body: [...created.values()].filter((c) => c.status === "submitted").map((c) => ({ id: c.id, depositNumber: "FA-2026-000042", customerName: "Durand SARL", total: "4320.00", vat: "720.00", reason: "seller_cancels", requestedBy: "alice@acme.fr", createdAt: "2026-03-10T09:00:00Z", awaiting: ["sales_approver"] })),
+      body: [...created.values()]
+        .filter((c) => c.status === "submitted")
+        .map((c) => ({
+          id: c.id,
+          depositNumber: "FA-2026-000042",
+          customerName: "Durand SARL",
+          total: "4320.00",
+          vat: "720.00",
+          reason: "seller_cancels",
+          requestedBy: "alice@acme.fr",
+          createdAt: "2026-03-10T09:00:00Z",
+          awaiting: ["sales_approver"],
+        })),
     })),
     route("POST", /^\/refunds\/ref_\d+\/approve$/, (r) => {
       const refund = [...created.values()].find((c) => r.path.includes(`/${c.id}/`));
@@ -56,7 +78,14 @@ beforeAll(async () => {
     }),
     route("GET", /^\/refunds\/ref_\d+$/, (r) => ({
       status: 200,
-      body: { id: r.path.split("/").pop(), depositId: "dep_1", status: "submitted", reason: "seller_cancels", quote, history: [{ at: "2026-03-10T09:00:00Z", by: "alice@acme.fr", type: "submitted" }] },
+      body: {
+        id: r.path.split("/").pop(),
+        depositId: "dep_1",
+        status: "submitted",
+        reason: "seller_cancels",
+        quote,
+        history: [{ at: "2026-03-10T09:00:00Z", by: "alice@acme.fr", type: "submitted" }],
+      },
     })),
   ]);
   preview = await startAddonPreview({
@@ -68,7 +97,10 @@ beforeAll(async () => {
     ],
     mintToken: (email) => `token-${email}`,
     spreadsheetId: "sheet-1",
-    readSheet: async () => [["ID", "N° facture", "Client"], ["dep_1", "FA-2026-000042", "Durand SARL"]],
+    readSheet: async () => [
+      ["ID", "N° facture", "Client"],
+      ["dep_1", "FA-2026-000042", "Durand SARL"],
+    ],
   });
   browser = await launchChromium();
 });
@@ -87,7 +119,11 @@ async function openAs(page: Page, actor: string): Promise<FrameLocator> {
 }
 
 it("requests a refund once for a double click, then the approver approves it", async () => {
-  const page = await browser.newPage({ viewport: { width: 1200, height: 1000 }, locale: "fr-FR", timezoneId: "Europe/Paris" });
+  const page = await browser.newPage({
+    viewport: { width: 1200, height: 1000 },
+    locale: "fr-FR",
+    timezoneId: "Europe/Paris",
+  });
   await page.goto(preview.url);
   await page.locator("#row option[value='2']").waitFor({ state: "attached" });
   await page.selectOption("#row", "2");
@@ -141,9 +177,11 @@ it("sends what the form says: an amount typed the French way, equal instalments,
   await page.selectOption("#row", "2");
   const sidebar = await openAs(page, "requester");
   await sidebar.locator("#deposit").filter({ hasText: "FA-2026-000042" }).waitFor();
-  const lastQuote = () => api.requests.filter((r) => r.path.endsWith("/refunds/quote")).pop()?.body as Record<string, unknown> | undefined;
+  const lastQuote = () =>
+    api.requests.filter((r) => r.path.endsWith("/refunds/quote")).pop()?.body as Record<string, unknown> | undefined;
   const quotedWith = async (check: (body: Record<string, unknown>) => boolean) => {
-    for (let i = 0; i < 100 && !(lastQuote() && check(lastQuote() as Record<string, unknown>)); i++) await page.waitForTimeout(50);
+    for (let i = 0; i < 100 && !(lastQuote() && check(lastQuote() as Record<string, unknown>)); i++)
+      await page.waitForTimeout(50);
     return lastQuote();
   };
 
@@ -153,7 +191,9 @@ it("sends what the form says: an amount typed the French way, equal instalments,
   await sidebar.getByLabel("Échéances égales").check();
   await sidebar.getByLabel("Nombre").fill("4");
   await sidebar.getByLabel("Première échéance").fill("2026-04-01");
-  const equal = await quotedWith((b) => (b.schedule as { kind: string }).kind === "equal" && (b.schedule as { count: number }).count === 4);
+  const equal = await quotedWith(
+    (b) => (b.schedule as { kind: string }).kind === "equal" && (b.schedule as { count: number }).count === 4,
+  );
   expect(equal).toEqual({
     depositId: "dep_1",
     scope: { kind: "amount", amount: "1000.50" },
@@ -175,7 +215,9 @@ it("sends what the form says: an amount typed the French way, equal instalments,
   await sidebar.getByRole("button", { name: "Ajouter une échéance" }).click();
   await sidebar.getByLabel("Date 2", { exact: true }).fill("2026-05-01");
   await sidebar.getByLabel("Montant 2 (€)").fill("2320");
-  const dates = await quotedWith((b) => (b.schedule as { kind: string }).kind === "dates" && JSON.stringify(b).includes("2320.00"));
+  const dates = await quotedWith(
+    (b) => (b.schedule as { kind: string }).kind === "dates" && JSON.stringify(b).includes("2320.00"),
+  );
   expect(dates?.schedule).toEqual({
     kind: "dates",
     instalments: [

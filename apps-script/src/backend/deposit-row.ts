@@ -37,7 +37,8 @@ export function depositIdFromRow(headers: unknown[], row: unknown[]): RowReading
   if (!id) {
     return {
       ok: false,
-      problem: "Cette ligne n'est pas encore enregistrée (pas d'identifiant). Importez-la ou choisissez une autre ligne.",
+      problem:
+        "Cette ligne n'est pas encore enregistrée (pas d'identifiant). Importez-la ou choisissez une autre ligne.",
     };
   }
   return { ok: true, depositId: id };

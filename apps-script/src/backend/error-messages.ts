@@ -40,7 +40,7 @@ function usableServerMessage(message: string | undefined): message is string {
 export function userErrorFromAnswer(answer: ErrorAnswer): UserError {
   const { status, code = `HTTP_${status}` } = answer;
   const retryable = status === 429 || status >= 500;
-  const base = BY_CODE[code] ?? (status >= 500 ? SERVER_DOWN : BY_STATUS[status] ?? SERVER_DOWN);
+  const base = BY_CODE[code] ?? (status >= 500 ? SERVER_DOWN : (BY_STATUS[status] ?? SERVER_DOWN));
   // 5xx messages are not meant for users; for 4xx the server's sentence is the precise reason.
   const precise = status < 500 && usableServerMessage(answer.message) && !BY_CODE[code] ? answer.message.trim() : null;
   const message = precise && precise !== base ? `${base} ${precise}` : base;

@@ -73,5 +73,9 @@ export function identityToken(expectedAudience: string | null): TokenResult {
  */
 export function logTokenAudience(): void {
   const audience = tokenAudience(ScriptApp.getIdentityToken() ?? "");
-  Logger.log(audience ? `Audience du jeton d'identité : ${audience}` : "Aucun jeton d'identité : vérifiez les scopes openid et userinfo.email.");
+  Logger.log(
+    audience
+      ? `Audience du jeton d'identité : ${audience}`
+      : "Aucun jeton d'identité : vérifiez les scopes openid et userinfo.email.",
+  );
 }

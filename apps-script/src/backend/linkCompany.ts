@@ -17,7 +17,11 @@ export function linkCompany(): void {
   if (answer.getSelectedButton() !== ui.Button.OK) return;
   const companyId = answer.getResponseText().trim();
   if (!/^[A-Za-z0-9_-]{1,64}$/.test(companyId)) {
-    ui.alert("Identifiant invalide", "Utilisez uniquement des lettres, chiffres, tirets et soulignés.", ui.ButtonSet.OK);
+    ui.alert(
+      "Identifiant invalide",
+      "Utilisez uniquement des lettres, chiffres, tirets et soulignés.",
+      ui.ButtonSet.OK,
+    );
     return;
   }
   const properties = PropertiesService.getDocumentProperties();

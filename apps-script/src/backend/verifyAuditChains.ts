@@ -11,5 +11,9 @@ export function describeVerification(result: AuditVerification): string {
 
 /** Admins only: the functions answer 403 to anyone else, shown as such. */
 export function verifyAuditChains(): void {
-  alertResult("Vérifier les chaînes d'audit", callApi<AuditVerification>({ method: "get", path: "/audit/verify" }), describeVerification);
+  alertResult(
+    "Vérifier les chaînes d'audit",
+    callApi<AuditVerification>({ method: "get", path: "/audit/verify" }),
+    describeVerification,
+  );
 }

@@ -32,8 +32,6 @@ export function setupWorkbook(): void {
 
 export function resyncWorkbook(): void {
   alertResult("Resynchroniser le classeur", workbookCall("resync"), (data) =>
-    typeof data.rows === "number"
-      ? `Le classeur est à jour (${data.rows} lignes écrites).`
-      : "Le classeur est à jour.",
+    typeof data.rows === "number" ? `Le classeur est à jour (${data.rows} lignes écrites).` : "Le classeur est à jour.",
   );
 }

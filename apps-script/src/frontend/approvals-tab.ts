@@ -47,11 +47,23 @@ export class ApprovalsTab {
     const approve = el("button", { type: "button", class: "primary" }, "Approuver");
     const reject = el("button", { type: "button", class: "danger" }, "Rejeter");
     const reasonId = `reject-reason-${item.id}`;
-    const reasonBox = el("textarea", { id: reasonId, rows: "2", maxlength: "500", "aria-describedby": `${reasonId}-error` });
+    const reasonBox = el("textarea", {
+      id: reasonId,
+      rows: "2",
+      maxlength: "500",
+      "aria-describedby": `${reasonId}-error`,
+    });
     const reasonError = el("p", { class: "field-error", id: `${reasonId}-error` });
     const confirm = el("button", { type: "button", class: "danger" }, "Confirmer le rejet");
     const cancel = el("button", { type: "button", class: "secondary" }, "Annuler");
-    const rejectForm = el("div", { hidden: true }, el("label", { for: reasonId }, "Motif du rejet (obligatoire)"), reasonBox, reasonError, el("div", { class: "actions" }, confirm, cancel));
+    const rejectForm = el(
+      "div",
+      { hidden: true },
+      el("label", { for: reasonId }, "Motif du rejet (obligatoire)"),
+      reasonBox,
+      reasonError,
+      el("div", { class: "actions" }, confirm, cancel),
+    );
     const title = `Demande ${item.id}`;
     const card = el(
       "article",
@@ -75,7 +87,11 @@ export class ApprovalsTab {
     approve.addEventListener("click", async () => {
       clearBanner();
       const key = this.key(item.id, "approve");
-      const answer = await whileBusy(buttons, () => callServer("approveRefund", item.id, key.for(item.id)), "Approbation…");
+      const answer = await whileBusy(
+        buttons,
+        () => callServer("approveRefund", item.id, key.for(item.id)),
+        "Approbation…",
+      );
       if (!answer) return;
       if (!answer.ok) {
         if (!answer.error.retryable) key.done();
@@ -105,7 +121,11 @@ export class ApprovalsTab {
       if (!reason) return reasonBox.focus();
       clearBanner();
       const key = this.key(item.id, "reject");
-      const answer = await whileBusy(buttons, () => callServer("rejectRefund", item.id, reason, key.for(reason)), "Rejet…");
+      const answer = await whileBusy(
+        buttons,
+        () => callServer("rejectRefund", item.id, reason, key.for(reason)),
+        "Rejet…",
+      );
       if (!answer) return;
       if (!answer.ok) {
         if (!answer.error.retryable) key.done();

@@ -85,7 +85,13 @@ export class FollowTab {
               "ol",
               { class: "history" },
               ...refund.history.map((e) =>
-                el("li", {}, `${formatDate(e.at)} — ${eventLabel(e.type)}`, e.by ? ` par ${e.by}` : "", e.reason ? ` (motif : ${e.reason})` : ""),
+                el(
+                  "li",
+                  {},
+                  `${formatDate(e.at)} — ${eventLabel(e.type)}`,
+                  e.by ? ` par ${e.by}` : "",
+                  e.reason ? ` (motif : ${e.reason})` : "",
+                ),
               ),
             ),
           )

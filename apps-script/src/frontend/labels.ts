@@ -47,7 +47,7 @@ export function eventLabel(type: string): string {
 }
 
 export function reasonLabel(reason: string | undefined): string {
-  return reason ? (REASON_LABELS as Record<string, string>)[reason] ?? reason : "—";
+  return reason ? ((REASON_LABELS as Record<string, string>)[reason] ?? reason) : "—";
 }
 
 export function roleLabel(role: string): string {

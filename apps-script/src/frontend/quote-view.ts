@@ -16,11 +16,19 @@ function figuresTable(caption: string, headers: string[], rows: string[][], foot
   );
 }
 
-export function creditNoteTable(lines: AmountsByRate[], total?: { net: string; vat: string; gross: string }): HTMLTableElement {
+export function creditNoteTable(
+  lines: AmountsByRate[],
+  total?: { net: string; vat: string; gross: string },
+): HTMLTableElement {
   return figuresTable(
     "Avoir : montants annulés par taux de TVA",
     ["TVA", "HT", "TVA", "TTC"],
-    lines.map((line) => [formatRate(line.vatRate), formatMoney(line.net), formatMoney(line.vat), formatMoney(line.gross)]),
+    lines.map((line) => [
+      formatRate(line.vatRate),
+      formatMoney(line.net),
+      formatMoney(line.vat),
+      formatMoney(line.gross),
+    ]),
     total ? ["Total", formatMoney(total.net), formatMoney(total.vat), formatMoney(total.gross)] : undefined,
   );
 }
@@ -29,7 +37,12 @@ export function instalmentsTable(instalments: Instalment[]): HTMLTableElement {
   return figuresTable(
     "Échéancier du remboursement",
     ["N°", "Échéance", "Montant", "Payée"],
-    instalments.map((i) => [String(i.n), formatDate(i.dueDate), formatMoney(i.amount), i.paidAt ? formatDate(i.paidAt) : "—"]),
+    instalments.map((i) => [
+      String(i.n),
+      formatDate(i.dueDate),
+      formatMoney(i.amount),
+      i.paidAt ? formatDate(i.paidAt) : "—",
+    ]),
   );
 }
 
@@ -56,7 +69,12 @@ export function quoteView(quote: Quote): HTMLElement {
           facts([
             ["Versé au client", formatMoney(settlement.paidOut)],
             ...offsets.map((o): [string, string] => [`Imputé sur ${o.invoiceNumber}`, formatMoney(o.amount)]),
-            ["Conservé en avoir", settlement.keptAsCredit && settlement.keptAsCredit !== "0.00" ? formatMoney(settlement.keptAsCredit) : null],
+            [
+              "Conservé en avoir",
+              settlement.keptAsCredit && settlement.keptAsCredit !== "0.00"
+                ? formatMoney(settlement.keptAsCredit)
+                : null,
+            ],
           ]),
         )
       : null,

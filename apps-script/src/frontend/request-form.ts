@@ -33,7 +33,13 @@ export function fillLines(deposit: Deposit | null): void {
     const id = `line-${index}`;
     box.append(
       el("label", { for: id }, `HT à rembourser, TVA ${formatRate(line.vatRate)}`),
-      el("input", { id, "data-rate": line.vatRate, inputmode: "decimal", autocomplete: "off", placeholder: line.net.replace(".", ",") }),
+      el("input", {
+        id,
+        "data-rate": line.vatRate,
+        inputmode: "decimal",
+        autocomplete: "off",
+        placeholder: line.net.replace(".", ","),
+      }),
     );
   });
   box.append(el("p", { class: "field-error", id: "lines-error" }));
@@ -48,8 +54,18 @@ export function addDateRow(): void {
   const row = el(
     "div",
     { class: "date-row" },
-    el("div", {}, el("label", { for: `date-${n}` }, `Date ${n}`), el("input", { type: "date", id: `date-${n}`, "data-role": "date" })),
-    el("div", {}, el("label", { for: `amount-${n}` }, `Montant ${n} (€)`), el("input", { id: `amount-${n}`, "data-role": "amount", inputmode: "decimal", autocomplete: "off" })),
+    el(
+      "div",
+      {},
+      el("label", { for: `date-${n}` }, `Date ${n}`),
+      el("input", { type: "date", id: `date-${n}`, "data-role": "date" }),
+    ),
+    el(
+      "div",
+      {},
+      el("label", { for: `amount-${n}` }, `Montant ${n} (€)`),
+      el("input", { id: `amount-${n}`, "data-role": "amount", inputmode: "decimal", autocomplete: "off" }),
+    ),
     remove,
   );
   remove.addEventListener("click", () => {
@@ -95,8 +111,10 @@ function readSchedule(errors: Record<string, string>): ScheduleProposal | null {
     const count = Number(value("equal-count"));
     const intervalMonths = Number(value("equal-interval"));
     const firstDate = value("equal-first");
-    if (!Number.isInteger(count) || count < 2 || count > 24) errors.equal = "Le nombre d'échéances doit être entre 2 et 24.";
-    else if (!Number.isInteger(intervalMonths) || intervalMonths < 1 || intervalMonths > 12) errors.equal = "L'intervalle doit être de 1 à 12 mois.";
+    if (!Number.isInteger(count) || count < 2 || count > 24)
+      errors.equal = "Le nombre d'échéances doit être entre 2 et 24.";
+    else if (!Number.isInteger(intervalMonths) || intervalMonths < 1 || intervalMonths > 12)
+      errors.equal = "L'intervalle doit être de 1 à 12 mois.";
     else if (!firstDate) errors.equal = "Indiquez la date de la première échéance.";
     return errors.equal ? null : { kind: "equal", count, intervalMonths, firstDate };
   }
@@ -156,5 +174,7 @@ export function syncChoices(): void {
   const scope = checked("scope");
   const schedule = checked("schedule");
   document.querySelectorAll<HTMLElement>("[data-scope]").forEach((box) => (box.hidden = box.dataset.scope !== scope));
-  document.querySelectorAll<HTMLElement>("[data-schedule]").forEach((box) => (box.hidden = box.dataset.schedule !== schedule));
+  document
+    .querySelectorAll<HTMLElement>("[data-schedule]")
+    .forEach((box) => (box.hidden = box.dataset.schedule !== schedule));
 }

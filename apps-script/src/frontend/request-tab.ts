@@ -67,7 +67,13 @@ export class RequestTab {
     const box = byId("deposit");
     const deposit = selection.deposit;
     if (!deposit) {
-      box.replaceChildren(el("p", { class: "muted" }, selection.problem ?? "Sélectionnez la ligne d'un acompte dans la feuille « Acomptes »."));
+      box.replaceChildren(
+        el(
+          "p",
+          { class: "muted" },
+          selection.problem ?? "Sélectionnez la ligne d'un acompte dans la feuille « Acomptes ».",
+        ),
+      );
     } else {
       box.replaceChildren(
         el("strong", {}, `Acompte ${deposit.number ?? deposit.id}`),
@@ -109,7 +115,8 @@ export class RequestTab {
     const reading = readRequestForm(this.deposit);
     showFieldErrors(reading.ok ? {} : reading.errors, this.touched);
     if (!reading.ok) {
-      if (this.deposit) this.preview.replaceChildren(el("p", { class: "muted" }, "Complétez le formulaire pour voir l'avoir."));
+      if (this.deposit)
+        this.preview.replaceChildren(el("p", { class: "muted" }, "Complétez le formulaire pour voir l'avoir."));
       return;
     }
     const seq = ++this.quoteSeq;
@@ -120,7 +127,10 @@ export class RequestTab {
     if (seq !== this.quoteSeq) return;
     this.preview.setAttribute("aria-busy", "false");
     if (!answer.ok) {
-      this.preview.replaceChildren(el("p", { class: "field-error", role: "alert" }, answer.error.message), ...(answer.error.details ?? []).map((d) => el("p", { class: "field-error" }, d.message)));
+      this.preview.replaceChildren(
+        el("p", { class: "field-error", role: "alert" }, answer.error.message),
+        ...(answer.error.details ?? []).map((d) => el("p", { class: "field-error" }, d.message)),
+      );
       return;
     }
     this.quoted = fingerprint;
@@ -139,7 +149,11 @@ export class RequestTab {
     const fingerprint = JSON.stringify(proposal);
     if (fingerprint === this.submitted) return;
     clearBanner();
-    const answer = await whileBusy([this.submit], () => callServer("requestRefund", proposal, this.key.for(proposal)), "Envoi…");
+    const answer = await whileBusy(
+      [this.submit],
+      () => callServer("requestRefund", proposal, this.key.for(proposal)),
+      "Envoi…",
+    );
     if (!answer) return;
     if (answer.ok) {
       this.key.done();

@@ -20,18 +20,19 @@ export function callServer<K extends keyof SidebarFunctions>(
   ...args: Parameters<SidebarFunctions[K]>
 ): Promise<CallResult<Data<K>>> {
   return new Promise((resolve) => {
-    google.script.run
+    const runner = google.script.run
       .withSuccessHandler((value) => resolve(value as CallResult<Data<K>>))
       .withFailureHandler(() =>
         resolve({
           ok: false,
           error: {
             code: "SCRIPT_FAILURE",
-            message: "Le module Acompte n'a pas pu traiter la demande. Réessayez ; si cela persiste, rechargez le panneau.",
+            message:
+              "Le module Acompte n'a pas pu traiter la demande. Réessayez ; si cela persiste, rechargez le panneau.",
             retryable: true,
           },
         }),
-      )
-      [name](...args);
+      );
+    runner[name](...args);
   });
 }

@@ -52,9 +52,7 @@ export type RefundReason =
 
 /** What is refunded: all of it, an amount (gross), or a net amount per VAT rate. */
 export type RefundScope =
-  | { kind: "full" }
-  | { kind: "amount"; amount: string }
-  | { kind: "lines"; lines: { vatRate: string; net: string }[] };
+  { kind: "full" } | { kind: "amount"; amount: string } | { kind: "lines"; lines: { vatRate: string; net: string }[] };
 
 export type ScheduleProposal =
   | { kind: "single"; date: string }

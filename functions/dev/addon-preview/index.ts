@@ -16,7 +16,7 @@ import { withBridge } from "./bridge-script";
 import { startGasRuntime } from "./gas-runtime";
 import { previewPage, type PageActor } from "./page";
 
-export interface PreviewActor extends PageActor {}
+export type PreviewActor = PageActor;
 
 export interface AddonPreviewOptions {
   /** Base URL of the local `api` function (e.g. http://127.0.0.1:8080). */
@@ -48,7 +48,9 @@ const DEPOSITS_SHEET = "Acomptes";
 function restSheetReader(sheetsApiUrl: string, spreadsheetId: string) {
   return async (sheetName: string): Promise<unknown[][]> => {
     const range = encodeURIComponent(`'${sheetName.replace(/'/g, "''")}'`);
-    const response = await fetch(`${sheetsApiUrl.replace(/\/+$/, "")}/v4/spreadsheets/${encodeURIComponent(spreadsheetId)}/values/${range}`);
+    const response = await fetch(
+      `${sheetsApiUrl.replace(/\/+$/, "")}/v4/spreadsheets/${encodeURIComponent(spreadsheetId)}/values/${range}`,
+    );
     if (!response.ok) return [];
     const body = (await response.json()) as { values?: unknown[][] };
     return body.values ?? [];
@@ -84,7 +86,10 @@ export async function startAddonPreview(options: AddonPreviewOptions): Promise<A
     const values = await readSheet(DEPOSITS_SHEET);
     return values.slice(1).map((cells, index) => ({
       row: index + 2,
-      label: `${index + 2} — ${cells.filter((c) => String(c ?? "").trim() !== "").slice(0, 5).join(" · ")}`,
+      label: `${index + 2} — ${cells
+        .filter((c) => String(c ?? "").trim() !== "")
+        .slice(0, 5)
+        .join(" · ")}`,
     }));
   }
 

@@ -7,7 +7,9 @@ import vm from "node:vm";
 import type { EntryPoints } from "../../../apps-script/src/interfaces/server-functions";
 import type { StandIns } from "./stand-ins";
 
-export type LoadedAddon = { [K in keyof EntryPoints]: (...args: Parameters<EntryPoints[K]>) => ReturnType<EntryPoints[K]> };
+export type LoadedAddon = {
+  [K in keyof EntryPoints]: (...args: Parameters<EntryPoints[K]>) => ReturnType<EntryPoints[K]>;
+};
 
 export function loadAddon(code: string, standIns: StandIns): LoadedAddon {
   const context = vm.createContext({ ...standIns.globals });

@@ -12,7 +12,12 @@ export function standIn<T extends object>(service: string) {
       get(target, property, receiver) {
         if (typeof property === "symbol" || property in target) return Reflect.get(target, property, receiver);
         // Probes by Node and Jest (promises, JSON, inspection) are not Apps Script calls.
-        if (property === "then" || property === "toJSON" || property === "asymmetricMatch" || property.startsWith("$$")) {
+        if (
+          property === "then" ||
+          property === "toJSON" ||
+          property === "asymmetricMatch" ||
+          property.startsWith("$$")
+        ) {
           return undefined;
         }
         throw new Error(`Apps Script stand-in: ${service}.${property} is not implemented`);

@@ -11,7 +11,6 @@ import { standIn } from "./stand-in";
 
 type Base = typeof GoogleAppsScript.Base;
 type Button = GoogleAppsScript.Base.Button;
-type ButtonSet = GoogleAppsScript.Base.ButtonSet;
 
 // Apps Script's enums exist only at run time in Apps Script: same members, own values.
 const BUTTON = { CLOSE: 0, OK: 1, CANCEL: 2, YES: 3, NO: 4 } as unknown as Base["Button"];
@@ -200,7 +199,7 @@ export function createStandIns(options: StandInOptions): StandIns {
       recorder.alerts.push(texts.length > 1 ? { title: texts[0], prompt: texts[1] } : { prompt: texts[0] });
       return BUTTON.OK;
     }) as GoogleAppsScript.Base.Ui["alert"],
-    prompt: ((..._args: unknown[]) => {
+    prompt: (() => {
       const answer = prompts.shift() ?? { text: "", button: "CANCEL" as const };
       return standIn<GoogleAppsScript.Base.PromptResponse>("PromptResponse")({
         getResponseText: () => answer.text,
@@ -217,7 +216,8 @@ export function createStandIns(options: StandInOptions): StandIns {
       model.active
         ? rangeStandIn(() => model.sheets[model.active?.sheet ?? ""] ?? [], model.active.row, model.active.column, 1, 1)
         : (null as unknown as GoogleAppsScript.Spreadsheet.Range),
-    getSheetByName: (name: string) => (name in model.sheets ? sheetStandIn(model, name) : (null as unknown as GoogleAppsScript.Spreadsheet.Sheet)),
+    getSheetByName: (name: string) =>
+      name in model.sheets ? sheetStandIn(model, name) : (null as unknown as GoogleAppsScript.Spreadsheet.Sheet),
     toast: ((message: string) => {
       recorder.toasts.push(message);
     }) as GoogleAppsScript.Spreadsheet.Spreadsheet["toast"],
@@ -258,7 +258,7 @@ export function createStandIns(options: StandInOptions): StandIns {
       getUuid: () => randomUUID(),
     }),
     Logger: standIn<GoogleAppsScript.Base.Logger>("Logger")({
-      log: ((..._args: unknown[]) => undefined) as unknown as GoogleAppsScript.Base.Logger["log"],
+      log: (() => undefined) as unknown as GoogleAppsScript.Base.Logger["log"],
     }),
     console,
   };
