@@ -6,20 +6,17 @@
  */
 import { Firestore } from "@google-cloud/firestore";
 import { deliverDueReminders } from "../../../functions/src/outbox/deliver";
+import { killAt } from "./kill-at";
 import { smtpTransport } from "../../../functions/src/mail/smtp-transport";
 
 async function main(): Promise<void> {
   const [projectId, port, point, n, nowIso] = process.argv.slice(2);
   const db = new Firestore({ projectId, host: process.env.FIRESTORE_EMULATOR_HOST, ssl: false });
-  let count = 0;
-  const die = (at: string) => () => {
-    if (at === point && ++count === Number(n)) process.kill(process.pid, "SIGKILL");
-  };
   await deliverDueReminders(db, smtpTransport({ host: "127.0.0.1", port: Number(port) }), {
     now: () => new Date(nowIso),
     from: "Acompte <relances@acompte.test>",
     concurrency: 1,
-    hooks: { afterLease: die("lease"), afterSend: die("send") },
+    hooks: killAt(point, Number(n)),
   });
   process.exit(3); // never reached when the kill happened
 }

@@ -6,21 +6,18 @@
 import { Firestore } from "@google-cloud/firestore";
 import { remindersJob } from "../../../functions/src/jobs/reminders-job";
 import { firestoreReminderSource } from "../../../functions/src/jobs/firestore-reminder-source";
+import { killAt } from "./kill-at";
 import { smtpTransport } from "../../../functions/src/mail/smtp-transport";
 
 async function main(): Promise<void> {
   const [projectId, port, point, n, nowIso] = process.argv.slice(2);
   const db = new Firestore({ projectId, host: process.env.FIRESTORE_EMULATOR_HOST, ssl: false });
-  let count = 0;
-  const die = (at: string) => () => {
-    if (at === point && ++count === Number(n)) process.kill(process.pid, "SIGKILL");
-  };
   const job = remindersJob({
     source: firestoreReminderSource,
     transport: smtpTransport({ host: "127.0.0.1", port: Number(port) }),
     from: "Acompte <relances@acompte.test>",
     messageIdDomain: "acompte.test",
-    delivery: { concurrency: 1, hooks: { afterLease: die("lease"), afterSend: die("send") } },
+    delivery: { concurrency: 1, hooks: killAt(point, Number(n)) },
   });
   await job.run({ db, now: () => new Date(nowIso), scheduleTime: nowIso });
   process.exit(3);
