@@ -1,0 +1,78 @@
+import { dashboardJob } from "../../functions/src/jobs/dashboard-job";
+import { testFirestore } from "../support/firestore";
+
+const fs = testFirestore("dash");
+const db = fs.db;
+// Thursday 26 March 2026, 07:00 Paris: the week runs 23 → 29 March.
+const NOW = new Date("2026-03-26T06:00:00Z");
+
+async function seed(): Promise<void> {
+  const c = db.collection("companies").doc("lefevre");
+  await c.set({ name: "Menuiserie Lefèvre" });
+  const deposits: [string, string][] = [
+    ["4320.00", "0.00"], // example 1 of domain.md, fully refunded
+    ["2400.00", "2400.00"],
+    ["1000.01", "500.00"],
+  ];
+  for (const [i, [gross, refundableBalance]] of deposits.entries()) await c.collection("deposits").doc(`D${i}`).set({ gross, refundableBalance });
+  const refunds: [string, string, string | null][] = [
+    ["refunded", "2026-01-05", "2026-01-12"], // 7 days
+    ["refunded", "2026-02-10", "2026-03-02"], // 20 days
+    ["refunded", "2026-03-01", "2026-03-04"], // 3 days
+    ["refunded", "2026-03-01", "2026-03-31"], // 30 days
+    ["submitted", "2026-03-24", null],
+    ["approved", "2026-03-10", null],
+  ];
+  for (const [i, [status, requestedOn, paidOn]] of refunds.entries()) await c.collection("refunds").doc(`R${i}`).set({ status, requestedOn, paidOn });
+  const instalments: [string, string, string | null][] = [
+    ["700.00", "2026-03-20", null], // overdue, this month, forecast week 1
+    ["300.00", "2026-03-27", null], // this week
+    ["250.50", "2026-04-02", null], // next week, next month
+    ["1000.00", "2026-03-25", "2026-03-25"], // paid
+  ];
+  for (const [i, [amount, dueDate, paidOn]] of instalments.entries()) {
+    await c.collection("refunds").doc("R5").collection("instalments").doc(String(i + 1)).set({ companyId: "lefevre", amount, dueDate, paidOn });
+  }
+  // Another company's instalment must not leak into this dashboard.
+  await db.collection("companies").doc("autre").set({ name: "Autre" });
+  await db.collection("companies/autre/refunds/X/instalments").doc("1").set({ companyId: "autre", amount: "99.00", dueDate: "2026-03-27", paidOn: null });
+
+  const invoices: [string | null, string][] = [
+    ["2026-02-28", "2026-02-28"], // on time
+    ["2026-03-02", "2026-02-28"], // late
+    ["2026-03-20", "2026-03-31"], // early
+    [null, "2026-03-01"], // unpaid: not in the share
+  ];
+  for (const [i, [paidOn, dueDate]] of invoices.entries()) {
+    await c.collection("invoices").doc(`F${i}`).set({ gross: "1200.00", openAmount: paidOn ? "0.00" : "1200.00", issuedOn: "2026-01-31", dueDate, paidOn });
+  }
+}
+
+beforeAll(async () => {
+  await fs.clear();
+  await seed();
+});
+afterAll(() => fs.close());
+
+it("stores figures for the seeded company that match the hand computation", async () => {
+  const result = await dashboardJob().run({ db, now: () => NOW, scheduleTime: NOW.toISOString() });
+  expect(result).toMatchObject({ asOf: "2026-03-26", companies: 2 });
+  const latest = (await db.doc("companies/lefevre/dashboards/latest").get()).data()!;
+  const sameDay = (await db.doc("companies/lefevre/dashboards/2026-03-26").get()).data()!;
+  expect(sameDay).toEqual(latest);
+
+  expect(latest.deposits).toEqual({ count: 3, gross: "7720.01" }); // 4320 + 2400 + 1000.01
+  expect(latest.refundableBalance).toBe("2900.00");
+  expect(latest.requestsByStatus).toEqual({ approved: 1, refunded: 4, submitted: 1 });
+  expect(latest.refundsDue).toEqual({ thisWeek: "300.00", thisMonth: "1000.00", overdue: "700.00" });
+  // 3, 7, 20, 30 → mean 15; p90 = ceil(3.6) = 4th value = 30.
+  expect(latest.refundCycleDays).toEqual({ count: 4, mean: 15, p90: 30 });
+  expect(latest.invoicesPaidLate).toEqual({ paid: 3, late: 1, share: 1 / 3 });
+  expect(latest.cashOutForecast.slice(0, 3)).toEqual([
+    { weekStart: "2026-03-23", amount: "1000.00" },
+    { weekStart: "2026-03-30", amount: "250.50" },
+    { weekStart: "2026-04-06", amount: "0.00" },
+  ]);
+  const other = (await db.doc("companies/autre/dashboards/latest").get()).data()!;
+  expect(other.refundsDue.thisWeek).toBe("99.00");
+});
