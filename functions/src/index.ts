@@ -1,2 +1,3 @@
 // Entry module loaded by Cloud Functions: registers every function.
 export {};
+export { reminders, dashboard } from "./jobs/functions";

@@ -1,0 +1,57 @@
+/**
+ * The two Cloud Functions of the scheduled jobs, `reminders` and
+ * `dashboard`. Configuration is read on the first call (not at import), so
+ * loading the entry module never fails because a job's settings are missing.
+ */
+import { Firestore } from "@google-cloud/firestore";
+import type { HttpFunction } from "@google-cloud/functions-framework";
+import { dashboardJob } from "./dashboard-job";
+import { firestoreReminderSource } from "./firestore-reminder-source";
+import { loadJobConfig } from "./job-config";
+import { remindersJob } from "./reminders-job";
+import { scheduledHandler } from "./scheduled-handler";
+
+let built: { reminders: HttpFunction; dashboard: HttpFunction } | undefined;
+
+function build(): { reminders: HttpFunction; dashboard: HttpFunction } {
+  if (built) return built;
+  const config = loadJobConfig();
+  const db = new Firestore();
+  const deps = { db, auth: config.auth };
+  built = {
+    reminders: scheduledHandler(
+      remindersJob({
+        source: firestoreReminderSource,
+        transport: config.transport,
+        from: config.from,
+        messageIdDomain: config.messageIdDomain,
+        delivery: { onUnknownOutcome: config.onUnknownOutcome },
+      }),
+      deps,
+    ),
+    dashboard: scheduledHandler(dashboardJob(), deps),
+  };
+  return built;
+}
+
+function lazy(name: "reminders" | "dashboard"): HttpFunction {
+  return async (req, res) => {
+    let handler: HttpFunction;
+    try {
+      handler = build()[name];
+    } catch (error) {
+      console.error(error);
+      res.status(500).json({ error: { code: "MISCONFIGURED", message: String((error as Error).message) } });
+      return;
+    }
+    await handler(req, res);
+  };
+}
+
+export const reminders = lazy("reminders");
+export const dashboard = lazy("dashboard");
+
+/** For tests: forget the configuration read on the first call. */
+export function resetJobFunctions(): void {
+  built = undefined;
+}

@@ -1,0 +1,80 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startSmtpSink, SmtpSink } from "../../functions/dev/smtp-sink";
+import { dashboard, reminders } from "../../functions/src/index";
+import { loadJobConfig } from "../../functions/src/jobs/job-config";
+import { resetJobFunctions } from "../../functions/src/jobs/functions";
+import { testFirestore } from "../support/firestore";
+import { serve } from "./support/http-server";
+import { localSigner } from "./support/oidc-signer";
+import { seedCompany } from "./support/seed";
+
+const fs = testFirestore("fns");
+const signer = localSigner();
+const SA = "scheduler@acompte.iam.gserviceaccount.com";
+const AUDIENCE = "http://127.0.0.1/jobs";
+let sink: SmtpSink;
+const saved = { ...process.env };
+
+beforeAll(async () => {
+  await fs.clear();
+  await seedCompany(fs.db);
+  sink = await startSmtpSink();
+  const keysFile = join(mkdtempSync(join(tmpdir(), "acompte-keys-")), "keys.json");
+  writeFileSync(keysFile, JSON.stringify(await signer.keys()));
+  Object.assign(process.env, {
+    GCLOUD_PROJECT: fs.projectId,
+    SCHEDULER_AUDIENCE: AUDIENCE,
+    SCHEDULER_SERVICE_ACCOUNTS: SA,
+    MAIL_FROM: "Acompte <relances@acompte.test>",
+    MAIL_TRANSPORT: "smtp",
+    SMTP_HOST: "127.0.0.1",
+    SMTP_PORT: String(sink.port),
+    ACOMPTE_LOCAL_MODE: "1",
+    SCHEDULER_LOCAL_KEYS_FILE: keysFile,
+  });
+  resetJobFunctions();
+});
+afterAll(async () => {
+  process.env = saved;
+  resetJobFunctions();
+  await sink.stop();
+  await fs.close();
+});
+
+const post = async (fn: typeof reminders, headers: Record<string, string>) => {
+  const server = await serve(fn);
+  try {
+    const res = await fetch(server.url, { method: "POST", headers });
+    return { status: res.status, body: (await res.json()) as Record<string, any> };
+  } finally {
+    await server.close();
+  }
+};
+
+describe("entry module", () => {
+  it("exports the reminders and dashboard functions, configured from the environment", async () => {
+    const auth = { authorization: `Bearer ${signer.token({ aud: AUDIENCE, email: SA })}` };
+    const r = await post(reminders, { ...auth, "x-cloudscheduler-scheduletime": new Date().toISOString() });
+    expect(r.status).toBe(200);
+    // Run on the real clock: every seeded request and instalment is long overdue by now.
+    expect(r.body.result.due).toBe(6);
+    expect(r.body.result.sent).toBe(6);
+    expect(sink.messages()).toHaveLength(6);
+    const d = await post(dashboard, { ...auth, "idempotency-key": "tableau-1" });
+    expect(d.status).toBe(200);
+    expect((await fs.db.doc("companies/lefevre/dashboards/latest").get()).exists).toBe(true);
+  });
+
+  it("never accepts local signing keys outside local mode on the emulator", () => {
+    const env = { ...process.env, ACOMPTE_LOCAL_MODE: undefined };
+    expect(() => loadJobConfig(env)).toThrow(/mode local/);
+    expect(() => loadJobConfig({ ...process.env, FIRESTORE_EMULATOR_HOST: undefined })).toThrow(/mode local/);
+  });
+
+  it("names the missing settings in French", () => {
+    expect(() => loadJobConfig({ MAIL_FROM: "x@y.fr" })).toThrow(/Configuration des tâches planifiées.*SCHEDULER_AUDIENCE/);
+    expect(() => loadJobConfig({ ...process.env, SMTP_HOST: undefined, SCHEDULER_LOCAL_KEYS_FILE: undefined })).toThrow(/SMTP_HOST est requis/);
+  });
+});
