@@ -3,14 +3,12 @@
  * `add…` takes one document's facts and keeps only running totals, so the
  * job streams any number of deposits in constant memory.
  */
-import Decimal from "decimal.js";
 import { addDays, daysBetween } from "../reminders/calendar-day";
 import { DayHistogram } from "./day-histogram";
 import type { DepositFacts, InstalmentFacts, InvoiceFacts, RefundRequestFacts } from "./dashboard-inputs";
 import { mondayOf, weekIndex } from "./week";
+import { formatMoney as money, money as toMoney, ZERO } from "../money/money";
 
-const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
-const money = (d: Decimal) => d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toFixed(2);
 
 export const FORECAST_WEEKS = 12;
 
@@ -35,16 +33,16 @@ export interface DashboardFigures {
 
 export class DashboardAccumulator {
   private depositCount = 0;
-  private depositGross = new D(0);
-  private refundable = new D(0);
+  private depositGross = ZERO;
+  private refundable = ZERO;
   private readonly statuses = new Map<string, number>();
-  private dueWeek = new D(0);
-  private dueMonth = new D(0);
-  private overdue = new D(0);
+  private dueWeek = ZERO;
+  private dueMonth = ZERO;
+  private overdue = ZERO;
   private readonly cycle = new DayHistogram();
   private paidInvoices = 0;
   private paidLate = 0;
-  private readonly forecast = Array.from({ length: FORECAST_WEEKS }, () => new D(0));
+  private readonly forecast = Array.from({ length: FORECAST_WEEKS }, () => ZERO);
   private readonly weekStart: string;
   private readonly weekEnd: string;
   private readonly month: string;
@@ -68,7 +66,7 @@ export class DashboardAccumulator {
 
   addInstalment(i: InstalmentFacts): void {
     if (i.paidOn) return;
-    const amount = new D(i.amount);
+    const amount = toMoney(i.amount);
     if (i.dueDate >= this.weekStart && i.dueDate <= this.weekEnd) this.dueWeek = this.dueWeek.plus(amount);
     if (i.dueDate.startsWith(this.month)) this.dueMonth = this.dueMonth.plus(amount);
     if (i.dueDate < this.asOf) this.overdue = this.overdue.plus(amount);
