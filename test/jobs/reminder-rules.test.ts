@@ -80,3 +80,20 @@ describe("instalment due", () => {
     expect(instalmentDueReminder(inst, settings, "2026-03-23")!.day).toBe("2026-03-23");
   });
 });
+
+describe("Relances sheet row", () => {
+  it("labels rule, level and status in French and keeps the outbox id as key", async () => {
+    const { relancesRow, RELANCES_COLUMNS } = await import("../../functions/src/domain/reminders/relances-row");
+    const inst = instalmentDueReminder(
+      { companyId: "lefevre", requestId: "DR-3", creditNoteNumber: "AV-2026-000001", customerName: "=HYPERLINK(\"x\")", number: 1, count: 2, amount: "10.00", dueDate: "2026-03-01" },
+      settings,
+      "2026-03-05",
+    )!;
+    const row = relancesRow({ ...inst, id: reminderId(inst), status: "FAILED", attempts: 2, sentAt: null, lastError: "550 refusé" });
+    expect(row).toHaveLength(RELANCES_COLUMNS.length);
+    expect(row.slice(0, 4)).toEqual([reminderId(inst), "2026-03-02", "Échéance de remboursement", "En retard"]);
+    expect(row.slice(7)).toEqual(["Échec d'envoi", 2, null, "550 refusé"]);
+    // The subject carries the customer name as typed; its column is declared text so the writer never evaluates it.
+    expect(RELANCES_COLUMNS[6]).toEqual({ header: "Objet", type: "text" });
+  });
+});
