@@ -146,6 +146,14 @@ describe("selected deposit", () => {
     expect(requests.map((r) => r.method)).toEqual(["GET", "GET"]);
   });
 
+  it("reports the selected row without calling the functions (the sidebar polls it)", async () => {
+    const { addon, requests } = await harness();
+    expect(addon.getSelectedRow()).toEqual({ ok: true, data: { row: 2, depositId: "dep_1" } });
+    const elsewhere = await harness([], { spreadsheet: spreadsheet({ sheet: "Avoirs", row: 2, column: 1 }) });
+    expect(elsewhere.addon.getSelectedRow()).toEqual({ ok: true, data: { row: null, depositId: null } });
+    expect([...requests, ...elsewhere.requests]).toHaveLength(0);
+  });
+
   it("explains in French when the selection is not a recorded deposit row", async () => {
     const cases = [
       { active: { sheet: "Avoirs", row: 2, column: 1 }, problem: /feuille « Acomptes »/ },

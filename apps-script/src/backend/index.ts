@@ -6,7 +6,7 @@
 import type { EntryPoints } from "../interfaces/server-functions";
 import { approveRefund } from "./approveRefund";
 import { getRefund } from "./getRefund";
-import { getSelectedDeposit } from "./selected-deposit";
+import { getSelectedDeposit, getSelectedRow } from "./selected-deposit";
 import { getSidebarContext } from "./getSidebarContext";
 import { logTokenAudience } from "./identity-token";
 import { linkCompany } from "./linkCompany";
@@ -30,6 +30,7 @@ export const entryPoints: EntryPoints = {
   logTokenAudience,
   getSidebarContext,
   getSelectedDeposit,
+  getSelectedRow,
   quoteRefund,
   requestRefund,
   listPendingApprovals,

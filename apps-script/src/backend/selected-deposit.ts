@@ -1,7 +1,7 @@
 /** Reads which deposit the user selected and resolves it through the API. */
 import type { Deposit } from "../interfaces/api";
 import type { CallResult } from "../interfaces/result";
-import type { DepositSelection } from "../interfaces/sidebar-context";
+import type { DepositSelection, SelectedRow } from "../interfaces/sidebar-context";
 import { callApi } from "./api-client";
 import { DEPOSITS_SHEET, depositIdFromRow } from "./deposit-row";
 
@@ -24,6 +24,12 @@ export function selectedDepositId(): { depositId?: string; row?: number; problem
   const values = sheet.getRange(row, 1, 1, width).getValues()[0];
   const reading = depositIdFromRow(headers, values);
   return reading.ok ? { depositId: reading.depositId, row } : { problem: reading.problem, row };
+}
+
+/** The selected row only, read from the sheet without calling the functions: cheap enough to poll. */
+export function getSelectedRow(): CallResult<SelectedRow> {
+  const picked = selectedDepositId();
+  return { ok: true, data: { row: picked.row ?? null, depositId: picked.depositId ?? null } };
 }
 
 export function getSelectedDeposit(): CallResult<DepositSelection> {

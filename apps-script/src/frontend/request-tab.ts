@@ -11,6 +11,8 @@ import { callServer } from "./server";
 import { SubmissionKey } from "./submission-key";
 
 const QUOTE_DELAY_MS = 400;
+/** How often the sidebar looks at which row is selected (a sheet read, no call to the functions). */
+const SELECTION_POLL_MS = 3000;
 
 /** Which error slot an input belongs to, so errors only show on fields the user touched. */
 function errorField(target: EventTarget | null): string | null {
@@ -53,6 +55,29 @@ export class RequestTab {
     });
     const refresh = byId<HTMLButtonElement>("refresh-selection");
     refresh.addEventListener("click", () => void whileBusy([refresh], () => this.reloadSelection(), "Lecture…"));
+    setInterval(() => void this.watchSelection(), SELECTION_POLL_MS);
+  }
+
+  /**
+   * When the user selects another deposit row, offers it on the refresh
+   * button rather than swapping the form under their hands; with no deposit
+   * loaded yet, takes it at once.
+   */
+  private async watchSelection(): Promise<void> {
+    if (document.visibilityState !== "visible") return;
+    const refresh = byId<HTMLButtonElement>("refresh-selection");
+    if (refresh.getAttribute("aria-busy") === "true") return;
+    const answer = await callServer("getSelectedRow");
+    if (!answer.ok) return;
+    const { row, depositId } = answer.data;
+    const other = depositId !== null && depositId !== this.deposit?.id;
+    if (other && !this.deposit && !this.submit.hasAttribute("aria-busy")) {
+      await whileBusy([refresh], () => this.reloadSelection(), "Lecture…");
+      return;
+    }
+    refresh.textContent = other ? `Utiliser la ligne ${row} sélectionnée` : "Utiliser la ligne sélectionnée";
+    refresh.classList.toggle("primary", other);
+    refresh.classList.toggle("secondary", !other);
   }
 
   async reloadSelection(): Promise<void> {

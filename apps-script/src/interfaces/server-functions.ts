@@ -5,11 +5,12 @@
  */
 import type { PendingApproval, Quote, Refund, RefundProposal } from "./api";
 import type { CallResult } from "./result";
-import type { DepositSelection, SidebarContext } from "./sidebar-context";
+import type { DepositSelection, SelectedRow, SidebarContext } from "./sidebar-context";
 
 export interface SidebarFunctions {
   getSidebarContext(): CallResult<SidebarContext>;
   getSelectedDeposit(): CallResult<DepositSelection>;
+  getSelectedRow(): CallResult<SelectedRow>;
   quoteRefund(proposal: RefundProposal): CallResult<Quote>;
   requestRefund(proposal: RefundProposal, idempotencyKey: string): CallResult<Refund>;
   listPendingApprovals(): CallResult<PendingApproval[]>;
@@ -36,6 +37,7 @@ export type EntryPoints = SidebarFunctions & MenuFunctions;
 export const SIDEBAR_FUNCTIONS = [
   "getSidebarContext",
   "getSelectedDeposit",
+  "getSelectedRow",
   "quoteRefund",
   "requestRefund",
   "listPendingApprovals",

@@ -9,6 +9,12 @@ export interface DepositSelection {
   problem?: string;
 }
 
+/** Where the selection is in `Acomptes`, before asking the functions about it. */
+export interface SelectedRow {
+  row: number | null;
+  depositId: string | null;
+}
+
 export interface SidebarContext {
   me: Me;
   companyId: string;
