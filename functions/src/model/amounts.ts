@@ -1,0 +1,27 @@
+/** Money is always a decimal string with two decimals ("3600.00"); rates are "20", "10", "5.5", "2.1", "0". */
+export type MoneyString = string;
+/** A calendar date `YYYY-MM-DD` (Europe/Paris) for business dates; instants are Firestore Timestamps. */
+export type DateString = string;
+
+export interface RateLine {
+  vatRate: string;
+  net: MoneyString;
+  vat: MoneyString;
+  gross: MoneyString;
+}
+
+export interface Totals {
+  net: MoneyString;
+  vat: MoneyString;
+  gross: MoneyString;
+}
+
+/** The parties and their identification as printed on invoices and credit notes. */
+export interface Customer {
+  name: string;
+  kind: "b2b" | "b2c";
+  /** 9 digits, required for companies (b2b). */
+  siren?: string;
+  email?: string;
+  address?: string;
+}

@@ -1,0 +1,31 @@
+/**
+ * Firestore layout. Every business document lives under its company, so a
+ * company id in the path is the tenant boundary:
+ *
+ *   companies/{companyId}                          CompanyDoc (settings, reminderSettings)
+ *     users/{email}                                UserDoc (roles in this company)
+ *     deposits/{depositId}                         DepositDoc (mutable state of a deposit)
+ *     invoices/{invoiceId}                         InvoiceDoc (deposit invoices and final invoices, one series, chained)
+ *     creditNotes/{creditNoteId}                   CreditNoteDoc (immutable, chained)
+ *     refunds/{refundId}                           RefundDoc (a refund request and its approval circuit)
+ *       instalments/{n}                            InstalmentDoc (collection group "instalments")
+ *     journalEntries/{entryId}                     JournalEntryDoc (immutable, chained, balanced)
+ *     payments/{paymentId}                         PaymentDoc (customer payment and its lettrage)
+ *     customerCredits/{creditId}                   CustomerCreditDoc (unapplied payment excess, refundable)
+ *     events/{eventId}                             AuditEventDoc (append-only)
+ *     sequences/{seriesKey}                        SequenceDoc (counter + chain head of one number series)
+ *     idempotency/{keyHash}                        IdempotencyDoc (first answer of a keyed call)
+ */
+export const COMPANIES = "companies";
+export const USERS = "users";
+export const DEPOSITS = "deposits";
+export const INVOICES = "invoices";
+export const CREDIT_NOTES = "creditNotes";
+export const REFUNDS = "refunds";
+export const INSTALMENTS = "instalments";
+export const JOURNAL_ENTRIES = "journalEntries";
+export const PAYMENTS = "payments";
+export const CUSTOMER_CREDITS = "customerCredits";
+export const EVENTS = "events";
+export const SEQUENCES = "sequences";
+export const IDEMPOTENCY = "idempotency";

@@ -1,0 +1,47 @@
+import type { Timestamp } from "@google-cloud/firestore";
+import type { Customer, DateString, MoneyString, RateLine, Totals } from "./amounts";
+import type { ChainLink } from "./chain";
+
+/** UNTDID 1001: 386 deposit invoice, 380 commercial (final) invoice. */
+export type InvoiceType = "deposit" | "final";
+
+/** What an invoice says once issued: hashed, never changed. */
+export interface InvoiceContent {
+  type: InvoiceType;
+  typeCode: "386" | "380";
+  number: string;
+  date: DateString;
+  seller: { name: string; siren: string };
+  customer: Customer;
+  orderRef: string;
+  lines: RateLine[];
+  total: Totals;
+  /** Deposit invoice: the day it was cashed (shown when it differs from the date). */
+  paymentDate?: DateString;
+  /** Final invoice: the deposits it deducts, with their reference and per rate. */
+  deductedDeposits?: { depositId: string; number: string; date: DateString; lines: RateLine[]; total: Totals }[];
+  /** Final invoice: gross still to pay after the deposits. */
+  amountDue?: MoneyString;
+  dueDate?: DateString;
+}
+
+/**
+ * companies/{c}/invoices/{id}: deposit invoices and final invoices in one
+ * chronological, gapless series (CGI art. 289-I). Top-level fields outside
+ * `content` are the receivable's mutable state, read by the dashboard.
+ */
+export interface InvoiceDoc extends ChainLink {
+  content: InvoiceContent;
+  /** Copies for queries/dashboard: gross = content.total.gross (deposit) or amountDue (final). */
+  type: InvoiceType;
+  number: string;
+  gross: MoneyString;
+  issuedOn: DateString;
+  dueDate: DateString;
+  /** Gross not yet matched by payments; a deposit invoice is issued paid ("0.00"). */
+  openAmount: MoneyString;
+  paidOn: DateString | null;
+  customerKey: string;
+  depositId?: string;
+  createdAt: Timestamp;
+}

@@ -1,0 +1,28 @@
+import type { Timestamp } from "@google-cloud/firestore";
+import type { Customer, DateString, MoneyString } from "./amounts";
+
+/** companies/{c}/payments/{id}: a customer payment and how it was matched (lettrage). */
+export interface PaymentDoc {
+  customer: Customer;
+  date: DateString;
+  amount: MoneyString;
+  means: string;
+  allocations: { invoiceId: string; number: string; amount: MoneyString }[];
+  /** What exceeded the invoices: becomes a CustomerCreditDoc. */
+  unapplied: MoneyString;
+  customerCreditId: string | null;
+  journalEntryId: string;
+  /** Letter shared by the payment's and the invoices' 411 lines (FEC EcritureLet). */
+  letter: string;
+  createdAt: Timestamp;
+  createdBy: string;
+}
+
+/** companies/{c}/customerCredits/{id}: unapplied credit, refundable through the refund flow. */
+export interface CustomerCreditDoc {
+  customer: Customer;
+  paymentId: string;
+  amount: MoneyString;
+  refundableBalance: MoneyString;
+  createdAt: Timestamp;
+}

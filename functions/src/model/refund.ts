@@ -1,0 +1,84 @@
+import type { Timestamp } from "@google-cloud/firestore";
+import type { DateString, MoneyString } from "./amounts";
+import type { Role } from "./roles";
+
+/**
+ * submitted → (sales_approved | accounting_approved) → approved → refunded;
+ * rejected and cancelled end the request before approval.
+ */
+export type RefundStatus = "submitted" | "sales_approved" | "accounting_approved" | "approved" | "rejected" | "cancelled" | "refunded";
+export const AWAITING_APPROVAL: readonly RefundStatus[] = ["submitted", "sales_approved", "accounting_approved"];
+
+export type ApproverRole = Extract<Role, "sales_approver" | "accounting_approver">;
+
+export interface Approval {
+  role: ApproverRole;
+  by: string;
+  at: Timestamp;
+}
+
+/** What the requester asked for, exactly as validated (replayed into the engine at approval). */
+export interface RefundProposal {
+  source: { kind: "deposit"; depositId: string } | { kind: "customerCredit"; creditId: string };
+  scope: { kind: "full" } | { kind: "amount"; amount: MoneyString } | { kind: "lines"; lines: { vatRate: string; net: MoneyString }[] };
+  reason: string;
+  schedule: unknown;
+  terminationDate?: DateString;
+  comment?: string;
+}
+
+/**
+ * companies/{c}/refunds/{id}: a refund request and its approval circuit.
+ * Top-level copies (customerName, grossAmount, waiting*, pendingApprovers)
+ * serve the reminders job and the pending-approvals query.
+ */
+export interface RefundDoc {
+  proposal: RefundProposal;
+  depositId: string | null;
+  status: RefundStatus;
+  /** The engine's quote stored at request time (credit-note lines, compensation, settlement, schedule). */
+  quote: QuoteSnapshot;
+  grossAmount: MoneyString;
+  customerName: string;
+  requestedBy: string;
+  requestedOn: DateString;
+  createdAt: Timestamp;
+  /** Roles that still have to approve; empty once approved. */
+  awaiting: ApproverRole[];
+  /** E-mails allowed to approve now (members with an awaited role, requester excluded). */
+  pendingApprovers: string[];
+  waitingStep: ApproverRole | null;
+  waitingSinceDay: DateString | null;
+  approvals: Approval[];
+  rejection?: { by: string; at: Timestamp; reason: string };
+  cancellation?: { by: string; at: Timestamp };
+  creditNoteId: string | null;
+  creditNoteNumber: string | null;
+  approvedOn: DateString | null;
+  paidOn: DateString | null;
+  updatedAt: Timestamp;
+}
+
+/** The quote as stored: the engine's output with decimal strings only. */
+export interface QuoteSnapshot {
+  creditNote: { lines: { vatRate: string; net: MoneyString; vat: MoneyString; gross: MoneyString }[]; total: { net: MoneyString; vat: MoneyString; gross: MoneyString } };
+  compensation: { label: string; amount: MoneyString }[];
+  settlement: { paidOut: MoneyString; offset: { invoiceNumber: string; amount: MoneyString }[]; keptAsCredit: MoneyString };
+  schedule: { n: number; dueDate: DateString; amount: MoneyString }[];
+  total: MoneyString;
+}
+
+/** companies/{c}/refunds/{r}/instalments/{n}: created at the final approval. */
+export interface InstalmentDoc {
+  companyId: string;
+  refundId: string;
+  number: number;
+  count: number;
+  amount: MoneyString;
+  dueDate: DateString;
+  status: "due" | "paid";
+  paidOn: DateString | null;
+  journalEntryId: string | null;
+  creditNoteNumber: string;
+  customerName: string;
+}
