@@ -1,16 +1,5 @@
 import type { Timestamp } from "@google-cloud/firestore";
-
-/** PCG account numbers a company posts to (its chart of accounts may differ from the defaults). */
-export interface ChartOfAccounts {
-  bank: string; // 512
-  customers: string; // 411
-  depositsReceived: string; // 4191
-  vatCollected: string; // 44571
-  sales: string; // 707 (goods) — services use salesServices
-  salesServices: string; // 706
-  compensationIncome: string; // 7788 forfeited arrhes, no VAT
-  compensationExpense: string; // 6788 double arrhes, late-refund increases, no VAT
-}
+import type { ChartOfAccounts } from "../domain/ledger/chart-of-accounts";
 
 /** companies/{c}.settings: everything per company that changes how the workflow computes. */
 export interface CompanySettings {
@@ -20,7 +9,8 @@ export interface CompanySettings {
   vatOnDebits: boolean;
   /** Company choice (unsettled law): is VAT booked when arrhes are received? */
   arrhesVatOnReceipt: boolean;
-  accounts: ChartOfAccounts;
+  /** Overrides of the engine's default PCG chart (functions/src/domain/ledger/chart-of-accounts.ts). */
+  accounts: Partial<ChartOfAccounts>;
   /** Gross amount (decimal string) at or above which a refund needs sales AND accounting approval. */
   approvalThreshold: string;
   /** Payment terms of final invoices, capped by the legal limits (L441-10). */
@@ -38,14 +28,3 @@ export interface CompanyDoc {
   spreadsheetIds?: string[];
   createdAt: Timestamp;
 }
-
-export const DEFAULT_ACCOUNTS: ChartOfAccounts = {
-  bank: "512",
-  customers: "411",
-  depositsReceived: "4191",
-  vatCollected: "44571",
-  sales: "707",
-  salesServices: "706",
-  compensationIncome: "7788",
-  compensationExpense: "6788",
-};

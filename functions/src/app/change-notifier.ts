@@ -1,0 +1,12 @@
+import type { CommittedChange } from "../storage/unit-of-work";
+
+/**
+ * Called after each committed state change (never for a replay or a
+ * refused call). The Sheets write-back plugs in here; listeners run after
+ * the answer is decided and their failures never undo or fail the command.
+ */
+export interface ChangeNotifier {
+  afterCommit(change: CommittedChange): Promise<void> | void;
+}
+
+export const noopNotifier: ChangeNotifier = { afterCommit: () => undefined };

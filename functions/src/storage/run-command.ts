@@ -1,0 +1,72 @@
+import { createHash } from "node:crypto";
+import type { Firestore } from "@google-cloud/firestore";
+import { IDEMPOTENCY } from "../model/collections";
+import type { IdempotencyDoc } from "../model/idempotency";
+import { canonicalJson } from "./canonical-json";
+import { conflict } from "../errors/api-error";
+import { companyCollection } from "./refs";
+import { CommittedChange, UnitOfWork } from "./unit-of-work";
+
+export interface CommandRequest {
+  companyId: string;
+  actor: string;
+  idempotencyKey: string;
+  /** Method and route pattern with ids, e.g. `POST /refunds/abc/approve`. */
+  route: string;
+  body: unknown;
+  now: Date;
+  today: string;
+}
+
+export interface CommandResult {
+  status: number;
+  body: unknown;
+  /** Set when this call committed (not a replay). */
+  change: CommittedChange | null;
+}
+
+const ABORTED = 10;
+const MAX_ROUNDS = 8;
+
+function isAborted(error: unknown): boolean {
+  const e = error as { code?: number; message?: string };
+  return e?.code === ABORTED || /ABORTED|contention/i.test(e?.message ?? "");
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Runs a command in one Firestore transaction together with its idempotency
+ * record: either both commit or neither does, so a replay with the same key
+ * returns the first answer and changes nothing. Aborted transactions
+ * (contention) are retried with jittered exponential backoff.
+ */
+export async function runCommand(db: Firestore, req: CommandRequest, handler: (uow: UnitOfWork) => Promise<{ status: number; body: unknown }>): Promise<CommandResult> {
+  const keyRef = companyCollection(db, req.companyId, IDEMPOTENCY).doc(createHash("sha256").update(`${req.actor}\n${req.idempotencyKey}`).digest("hex"));
+  const requestHash = createHash("sha256").update(`${req.route}\n${canonicalJson(req.body ?? null)}`).digest("hex");
+
+  for (let round = 1; ; round++) {
+    try {
+      return await db.runTransaction(
+        async (tx) => {
+          const uow = new UnitOfWork(db, tx, req.companyId, req.actor, req.now, req.today);
+          const previous = await uow.get<IdempotencyDoc>(keyRef);
+          if (previous) {
+            if (previous.requestHash !== requestHash) {
+              throw conflict("IDEMPOTENCY_KEY_REUSED", "Cette clé d'idempotence a déjà servi pour une autre demande : générez une nouvelle clé.");
+            }
+            return { status: previous.status, body: previous.response, change: null };
+          }
+          const answer = await handler(uow);
+          const record: IdempotencyDoc = { user: req.actor, route: req.route, requestHash, status: answer.status, response: answer.body, createdAt: uow.timestamp };
+          uow.raw((t) => t.create(keyRef, record));
+          return { ...answer, change: uow.flush() };
+        },
+        { maxAttempts: 5 },
+      );
+    } catch (error) {
+      if (!isAborted(error) || round >= MAX_ROUNDS) throw error;
+      await sleep(Math.min(2000, 25 * 2 ** round) * (0.5 + Math.random()));
+    }
+  }
+}

@@ -1,0 +1,151 @@
+import { DocumentReference, Firestore, Query, Timestamp, Transaction } from "@google-cloud/firestore";
+import type { SeriesKind } from "../model/chain";
+import { EVENTS, SEQUENCES } from "../model/collections";
+import type { AuditEventDoc } from "../model/event";
+import type { SequenceDoc } from "../model/sequence";
+import { conflict } from "../errors/api-error";
+import { chainHash } from "./chain-hash";
+import { companyCollection } from "./refs";
+import { formatNumber, seriesKey } from "./series";
+
+/** A number reserved in a series, with what the chained document must carry. */
+export interface NumberSlot {
+  kind: SeriesKind;
+  series: string;
+  year: number;
+  seq: number;
+  number: string;
+  date: string;
+  prevHash: string;
+}
+
+interface SequenceState {
+  ref: DocumentReference;
+  doc: SequenceDoc;
+}
+
+/** What a committed command changed, for after-commit listeners (Sheets write-back). */
+export interface CommittedChange {
+  companyId: string;
+  actor: string;
+  /** Paths of every document written. */
+  paths: string[];
+  events: AuditEventDoc[];
+}
+
+/**
+ * One command's view of a Firestore transaction. Reads go straight to the
+ * transaction; writes are queued and applied at the end, which satisfies
+ * Firestore's "all reads before writes" rule whatever order a command
+ * uses. Number series and audit events are written in the same commit.
+ */
+export class UnitOfWork {
+  private readonly writes: ((tx: Transaction) => void)[] = [];
+  private readonly paths: string[] = [];
+  private readonly events: AuditEventDoc[] = [];
+  private readonly sequences = new Map<string, SequenceState>();
+
+  constructor(
+    readonly db: Firestore,
+    private readonly tx: Transaction,
+    readonly companyId: string,
+    readonly actor: string,
+    readonly now: Date,
+    /** Business date (Europe/Paris) of `now`. */
+    readonly today: string,
+  ) {}
+
+  get timestamp(): Timestamp {
+    return Timestamp.fromDate(this.now);
+  }
+
+  collection(name: string) {
+    return companyCollection(this.db, this.companyId, name);
+  }
+
+  async get<T>(ref: DocumentReference): Promise<T | null> {
+    const snap = await this.tx.get(ref);
+    return snap.exists ? (snap.data() as T) : null;
+  }
+
+  async getAll<T>(refs: DocumentReference[]): Promise<(T | null)[]> {
+    if (refs.length === 0) return [];
+    const snaps = await this.tx.getAll(...refs);
+    return snaps.map((s) => (s.exists ? (s.data() as T) : null));
+  }
+
+  async query<T>(query: Query): Promise<{ id: string; data: T }[]> {
+    const snap = await this.tx.get(query);
+    return snap.docs.map((d) => ({ id: d.id, data: d.data() as T }));
+  }
+
+  create(ref: DocumentReference, data: object): void {
+    this.paths.push(ref.path);
+    this.writes.push((tx) => tx.create(ref, data));
+  }
+
+  set(ref: DocumentReference, data: object): void {
+    this.paths.push(ref.path);
+    this.writes.push((tx) => tx.set(ref, data));
+  }
+
+  update(ref: DocumentReference, data: Record<string, unknown>): void {
+    this.paths.push(ref.path);
+    this.writes.push((tx) => tx.update(ref, data));
+  }
+
+  /** Appends an audit event (who and when are the command's). */
+  event(type: string, subject: { kind: string; id: string }, before: Record<string, unknown> | null, after: Record<string, unknown> | null, reason?: string): void {
+    const doc: AuditEventDoc = { at: this.timestamp, by: this.actor, type, subject, before, after, ...(reason ? { reason } : {}) };
+    this.events.push(doc);
+    this.create(this.collection(EVENTS).doc(), doc);
+  }
+
+  /**
+   * Reserves the next number of a series. The counter document is read in
+   * this transaction, so two commands issuing numbers serialise on it: the
+   * numbers are gapless and in commit order. A date before the series' last
+   * one is refused (chronological numbering).
+   */
+  async nextNumber(kind: SeriesKind, date: string): Promise<NumberSlot> {
+    const year = Number(date.slice(0, 4));
+    const series = seriesKey(kind, year);
+    let state = this.sequences.get(series);
+    if (!state) {
+      const ref = this.collection(SEQUENCES).doc(series);
+      const doc = (await this.get<SequenceDoc>(ref)) ?? { kind, year, last: 0, lastDate: null, lastHash: "", lastId: null };
+      state = { ref, doc };
+      this.sequences.set(series, state);
+    }
+    if (state.doc.lastDate && date < state.doc.lastDate) {
+      throw conflict("CHRONOLOGY", `Numérotation chronologique : le document daté du ${date} ne peut pas suivre un document daté du ${state.doc.lastDate}.`);
+    }
+    const seq = state.doc.last + 1;
+    return { kind, series, year, seq, number: formatNumber(kind, year, seq), date, prevHash: state.doc.lastHash };
+  }
+
+  /** Writes a chained document for a reserved number and moves the series head to it. */
+  putChained(slot: NumberSlot, ref: DocumentReference, content: object, fields: object): string {
+    const state = this.sequences.get(slot.series);
+    if (!state || state.doc.last + 1 !== slot.seq) throw new Error(`number slot ${slot.number} used out of order`);
+    const hash = chainHash(slot.series, slot.seq, slot.prevHash, content);
+    this.create(ref, { ...fields, content, series: slot.series, seq: slot.seq, prevHash: slot.prevHash, hash });
+    state.doc = { ...state.doc, last: slot.seq, lastDate: slot.date, lastHash: hash, lastId: ref.id };
+    return hash;
+  }
+
+  /** Applies the queued writes to the transaction. Called once, by runCommand. */
+  flush(): CommittedChange {
+    for (const { ref, doc } of this.sequences.values()) {
+      this.paths.push(ref.path);
+      this.writes.push((tx) => tx.set(ref, doc));
+    }
+    for (const write of this.writes) write(this.tx);
+    return { companyId: this.companyId, actor: this.actor, paths: [...this.paths], events: [...this.events] };
+  }
+
+  /** Queues a raw write (used for the idempotency record). */
+  raw(write: (tx: Transaction) => void): void {
+    this.writes.push(write);
+  }
+}
