@@ -1,0 +1,79 @@
+import { frenchDate } from "../dates/calendar-date";
+import { EngineRuleError } from "../errors/engine-error";
+import { formatMoney, money, sumMoney } from "../money/money";
+import { parseInput } from "../validation/field-errors";
+import { FinalInvoiceInput, finalInvoiceInputSchema } from "../validation/deposit-schema";
+import { AmountsByRate, RateAmounts, Totals, VatBreakdown, breakdownOf, parseRateAmounts, rateAmountsOf, totalsOf } from "../vat/vat-breakdown";
+import { VatRate, compareRates } from "../vat/vat-rates";
+
+export interface DeductedDeposit extends Totals {
+  number: string;
+  date: string;
+  /** "FA2026-0042 du 15/01/2026", as the final invoice lists it. */
+  reference: string;
+}
+
+export interface FinalInvoice extends VatBreakdown {
+  /** Deposits deducted, one per deposit invoice. */
+  deposits: DeductedDeposit[];
+  /** Net/VAT/gross already invoiced on deposits, per rate. */
+  depositsByRate: AmountsByRate[];
+  depositsTotal: Totals;
+  /** VAT this invoice makes due, per rate: total VAT − VAT already due on the deposits. */
+  vatDueByRate: { vatRate: VatRate; vat: string }[];
+  vatDue: string;
+  /** Gross still to pay: total gross − deposits gross. */
+  amountDue: string;
+}
+
+function sumByRate(groups: readonly RateAmounts[][]): RateAmounts[] {
+  const byRate = new Map<VatRate, RateAmounts>();
+  for (const a of groups.flat()) {
+    const seen = byRate.get(a.vatRate);
+    byRate.set(a.vatRate, seen ? { vatRate: a.vatRate, net: seen.net.plus(a.net), vat: seen.vat.plus(a.vat) } : a);
+  }
+  return [...byRate.values()].sort((a, b) => compareRates(a.vatRate, b.vatRate));
+}
+
+/**
+ * The final invoice (facture de solde): the full price per rate, the deposits
+ * listed and deducted, and the VAT it makes due = total VAT − VAT already due
+ * on the deposits, rate by rate (CGI art. 269-2; domain.md worked example 2).
+ *
+ * finalInvoice({ supplyKind: "goods", lines: [{ vatRate: "20", net: "12000.00" }],
+ *   deposits: [{ number: "FA2026-0042", date: "2026-01-15", lines: [{ vatRate: "20", net: "3600.00", vat: "720.00" }] }] })
+ *   → { total: { net: "12000.00", vat: "2400.00", gross: "14400.00" }, vatDue: "1680.00", amountDue: "10080.00", … }
+ */
+export function finalInvoice(rawInput: FinalInvoiceInput): FinalInvoice {
+  const input = parseInput(finalInvoiceInputSchema, rawInput);
+  const invoice = rateAmountsOf(input.lines.map((l) => ({ vatRate: l.vatRate, net: money(l.net) })));
+  const depositAmounts = input.deposits.map((d) => parseRateAmounts(d.lines));
+  const deposited = sumByRate(depositAmounts);
+  const gross = sumMoney(invoice.map((a) => a.net.plus(a.vat)));
+  const depositGross = sumMoney(deposited.map((a) => a.net.plus(a.vat)));
+  if (depositGross.greaterThan(gross)) {
+    throw new EngineRuleError("DEPOSITS_ABOVE_INVOICE", `Les acomptes (${formatMoney(depositGross)} TTC) dépassent le total de la facture (${formatMoney(gross)} TTC) : remboursez l'excédent par un avoir.`, [
+      { path: "deposits", message: "Champ « deposits » (factures d'acompte) : le total des acomptes dépasse le total TTC de la facture." },
+    ]);
+  }
+  const rates = [...new Set([...invoice, ...deposited].map((a) => a.vatRate))].sort(compareRates);
+  const vatDueByRate = rates.map((rate) => {
+    const total = invoice.find((a) => a.vatRate === rate)?.vat ?? money(0);
+    const already = deposited.find((a) => a.vatRate === rate)?.vat ?? money(0);
+    return { vatRate: rate, vat: total.minus(already) };
+  });
+  return {
+    ...breakdownOf(invoice),
+    deposits: input.deposits.map((d, i) => ({
+      number: d.number,
+      date: d.date,
+      reference: `${d.number} du ${frenchDate(d.date)}`,
+      ...totalsOf(depositAmounts[i]),
+    })),
+    depositsByRate: breakdownOf(deposited).lines,
+    depositsTotal: totalsOf(deposited),
+    vatDueByRate: vatDueByRate.map((v) => ({ vatRate: v.vatRate, vat: formatMoney(v.vat) })),
+    vatDue: formatMoney(sumMoney(vatDueByRate.map((v) => v.vat))),
+    amountDue: formatMoney(gross.minus(depositGross)),
+  };
+}

@@ -1,0 +1,39 @@
+/** One problem with an input, in the shape the HTTP API returns. */
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+/**
+ * Base of every error the engine throws on purpose. `code` is stable for the
+ * HTTP layer; `message` and `details` are French, for the user.
+ */
+export class EngineError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+    readonly details: FieldError[] = [],
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** Malformed input (HTTP 400): wrong type, negative, too many decimals, unknown field… */
+export class EngineValidationError extends EngineError {
+  constructor(details: FieldError[]) {
+    super("VALIDATION_FAILED", details.length === 1 ? details[0].message : "Données invalides : " + details.map((d) => d.message).join(" ; "), details);
+  }
+}
+
+/** Well-formed input that a business rule refuses (HTTP 422), e.g. a refund above the balance. */
+export class EngineRuleError extends EngineError {}
+
+/**
+ * A rule error about one field: `problem` is the French text after the
+ * field's name, e.g. ruleErrorAt("REFUND_ABOVE_BALANCE", ["scope", "amount"], "…", "Champ « scope.amount » (montant)").
+ */
+export function ruleErrorAt(code: string, path: string, fieldLabel: string, problem: string, summary?: string): EngineRuleError {
+  const message = `${fieldLabel} : ${problem}`;
+  return new EngineRuleError(code, summary ?? message, [{ path, message }]);
+}

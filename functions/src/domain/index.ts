@@ -1,0 +1,46 @@
+/**
+ * The money engine's public module: pure functions, no I/O. Amounts in and
+ * out are decimal strings ("3600.00"), dates `YYYY-MM-DD`. Every function
+ * validates its input with the zod schemas exported below and throws an
+ * EngineValidationError (HTTP 400) or an EngineRuleError (HTTP 422), both
+ * with French `details: [{ path, message }]`.
+ */
+
+// Errors and validation
+export { EngineError, EngineRuleError, EngineValidationError, type FieldError } from "./errors/engine-error";
+export { fieldErrors, parseInput } from "./validation/field-errors";
+export * as schemas from "./validation/schemas";
+
+// Money and VAT
+export { formatMoney, money, roundCents, type Money, type MoneyString } from "./money/money";
+export { VAT_RATES, canonicalVatRate, type VatRate } from "./vat/vat-rates";
+export { vatBreakdown, type AmountsByRate, type NetLine, type Totals, type VatBreakdown } from "./vat/vat-breakdown";
+
+// Deposits
+export { presumedDepositKind, type CustomerKind, type DepositKind, type SupplyKind } from "./deposits/deposit-kind";
+export { vatDueDate, type VatDue, type VatDueInput } from "./deposits/vat-due-date";
+export { depositInvoice, type DepositInvoice, type DepositLine } from "./deposits/deposit-invoice";
+export { finalInvoice, type DeductedDeposit, type FinalInvoice } from "./deposits/final-invoice";
+
+// Refunds
+export { REFUND_REASONS, REFUND_REASON_LABELS, type RefundReason } from "./refunds/refund-reason";
+export { refundEntitlement, type Entitlement, type EntitlementInput, type LateRefundScale } from "./refunds/refund-entitlement";
+export { refundableBalance } from "./refunds/refundable-balance";
+export { consumerLateRefundIncrease, CONSUMER_REFUND_DAYS, type LateRefundIncrease } from "./refunds/consumer-late-refund-increase";
+export { consumerAdvanceInterest, type AdvanceInterest } from "./refunds/consumer-advance-interest";
+export { quoteRefund, type Compensation, type CompensationKind, type RefundQuote } from "./refunds/refund-quote";
+
+// Settlement and schedules
+export { settleRefund, type Settlement } from "./settlement/settlement";
+export { refundSchedule, type Instalment } from "./schedules/refund-schedule";
+
+// Ledger
+export { DEFAULT_ACCOUNT_LABELS, DEFAULT_CHART_OF_ACCOUNTS, chartOfAccounts, type ChartOfAccounts } from "./ledger/chart-of-accounts";
+export { entryTotals, type EntryKind, type JournalCode, type JournalEntry, type JournalLine } from "./ledger/journal-entry";
+export { compensationEntry, creditNoteEntry, depositCashedEntry, finalInvoiceEntry, refundPaidEntry } from "./ledger/posting-rules";
+export { refundApprovalEntries } from "./ledger/refund-entries";
+
+// Rate tables
+export { LEGAL_INTEREST_RATES, legalInterestRate, type Creditor, type LegalInterestRow } from "./rates/legal-interest-rates";
+export { ECB_REFERENCE_RATES, ecbReferenceRate, type EcbReferenceRow } from "./rates/ecb-rates";
+export { type Interest, type InterestSegment } from "./interest/simple-interest";

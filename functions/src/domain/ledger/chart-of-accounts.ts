@@ -1,0 +1,55 @@
+/**
+ * The accounts the engine posts to, by role. Defaults follow the French PCG
+ * (domain.md). Compensation accounts follow the PCG as revised by règlement
+ * ANC 2022-06 (no more "exceptional" class 67/77 from 2025): arrhes kept and
+ * the recovery indemnity are "autres produits divers de gestion courante"
+ * (7588); compensation paid to a customer (arrhes doubled, late-refund
+ * increases) "autres charges diverses de gestion courante" (6588); legal
+ * interest paid on a consumer's advance "intérêts des autres dettes" (6618);
+ * late-payment penalties received "revenus des créances commerciales" (7631).
+ * A company changes any of them by passing its own chart.
+ */
+export interface ChartOfAccounts {
+  bank: string;
+  customers: string;
+  depositsReceived: string;
+  vatCollected: string;
+  salesGoods: string;
+  salesServices: string;
+  compensationKept: string;
+  compensationPaid: string;
+  interestPaid: string;
+  latePenaltiesReceived: string;
+}
+
+export const DEFAULT_CHART_OF_ACCOUNTS: Readonly<ChartOfAccounts> = {
+  bank: "512",
+  customers: "411",
+  depositsReceived: "4191",
+  vatCollected: "44571",
+  salesGoods: "707",
+  salesServices: "706",
+  compensationKept: "7588",
+  compensationPaid: "6588",
+  interestPaid: "6618",
+  latePenaltiesReceived: "7631",
+};
+
+/** French account names (FEC field CompteLib) of the default accounts. */
+export const DEFAULT_ACCOUNT_LABELS: Readonly<Record<string, string>> = {
+  "512": "Banque",
+  "411": "Clients",
+  "4191": "Clients - avances et acomptes reçus sur commandes",
+  "44571": "TVA collectée",
+  "707": "Ventes de marchandises",
+  "706": "Prestations de services",
+  "7588": "Autres produits divers de gestion courante",
+  "6588": "Autres charges diverses de gestion courante",
+  "6618": "Intérêts des autres dettes",
+  "7631": "Revenus des créances commerciales",
+};
+
+/** The default chart with a company's overrides. */
+export function chartOfAccounts(overrides: Partial<ChartOfAccounts> = {}): ChartOfAccounts {
+  return { ...DEFAULT_CHART_OF_ACCOUNTS, ...overrides };
+}

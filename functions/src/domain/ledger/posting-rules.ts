@@ -1,0 +1,133 @@
+import { Money, ZERO, money, sumMoney } from "../money/money";
+import { parseInput } from "../validation/field-errors";
+import {
+  CompensationEntryInput,
+  CreditNoteEntryInput,
+  DepositCashedEntryInput,
+  FinalInvoiceEntryInput,
+  RefundPaidEntryInput,
+  compensationEntryInputSchema,
+  creditNoteEntryInputSchema,
+  depositCashedEntryInputSchema,
+  finalInvoiceEntryInputSchema,
+  refundPaidEntryInputSchema,
+} from "../validation/ledger-schema";
+import { RateAmounts, parseRateAmounts } from "../vat/vat-breakdown";
+import { chartOfAccounts } from "./chart-of-accounts";
+import { JournalEntry, Posting, journalEntry } from "./journal-entry";
+
+/*
+ * Posting rules of domain.md (PCG). Each function validates its input and
+ * returns one balanced entry; amounts are signed internally (+ debit, − credit).
+ * Offsets against other invoices and credits kept for later need no entry:
+ * they stay on the customer account 411 and are matched (lettrage).
+ */
+
+function gross(amounts: readonly RateAmounts[]): Money {
+  return sumMoney(amounts.map((a) => a.net.plus(a.vat)));
+}
+
+function vatPostings(account: string, amounts: readonly RateAmounts[], sign: 1 | -1): Posting[] {
+  return amounts.map((a) => ({ account, label: `TVA collectée ${a.vatRate} %`, amount: a.vat.times(sign) }));
+}
+
+/**
+ * Deposit invoiced and cashed: D512 gross / C4191 net / C44571 VAT per rate.
+ * depositCashedEntry({ date: "2026-01-15", pieceRef: "FA2026-0042", lines: [{ vatRate: "20", net: "3600.00", vat: "720.00" }] })
+ *   → lines D512 4320.00, C4191 3600.00, C44571 720.00
+ */
+export function depositCashedEntry(rawInput: DepositCashedEntryInput): JournalEntry {
+  const input = parseInput(depositCashedEntryInputSchema, rawInput);
+  const chart = chartOfAccounts(input.chart);
+  const amounts = parseRateAmounts(input.lines);
+  return journalEntry(
+    { kind: "deposit_cashed", journal: "BQ", date: input.date, pieceRef: input.pieceRef, label: input.label ?? `Acompte ${input.pieceRef}` },
+    [
+      { account: chart.bank, label: "Encaissement de l'acompte", amount: gross(amounts) },
+      { account: chart.depositsReceived, label: "Acompte reçu (HT)", amount: sumMoney(amounts.map((a) => a.net)).negated() },
+      ...vatPostings(chart.vatCollected, amounts, -1),
+    ],
+  );
+}
+
+/**
+ * Final invoice deducting deposits: D411 (gross − deposits gross), D4191
+ * (deposits net) / C70x (net), C44571 (VAT − deposits VAT, per rate).
+ */
+export function finalInvoiceEntry(rawInput: FinalInvoiceEntryInput): JournalEntry {
+  const input = parseInput(finalInvoiceEntryInputSchema, rawInput);
+  const chart = chartOfAccounts(input.chart);
+  const invoice = parseRateAmounts(input.lines);
+  const deposits = parseRateAmounts(input.deposits);
+  const rates = [...new Set([...invoice, ...deposits].map((a) => a.vatRate))];
+  const vatDue = rates.map((vatRate) => ({
+    vatRate,
+    net: ZERO,
+    vat: sumMoney(invoice.filter((a) => a.vatRate === vatRate).map((a) => a.vat)).minus(sumMoney(deposits.filter((a) => a.vatRate === vatRate).map((a) => a.vat))),
+  }));
+  return journalEntry(
+    { kind: "final_invoice", journal: "VT", date: input.date, pieceRef: input.pieceRef, label: input.label ?? `Facture ${input.pieceRef}` },
+    [
+      { account: chart.customers, label: "Solde à payer", amount: gross(invoice).minus(gross(deposits)) },
+      { account: chart.depositsReceived, label: "Acomptes déduits (HT)", amount: sumMoney(deposits.map((a) => a.net)) },
+      { account: input.supplyKind === "goods" ? chart.salesGoods : chart.salesServices, label: "Ventes (HT)", amount: sumMoney(invoice.map((a) => a.net)).negated() },
+      ...vatPostings(chart.vatCollected, vatDue, -1),
+    ],
+  );
+}
+
+/** Credit note on a deposit: D4191 net, D44571 VAT per rate / C411 gross. */
+export function creditNoteEntry(rawInput: CreditNoteEntryInput): JournalEntry {
+  const input = parseInput(creditNoteEntryInputSchema, rawInput);
+  const chart = chartOfAccounts(input.chart);
+  const amounts = parseRateAmounts(input.lines);
+  return journalEntry(
+    { kind: "credit_note", journal: "VT", date: input.date, pieceRef: input.pieceRef, label: input.label ?? `Avoir ${input.pieceRef}` },
+    [
+      { account: chart.depositsReceived, label: "Annulation de l'acompte (HT)", amount: sumMoney(amounts.map((a) => a.net)) },
+      ...vatPostings(chart.vatCollected, amounts, 1),
+      { account: chart.customers, label: "Avoir client", amount: gross(amounts).negated() },
+    ],
+  );
+}
+
+/** Refund (or one instalment) paid: D411 / C512. */
+export function refundPaidEntry(rawInput: RefundPaidEntryInput): JournalEntry {
+  const input = parseInput(refundPaidEntryInputSchema, rawInput);
+  const chart = chartOfAccounts(input.chart);
+  const amount = money(input.amount);
+  return journalEntry(
+    { kind: "refund_paid", journal: "BQ", date: input.date, pieceRef: input.pieceRef, label: input.label ?? `Remboursement ${input.pieceRef}` },
+    [
+      { account: chart.customers, label: "Remboursement client", amount },
+      { account: chart.bank, label: "Remboursement client", amount: amount.negated() },
+    ],
+  );
+}
+
+const COMPENSATION_LABELS = {
+  arrhes_forfeited: "Arrhes conservées",
+  arrhes_doubled: "Indemnité : restitution des arrhes au double",
+  late_refund_increase: "Majoration pour remboursement tardif",
+  advance_interest: "Intérêts légaux sur avance (L214-2)",
+} as const;
+
+/**
+ * Compensation, no VAT. Kept (forfeited arrhes): D411 / C7588. Payable to
+ * the customer: D6588 (D6618 for interest) / C411 — then paid like a refund.
+ */
+export function compensationEntry(rawInput: CompensationEntryInput): JournalEntry {
+  const input = parseInput(compensationEntryInputSchema, rawInput);
+  const chart = chartOfAccounts(input.chart);
+  const amount = money(input.amount);
+  const label = COMPENSATION_LABELS[input.kind];
+  const other = input.direction === "kept" ? chart.compensationKept : input.kind === "advance_interest" ? chart.interestPaid : chart.compensationPaid;
+  const customerSide = input.direction === "kept" ? amount : amount.negated();
+  return journalEntry(
+    { kind: input.direction === "kept" ? "compensation_kept" : "compensation_paid", journal: "OD", date: input.date, pieceRef: input.pieceRef, label: input.label ?? `${label} ${input.pieceRef}` },
+    [
+      { account: chart.customers, label, amount: customerSide },
+      { account: other, label, amount: customerSide.negated() },
+    ],
+  );
+}

@@ -1,0 +1,37 @@
+import { z } from "zod";
+import { CalendarDate, addMonths } from "../dates/calendar-date";
+import { Interest, simpleInterest } from "../interest/simple-interest";
+import { Money, money } from "../money/money";
+import { legalInterestRate } from "../rates/legal-interest-rates";
+import { parseInput } from "../validation/field-errors";
+import { calendarDate, moneyAmount } from "../validation/primitives";
+
+export interface AdvanceInterest extends Interest {
+  /** Interest runs after this day: three months after the payment. */
+  startsAfter: CalendarDate;
+  legalBasis: string;
+}
+
+/** L214-2 interest on parsed values (the refund quote uses it). */
+export function advanceInterest(amount: Money, paidDate: CalendarDate, endDate: CalendarDate): AdvanceInterest {
+  const startsAfter = addMonths(paidDate, 3);
+  const interest = simpleInterest(amount, startsAfter, endDate, (day) => legalInterestRate(day, "consumer"));
+  return { ...interest, startsAfter, legalBasis: "Code de la consommation L214-2" };
+}
+
+export const consumerAdvanceInterestInputSchema = z
+  .strictObject({ amount: moneyAmount, paidDate: calendarDate, endDate: calendarDate })
+  .refine((i) => i.endDate >= i.paidDate, { path: ["endDate"], message: "la date de fin précède la date de paiement" });
+
+/**
+ * Legal interest (consumer creditor rate, per half-year) a consumer earns on
+ * money paid in advance for goods, from three months after the payment until
+ * delivery — or, for a refund, until the money is paid back (L214-2). No VAT.
+ *
+ * consumerAdvanceInterest({ amount: "1000.00", paidDate: "2026-01-10", endDate: "2026-05-10" })
+ *   → { startsAfter: "2026-04-10", days: 30, amount: "5.48", segments: [{ rate: "6.67", … }], … }
+ */
+export function consumerAdvanceInterest(rawInput: z.input<typeof consumerAdvanceInterestInputSchema>): AdvanceInterest {
+  const input = parseInput(consumerAdvanceInterestInputSchema, rawInput);
+  return advanceInterest(money(input.amount), input.paidDate, input.endDate);
+}

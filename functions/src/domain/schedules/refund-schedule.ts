@@ -1,0 +1,108 @@
+import { z } from "zod";
+import { CalendarDate, addMonths, frenchDate } from "../dates/calendar-date";
+import { EngineRuleError, EngineValidationError, FieldError } from "../errors/engine-error";
+import { Money, ZERO, formatMoney, money, sumMoney } from "../money/money";
+import { fieldName, parseInput } from "../validation/field-errors";
+import { ScheduleInput, scheduleInputSchema, schedulePlanSchema } from "../validation/schedule-schema";
+
+export interface Instalment {
+  /** 1-based position. */
+  n: number;
+  dueDate: CalendarDate;
+  amount: string;
+}
+
+type Plan = z.output<typeof schedulePlanSchema>;
+
+/** Truncates to the cent: the first instalments never overshoot, so the remainder on the last is never negative. */
+function floorCents(value: Money): Money {
+  return value.times(100).floor().dividedBy(100);
+}
+
+function dueDates(plan: Plan): CalendarDate[] {
+  switch (plan.kind) {
+    case "single":
+      return [plan.date];
+    case "equal":
+      return Array.from({ length: plan.count }, (_, i) => addMonths(plan.firstDate, i * plan.intervalMonths));
+    case "percentages":
+    case "dates":
+      return plan.instalments.map((i) => i.dueDate);
+  }
+}
+
+function datePath(plan: Plan, index: number): string[] {
+  if (plan.kind === "single") return ["plan", "date"];
+  if (plan.kind === "equal") return ["plan", "firstDate"];
+  return ["plan", "instalments", String(index), "dueDate"];
+}
+
+/** Dates on or after approval, in chronological order. */
+function checkDates(plan: Plan, dates: CalendarDate[], approvalDate: CalendarDate): void {
+  const problems: FieldError[] = [];
+  dates.forEach((date, i) => {
+    const path = datePath(plan, i);
+    if (date < approvalDate) {
+      problems.push({ path: path.join("."), message: `${fieldName(path)} : l'échéance du ${frenchDate(date)} est antérieure à la date d'approbation (${frenchDate(approvalDate)}).` });
+    } else if (i > 0 && date < dates[i - 1]) {
+      problems.push({ path: path.join("."), message: `${fieldName(path)} : les échéances doivent être dans l'ordre chronologique (${frenchDate(date)} avant ${frenchDate(dates[i - 1])}).` });
+    }
+  });
+  if (plan.kind === "equal" && problems.length > 0) problems.splice(1);
+  if (problems.length > 0) throw new EngineValidationError(problems);
+}
+
+function amounts(plan: Plan, total: Money, count: number): Money[] {
+  if (plan.kind === "dates") {
+    const given = plan.instalments.map((i) => money(i.amount));
+    if (!sumMoney(given).equals(total)) {
+      throw new EngineRuleError("SCHEDULE_TOTAL_MISMATCH", `Les échéances totalisent ${formatMoney(sumMoney(given))} au lieu de ${formatMoney(total)}.`, [
+        { path: "plan.instalments", message: `Champ « plan.instalments » (échéances) : la somme des échéances (${formatMoney(sumMoney(given))}) doit être égale au montant à rembourser (${formatMoney(total)}).` },
+      ]);
+    }
+    return given;
+  }
+  let shares: Money[];
+  if (plan.kind === "percentages") {
+    const percents = plan.instalments.map((i) => money(i.percent));
+    if (!sumMoney(percents).equals(100)) {
+      throw new EngineValidationError([
+        { path: "plan.instalments", message: `Champ « plan.instalments » (échéances) : les pourcentages totalisent ${sumMoney(percents).toString()} % au lieu de 100 %.` },
+      ]);
+    }
+    shares = percents.map((p) => floorCents(total.times(p).dividedBy(100)));
+  } else {
+    shares = Array.from({ length: count }, () => floorCents(total.dividedBy(count)));
+  }
+  // The rounding remainder goes on the last instalment, so the schedule sums exactly to its total.
+  shares[shares.length - 1] = total.minus(sumMoney(shares.slice(0, -1)));
+  return shares;
+}
+
+/**
+ * A refund split into instalments that sum exactly to `total` (remainder on
+ * the last), none dated before the approval date, in chronological order.
+ * A zero total has no instalment.
+ *
+ * refundSchedule({ total: "1000.00", approvalDate: "2026-03-10", plan: { kind: "equal", count: 3, firstDate: "2026-03-31", intervalMonths: 1 } })
+ *   → [{ n: 1, dueDate: "2026-03-31", amount: "333.33" }, { n: 2, dueDate: "2026-04-30", amount: "333.33" }, { n: 3, dueDate: "2026-05-31", amount: "333.34" }]
+ */
+export function refundSchedule(rawInput: ScheduleInput): Instalment[] {
+  const input = parseInput(scheduleInputSchema, rawInput);
+  return buildSchedule(money(input.total), input.approvalDate, input.plan);
+}
+
+/** refundSchedule on parsed values, for the refund quote. */
+export function buildSchedule(total: Money, approvalDate: CalendarDate, plan: Plan): Instalment[] {
+  const dates = dueDates(plan);
+  checkDates(plan, dates, approvalDate);
+  if (total.lessThanOrEqualTo(ZERO)) return [];
+  const shares = amounts(plan, total, dates.length);
+  return dates.map((dueDate, i) => ({ n: i + 1, dueDate, amount: formatMoney(shares[i]) }));
+}
+
+/** The day the last instalment falls due: when the refund is complete. */
+export function lastDueDate(plan: Plan): CalendarDate {
+  const dates = dueDates(plan);
+  return dates[dates.length - 1];
+}

@@ -1,0 +1,91 @@
+import { z } from "zod";
+import { EngineRuleError } from "../errors/engine-error";
+import { Money, ZERO, formatMoney, minMoney, money, sumMoney } from "../money/money";
+import { parseInput } from "../validation/field-errors";
+import { SettlementInput, openInvoiceSchema, settlementChoiceSchema, settlementInputSchema } from "../validation/refund-schema";
+
+export interface Settlement {
+  /** Paid back to the customer (by the schedule). */
+  paidOut: string;
+  /** Set against the customer's other open invoices (lettrage). */
+  offset: { invoiceNumber: string; amount: string }[];
+  /** Left on the customer's account for a later order. */
+  keptAsCredit: string;
+  /** True when the offsets were proposed by the engine rather than chosen. */
+  proposed: boolean;
+}
+
+type OpenInvoice = z.output<typeof openInvoiceSchema>;
+type Choice = z.output<typeof settlementChoiceSchema>;
+
+/** Offsets proposed against open invoices, the oldest due first, until `amount` is used up. */
+function proposeOffsets(amount: Money, openInvoices: OpenInvoice[]): { invoiceNumber: string; amount: Money }[] {
+  const oldestFirst = [...openInvoices].sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.number.localeCompare(b.number));
+  const offsets: { invoiceNumber: string; amount: Money }[] = [];
+  let left = amount;
+  for (const invoice of oldestFirst) {
+    if (left.isZero()) break;
+    const used = minMoney(left, money(invoice.outstanding));
+    offsets.push({ invoiceNumber: invoice.number, amount: used });
+    left = left.minus(used);
+  }
+  return offsets;
+}
+
+function chosenOffsets(choice: Choice, openInvoices: OpenInvoice[], prefix: string): { invoiceNumber: string; amount: Money }[] {
+  const seen = new Set<string>();
+  return (choice.offsets ?? []).map((o, i) => {
+    const invoice = openInvoices.find((inv) => inv.number === o.invoiceNumber);
+    const path = `${prefix}.offsets.${i}`;
+    if (!invoice || seen.has(o.invoiceNumber)) {
+      throw new EngineRuleError("OFFSET_INVOICE_UNKNOWN", `La facture ${o.invoiceNumber} n'est pas une facture ouverte de ce client (ou figure deux fois).`, [
+        { path: `${path}.invoiceNumber`, message: `Champ « ${path}.invoiceNumber » (numéro de facture) : ${o.invoiceNumber} n'est pas une facture ouverte de ce client, ou figure deux fois.` },
+      ]);
+    }
+    seen.add(o.invoiceNumber);
+    if (money(o.amount).greaterThan(money(invoice.outstanding))) {
+      throw new EngineRuleError("OFFSET_ABOVE_OUTSTANDING", `La compensation sur ${o.invoiceNumber} dépasse son reste dû (${invoice.outstanding}).`, [
+        { path: `${path}.amount`, message: `Champ « ${path}.amount » (montant) : la compensation dépasse le reste dû de la facture ${o.invoiceNumber} (${invoice.outstanding}).` },
+      ]);
+    }
+    return { invoiceNumber: o.invoiceNumber, amount: money(o.amount) };
+  });
+}
+
+/** settleRefund on parsed values (the refund quote uses it). */
+/** `prefix`: where the choice sits in the caller's input, for error paths. */
+export function settle(total: Money, openInvoices: OpenInvoice[], choice: Choice | undefined, prefix = "settlement"): Settlement {
+  const kept = choice?.keepAsCredit ? money(choice.keepAsCredit) : ZERO;
+  if (kept.greaterThan(total)) {
+    throw new EngineRuleError("SETTLEMENT_ABOVE_TOTAL", `Le montant gardé en avoir (${formatMoney(kept)}) dépasse le montant dû au client (${formatMoney(total)}).`, [
+      { path: `${prefix}.keepAsCredit`, message: `Champ « ${prefix}.keepAsCredit » (montant gardé en avoir) : dépasse le montant dû au client (${formatMoney(total)}).` },
+    ]);
+  }
+  const proposed = choice?.offsets === undefined;
+  const offsets = proposed ? proposeOffsets(total.minus(kept), openInvoices) : chosenOffsets(choice as Choice, openInvoices, prefix);
+  const paidOut = total.minus(kept).minus(sumMoney(offsets.map((o) => o.amount)));
+  if (paidOut.isNegative()) {
+    throw new EngineRuleError("SETTLEMENT_ABOVE_TOTAL", `Compensations et avoir conservé dépassent le montant dû au client (${formatMoney(total)}).`, [
+      { path: `${prefix}.offsets`, message: `Champ « ${prefix}.offsets » (compensations) : avec le montant gardé en avoir, dépasse le montant dû au client (${formatMoney(total)}).` },
+    ]);
+  }
+  return {
+    paidOut: formatMoney(paidOut),
+    offset: offsets.map((o) => ({ invoiceNumber: o.invoiceNumber, amount: formatMoney(o.amount) })),
+    keptAsCredit: formatMoney(kept),
+    proposed,
+  };
+}
+
+/**
+ * Splits what a credit note gives back into paid out, offset against the
+ * customer's other open invoices (proposed automatically, oldest due first,
+ * unless offsets are chosen) and kept as a credit. The three sum to the total.
+ *
+ * settleRefund({ total: "4320.00", openInvoices: [{ number: "FA2026-0050", dueDate: "2026-02-15", outstanding: "1000.00" }] })
+ *   → { paidOut: "3320.00", offset: [{ invoiceNumber: "FA2026-0050", amount: "1000.00" }], keptAsCredit: "0.00", proposed: true }
+ */
+export function settleRefund(rawInput: SettlementInput): Settlement {
+  const input = parseInput(settlementInputSchema, rawInput);
+  return settle(money(input.total), input.openInvoices, input.choice, "choice");
+}

@@ -1,0 +1,129 @@
+import { z } from "zod";
+import { EngineValidationError, FieldError } from "../errors/engine-error";
+
+/** French names of the fields users meet, to name them in messages. */
+const FIELD_LABELS: Record<string, string> = {
+  net: "montant HT",
+  vat: "montant de TVA",
+  gross: "montant TTC",
+  vatRate: "taux de TVA",
+  amount: "montant",
+  percent: "pourcentage",
+  lines: "lignes",
+  date: "date",
+  dueDate: "date d'échéance",
+  firstDate: "date de la première échéance",
+  approvalDate: "date d'approbation",
+  invoiceDate: "date de facture",
+  paidDate: "date d'encaissement",
+  cashedDate: "date d'encaissement",
+  asOf: "date d'arrêté",
+  number: "numéro",
+  invoiceNumber: "numéro de facture",
+  outstanding: "reste dû",
+  reason: "motif",
+  scope: "étendue du remboursement",
+  schedule: "échéancier",
+  count: "nombre d'échéances",
+  intervalMonths: "intervalle en mois",
+  instalments: "échéances",
+  kind: "type",
+  customerKind: "type de client",
+  supplyKind: "nature de l'opération",
+  deposit: "acompte",
+  order: "commande",
+  keepAsCredit: "montant gardé en avoir",
+  offsets: "compensations",
+  terminationDate: "date de résolution",
+  refundDate: "date de remboursement",
+  deliveryDate: "date de livraison",
+  receivables: "encours clients",
+  sales: "chiffre d'affaires",
+  days: "nombre de jours",
+  months: "mois",
+  month: "mois",
+  contractRate: "taux contractuel",
+  items: "éléments",
+};
+
+/** `lines.0.vatRate` → `« lines.0.vatRate » (taux de TVA, ligne 1)`. */
+export function fieldName(path: readonly PropertyKey[]): string {
+  if (path.length === 0) return "La requête";
+  const dotted = path.map(String).join(".");
+  const last = [...path].reverse().find((p) => typeof p === "string");
+  const index = [...path].reverse().find((p) => typeof p === "number");
+  const label = typeof last === "string" ? FIELD_LABELS[last] : undefined;
+  const position = typeof index === "number" ? `ligne ${index + 1}` : undefined;
+  const hint = [label, position].filter(Boolean).join(", ");
+  return hint ? `Champ « ${dotted} » (${hint})` : `Champ « ${dotted} »`;
+}
+
+const TYPE_NAMES: Record<string, string> = {
+  string: "une chaîne",
+  number: "un nombre",
+  boolean: "un booléen (true ou false)",
+  object: "un objet",
+  array: "une liste",
+  integer: "un nombre entier",
+};
+
+/** The French problem text of one zod issue (without the field name). */
+function problemOf(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case "custom":
+      return issue.message;
+    case "invalid_type":
+      if (issue.input === undefined) return "obligatoire, absent";
+      if (/^(Invalid input|Expected)/.test(issue.message)) return `doit être ${TYPE_NAMES[issue.expected] ?? issue.expected}`;
+      return issue.message;
+    case "unrecognized_keys":
+      return `champ inconnu, refusé`;
+    case "invalid_value":
+      return /^Invalid/.test(issue.message) ? `valeur refusée (valeurs admises : ${issue.values.map(String).join(", ")})` : issue.message;
+    case "too_small":
+      if (issue.origin === "array") return `au moins ${issue.minimum} élément(s) attendu(s)`;
+      if (/^Too small/.test(issue.message)) return `doit valoir au moins ${issue.minimum}`;
+      return issue.message;
+    case "too_big":
+      if (issue.origin === "array") return `au plus ${issue.maximum} élément(s) admis`;
+      if (/^Too big/.test(issue.message)) return `doit valoir au plus ${issue.maximum}`;
+      return issue.message;
+    case "invalid_union":
+      return "forme non reconnue (vérifiez le champ « kind » et les champs qui l'accompagnent)";
+    case "invalid_format":
+      return /^Invalid/.test(issue.message) ? "format invalide" : issue.message;
+    default:
+      return /^[A-Z][a-z]+ /.test(issue.message) && !/[éèàç]/.test(issue.message) ? "valeur invalide" : issue.message;
+  }
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/**
+ * A ZodError as the API's `details`: one `{ path, message }` per problem,
+ * `path` dotted (`lines.0.vatRate`), `message` French and naming the field.
+ * Unknown fields give one entry each, at their own path.
+ */
+export function fieldErrors(error: z.ZodError): FieldError[] {
+  const out: FieldError[] = [];
+  for (const issue of error.issues) {
+    if (issue.code === "unrecognized_keys") {
+      for (const key of issue.keys) {
+        const path = [...issue.path, key];
+        out.push({ path: path.map(String).join("."), message: `${fieldName(path)} : champ inconnu, refusé.` });
+      }
+      continue;
+    }
+    out.push({ path: issue.path.map(String).join("."), message: `${fieldName(issue.path)} : ${problemOf(issue)}.` });
+  }
+  return out.map((d) => ({ ...d, message: capitalise(d.message) }));
+}
+
+/** Parses with `schema` or throws an EngineValidationError carrying the French details. */
+export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const result = schema.safeParse(input);
+  if (!result.success) throw new EngineValidationError(fieldErrors(result.error));
+  return result.data;
+}

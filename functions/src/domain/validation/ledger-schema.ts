@@ -1,0 +1,54 @@
+import { z } from "zod";
+import { calendarDate, documentNumber, positiveAmount, rateAmounts, supplyKind } from "./primitives";
+
+const accountNumber = z
+  .string({ error: "doit être un numéro de compte" })
+  .regex(/^[1-7][0-9A-Z]{2,15}$/, { message: "numéro de compte du plan comptable invalide (classe 1 à 7, ex. 4191)" });
+
+export const chartOverridesSchema = z
+  .strictObject({
+    bank: accountNumber,
+    customers: accountNumber,
+    depositsReceived: accountNumber,
+    vatCollected: accountNumber,
+    salesGoods: accountNumber,
+    salesServices: accountNumber,
+    compensationKept: accountNumber,
+    compensationPaid: accountNumber,
+    interestPaid: accountNumber,
+    latePenaltiesReceived: accountNumber,
+  })
+  .partial();
+
+const head = {
+  date: calendarDate,
+  pieceRef: documentNumber,
+  label: z.string({ error: "doit être un libellé" }).max(200, { message: "libellé trop long (200 caractères au plus)" }).optional(),
+  chart: chartOverridesSchema.optional(),
+};
+
+const rateLines = z.array(rateAmounts, { error: "doit être une liste de montants par taux" }).min(1, { message: "au moins une ligne par taux" });
+
+export const depositCashedEntryInputSchema = z.strictObject({ ...head, lines: rateLines });
+export const finalInvoiceEntryInputSchema = z.strictObject({
+  ...head,
+  supplyKind,
+  lines: rateLines,
+  deposits: z.array(rateAmounts, { error: "doit être une liste de montants par taux" }).default([]),
+});
+export const creditNoteEntryInputSchema = z.strictObject({ ...head, lines: rateLines });
+export const refundPaidEntryInputSchema = z.strictObject({ ...head, amount: positiveAmount });
+export const compensationEntryInputSchema = z.strictObject({
+  ...head,
+  amount: positiveAmount,
+  direction: z.enum(["payable", "kept"], { error: "doit valoir payable (due au client) ou kept (conservée)" }),
+  kind: z.enum(["arrhes_forfeited", "arrhes_doubled", "late_refund_increase", "advance_interest"], {
+    error: "type d'indemnité inconnu (arrhes_forfeited, arrhes_doubled, late_refund_increase, advance_interest)",
+  }),
+});
+
+export type DepositCashedEntryInput = z.input<typeof depositCashedEntryInputSchema>;
+export type FinalInvoiceEntryInput = z.input<typeof finalInvoiceEntryInputSchema>;
+export type CreditNoteEntryInput = z.input<typeof creditNoteEntryInputSchema>;
+export type RefundPaidEntryInput = z.input<typeof refundPaidEntryInputSchema>;
+export type CompensationEntryInput = z.input<typeof compensationEntryInputSchema>;

@@ -1,0 +1,78 @@
+import { z } from "zod";
+import { Dec } from "../money/money";
+import { isValidCalendarDate } from "../dates/calendar-date";
+import { VAT_RATES, VatRate, canonicalVatRate } from "../vat/vat-rates";
+
+/**
+ * Building blocks of every engine schema. Each check carries its French
+ * message; `fieldErrors` (field-errors.ts) prefixes it with the field.
+ */
+
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+
+function decimalProblem(value: string, allowZero: boolean, noun: string): string | null {
+  if (!DECIMAL.test(value)) return `« ${value} » n'est pas un ${noun} décimal (exemple : "3600.00")`;
+  if (value.startsWith("-")) return `le ${noun} ne peut pas être négatif`;
+  if ((value.split(".")[1] ?? "").length > 2) return `le ${noun} a plus de deux décimales`;
+  if (!allowZero && /^[0.]+$/.test(value)) return `le ${noun} doit être supérieur à zéro`;
+  if (value.split(".")[0].length > 13) return `le ${noun} est trop grand`;
+  return null;
+}
+
+function amount(allowZero: boolean) {
+  return z.string({ error: 'doit être un montant en chaîne décimale (exemple : "3600.00")' }).superRefine((value, ctx) => {
+    const problem = decimalProblem(value, allowZero, "montant");
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  });
+}
+
+/** An amount ≥ 0 with at most two decimals, as a string ("3600.00"). */
+export const moneyAmount = amount(true);
+/** An amount > 0 with at most two decimals. */
+export const positiveAmount = amount(false);
+
+export const vatRate = z
+  .string({ error: `doit être un taux de TVA en chaîne (${VAT_RATES.join(", ")})` })
+  .transform((value, ctx): VatRate => {
+    const rate = canonicalVatRate(value);
+    if (rate === null) {
+      ctx.addIssue({ code: "custom", message: `taux de TVA inconnu « ${value} » (taux admis : ${VAT_RATES.join(", ")})` });
+      return z.NEVER;
+    }
+    return rate;
+  });
+
+export const calendarDate = z.string({ error: "doit être une date AAAA-MM-JJ" }).refine(isValidCalendarDate, {
+  message: "date invalide (format attendu AAAA-MM-JJ, ex. 2026-01-15)",
+});
+
+/** A percentage in ]0, 100] with at most two decimals. */
+export const percent = z.string({ error: 'doit être un pourcentage en chaîne décimale (exemple : "30")' }).superRefine((value, ctx) => {
+  const problem = decimalProblem(value, false, "pourcentage");
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
+  else if (Number(value) > 100) ctx.addIssue({ code: "custom", message: "le pourcentage ne peut pas dépasser 100" });
+});
+
+export const documentNumber = z.string({ error: "doit être un numéro de document" }).trim().min(1, { message: "le numéro est obligatoire" }).max(64, { message: "le numéro est trop long (64 caractères au plus)" });
+
+export const customerKind = z.enum(["b2b", "b2c"], { error: "doit valoir b2b (professionnel) ou b2c (consommateur)" });
+export const supplyKind = z.enum(["goods", "services"], { error: "doit valoir goods (biens) ou services (prestations)" });
+export const depositKind = z.enum(["acompte", "arrhes"], { error: "doit valoir acompte ou arrhes" });
+
+export const refundReason = z.enum(
+  ["customer_cancels", "seller_cancels", "non_delivery", "overpayment", "duplicate_payment", "commercial_gesture", "consumer_withdrawal"],
+  {
+    error:
+      "motif inconnu (customer_cancels, seller_cancels, non_delivery, overpayment, duplicate_payment, commercial_gesture, consumer_withdrawal)",
+  },
+);
+
+/** Net, VAT (and optional gross) at one rate, as stored on a deposit or credit note. */
+export const rateAmounts = z
+  .strictObject({ vatRate, net: moneyAmount, vat: moneyAmount, gross: moneyAmount.optional() })
+  .superRefine((line, ctx) => {
+    const parsable = [line.gross, line.net, line.vat].every((v) => v !== undefined && DECIMAL.test(v));
+    if (parsable && !new Dec(line.gross as string).equals(new Dec(line.net).plus(line.vat))) {
+      ctx.addIssue({ code: "custom", path: ["gross"], message: "le TTC doit être égal au HT plus la TVA" });
+    }
+  });

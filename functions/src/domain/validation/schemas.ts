@@ -1,0 +1,8 @@
+/** Every engine input schema, for the HTTP layer to reuse (e.g. to validate a request body before calling the engine). */
+export * from "./primitives";
+export * from "./deposit-schema";
+export * from "./schedule-schema";
+export * from "./refund-schema";
+export * from "./ledger-schema";
+export { lateRefundIncreaseInputSchema } from "../refunds/consumer-late-refund-increase";
+export { consumerAdvanceInterestInputSchema } from "../refunds/consumer-advance-interest";
