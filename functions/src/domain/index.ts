@@ -44,3 +44,8 @@ export { refundApprovalEntries } from "./ledger/refund-entries";
 export { LEGAL_INTEREST_RATES, legalInterestRate, type Creditor, type LegalInterestRow } from "./rates/legal-interest-rates";
 export { ECB_REFERENCE_RATES, ecbReferenceRate, type EcbReferenceRow } from "./rates/ecb-rates";
 export { type Interest, type InterestSegment } from "./interest/simple-interest";
+
+// Receivables
+export { RECOVERY_INDEMNITY, latePaymentPenalties, penaltyRate, type LatePaymentPenalties } from "./receivables/late-payment-penalties";
+export { AGE_BUCKETS, AGE_BUCKET_LABELS, ageBucket, agedBalance, type AgeBucket, type AgedAmounts, type AgedBalance } from "./receivables/aged-balance";
+export { dsoCountBack, dsoRatio } from "./receivables/dso";

@@ -6,3 +6,4 @@ export * from "./refund-schema";
 export * from "./ledger-schema";
 export { lateRefundIncreaseInputSchema } from "../refunds/consumer-late-refund-increase";
 export { consumerAdvanceInterestInputSchema } from "../refunds/consumer-advance-interest";
+export * from "./receivables-schema";
