@@ -1,0 +1,219 @@
+/**
+ * Local Sheets API v4 server for tests, benches and `npm start`: the subset
+ * of the REST API Acompte calls, on 127.0.0.1, with Google's error shape,
+ * data kept in a JSON file, optional seeded faults and an HTML view per
+ * spreadsheet (`/view/{id}`). Point `@googleapis/sheets` at it with
+ * `rootUrl: url + "/"`.
+ */
+import { randomBytes } from "node:crypto";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { ApiError, invalidArgument, notFound } from "./api-error";
+import { batchUpdate } from "./batch-update";
+import { FaultInjector } from "./faults";
+import { applyFieldMask, parseFieldMask } from "./field-mask";
+import { newSheet, type StoredSpreadsheet } from "./model";
+import { spreadsheetResource } from "./spreadsheet-resource";
+import { SpreadsheetStore } from "./store";
+import { append, applyWrite, clearRange, inputOption, planWrite, readRange, type ValueRange } from "./values-api";
+import { indexPage, viewPage } from "./view-page";
+
+export interface SheetsServerOptions {
+  port?: number;
+  /** Directory of `spreadsheets.json`; without it the data lives in memory only. */
+  dataDir?: string;
+  /** Share (0–1) of API calls that fail with 429 or 500. */
+  faultRate?: number;
+  faultSeed?: number;
+}
+
+export interface SheetsServer {
+  url: string;
+  /** API calls received per method (`spreadsheets.values.batchUpdate`…), faulted ones included. */
+  calls(): Record<string, number>;
+  faults(): number;
+  resetCalls(): void;
+  setFaultRate(rate: number): void;
+  stop(): Promise<void>;
+}
+
+type Handler = (s: StoredSpreadsheet | null, body: Record<string, unknown>, query: URLSearchParams) => { result: unknown; changed?: StoredSpreadsheet };
+
+async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString("utf8");
+  if (text.trim() === "") return {};
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) throw new Error("not an object");
+    return parsed as Record<string, unknown>;
+  } catch {
+    throw invalidArgument("Invalid JSON payload received.");
+  }
+}
+
+const readOptions = (q: URLSearchParams) => ({
+  majorDimension: q.get("majorDimension") ?? undefined,
+  valueRenderOption: q.get("valueRenderOption") ?? undefined,
+  dateTimeRenderOption: q.get("dateTimeRenderOption") ?? undefined,
+});
+
+function route(method: string, path: string): { name: string; id?: string; range?: string } | null {
+  if (method === "POST" && path === "/v4/spreadsheets") return { name: "spreadsheets.create" };
+  const m = /^\/v4\/spreadsheets\/([^/:]+)(.*)$/.exec(path);
+  if (!m) return null;
+  const id = decodeURIComponent(m[1]);
+  const rest = m[2];
+  if (rest === "" && method === "GET") return { name: "spreadsheets.get", id };
+  if (rest === ":batchUpdate" && method === "POST") return { name: "spreadsheets.batchUpdate", id };
+  if (rest === "/values:batchGet" && method === "GET") return { name: "spreadsheets.values.batchGet", id };
+  if (rest === "/values:batchUpdate" && method === "POST") return { name: "spreadsheets.values.batchUpdate", id };
+  if (rest === "/values:batchClear" && method === "POST") return { name: "spreadsheets.values.batchClear", id };
+  const v = /^\/values\/(.+)$/.exec(rest);
+  if (!v) return null;
+  const verb = /:(append|clear)$/.exec(v[1]);
+  const range = decodeURIComponent(verb ? v[1].slice(0, verb.index) : v[1]);
+  if (verb?.[1] === "append" && method === "POST") return { name: "spreadsheets.values.append", id, range };
+  if (verb?.[1] === "clear" && method === "POST") return { name: "spreadsheets.values.clear", id, range };
+  if (!verb && method === "GET") return { name: "spreadsheets.values.get", id, range };
+  if (!verb && method === "PUT") return { name: "spreadsheets.values.update", id, range };
+  return null;
+}
+
+export async function startSheetsServer(options: SheetsServerOptions = {}): Promise<SheetsServer> {
+  const store = new SpreadsheetStore(options.dataDir ?? null);
+  const faults = new FaultInjector(options.faultRate ?? 0, options.faultSeed ?? 1);
+  const counts: Record<string, number> = {};
+  let faultCount = 0;
+  let baseUrl = "";
+
+  const handlers: Record<string, (r: { range?: string }) => Handler> = {
+    "spreadsheets.create": () => (_s, body) => {
+      const props = (body.properties ?? {}) as Record<string, unknown>;
+      const s: StoredSpreadsheet = {
+        spreadsheetId: randomBytes(30).toString("base64url").slice(0, 44),
+        properties: { title: "Untitled spreadsheet", locale: "en_US", timeZone: "Etc/GMT", ...props } as StoredSpreadsheet["properties"],
+        sheets: [],
+        nextId: 1,
+      };
+      const requested = (body.sheets ?? []) as { properties?: Record<string, unknown> }[];
+      if (requested.length === 0) s.sheets.push(newSheet(0, "Sheet1", 0));
+      requested.forEach((sh, i) => {
+        const title = (sh.properties?.title as string | undefined) ?? `Sheet${i + 1}`;
+        const id = (sh.properties?.sheetId as number | undefined) ?? (i === 0 ? 0 : s.nextId++);
+        s.sheets.push(newSheet(id, title, i, sh.properties as never));
+      });
+      return { result: spreadsheetResource(s, baseUrl, false, []), changed: s };
+    },
+    "spreadsheets.get": () => (s, _b, q) => ({
+      result: spreadsheetResource(s!, baseUrl, q.get("includeGridData") === "true", q.getAll("ranges")),
+    }),
+    "spreadsheets.batchUpdate": () => (s, body) => {
+      const { result, replies } = batchUpdate(s!, body.requests);
+      const response: Record<string, unknown> = { spreadsheetId: s!.spreadsheetId, replies };
+      if (body.includeSpreadsheetInResponse) response.updatedSpreadsheet = spreadsheetResource(result, baseUrl, false, []);
+      return { result: response, changed: result };
+    },
+    "spreadsheets.values.get": (r) => (s, _b, q) => ({ result: readRange(s!, r.range!, readOptions(q)) }),
+    "spreadsheets.values.batchGet": () => (s, _b, q) => ({
+      result: { spreadsheetId: s!.spreadsheetId, valueRanges: q.getAll("ranges").map((range) => readRange(s!, range, readOptions(q))) },
+    }),
+    "spreadsheets.values.update": (r) => (s, body, q) => {
+      const option = inputOption(q.get("valueInputOption") ?? undefined);
+      const plan = planWrite(s!, body as ValueRange, r.range);
+      return { result: applyWrite(s!, plan, option), changed: s! };
+    },
+    "spreadsheets.values.batchUpdate": () => (s, body) => {
+      const option = inputOption(body.valueInputOption as string | undefined);
+      const data = (body.data ?? []) as ValueRange[];
+      if (!Array.isArray(data)) throw invalidArgument("Invalid value at 'data'");
+      const plans = data.map((vr) => planWrite(s!, vr, undefined)); // all validated before any write
+      const responses = plans.map((p) => applyWrite(s!, p, option));
+      const sum = (k: "updatedRows" | "updatedColumns" | "updatedCells") => responses.reduce((t, x) => t + x[k], 0);
+      return {
+        result: {
+          spreadsheetId: s!.spreadsheetId,
+          totalUpdatedRows: sum("updatedRows"),
+          totalUpdatedColumns: sum("updatedColumns"),
+          totalUpdatedCells: sum("updatedCells"),
+          totalUpdatedSheets: new Set(plans.map((p) => p.rect.sheet)).size,
+          responses,
+        },
+        changed: s!,
+      };
+    },
+    "spreadsheets.values.append": (r) => (s, body, q) => {
+      const option = inputOption(q.get("valueInputOption") ?? undefined);
+      return { result: append(s!, r.range!, body as ValueRange, option, q.get("insertDataOption") ?? undefined), changed: s! };
+    },
+    "spreadsheets.values.clear": (r) => (s) => ({ result: { spreadsheetId: s!.spreadsheetId, clearedRange: clearRange(s!, r.range!) }, changed: s! }),
+    "spreadsheets.values.batchClear": () => (s, body) => {
+      const ranges = (body.ranges ?? []) as string[];
+      const copy = structuredClone(s!);
+      const cleared = ranges.map((range) => clearRange(copy, range));
+      return { result: { spreadsheetId: s!.spreadsheetId, clearedRanges: cleared }, changed: copy };
+    },
+  };
+
+  const send = (res: ServerResponse, status: number, body: unknown, type = "application/json; charset=UTF-8") => {
+    const text = typeof body === "string" ? body : JSON.stringify(body);
+    res.writeHead(status, { "Content-Type": type, "Content-Length": Buffer.byteLength(text) });
+    res.end(text);
+  };
+
+  const server = createServer((req, res) => {
+    void (async () => {
+      const url = new URL(req.url ?? "/", "http://127.0.0.1");
+      const method = req.method ?? "GET";
+      try {
+        if (method === "GET" && (url.pathname === "/" || url.pathname === "/view" || url.pathname === "/view/")) {
+          return send(res, 200, indexPage(store.list()), "text/html; charset=utf-8");
+        }
+        const view = /^\/view\/([^/]+)$/.exec(url.pathname);
+        if (method === "GET" && view) {
+          return send(res, 200, viewPage(store.get(decodeURIComponent(view[1])), url.searchParams.get("onglet")), "text/html; charset=utf-8");
+        }
+        const r = route(method, url.pathname);
+        if (!r) throw notFound(`Method not found: ${method} ${url.pathname}`);
+        counts[r.name] = (counts[r.name] ?? 0) + 1;
+        const body = method === "GET" ? {} : await readBody(req);
+        const fault = faults.next();
+        if (fault && !fault.afterApply) {
+          faultCount++;
+          throw fault.error;
+        }
+        const spreadsheet = r.id === undefined ? null : store.get(r.id);
+        const { result, changed } = handlers[r.name](r)(spreadsheet, body, url.searchParams);
+        if (changed) store.put(changed);
+        if (fault) {
+          faultCount++;
+          throw fault.error;
+        }
+        const fields = url.searchParams.get("fields");
+        send(res, 200, fields ? applyFieldMask(result, parseFieldMask(fields)) : result);
+      } catch (e) {
+        if (e instanceof ApiError) return send(res, e.code, e.body());
+        send(res, 500, new ApiError(500, "INTERNAL", `Internal error encountered: ${(e as Error).message}`).body());
+      }
+    })();
+  });
+
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url: baseUrl,
+    calls: () => ({ ...counts }),
+    faults: () => faultCount,
+    resetCalls: () => {
+      for (const k of Object.keys(counts)) delete counts[k];
+      faultCount = 0;
+    },
+    setFaultRate: (rate) => (faults.rate = rate),
+    stop: async () => {
+      store.flush();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
