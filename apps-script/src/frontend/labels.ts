@@ -20,6 +20,8 @@ export const ROLE_LABELS: Record<Role, string> = {
 
 const STATUS_LABELS: Record<string, string> = {
   submitted: "En attente d'approbation",
+  sales_approved: "Approuvée par le commercial, en attente de la comptabilité",
+  accounting_approved: "Approuvée par la comptabilité, en attente du commercial",
   approved: "Approuvée",
   rejected: "Rejetée",
   cancelled: "Annulée",

@@ -49,16 +49,31 @@ export function instalmentsTable(instalments: Instalment[]): HTMLTableElement {
 export function quoteView(quote: Quote): HTMLElement {
   const settlement = quote.settlement;
   const offsets = settlement?.offset ?? [];
+  const cites = quote.creditNote.cites?.reference;
   return el(
     "div",
     { class: "quote" },
+    quote.entitlement?.explanation
+      ? el(
+          "p",
+          { class: "note" },
+          quote.entitlement.explanation,
+          quote.entitlement.legalBasis ? el("span", { class: "muted" }, ` (${quote.entitlement.legalBasis})`) : null,
+        )
+      : null,
+    cites ? el("p", { class: "muted" }, `Avoir sur la facture d'acompte ${cites}`) : null,
     creditNoteTable(quote.creditNote.lines, quote.creditNote.total),
     quote.compensation?.length
       ? el(
           "div",
           {},
           el("h2", {}, "Indemnités (hors TVA)"),
-          facts(quote.compensation.map((c): [string, string] => [c.label, formatMoney(c.amount)])),
+          facts(
+            quote.compensation.map((c): [string, string] => [
+              c.direction === "kept" ? `${c.label} (conservé)` : c.label,
+              formatMoney(c.amount),
+            ]),
+          ),
         )
       : null,
     settlement
@@ -79,6 +94,10 @@ export function quoteView(quote: Quote): HTMLElement {
         )
       : null,
     quote.schedule?.length ? instalmentsTable(quote.schedule) : null,
-    quote.total ? facts([["Total remboursé", formatMoney(quote.total)]]) : null,
+    facts([
+      ["Total dû au client", quote.total ? formatMoney(quote.total) : null],
+      ["Solde remboursable après", quote.balanceAfter ? formatMoney(quote.balanceAfter.total.gross) : null],
+    ]),
+    quote.warnings?.length ? el("ul", { class: "warnings" }, ...quote.warnings.map((w) => el("li", {}, w))) : null,
   );
 }

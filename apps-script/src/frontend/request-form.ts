@@ -152,9 +152,17 @@ export function readRequestForm(deposit: Deposit | null): FormReading {
   if (!deposit) errors.deposit = "Sélectionnez d'abord la ligne d'un acompte.";
   if (Object.keys(errors).length > 0 || !scope || !schedule || !reason || !deposit) return { ok: false, errors };
   const comment = byId<HTMLTextAreaElement>("comment").value.trim();
+  const terminationDate = byId("termination").hidden ? "" : value("termination-date");
   return {
     ok: true,
-    proposal: { depositId: deposit.id, scope, reason, schedule, ...(comment ? { comment } : {}) },
+    proposal: {
+      depositId: deposit.id,
+      scope,
+      reason,
+      schedule,
+      ...(terminationDate ? { terminationDate } : {}),
+      ...(comment ? { comment } : {}),
+    },
   };
 }
 

@@ -101,17 +101,19 @@ export class RequestTab {
       );
     } else {
       box.replaceChildren(
-        el("strong", {}, `Acompte ${deposit.number ?? deposit.id}`),
+        el("strong", {}, `Acompte ${deposit.invoiceNumber ?? deposit.number ?? deposit.id}`),
         facts([
           ["Client", deposit.customer?.name],
           ["Commande", deposit.orderRef],
-          ["Date", deposit.date ? formatDate(deposit.date) : null],
+          ["Facturé le", formatDate(deposit.invoiceDate ?? deposit.date)],
           ["Montant TTC", deposit.total ? formatMoney(deposit.total.gross) : null],
           ["Solde remboursable", deposit.refundableBalance ? formatMoney(deposit.refundableBalance) : null],
         ]),
       );
     }
     fillLines(deposit);
+    // Only consumers have a termination date that makes late-refund increases run.
+    byId("termination").hidden = deposit?.customer?.kind !== "b2c";
     this.schedule();
   }
 

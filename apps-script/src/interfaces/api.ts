@@ -28,10 +28,14 @@ export interface RefundSummary {
 
 export interface Deposit {
   id: string;
+  /** The deposit invoice's number and date. */
+  invoiceNumber?: string;
+  invoiceDate?: string;
   number?: string;
   date?: string;
+  status?: string;
   orderRef?: string;
-  customer?: { name?: string; siren?: string; kind?: string };
+  customer?: { name?: string; siren?: string; kind?: "b2b" | "b2c" | string };
   kind?: string;
   lines?: AmountsByRate[];
   total?: { net: string; vat: string; gross: string };
@@ -39,7 +43,8 @@ export interface Deposit {
   refunds?: RefundSummary[];
 }
 
-export type RefundStatus = "submitted" | "approved" | "rejected" | "cancelled" | "refunded" | string;
+export type RefundStatus =
+  "submitted" | "sales_approved" | "accounting_approved" | "approved" | "rejected" | "cancelled" | "refunded" | string;
 
 export type RefundReason =
   | "customer_cancels"
@@ -66,6 +71,8 @@ export interface RefundProposal {
   reason: RefundReason;
   schedule: ScheduleProposal;
   comment?: string;
+  /** B2C: the day the consumer terminated or withdrew (the refund is due 14 days later). */
+  terminationDate?: string;
 }
 
 export interface Instalment {
@@ -76,8 +83,19 @@ export interface Instalment {
 }
 
 export interface Quote {
-  creditNote: { lines: AmountsByRate[]; total: { net: string; vat: string; gross: string } };
-  compensation?: { label: string; amount: string }[];
+  reasonLabel?: string;
+  /** What the law gives back for this reason, in French, and its legal basis. */
+  entitlement?: { explanation?: string; legalBasis?: string; forfeited?: boolean; doubled?: boolean };
+  creditNote: {
+    lines: AmountsByRate[];
+    total: { net: string; vat: string; gross: string };
+    /** The deposit invoice the credit note cites, e.g. "FA-2026-000042 du 15/01/2026". */
+    cites?: { number: string; date: string; reference: string };
+  };
+  /** Amounts without VAT: `payable` to the customer, or `kept` by the seller. */
+  compensation?: { label: string; amount: string; direction?: "payable" | "kept"; legalBasis?: string }[];
+  balanceAfter?: { total: { net: string; vat: string; gross: string } };
+  warnings?: string[];
   settlement?: {
     paidOut: string;
     offset?: { invoiceNumber: string; amount: string }[];
