@@ -98,6 +98,11 @@ export function buildSchedule(total: Money, approvalDate: CalendarDate, plan: Pl
   checkDates(plan, dates, approvalDate);
   if (total.lessThanOrEqualTo(ZERO)) return [];
   const shares = amounts(plan, total, dates.length);
+  if (shares.some((share) => !share.greaterThan(ZERO))) {
+    throw new EngineRuleError("SCHEDULE_INSTALMENT_ZERO", `Le montant à rembourser (${formatMoney(total)}) est trop faible pour ${dates.length} échéances : une échéance serait nulle.`, [
+      { path: "plan", message: `Champ « plan » (échéancier) : avec ${formatMoney(total)} à rembourser, une des ${dates.length} échéances serait nulle ; réduisez leur nombre.` },
+    ]);
+  }
   return dates.map((dueDate, i) => ({ n: i + 1, dueDate, amount: formatMoney(shares[i]) }));
 }
 
