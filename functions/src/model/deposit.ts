@@ -29,8 +29,8 @@ export interface DepositDoc {
   paymentMeans: string;
   /** When the VAT on this deposit becomes due (engine's vatDueDate). */
   vatDue: { basis: string; date: DateString | null; period: string | null };
-  /** Net/VAT per rate already reversed by issued credit notes (sum of their lines). */
-  refundedLines: RateLine[];
+  /** Credit notes issued on this deposit, with the net/VAT per rate each reversed. */
+  creditNotes: { id: string; number: string; date: DateString; lines: RateLine[] }[];
   /** Gross still refundable (issued credit notes and requests in flight deducted). */
   refundableBalance: MoneyString;
   status: DepositStatus;

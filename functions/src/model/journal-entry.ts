@@ -1,27 +1,12 @@
 import type { Timestamp } from "@google-cloud/firestore";
-import type { DateString, MoneyString } from "./amounts";
+import type { JournalEntry } from "../domain";
+import type { DateString } from "./amounts";
 import type { ChainLink } from "./chain";
 
-/** One line of an entry: exactly one of debit/credit is non-zero. */
-export interface JournalLine {
-  account: string;
-  label: string;
-  debit: MoneyString;
-  credit: MoneyString;
-  /** Customer sub-account (FEC CompAuxNum), on 411 lines. */
-  auxiliary?: string;
-}
-
-export interface JournalEntryContent {
-  /** FEC EcritureNum: gapless and chronological. */
+/** What an entry says once validated: the engine's balanced entry, its number and what it books. Hashed, never changed. */
+export interface JournalEntryContent extends JournalEntry {
+  /** FEC EcritureNum: gapless and chronological (`EC-2026-000001`). */
   number: string;
-  date: DateString;
-  journal: "VE" | "BQ" | "OD";
-  label: string;
-  /** FEC PieceRef / PieceDate: the document the entry books. */
-  pieceRef: string;
-  pieceDate: DateString;
-  lines: JournalLine[];
   source: { kind: "deposit" | "creditNote" | "instalment" | "finalInvoice" | "payment"; id: string };
 }
 

@@ -1,6 +1,7 @@
 import type { Timestamp } from "@google-cloud/firestore";
 import type { DateString, MoneyString } from "./amounts";
 import type { Role } from "./roles";
+import type { RefundQuote } from "../domain";
 
 /**
  * submitted → (sales_approved | accounting_approved) → approved → refunded;
@@ -24,6 +25,7 @@ export interface RefundProposal {
   reason: string;
   schedule: unknown;
   terminationDate?: DateString;
+  settlement?: unknown;
   comment?: string;
 }
 
@@ -59,14 +61,8 @@ export interface RefundDoc {
   updatedAt: Timestamp;
 }
 
-/** The quote as stored: the engine's output with decimal strings only. */
-export interface QuoteSnapshot {
-  creditNote: { lines: { vatRate: string; net: MoneyString; vat: MoneyString; gross: MoneyString }[]; total: { net: MoneyString; vat: MoneyString; gross: MoneyString } };
-  compensation: { label: string; amount: MoneyString }[];
-  settlement: { paidOut: MoneyString; offset: { invoiceNumber: string; amount: MoneyString }[]; keptAsCredit: MoneyString };
-  schedule: { n: number; dueDate: DateString; amount: MoneyString }[];
-  total: MoneyString;
-}
+/** The engine's quote as stored at request time (decimal strings only); the approval issues exactly this. */
+export type QuoteSnapshot = RefundQuote;
 
 /** companies/{c}/refunds/{r}/instalments/{n}: created at the final approval. */
 export interface InstalmentDoc {

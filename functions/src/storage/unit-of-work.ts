@@ -7,6 +7,7 @@ import { conflict } from "../errors/api-error";
 import { chainHash } from "./chain-hash";
 import { companyCollection } from "./refs";
 import { formatNumber, seriesKey } from "./series";
+import { withoutUndefined } from "./without-undefined";
 
 /** A number reserved in a series, with what the chained document must carry. */
 export interface NumberSlot {
@@ -81,17 +82,20 @@ export class UnitOfWork {
 
   create(ref: DocumentReference, data: object): void {
     this.paths.push(ref.path);
-    this.writes.push((tx) => tx.create(ref, data));
+    const clean = withoutUndefined(data);
+    this.writes.push((tx) => tx.create(ref, clean));
   }
 
   set(ref: DocumentReference, data: object): void {
     this.paths.push(ref.path);
-    this.writes.push((tx) => tx.set(ref, data));
+    const clean = withoutUndefined(data);
+    this.writes.push((tx) => tx.set(ref, clean));
   }
 
   update(ref: DocumentReference, data: Record<string, unknown>): void {
     this.paths.push(ref.path);
-    this.writes.push((tx) => tx.update(ref, data));
+    const clean = withoutUndefined(data);
+    this.writes.push((tx) => tx.update(ref, clean));
   }
 
   /** Appends an audit event (who and when are the command's). */

@@ -1,0 +1,61 @@
+import { parisDay } from "../app/clock";
+import { ApiError, unauthenticated } from "../errors/api-error";
+import { toApiError } from "../errors/to-api-error";
+import type { ApiDeps, Route } from "./route";
+import { Router } from "./router";
+import { JsonResponse, sendError, sendJson } from "./respond";
+
+/** The request as the functions framework (Express) hands it: JSON bodies already parsed. */
+export interface ApiRequest {
+  method: string;
+  path: string;
+  query: Record<string, unknown>;
+  body?: unknown;
+  header(name: string): string | undefined;
+}
+
+function bearer(req: ApiRequest): string {
+  const header = req.header("authorization") ?? "";
+  const m = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!m) throw unauthenticated("Authentification requise : en-tête Authorization « Bearer <jeton d'identité Google> » absent.");
+  return m[1];
+}
+
+function stringQuery(query: Record<string, unknown>): Record<string, string> {
+  return Object.fromEntries(Object.entries(query ?? {}).filter(([, v]) => typeof v === "string") as [string, string][]);
+}
+
+/**
+ * The `api` function: route, authenticate (every route), run, answer JSON.
+ * Deliberate errors become `{error:{code,message,details}}` with their 4xx
+ * status; anything else is a bug, logged, and answered 500 without detail.
+ */
+export function createApiHandler(deps: ApiDeps, routes: readonly Route[]) {
+  const router = new Router(routes);
+  return async (req: ApiRequest, res: JsonResponse): Promise<void> => {
+    try {
+      const match = router.match(req.method, req.path);
+      if (!match) throw new ApiError(404, "NOT_FOUND", `Adresse inconnue : ${req.method} ${req.path}.`);
+      if ("methodNotAllowed" in match) throw new ApiError(404, "NOT_FOUND", `Méthode ${req.method} non prise en charge sur ${req.path}.`);
+      const caller = await deps.verifier.verify(bearer(req));
+      const now = deps.clock();
+      const answer = await match.route.handle({
+        deps,
+        route: `${req.method} ${req.path}`,
+        params: match.params,
+        query: stringQuery(req.query),
+        body: req.body,
+        caller,
+        idempotencyKey: req.header("idempotency-key")?.trim() || null,
+        now,
+        today: parisDay(now),
+      });
+      sendJson(res, answer.status, answer.body);
+    } catch (error) {
+      const apiError = toApiError(error);
+      if (apiError) return sendError(res, apiError.status, apiError.code, apiError.message, apiError.details);
+      console.error("api: unexpected error", error);
+      sendError(res, 500, "INTERNAL", "Erreur interne du service : réessayez plus tard. Si elle persiste, contactez l'administrateur.");
+    }
+  };
+}

@@ -1,0 +1,16 @@
+import type { ErrorDetail } from "../errors/api-error";
+
+/** The response object the functions framework (Express) hands us, reduced to what we use. */
+export interface JsonResponse {
+  status(code: number): JsonResponse;
+  set(field: string, value: string): JsonResponse;
+  send(body: string): unknown;
+}
+
+export function sendJson(res: JsonResponse, status: number, body: unknown): void {
+  res.status(status).set("Content-Type", "application/json; charset=utf-8").set("Cache-Control", "no-store").send(JSON.stringify(body));
+}
+
+export function sendError(res: JsonResponse, status: number, code: string, message: string, details: ErrorDetail[] = []): void {
+  sendJson(res, status, { error: { code, message, details } });
+}

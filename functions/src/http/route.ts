@@ -1,0 +1,37 @@
+import type { Firestore } from "@google-cloud/firestore";
+import type { ChangeNotifier } from "../app/change-notifier";
+import type { Clock } from "../app/clock";
+import type { Caller, TokenVerifier } from "../auth/token-verifier";
+
+/** What the api function is built from: storage, token verification, time, after-commit listeners. */
+export interface ApiDeps {
+  db: Firestore;
+  verifier: TokenVerifier;
+  clock: Clock;
+  notifier: ChangeNotifier;
+}
+
+export interface RouteContext {
+  deps: ApiDeps;
+  /** `METHOD /path` as called, part of the idempotency fingerprint. */
+  route: string;
+  params: Record<string, string>;
+  query: Record<string, string>;
+  body: unknown;
+  caller: Caller;
+  idempotencyKey: string | null;
+  now: Date;
+  today: string;
+}
+
+export interface Answer {
+  status: number;
+  body: unknown;
+}
+
+export interface Route {
+  method: "GET" | "POST" | "PUT";
+  /** Path pattern with `:name` parameters, e.g. `/v1/companies/:companyId/refunds/:refundId`. */
+  path: string;
+  handle(ctx: RouteContext): Promise<Answer>;
+}

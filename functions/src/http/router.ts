@@ -1,0 +1,43 @@
+import type { Route } from "./route";
+
+interface Compiled {
+  route: Route;
+  regex: RegExp;
+  names: string[];
+}
+
+export type Match = { route: Route; params: Record<string, string> } | { methodNotAllowed: true } | null;
+
+/** Matches a method and path against the route table; parameters are URL-decoded. */
+export class Router {
+  private readonly compiled: Compiled[];
+
+  constructor(routes: readonly Route[]) {
+    this.compiled = routes.map((route) => {
+      const names: string[] = [];
+      const pattern = route.path.replace(/:([A-Za-z]+)/g, (_, name: string) => {
+        names.push(name);
+        return "([^/]+)";
+      });
+      return { route, regex: new RegExp(`^${pattern}/?$`), names };
+    });
+  }
+
+  match(method: string, path: string): Match {
+    let pathMatched = false;
+    for (const c of this.compiled) {
+      const m = c.regex.exec(path);
+      if (!m) continue;
+      pathMatched = true;
+      if (c.route.method !== method) continue;
+      const params: Record<string, string> = {};
+      try {
+        c.names.forEach((n, i) => (params[n] = decodeURIComponent(m[i + 1])));
+      } catch {
+        return null;
+      }
+      return { route: c.route, params };
+    }
+    return pathMatched ? { methodNotAllowed: true } : null;
+  }
+}

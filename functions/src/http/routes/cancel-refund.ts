@@ -1,0 +1,15 @@
+import { emptyBodySchema } from "../../workflow/bodies/refund-body";
+import { cancelRefund } from "../../workflow/close-refund";
+import { parseBody } from "../body";
+import { command } from "../command";
+import type { Route } from "../route";
+import { refundAnswer } from "./refund-answer";
+
+export const cancelRefundRoute: Route = {
+  method: "POST",
+  path: "/v1/companies/:companyId/refunds/:refundId/cancel",
+  handle: async (ctx) => {
+    parseBody(emptyBodySchema, ctx.body);
+    return command(ctx, ["requester", "admin"], async (uow, access) => refundAnswer(await cancelRefund(uow, access, ctx.params.refundId)));
+  },
+};

@@ -1,0 +1,15 @@
+import { refundBodySchema } from "../../workflow/bodies/refund-body";
+import { quoteForDeposit } from "../../workflow/quote-for-deposit";
+import { parseBody } from "../body";
+import { read } from "../command";
+import type { Route } from "../route";
+
+/** The sidebar's live preview: the engine's answer, nothing stored. */
+export const quoteRefundRoute: Route = {
+  method: "POST",
+  path: "/v1/companies/:companyId/refunds/quote",
+  handle: async (ctx) => {
+    const body = parseBody(refundBodySchema, ctx.body);
+    return read(ctx, [], async (_access, reader) => ({ status: 200, body: (await quoteForDeposit(reader, body, ctx.today)).quote }));
+  },
+};

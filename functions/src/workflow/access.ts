@@ -1,0 +1,46 @@
+import { COMPANIES, USERS } from "../model/collections";
+import type { CompanyDoc } from "../model/company";
+import type { Role, UserDoc } from "../model/roles";
+import { forbidden, notFound } from "../errors/api-error";
+import type { DocReader } from "../storage/doc-reader";
+
+/** The caller inside one company: its settings and the caller's roles there. */
+export interface Access {
+  companyId: string;
+  email: string;
+  roles: Role[];
+  company: CompanyDoc;
+}
+
+export function hasRole(access: Access, role: Role): boolean {
+  return access.roles.includes(role);
+}
+
+/**
+ * The caller must be a member of the company (a users/{email} document with
+ * at least one role) and hold one of `anyOf` (any role when empty). Roles
+ * are per company: a member of A is nobody in B.
+ */
+export async function requireAccess(reader: DocReader, email: string, anyOf: readonly Role[]): Promise<Access> {
+  const companyRef = reader.collection(USERS).parent;
+  if (!companyRef || companyRef.parent.id !== COMPANIES) throw new Error("unexpected layout");
+  const [company, user] = await reader.getAll<CompanyDoc | UserDoc>([companyRef, reader.collection(USERS).doc(email)]);
+  if (!company) throw notFound(`Société inconnue : ${reader.companyId}.`);
+  const roles = (user as UserDoc | null)?.roles ?? [];
+  if (roles.length === 0) throw forbidden("Vous n'êtes pas membre de cette société : demandez l'accès à un administrateur.");
+  if (anyOf.length > 0 && !anyOf.some((r) => roles.includes(r))) {
+    throw forbidden(`Vous n'avez pas le rôle nécessaire pour cette action (il faut : ${anyOf.map(roleLabel).join(" ou ")}).`);
+  }
+  return { companyId: reader.companyId, email, roles, company: company as CompanyDoc };
+}
+
+const ROLE_LABELS: Record<Role, string> = {
+  requester: "demandeur",
+  sales_approver: "approbateur commercial",
+  accounting_approver: "approbateur comptable",
+  admin: "administrateur",
+};
+
+export function roleLabel(role: Role): string {
+  return ROLE_LABELS[role];
+}

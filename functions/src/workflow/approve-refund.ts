@@ -1,0 +1,119 @@
+import { money, refundApprovalEntries, refundableBalance } from "../domain";
+import { CREDIT_NOTES, DEPOSITS, INSTALMENTS } from "../model/collections";
+import type { CreditNoteContent, CreditNoteDoc } from "../model/credit-note";
+import type { DepositDoc } from "../model/deposit";
+import type { ApproverRole, InstalmentDoc, RefundDoc } from "../model/refund";
+import { conflict, forbidden, notFound } from "../errors/api-error";
+import type { UnitOfWork } from "../storage/unit-of-work";
+import { Access, hasRole, roleLabel } from "./access";
+import { chartOption, settingsOf } from "./company-settings";
+import { loadRefund, requireAwaitingApproval } from "./load-refund";
+import { pendingApprovers } from "./pending-approvers";
+import { postEntry } from "./post-entry";
+
+const STEP_STATUS: Record<ApproverRole, RefundDoc["status"]> = { sales_approver: "sales_approved", accounting_approver: "accounting_approved" };
+
+/**
+ * One approval. Nobody approves their own request nor gives both
+ * approvals. The final approval issues, in this same transaction, the
+ * credit note (next number of its series, citing the deposit invoice by
+ * number and date), its ledger entries, the instalments, status `approved`.
+ */
+export async function approveRefund(uow: UnitOfWork, access: Access, refundId: string): Promise<{ id: string; doc: RefundDoc }> {
+  const { ref, doc } = await loadRefund(uow, refundId);
+  if (doc.requestedBy === access.email) throw forbidden("Vous ne pouvez pas approuver votre propre demande : un autre approbateur doit le faire.");
+  requireAwaitingApproval(doc, "approuver la demande");
+  if (doc.approvals.some((a) => a.by === access.email)) throw conflict("ALREADY_APPROVED", "Vous avez déjà approuvé cette demande : l'autre approbation doit venir d'une autre personne.");
+  const role = doc.awaiting.find((r) => hasRole(access, r));
+  if (!role) throw forbidden(`Cette demande attend l'approbation : ${doc.awaiting.map(roleLabel).join(" et ")} ; vous n'avez pas ce rôle.`);
+
+  const approvals = [...doc.approvals, { role, by: access.email, at: uow.timestamp }];
+  const awaiting = doc.awaiting.filter((r) => r !== role);
+  if (awaiting.length > 0) {
+    const next: Partial<RefundDoc> = {
+      status: STEP_STATUS[role],
+      approvals,
+      awaiting,
+      pendingApprovers: await pendingApprovers(uow, awaiting, doc.requestedBy, approvals),
+      waitingStep: awaiting[0],
+      waitingSinceDay: uow.today,
+      updatedAt: uow.timestamp,
+    };
+    uow.update(ref, next);
+    uow.event("refund.approved_step", { kind: "refund", id: refundId }, { status: doc.status }, { status: next.status, role });
+    return { id: refundId, doc: { ...doc, ...next } };
+  }
+  return finalApproval(uow, access, refundId, ref, doc, approvals);
+}
+
+async function finalApproval(uow: UnitOfWork, access: Access, refundId: string, ref: FirebaseFirestore.DocumentReference, doc: RefundDoc, approvals: RefundDoc["approvals"]) {
+  if (!doc.depositId) throw new Error("refund without a deposit");
+  const depositRef = uow.collection(DEPOSITS).doc(doc.depositId);
+  const deposit = await uow.get<DepositDoc>(depositRef);
+  if (!deposit) throw notFound(`Acompte introuvable : ${doc.depositId}.`);
+  const settings = settingsOf(access);
+  const quote = doc.quote;
+
+  const slot = await uow.nextNumber("creditNote", uow.today);
+  const creditNoteRef = uow.collection(CREDIT_NOTES).doc();
+  const content: CreditNoteContent = {
+    typeCode: "381",
+    number: slot.number,
+    date: uow.today,
+    seller: { name: settings.name, siren: settings.siren },
+    customer: deposit.customer,
+    cites: { invoiceId: deposit.invoiceId, number: deposit.invoiceNumber, date: deposit.invoiceDate },
+    lines: quote.creditNote.lines,
+    total: quote.creditNote.total,
+    refundId,
+    depositId: doc.depositId,
+  };
+  const fields: Omit<CreditNoteDoc, "content" | "series" | "seq" | "prevHash" | "hash"> = { number: slot.number, date: uow.today, refundId, createdAt: uow.timestamp };
+  uow.putChained(slot, creditNoteRef, content, fields);
+
+  const entries = refundApprovalEntries(quote, { date: uow.today, creditNoteNumber: slot.number, ...chartOption(settings) });
+  for (const entry of entries) await postEntry(uow, entry, { kind: "creditNote", id: creditNoteRef.id });
+
+  const count = quote.schedule.length;
+  for (const instalment of quote.schedule) {
+    const item: InstalmentDoc = {
+      companyId: uow.companyId,
+      refundId,
+      number: instalment.n,
+      count,
+      amount: instalment.amount,
+      dueDate: instalment.dueDate,
+      status: "due",
+      paidOn: null,
+      journalEntryId: null,
+      creditNoteNumber: slot.number,
+      customerName: doc.customerName,
+    };
+    uow.create(ref.collection(INSTALMENTS).doc(String(instalment.n)), item);
+  }
+
+  const creditNotes = [...deposit.creditNotes, { id: creditNoteRef.id, number: slot.number, date: uow.today, lines: quote.creditNote.lines }];
+  const left = refundableBalance({ deposit: { lines: deposit.lines }, issuedRefunds: creditNotes.map((c) => ({ lines: c.lines })) });
+  const fullyReversed = money(left.total.gross).isZero();
+  uow.update(depositRef, { creditNotes, ...(fullyReversed ? { status: "refunded" } : {}) });
+
+  // Nothing to pay out (forfeited arrhes, all offset or kept as credit): the request is settled at once.
+  const status: RefundDoc["status"] = count === 0 ? "refunded" : "approved";
+  const next: Partial<RefundDoc> = {
+    status,
+    approvals,
+    awaiting: [],
+    pendingApprovers: [],
+    waitingStep: null,
+    waitingSinceDay: null,
+    creditNoteId: creditNoteRef.id,
+    creditNoteNumber: slot.number,
+    approvedOn: uow.today,
+    ...(count === 0 ? { paidOn: uow.today } : {}),
+    updatedAt: uow.timestamp,
+  };
+  uow.update(ref, next);
+  uow.event("refund.approved", { kind: "refund", id: refundId }, { status: doc.status }, { status, creditNoteNumber: slot.number, instalments: count });
+  uow.event("creditNote.issued", { kind: "creditNote", id: creditNoteRef.id }, null, { number: slot.number, gross: quote.creditNote.total.gross, refundId });
+  return { id: refundId, doc: { ...doc, ...next } as RefundDoc };
+}

@@ -1,0 +1,54 @@
+import { RefundQuote, money, quoteRefund } from "../domain";
+import { DEPOSITS, INVOICES, REFUNDS } from "../model/collections";
+import type { DepositDoc } from "../model/deposit";
+import type { InvoiceDoc } from "../model/invoice";
+import { AWAITING_APPROVAL, RefundDoc } from "../model/refund";
+import { conflict, notFound } from "../errors/api-error";
+import type { DocReader } from "../storage/doc-reader";
+import type { RefundBody } from "./bodies/refund-body";
+import { customerKey } from "./bodies/customer";
+
+export interface DepositQuote {
+  depositId: string;
+  deposit: DepositDoc;
+  quote: RefundQuote;
+}
+
+/**
+ * The engine's quote for a proposed refund of a stored deposit: credit notes
+ * already issued and requests still in flight are deducted from the balance,
+ * the customer's open final invoices are offered for offsetting.
+ */
+export async function quoteForDeposit(reader: DocReader, body: RefundBody, today: string): Promise<DepositQuote> {
+  const depositRef = reader.collection(DEPOSITS).doc(body.depositId);
+  const deposit = await reader.get<DepositDoc>(depositRef);
+  if (!deposit) throw notFound(`Acompte introuvable : ${body.depositId}.`);
+  if (deposit.status === "applied") {
+    throw conflict("DEPOSIT_APPLIED", `L'acompte ${deposit.invoiceNumber} a été déduit de la facture ${deposit.appliedBy?.number ?? ""} : il ne peut plus être remboursé en tant que tel.`);
+  }
+  const [inFlight, invoices] = await Promise.all([
+    reader.query<RefundDoc>(reader.collection(REFUNDS).where("depositId", "==", body.depositId).where("status", "in", [...AWAITING_APPROVAL])),
+    reader.query<InvoiceDoc>(reader.collection(INVOICES).where("customerKey", "==", customerKey(deposit.customer)).where("type", "==", "final")),
+  ]);
+  const quote = quoteRefund({
+    deposit: {
+      number: deposit.invoiceNumber,
+      date: deposit.invoiceDate,
+      paidDate: deposit.cashedDate,
+      kind: deposit.kind,
+      customerKind: deposit.customer.kind,
+      supplyKind: deposit.supplyKind,
+      lines: deposit.lines,
+    },
+    issuedRefunds: deposit.creditNotes.map((c) => ({ lines: c.lines })),
+    refundsInFlight: inFlight.map((r) => ({ lines: r.data.quote.creditNote.lines.map(({ vatRate, net, vat }) => ({ vatRate, net, vat })) })),
+    reason: body.reason,
+    scope: body.scope,
+    approvalDate: today,
+    terminationDate: body.terminationDate,
+    settlement: body.settlement,
+    openInvoices: invoices.filter((i) => !money(i.data.openAmount).isZero()).map((i) => ({ number: i.data.number, dueDate: i.data.dueDate, outstanding: i.data.openAmount })),
+    schedule: body.schedule,
+  });
+  return { depositId: body.depositId, deposit, quote };
+}

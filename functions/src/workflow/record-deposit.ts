@@ -1,0 +1,91 @@
+import { depositCashedEntry, depositInvoice } from "../domain";
+import { DEPOSITS, INVOICES } from "../model/collections";
+import type { DepositDoc } from "../model/deposit";
+import type { InvoiceContent, InvoiceDoc } from "../model/invoice";
+import { badRequest } from "../errors/api-error";
+import type { UnitOfWork } from "../storage/unit-of-work";
+import type { Access } from "./access";
+import type { DepositBody } from "./bodies/deposit-body";
+import { customerKey } from "./bodies/customer";
+import { chartOption, settingsOf } from "./company-settings";
+import { postEntry } from "./post-entry";
+
+/**
+ * Records a cashed deposit: the deposit invoice (type 386) takes the next
+ * number of the invoice series, dated today, showing the cashing date; its
+ * ledger entry D512 / C4191 / C44571; the deposit's state document; an event.
+ */
+export async function recordDeposit(uow: UnitOfWork, access: Access, body: DepositBody): Promise<{ id: string; doc: DepositDoc }> {
+  if (body.cashedDate > uow.today) {
+    throw badRequest("La date d'encaissement est dans le futur : enregistrez l'acompte une fois encaissé.", [{ path: "cashedDate", message: "Champ « cashedDate » (date d'encaissement) : date future." }]);
+  }
+  const settings = settingsOf(access);
+  const invoice = depositInvoice({
+    kind: body.kind,
+    customerKind: body.customer.kind,
+    supplyKind: body.supplyKind,
+    order: body.order,
+    deposit: body.deposit,
+    invoiceDate: uow.today,
+    cashedDate: body.cashedDate,
+    vatOnDebits: settings.vatOnDebits,
+    arrhesVatOnReceipt: settings.arrhesVatOnReceipt,
+  });
+
+  const depositRef = uow.collection(DEPOSITS).doc();
+  const invoiceRef = uow.collection(INVOICES).doc();
+  const slot = await uow.nextNumber("invoice", uow.today);
+  const content: InvoiceContent = {
+    type: "deposit",
+    typeCode: "386",
+    number: slot.number,
+    date: uow.today,
+    seller: { name: settings.name, siren: settings.siren },
+    customer: body.customer,
+    orderRef: body.orderRef,
+    lines: invoice.lines,
+    total: invoice.total,
+    paymentDate: body.cashedDate,
+  };
+  const invoiceFields: Omit<InvoiceDoc, "content" | "series" | "seq" | "prevHash" | "hash"> = {
+    type: "deposit",
+    number: slot.number,
+    gross: invoice.total.gross,
+    issuedOn: uow.today,
+    dueDate: body.cashedDate,
+    openAmount: "0.00",
+    paidOn: body.cashedDate,
+    customerKey: customerKey(body.customer),
+    depositId: depositRef.id,
+    createdAt: uow.timestamp,
+  };
+  uow.putChained(slot, invoiceRef, content, invoiceFields);
+
+  const entry = depositCashedEntry({ date: uow.today, pieceRef: slot.number, lines: invoice.lines, ...chartOption(settings) });
+  const posted = await postEntry(uow, entry, { kind: "deposit", id: depositRef.id });
+
+  const doc: DepositDoc = {
+    customer: body.customer,
+    orderRef: body.orderRef,
+    kind: invoice.kind,
+    supplyKind: body.supplyKind,
+    lines: invoice.lines,
+    total: invoice.total,
+    gross: invoice.total.gross,
+    invoiceId: invoiceRef.id,
+    invoiceNumber: slot.number,
+    invoiceDate: uow.today,
+    cashedDate: body.cashedDate,
+    paymentMeans: body.paymentMeans,
+    vatDue: { basis: invoice.vatDue.basis, date: invoice.vatDue.date ?? null, period: invoice.vatDue.period ?? null },
+    creditNotes: [],
+    refundableBalance: invoice.total.gross,
+    status: "open",
+    journalEntryId: posted.id,
+    createdAt: uow.timestamp,
+    createdBy: uow.actor,
+  };
+  uow.create(depositRef, doc);
+  uow.event("deposit.recorded", { kind: "deposit", id: depositRef.id }, null, { status: "open", invoiceNumber: slot.number, gross: doc.gross });
+  return { id: depositRef.id, doc };
+}
