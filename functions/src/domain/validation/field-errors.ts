@@ -50,10 +50,11 @@ const FIELD_LABELS: Record<string, string> = {
 export function fieldName(path: readonly PropertyKey[]): string {
   if (path.length === 0) return "La requête";
   const dotted = path.map(String).join(".");
-  const last = [...path].reverse().find((p) => typeof p === "string");
-  const index = [...path].reverse().find((p) => typeof p === "number");
+  const isIndex = (p: PropertyKey) => typeof p === "number" || (typeof p === "string" && /^\d+$/.test(p));
+  const last = [...path].reverse().find((p) => typeof p === "string" && !isIndex(p));
+  const index = [...path].reverse().find(isIndex);
   const label = typeof last === "string" ? FIELD_LABELS[last] : undefined;
-  const position = typeof index === "number" ? `ligne ${index + 1}` : undefined;
+  const position = index !== undefined ? `ligne ${Number(index) + 1}` : undefined;
   const hint = [label, position].filter(Boolean).join(", ");
   return hint ? `Champ « ${dotted} » (${hint})` : `Champ « ${dotted} »`;
 }
@@ -73,7 +74,7 @@ function problemOf(issue: z.core.$ZodIssue): string {
     case "custom":
       return issue.message;
     case "invalid_type":
-      if (issue.input === undefined) return "obligatoire, absent";
+      if (("input" in issue && issue.input === undefined) || /received undefined$/.test(issue.message)) return "obligatoire, absent";
       if (/^(Invalid input|Expected)/.test(issue.message)) return `doit être ${TYPE_NAMES[issue.expected] ?? issue.expected}`;
       return issue.message;
     case "unrecognized_keys":
@@ -89,6 +90,7 @@ function problemOf(issue: z.core.$ZodIssue): string {
       if (/^Too big/.test(issue.message)) return `doit valoir au plus ${issue.maximum}`;
       return issue.message;
     case "invalid_union":
+      if (!/^Invalid/.test(issue.message)) return issue.message;
       return "forme non reconnue (vérifiez le champ « kind » et les champs qui l'accompagnent)";
     case "invalid_format":
       return /^Invalid/.test(issue.message) ? "format invalide" : issue.message;
@@ -123,7 +125,8 @@ export function fieldErrors(error: z.ZodError): FieldError[] {
 
 /** Parses with `schema` or throws an EngineValidationError carrying the French details. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const result = schema.safeParse(input);
+  // reportInput tells a missing field from a wrong type.
+  const result = schema.safeParse(input, { reportInput: true });
   if (!result.success) throw new EngineValidationError(fieldErrors(result.error));
   return result.data;
 }
