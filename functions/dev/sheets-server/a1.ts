@@ -13,20 +13,13 @@ export interface A1Range {
   endColumn?: number;
 }
 
+import { columnLetter } from "../../src/sheets/layout/a1";
+
 export class RangeParseError extends Error {}
 
 const CELL = /^([A-Za-z]{0,3})(\d{0,7})$/;
 
-export function columnLetters(index: number): string {
-  let n = index + 1;
-  let out = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    out = String.fromCharCode(65 + r) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
+export { columnLetter as columnLetters };
 
 export function columnIndex(letters: string): number {
   let n = 0;
@@ -125,7 +118,7 @@ export function quoteSheetName(name: string): string {
 
 /** A bounded rectangle in A1: `'Mon onglet'!A2:D10`. */
 export function formatA1(sheetName: string, startRow: number, endRow: number, startColumn: number, endColumn: number): string {
-  const from = `${columnLetters(startColumn)}${startRow + 1}`;
-  const to = `${columnLetters(endColumn - 1)}${endRow}`;
+  const from = `${columnLetter(startColumn)}${startRow + 1}`;
+  const to = `${columnLetter(endColumn - 1)}${endRow}`;
   return `${quoteSheetName(sheetName)}!${from === to ? from : `${from}:${to}`}`;
 }

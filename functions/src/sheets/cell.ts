@@ -1,0 +1,51 @@
+/**
+ * A cell as the row mappers describe it, and the JSON value written for it.
+ * Every write goes with valueInputOption RAW: text is stored as typed (a
+ * customer called `=HYPERLINK(…)`, `+1`, `-1` or `@x` stays text, never a
+ * formula or a number), amounts and dates as numbers that the column's
+ * number format displays (`# ##0,00 €`, `dd/mm/yyyy`).
+ */
+export type Cell =
+  | { t: "text"; v: string | null }
+  | { t: "money"; v: string | null }
+  | { t: "date"; v: string | null }
+  | { t: "int"; v: number | null }
+  | { t: "percent"; v: string | null };
+
+export type RawValue = string | number;
+
+export const text = (v: string | null | undefined): Cell => ({ t: "text", v: v ?? null });
+export const money = (v: string | null | undefined): Cell => ({ t: "money", v: v ?? null });
+export const date = (v: string | null | undefined): Cell => ({ t: "date", v: v ?? null });
+export const int = (v: number | null | undefined): Cell => ({ t: "int", v: v ?? null });
+export const percent = (v: string | null | undefined): Cell => ({ t: "percent", v: v ?? null });
+
+const DAY_MS = 86_400_000;
+const SHEETS_EPOCH = Date.UTC(1899, 11, 30);
+
+/** `YYYY-MM-DD` → the Sheets date serial (days since 30/12/1899). */
+export function dateSerial(day: string): number {
+  const [y, m, d] = day.split("-").map(Number);
+  return (Date.UTC(y, m - 1, d) - SHEETS_EPOCH) / DAY_MS;
+}
+
+export function serialToDay(serial: number): string {
+  return new Date(SHEETS_EPOCH + Math.round(serial) * DAY_MS).toISOString().slice(0, 10);
+}
+
+export function rawValue(cell: Cell): RawValue {
+  if (cell.v === null) return "";
+  switch (cell.t) {
+    case "text":
+      return cell.v;
+    case "money":
+      // A sheet cell is a double: the decimal string's exact cents are its closest double.
+      return Number(cell.v);
+    case "percent":
+      return Number(cell.v) / 100;
+    case "date":
+      return dateSerial(cell.v);
+    case "int":
+      return cell.v;
+  }
+}

@@ -1,0 +1,149 @@
+/**
+ * Creates or repairs the Acompte layout in an existing spreadsheet: missing
+ * sheets, headers, frozen header row, column widths, number formats, status
+ * colours, protected computed columns (warning only), fr_FR locale. It
+ * compares what is there with what should be and sends only the
+ * difference, in one batchUpdate — run twice, the second run changes
+ * nothing (and makes no write call).
+ */
+import { isDeepStrictEqual } from "node:util";
+import type { sheets_v4 } from "@googleapis/sheets";
+import type { Request, SheetsGateway } from "../sheets-gateway";
+import { numberFormat, type SheetSpec } from "./sheet-spec";
+import { WORKBOOK } from "./workbook-spec";
+import { quoteSheet, columnLetter } from "./a1";
+
+export const PROTECTION_DESCRIPTION = "Acompte : colonnes calculées, modifiées par la synchronisation";
+const HEADER_FORMAT = { textFormat: { bold: true }, backgroundColor: { red: 0.91, green: 0.94, blue: 0.99 } };
+const MIN_COLUMNS = 26;
+
+export interface SetupResult {
+  spreadsheetId: string;
+  requests: number;
+  sheetIds: Record<string, number>;
+}
+
+export function formatRequests(spec: SheetSpec, sheetId: number, startRow: number, endRow: number): Request[] {
+  return spec.columns.map((c, i) => ({
+    repeatCell: {
+      range: { sheetId, startRowIndex: startRow, endRowIndex: endRow, startColumnIndex: i, endColumnIndex: i + 1 },
+      cell: { userEnteredFormat: { numberFormat: numberFormat(c.kind) } },
+      fields: "userEnteredFormat.numberFormat",
+    },
+  }));
+}
+
+function conditionalRules(spec: SheetSpec, sheetId: number): sheets_v4.Schema$ConditionalFormatRule[] {
+  if (!spec.statusColumn || !spec.statusColours) return [];
+  const c = spec.columns.findIndex((x) => x.header === spec.statusColumn);
+  return spec.statusColours.map((s) => ({
+    ranges: [{ sheetId, startRowIndex: 1, startColumnIndex: c, endColumnIndex: c + 1 }],
+    booleanRule: { condition: { type: "TEXT_EQ", values: [{ userEnteredValue: s.label }] }, format: { backgroundColor: s.colour } },
+  }));
+}
+
+function protectedRanges(spec: SheetSpec, sheetId: number): sheets_v4.Schema$ProtectedRange[] {
+  const out: sheets_v4.Schema$ProtectedRange[] = [];
+  spec.columns.forEach((c, i) => {
+    if (!c.computed) return;
+    const last = out[out.length - 1];
+    if (last && last.range!.endColumnIndex === i) last.range!.endColumnIndex = i + 1;
+    else out.push({ range: { sheetId, startRowIndex: 1, startColumnIndex: i, endColumnIndex: i + 1 }, description: PROTECTION_DESCRIPTION, warningOnly: true });
+  });
+  return out;
+}
+
+function sheetRequests(spec: SheetSpec, sheet: sheets_v4.Schema$Sheet | undefined, sheetId: number): Request[] {
+  const requests: Request[] = [];
+  const props = sheet?.properties;
+  const grid = props?.gridProperties ?? { rowCount: 1000, columnCount: MIN_COLUMNS };
+  const columns = Math.max(MIN_COLUMNS, spec.columns.length);
+  if (spec.columns.length === 0) return requests;
+  if ((grid.frozenRowCount ?? 0) !== 1 || (grid.columnCount ?? 0) < columns) {
+    requests.push({
+      updateSheetProperties: {
+        properties: { sheetId, gridProperties: { frozenRowCount: 1, columnCount: Math.max(columns, grid.columnCount ?? 0) } },
+        fields: "gridProperties.frozenRowCount,gridProperties.columnCount",
+      },
+    });
+  }
+  const data = sheet?.data?.[0];
+  const header = data?.rowData?.[0]?.values ?? [];
+  const firstRow = data?.rowData?.[1]?.values ?? [];
+  const widths = data?.columnMetadata ?? [];
+  const rowCount = grid.rowCount ?? 1000;
+  spec.columns.forEach((c, i) => {
+    const h = header[i];
+    if (h?.userEnteredValue?.stringValue !== c.header || !isDeepStrictEqual(h?.userEnteredFormat ?? {}, { ...HEADER_FORMAT, numberFormat: { type: "TEXT" } })) {
+      requests.push({
+        updateCells: {
+          start: { sheetId, rowIndex: 0, columnIndex: i },
+          rows: [{ values: [{ userEnteredValue: { stringValue: c.header }, userEnteredFormat: { ...HEADER_FORMAT, numberFormat: { type: "TEXT" } } }] }],
+          fields: "userEnteredValue,userEnteredFormat",
+        },
+      });
+    }
+    if ((widths[i]?.pixelSize ?? 100) !== c.width) {
+      requests.push({ updateDimensionProperties: { range: { sheetId, dimension: "COLUMNS", startIndex: i, endIndex: i + 1 }, properties: { pixelSize: c.width }, fields: "pixelSize" } });
+    }
+    if (!isDeepStrictEqual(firstRow[i]?.userEnteredFormat?.numberFormat, numberFormat(c.kind))) {
+      requests.push(formatRequests({ ...spec, columns: [c] }, sheetId, 1, rowCount)[0]);
+      (requests[requests.length - 1].repeatCell!.range as sheets_v4.Schema$GridRange).startColumnIndex = i;
+      (requests[requests.length - 1].repeatCell!.range as sheets_v4.Schema$GridRange).endColumnIndex = i + 1;
+    }
+  });
+  const wantedRules = conditionalRules(spec, sheetId);
+  const rules = sheet?.conditionalFormats ?? [];
+  if (!isDeepStrictEqual(rules, wantedRules)) {
+    for (let i = rules.length - 1; i >= 0; i--) requests.push({ deleteConditionalFormatRule: { sheetId, index: i } });
+    wantedRules.forEach((rule, index) => requests.push({ addConditionalFormatRule: { rule, index } }));
+  }
+  const ours = (sheet?.protectedRanges ?? []).filter((p) => p.description === PROTECTION_DESCRIPTION);
+  const wantedProtection = protectedRanges(spec, sheetId);
+  const comparable = ours.map(({ range, description, warningOnly }) => ({ range, description, warningOnly }));
+  if (!isDeepStrictEqual(comparable, wantedProtection)) {
+    ours.forEach((p) => requests.push({ deleteProtectedRange: { protectedRangeId: p.protectedRangeId } }));
+    wantedProtection.forEach((protectedRange) => requests.push({ addProtectedRange: { protectedRange } }));
+  }
+  return requests;
+}
+
+/** Reads what setup compares: properties, rules, protections, the header row and the first data row. */
+export async function readLayout(gateway: SheetsGateway, spreadsheetId: string): Promise<sheets_v4.Schema$Spreadsheet> {
+  const meta = await gateway.get(spreadsheetId, { fields: "properties(locale,timeZone),sheets.properties(title,sheetId)" });
+  const present = new Set((meta.sheets ?? []).map((s) => s.properties?.title));
+  const ranges = WORKBOOK.filter((s) => present.has(s.title) && s.columns.length).map((s) => `${quoteSheet(s.title)}!A1:${columnLetter(s.columns.length - 1)}2`);
+  const full = await gateway.get(spreadsheetId, {
+    ranges,
+    includeGridData: true,
+    fields: "sheets(properties,conditionalFormats,protectedRanges,data(rowData.values(userEnteredValue,userEnteredFormat),columnMetadata.pixelSize))",
+  });
+  return { properties: meta.properties, sheets: [...(full.sheets ?? []), ...(meta.sheets ?? []).filter((s) => !ranges.some((r) => r.startsWith(quoteSheet(s.properties!.title!) + "!")))] };
+}
+
+export async function setupWorkbook(gateway: SheetsGateway, spreadsheetId: string): Promise<SetupResult> {
+  const current = await readLayout(gateway, spreadsheetId);
+  const byTitle = new Map((current.sheets ?? []).map((s) => [s.properties!.title!, s]));
+  const usedIds = new Set((current.sheets ?? []).map((s) => s.properties!.sheetId!));
+  const requests: Request[] = [];
+  if (current.properties?.locale !== "fr_FR" || current.properties?.timeZone !== "Europe/Paris") {
+    requests.push({ updateSpreadsheetProperties: { properties: { locale: "fr_FR", timeZone: "Europe/Paris" }, fields: "locale,timeZone" } });
+  }
+  const sheetIds: Record<string, number> = {};
+  let nextId = 1001;
+  WORKBOOK.forEach((spec) => {
+    const existing = byTitle.get(spec.title);
+    let sheetId = existing?.properties?.sheetId ?? undefined;
+    if (sheetId === undefined || sheetId === null) {
+      while (usedIds.has(nextId)) nextId++;
+      sheetId = nextId++;
+      usedIds.add(sheetId);
+      // Fixed ids chosen here so the same batch can format the new sheet.
+      requests.push({ addSheet: { properties: { sheetId, title: spec.title } } });
+    }
+    sheetIds[spec.title] = sheetId;
+    requests.push(...sheetRequests(spec, existing, sheetId));
+  });
+  await gateway.batchUpdate(spreadsheetId, requests);
+  return { spreadsheetId, requests: requests.length, sheetIds };
+}

@@ -1,0 +1,61 @@
+/**
+ * What a managed sheet looks like: its French title, columns (header,
+ * kind, width), which columns Acompte computes (protected, warning only)
+ * and the status colours. The first column always holds the document id
+ * the sync keys rows by.
+ */
+export type ColumnKind = "text" | "money" | "date" | "datetime" | "int" | "percent";
+
+export interface ColumnSpec {
+  header: string;
+  kind: ColumnKind;
+  width: number;
+  /** Filled by Acompte: a person editing it gets a warning. */
+  computed: boolean;
+}
+
+export interface StatusColour {
+  label: string;
+  /** RGB 0–1, as the Sheets API wants it. */
+  colour: { red: number; green: number; blue: number };
+}
+
+export interface SheetSpec {
+  title: string;
+  columns: ColumnSpec[];
+  /** Header of the column coloured by status, if any. */
+  statusColumn?: string;
+  statusColours?: StatusColour[];
+}
+
+export const col = (header: string, kind: ColumnKind, width: number, computed = true): ColumnSpec => ({ header, kind, width, computed });
+
+export const GREEN = { red: 0.85, green: 0.94, blue: 0.83 };
+export const AMBER = { red: 1, green: 0.95, blue: 0.8 };
+export const RED = { red: 0.96, green: 0.8, blue: 0.8 };
+export const GREY = { red: 0.9, green: 0.9, blue: 0.9 };
+export const BLUE = { red: 0.81, green: 0.89, blue: 0.95 };
+
+/** Number formats shown in the fr_FR locale: `3 600,00 €`, `15/01/2026`. */
+export function numberFormat(kind: ColumnKind): { type: string; pattern?: string } {
+  switch (kind) {
+    case "money":
+      return { type: "CURRENCY", pattern: '#,##0.00 "€"' };
+    case "date":
+      return { type: "DATE", pattern: "dd/mm/yyyy" };
+    case "datetime":
+      return { type: "DATE_TIME", pattern: "dd/mm/yyyy hh:mm" };
+    case "int":
+      return { type: "NUMBER", pattern: "0" };
+    case "percent":
+      return { type: "PERCENT", pattern: "0.00%" };
+    case "text":
+      return { type: "TEXT" };
+  }
+}
+
+export function columnIndexOf(spec: SheetSpec, header: string): number {
+  const i = spec.columns.findIndex((c) => c.header === header);
+  if (i < 0) throw new Error(`${spec.title} has no column ${header}`);
+  return i;
+}

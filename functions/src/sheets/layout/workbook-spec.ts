@@ -1,0 +1,186 @@
+/**
+ * The Acompte workbook, in French. Acomptes and Factures also take rows
+ * typed by people (import): their input columns are not computed, and the
+ * `Message` column tells what is wrong with a row that could not be
+ * recorded.
+ */
+import { RELANCES_COLUMNS } from "../../domain/reminders/relances-row";
+import { AMBER, BLUE, col, GREEN, GREY, RED, type ColumnKind, type SheetSpec } from "./sheet-spec";
+
+export const ID_HEADER = "Identifiant";
+export const IMPORT_MESSAGE_HEADER = "Message";
+
+export const ACOMPTES: SheetSpec = {
+  title: "Acomptes",
+  columns: [
+    col(ID_HEADER, "text", 170),
+    col("Client", "text", 200, false),
+    col("Type de client", "text", 110, false),
+    col("SIREN", "text", 100, false),
+    col("E-mail", "text", 180, false),
+    col("Commande", "text", 120, false),
+    col("Nature", "text", 90, false),
+    col("Livraison", "text", 100, false),
+    col("Taux TVA", "text", 80, false),
+    col("Montant HT", "money", 120, false),
+    col("Date de facture", "date", 110, false),
+    col("Date d'encaissement", "date", 130, false),
+    col("Moyen de paiement", "text", 130, false),
+    col("Facture d'acompte", "text", 140),
+    col("TVA", "money", 110),
+    col("TTC", "money", 120),
+    col("TVA exigible le", "date", 120),
+    col("Solde remboursable", "money", 140),
+    col("Statut", "text", 110),
+    col(IMPORT_MESSAGE_HEADER, "text", 320),
+  ],
+  statusColumn: "Statut",
+  statusColours: [
+    { label: "Ouvert", colour: BLUE },
+    { label: "Imputé", colour: GREEN },
+    { label: "Remboursé", colour: GREY },
+    { label: "Erreur", colour: RED },
+  ],
+};
+
+export const FACTURES: SheetSpec = {
+  title: "Factures",
+  columns: [
+    col(ID_HEADER, "text", 170),
+    col("Numéro", "text", 130),
+    col("Type", "text", 140),
+    col("Date", "date", 100),
+    col("Client", "text", 200),
+    col("Commande", "text", 120),
+    col("Total HT", "money", 120),
+    col("Total TVA", "money", 110),
+    col("Total TTC", "money", 120),
+    col("Acomptes déduits TTC", "money", 150),
+    col("Net à payer", "money", 120),
+    col("Échéance", "date", 100),
+    col("Reste dû", "money", 120),
+    col("Payée le", "date", 100),
+    col("Statut", "text", 110),
+  ],
+  statusColumn: "Statut",
+  statusColours: [
+    { label: "Payée", colour: GREEN },
+    { label: "À payer", colour: AMBER },
+    { label: "En retard", colour: RED },
+  ],
+};
+
+export const REMBOURSEMENTS: SheetSpec = {
+  title: "Remboursements",
+  columns: [
+    col(ID_HEADER, "text", 170),
+    col("Acompte", "text", 170),
+    col("Client", "text", 200),
+    col("Motif", "text", 200),
+    col("Montant TTC", "money", 120),
+    col("Demandé par", "text", 180),
+    col("Demandé le", "date", 100),
+    col("Statut", "text", 170),
+    col("En attente de", "text", 160),
+    col("Validations", "text", 260),
+    col("Approuvé le", "date", 100),
+    col("Avoir", "text", 130),
+    col("Refus ou annulation", "text", 240),
+    col("Remboursé le", "date", 110),
+  ],
+  statusColumn: "Statut",
+  statusColours: [
+    { label: "Soumise", colour: AMBER },
+    { label: "Validée (commercial)", colour: AMBER },
+    { label: "Validée (comptabilité)", colour: AMBER },
+    { label: "Approuvée", colour: BLUE },
+    { label: "Remboursée", colour: GREEN },
+    { label: "Refusée", colour: RED },
+    { label: "Annulée", colour: GREY },
+  ],
+};
+
+export const ECHEANCIER: SheetSpec = {
+  title: "Échéancier",
+  columns: [
+    col(ID_HEADER, "text", 190),
+    col("Demande", "text", 170),
+    col("Avoir", "text", 130),
+    col("Client", "text", 200),
+    col("Échéance", "text", 80),
+    col("Date d'échéance", "date", 120),
+    col("Montant", "money", 120),
+    col("Statut", "text", 100),
+    col("Payée le", "date", 100),
+  ],
+  statusColumn: "Statut",
+  statusColours: [
+    { label: "À payer", colour: AMBER },
+    { label: "Payée", colour: GREEN },
+  ],
+};
+
+/** Every mention a credit note must carry (CGI art. 242 nonies A), one row per VAT rate. */
+export const AVOIRS: SheetSpec = {
+  title: "Avoirs",
+  columns: [
+    col(ID_HEADER, "text", 190),
+    col("Numéro", "text", 130),
+    col("Date", "date", 100),
+    col("Type", "text", 130),
+    col("Vendeur", "text", 180),
+    col("SIREN vendeur", "text", 110),
+    col("Client", "text", 200),
+    col("SIREN client", "text", 110),
+    col("Adresse client", "text", 220),
+    col("Facture rectifiée", "text", 140),
+    col("Date facture rectifiée", "date", 150),
+    col("Taux TVA", "text", 80),
+    col("Base HT", "money", 120),
+    col("TVA", "money", 110),
+    col("TTC", "money", 120),
+    col("Total HT avoir", "money", 130),
+    col("Total TVA avoir", "money", 130),
+    col("Total TTC avoir", "money", 130),
+    col("Demande", "text", 170),
+  ],
+};
+
+export const ECRITURES: SheetSpec = {
+  title: "Écritures",
+  columns: [
+    col(ID_HEADER, "text", 190),
+    col("N° écriture", "text", 110),
+    col("Date", "date", 100),
+    col("Journal", "text", 70),
+    col("Libellé écriture", "text", 240),
+    col("Pièce", "text", 130),
+    col("Date pièce", "date", 100),
+    col("Compte", "text", 80),
+    col("Compte auxiliaire", "text", 130),
+    col("Libellé ligne", "text", 240),
+    col("Débit", "money", 120),
+    col("Crédit", "money", 120),
+  ],
+};
+
+const RELANCE_KIND: Record<string, ColumnKind> = { text: "text", date: "date", datetime: "datetime", integer: "int" };
+
+/** The reminders engineer's columns (functions/src/domain/reminders/relances-row.ts). */
+export const RELANCES: SheetSpec = {
+  title: "Relances",
+  columns: RELANCES_COLUMNS.map((c, i) => col(c.header, RELANCE_KIND[c.type], i === 0 ? 300 : c.header === "Objet" || c.header === "Concerne" ? 260 : 130)),
+  statusColumn: "Statut",
+  statusColours: [
+    { label: "Envoyée", colour: GREEN },
+    { label: "En attente", colour: AMBER },
+    { label: "Envoi en cours", colour: AMBER },
+    { label: "Échec d'envoi", colour: RED },
+    { label: "À vérifier", colour: RED },
+  ],
+};
+
+/** Filled by the dashboard job; setup only creates it. */
+export const TABLEAU_DE_BORD: SheetSpec = { title: "Tableau de bord", columns: [] };
+
+export const WORKBOOK: SheetSpec[] = [ACOMPTES, FACTURES, REMBOURSEMENTS, ECHEANCIER, AVOIRS, ECRITURES, RELANCES, TABLEAU_DE_BORD];

@@ -1,0 +1,76 @@
+/** setupWorkbook builds the French layout, repairs it, and a second run changes nothing. */
+import { setupWorkbook } from "../../functions/src/sheets/layout/setup-workbook";
+import { WORKBOOK } from "../../functions/src/sheets/layout/workbook-spec";
+import { startSheetsKit, type SheetsKit } from "./sheets-test-kit";
+
+let kit: SheetsKit;
+beforeAll(async () => (kit = await startSheetsKit()));
+afterAll(() => kit.stop());
+
+const snapshot = async (id: string) => (await kit.gateway.api.spreadsheets.get({ spreadsheetId: id, includeGridData: true })).data;
+const writes = () => {
+  const c = kit.server.calls();
+  return (c["spreadsheets.batchUpdate"] ?? 0) + (c["spreadsheets.values.batchUpdate"] ?? 0) + (c["spreadsheets.values.update"] ?? 0);
+};
+
+it("creates the eight French sheets with headers, frozen row, widths, formats, colours and protections", async () => {
+  const id = await kit.newSpreadsheet();
+  await setupWorkbook(kit.gateway, id);
+  const s = await snapshot(id);
+  expect(s.properties).toMatchObject({ locale: "fr_FR", timeZone: "Europe/Paris" });
+  expect(s.sheets!.map((x) => x.properties!.title)).toEqual(["Sheet1", "Acomptes", "Factures", "Remboursements", "Échéancier", "Avoirs", "Écritures", "Relances", "Tableau de bord"]);
+  const acomptes = s.sheets!.find((x) => x.properties!.title === "Acomptes")!;
+  expect(acomptes.properties!.gridProperties!.frozenRowCount).toBe(1);
+  const header = acomptes.data![0].rowData![0].values!.map((v) => v.formattedValue);
+  expect(header).toEqual(WORKBOOK[0].columns.map((c) => c.header));
+  expect(acomptes.data![0].columnMetadata![1].pixelSize).toBe(200);
+  const row2 = acomptes.data![0].rowData![1].values!;
+  const ttc = WORKBOOK[0].columns.findIndex((c) => c.header === "TTC");
+  const dateCol = WORKBOOK[0].columns.findIndex((c) => c.header === "Date de facture");
+  expect(row2[ttc].userEnteredFormat!.numberFormat).toEqual({ type: "CURRENCY", pattern: '#,##0.00 "€"' });
+  expect(row2[dateCol].userEnteredFormat!.numberFormat).toEqual({ type: "DATE", pattern: "dd/mm/yyyy" });
+  expect(acomptes.conditionalFormats!.map((r) => r.booleanRule!.condition!.values![0].userEnteredValue)).toEqual(["Ouvert", "Imputé", "Remboursé", "Erreur"]);
+  expect(acomptes.protectedRanges!.every((p) => p.warningOnly)).toBe(true);
+  // Identifiant (A) and the computed block N:T are protected; the input columns B:M are not.
+  expect(acomptes.protectedRanges!.map((p) => [p.range!.startColumnIndex, p.range!.endColumnIndex])).toEqual([[0, 1], [13, 20]]);
+
+  // What a French accountant sees:
+  await kit.gateway.writeValues(id, [{ range: "'Acomptes'!J2:K2", values: [[3600, 46037]] }]);
+  const seen = await kit.gateway.api.spreadsheets.values.get({ spreadsheetId: id, range: "'Acomptes'!J2:K2" });
+  expect(seen.data.values).toEqual([["3\u202f600,00 €", "15/01/2026"]]);
+});
+
+it("a second run finds nothing to do: same spreadsheet, no write call", async () => {
+  const id = await kit.newSpreadsheet();
+  await setupWorkbook(kit.gateway, id);
+  const first = await snapshot(id);
+  const before = writes();
+  const again = await setupWorkbook(kit.gateway, id);
+  expect(again.requests).toBe(0);
+  expect(writes()).toBe(before);
+  expect(await snapshot(id)).toEqual(first);
+});
+
+it("repairs what a person broke, and only that", async () => {
+  const id = await kit.newSpreadsheet();
+  const { sheetIds } = await setupWorkbook(kit.gateway, id);
+  const good = await snapshot(id);
+  await kit.gateway.batchUpdate(id, [
+    { deleteSheet: { sheetId: sheetIds["Avoirs"] } },
+    { updateSheetProperties: { properties: { sheetId: sheetIds["Factures"], gridProperties: { frozenRowCount: 0 } }, fields: "gridProperties.frozenRowCount" } },
+    { updateDimensionProperties: { range: { sheetId: sheetIds["Acomptes"], dimension: "COLUMNS", startIndex: 1, endIndex: 2 }, properties: { pixelSize: 40 }, fields: "pixelSize" } },
+    { deleteConditionalFormatRule: { sheetId: sheetIds["Remboursements"], index: 0 } },
+    { updateCells: { start: { sheetId: sheetIds["Échéancier"], rowIndex: 0, columnIndex: 1 }, rows: [{ values: [{ userEnteredValue: { stringValue: "bidule" } }] }], fields: "userEnteredValue" } },
+  ]);
+  const repaired = await setupWorkbook(kit.gateway, id);
+  expect(repaired.requests).toBeGreaterThan(0);
+  const after = await snapshot(id);
+  // A re-created sheet comes last; apart from its place (and its new id) everything is as set up.
+  const titles = (x: typeof after) => x.sheets!.map((s) => s.properties!.title).sort();
+  expect(titles(after)).toEqual(titles(good));
+  const comparable = (x: typeof after) =>
+    JSON.parse(JSON.stringify(x.sheets!, (key, value) => (key === "index" || key === "sheetId" || key === "protectedRangeId" ? undefined : value)))
+      .sort((a: { properties: { title: string } }, b: { properties: { title: string } }) => a.properties.title.localeCompare(b.properties.title));
+  expect(comparable(after)).toEqual(comparable(good));
+  expect((await setupWorkbook(kit.gateway, id)).requests).toBe(0);
+});
