@@ -1,4 +1,6 @@
 import { approvalWaitingReminder, WaitingApproval } from "../../functions/src/domain/reminders/approval-waiting";
+import { consumerRefundDeadlineReminder } from "../../functions/src/domain/reminders/consumer-refund-deadline";
+import { customerOverdueReminder } from "../../functions/src/domain/reminders/customer-overdue";
 import { instalmentDueReminder, OpenInstalment } from "../../functions/src/domain/reminders/instalment-due";
 import { latestOccurrence } from "../../functions/src/domain/reminders/calendar-day";
 import { frenchAmount } from "../../functions/src/domain/reminders/french-amount";
@@ -34,7 +36,7 @@ describe("approval waiting", () => {
     requestId: "DR-0007",
     customerName: "Dupont & Fils",
     amount: "4320.00",
-    step: "accounting",
+    step: "accounting_approver",
     waitingSince: "2026-03-02",
     approvers: ["zoe@lefevre.fr", "anne@lefevre.fr"],
   };
@@ -95,5 +97,91 @@ describe("Relances sheet row", () => {
     expect(row.slice(7)).toEqual(["Échec d'envoi", 2, null, "550 refusé"]);
     // The subject carries the customer name as typed; its column is declared text so the writer never evaluates it.
     expect(RELANCES_COLUMNS[6]).toEqual({ header: "Objet", type: "text" });
+  });
+});
+
+describe("consumer refund deadline (engine's L241-4 scale)", () => {
+  const refund = {
+    companyId: "lefevre",
+    requestId: "DR-9",
+    customerName: "Mme Martin",
+    amount: "1000.00",
+    scale: "L241-4" as const,
+    terminationDate: "2026-03-01", // deadline 15/03
+  };
+
+  it("warns accounting 3 days before the deadline with the first increase to come", () => {
+    expect(consumerRefundDeadlineReminder(refund, settings, "2026-03-11")).toBeNull();
+    const r = consumerRefundDeadlineReminder(refund, settings, "2026-03-12")!;
+    expect(r).toMatchObject({ level: 1, day: "2026-03-12", to: ["compta@lefevre.fr"] });
+    expect(r.subject).toBe("Remboursement consommateur à faire avant le 15/03/2026 – Mme Martin");
+    expect(r.text).toContain("À partir du 16/03/2026, la majoration passera à 100,00\u00a0€ (10 %).");
+    expect(consumerRefundDeadlineReminder(refund, settings, "2026-03-15")!.day).toBe("2026-03-12");
+  });
+
+  it("once late, states the increase owed now and the next step, one reminder per step", () => {
+    const r = consumerRefundDeadlineReminder(refund, settings, "2026-03-20")!;
+    expect(r).toMatchObject({ level: 2, day: "2026-03-16" });
+    expect(r.text).toContain("Avec 5 jour(s) de retard, la majoration légale due aujourd'hui est de 100,00\u00a0€ (10 %");
+    expect(r.text).toContain("À partir du 30/03/2026, la majoration passera à 200,00\u00a0€ (20 %).");
+    const step2 = consumerRefundDeadlineReminder(refund, settings, "2026-04-02")!;
+    expect(step2.day).toBe("2026-03-30");
+    expect(step2.text).toContain("due aujourd'hui est de 200,00\u00a0€ (20 %");
+    expect(step2.text).toContain("À partir du 15/04/2026, la majoration passera à 500,00\u00a0€ (50 %).");
+    const last = consumerRefundDeadlineReminder(refund, settings, "2026-05-20")!;
+    expect(last.day).toBe("2026-04-15");
+    expect(last.text).toContain("500,00\u00a0€ (50 %");
+    expect(last.text).not.toContain("passera");
+  });
+});
+
+describe("customer overdue invoice (engine's B2B penalties)", () => {
+  const invoice = {
+    companyId: "lefevre",
+    invoiceId: "inv1",
+    number: "FA-2026-000050",
+    issuedOn: "2026-01-01",
+    dueDate: "2026-01-31",
+    openAmount: "10000.00",
+    customerName: "Durand SARL",
+    customerKind: "b2b" as const,
+    customerEmail: "compta@durand.fr",
+    disputed: false,
+    promiseUntil: null,
+  };
+
+  it("escalates courtesy → firm → formal notice on due date + 7/21/45 days", () => {
+    expect(customerOverdueReminder(invoice, settings, "2026-02-06")).toBeNull();
+    expect(customerOverdueReminder(invoice, settings, "2026-02-07")).toMatchObject({ level: 1, day: "2026-02-07" });
+    expect(customerOverdueReminder(invoice, settings, "2026-03-16")).toMatchObject({ level: 2, day: "2026-02-21" });
+    const notice = customerOverdueReminder(invoice, settings, "2026-03-17")!;
+    expect(notice).toMatchObject({ level: 3, day: "2026-03-17", to: ["compta@durand.fr"], cc: ["compta@lefevre.fr"] });
+    expect(notice.subject).toBe("Mise en demeure de payer – facture FA-2026-000050 – 10\u202f000,00\u00a0€");
+    expect(notice.text).toContain("vaut mise en demeure");
+  });
+
+  it("shows the engine's penalties and the €40 indemnity to a business customer (domain example: 30 days → 99.86)", () => {
+    const r = customerOverdueReminder(invoice, settings, "2026-03-02")!;
+    expect(r.level).toBe(2);
+    expect(r.text).toContain("99,86\u00a0€ à ce jour (30 jours)");
+    expect(r.text).toContain("40,00\u00a0€ (article D441-5), soit 139,86\u00a0€");
+  });
+
+  it("writes no B2B penalty to a consumer", () => {
+    const r = customerOverdueReminder({ ...invoice, customerKind: "b2c" }, settings, "2026-03-02")!;
+    expect(r.text).not.toContain("L441-10");
+  });
+
+  it("stops when paid, disputed, or under a payment promise", () => {
+    expect(customerOverdueReminder({ ...invoice, openAmount: "0.00" }, settings, "2026-03-02")).toBeNull();
+    expect(customerOverdueReminder({ ...invoice, disputed: true }, settings, "2026-03-02")).toBeNull();
+    expect(customerOverdueReminder({ ...invoice, promiseUntil: "2026-03-05" }, settings, "2026-03-02")).toBeNull();
+    expect(customerOverdueReminder({ ...invoice, promiseUntil: "2026-03-05" }, settings, "2026-03-06")).toMatchObject({ level: 2 });
+  });
+
+  it("sends to accounting when the customer has no e-mail address", () => {
+    const r = customerOverdueReminder({ ...invoice, customerEmail: null }, settings, "2026-03-02")!;
+    expect(r.to).toEqual(["compta@lefevre.fr"]);
+    expect(r.text).toContain("adresse électronique du client absente");
   });
 });

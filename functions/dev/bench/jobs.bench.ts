@@ -57,7 +57,7 @@ async function seed(db: Firestore): Promise<number> {
     const waiting = i < WAITING_DUE + WAITING_NOT_DUE;
     await put(`${c}/refunds/R${i}`, {
       status: waiting ? "submitted" : i % 3 === 0 ? "refunded" : "approved",
-      waitingStep: waiting ? "sales" : null,
+      waitingStep: waiting ? "sales_approver" : null,
       waitingSinceDay: waiting ? (i < WAITING_DUE ? "2026-03-01" : "2026-03-09") : null,
       pendingApprovers: waiting ? ["vente@bench.test"] : [],
       customerName: `Client ${i}`,

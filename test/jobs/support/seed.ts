@@ -28,9 +28,9 @@ export async function seedCompany(db: Firestore, companyId = "lefevre"): Promise
       customerName: `Client ${id}`,
       grossAmount: "1200.00",
     });
-  await waiting("DR-1", "submitted", "sales", "2026-03-08", ["vente@lefevre.fr"]); // due: 2 days
-  await waiting("DR-2", "sales_approved", "accounting", "2026-03-01", ["compta@lefevre.fr"]); // due: 9 days, occurrence 09/03
-  await waiting("DR-3", "submitted", "sales", "2026-03-09", ["vente@lefevre.fr"]); // not yet: 1 day
+  await waiting("DR-1", "submitted", "sales_approver", "2026-03-08", ["vente@lefevre.fr"]); // due: 2 days
+  await waiting("DR-2", "sales_approved", "accounting_approver", "2026-03-01", ["compta@lefevre.fr"]); // due: 9 days, occurrence 09/03
+  await waiting("DR-3", "submitted", "sales_approver", "2026-03-09", ["vente@lefevre.fr"]); // not yet: 1 day
   await refund("DR-4", { status: "rejected", waitingSinceDay: "2026-02-01", pendingApprovers: ["vente@lefevre.fr"] }); // closed
   await refund("DR-5", { status: "approved", customerName: "Client DR-5", grossAmount: "3600.00", creditNoteNumber: "AV-2026-000001" });
 

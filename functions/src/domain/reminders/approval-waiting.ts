@@ -10,14 +10,15 @@ export interface WaitingApproval {
   customerName: string;
   /** Gross amount requested, decimal string. */
   amount: string;
-  step: "sales" | "accounting";
+  /** The approver role the request waits for. */
+  step: "sales_approver" | "accounting_approver";
   /** Day the current step started waiting (submission, or the previous approval). */
   waitingSince: string;
   /** Who can approve this step, the requester already left out (nobody approves their own request). */
   approvers: string[];
 }
 
-const STEP = { sales: "commerciale", accounting: "comptable" } as const;
+const STEP = { sales_approver: "commerciale", accounting_approver: "comptable" } as const;
 
 export function approvalWaitingReminder(req: WaitingApproval, settings: ReminderSettings, today: string): Reminder | null {
   if (req.approvers.length === 0) return null;
@@ -37,7 +38,7 @@ export function approvalWaitingReminder(req: WaitingApproval, settings: Reminder
     companyId: req.companyId,
     rule: "approval-waiting",
     level: 0,
-    target: `refund/${req.requestId}/${req.step}`,
+    target: `refund/${req.requestId}/${req.step === "sales_approver" ? "sales" : "accounting"}`,
     day,
     to: [...req.approvers].sort(),
     cc: [],

@@ -32,7 +32,7 @@ const RULE_LABEL: Record<ReminderRule, string> = {
 const LEVEL_LABEL: Record<ReminderRule, string[]> = {
   "approval-waiting": ["Rappel"],
   "instalment-due": ["", "À venir", "En retard"],
-  "consumer-refund-deadline": ["", "Échéance proche", "Majoration 10 %", "Majoration 20 %", "Majoration 50 %"],
+  "consumer-refund-deadline": ["", "Échéance proche", "En retard (majoration)"],
   "customer-overdue": ["", "Relance amiable", "Relance ferme", "Mise en demeure"],
 };
 

@@ -1,0 +1,76 @@
+/**
+ * Dunning of a customer's overdue invoice in three levels — courtesy, firm,
+ * formal notice (mise en demeure) — each sent once, on the due date + the
+ * level's delay. Stops when the invoice is paid, disputed or under a payment
+ * promise. B2B letters show the late-payment penalties and the €40 indemnity
+ * the engine computes (they run without any reminder, L441-10).
+ */
+import { latePaymentPenalties, money } from "../index";
+import { addDays, frenchDate } from "./calendar-day";
+import { frenchAmount } from "./french-amount";
+import type { Reminder } from "./reminder";
+import type { ReminderSettings } from "./reminder-settings";
+
+export interface OverdueInvoice {
+  companyId: string;
+  invoiceId: string;
+  number: string;
+  issuedOn: string;
+  dueDate: string;
+  /** Gross still owed. */
+  openAmount: string;
+  customerName: string;
+  customerKind: "b2b" | "b2c";
+  customerEmail: string | null;
+  disputed: boolean;
+  /** Last day of a payment promise the customer made, if any. */
+  promiseUntil: string | null;
+  /** Contract penalty rate (annual %), when the terms set one. */
+  contractRate?: string;
+}
+
+const LEVEL_NAME = ["", "Relance amiable", "Relance ferme", "Mise en demeure"] as const;
+
+export function customerOverdueReminder(inv: OverdueInvoice, settings: ReminderSettings, today: string): Reminder | null {
+  if (inv.disputed || money(inv.openAmount).lessThanOrEqualTo(0)) return null;
+  if (inv.promiseUntil && today <= inv.promiseUntil) return null;
+  const levelDays = settings.dunning.levelDays;
+  let level = 0;
+  levelDays.forEach((days, i) => {
+    if (today >= addDays(inv.dueDate, days)) level = i + 1;
+  });
+  if (level === 0) return null;
+  const day = addDays(inv.dueDate, levelDays[level - 1]);
+
+  const facts = `la facture ${inv.number} du ${frenchDate(inv.issuedOn)}, échue le ${frenchDate(inv.dueDate)}, reste due pour ${frenchAmount(inv.openAmount)}`;
+  const body: string[] = [];
+  if (level === 1) body.push(`Sauf erreur ou omission de notre part, ${facts}.`, "Nous vous remercions de bien vouloir procéder à son règlement dans les meilleurs délais. Si vous l'avez déjà réglée, merci de ne pas tenir compte de ce message.");
+  if (level === 2) body.push(`Malgré notre précédent rappel, ${facts}.`, "Nous vous demandons de la régler sous huit jours.");
+  if (level === 3) body.push(`Par la présente, nous vous mettons en demeure de régler sous huit jours ${facts}.`, "Le présent courrier vaut mise en demeure au sens de l'article 1344 du Code civil ; à défaut de paiement, nous engagerons les démarches de recouvrement.");
+  if (inv.customerKind === "b2b") {
+    const p = latePaymentPenalties({ amount: inv.openAmount, dueDate: inv.dueDate, asOf: today, contractRate: inv.contractRate });
+    body.push(
+      `Conformément à l'article L441-10 du Code de commerce, des pénalités de retard sont dues de plein droit depuis le ${frenchDate(addDays(inv.dueDate, 1))} : ${frenchAmount(p.penalties)} à ce jour (${p.daysLate} jours), ainsi que l'indemnité forfaitaire pour frais de recouvrement de ${frenchAmount(p.indemnity)} (article D441-5), soit ${frenchAmount(p.total)} en plus du principal, sans TVA.`,
+    );
+  }
+  const to = inv.customerEmail ? [inv.customerEmail] : [...settings.recipients.accounting];
+  return {
+    companyId: inv.companyId,
+    rule: "customer-overdue",
+    level,
+    target: `invoice/${inv.invoiceId}`,
+    day,
+    to,
+    cc: inv.customerEmail ? [...settings.recipients.accounting] : [],
+    subject: `${level === 3 ? "Mise en demeure de payer" : level === 2 ? "Second rappel" : "Rappel"} – facture ${inv.number} – ${frenchAmount(inv.openAmount)}`,
+    text: [
+      inv.customerEmail ? `Madame, Monsieur,` : `À transmettre à ${inv.customerName} (adresse électronique du client absente) :`,
+      "",
+      ...body,
+      "",
+      "Veuillez agréer nos salutations distinguées.",
+      settings.companyName,
+    ].join("\n"),
+    summary: `${LEVEL_NAME[level]} – ${inv.customerName} – ${inv.number}`,
+  };
+}
