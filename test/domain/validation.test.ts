@@ -160,13 +160,13 @@ describe("business rules (422)", () => {
       () => quoteRefund({ ...quoteBase, refundsInFlight: [{ lines: [{ vatRate: "20", net: "3000.00", vat: "600.00" }] }], scope: { kind: "amount", amount: "1000.00" } }),
       EngineRuleError,
     );
-    expect(details).toEqual([{ path: "scope.amount", message: "Champ « scope.amount » : le remboursement demandé (1000.00) dépasse le solde remboursable (720.00 TTC)." }]);
+    expect(details).toEqual([{ path: "scope.amount", message: "Champ « scope.amount » (montant) : le remboursement demandé (1000.00) dépasse le solde remboursable (720.00 TTC)." }]);
   });
 
   it("refuses a net per line above what is left at that rate", () => {
     const details = detailsOf(() => quoteRefund({ ...quoteBase, scope: { kind: "lines", lines: [{ vatRate: "20", net: "3600.01" }] } }), EngineRuleError);
     expect(details).toEqual([
-      { path: "scope.lines.0.net", message: "Champ « scope.lines.0.net » : le remboursement demandé (3600.01) dépasse le solde remboursable (3600.00 HT au taux de 20 %)." },
+      { path: "scope.lines.0.net", message: "Champ « scope.lines.0.net » (montant HT, ligne 1) : le remboursement demandé (3600.01) dépasse le solde remboursable (3600.00 HT au taux de 20 %)." },
     ]);
   });
 

@@ -1,7 +1,7 @@
 import { EngineRuleError } from "../errors/engine-error";
 import { allocateCents } from "../money/allocate";
 import { Money, ZERO, formatMoney, money, roundCents, sumMoney } from "../money/money";
-import { parseInput } from "../validation/field-errors";
+import { fieldProblem, parseInput } from "../validation/field-errors";
 import { DepositInvoiceInput, depositInvoiceInputSchema } from "../validation/deposit-schema";
 import { splitGross } from "../vat/split-gross";
 import { RateAmounts, VatBreakdown, breakdownOf, rateAmountsOf } from "../vat/vat-breakdown";
@@ -55,7 +55,7 @@ function byGrossAmount(lines: ParsedLine[], amount: Money): Allocation {
   const orderGross = sumMoney(orderRates.map((r) => r.net.plus(r.vat)));
   if (amount.greaterThan(orderGross)) {
     throw new EngineRuleError("DEPOSIT_ABOVE_ORDER", `L'acompte (${formatMoney(amount)} TTC) dépasse le total de la commande (${formatMoney(orderGross)} TTC).`, [
-      { path: "deposit.amount", message: `Champ « deposit.amount » (montant) : l'acompte dépasse le total TTC de la commande (${formatMoney(orderGross)}).` },
+      fieldProblem("deposit.amount", `l'acompte dépasse le total TTC de la commande (${formatMoney(orderGross)})`),
     ]);
   }
   const shares = allocateCents(amount, orderRates.map((r) => r.net.plus(r.vat)));
@@ -88,7 +88,7 @@ export function depositInvoice(rawInput: DepositInvoiceInput): DepositInvoice {
   const lines: ParsedLine[] = input.order.lines.map((l) => ({ ...l, net: money(l.net) }));
   if (sumMoney(lines.map((l) => l.net)).isZero()) {
     throw new EngineRuleError("EMPTY_ORDER", "La commande a un total nul : pas d'acompte possible.", [
-      { path: "order.lines", message: "Champ « order.lines » (lignes) : le total HT de la commande est nul." },
+      fieldProblem("order.lines", "le total HT de la commande est nul"),
     ]);
   }
   // Arrhes without VAT on receipt: every line is outside the scope (rate 0).

@@ -1,7 +1,7 @@
 import { frenchDate } from "../dates/calendar-date";
 import { EngineRuleError } from "../errors/engine-error";
 import { formatMoney, money, sumMoney } from "../money/money";
-import { parseInput } from "../validation/field-errors";
+import { fieldProblem, parseInput } from "../validation/field-errors";
 import { FinalInvoiceInput, finalInvoiceInputSchema } from "../validation/deposit-schema";
 import { AmountsByRate, RateAmounts, Totals, VatBreakdown, breakdownOf, parseRateAmounts, rateAmountsOf, totalsOf } from "../vat/vat-breakdown";
 import { VatRate, compareRates } from "../vat/vat-rates";
@@ -53,7 +53,7 @@ export function finalInvoice(rawInput: FinalInvoiceInput): FinalInvoice {
   const depositGross = sumMoney(deposited.map((a) => a.net.plus(a.vat)));
   if (depositGross.greaterThan(gross)) {
     throw new EngineRuleError("DEPOSITS_ABOVE_INVOICE", `Les acomptes (${formatMoney(depositGross)} TTC) dépassent le total de la facture (${formatMoney(gross)} TTC) : remboursez l'excédent par un avoir.`, [
-      { path: "deposits", message: "Champ « deposits » (factures d'acompte) : le total des acomptes dépasse le total TTC de la facture." },
+      fieldProblem("deposits", "le total des acomptes dépasse le total TTC de la facture"),
     ]);
   }
   const rates = [...new Set([...invoice, ...deposited].map((a) => a.vatRate))].sort(compareRates);

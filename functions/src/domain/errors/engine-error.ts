@@ -29,11 +29,3 @@ export class EngineValidationError extends EngineError {
 /** Well-formed input that a business rule refuses (HTTP 422), e.g. a refund above the balance. */
 export class EngineRuleError extends EngineError {}
 
-/**
- * A rule error about one field: `problem` is the French text after the
- * field's name, e.g. ruleErrorAt("REFUND_ABOVE_BALANCE", ["scope", "amount"], "…", "Champ « scope.amount » (montant)").
- */
-export function ruleErrorAt(code: string, path: string, fieldLabel: string, problem: string, summary?: string): EngineRuleError {
-  const message = `${fieldLabel} : ${problem}`;
-  return new EngineRuleError(code, summary ?? message, [{ path, message }]);
-}

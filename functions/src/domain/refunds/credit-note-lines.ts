@@ -1,3 +1,4 @@
+import { fieldProblem } from "../validation/field-errors";
 import { z } from "zod";
 import { EngineRuleError } from "../errors/engine-error";
 import { allocateCents } from "../money/allocate";
@@ -16,7 +17,7 @@ function aboveBalance(path: string, asked: Money, balance: Money, what: string):
   return new EngineRuleError(
     "REFUND_ABOVE_BALANCE",
     `Le remboursement demandé (${formatMoney(asked)}) dépasse le solde remboursable (${formatMoney(balance)}${what}).`,
-    [{ path, message: `Champ « ${path} » : le remboursement demandé (${formatMoney(asked)}) dépasse le solde remboursable (${formatMoney(balance)}${what}).` }],
+    [fieldProblem(path, `le remboursement demandé (${formatMoney(asked)}) dépasse le solde remboursable (${formatMoney(balance)}${what})`)],
   );
 }
 
@@ -44,7 +45,7 @@ function byNetLines(lines: { vatRate: RateAmounts["vatRate"]; net: string }[], b
     const path = `scope.lines.${index}.net`;
     if (!left) {
       throw new EngineRuleError("RATE_NOT_ON_DEPOSIT", `L'acompte n'a pas de ligne au taux de ${rate} %.`, [
-        { path: `scope.lines.${index}.vatRate`, message: `Champ « scope.lines.${index}.vatRate » (taux de TVA) : l'acompte n'a pas de ligne au taux de ${rate} %.` },
+        fieldProblem(`scope.lines.${index}.vatRate`, `l'acompte n'a pas de ligne au taux de ${rate} %`),
       ]);
     }
     if (net.greaterThan(left.net)) throw aboveBalance(path, net, left.net, ` HT au taux de ${rate} %`);
@@ -62,7 +63,7 @@ export function creditNoteLines(scope: Scope | "whole_balance", balance: RateAmo
   const left = balance.filter((b) => !b.net.isZero() || !b.vat.isZero());
   if (left.length === 0) {
     throw new EngineRuleError("NOTHING_TO_REFUND", "Le solde remboursable de cet acompte est nul : rien à rembourser.", [
-      { path: "scope", message: "Champ « scope » (étendue du remboursement) : le solde remboursable est nul." },
+      fieldProblem("scope", "le solde remboursable est nul"),
     ]);
   }
   let lines: RateAmounts[];

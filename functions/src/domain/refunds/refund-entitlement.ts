@@ -1,6 +1,6 @@
 import { CustomerKind, DepositKind, SupplyKind } from "../deposits/deposit-kind";
 import { EngineRuleError } from "../errors/engine-error";
-import { parseInput } from "../validation/field-errors";
+import { fieldProblem, parseInput } from "../validation/field-errors";
 import { entitlementInputSchema } from "../validation/deposit-schema";
 import { RefundReason } from "./refund-reason";
 
@@ -65,7 +65,7 @@ export function refundEntitlement(rawInput: EntitlementInput): Entitlement {
     case "consumer_withdrawal":
       if (!b2c) {
         throw new EngineRuleError("WITHDRAWAL_B2C_ONLY", "Le droit de rétractation est réservé aux consommateurs (client b2c).", [
-          { path: "reason", message: "Champ « reason » (motif) : la rétractation ne s'applique qu'à un client consommateur (b2c)." },
+          fieldProblem("reason", "la rétractation ne s'applique qu'à un client consommateur (b2c)"),
         ]);
       }
       return {

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { CalendarDate, addMonths, frenchDate } from "../dates/calendar-date";
 import { EngineRuleError, EngineValidationError, FieldError } from "../errors/engine-error";
 import { Money, ZERO, formatMoney, money, sumMoney } from "../money/money";
-import { fieldName, parseInput } from "../validation/field-errors";
+import { fieldProblem, parseInput } from "../validation/field-errors";
 import { ScheduleInput, scheduleInputSchema, schedulePlanSchema } from "../validation/schedule-schema";
 
 export interface Instalment {
@@ -43,9 +43,9 @@ function checkDates(plan: Plan, dates: CalendarDate[], approvalDate: CalendarDat
   dates.forEach((date, i) => {
     const path = datePath(plan, i);
     if (date < approvalDate) {
-      problems.push({ path: path.join("."), message: `${fieldName(path)} : l'échéance du ${frenchDate(date)} est antérieure à la date d'approbation (${frenchDate(approvalDate)}).` });
+      problems.push(fieldProblem(path.join("."), `l'échéance du ${frenchDate(date)} est antérieure à la date d'approbation (${frenchDate(approvalDate)})`));
     } else if (i > 0 && date < dates[i - 1]) {
-      problems.push({ path: path.join("."), message: `${fieldName(path)} : les échéances doivent être dans l'ordre chronologique (${frenchDate(date)} avant ${frenchDate(dates[i - 1])}).` });
+      problems.push(fieldProblem(path.join("."), `les échéances doivent être dans l'ordre chronologique (${frenchDate(date)} avant ${frenchDate(dates[i - 1])})`));
     }
   });
   if (plan.kind === "equal" && problems.length > 0) problems.splice(1);
@@ -57,7 +57,7 @@ function amounts(plan: Plan, total: Money, count: number): Money[] {
     const given = plan.instalments.map((i) => money(i.amount));
     if (!sumMoney(given).equals(total)) {
       throw new EngineRuleError("SCHEDULE_TOTAL_MISMATCH", `Les échéances totalisent ${formatMoney(sumMoney(given))} au lieu de ${formatMoney(total)}.`, [
-        { path: "plan.instalments", message: `Champ « plan.instalments » (échéances) : la somme des échéances (${formatMoney(sumMoney(given))}) doit être égale au montant à rembourser (${formatMoney(total)}).` },
+        fieldProblem("plan.instalments", `la somme des échéances (${formatMoney(sumMoney(given))}) doit être égale au montant à rembourser (${formatMoney(total)})`),
       ]);
     }
     return given;
@@ -67,7 +67,7 @@ function amounts(plan: Plan, total: Money, count: number): Money[] {
     const percents = plan.instalments.map((i) => money(i.percent));
     if (!sumMoney(percents).equals(100)) {
       throw new EngineValidationError([
-        { path: "plan.instalments", message: `Champ « plan.instalments » (échéances) : les pourcentages totalisent ${sumMoney(percents).toString()} % au lieu de 100 %.` },
+        fieldProblem("plan.instalments", `les pourcentages totalisent ${sumMoney(percents).toString()} % au lieu de 100 %`),
       ]);
     }
     shares = percents.map((p) => floorCents(total.times(p).dividedBy(100)));
@@ -100,7 +100,7 @@ export function buildSchedule(total: Money, approvalDate: CalendarDate, plan: Pl
   const shares = amounts(plan, total, dates.length);
   if (shares.some((share) => !share.greaterThan(ZERO))) {
     throw new EngineRuleError("SCHEDULE_INSTALMENT_ZERO", `Le montant à rembourser (${formatMoney(total)}) est trop faible pour ${dates.length} échéances : une échéance serait nulle.`, [
-      { path: "plan", message: `Champ « plan » (échéancier) : avec ${formatMoney(total)} à rembourser, une des ${dates.length} échéances serait nulle ; réduisez leur nombre.` },
+      fieldProblem("plan", `avec ${formatMoney(total)} à rembourser, une des ${dates.length} échéances serait nulle ; réduisez leur nombre`),
     ]);
   }
   return dates.map((dueDate, i) => ({ n: i + 1, dueDate, amount: formatMoney(shares[i]) }));

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { EngineRuleError } from "../errors/engine-error";
 import { Money, ZERO, formatMoney, minMoney, money, sumMoney } from "../money/money";
-import { parseInput } from "../validation/field-errors";
+import { fieldProblem, parseInput } from "../validation/field-errors";
 import { SettlementInput, openInvoiceSchema, settlementChoiceSchema, settlementInputSchema } from "../validation/refund-schema";
 
 export interface Settlement {
@@ -39,13 +39,13 @@ function chosenOffsets(choice: Choice, openInvoices: OpenInvoice[], prefix: stri
     const path = `${prefix}.offsets.${i}`;
     if (!invoice || seen.has(o.invoiceNumber)) {
       throw new EngineRuleError("OFFSET_INVOICE_UNKNOWN", `La facture ${o.invoiceNumber} n'est pas une facture ouverte de ce client (ou figure deux fois).`, [
-        { path: `${path}.invoiceNumber`, message: `Champ « ${path}.invoiceNumber » (numéro de facture) : ${o.invoiceNumber} n'est pas une facture ouverte de ce client, ou figure deux fois.` },
+        fieldProblem(`${path}.invoiceNumber`, `${o.invoiceNumber} n'est pas une facture ouverte de ce client, ou figure deux fois`),
       ]);
     }
     seen.add(o.invoiceNumber);
     if (money(o.amount).greaterThan(money(invoice.outstanding))) {
       throw new EngineRuleError("OFFSET_ABOVE_OUTSTANDING", `La compensation sur ${o.invoiceNumber} dépasse son reste dû (${invoice.outstanding}).`, [
-        { path: `${path}.amount`, message: `Champ « ${path}.amount » (montant) : la compensation dépasse le reste dû de la facture ${o.invoiceNumber} (${invoice.outstanding}).` },
+        fieldProblem(`${path}.amount`, `la compensation dépasse le reste dû de la facture ${o.invoiceNumber} (${invoice.outstanding})`),
       ]);
     }
     return { invoiceNumber: o.invoiceNumber, amount: money(o.amount) };
@@ -58,7 +58,7 @@ export function settle(total: Money, openInvoices: OpenInvoice[], choice: Choice
   const kept = choice?.keepAsCredit ? money(choice.keepAsCredit) : ZERO;
   if (kept.greaterThan(total)) {
     throw new EngineRuleError("SETTLEMENT_ABOVE_TOTAL", `Le montant gardé en avoir (${formatMoney(kept)}) dépasse le montant dû au client (${formatMoney(total)}).`, [
-      { path: `${prefix}.keepAsCredit`, message: `Champ « ${prefix}.keepAsCredit » (montant gardé en avoir) : dépasse le montant dû au client (${formatMoney(total)}).` },
+      fieldProblem(`${prefix}.keepAsCredit`, `dépasse le montant dû au client (${formatMoney(total)})`),
     ]);
   }
   const proposed = choice?.offsets === undefined;
@@ -66,7 +66,7 @@ export function settle(total: Money, openInvoices: OpenInvoice[], choice: Choice
   const paidOut = total.minus(kept).minus(sumMoney(offsets.map((o) => o.amount)));
   if (paidOut.isNegative()) {
     throw new EngineRuleError("SETTLEMENT_ABOVE_TOTAL", `Compensations et avoir conservé dépassent le montant dû au client (${formatMoney(total)}).`, [
-      { path: `${prefix}.offsets`, message: `Champ « ${prefix}.offsets » (compensations) : avec le montant gardé en avoir, dépasse le montant dû au client (${formatMoney(total)}).` },
+      fieldProblem(`${prefix}.offsets`, `avec le montant gardé en avoir, dépasse le montant dû au client (${formatMoney(total)})`),
     ]);
   }
   return {

@@ -130,3 +130,8 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   if (!result.success) throw new EngineValidationError(fieldErrors(result.error));
   return result.data;
 }
+
+/** One French detail about the field at `path` (dotted): "Champ « scope.amount » (montant) : <problem>." */
+export function fieldProblem(path: string, problem: string): FieldError {
+  return { path, message: capitalise(`${fieldName(path.split("."))} : ${problem}.`) };
+}

@@ -72,10 +72,10 @@ export const refundQuoteInputSchema = z
   })
   .superRefine((input, ctx) => {
     const { deposit } = input;
-    if (deposit.paidDate && deposit.date && deposit.paidDate > input.approvalDate) {
+    if (deposit.paidDate > input.approvalDate) {
       ctx.addIssue({ code: "custom", path: ["approvalDate"], message: "la date d'approbation précède l'encaissement de l'acompte" });
     }
-    if (input.terminationDate && deposit.paidDate && input.terminationDate < deposit.paidDate) {
+    if (input.terminationDate && input.terminationDate < deposit.paidDate) {
       ctx.addIssue({ code: "custom", path: ["terminationDate"], message: "la date de résolution précède le paiement de l'acompte" });
     }
     if (input.refundDate && input.refundDate < input.approvalDate) {
