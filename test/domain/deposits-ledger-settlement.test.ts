@@ -1,7 +1,9 @@
 /** Deposits on multi-rate orders, ledger charts, settlement. */
 import {
   EngineRuleError,
+  allocatePayment,
   creditNoteEntry,
+  paymentReceivedEntry,
   depositInvoice,
   finalInvoice,
   presumedDepositKind,
@@ -85,6 +87,25 @@ describe("ledger", () => {
   it("uses a company's own accounts when given", () => {
     const entry = creditNoteEntry({ date: "2026-03-10", pieceRef: "AV1", lines: [{ vatRate: "20", net: "100.00", vat: "20.00" }], chart: { customers: "4110001", depositsReceived: "4191000" } });
     expect(entry.lines.map((l) => l.account)).toEqual(["4191000", "44571", "4110001"]);
+  });
+});
+
+describe("customer payments", () => {
+  it("post D512 / C411", () => {
+    const entry = paymentReceivedEntry({ date: "2026-05-10", pieceRef: "PAY-1", amount: "10080.00" });
+    expect(entry.kind).toBe("payment_received");
+    expect(entry.lines.map((l) => `${l.account} ${l.debit}/${l.credit}`)).toEqual(["411 0.00/10080.00", "512 10080.00/0.00"]);
+  });
+
+  it("are matched to invoices in the order given, the excess left unapplied", () => {
+    expect(allocatePayment({ amount: "1500.00", invoices: [{ id: "FA1", outstanding: "1000.00" }, { id: "FA2", outstanding: "800.00" }] })).toEqual({
+      allocations: [
+        { id: "FA1", amount: "1000.00", left: "0.00" },
+        { id: "FA2", amount: "500.00", left: "300.00" },
+      ],
+      unapplied: "0.00",
+    });
+    expect(allocatePayment({ amount: "50.00", invoices: [{ id: "FA1", outstanding: "20.00" }] }).unapplied).toBe("30.00");
   });
 });
 

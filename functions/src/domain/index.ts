@@ -32,12 +32,13 @@ export { quoteRefund, type Compensation, type CompensationKind, type RefundQuote
 
 // Settlement and schedules
 export { settleRefund, type Settlement } from "./settlement/settlement";
+export { allocatePayment, type PaymentAllocation } from "./settlement/payment-allocation";
 export { refundSchedule, type Instalment } from "./schedules/refund-schedule";
 
 // Ledger
 export { DEFAULT_ACCOUNT_LABELS, DEFAULT_CHART_OF_ACCOUNTS, chartOfAccounts, type ChartOfAccounts } from "./ledger/chart-of-accounts";
 export { entryTotals, type EntryKind, type JournalCode, type JournalEntry, type JournalLine } from "./ledger/journal-entry";
-export { compensationEntry, creditNoteEntry, depositCashedEntry, finalInvoiceEntry, refundPaidEntry } from "./ledger/posting-rules";
+export { compensationEntry, creditNoteEntry, depositCashedEntry, finalInvoiceEntry, paymentReceivedEntry, refundPaidEntry } from "./ledger/posting-rules";
 export { refundApprovalEntries } from "./ledger/refund-entries";
 
 // Rate tables

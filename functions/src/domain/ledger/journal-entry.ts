@@ -1,7 +1,7 @@
 import { CalendarDate } from "../dates/calendar-date";
 import { Money, ZERO, formatMoney, money, sumMoney } from "../money/money";
 
-export type EntryKind = "deposit_cashed" | "final_invoice" | "credit_note" | "refund_paid" | "compensation_paid" | "compensation_kept";
+export type EntryKind = "deposit_cashed" | "final_invoice" | "credit_note" | "refund_paid" | "payment_received" | "compensation_paid" | "compensation_kept";
 
 /** Journal codes: sales (invoices and credit notes), bank, miscellaneous. */
 export type JournalCode = "VT" | "BQ" | "OD";

@@ -5,6 +5,7 @@ import {
   CreditNoteEntryInput,
   DepositCashedEntryInput,
   FinalInvoiceEntryInput,
+  PaymentReceivedEntryInput,
   RefundPaidEntryInput,
   compensationEntryInputSchema,
   creditNoteEntryInputSchema,
@@ -91,18 +92,30 @@ export function creditNoteEntry(rawInput: CreditNoteEntryInput): JournalEntry {
   );
 }
 
-/** Refund (or one instalment) paid: D411 / C512. */
-export function refundPaidEntry(rawInput: RefundPaidEntryInput): JournalEntry {
+/** Money between bank and customer: + leaves the bank (refund), − comes in (payment). */
+function bankCustomerEntry(rawInput: RefundPaidEntryInput, direction: "refund_paid" | "payment_received"): JournalEntry {
   const input = parseInput(refundPaidEntryInputSchema, rawInput);
   const chart = chartOfAccounts(input.chart);
-  const amount = money(input.amount);
+  const refund = direction === "refund_paid";
+  const amount = refund ? money(input.amount) : money(input.amount).negated();
+  const label = refund ? "Remboursement client" : "Encaissement client";
   return journalEntry(
-    { kind: "refund_paid", journal: "BQ", date: input.date, pieceRef: input.pieceRef, label: input.label ?? `Remboursement ${input.pieceRef}` },
+    { kind: direction, journal: "BQ", date: input.date, pieceRef: input.pieceRef, label: input.label ?? `${label} ${input.pieceRef}` },
     [
-      { account: chart.customers, label: "Remboursement client", amount },
-      { account: chart.bank, label: "Remboursement client", amount: amount.negated() },
+      { account: chart.customers, label, amount },
+      { account: chart.bank, label, amount: amount.negated() },
     ],
   );
+}
+
+/** Refund (or one instalment) paid: D411 / C512. */
+export function refundPaidEntry(rawInput: RefundPaidEntryInput): JournalEntry {
+  return bankCustomerEntry(rawInput, "refund_paid");
+}
+
+/** Customer payment received (final invoice or other): D512 / C411. */
+export function paymentReceivedEntry(rawInput: PaymentReceivedEntryInput): JournalEntry {
+  return bankCustomerEntry(rawInput, "payment_received");
 }
 
 const COMPENSATION_LABELS = {

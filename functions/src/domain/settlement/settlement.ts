@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { EngineRuleError } from "../errors/engine-error";
-import { Money, ZERO, formatMoney, minMoney, money, sumMoney } from "../money/money";
+import { Money, ZERO, formatMoney, money, sumMoney } from "../money/money";
+import { spendInOrder } from "./payment-allocation";
 import { fieldProblem, parseInput } from "../validation/field-errors";
 import { SettlementInput, openInvoiceSchema, settlementChoiceSchema, settlementInputSchema } from "../validation/refund-schema";
 
@@ -21,15 +22,8 @@ type Choice = z.output<typeof settlementChoiceSchema>;
 /** Offsets proposed against open invoices, the oldest due first, until `amount` is used up. */
 function proposeOffsets(amount: Money, openInvoices: OpenInvoice[]): { invoiceNumber: string; amount: Money }[] {
   const oldestFirst = [...openInvoices].sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.number.localeCompare(b.number));
-  const offsets: { invoiceNumber: string; amount: Money }[] = [];
-  let left = amount;
-  for (const invoice of oldestFirst) {
-    if (left.isZero()) break;
-    const used = minMoney(left, money(invoice.outstanding));
-    offsets.push({ invoiceNumber: invoice.number, amount: used });
-    left = left.minus(used);
-  }
-  return offsets;
+  const { used } = spendInOrder(amount, oldestFirst.map((i) => money(i.outstanding)));
+  return oldestFirst.map((invoice, k) => ({ invoiceNumber: invoice.number, amount: used[k] })).filter((o) => !o.amount.isZero());
 }
 
 function chosenOffsets(choice: Choice, openInvoices: OpenInvoice[], prefix: string): { invoiceNumber: string; amount: Money }[] {

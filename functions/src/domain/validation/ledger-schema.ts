@@ -38,6 +38,7 @@ export const finalInvoiceEntryInputSchema = z.strictObject({
 });
 export const creditNoteEntryInputSchema = z.strictObject({ ...head, lines: rateLines });
 export const refundPaidEntryInputSchema = z.strictObject({ ...head, amount: positiveAmount });
+export const paymentReceivedEntryInputSchema = refundPaidEntryInputSchema;
 export const compensationEntryInputSchema = z.strictObject({
   ...head,
   amount: positiveAmount,
@@ -51,4 +52,5 @@ export type DepositCashedEntryInput = z.input<typeof depositCashedEntryInputSche
 export type FinalInvoiceEntryInput = z.input<typeof finalInvoiceEntryInputSchema>;
 export type CreditNoteEntryInput = z.input<typeof creditNoteEntryInputSchema>;
 export type RefundPaidEntryInput = z.input<typeof refundPaidEntryInputSchema>;
+export type PaymentReceivedEntryInput = RefundPaidEntryInput;
 export type CompensationEntryInput = z.input<typeof compensationEntryInputSchema>;

@@ -7,3 +7,4 @@ export * from "./ledger-schema";
 export { lateRefundIncreaseInputSchema } from "../refunds/consumer-late-refund-increase";
 export { consumerAdvanceInterestInputSchema } from "../refunds/consumer-advance-interest";
 export * from "./receivables-schema";
+export { paymentAllocationInputSchema } from "../settlement/payment-allocation";
