@@ -5,6 +5,7 @@ import { remindersJob } from "../../functions/src/jobs/reminders-job";
 import { firestoreReminderSource } from "../../functions/src/jobs/firestore-reminder-source";
 import { scheduledHandler } from "../../functions/src/jobs/scheduled-handler";
 import { smtpTransport } from "../../functions/src/mail/smtp-transport";
+import { reminderId } from "../../functions/src/domain/reminders/reminder";
 import { OUTBOX_COLLECTION } from "../../functions/src/outbox/outbox-entry";
 import { testFirestore } from "../support/firestore";
 import { serve } from "./support/http-server";
@@ -51,7 +52,7 @@ function deliveries(): Map<string, number> {
 }
 
 function expectedIds(): string[] {
-  return EXPECTED.map((e) => [e.rule, e.rule === "approval-waiting" ? "0" : e.target.endsWith("/2") ? "2" : "1", e.day, "lefevre", encodeURIComponent(e.target)].join("|")).sort();
+  return EXPECTED.map((e) => reminderId({ ...e, companyId: "lefevre" } as Parameters<typeof reminderId>[0])).sort();
 }
 
 beforeEach(async () => {
@@ -77,12 +78,20 @@ afterAll(() => fs.close());
 describe("reminders job on a seeded company", () => {
   it("sends exactly the expected reminders, in French, to the right people", async () => {
     const body = await trigger(RUN_AT.toISOString());
-    expect(body).toMatchObject({ status: "done", result: { today: "2026-03-10", due: 4, created: 4, sent: 4, failed: 0 } });
+    expect(body).toMatchObject({ status: "done", result: { today: "2026-03-10", due: 7, created: 7, sent: 7, failed: 0 } });
     expect([...deliveries().keys()].sort()).toEqual(expectedIds());
-    expect([...deliveries().values()]).toEqual([1, 1, 1, 1]);
+    expect([...deliveries().values()]).toEqual([1, 1, 1, 1, 1, 1, 1]);
 
     const byTarget = new Map(sink.messages().map((m) => [decodeURIComponent(m.headers.get("x-acompte-reminder")!.split("|")[4]), m]));
     for (const e of EXPECTED) expect(byTarget.get(e.target)!.envelopeTo).toEqual(e.to);
+    const consumer = byTarget.get("refund/DR-6")!;
+    expect(consumer.subject).toBe("Remboursement consommateur en retard – Client DR-6 – majoration 120,00\u00a0€");
+    expect(consumer.text).toContain("À partir du 21/03/2026, la majoration passera à 240,00\u00a0€ (20 %).");
+    const firm = byTarget.get("invoice/F1")!;
+    expect(firm.subject).toBe("Second rappel – facture FA-2026-00001 – 5\u202f000,00\u00a0€");
+    expect(firm.cc).toEqual(["compta@lefevre.fr"]);
+    expect(firm.text).toContain("indemnité forfaitaire pour frais de recouvrement de 40,00\u00a0€");
+    expect(byTarget.get("invoice/F6")!.subject).toMatch(/^Mise en demeure de payer/);
     expect(byTarget.get("refund/DR-1/sales")!.subject).toBe("Remboursement en attente de votre validation commerciale – Client DR-1");
     expect(byTarget.get("refund/DR-5/instalment/2")!.subject).toBe("Échéance de remboursement en retard – Client DR-5 – 900,00\u00a0€");
     expect(byTarget.get("refund/DR-5/instalment/3")!.text).toContain("au plus tard le 13/03/2026");
@@ -91,8 +100,8 @@ describe("reminders job on a seeded company", () => {
   it("a second run the same day, and a redelivery of the first, send nothing more", async () => {
     await trigger("2026-03-10T06:00:00.000Z");
     expect(await trigger("2026-03-10T06:00:00.000Z")).toMatchObject({ status: "duplicate" });
-    expect(await trigger("2026-03-10T12:00:00.000Z")).toMatchObject({ status: "done", result: { due: 4, created: 0, sent: 0 } });
-    expect([...deliveries().values()]).toEqual([1, 1, 1, 1]);
+    expect(await trigger("2026-03-10T12:00:00.000Z")).toMatchObject({ status: "done", result: { due: 7, created: 0, sent: 0 } });
+    expect([...deliveries().values()]).toEqual([1, 1, 1, 1, 1, 1, 1]);
   });
 
   it.each(["lease", "send"] as const)("a run killed after the %s of the 2nd reminder, then run again, delivers each once", async (point) => {
@@ -108,23 +117,35 @@ describe("reminders job on a seeded company", () => {
     const body = await trigger("2026-03-10T06:10:00.000Z");
     expect(body).toMatchObject({ status: "done", result: { created: 0 } });
     expect([...deliveries().keys()].sort()).toEqual(expectedIds());
-    expect([...deliveries().values()]).toEqual([1, 1, 1, 1]);
+    expect([...deliveries().values()]).toEqual([1, 1, 1, 1, 1, 1, 1]);
     const statuses = (await fs.db.collection(OUTBOX_COLLECTION).get()).docs.map((d) => d.get("status"));
-    expect(statuses).toEqual(["SENT", "SENT", "SENT", "SENT"]);
+    expect(new Set(statuses)).toEqual(new Set(["SENT"]));
+    expect(statuses).toHaveLength(7);
   });
 
   it("a refused send is retried by the next run", async () => {
     sink.rejectRecipients(["tresorerie@lefevre.fr"]);
-    expect(await trigger("2026-03-10T06:00:00.000Z")).toMatchObject({ result: { sent: 2, failed: 2 } });
+    expect(await trigger("2026-03-10T06:00:00.000Z")).toMatchObject({ result: { sent: 5, failed: 2 } });
     sink.rejectRecipients([]);
     expect(await trigger("2026-03-10T12:00:00.000Z")).toMatchObject({ result: { created: 0, sent: 2, failed: 0 } });
     expect([...deliveries().keys()].sort()).toEqual(expectedIds());
-    expect([...deliveries().values()]).toEqual([1, 1, 1, 1]);
+    expect([...deliveries().values()]).toEqual([1, 1, 1, 1, 1, 1, 1]);
+  });
+
+  it("skips a document the engine refuses, reports it, and still sends the others", async () => {
+    await fs.db.doc("companies/lefevre/invoices/F1").update({ contractPenaltyRate: "douze" });
+    const body = await trigger(RUN_AT.toISOString());
+    expect(body).toMatchObject({ status: "done", result: { due: 6, sent: 6 } });
+    const errors = (body.result as { ruleErrors: { target: string; message: string }[] }).ruleErrors;
+    expect(errors).toHaveLength(1);
+    expect(errors[0].target).toBe("invoice/F1");
+    expect(errors[0].message).toMatch(/contractRate/);
   });
 
   it("reads only the documents that are due", async () => {
     const body = await trigger(RUN_AT.toISOString());
-    // 1 company + 2 waiting requests + 2 instalments due (of 5 refunds and 4 instalments stored).
-    expect(body).toMatchObject({ result: { documentsRead: 5 } });
+    // 1 company + 2 waiting requests + 2 instalments + 1 consumer refund + 4 overdue invoices
+    // (of 8 refunds, 4 instalments and 6 invoices stored); 2 of the invoices are disputed or promised.
+    expect(body).toMatchObject({ result: { documentsRead: 10, due: 7 } });
   });
 });

@@ -20,7 +20,11 @@ export interface CompanyDashboard {
   documentsRead: number;
 }
 
-export async function computeCompanyDashboard(db: Firestore, companyId: string, asOf: string): Promise<CompanyDashboard> {
+export async function computeCompanyDashboard(
+  db: Firestore,
+  companyId: string,
+  asOf: string,
+): Promise<CompanyDashboard> {
   const acc = new DashboardAccumulator(asOf);
   const company = db.collection("companies").doc(companyId);
   let reads = 0;
@@ -28,20 +32,26 @@ export async function computeCompanyDashboard(db: Firestore, companyId: string, 
     acc.addDeposit({ gross: d.get("gross"), refundableBalance: d.get("refundableBalance") }),
   );
   reads += await each(company.collection("refunds").select("status", "requestedOn", "paidOn"), (d) =>
-    acc.addRefundRequest({ status: d.get("status"), requestedOn: d.get("requestedOn"), paidOn: d.get("paidOn") ?? null }),
+    acc.addRefundRequest({
+      status: d.get("status"),
+      requestedOn: d.get("requestedOn"),
+      paidOn: d.get("paidOn") ?? null,
+    }),
   );
   reads += await each(
     db.collectionGroup("instalments").where("companyId", "==", companyId).select("amount", "dueDate", "paidOn"),
     (d) => acc.addInstalment({ amount: d.get("amount"), dueDate: d.get("dueDate"), paidOn: d.get("paidOn") ?? null }),
   );
-  reads += await each(company.collection("invoices").select("gross", "openAmount", "issuedOn", "dueDate", "paidOn"), (d) =>
-    acc.addInvoice({
-      gross: d.get("gross"),
-      openAmount: d.get("openAmount"),
-      issuedOn: d.get("issuedOn"),
-      dueDate: d.get("dueDate"),
-      paidOn: d.get("paidOn") ?? null,
-    }),
+  reads += await each(
+    company.collection("invoices").select("gross", "openAmount", "issuedOn", "dueDate", "paidOn"),
+    (d) =>
+      acc.addInvoice({
+        gross: d.get("gross"),
+        openAmount: d.get("openAmount"),
+        issuedOn: d.get("issuedOn"),
+        dueDate: d.get("dueDate"),
+        paidOn: d.get("paidOn") ?? null,
+      }),
   );
   return { figures: acc.result(), documentsRead: reads };
 }

@@ -21,7 +21,10 @@ export function dashboardJob(deps: DashboardJobDeps = {}): ScheduledJob {
       const asOf = parisDay(now());
       let companies = 0;
       let documentsRead = 0;
-      for await (const company of db.collection("companies").select().stream() as AsyncIterable<FirebaseFirestore.QueryDocumentSnapshot>) {
+      for await (const company of db
+        .collection("companies")
+        .select()
+        .stream() as AsyncIterable<FirebaseFirestore.QueryDocumentSnapshot>) {
         const { figures, documentsRead: reads } = await computeCompanyDashboard(db, company.id, asOf);
         const dashboards = company.ref.collection("dashboards");
         const batch = db.batch();

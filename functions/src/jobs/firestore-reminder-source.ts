@@ -1,89 +1,174 @@
 /**
- * Reads the workflow's documents for the reminders job. Each query selects
- * only what is due today on (status, date) indexes, so the documents read
- * track the reminders due, not the size of the company.
- *
- * Layout read (workflow data model): companies/{c} with `reminderSettings`;
- * companies/{c}/refunds/{id} (status, waitingStep, waitingSince,
- * pendingApprovers, customerName, grossAmount, creditNoteNumber) and their
- * `instalments` subcollection (number, count, amount, dueDate, status).
+ * Reads the workflow's documents (functions/src/model) for the reminders
+ * job. Each query selects only what is due today, on (status, date)
+ * indexes, so the documents read track the reminders due, not the size of
+ * the company. The composite indexes are listed in README, section jobs.
  */
-import type { Firestore, Query } from "@google-cloud/firestore";
+import type { Firestore, Query, QueryDocumentSnapshot } from "@google-cloud/firestore";
 import { approvalWaitingReminder } from "../domain/reminders/approval-waiting";
 import { addDays } from "../domain/reminders/calendar-day";
+import { consumerRefundDeadlineReminder } from "../domain/reminders/consumer-refund-deadline";
+import { customerOverdueReminder } from "../domain/reminders/customer-overdue";
 import { instalmentDueReminder } from "../domain/reminders/instalment-due";
 import type { Reminder } from "../domain/reminders/reminder";
 import { reminderSettingsSchema } from "../domain/reminders/reminder-settings";
+import { COMPANIES, INSTALMENTS, INVOICES, REFUNDS } from "../model/collections";
+import type { InvoiceDoc } from "../model/invoice";
+import { AWAITING_APPROVAL, type InstalmentDoc, type RefundDoc, type RefundStatus } from "../model/refund";
 import type { CompanyReminders, ReminderSource } from "./reminder-source";
 
-export const AWAITING_APPROVAL = ["submitted", "sales_approved", "accounting_approved"];
+/** Refunds still to be paid: the consumer deadline keeps running until `refunded`. */
+const NOT_YET_REFUNDED: RefundStatus[] = [...AWAITING_APPROVAL, "approved"];
+
+/**
+ * Fields the reminders need that the workflow does not store yet: the
+ * consumer-refund deadline (termination + 14 days) with its scale, and the
+ * dunning state of an invoice. Read when present.
+ */
+type ConsumerDeadlineFields = { consumerRefundDeadline?: string | null; lateRefundScale?: "L241-4" | "L242-4" | null };
+type DunningFields = { dunning?: { disputed?: boolean; promiseUntil?: string | null }; contractPenaltyRate?: string };
 
 export function firestoreReminderSource(db: Firestore): ReminderSource {
   let reads = 0;
+  const errors: { target: string; message: string }[] = [];
 
-  async function* stream(query: Query): AsyncIterable<FirebaseFirestore.QueryDocumentSnapshot> {
-    for await (const doc of query.stream() as AsyncIterable<FirebaseFirestore.QueryDocumentSnapshot>) {
+  /**
+   * One document the engine cannot handle (e.g. a rate table not yet updated
+   * for the half-year) must not hold back every other reminder: it is
+   * skipped and reported in the run's result.
+   */
+  function attempt(target: string, rule: () => Reminder | null): Reminder | null {
+    try {
+      return rule();
+    } catch (error) {
+      errors.push({ target, message: String((error as Error).message ?? error) });
+      return null;
+    }
+  }
+
+  async function* stream<T>(query: Query): AsyncIterable<{ id: string; data: T }> {
+    for await (const doc of query.stream() as AsyncIterable<QueryDocumentSnapshot>) {
       reads++;
-      yield doc;
+      yield { id: doc.id, data: doc.data() as T };
     }
   }
 
   return {
     documentsRead: () => reads,
+    errors: () => errors,
 
     async *companies() {
-      for await (const doc of stream(db.collection("companies"))) {
-        const parsed = reminderSettingsSchema.safeParse(doc.get("reminderSettings"));
+      for await (const { id, data } of stream<{ reminderSettings?: unknown }>(db.collection(COMPANIES))) {
+        const parsed = reminderSettingsSchema.safeParse(data.reminderSettings);
         // A company without valid settings has nobody to remind yet; the add-on asks for them.
-        if (parsed.success) yield { companyId: doc.id, settings: parsed.data };
+        if (parsed.success) yield { companyId: id, settings: parsed.data };
       }
     },
 
     async *dueReminders(company: CompanyReminders, today: string): AsyncIterable<Reminder> {
       const { companyId, settings } = company;
-      const base = db.collection("companies").doc(companyId);
+      const base = db.collection(COMPANIES).doc(companyId);
 
-      const waitingBefore = addDays(today, -settings.approval.afterDays);
       const waiting = base
-        .collection("refunds")
+        .collection(REFUNDS)
         .where("status", "in", AWAITING_APPROVAL)
-        .where("waitingSinceDay", "<=", waitingBefore);
-      for await (const doc of stream(waiting)) {
-        const r = approvalWaitingReminder(
-          {
-            companyId,
-            requestId: doc.id,
-            customerName: doc.get("customerName"),
-            amount: doc.get("grossAmount"),
-            step: doc.get("waitingStep"),
-            waitingSince: doc.get("waitingSinceDay"),
-            approvers: doc.get("pendingApprovers") ?? [],
-          },
-          settings,
-          today,
+        .where("waitingSinceDay", "<=", addDays(today, -settings.approval.afterDays));
+      for await (const { id, data } of stream<RefundDoc>(waiting)) {
+        const { waitingStep: step, waitingSinceDay: since } = data;
+        if (!step || !since) continue;
+        const r = attempt(`refund/${id}`, () =>
+          approvalWaitingReminder(
+            {
+              companyId,
+              requestId: id,
+              customerName: data.customerName,
+              amount: data.grossAmount,
+              step,
+              waitingSince: since,
+              approvers: data.pendingApprovers ?? [],
+            },
+            settings,
+            today,
+          ),
         );
         if (r) yield r;
       }
 
       const instalments = db
-        .collectionGroup("instalments")
+        .collectionGroup(INSTALMENTS)
         .where("companyId", "==", companyId)
         .where("status", "==", "due")
         .where("dueDate", "<=", addDays(today, settings.instalment.daysBefore));
-      for await (const doc of stream(instalments)) {
-        const r = instalmentDueReminder(
-          {
-            companyId,
-            requestId: doc.get("refundId"),
-            creditNoteNumber: doc.get("creditNoteNumber"),
-            customerName: doc.get("customerName"),
-            number: doc.get("number"),
-            count: doc.get("count"),
-            amount: doc.get("amount"),
-            dueDate: doc.get("dueDate"),
-          },
-          settings,
-          today,
+      for await (const { data } of stream<InstalmentDoc>(instalments)) {
+        const r = attempt(`refund/${data.refundId}/instalment/${data.number}`, () =>
+          instalmentDueReminder(
+            {
+              companyId,
+              requestId: data.refundId,
+              creditNoteNumber: data.creditNoteNumber,
+              customerName: data.customerName,
+              number: data.number,
+              count: data.count,
+              amount: data.amount,
+              dueDate: data.dueDate,
+            },
+            settings,
+            today,
+          ),
+        );
+        if (r) yield r;
+      }
+
+      const consumer = base
+        .collection(REFUNDS)
+        .where("status", "in", NOT_YET_REFUNDED)
+        .where("consumerRefundDeadline", "<=", addDays(today, settings.consumerRefund.warnDaysBefore));
+      for await (const { id, data } of stream<RefundDoc & ConsumerDeadlineFields>(consumer)) {
+        const terminationDate = data.proposal?.terminationDate;
+        const scale = data.lateRefundScale;
+        if (!scale || !terminationDate) continue;
+        const r = attempt(`refund/${id}`, () =>
+          consumerRefundDeadlineReminder(
+            {
+              companyId,
+              requestId: id,
+              customerName: data.customerName,
+              amount: data.grossAmount,
+              scale,
+              terminationDate,
+            },
+            settings,
+            today,
+          ),
+        );
+        if (r) yield r;
+      }
+
+      const overdue = base
+        .collection(INVOICES)
+        .where("paidOn", "==", null)
+        .where("dueDate", "<=", addDays(today, -settings.dunning.levelDays[0]));
+      for await (const { id, data } of stream<InvoiceDoc & DunningFields>(overdue)) {
+        const customer = data.content.customer;
+        const r = attempt(`invoice/${id}`, () =>
+          customerOverdueReminder(
+            {
+              companyId,
+              invoiceId: id,
+              number: data.number,
+              issuedOn: data.issuedOn,
+              dueDate: data.dueDate,
+              openAmount: data.openAmount,
+              customerName: customer.name,
+              customerKind: customer.kind,
+              customerEmail: customer.email ?? null,
+              disputed: data.dunning?.disputed === true,
+              promiseUntil: data.dunning?.promiseUntil ?? null,
+              contractRate: data.contractPenaltyRate,
+            },
+            settings,
+            today,
+          ),
         );
         if (r) yield r;
       }

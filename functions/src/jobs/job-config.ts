@@ -11,7 +11,12 @@ import type { MailTransport } from "../mail/mail-transport";
 import { smtpTransport } from "../mail/smtp-transport";
 import type { SchedulerAuthConfig } from "./scheduler-auth";
 
-const list = z.string().transform((s) => s.split(",").map((x) => x.trim()).filter(Boolean));
+const list = z.string().transform((s) =>
+  s
+    .split(",")
+    .map((x) => x.trim())
+    .filter(Boolean),
+);
 
 const envSchema = z.object({
   SCHEDULER_AUDIENCE: z.string().min(1),

@@ -21,7 +21,8 @@ export interface JobRunDoc {
   error: string | null;
 }
 
-export type RunClaim = { kind: "run"; id: string; attempt: number } | { kind: "duplicate"; id: string; status: JobRunDoc["status"] };
+export type RunClaim =
+  { kind: "run"; id: string; attempt: number } | { kind: "duplicate"; id: string; status: JobRunDoc["status"] };
 
 export function jobRunId(job: string, scheduleTime: string): string {
   return `${job}|${encodeURIComponent(scheduleTime)}`;
@@ -56,7 +57,8 @@ export async function claimRun(
       return { kind: "run", id, attempt: 1 };
     }
     const takeOver =
-      current.status === "FAILED" || (current.status === "RUNNING" && current.leaseExpiresAt.toMillis() <= now.getTime());
+      current.status === "FAILED" ||
+      (current.status === "RUNNING" && current.leaseExpiresAt.toMillis() <= now.getTime());
     if (!takeOver) return { kind: "duplicate", id, status: current.status };
     const attempt = current.attempt + 1;
     tx.update(ref, { status: "RUNNING", attempt, leaseExpiresAt, error: null });

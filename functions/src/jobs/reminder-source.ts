@@ -19,6 +19,8 @@ export interface ReminderSource {
   dueReminders(company: CompanyReminders, today: string): AsyncIterable<Reminder>;
   /** Source documents read so far (the bench compares it with the number due). */
   documentsRead(): number;
+  /** Documents a rule could not evaluate, with the engine's French message. */
+  errors(): { target: string; message: string }[];
 }
 
 export type { WaitingApproval, OpenInstalment };

@@ -47,7 +47,18 @@ export function remindersJob(deps: RemindersJobDeps): ScheduledJob {
       await flush();
       const delivery = await deliverDueReminders(db, deps.transport, { ...deps.delivery, now, from: deps.from });
       await deps.afterRun?.(db, all);
-      return { today, due: all.length, created, documentsRead: source.documentsRead(), ...delivery, outboxReads: delivery.reads };
+      const ruleErrors = source.errors();
+      if (ruleErrors.length > 0)
+        console.error(JSON.stringify({ message: "reminder rules failed on some documents", ruleErrors }));
+      return {
+        today,
+        due: all.length,
+        created,
+        documentsRead: source.documentsRead(),
+        ...delivery,
+        outboxReads: delivery.reads,
+        ruleErrors,
+      };
     },
   };
 }

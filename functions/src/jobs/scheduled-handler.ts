@@ -52,7 +52,12 @@ export function scheduledHandler(job: ScheduledJob, deps: ScheduledDeps): HttpFu
     if (header) {
       const parsed = new Date(header);
       if (Number.isNaN(parsed.getTime())) {
-        return fail(res, 400, "VALIDATION_FAILED", "En-tête X-CloudScheduler-ScheduleTime illisible (date RFC 3339 attendue).");
+        return fail(
+          res,
+          400,
+          "VALIDATION_FAILED",
+          "En-tête X-CloudScheduler-ScheduleTime illisible (date RFC 3339 attendue).",
+        );
       }
       scheduleTime = parsed.toISOString();
     } else if (key && /^[\w.:-]{1,200}$/.test(key)) {

@@ -32,19 +32,28 @@ export class SchedulerAuthError extends Error {
 
 const client = new OAuth2Client();
 
-export async function verifySchedulerCall(authorization: string | undefined, config: SchedulerAuthConfig): Promise<string> {
+export async function verifySchedulerCall(
+  authorization: string | undefined,
+  config: SchedulerAuthConfig,
+): Promise<string> {
   const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? "")?.[1];
   if (!token) throw new SchedulerAuthError(401, "Jeton d'identité manquant (en-tête Authorization: Bearer).");
   const keys = config.keys ? await config.keys() : (await client.getFederatedSignonCertsAsync()).certs;
   let payload;
   try {
-    const ticket = await client.verifySignedJwtWithCertsAsync(token, keys, config.audience, config.issuers ?? GOOGLE_ISSUERS);
+    const ticket = await client.verifySignedJwtWithCertsAsync(
+      token,
+      keys,
+      config.audience,
+      config.issuers ?? GOOGLE_ISSUERS,
+    );
     payload = ticket.getPayload();
   } catch {
     throw new SchedulerAuthError(401, "Jeton d'identité invalide ou expiré.");
   }
   const email = payload?.email?.toLowerCase();
-  if (!email || payload?.email_verified !== true) throw new SchedulerAuthError(401, "Le jeton ne porte pas d'adresse vérifiée.");
+  if (!email || payload?.email_verified !== true)
+    throw new SchedulerAuthError(401, "Le jeton ne porte pas d'adresse vérifiée.");
   if (!config.allowedEmails.map((e) => e.toLowerCase()).includes(email)) {
     throw new SchedulerAuthError(403, `Le compte ${email} n'est pas autorisé à déclencher cette tâche.`);
   }

@@ -50,12 +50,49 @@ export async function seedCompany(db: Firestore, companyId = "lefevre"): Promise
   await instalment(2, "2026-03-05", "due"); // overdue since 06/03
   await instalment(3, "2026-03-13", "due"); // due in 3 days: remind now
   await instalment(4, "2026-04-10", "due"); // far: nothing
+
+  // Consumer refunds (non-delivery, L241-4): deadline = termination + 14 days.
+  const consumer = (id: string, status: string, terminationDate: string, deadline: string) =>
+    refund(id, {
+      status,
+      customerName: `Client ${id}`,
+      grossAmount: "1200.00",
+      proposal: { reason: "non_delivery", terminationDate },
+      lateRefundScale: "L241-4",
+      consumerRefundDeadline: deadline,
+    });
+  await consumer("DR-6", "approved", "2026-02-20", "2026-03-06"); // 4 days late: 10 % = 120.00, step since 07/03
+  await consumer("DR-7", "approved", "2026-03-05", "2026-03-19"); // warning only from 16/03: not even read
+  await consumer("DR-8", "refunded", "2026-02-01", "2026-02-15"); // paid: not read
+
+  const invoice = (id: string, dueDate: string, extra: Record<string, unknown>, customer: Record<string, unknown>) =>
+    company.collection("invoices").doc(id).set({
+      type: "final",
+      number: `FA-2026-0000${id.slice(1)}`,
+      gross: "5000.00",
+      openAmount: "5000.00",
+      issuedOn: "2026-01-02",
+      dueDate,
+      paidOn: null,
+      content: { customer },
+      ...extra,
+    });
+  const durand = { name: "Durand SARL", kind: "b2b", email: "compta@durand.fr", siren: "123456789" };
+  await invoice("F1", "2026-02-01", {}, durand); // 37 days: firm reminder (level 2, since 22/02)
+  await invoice("F2", "2026-02-01", { dunning: { disputed: true } }, durand); // disputed: read, silent
+  await invoice("F3", "2026-02-01", { dunning: { promiseUntil: "2026-03-15" } }, durand); // promise: read, silent
+  await invoice("F4", "2026-01-15", { paidOn: "2026-02-01", openAmount: "0.00" }, durand); // paid: not read
+  await invoice("F5", "2026-03-05", {}, durand); // 5 days: not read yet
+  await invoice("F6", "2026-01-20", {}, { name: "M. Petit", kind: "b2c" }); // 49 days, no e-mail: formal notice to accounting
 }
 
 /** The reminders the seed must produce on TODAY: rule, target, day, recipients. */
 export const EXPECTED = [
-  { rule: "approval-waiting", target: "refund/DR-1/sales", day: "2026-03-10", to: ["vente@lefevre.fr"] },
-  { rule: "approval-waiting", target: "refund/DR-2/accounting", day: "2026-03-09", to: ["compta@lefevre.fr"] },
-  { rule: "instalment-due", target: "refund/DR-5/instalment/2", day: "2026-03-06", to: ["tresorerie@lefevre.fr"] },
-  { rule: "instalment-due", target: "refund/DR-5/instalment/3", day: "2026-03-10", to: ["tresorerie@lefevre.fr"] },
+  { rule: "approval-waiting", level: 0, target: "refund/DR-1/sales", day: "2026-03-10", to: ["vente@lefevre.fr"] },
+  { rule: "approval-waiting", level: 0, target: "refund/DR-2/accounting", day: "2026-03-09", to: ["compta@lefevre.fr"] },
+  { rule: "instalment-due", level: 2, target: "refund/DR-5/instalment/2", day: "2026-03-06", to: ["tresorerie@lefevre.fr"] },
+  { rule: "instalment-due", level: 1, target: "refund/DR-5/instalment/3", day: "2026-03-10", to: ["tresorerie@lefevre.fr"] },
+  { rule: "consumer-refund-deadline", level: 2, target: "refund/DR-6", day: "2026-03-07", to: ["compta@lefevre.fr"] },
+  { rule: "customer-overdue", level: 2, target: "invoice/F1", day: "2026-02-22", to: ["compta@durand.fr", "compta@lefevre.fr"] },
+  { rule: "customer-overdue", level: 3, target: "invoice/F6", day: "2026-03-06", to: ["compta@lefevre.fr"] },
 ];
