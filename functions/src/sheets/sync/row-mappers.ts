@@ -1,0 +1,188 @@
+/**
+ * Firestore documents → sheet rows, pure. A row is keyed by its document
+ * id (or document id + line for documents spread over several rows); a
+ * `null` cell is one the sync leaves as it is (an input only a person
+ * types, such as the order's net amount of an imported deposit).
+ */
+import { formatMoney, money } from "../../domain";
+import type { CreditNoteDoc } from "../../model/credit-note";
+import type { DepositDoc } from "../../model/deposit";
+import type { InvoiceDoc } from "../../model/invoice";
+import type { JournalEntryDoc } from "../../model/journal-entry";
+import type { InstalmentDoc, RefundDoc } from "../../model/refund";
+import { date, money as amount, text, type Cell } from "../cell";
+import { REFUND_REASON_LABELS, type RefundReason } from "../../domain";
+import {
+  APPROVER_LABEL,
+  CUSTOMER_KIND_LABEL,
+  DEPOSIT_KIND_LABEL,
+  DEPOSIT_STATUS_LABEL,
+  INVOICE_TYPE_LABEL,
+  PAYMENT_MEANS_LABEL,
+  REFUND_STATUS_LABEL,
+  SUPPLY_KIND_LABEL,
+  vatRateLabel,
+} from "./labels";
+
+export interface Row {
+  id: string;
+  /** Sort key among the sheet's new rows: chronological. */
+  order: string;
+  cells: (Cell | null)[];
+}
+
+const negative = (value: string) => formatMoney(money(value).negated());
+const sum = (values: string[]) => formatMoney(values.reduce((t, v) => t.plus(money(v)), money(0)));
+const pad = (n: number) => String(n).padStart(10, "0");
+
+export function depositRow(id: string, d: DepositDoc): Row {
+  return {
+    id,
+    order: d.invoiceNumber,
+    cells: [
+      text(id),
+      text(d.customer.name),
+      text(CUSTOMER_KIND_LABEL[d.customer.kind]),
+      text(d.customer.siren),
+      text(d.customer.email),
+      text(d.orderRef),
+      text(DEPOSIT_KIND_LABEL[d.kind]),
+      text(SUPPLY_KIND_LABEL[d.supplyKind]),
+      text(d.lines.map((l) => vatRateLabel(l.vatRate)).join(" / ")),
+      null,
+      null,
+      amount(d.total.gross),
+      date(d.cashedDate),
+      text(PAYMENT_MEANS_LABEL[d.paymentMeans] ?? d.paymentMeans),
+      text(d.invoiceNumber),
+      date(d.invoiceDate),
+      amount(d.total.net),
+      amount(d.total.vat),
+      date(d.vatDue.date),
+      amount(d.refundableBalance),
+      text(DEPOSIT_STATUS_LABEL[d.status]),
+      text(""),
+    ],
+  };
+}
+
+export function invoiceRow(id: string, i: InvoiceDoc): Row {
+  const c = i.content;
+  const deducted = c.deductedDeposits ? sum(c.deductedDeposits.map((d) => d.total.gross)) : null;
+  return {
+    id,
+    order: pad(i.seq),
+    cells: [
+      text(id),
+      text(i.number),
+      text(INVOICE_TYPE_LABEL[i.type]),
+      date(i.issuedOn),
+      text(c.customer.name),
+      text(c.orderRef),
+      amount(c.total.net),
+      amount(c.total.vat),
+      amount(c.total.gross),
+      amount(deducted),
+      amount(c.amountDue ?? c.total.gross),
+      date(i.dueDate),
+      amount(i.openAmount),
+      date(i.paidOn),
+      text(money(i.openAmount).isZero() ? "Payée" : "À payer"),
+    ],
+  };
+}
+
+export function refundRow(id: string, r: RefundDoc): Row {
+  const approvals = r.approvals.map((a) => `${APPROVER_LABEL[a.role]} : ${a.by}`).join(" ; ");
+  const ended = r.rejection ? `Refusée par ${r.rejection.by} : ${r.rejection.reason}` : r.cancellation ? `Annulée par ${r.cancellation.by}` : "";
+  return {
+    id,
+    order: `${r.requestedOn}|${r.createdAt.toMillis().toString().padStart(15, "0")}|${id}`,
+    cells: [
+      text(id),
+      text(r.depositId),
+      text(r.customerName),
+      text(REFUND_REASON_LABELS[r.proposal.reason as RefundReason] ?? r.proposal.reason),
+      amount(r.grossAmount),
+      text(r.requestedBy),
+      date(r.requestedOn),
+      text(REFUND_STATUS_LABEL[r.status]),
+      text(r.awaiting.map((role) => APPROVER_LABEL[role]).join(", ")),
+      text(approvals),
+      date(r.approvedOn),
+      text(r.creditNoteNumber),
+      text(ended),
+      date(r.paidOn),
+    ],
+  };
+}
+
+export const instalmentId = (i: Pick<InstalmentDoc, "refundId" | "number">) => `${i.refundId}-${i.number}`;
+
+export function instalmentRow(i: InstalmentDoc): Row {
+  return {
+    id: instalmentId(i),
+    order: `${i.creditNoteNumber}|${pad(i.number)}`,
+    cells: [
+      text(instalmentId(i)),
+      text(i.refundId),
+      text(i.creditNoteNumber),
+      text(i.customerName),
+      text(`${i.number}/${i.count}`),
+      date(i.dueDate),
+      amount(i.amount),
+      text(i.status === "paid" ? "Payée" : "À payer"),
+      date(i.paidOn),
+    ],
+  };
+}
+
+/** One row per VAT rate, amounts negative as printed on the credit note (domain.md, example 1). */
+export function creditNoteRows(id: string, n: CreditNoteDoc): Row[] {
+  const c = n.content;
+  return c.lines.map((line) => ({
+    id: `${id}-${line.vatRate}`,
+    order: `${pad(n.seq)}|${line.vatRate.padStart(6, "0")}`,
+    cells: [
+      text(`${id}-${line.vatRate}`),
+      text(c.number),
+      date(c.date),
+      text(`Avoir (${c.typeCode})`),
+      text(c.seller.name),
+      text(c.seller.siren),
+      text(c.customer.name),
+      text(c.customer.siren),
+      text(c.customer.address),
+      text(c.cites.number),
+      date(c.cites.date),
+      text(vatRateLabel(line.vatRate)),
+      amount(negative(line.net)),
+      amount(negative(line.vat)),
+      amount(negative(line.gross)),
+      amount(negative(c.total.net)),
+      amount(negative(c.total.vat)),
+      amount(negative(c.total.gross)),
+      text(c.refundId),
+    ],
+  }));
+}
+
+export function journalRows(id: string, e: JournalEntryDoc): Row[] {
+  const c = e.content;
+  return c.lines.map((line, i) => ({
+    id: `${id}-${i + 1}`,
+    order: `${pad(e.seq)}|${pad(i)}`,
+    cells: [
+      text(`${id}-${i + 1}`),
+      text(c.number),
+      date(c.date),
+      text(c.journal),
+      text(c.label),
+      text(c.pieceRef),
+      text(line.account),
+      text(line.label),
+      amount(money(line.debit).isZero() ? null : line.debit),
+      amount(money(line.credit).isZero() ? null : line.credit),
+    ],
+  }));
+}

@@ -1,0 +1,65 @@
+/**
+ * Where each row goes and what must be written, pure. A row whose id is
+ * already in column A is updated in place (only if a cell differs); a new
+ * id goes below the last used row — rows typed by people without an id
+ * included, so they are never overwritten. Consecutive changed rows are
+ * written as one range.
+ */
+import { columnLetter, quoteSheet } from "../layout/a1";
+import type { SheetSpec } from "../layout/sheet-spec";
+import { rawValue, type RawValue } from "../cell";
+import type { ValueRangeLike } from "../split-payload";
+import type { Row } from "./row-mappers";
+
+export type SheetValues = (string | number | boolean)[][];
+
+export interface SheetPlan {
+  title: string;
+  writes: ValueRangeLike[];
+  /** Grid rows the writes need (header included). */
+  rowsNeeded: number;
+  updatedRows: number;
+  newRows: number;
+}
+
+export function rowIndexById(current: SheetValues): Map<string, number> {
+  const byId = new Map<string, number>();
+  current.forEach((line, r) => {
+    const id = line[0];
+    if (r > 0 && typeof id === "string" && id !== "" && !byId.has(id)) byId.set(id, r);
+  });
+  return byId;
+}
+
+export function planSheet(spec: SheetSpec, desired: Row[], current: SheetValues): SheetPlan {
+  const byId = rowIndexById(current);
+  let next = Math.max(1, current.length);
+  const fresh = desired.filter((row) => !byId.has(row.id)).sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
+  const placed = new Map<number, (RawValue | null)[]>();
+  let updatedRows = 0;
+  for (const row of desired) {
+    const at = byId.get(row.id);
+    if (at === undefined) continue;
+    const values = row.cells.map((c) => (c === null ? null : rawValue(c)));
+    const line = current[at] ?? [];
+    if (values.some((v, i) => v !== null && v !== (line[i] ?? ""))) {
+      placed.set(at, values);
+      updatedRows++;
+    }
+  }
+  for (const row of fresh) placed.set(next++, row.cells.map((c) => (c === null ? null : rawValue(c))));
+  const indexes = [...placed.keys()].sort((a, b) => a - b);
+  const writes: ValueRangeLike[] = [];
+  const last = columnLetter(spec.columns.length - 1);
+  for (let i = 0; i < indexes.length; ) {
+    let j = i;
+    while (j + 1 < indexes.length && indexes[j + 1] === indexes[j] + 1) j++;
+    writes.push({
+      range: `${quoteSheet(spec.title)}!A${indexes[i] + 1}:${last}${indexes[j] + 1}`,
+      // null = leave the cell as it is (Sheets skips nulls in a ValueRange).
+      values: indexes.slice(i, j + 1).map((r) => placed.get(r)!) as (string | number)[][],
+    });
+    i = j + 1;
+  }
+  return { title: spec.title, writes, rowsNeeded: next, updatedRows, newRows: fresh.length };
+}

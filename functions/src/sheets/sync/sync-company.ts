@@ -1,0 +1,35 @@
+/**
+ * Syncs every workbook bound to a company (`companies/{c}.spreadsheetIds`),
+ * on demand (resync) or after each committed change (the workflow's
+ * ChangeNotifier). A failure is recorded by the sync and replayed by the
+ * next one; it never fails the change that triggered it.
+ */
+import type { ChangeNotifier } from "../../app/change-notifier";
+import { COMPANIES } from "../../model/collections";
+import type { CompanyDoc } from "../../model/company";
+import { syncSpreadsheet, type SyncDeps, type SyncResult } from "./sync-spreadsheet";
+
+export async function companySpreadsheets(deps: Pick<SyncDeps, "db">, companyId: string): Promise<string[]> {
+  const snap = await deps.db.collection(COMPANIES).doc(companyId).get();
+  return ((snap.data() as CompanyDoc | undefined)?.spreadsheetIds ?? []).filter((id) => typeof id === "string" && id !== "");
+}
+
+export async function syncCompanySheets(deps: SyncDeps, companyId: string): Promise<Record<string, SyncResult>> {
+  const out: Record<string, SyncResult> = {};
+  for (const spreadsheetId of await companySpreadsheets(deps, companyId)) out[spreadsheetId] = await syncSpreadsheet(deps, companyId, spreadsheetId);
+  return out;
+}
+
+export function sheetsNotifier(deps: SyncDeps, log: (message: string, error: unknown) => void = console.error): ChangeNotifier {
+  return {
+    async afterCommit(change) {
+      for (const spreadsheetId of await companySpreadsheets(deps, change.companyId)) {
+        try {
+          await syncSpreadsheet(deps, change.companyId, spreadsheetId);
+        } catch (error) {
+          log(`Sheets write-back of ${spreadsheetId} failed; recorded, the next sync replays it`, error);
+        }
+      }
+    },
+  };
+}

@@ -1,0 +1,103 @@
+/**
+ * Write-back: makes a spreadsheet show what Firestore holds for a company.
+ * Two reads (grid sizes, current values), at most one batchUpdate to grow
+ * grids and one values.batchUpdate for every changed or new row of every
+ * sheet (split only past ~2 MB). Rows are keyed by document id, so a rerun
+ * — after a crash, a failed write or a duplicate notification — rewrites
+ * the same cells and never adds a row twice.
+ */
+import { randomUUID } from "node:crypto";
+import type { Firestore } from "@google-cloud/firestore";
+import { columnLetter, quoteSheet } from "../layout/a1";
+import { formatRequests, setupWorkbook } from "../layout/setup-workbook";
+import { WORKBOOK } from "../layout/workbook-spec";
+import type { Request, SheetsGateway } from "../sheets-gateway";
+import { readCompanyDocuments, type CompanyDocuments } from "./company-documents";
+import { planSheet } from "./sheet-plan";
+import { acquireLease, endPass } from "./sync-lease";
+import { workbookRows } from "./workbook-rows";
+
+export interface SyncDeps {
+  db: Firestore;
+  gateway: SheetsGateway;
+  now?: () => Date;
+  /** Where the documents come from; Firestore by default. */
+  readDocuments?: (db: Firestore, companyId: string) => Promise<CompanyDocuments>;
+}
+
+export interface SyncResult {
+  status: "synced" | "deferred";
+  passes: number;
+  writeCalls: number;
+  updatedRows: number;
+  newRows: number;
+  /** A previous write had failed: this sync replayed it. */
+  replayed: boolean;
+}
+
+async function gridSizes(gateway: SheetsGateway, spreadsheetId: string) {
+  const meta = await gateway.get(spreadsheetId, { fields: "sheets.properties(sheetId,title,gridProperties.rowCount)" });
+  return new Map((meta.sheets ?? []).map((s) => [s.properties!.title!, { sheetId: s.properties!.sheetId!, rowCount: s.properties!.gridProperties!.rowCount! }]));
+}
+
+/** One pass: read, plan, grow, write. Returns the write calls made. */
+export async function writeBack(gateway: SheetsGateway, spreadsheetId: string, docs: CompanyDocuments) {
+  const sheets = workbookRows(docs);
+  let sizes = await gridSizes(gateway, spreadsheetId);
+  let writeCalls = 0;
+  if (WORKBOOK.some((spec) => !sizes.has(spec.title))) {
+    const setup = await setupWorkbook(gateway, spreadsheetId);
+    writeCalls += setup.requests ? 1 : 0;
+    sizes = await gridSizes(gateway, spreadsheetId);
+  }
+  const current = await gateway.readValues(
+    spreadsheetId,
+    sheets.map(([spec]) => `${quoteSheet(spec.title)}!A1:${columnLetter(spec.columns.length - 1)}`),
+  );
+  const plans = sheets.map(([spec, rows], i) => ({ spec, plan: planSheet(spec, rows, current[i] ?? []) }));
+  const grow: Request[] = [];
+  for (const { spec, plan } of plans) {
+    const size = sizes.get(spec.title)!;
+    if (plan.rowsNeeded <= size.rowCount) continue;
+    grow.push({ updateSheetProperties: { properties: { sheetId: size.sheetId, gridProperties: { rowCount: plan.rowsNeeded } }, fields: "gridProperties.rowCount" } });
+    // New rows get the columns' formats (dates as dates, amounts in euros).
+    grow.push(...formatRequests(spec, size.sheetId, size.rowCount, plan.rowsNeeded));
+  }
+  if (grow.length) {
+    await gateway.batchUpdate(spreadsheetId, grow);
+    writeCalls++;
+  }
+  const writes = plans.flatMap(({ plan }) => plan.writes);
+  if (writes.length) writeCalls += await gateway.writeValues(spreadsheetId, writes);
+  return {
+    writeCalls,
+    updatedRows: plans.reduce((t, p) => t + p.plan.updatedRows, 0),
+    newRows: plans.reduce((t, p) => t + p.plan.newRows, 0),
+  };
+}
+
+export async function syncSpreadsheet(deps: SyncDeps, companyId: string, spreadsheetId: string): Promise<SyncResult> {
+  const now = deps.now ?? (() => new Date());
+  const owner = randomUUID();
+  const found = await acquireLease(deps.db, companyId, spreadsheetId, owner, now());
+  const result: SyncResult = { status: "deferred", passes: 0, writeCalls: 0, updatedRows: 0, newRows: 0, replayed: false };
+  if (!found) return result;
+  result.status = "synced";
+  result.replayed = found.failed !== null;
+  for (;;) {
+    let error: Error | null = null;
+    try {
+      const docs = await (deps.readDocuments ?? readCompanyDocuments)(deps.db, companyId);
+      const pass = await writeBack(deps.gateway, spreadsheetId, docs);
+      result.writeCalls += pass.writeCalls;
+      result.updatedRows += pass.updatedRows;
+      result.newRows += pass.newRows;
+    } catch (e) {
+      error = e instanceof Error ? e : new Error(String(e));
+    }
+    result.passes++;
+    const again = await endPass(deps.db, companyId, spreadsheetId, owner, now(), error);
+    if (error) throw error;
+    if (!again) return result;
+  }
+}
