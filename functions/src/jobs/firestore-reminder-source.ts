@@ -32,24 +32,30 @@ export function firestoreReminderSource(db: Firestore): ReminderSource {
   let reads = 0;
   const errors: { target: string; message: string }[] = [];
 
-  /**
-   * One document the engine cannot handle (e.g. a rate table not yet updated
-   * for the half-year) must not hold back every other reminder: it is
-   * skipped and reported in the run's result.
-   */
-  function attempt(target: string, rule: () => Reminder | null): Reminder | null {
-    try {
-      return rule();
-    } catch (error) {
-      errors.push({ target, message: String((error as Error).message ?? error) });
-      return null;
-    }
-  }
-
   async function* stream<T>(query: Query): AsyncIterable<{ id: string; data: T }> {
     for await (const doc of query.stream() as AsyncIterable<QueryDocumentSnapshot>) {
       reads++;
       yield { id: doc.id, data: doc.data() as T };
+    }
+  }
+
+  /**
+   * Turns each due document into its reminder. One document the engine
+   * cannot handle (e.g. a rate table not yet updated for the half-year) must
+   * not hold back every other reminder: it is skipped and reported.
+   */
+  async function* evaluate<T>(
+    query: Query,
+    target: (id: string, data: T) => string,
+    rule: (id: string, data: T) => Reminder | null,
+  ): AsyncIterable<Reminder> {
+    for await (const { id, data } of stream<T>(query)) {
+      try {
+        const reminder = rule(id, data);
+        if (reminder) yield reminder;
+      } catch (error) {
+        errors.push({ target: target(id, data), message: String((error as Error).message ?? error) });
+      }
     }
   }
 
@@ -73,105 +79,89 @@ export function firestoreReminderSource(db: Firestore): ReminderSource {
         .collection(REFUNDS)
         .where("status", "in", AWAITING_APPROVAL)
         .where("waitingSinceDay", "<=", addDays(today, -settings.approval.afterDays));
-      for await (const { id, data } of stream<RefundDoc>(waiting)) {
-        const { waitingStep: step, waitingSinceDay: since } = data;
-        if (!step || !since) continue;
-        const r = attempt(`refund/${id}`, () =>
-          approvalWaitingReminder(
-            {
-              companyId,
-              requestId: id,
-              customerName: data.customerName,
-              amount: data.grossAmount,
-              step,
-              waitingSince: since,
-              approvers: data.pendingApprovers ?? [],
-            },
-            settings,
-            today,
-          ),
-        );
-        if (r) yield r;
-      }
+      yield* evaluate<RefundDoc>(
+        waiting,
+        (id) => `refund/${id}`,
+        (id, d) =>
+          d.waitingStep && d.waitingSinceDay
+            ? approvalWaitingReminder(
+                {
+                  companyId,
+                  requestId: id,
+                  customerName: d.customerName,
+                  amount: d.grossAmount,
+                  step: d.waitingStep,
+                  waitingSince: d.waitingSinceDay,
+                  approvers: d.pendingApprovers ?? [],
+                },
+                settings,
+                today,
+              )
+            : null,
+      );
 
       const instalments = db
         .collectionGroup(INSTALMENTS)
         .where("companyId", "==", companyId)
         .where("status", "==", "due")
         .where("dueDate", "<=", addDays(today, settings.instalment.daysBefore));
-      for await (const { data } of stream<InstalmentDoc>(instalments)) {
-        const r = attempt(`refund/${data.refundId}/instalment/${data.number}`, () =>
-          instalmentDueReminder(
-            {
-              companyId,
-              requestId: data.refundId,
-              creditNoteNumber: data.creditNoteNumber,
-              customerName: data.customerName,
-              number: data.number,
-              count: data.count,
-              amount: data.amount,
-              dueDate: data.dueDate,
-            },
-            settings,
-            today,
-          ),
-        );
-        if (r) yield r;
-      }
+      yield* evaluate<InstalmentDoc>(
+        instalments,
+        (_id, d) => `refund/${d.refundId}/instalment/${d.number}`,
+        (_id, d) => instalmentDueReminder({ ...d, requestId: d.refundId }, settings, today),
+      );
 
       const consumer = base
         .collection(REFUNDS)
         .where("status", "in", NOT_YET_REFUNDED)
         .where("consumerRefundDeadline", "<=", addDays(today, settings.consumerRefund.warnDaysBefore));
-      for await (const { id, data } of stream<RefundDoc & ConsumerDeadlineFields>(consumer)) {
-        const terminationDate = data.proposal?.terminationDate;
-        const scale = data.lateRefundScale;
-        if (!scale || !terminationDate) continue;
-        const r = attempt(`refund/${id}`, () =>
-          consumerRefundDeadlineReminder(
-            {
-              companyId,
-              requestId: id,
-              customerName: data.customerName,
-              amount: data.grossAmount,
-              scale,
-              terminationDate,
-            },
-            settings,
-            today,
-          ),
-        );
-        if (r) yield r;
-      }
+      yield* evaluate<RefundDoc & ConsumerDeadlineFields>(
+        consumer,
+        (id) => `refund/${id}`,
+        (id, d) =>
+          d.lateRefundScale && d.proposal?.terminationDate
+            ? consumerRefundDeadlineReminder(
+                {
+                  companyId,
+                  requestId: id,
+                  customerName: d.customerName,
+                  amount: d.grossAmount,
+                  scale: d.lateRefundScale,
+                  terminationDate: d.proposal.terminationDate,
+                },
+                settings,
+                today,
+              )
+            : null,
+      );
 
       const overdue = base
         .collection(INVOICES)
         .where("paidOn", "==", null)
         .where("dueDate", "<=", addDays(today, -settings.dunning.levelDays[0]));
-      for await (const { id, data } of stream<InvoiceDoc & DunningFields>(overdue)) {
-        const customer = data.content.customer;
-        const r = attempt(`invoice/${id}`, () =>
+      yield* evaluate<InvoiceDoc & DunningFields>(
+        overdue,
+        (id) => `invoice/${id}`,
+        (id, d) =>
           customerOverdueReminder(
             {
               companyId,
               invoiceId: id,
-              number: data.number,
-              issuedOn: data.issuedOn,
-              dueDate: data.dueDate,
-              openAmount: data.openAmount,
-              customerName: customer.name,
-              customerKind: customer.kind,
-              customerEmail: customer.email ?? null,
-              disputed: data.dunning?.disputed === true,
-              promiseUntil: data.dunning?.promiseUntil ?? null,
-              contractRate: data.contractPenaltyRate,
+              number: d.number,
+              issuedOn: d.issuedOn,
+              dueDate: d.dueDate,
+              openAmount: d.openAmount,
+              customerName: d.content.customer.name,
+              customerKind: d.content.customer.kind,
+              customerEmail: d.content.customer.email ?? null,
+              disputed: d.dunning?.disputed === true,
+              promiseUntil: d.dunning?.promiseUntil ?? null,
+              contractRate: d.contractPenaltyRate,
             },
             settings,
             today,
           ),
-        );
-        if (r) yield r;
-      }
+      );
     },
   };
 }
