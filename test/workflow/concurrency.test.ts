@@ -1,24 +1,12 @@
-import { testFirestore } from "../support/firestore";
-import { TestApi, seedCompany, startTestApi } from "../support/workflow-api";
+import { TestApi } from "../support/workflow-api";
+import { workflowSuite } from "./suite";
 import { ACCOUNTING, C, DEPOSIT_BODY, REQUESTER, USERS, refundBody } from "./fixtures";
 
-const fs = testFirestore("wfconc");
+const suite = workflowSuite("wfconc", { approvalThreshold: "100000.00" });
+const fs = suite.fs;
 let api: TestApi;
 const base = `/v1/companies/${C}`;
-
-beforeAll(async () => {
-  api = await startTestApi(fs.db);
-});
-afterAll(async () => {
-  await api.close();
-  await fs.close();
-});
-beforeEach(async () => {
-  await fs.clear();
-  // High threshold: one accounting approval is the final one.
-  await seedCompany(fs.db, C, USERS as never, { approvalThreshold: "100000.00" });
-  api.setToday("2026-01-15");
-});
+beforeEach(() => (api = suite.api));
 
 async function submittedRequests(n: number): Promise<string[]> {
   const ids: string[] = [];

@@ -1,24 +1,13 @@
-import { testFirestore } from "../support/firestore";
-import { TestApi, seedCompany, snapshotAll, startTestApi } from "../support/workflow-api";
+import { TestApi, seedCompany, snapshotAll } from "../support/workflow-api";
+import { workflowSuite } from "./suite";
 import { ACCOUNTING, ADMIN, C, DEPOSIT_BODY, REQUESTER, USERS, refundBody } from "./fixtures";
 import { verifyChains } from "../../functions/src/storage/chain-verifier";
 
-const fs = testFirestore("wfidem");
+const suite = workflowSuite("wfidem", { approvalThreshold: "100000.00" });
+const fs = suite.fs;
 let api: TestApi;
 const base = `/v1/companies/${C}`;
-
-beforeAll(async () => {
-  api = await startTestApi(fs.db);
-});
-afterAll(async () => {
-  await api.close();
-  await fs.close();
-});
-beforeEach(async () => {
-  await fs.clear();
-  await seedCompany(fs.db, C, USERS as never, { approvalThreshold: "100000.00" });
-  api.setToday("2026-01-15");
-});
+beforeEach(() => (api = suite.api));
 
 async function approvedRefund() {
   const dep = await api.call("POST", `${base}/deposits`, { as: ACCOUNTING, body: DEPOSIT_BODY });

@@ -1,24 +1,13 @@
-import { testFirestore } from "../support/firestore";
-import { TestApi, seedCompany, startTestApi } from "../support/workflow-api";
+import { TestApi } from "../support/workflow-api";
+import { workflowSuite } from "./suite";
 import { ACCOUNTING, C, DEPOSIT_BODY, REQUESTER, SALES, USERS, refundBody } from "./fixtures";
 import { money } from "../../functions/src/domain";
 
-const fs = testFirestore("wfpath");
+const suite = workflowSuite("wfpath", { approvalThreshold: "4000.00" });
+const fs = suite.fs;
 let api: TestApi;
 const base = `/v1/companies/${C}`;
-
-beforeAll(async () => {
-  api = await startTestApi(fs.db);
-});
-afterAll(async () => {
-  await api.close();
-  await fs.close();
-});
-beforeEach(async () => {
-  await fs.clear();
-  await seedCompany(fs.db, C, USERS as never, { approvalThreshold: "4000.00" });
-  api.setToday("2026-01-15");
-});
+beforeEach(() => (api = suite.api));
 
 function sum(values: string[]): string {
   return values.reduce((a, v) => a.plus(money(v)), money(0)).toFixed(2);

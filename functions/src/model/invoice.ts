@@ -41,6 +41,8 @@ export interface InvoiceDoc extends ChainLink {
   /** Gross not yet matched by payments; a deposit invoice is issued paid ("0.00"). */
   openAmount: MoneyString;
   paidOn: DateString | null;
+  /** Lettrage letters of the payments matched to this invoice (PaymentDoc.letter). */
+  letters?: string[];
   customerKey: string;
   depositId?: string;
   createdAt: Timestamp;

@@ -8,6 +8,7 @@ import type { Access } from "./access";
 import type { DepositBody } from "./bodies/deposit-body";
 import { customerKey } from "./bodies/customer";
 import { chartOption, settingsOf } from "./company-settings";
+import { invoiceHead } from "./invoice-head";
 import { postEntry } from "./post-entry";
 
 /**
@@ -36,13 +37,7 @@ export async function recordDeposit(uow: UnitOfWork, access: Access, body: Depos
   const invoiceRef = uow.collection(INVOICES).doc();
   const slot = await uow.nextNumber("invoice", uow.today);
   const content: InvoiceContent = {
-    type: "deposit",
-    typeCode: "386",
-    number: slot.number,
-    date: uow.today,
-    seller: { name: settings.name, siren: settings.siren },
-    customer: body.customer,
-    orderRef: body.orderRef,
+    ...invoiceHead("deposit", slot, settings, body.customer, body.orderRef),
     lines: invoice.lines,
     total: invoice.total,
     paymentDate: body.cashedDate,

@@ -1,6 +1,7 @@
 import type { Route } from "../route";
 import { approveRefundRoute } from "./approve-refund";
 import { cancelRefundRoute } from "./cancel-refund";
+import { finalInvoiceRoute } from "./final-invoice";
 import { getDepositRoute } from "./get-deposit";
 import { getRefundRoute } from "./get-refund";
 import { listDepositsRoute } from "./list-deposits";
@@ -8,6 +9,7 @@ import { meRoute } from "./me";
 import { payInstalmentRoute } from "./pay-instalment";
 import { pendingApprovalsRoute } from "./pending-approvals";
 import { quoteRefundRoute } from "./quote-refund";
+import { recordPaymentRoute } from "./record-payment";
 import { recordDepositRoute } from "./record-deposit";
 import { rejectRefundRoute } from "./reject-refund";
 import { requestRefundRoute } from "./request-refund";
@@ -28,6 +30,8 @@ export const ROUTES: readonly Route[] = [
   payInstalmentRoute,
   getRefundRoute,
   pendingApprovalsRoute,
+  finalInvoiceRoute,
+  recordPaymentRoute,
   setRolesRoute,
   verifyChainsRoute,
 ];

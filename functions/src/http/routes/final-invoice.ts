@@ -1,0 +1,17 @@
+import { finalInvoiceBodySchema } from "../../workflow/bodies/final-invoice-body";
+import { issueFinalInvoice } from "../../workflow/issue-final-invoice";
+import { parseBody } from "../body";
+import { command } from "../command";
+import type { Route } from "../route";
+
+export const finalInvoiceRoute: Route = {
+  method: "POST",
+  path: "/v1/companies/:companyId/invoices/final",
+  handle: async (ctx) => {
+    const body = parseBody(finalInvoiceBodySchema, ctx.body);
+    return command(ctx, ["accounting_approver"], async (uow, access) => {
+      const { createdAt: _omit, ...invoice } = await issueFinalInvoice(uow, access, body);
+      return { status: 201, body: invoice };
+    });
+  },
+};

@@ -1,0 +1,75 @@
+import { finalInvoice, finalInvoiceEntry, money, refundableBalance } from "../domain";
+import { DEPOSITS, INVOICES, REFUNDS } from "../model/collections";
+import type { DepositDoc } from "../model/deposit";
+import type { InvoiceContent, InvoiceDoc } from "../model/invoice";
+import { AWAITING_APPROVAL, RefundDoc } from "../model/refund";
+import { badRequest, conflict } from "../errors/api-error";
+import type { UnitOfWork } from "../storage/unit-of-work";
+import type { Access } from "./access";
+import type { FinalInvoiceBody } from "./bodies/final-invoice-body";
+import { customerKey } from "./bodies/customer";
+import { chartOption, settingsOf } from "./company-settings";
+import { invoiceDueDate } from "./invoice-due-date";
+import { invoiceHead } from "./invoice-head";
+import { postEntry } from "./post-entry";
+
+/**
+ * The order's final invoice (380) in the invoice series: full price per
+ * rate, each deposit of the order deducted by number and date for what is
+ * left of it after credit notes, VAT due = total − deposits' VAT. Its
+ * deposits become `applied` and can no longer be refunded as such.
+ */
+export async function issueFinalInvoice(uow: UnitOfWork, access: Access, body: FinalInvoiceBody) {
+  const deposits = await uow.query<DepositDoc>(uow.collection(DEPOSITS).where("orderRef", "==", body.orderRef));
+  if (deposits.some((d) => d.data.status === "applied")) throw conflict("FINAL_INVOICE_EXISTS", `La commande ${body.orderRef} a déjà une facture de solde.`);
+  const inFlight = deposits.length
+    ? await uow.query<RefundDoc>(uow.collection(REFUNDS).where("depositId", "in", deposits.slice(0, 30).map((d) => d.id)).where("status", "in", [...AWAITING_APPROVAL]))
+    : [];
+  if (inFlight.length > 0) throw conflict("REFUND_IN_FLIGHT", `Une demande de remboursement est en cours sur un acompte de la commande ${body.orderRef} : traitez-la avant la facture de solde.`);
+  const customer = deposits[0]?.data.customer ?? body.customer;
+  if (!customer) throw badRequest("Client obligatoire : la commande n'a pas d'acompte enregistré.", [{ path: "customer", message: "Champ « customer » (client) : obligatoire sans acompte." }]);
+
+  const remaining = deposits
+    .filter((d) => d.data.status === "open")
+    .map((d) => ({ d, left: refundableBalance({ deposit: { lines: d.data.lines }, issuedRefunds: d.data.creditNotes.map((c) => ({ lines: c.lines })) }) }))
+    .filter(({ left }) => !money(left.total.gross).isZero());
+  const settings = settingsOf(access);
+  const invoice = finalInvoice({
+    supplyKind: body.supplyKind,
+    lines: body.lines,
+    deposits: remaining.map(({ d, left }) => ({ number: d.data.invoiceNumber, date: d.data.invoiceDate, lines: left.lines.filter((l) => !money(l.gross).isZero()) })),
+  });
+  const dueDate = invoiceDueDate(uow.today, body.paymentTermsDays !== undefined ? { kind: "days", days: body.paymentTermsDays } : settings.paymentTerms);
+
+  const slot = await uow.nextNumber("invoice", uow.today);
+  const ref = uow.collection(INVOICES).doc();
+  const content: InvoiceContent = {
+    ...invoiceHead("final", slot, settings, customer, body.orderRef),
+    lines: invoice.lines,
+    total: invoice.total,
+    deductedDeposits: remaining.map(({ d, left }, i) => ({ depositId: d.id, number: d.data.invoiceNumber, date: d.data.invoiceDate, lines: left.lines, total: { net: invoice.deposits[i].net, vat: invoice.deposits[i].vat, gross: invoice.deposits[i].gross } })),
+    amountDue: invoice.amountDue,
+    dueDate,
+  };
+  const paid = money(invoice.amountDue).isZero();
+  const fields: Omit<InvoiceDoc, "content" | "series" | "seq" | "prevHash" | "hash"> = {
+    type: "final",
+    number: slot.number,
+    gross: invoice.amountDue,
+    issuedOn: uow.today,
+    dueDate,
+    openAmount: invoice.amountDue,
+    paidOn: paid ? uow.today : null,
+    customerKey: customerKey(customer),
+    createdAt: uow.timestamp,
+  };
+  uow.putChained(slot, ref, content, fields);
+  const entry = finalInvoiceEntry({ date: uow.today, pieceRef: slot.number, supplyKind: body.supplyKind, lines: invoice.lines, deposits: invoice.depositsByRate, ...chartOption(settings) });
+  await postEntry(uow, entry, { kind: "finalInvoice", id: ref.id });
+  for (const { d } of remaining) {
+    uow.update(uow.collection(DEPOSITS).doc(d.id), { status: "applied", appliedBy: { invoiceId: ref.id, number: slot.number }, refundableBalance: "0.00" });
+    uow.event("deposit.applied", { kind: "deposit", id: d.id }, { status: d.data.status }, { status: "applied", invoiceNumber: slot.number });
+  }
+  uow.event("invoice.issued", { kind: "invoice", id: ref.id }, null, { number: slot.number, amountDue: invoice.amountDue, dueDate });
+  return { id: ref.id, ...fields, content, vatDue: invoice.vatDue };
+}

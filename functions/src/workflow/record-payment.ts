@@ -1,0 +1,66 @@
+import { money } from "../domain";
+import { CUSTOMER_CREDITS, INVOICES, PAYMENTS } from "../model/collections";
+import type { InvoiceDoc } from "../model/invoice";
+import type { CustomerCreditDoc, PaymentDoc } from "../model/payment";
+import { badRequest, notFound, unprocessable } from "../errors/api-error";
+import type { UnitOfWork } from "../storage/unit-of-work";
+import type { Access } from "./access";
+import type { PaymentBody } from "./bodies/payment-body";
+import { customerKey } from "./bodies/customer";
+import { chartOption, settingsOf } from "./company-settings";
+import { allocatePayment, paymentReceivedEntry } from "./engine-gaps/payment-received-entry";
+import { postEntry } from "./post-entry";
+
+/**
+ * A customer payment matched to invoices (lettrage): each invoice's open
+ * amount goes down (paid when it reaches zero), the payment's and the
+ * invoices' 411 lines share a letter, and what exceeds them becomes the
+ * customer's unapplied credit, refundable through the refund flow.
+ */
+export async function recordPayment(uow: UnitOfWork, access: Access, body: PaymentBody) {
+  if (body.date > uow.today) throw badRequest("La date du paiement est dans le futur.", [{ path: "date", message: "Champ « date » : date future." }]);
+  if (new Set(body.invoiceIds).size !== body.invoiceIds.length) throw badRequest("Une facture figure deux fois.", [{ path: "invoiceIds", message: "Champ « invoiceIds » : doublon." }]);
+  const refs = body.invoiceIds.map((id) => uow.collection(INVOICES).doc(id));
+  const invoices = await uow.getAll<InvoiceDoc>(refs);
+  const key = customerKey(body.customer);
+  invoices.forEach((inv, i) => {
+    if (!inv) throw notFound(`Facture introuvable : ${body.invoiceIds[i]}.`);
+    if (inv.customerKey !== key) throw unprocessable("OTHER_CUSTOMER", `La facture ${inv.number} est celle d'un autre client.`, [{ path: `invoiceIds.${i}`, message: `Facture ${inv.number} : autre client.` }]);
+    if (money(inv.openAmount).isZero()) throw unprocessable("INVOICE_PAID", `La facture ${inv.number} est déjà soldée.`, [{ path: `invoiceIds.${i}`, message: `Facture ${inv.number} : déjà soldée.` }]);
+  });
+  const open = invoices as InvoiceDoc[];
+  const { allocations, unapplied } = allocatePayment(body.amount, open.map((inv, i) => ({ id: body.invoiceIds[i], openAmount: inv.openAmount })));
+
+  const paymentRef = uow.collection(PAYMENTS).doc();
+  const letter = paymentRef.id.slice(0, 6).toUpperCase();
+  const entry = paymentReceivedEntry({ date: uow.today, pieceRef: `PAI-${paymentRef.id.slice(0, 8)}`, amount: body.amount, label: `Règlement ${body.customer.name}`, ...chartOption(settingsOf(access)) });
+  const posted = await postEntry(uow, entry, { kind: "payment", id: paymentRef.id });
+
+  allocations.forEach((a, i) => {
+    const settled = money(a.left).isZero();
+    uow.update(refs[i], { openAmount: a.left, ...(settled ? { paidOn: body.date } : {}), letters: [...(open[i].letters ?? []), letter] });
+  });
+  let creditId: string | null = null;
+  if (!money(unapplied).isZero()) {
+    const creditRef = uow.collection(CUSTOMER_CREDITS).doc();
+    creditId = creditRef.id;
+    const credit: CustomerCreditDoc = { customer: body.customer, paymentId: paymentRef.id, amount: unapplied, refundableBalance: unapplied, createdAt: uow.timestamp };
+    uow.create(creditRef, credit);
+  }
+  const doc: PaymentDoc = {
+    customer: body.customer,
+    date: body.date,
+    amount: body.amount,
+    means: body.means,
+    allocations: allocations.map((a, i) => ({ invoiceId: a.id, number: open[i].number, amount: a.amount })),
+    unapplied,
+    customerCreditId: creditId,
+    journalEntryId: posted.id,
+    letter,
+    createdAt: uow.timestamp,
+    createdBy: uow.actor,
+  };
+  uow.create(paymentRef, doc);
+  uow.event("payment.recorded", { kind: "payment", id: paymentRef.id }, null, { amount: body.amount, unapplied, invoices: doc.allocations.map((a) => a.number) });
+  return { id: paymentRef.id, ...doc, createdAt: undefined };
+}
