@@ -25,18 +25,18 @@ it("creates the eight French sheets with headers, frozen row, widths, formats, c
   expect(header).toEqual(WORKBOOK[0].columns.map((c) => c.header));
   expect(acomptes.data![0].columnMetadata![1].pixelSize).toBe(200);
   const row2 = acomptes.data![0].rowData![1].values!;
-  const ttc = WORKBOOK[0].columns.findIndex((c) => c.header === "TTC");
+  const ttc = WORKBOOK[0].columns.findIndex((c) => c.header === "Acompte TTC");
   const dateCol = WORKBOOK[0].columns.findIndex((c) => c.header === "Date de facture");
   expect(row2[ttc].userEnteredFormat!.numberFormat).toEqual({ type: "CURRENCY", pattern: '#,##0.00 "€"' });
   expect(row2[dateCol].userEnteredFormat!.numberFormat).toEqual({ type: "DATE", pattern: "dd/mm/yyyy" });
   expect(acomptes.conditionalFormats!.map((r) => r.booleanRule!.condition!.values![0].userEnteredValue)).toEqual(["Ouvert", "Imputé", "Remboursé", "Erreur"]);
   expect(acomptes.protectedRanges!.every((p) => p.warningOnly)).toBe(true);
-  // Identifiant (A) and the computed block N:T are protected; the input columns B:M are not.
-  expect(acomptes.protectedRanges!.map((p) => [p.range!.startColumnIndex, p.range!.endColumnIndex])).toEqual([[0, 1], [13, 20]]);
+  // Identifiant (A) and the computed block O:V are protected; the input columns B:N are not.
+  expect(acomptes.protectedRanges!.map((p) => [p.range!.startColumnIndex, p.range!.endColumnIndex])).toEqual([[0, 1], [14, 22]]);
 
   // What a French accountant sees:
-  await kit.gateway.writeValues(id, [{ range: "'Acomptes'!J2:K2", values: [[3600, 46037]] }]);
-  const seen = await kit.gateway.api.spreadsheets.values.get({ spreadsheetId: id, range: "'Acomptes'!J2:K2" });
+  await kit.gateway.writeValues(id, [{ range: "'Acomptes'!L2:M2", values: [[3600, 46037]] }]);
+  const seen = await kit.gateway.api.spreadsheets.values.get({ spreadsheetId: id, range: "'Acomptes'!L2:M2" });
   expect(seen.data.values).toEqual([["3\u202f600,00 €", "15/01/2026"]]);
 });
 
