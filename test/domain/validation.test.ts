@@ -141,6 +141,12 @@ describe("dates", () => {
     ]);
   });
 
+  it("refuses, in a quote, a payment date before the approval date, at the quote's own field", () => {
+    expect(detailsOf(() => quoteRefund({ ...quoteBase, schedule: { kind: "single", date: "2026-03-09" } }))).toEqual([
+      { path: "schedule.date", message: "Champ « schedule.date » (date) : l'échéance du 09/03/2026 est antérieure à la date d'approbation (10/03/2026)." },
+    ]);
+  });
+
   it("refuses a refund paid before its approval", () => {
     expect(detailsOf(() => quoteRefund({ ...quoteBase, refundDate: "2026-03-01" }))).toEqual([
       { path: "refundDate", message: "Champ « refundDate » (date de remboursement) : la date de remboursement précède la date d'approbation." },
@@ -180,7 +186,7 @@ describe("business rules (422)", () => {
     })();
     expect(error?.code).toBe("SCHEDULE_TOTAL_MISMATCH");
     expect(error?.details).toEqual([
-      { path: "plan.instalments", message: "Champ « plan.instalments » (échéances) : la somme des échéances (4000.00) doit être égale au montant à rembourser (4320.00)." },
+      { path: "schedule.instalments", message: "Champ « schedule.instalments » (échéances) : la somme des échéances (4000.00) doit être égale au montant à rembourser (4320.00)." },
     ]);
   });
 });

@@ -115,7 +115,7 @@ export function quoteRefund(rawInput: RefundQuoteInput): RefundQuote {
     balanceAfter: breakdownOf(minus(balance, reversal)),
     total: formatMoney(total),
     settlement,
-    schedule: buildSchedule(money(settlement.paidOut), input.approvalDate, input.schedule),
+    schedule: buildSchedule(money(settlement.paidOut), input.approvalDate, input.schedule, "schedule"),
     warnings,
   };
 }

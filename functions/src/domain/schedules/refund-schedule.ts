@@ -31,17 +31,17 @@ function dueDates(plan: Plan): CalendarDate[] {
   }
 }
 
-function datePath(plan: Plan, index: number): string[] {
-  if (plan.kind === "single") return ["plan", "date"];
-  if (plan.kind === "equal") return ["plan", "firstDate"];
-  return ["plan", "instalments", String(index), "dueDate"];
+function datePath(plan: Plan, index: number, at: string): string[] {
+  if (plan.kind === "single") return [at, "date"];
+  if (plan.kind === "equal") return [at, "firstDate"];
+  return [at, "instalments", String(index), "dueDate"];
 }
 
 /** Dates on or after approval, in chronological order. */
-function checkDates(plan: Plan, dates: CalendarDate[], approvalDate: CalendarDate): void {
+function checkDates(plan: Plan, dates: CalendarDate[], approvalDate: CalendarDate, at: string): void {
   const problems: FieldError[] = [];
   dates.forEach((date, i) => {
-    const path = datePath(plan, i);
+    const path = datePath(plan, i, at);
     if (date < approvalDate) {
       problems.push(fieldProblem(path.join("."), `l'échéance du ${frenchDate(date)} est antérieure à la date d'approbation (${frenchDate(approvalDate)})`));
     } else if (i > 0 && date < dates[i - 1]) {
@@ -52,12 +52,12 @@ function checkDates(plan: Plan, dates: CalendarDate[], approvalDate: CalendarDat
   if (problems.length > 0) throw new EngineValidationError(problems);
 }
 
-function amounts(plan: Plan, total: Money, count: number): Money[] {
+function amounts(plan: Plan, total: Money, count: number, at: string): Money[] {
   if (plan.kind === "dates") {
     const given = plan.instalments.map((i) => money(i.amount));
     if (!sumMoney(given).equals(total)) {
       throw new EngineRuleError("SCHEDULE_TOTAL_MISMATCH", `Les échéances totalisent ${formatMoney(sumMoney(given))} au lieu de ${formatMoney(total)}.`, [
-        fieldProblem("plan.instalments", `la somme des échéances (${formatMoney(sumMoney(given))}) doit être égale au montant à rembourser (${formatMoney(total)})`),
+        fieldProblem(`${at}.instalments`, `la somme des échéances (${formatMoney(sumMoney(given))}) doit être égale au montant à rembourser (${formatMoney(total)})`),
       ]);
     }
     return given;
@@ -67,7 +67,7 @@ function amounts(plan: Plan, total: Money, count: number): Money[] {
     const percents = plan.instalments.map((i) => money(i.percent));
     if (!sumMoney(percents).equals(100)) {
       throw new EngineValidationError([
-        fieldProblem("plan.instalments", `les pourcentages totalisent ${sumMoney(percents).toString()} % au lieu de 100 %`),
+        fieldProblem(`${at}.instalments`, `les pourcentages totalisent ${sumMoney(percents).toString()} % au lieu de 100 %`),
       ]);
     }
     shares = percents.map((p) => floorCents(total.times(p).dividedBy(100)));
@@ -89,18 +89,18 @@ function amounts(plan: Plan, total: Money, count: number): Money[] {
  */
 export function refundSchedule(rawInput: ScheduleInput): Instalment[] {
   const input = parseInput(scheduleInputSchema, rawInput);
-  return buildSchedule(money(input.total), input.approvalDate, input.plan);
+  return buildSchedule(money(input.total), input.approvalDate, input.plan, "plan");
 }
 
-/** refundSchedule on parsed values, for the refund quote. */
-export function buildSchedule(total: Money, approvalDate: CalendarDate, plan: Plan): Instalment[] {
+/** refundSchedule on parsed values, for the refund quote; `at` is where the plan sits in the caller's input, for error paths. */
+export function buildSchedule(total: Money, approvalDate: CalendarDate, plan: Plan, at: string): Instalment[] {
   const dates = dueDates(plan);
-  checkDates(plan, dates, approvalDate);
+  checkDates(plan, dates, approvalDate, at);
   if (total.lessThanOrEqualTo(ZERO)) return [];
-  const shares = amounts(plan, total, dates.length);
+  const shares = amounts(plan, total, dates.length, at);
   if (shares.some((share) => !share.greaterThan(ZERO))) {
     throw new EngineRuleError("SCHEDULE_INSTALMENT_ZERO", `Le montant à rembourser (${formatMoney(total)}) est trop faible pour ${dates.length} échéances : une échéance serait nulle.`, [
-      fieldProblem("plan", `avec ${formatMoney(total)} à rembourser, une des ${dates.length} échéances serait nulle ; réduisez leur nombre`),
+      fieldProblem(at, `avec ${formatMoney(total)} à rembourser, une des ${dates.length} échéances serait nulle ; réduisez leur nombre`),
     ]);
   }
   return dates.map((dueDate, i) => ({ n: i + 1, dueDate, amount: formatMoney(shares[i]) }));
