@@ -27,11 +27,22 @@ function codeOf(call: () => unknown): string | undefined {
 describe("VAT per rate on the sum of nets (BR-CO-17)", () => {
   it("does not sum rounded line VATs", () => {
     // Three lines of 0.05 at 10 %: per line 0.005 → 0.01 each (0.03), on the sum 0.15 → 0.02.
-    expect(vatBreakdown([{ vatRate: "10", net: "0.05" }, { vatRate: "10", net: "0.05" }, { vatRate: "10", net: "0.05" }]).lines).toEqual([{ vatRate: "10", net: "0.15", vat: "0.02", gross: "0.17" }]);
+    expect(
+      vatBreakdown([
+        { vatRate: "10", net: "0.05" },
+        { vatRate: "10", net: "0.05" },
+        { vatRate: "10", net: "0.05" },
+      ]).lines,
+    ).toEqual([{ vatRate: "10", net: "0.15", vat: "0.02", gross: "0.17" }]);
   });
 
   it("rounds half-up and lists rates highest first", () => {
-    expect(vatBreakdown([{ vatRate: "5.5", net: "0.10" }, { vatRate: "20", net: "0.03" }]).lines.map((l) => [l.vatRate, l.vat])).toEqual([
+    expect(
+      vatBreakdown([
+        { vatRate: "5.5", net: "0.10" },
+        { vatRate: "20", net: "0.03" },
+      ]).lines.map((l) => [l.vatRate, l.vat]),
+    ).toEqual([
       ["20", "0.01"],
       ["5.5", "0.01"],
     ]);
@@ -39,10 +50,22 @@ describe("VAT per rate on the sum of nets (BR-CO-17)", () => {
 });
 
 describe("deposits", () => {
-  const order = { lines: [{ id: "A", vatRate: "20", net: "1000.00" }, { id: "B", vatRate: "5.5", net: "500.00" }, { id: "C", vatRate: "20", net: "250.00" }] };
+  const order = {
+    lines: [
+      { id: "A", vatRate: "20", net: "1000.00" },
+      { id: "B", vatRate: "5.5", net: "500.00" },
+      { id: "C", vatRate: "20", net: "250.00" },
+    ],
+  };
 
   it("a percentage of a multi-rate order is allocated across the lines", () => {
-    const invoice = depositInvoice({ customerKind: "b2b", supplyKind: "goods", order, deposit: { percent: "33.33" }, invoiceDate: "2026-01-10" });
+    const invoice = depositInvoice({
+      customerKind: "b2b",
+      supplyKind: "goods",
+      order,
+      deposit: { percent: "33.33" },
+      invoiceDate: "2026-01-10",
+    });
     // 1,750.00 × 33.33 % = 583.275 → 583.28 net, shared 333.30 / 166.65 / 83.33.
     expect(invoice.orderLines).toEqual([
       { id: "A", vatRate: "20", net: "333.30" },
@@ -57,13 +80,30 @@ describe("deposits", () => {
   });
 
   it("a gross amount totals exactly what was cashed", () => {
-    const invoice = depositInvoice({ customerKind: "b2b", supplyKind: "goods", order, deposit: { amount: "1000.00" }, invoiceDate: "2026-01-10", cashedDate: "2026-01-12" });
+    const invoice = depositInvoice({
+      customerKind: "b2b",
+      supplyKind: "goods",
+      order,
+      deposit: { amount: "1000.00" },
+      invoiceDate: "2026-01-10",
+      cashedDate: "2026-01-12",
+    });
     expect(invoice.total.gross).toBe("1000.00");
     expect(invoice.lines.map((l) => l.vatRate)).toEqual(["20", "5.5"]);
   });
 
   it("refuses a deposit above the order", () => {
-    expect(codeOf(() => depositInvoice({ customerKind: "b2b", supplyKind: "goods", order, deposit: { amount: "99999.00" }, invoiceDate: "2026-01-10" }))).toBe("DEPOSIT_ABOVE_ORDER");
+    expect(
+      codeOf(() =>
+        depositInvoice({
+          customerKind: "b2b",
+          supplyKind: "goods",
+          order,
+          deposit: { amount: "99999.00" },
+          invoiceDate: "2026-01-10",
+        }),
+      ),
+    ).toBe("DEPOSIT_ABOVE_ORDER");
   });
 
   it("presumes arrhes for consumers and acompte between businesses unless the contract says", () => {
@@ -79,13 +119,26 @@ describe("deposits", () => {
   });
 
   it("refuses a final invoice whose deposits exceed it", () => {
-    expect(codeOf(() => finalInvoice({ supplyKind: "services", lines: [{ vatRate: "20", net: "100.00" }], deposits: [{ number: "FA1", date: "2026-01-01", lines: [{ vatRate: "20", net: "200.00", vat: "40.00" }] }] }))).toBe("DEPOSITS_ABOVE_INVOICE");
+    expect(
+      codeOf(() =>
+        finalInvoice({
+          supplyKind: "services",
+          lines: [{ vatRate: "20", net: "100.00" }],
+          deposits: [{ number: "FA1", date: "2026-01-01", lines: [{ vatRate: "20", net: "200.00", vat: "40.00" }] }],
+        }),
+      ),
+    ).toBe("DEPOSITS_ABOVE_INVOICE");
   });
 });
 
 describe("ledger", () => {
   it("uses a company's own accounts when given", () => {
-    const entry = creditNoteEntry({ date: "2026-03-10", pieceRef: "AV1", lines: [{ vatRate: "20", net: "100.00", vat: "20.00" }], chart: { customers: "4110001", depositsReceived: "4191000" } });
+    const entry = creditNoteEntry({
+      date: "2026-03-10",
+      pieceRef: "AV1",
+      lines: [{ vatRate: "20", net: "100.00", vat: "20.00" }],
+      chart: { customers: "4110001", depositsReceived: "4191000" },
+    });
     expect(entry.lines.map((l) => l.account)).toEqual(["4191000", "44571", "4110001"]);
   });
 });
@@ -94,18 +147,31 @@ describe("customer payments", () => {
   it("post D512 / C411", () => {
     const entry = paymentReceivedEntry({ date: "2026-05-10", pieceRef: "PAY-1", amount: "10080.00" });
     expect(entry.kind).toBe("payment_received");
-    expect(entry.lines.map((l) => `${l.account} ${l.debit}/${l.credit}`)).toEqual(["411 0.00/10080.00", "512 10080.00/0.00"]);
+    expect(entry.lines.map((l) => `${l.account} ${l.debit}/${l.credit}`)).toEqual([
+      "411 0.00/10080.00",
+      "512 10080.00/0.00",
+    ]);
   });
 
   it("are matched to invoices in the order given, the excess left unapplied", () => {
-    expect(allocatePayment({ amount: "1500.00", invoices: [{ id: "FA1", outstanding: "1000.00" }, { id: "FA2", outstanding: "800.00" }] })).toEqual({
+    expect(
+      allocatePayment({
+        amount: "1500.00",
+        invoices: [
+          { id: "FA1", outstanding: "1000.00" },
+          { id: "FA2", outstanding: "800.00" },
+        ],
+      }),
+    ).toEqual({
       allocations: [
         { id: "FA1", amount: "1000.00", left: "0.00" },
         { id: "FA2", amount: "500.00", left: "300.00" },
       ],
       unapplied: "0.00",
     });
-    expect(allocatePayment({ amount: "50.00", invoices: [{ id: "FA1", outstanding: "20.00" }] }).unapplied).toBe("30.00");
+    expect(allocatePayment({ amount: "50.00", invoices: [{ id: "FA1", outstanding: "20.00" }] }).unapplied).toBe(
+      "30.00",
+    );
   });
 });
 
@@ -128,7 +194,13 @@ describe("settlement", () => {
   });
 
   it("follows a chosen split: offsets, kept as credit, the rest paid out", () => {
-    expect(settleRefund({ total: "1200.00", openInvoices, choice: { offsets: [{ invoiceNumber: "FA2026-0060", amount: "100.00" }], keepAsCredit: "300.00" } })).toEqual({
+    expect(
+      settleRefund({
+        total: "1200.00",
+        openInvoices,
+        choice: { offsets: [{ invoiceNumber: "FA2026-0060", amount: "100.00" }], keepAsCredit: "300.00" },
+      }),
+    ).toEqual({
       paidOut: "800.00",
       offset: [{ invoiceNumber: "FA2026-0060", amount: "100.00" }],
       keptAsCredit: "300.00",
@@ -137,30 +209,89 @@ describe("settlement", () => {
   });
 
   it("refuses offsets on unknown invoices, above their outstanding, or above the total", () => {
-    expect(codeOf(() => settleRefund({ total: "100.00", openInvoices, choice: { offsets: [{ invoiceNumber: "FA9", amount: "1.00" }] } }))).toBe("OFFSET_INVOICE_UNKNOWN");
-    expect(codeOf(() => settleRefund({ total: "900.00", openInvoices, choice: { offsets: [{ invoiceNumber: "FA2026-0060", amount: "600.00" }] } }))).toBe("OFFSET_ABOVE_OUTSTANDING");
-    expect(codeOf(() => settleRefund({ total: "100.00", openInvoices, choice: { offsets: [{ invoiceNumber: "FA2026-0060", amount: "100.00" }], keepAsCredit: "1.00" } }))).toBe("SETTLEMENT_ABOVE_TOTAL");
+    expect(
+      codeOf(() =>
+        settleRefund({
+          total: "100.00",
+          openInvoices,
+          choice: { offsets: [{ invoiceNumber: "FA9", amount: "1.00" }] },
+        }),
+      ),
+    ).toBe("OFFSET_INVOICE_UNKNOWN");
+    expect(
+      codeOf(() =>
+        settleRefund({
+          total: "900.00",
+          openInvoices,
+          choice: { offsets: [{ invoiceNumber: "FA2026-0060", amount: "600.00" }] },
+        }),
+      ),
+    ).toBe("OFFSET_ABOVE_OUTSTANDING");
+    expect(
+      codeOf(() =>
+        settleRefund({
+          total: "100.00",
+          openInvoices,
+          choice: { offsets: [{ invoiceNumber: "FA2026-0060", amount: "100.00" }], keepAsCredit: "1.00" },
+        }),
+      ),
+    ).toBe("SETTLEMENT_ABOVE_TOTAL");
   });
 });
 
 describe("schedules", () => {
   it("by percentages, remainder on the last", () => {
-    const plan = { kind: "percentages" as const, instalments: [{ dueDate: "2026-04-01", percent: "33.33" }, { dueDate: "2026-05-01", percent: "33.33" }, { dueDate: "2026-06-01", percent: "33.34" }] };
-    expect(refundSchedule({ total: "100.01", approvalDate: "2026-03-10", plan }).map((i) => i.amount)).toEqual(["33.33", "33.33", "33.35"]);
+    const plan = {
+      kind: "percentages" as const,
+      instalments: [
+        { dueDate: "2026-04-01", percent: "33.33" },
+        { dueDate: "2026-05-01", percent: "33.33" },
+        { dueDate: "2026-06-01", percent: "33.34" },
+      ],
+    };
+    expect(refundSchedule({ total: "100.01", approvalDate: "2026-03-10", plan }).map((i) => i.amount)).toEqual([
+      "33.33",
+      "33.33",
+      "33.35",
+    ]);
   });
 
   it("equal instalments keep the day of month, clamped to short months", () => {
-    expect(refundSchedule({ total: "90.00", approvalDate: "2026-01-01", plan: { kind: "equal", count: 3, firstDate: "2026-01-31", intervalMonths: 1 } }).map((i) => i.dueDate)).toEqual(["2026-01-31", "2026-02-28", "2026-03-31"]);
+    expect(
+      refundSchedule({
+        total: "90.00",
+        approvalDate: "2026-01-01",
+        plan: { kind: "equal", count: 3, firstDate: "2026-01-31", intervalMonths: 1 },
+      }).map((i) => i.dueDate),
+    ).toEqual(["2026-01-31", "2026-02-28", "2026-03-31"]);
   });
 
   it("refuses more instalments than cents", () => {
-    expect(codeOf(() => refundSchedule({ total: "0.02", approvalDate: "2026-01-01", plan: { kind: "equal", count: 3, firstDate: "2026-01-31" } }))).toBe("SCHEDULE_INSTALMENT_ZERO");
+    expect(
+      codeOf(() =>
+        refundSchedule({
+          total: "0.02",
+          approvalDate: "2026-01-01",
+          plan: { kind: "equal", count: 3, firstDate: "2026-01-31" },
+        }),
+      ),
+    ).toBe("SCHEDULE_INSTALMENT_ZERO");
   });
 
   it("refuses percentages that do not total 100", () => {
     let message = "";
     try {
-      refundSchedule({ total: "10.00", approvalDate: "2026-01-01", plan: { kind: "percentages", instalments: [{ dueDate: "2026-02-01", percent: "50" }, { dueDate: "2026-03-01", percent: "40" }] } });
+      refundSchedule({
+        total: "10.00",
+        approvalDate: "2026-01-01",
+        plan: {
+          kind: "percentages",
+          instalments: [
+            { dueDate: "2026-02-01", percent: "50" },
+            { dueDate: "2026-03-01", percent: "40" },
+          ],
+        },
+      });
     } catch (e) {
       message = (e as Error).message;
     }

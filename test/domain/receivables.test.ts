@@ -1,5 +1,13 @@
 /** B2B late-payment penalties, aged balance, rate tables. */
-import { EngineRuleError, ageBucket, agedBalance, latePaymentPenalties, legalInterestRate, ecbReferenceRate, penaltyRate } from "../../functions/src/domain";
+import {
+  EngineRuleError,
+  ageBucket,
+  agedBalance,
+  latePaymentPenalties,
+  legalInterestRate,
+  ecbReferenceRate,
+  penaltyRate,
+} from "../../functions/src/domain";
 
 describe("late-payment penalties (L441-10, D441-5)", () => {
   it("run from the day after the due date at ECB + 10 points, plus the €40 indemnity", () => {
@@ -29,7 +37,11 @@ describe("late-payment penalties (L441-10, D441-5)", () => {
   });
 
   it("are nothing, and no indemnity, when paid on time", () => {
-    expect(latePaymentPenalties({ amount: "100.00", dueDate: "2026-03-01", asOf: "2026-03-01" })).toMatchObject({ daysLate: 0, total: "0.00", indemnity: "0.00" });
+    expect(latePaymentPenalties({ amount: "100.00", dueDate: "2026-03-01", asOf: "2026-03-01" })).toMatchObject({
+      daysLate: 0,
+      total: "0.00",
+      indemnity: "0.00",
+    });
   });
 });
 
@@ -50,7 +62,9 @@ describe("rate tables", () => {
     }
     expect(error).toBeInstanceOf(EngineRuleError);
     expect((error as EngineRuleError).code).toBe("RATE_NOT_AVAILABLE");
-    expect((error as EngineRuleError).message).toBe("Le taux de l'intérêt légal du 2e semestre 2026 n'est pas dans les tables de taux : ajoutez-le (functions/src/domain/rates/).");
+    expect((error as EngineRuleError).message).toBe(
+      "Le taux de l'intérêt légal du 2e semestre 2026 n'est pas dans les tables de taux : ajoutez-le (functions/src/domain/rates/).",
+    );
   });
 });
 
@@ -80,8 +94,28 @@ describe("aged balance", () => {
       ],
     });
     expect(result.rows).toEqual([
-      { customer: "Dupont", notDue: "0.00", days1to30: "1200.00", days31to60: "0.00", days61to90: "0.00", over90: "300.50", total: "1500.50", unallocatedCredits: "200.00", net: "1300.50" },
-      { customer: "Martin", notDue: "500.00", days1to30: "0.00", days31to60: "0.00", days61to90: "0.00", over90: "0.00", total: "500.00", unallocatedCredits: "0.00", net: "500.00" },
+      {
+        customer: "Dupont",
+        notDue: "0.00",
+        days1to30: "1200.00",
+        days31to60: "0.00",
+        days61to90: "0.00",
+        over90: "300.50",
+        total: "1500.50",
+        unallocatedCredits: "200.00",
+        net: "1300.50",
+      },
+      {
+        customer: "Martin",
+        notDue: "500.00",
+        days1to30: "0.00",
+        days31to60: "0.00",
+        days61to90: "0.00",
+        over90: "0.00",
+        total: "500.00",
+        unallocatedCredits: "0.00",
+        net: "500.00",
+      },
     ]);
     expect(result.total).toMatchObject({ total: "2000.50", unallocatedCredits: "200.00", net: "1800.50" });
   });

@@ -20,7 +20,11 @@ const deposit = (kind: "acompte" | "arrhes", customerKind: "b2b" | "b2c") => ({
   supplyKind: "goods" as const,
   lines,
 });
-const base = { approvalDate: "2026-02-02", schedule: { kind: "single" as const, date: "2026-02-02" }, scope: { kind: "full" as const } };
+const base = {
+  approvalDate: "2026-02-02",
+  schedule: { kind: "single" as const, date: "2026-02-02" },
+  scope: { kind: "full" as const },
+};
 
 function codeOf(call: () => unknown): string | undefined {
   try {
@@ -34,10 +38,17 @@ function codeOf(call: () => unknown): string | undefined {
 
 describe("arrhes", () => {
   it("are forfeited when the customer withdraws: the credit note cancels the VAT, the seller keeps the gross as compensation", () => {
-    const quote = quoteRefund({ ...base, deposit: deposit("arrhes", "b2c"), reason: "customer_cancels", scope: { kind: "amount", amount: "100.00" } });
+    const quote = quoteRefund({
+      ...base,
+      deposit: deposit("arrhes", "b2c"),
+      reason: "customer_cancels",
+      scope: { kind: "amount", amount: "100.00" },
+    });
     expect(quote.entitlement).toMatchObject({ scope: "whole_balance", forfeited: true, doubled: false });
     expect(quote.creditNote.total).toEqual({ net: "1000.00", vat: "200.00", gross: "1200.00" });
-    expect(quote.compensation).toEqual([expect.objectContaining({ kind: "arrhes_forfeited", amount: "1200.00", direction: "kept" })]);
+    expect(quote.compensation).toEqual([
+      expect.objectContaining({ kind: "arrhes_forfeited", amount: "1200.00", direction: "kept" }),
+    ]);
     expect(quote.total).toBe("0.00");
     expect(quote.settlement).toMatchObject({ paidOut: "0.00", offset: [], keptAsCredit: "0.00" });
     expect(quote.schedule).toEqual([]);
@@ -51,11 +62,16 @@ describe("arrhes", () => {
   it("are paid back double when the seller withdraws: credit note + equal compensation without VAT", () => {
     const quote = quoteRefund({ ...base, deposit: deposit("arrhes", "b2b"), reason: "seller_cancels" });
     expect(quote.creditNote.total.gross).toBe("1200.00");
-    expect(quote.compensation).toEqual([expect.objectContaining({ kind: "arrhes_doubled", amount: "1200.00", direction: "payable" })]);
+    expect(quote.compensation).toEqual([
+      expect.objectContaining({ kind: "arrhes_doubled", amount: "1200.00", direction: "payable" }),
+    ]);
     expect(quote.total).toBe("2400.00");
     expect(quote.schedule).toEqual([{ n: 1, dueDate: "2026-02-02", amount: "2400.00" }]);
     const [, compensation] = refundApprovalEntries(quote, { date: "2026-02-02", creditNoteNumber: "AV2026-0002" });
-    expect(compensation.lines.map((l) => `${l.account} ${l.debit}/${l.credit}`)).toEqual(["411 0.00/1200.00", "6588 1200.00/0.00"]);
+    expect(compensation.lines.map((l) => `${l.account} ${l.debit}/${l.credit}`)).toEqual([
+      "411 0.00/1200.00",
+      "6588 1200.00/0.00",
+    ]);
   });
 
   it("without VAT on receipt (company setting) are invoiced at rate 0", () => {
@@ -76,23 +92,44 @@ describe("arrhes", () => {
 
 describe("acompte", () => {
   it("a customer's cancellation refunds what is asked (contract or commercial decision)", () => {
-    const quote = quoteRefund({ ...base, deposit: deposit("acompte", "b2b"), reason: "customer_cancels", scope: { kind: "amount", amount: "600.00" } });
+    const quote = quoteRefund({
+      ...base,
+      deposit: deposit("acompte", "b2b"),
+      reason: "customer_cancels",
+      scope: { kind: "amount", amount: "600.00" },
+    });
     expect(quote.entitlement).toMatchObject({ scope: "requested", forfeited: false });
     expect(quote.creditNote.lines).toEqual([{ vatRate: "20", net: "500.00", vat: "100.00", gross: "600.00" }]);
     expect(quote.balanceAfter.total).toEqual({ net: "500.00", vat: "100.00", gross: "600.00" });
   });
 
   it("a seller's cancellation refunds everything whatever was asked", () => {
-    const quote = quoteRefund({ ...base, deposit: deposit("acompte", "b2b"), reason: "seller_cancels", scope: { kind: "amount", amount: "1.00" } });
+    const quote = quoteRefund({
+      ...base,
+      deposit: deposit("acompte", "b2b"),
+      reason: "seller_cancels",
+      scope: { kind: "amount", amount: "1.00" },
+    });
     expect(quote.creditNote.total.gross).toBe("1200.00");
   });
 });
 
 describe("partial refunds on a multi-rate deposit", () => {
-  const multi = { ...deposit("acompte", "b2b"), lines: [{ vatRate: "20", net: "1000.00", vat: "200.00" }, { vatRate: "5.5", net: "400.00", vat: "22.00" }] };
+  const multi = {
+    ...deposit("acompte", "b2b"),
+    lines: [
+      { vatRate: "20", net: "1000.00", vat: "200.00" },
+      { vatRate: "5.5", net: "400.00", vat: "22.00" },
+    ],
+  };
 
   it("by amount: shared between rates in proportion to what is left at each", () => {
-    const quote = quoteRefund({ ...base, deposit: multi, reason: "commercial_gesture", scope: { kind: "amount", amount: "711.00" } });
+    const quote = quoteRefund({
+      ...base,
+      deposit: multi,
+      reason: "commercial_gesture",
+      scope: { kind: "amount", amount: "711.00" },
+    });
     // 711.00 × 1,200.00 / 1,622.00 = 526.02 at 20 % (438.35 + 87.67); the rest, 184.98, at 5.5 % (175.34 + 9.64).
     expect(quote.creditNote.lines).toEqual([
       { vatRate: "20", net: "438.35", vat: "87.67", gross: "526.02" },
@@ -101,19 +138,46 @@ describe("partial refunds on a multi-rate deposit", () => {
   });
 
   it("by line: VAT per rate on the net, the whole net left takes the whole VAT left", () => {
-    const quote = quoteRefund({ ...base, deposit: multi, reason: "non_delivery", scope: { kind: "lines", lines: [{ vatRate: "5.5", net: "400.00" }] } });
+    const quote = quoteRefund({
+      ...base,
+      deposit: multi,
+      reason: "non_delivery",
+      scope: { kind: "lines", lines: [{ vatRate: "5.5", net: "400.00" }] },
+    });
     expect(quote.creditNote.lines).toEqual([{ vatRate: "5.5", net: "400.00", vat: "22.00", gross: "422.00" }]);
-    expect(codeOf(() => quoteRefund({ ...base, deposit: multi, reason: "non_delivery", scope: { kind: "lines", lines: [{ vatRate: "10", net: "1.00" }] } }))).toBe("RATE_NOT_ON_DEPOSIT");
+    expect(
+      codeOf(() =>
+        quoteRefund({
+          ...base,
+          deposit: multi,
+          reason: "non_delivery",
+          scope: { kind: "lines", lines: [{ vatRate: "10", net: "1.00" }] },
+        }),
+      ),
+    ).toBe("RATE_NOT_ON_DEPOSIT");
   });
 
   it("nothing left to refund is refused", () => {
-    expect(codeOf(() => quoteRefund({ ...base, deposit: multi, issuedRefunds: [{ lines: multi.lines }], reason: "overpayment" }))).toBe("NOTHING_TO_REFUND");
+    expect(
+      codeOf(() =>
+        quoteRefund({ ...base, deposit: multi, issuedRefunds: [{ lines: multi.lines }], reason: "overpayment" }),
+      ),
+    ).toBe("NOTHING_TO_REFUND");
   });
 });
 
 describe("consumer rules", () => {
   it("withdrawal is for consumers only", () => {
-    expect(codeOf(() => refundEntitlement({ depositKind: "acompte", customerKind: "b2b", supplyKind: "goods", reason: "consumer_withdrawal" }))).toBe("WITHDRAWAL_B2C_ONLY");
+    expect(
+      codeOf(() =>
+        refundEntitlement({
+          depositKind: "acompte",
+          customerKind: "b2b",
+          supplyKind: "goods",
+          reason: "consumer_withdrawal",
+        }),
+      ),
+    ).toBe("WITHDRAWAL_B2C_ONLY");
   });
 
   it("withdrawal refunds everything; a refund 25 days after the deadline is increased by 10 % (L242-4)", () => {
@@ -127,13 +191,22 @@ describe("consumer rules", () => {
       schedule: { kind: "single", date: "2026-02-23" },
     });
     expect(quote.creditNote.total.gross).toBe("1200.00");
-    expect(quote.compensation).toEqual([expect.objectContaining({ kind: "late_refund_increase", amount: "120.00", direction: "payable", legalBasis: "Code de la consommation L221-24, L242-4" })]);
+    expect(quote.compensation).toEqual([
+      expect.objectContaining({
+        kind: "late_refund_increase",
+        amount: "120.00",
+        direction: "payable",
+        legalBasis: "Code de la consommation L221-24, L242-4",
+      }),
+    ]);
     expect(quote.total).toBe("1320.00");
   });
 
   it("warns when the termination date needed for late-refund increases is missing", () => {
     const quote = quoteRefund({ ...base, deposit: deposit("acompte", "b2c"), reason: "non_delivery" });
-    expect(quote.warnings).toEqual(["Date de résolution ou de rétractation (terminationDate) absente : les majorations pour remboursement tardif ne sont pas calculées."]);
+    expect(quote.warnings).toEqual([
+      "Date de résolution ou de rétractation (terminationDate) absente : les majorations pour remboursement tardif ne sont pas calculées.",
+    ]);
   });
 
   it.each([
@@ -145,7 +218,12 @@ describe("consumer rules", () => {
     [31, "50", "500.00"],
   ])("L241-4: %i days late → %s %%", (daysLate, percent, amount) => {
     const refundDate = new Date(Date.parse("2026-03-15T00:00:00Z") + daysLate * 86_400_000).toISOString().slice(0, 10);
-    const increase = consumerLateRefundIncrease({ scale: "L241-4", amount: "1000.00", terminationDate: "2026-03-01", refundDate });
+    const increase = consumerLateRefundIncrease({
+      scale: "L241-4",
+      amount: "1000.00",
+      terminationDate: "2026-03-01",
+      refundDate,
+    });
     expect(increase).toMatchObject({ deadline: "2026-03-15", daysLate, percent, amount });
   });
 
@@ -164,11 +242,19 @@ describe("consumer rules", () => {
     [400, "100"],
   ])("L242-4: %i days late → %s %%", (daysLate, percent) => {
     const refundDate = new Date(Date.parse("2025-01-15T00:00:00Z") + daysLate * 86_400_000).toISOString().slice(0, 10);
-    expect(consumerLateRefundIncrease({ scale: "L242-4", amount: "1000.00", terminationDate: "2025-01-01", refundDate }).percent).toBe(percent);
+    expect(
+      consumerLateRefundIncrease({ scale: "L242-4", amount: "1000.00", terminationDate: "2025-01-01", refundDate })
+        .percent,
+    ).toBe(percent);
   });
 
   it("L242-4: up to 10 days late, interest at the consumer legal rate for the days late", () => {
-    const increase = consumerLateRefundIncrease({ scale: "L242-4", amount: "1000.00", terminationDate: "2026-03-01", refundDate: "2026-03-25" });
+    const increase = consumerLateRefundIncrease({
+      scale: "L242-4",
+      amount: "1000.00",
+      terminationDate: "2026-03-01",
+      refundDate: "2026-03-25",
+    });
     // 1000.00 × 6.67 % × 10 / 365 = 1.827…
     expect(increase).toMatchObject({ daysLate: 10, percent: null, amount: "1.83" });
   });
@@ -181,7 +267,9 @@ describe("consumer rules", () => {
       { from: "2026-01-01", to: "2026-01-31", days: 31, rate: "6.67", amount: "5.66" },
     ]);
     expect(interest.amount).toBe("19.69");
-    expect(consumerAdvanceInterest({ amount: "1000.00", paidDate: "2026-01-10", endDate: "2026-04-10" }).amount).toBe("0.00");
+    expect(consumerAdvanceInterest({ amount: "1000.00", paidDate: "2026-01-10", endDate: "2026-04-10" }).amount).toBe(
+      "0.00",
+    );
   });
 
   it("L214-2 interest is added when a seller fails to deliver goods to a consumer", () => {

@@ -15,7 +15,10 @@ import {
 } from "../../functions/src/domain";
 
 /** The details an engine call throws; fails the test when it does not throw. */
-function detailsOf(call: () => unknown, kind: typeof EngineValidationError | typeof EngineRuleError = EngineValidationError): FieldError[] {
+function detailsOf(
+  call: () => unknown,
+  kind: typeof EngineValidationError | typeof EngineRuleError = EngineValidationError,
+): FieldError[] {
   try {
     call();
   } catch (error) {
@@ -34,7 +37,15 @@ const goodDeposit = {
 };
 
 const quoteBase = {
-  deposit: { number: "FA2026-0042", date: "2026-01-15", paidDate: "2026-01-15", kind: "acompte" as const, customerKind: "b2b" as const, supplyKind: "goods" as const, lines: [{ vatRate: "20", net: "3600.00", vat: "720.00" }] },
+  deposit: {
+    number: "FA2026-0042",
+    date: "2026-01-15",
+    paidDate: "2026-01-15",
+    kind: "acompte" as const,
+    customerKind: "b2b" as const,
+    supplyKind: "goods" as const,
+    lines: [{ vatRate: "20", net: "3600.00", vat: "720.00" }],
+  },
   reason: "commercial_gesture" as const,
   scope: { kind: "full" as const },
   approvalDate: "2026-03-10",
@@ -44,41 +55,63 @@ const quoteBase = {
 describe("amounts", () => {
   it.each([
     ["-5.00", "Champ « 0.net » (montant HT, ligne 1) : le montant ne peut pas être négatif."],
-    ["NaN", "Champ « 0.net » (montant HT, ligne 1) : « NaN » n'est pas un montant décimal (exemple : \"3600.00\")."],
-    ["abc", "Champ « 0.net » (montant HT, ligne 1) : « abc » n'est pas un montant décimal (exemple : \"3600.00\")."],
-    ["1e3", "Champ « 0.net » (montant HT, ligne 1) : « 1e3 » n'est pas un montant décimal (exemple : \"3600.00\")."],
+    ["NaN", 'Champ « 0.net » (montant HT, ligne 1) : « NaN » n\'est pas un montant décimal (exemple : "3600.00").'],
+    ["abc", 'Champ « 0.net » (montant HT, ligne 1) : « abc » n\'est pas un montant décimal (exemple : "3600.00").'],
+    ["1e3", 'Champ « 0.net » (montant HT, ligne 1) : « 1e3 » n\'est pas un montant décimal (exemple : "3600.00").'],
     ["10.001", "Champ « 0.net » (montant HT, ligne 1) : le montant a plus de deux décimales."],
   ])("refuses the net %s", (net, message) => {
     expect(detailsOf(() => vatBreakdown([{ vatRate: "20", net }]))).toEqual([{ path: "0.net", message }]);
   });
 
   it("refuses a number where a decimal string is expected (no floats)", () => {
-    const details = detailsOf(() => depositInvoice({ ...goodDeposit, order: { lines: [{ vatRate: "20", net: 12000 as unknown as string }] } }));
+    const details = detailsOf(() =>
+      depositInvoice({ ...goodDeposit, order: { lines: [{ vatRate: "20", net: 12000 as unknown as string }] } }),
+    );
     expect(details).toEqual([
-      { path: "order.lines.0.net", message: 'Champ « order.lines.0.net » (montant HT, ligne 1) : doit être un montant en chaîne décimale (exemple : "3600.00").' },
+      {
+        path: "order.lines.0.net",
+        message:
+          'Champ « order.lines.0.net » (montant HT, ligne 1) : doit être un montant en chaîne décimale (exemple : "3600.00").',
+      },
     ]);
   });
 
   it("refuses a zero refund amount", () => {
     const details = detailsOf(() => quoteRefund({ ...quoteBase, scope: { kind: "amount", amount: "0.00" } }));
-    expect(details).toEqual([{ path: "scope.amount", message: "Champ « scope.amount » (montant) : le montant doit être supérieur à zéro." }]);
+    expect(details).toEqual([
+      { path: "scope.amount", message: "Champ « scope.amount » (montant) : le montant doit être supérieur à zéro." },
+    ]);
   });
 });
 
 describe("VAT rates, unknown and missing fields", () => {
   it("refuses an unknown VAT rate and lists the French rates", () => {
-    const details = detailsOf(() => depositInvoice({ ...goodDeposit, order: { lines: [{ vatRate: "19.6", net: "100.00" }] } }));
+    const details = detailsOf(() =>
+      depositInvoice({ ...goodDeposit, order: { lines: [{ vatRate: "19.6", net: "100.00" }] } }),
+    );
     expect(details).toEqual([
-      { path: "order.lines.0.vatRate", message: "Champ « order.lines.0.vatRate » (taux de TVA, ligne 1) : taux de TVA inconnu « 19.6 » (taux admis : 20, 10, 5.5, 2.1, 0)." },
+      {
+        path: "order.lines.0.vatRate",
+        message:
+          "Champ « order.lines.0.vatRate » (taux de TVA, ligne 1) : taux de TVA inconnu « 19.6 » (taux admis : 20, 10, 5.5, 2.1, 0).",
+      },
     ]);
   });
 
   it("accepts 5.50 as the 5.5 % rate", () => {
-    expect(vatBreakdown([{ vatRate: "5.50", net: "100.00" }]).lines).toEqual([{ vatRate: "5.5", net: "100.00", vat: "5.50", gross: "105.50" }]);
+    expect(vatBreakdown([{ vatRate: "5.50", net: "100.00" }]).lines).toEqual([
+      { vatRate: "5.5", net: "100.00", vat: "5.50", gross: "105.50" },
+    ]);
   });
 
   it("refuses unknown fields, one detail per field, at every level", () => {
-    const details = detailsOf(() => depositInvoice({ ...goodDeposit, discount: "5", order: { lines: [{ vatRate: "20", net: "1.00", colour: "red" }] } } as never));
+    const details = detailsOf(() =>
+      depositInvoice({
+        ...goodDeposit,
+        discount: "5",
+        order: { lines: [{ vatRate: "20", net: "1.00", colour: "red" }] },
+      } as never),
+    );
     expect(details).toEqual(
       expect.arrayContaining([
         { path: "discount", message: "Champ « discount » : champ inconnu, refusé." },
@@ -89,27 +122,46 @@ describe("VAT rates, unknown and missing fields", () => {
   });
 
   it("names a missing field", () => {
-    const { invoiceDate: _, ...withoutDate } = goodDeposit;
-    expect(detailsOf(() => depositInvoice(withoutDate as never))).toEqual([{ path: "invoiceDate", message: "Champ « invoiceDate » (date de facture) : obligatoire, absent." }]);
+    const withoutDate: Partial<typeof goodDeposit> = { ...goodDeposit };
+    delete withoutDate.invoiceDate;
+    expect(detailsOf(() => depositInvoice(withoutDate as never))).toEqual([
+      { path: "invoiceDate", message: "Champ « invoiceDate » (date de facture) : obligatoire, absent." },
+    ]);
   });
 
   it("refuses an unknown reason and an unknown schedule kind", () => {
-    const details = detailsOf(() => quoteRefund({ ...quoteBase, reason: "bored" as never, schedule: { kind: "weekly" } as never }));
+    const details = detailsOf(() =>
+      quoteRefund({ ...quoteBase, reason: "bored" as never, schedule: { kind: "weekly" } as never }),
+    );
     expect(details).toEqual([
-      { path: "reason", message: "Champ « reason » (motif) : motif inconnu (customer_cancels, seller_cancels, non_delivery, overpayment, duplicate_payment, commercial_gesture, consumer_withdrawal)." },
-      { path: "schedule.kind", message: "Champ « schedule.kind » (type) : type d'échéancier inconnu (single, equal, percentages ou dates)." },
+      {
+        path: "reason",
+        message:
+          "Champ « reason » (motif) : motif inconnu (customer_cancels, seller_cancels, non_delivery, overpayment, duplicate_payment, commercial_gesture, consumer_withdrawal).",
+      },
+      {
+        path: "schedule.kind",
+        message: "Champ « schedule.kind » (type) : type d'échéancier inconnu (single, equal, percentages ou dates).",
+      },
     ]);
   });
 
   it("refuses a percentage and an amount given together", () => {
     expect(detailsOf(() => depositInvoice({ ...goodDeposit, deposit: { percent: "30", amount: "100.00" } }))).toEqual([
-      { path: "deposit", message: "Champ « deposit » (acompte) : indiquez soit un pourcentage (percent), soit un montant TTC (amount), pas les deux." },
+      {
+        path: "deposit",
+        message:
+          "Champ « deposit » (acompte) : indiquez soit un pourcentage (percent), soit un montant TTC (amount), pas les deux.",
+      },
     ]);
   });
 
   it("refuses a percentage above 100", () => {
     expect(detailsOf(() => depositInvoice({ ...goodDeposit, deposit: { percent: "120" } }))).toEqual([
-      { path: "deposit.percent", message: "Champ « deposit.percent » (pourcentage) : le pourcentage ne peut pas dépasser 100." },
+      {
+        path: "deposit.percent",
+        message: "Champ « deposit.percent » (pourcentage) : le pourcentage ne peut pas dépasser 100.",
+      },
     ]);
   });
 });
@@ -117,44 +169,79 @@ describe("VAT rates, unknown and missing fields", () => {
 describe("dates", () => {
   it("refuses an impossible date", () => {
     expect(detailsOf(() => depositInvoice({ ...goodDeposit, invoiceDate: "2026-02-30" }))).toEqual([
-      { path: "invoiceDate", message: "Champ « invoiceDate » (date de facture) : date invalide (format attendu AAAA-MM-JJ, ex. 2026-01-15)." },
+      {
+        path: "invoiceDate",
+        message: "Champ « invoiceDate » (date de facture) : date invalide (format attendu AAAA-MM-JJ, ex. 2026-01-15).",
+      },
     ]);
   });
 
   it("refuses a DSO period that ends before it starts", () => {
-    expect(detailsOf(() => dsoRatio({ receivables: "1.00", sales: "2.00", from: "2026-03-31", to: "2026-01-01" }))).toEqual([
-      { path: "to", message: "Champ « to » : la fin de période précède son début." },
-    ]);
+    expect(
+      detailsOf(() => dsoRatio({ receivables: "1.00", sales: "2.00", from: "2026-03-31", to: "2026-01-01" })),
+    ).toEqual([{ path: "to", message: "Champ « to » : la fin de période précède son début." }]);
   });
 
   it("refuses penalties computed to a day before the due date", () => {
-    expect(detailsOf(() => latePaymentPenalties({ amount: "100.00", dueDate: "2026-03-01", asOf: "2026-02-01" }))).toEqual([
+    expect(
+      detailsOf(() => latePaymentPenalties({ amount: "100.00", dueDate: "2026-03-01", asOf: "2026-02-01" })),
+    ).toEqual([
       { path: "asOf", message: "Champ « asOf » (date d'arrêté) : la date d'arrêté précède la date d'échéance." },
     ]);
   });
 
   it("refuses an instalment before the approval date, and instalments out of order", () => {
-    const plan = { kind: "dates" as const, instalments: [{ dueDate: "2026-03-09", amount: "50.00" }, { dueDate: "2026-04-30", amount: "25.00" }, { dueDate: "2026-04-01", amount: "25.00" }] };
+    const plan = {
+      kind: "dates" as const,
+      instalments: [
+        { dueDate: "2026-03-09", amount: "50.00" },
+        { dueDate: "2026-04-30", amount: "25.00" },
+        { dueDate: "2026-04-01", amount: "25.00" },
+      ],
+    };
     expect(detailsOf(() => refundSchedule({ total: "100.00", approvalDate: "2026-03-10", plan }))).toEqual([
-      { path: "plan.instalments.0.dueDate", message: "Champ « plan.instalments.0.dueDate » (date d'échéance, ligne 1) : l'échéance du 09/03/2026 est antérieure à la date d'approbation (10/03/2026)." },
-      { path: "plan.instalments.2.dueDate", message: "Champ « plan.instalments.2.dueDate » (date d'échéance, ligne 3) : les échéances doivent être dans l'ordre chronologique (01/04/2026 avant 30/04/2026)." },
+      {
+        path: "plan.instalments.0.dueDate",
+        message:
+          "Champ « plan.instalments.0.dueDate » (date d'échéance, ligne 1) : l'échéance du 09/03/2026 est antérieure à la date d'approbation (10/03/2026).",
+      },
+      {
+        path: "plan.instalments.2.dueDate",
+        message:
+          "Champ « plan.instalments.2.dueDate » (date d'échéance, ligne 3) : les échéances doivent être dans l'ordre chronologique (01/04/2026 avant 30/04/2026).",
+      },
     ]);
   });
 
   it("refuses, in a quote, a payment date before the approval date, at the quote's own field", () => {
     expect(detailsOf(() => quoteRefund({ ...quoteBase, schedule: { kind: "single", date: "2026-03-09" } }))).toEqual([
-      { path: "schedule.date", message: "Champ « schedule.date » (date) : l'échéance du 09/03/2026 est antérieure à la date d'approbation (10/03/2026)." },
+      {
+        path: "schedule.date",
+        message:
+          "Champ « schedule.date » (date) : l'échéance du 09/03/2026 est antérieure à la date d'approbation (10/03/2026).",
+      },
     ]);
   });
 
   it("refuses a refund paid before its approval", () => {
     expect(detailsOf(() => quoteRefund({ ...quoteBase, refundDate: "2026-03-01" }))).toEqual([
-      { path: "refundDate", message: "Champ « refundDate » (date de remboursement) : la date de remboursement précède la date d'approbation." },
+      {
+        path: "refundDate",
+        message:
+          "Champ « refundDate » (date de remboursement) : la date de remboursement précède la date d'approbation.",
+      },
     ]);
   });
 
   it("refuses aged-balance items without a customer", () => {
-    expect(detailsOf(() => agedBalance({ asOf: "2026-03-31", items: [{ customer: "", reference: "FA1", kind: "invoice", dueDate: "2026-03-01", amount: "1.00" }] }))).toEqual([
+    expect(
+      detailsOf(() =>
+        agedBalance({
+          asOf: "2026-03-31",
+          items: [{ customer: "", reference: "FA1", kind: "invoice", dueDate: "2026-03-01", amount: "1.00" }],
+        }),
+      ),
+    ).toEqual([
       { path: "items.0.customer", message: "Champ « items.0.customer » (ligne 1) : le client est obligatoire." },
     ]);
   });
@@ -163,43 +250,82 @@ describe("dates", () => {
 describe("business rules (422)", () => {
   it("refuses a refund above the refundable balance, counting requests in flight", () => {
     const details = detailsOf(
-      () => quoteRefund({ ...quoteBase, refundsInFlight: [{ lines: [{ vatRate: "20", net: "3000.00", vat: "600.00" }] }], scope: { kind: "amount", amount: "1000.00" } }),
+      () =>
+        quoteRefund({
+          ...quoteBase,
+          refundsInFlight: [{ lines: [{ vatRate: "20", net: "3000.00", vat: "600.00" }] }],
+          scope: { kind: "amount", amount: "1000.00" },
+        }),
       EngineRuleError,
     );
-    expect(details).toEqual([{ path: "scope.amount", message: "Champ « scope.amount » (montant) : le remboursement demandé (1000.00) dépasse le solde remboursable (720.00 TTC)." }]);
+    expect(details).toEqual([
+      {
+        path: "scope.amount",
+        message:
+          "Champ « scope.amount » (montant) : le remboursement demandé (1000.00) dépasse le solde remboursable (720.00 TTC).",
+      },
+    ]);
   });
 
   it("refuses a net per line above what is left at that rate", () => {
-    const details = detailsOf(() => quoteRefund({ ...quoteBase, scope: { kind: "lines", lines: [{ vatRate: "20", net: "3600.01" }] } }), EngineRuleError);
+    const details = detailsOf(
+      () => quoteRefund({ ...quoteBase, scope: { kind: "lines", lines: [{ vatRate: "20", net: "3600.01" }] } }),
+      EngineRuleError,
+    );
     expect(details).toEqual([
-      { path: "scope.lines.0.net", message: "Champ « scope.lines.0.net » (montant HT, ligne 1) : le remboursement demandé (3600.01) dépasse le solde remboursable (3600.00 HT au taux de 20 %)." },
+      {
+        path: "scope.lines.0.net",
+        message:
+          "Champ « scope.lines.0.net » (montant HT, ligne 1) : le remboursement demandé (3600.01) dépasse le solde remboursable (3600.00 HT au taux de 20 %).",
+      },
     ]);
   });
 
   it("refuses explicit instalments that do not add up to the amount paid out", () => {
     const error = (() => {
       try {
-        quoteRefund({ ...quoteBase, schedule: { kind: "dates", instalments: [{ dueDate: "2026-03-31", amount: "4000.00" }] } });
+        quoteRefund({
+          ...quoteBase,
+          schedule: { kind: "dates", instalments: [{ dueDate: "2026-03-31", amount: "4000.00" }] },
+        });
       } catch (e) {
         return e as EngineRuleError;
       }
     })();
     expect(error?.code).toBe("SCHEDULE_TOTAL_MISMATCH");
     expect(error?.details).toEqual([
-      { path: "schedule.instalments", message: "Champ « schedule.instalments » (échéances) : la somme des échéances (4000.00) doit être égale au montant à rembourser (4320.00)." },
+      {
+        path: "schedule.instalments",
+        message:
+          "Champ « schedule.instalments » (échéances) : la somme des échéances (4000.00) doit être égale au montant à rembourser (4320.00).",
+      },
     ]);
   });
 });
 
 describe("fieldErrors, for the HTTP layer", () => {
   it("turns a ZodError from an exported schema into French details", () => {
-    const result = schemas.refundQuoteInputSchema.safeParse({ ...quoteBase, deposit: { ...quoteBase.deposit, lines: [{ vatRate: "7", net: "-1", vat: "0.123" }] }, extra: true });
+    const result = schemas.refundQuoteInputSchema.safeParse({
+      ...quoteBase,
+      deposit: { ...quoteBase.deposit, lines: [{ vatRate: "7", net: "-1", vat: "0.123" }] },
+      extra: true,
+    });
     expect(result.success).toBe(false);
     if (result.success) return;
     expect(fieldErrors(result.error)).toEqual([
-      { path: "deposit.lines.0.vatRate", message: "Champ « deposit.lines.0.vatRate » (taux de TVA, ligne 1) : taux de TVA inconnu « 7 » (taux admis : 20, 10, 5.5, 2.1, 0)." },
-      { path: "deposit.lines.0.net", message: "Champ « deposit.lines.0.net » (montant HT, ligne 1) : le montant ne peut pas être négatif." },
-      { path: "deposit.lines.0.vat", message: "Champ « deposit.lines.0.vat » (montant de TVA, ligne 1) : le montant a plus de deux décimales." },
+      {
+        path: "deposit.lines.0.vatRate",
+        message:
+          "Champ « deposit.lines.0.vatRate » (taux de TVA, ligne 1) : taux de TVA inconnu « 7 » (taux admis : 20, 10, 5.5, 2.1, 0).",
+      },
+      {
+        path: "deposit.lines.0.net",
+        message: "Champ « deposit.lines.0.net » (montant HT, ligne 1) : le montant ne peut pas être négatif.",
+      },
+      {
+        path: "deposit.lines.0.vat",
+        message: "Champ « deposit.lines.0.vat » (montant de TVA, ligne 1) : le montant a plus de deux décimales.",
+      },
       { path: "extra", message: "Champ « extra » : champ inconnu, refusé." },
     ]);
   });

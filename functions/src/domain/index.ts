@@ -24,9 +24,18 @@ export { finalInvoice, type DeductedDeposit, type FinalInvoice } from "./deposit
 
 // Refunds
 export { REFUND_REASONS, REFUND_REASON_LABELS, type RefundReason } from "./refunds/refund-reason";
-export { refundEntitlement, type Entitlement, type EntitlementInput, type LateRefundScale } from "./refunds/refund-entitlement";
+export {
+  refundEntitlement,
+  type Entitlement,
+  type EntitlementInput,
+  type LateRefundScale,
+} from "./refunds/refund-entitlement";
 export { refundableBalance } from "./refunds/refundable-balance";
-export { consumerLateRefundIncrease, CONSUMER_REFUND_DAYS, type LateRefundIncrease } from "./refunds/consumer-late-refund-increase";
+export {
+  consumerLateRefundIncrease,
+  CONSUMER_REFUND_DAYS,
+  type LateRefundIncrease,
+} from "./refunds/consumer-late-refund-increase";
 export { consumerAdvanceInterest, type AdvanceInterest } from "./refunds/consumer-advance-interest";
 export { quoteRefund, type Compensation, type CompensationKind, type RefundQuote } from "./refunds/refund-quote";
 
@@ -36,17 +45,53 @@ export { allocatePayment, type PaymentAllocation } from "./settlement/payment-al
 export { refundSchedule, type Instalment } from "./schedules/refund-schedule";
 
 // Ledger
-export { DEFAULT_ACCOUNT_LABELS, DEFAULT_CHART_OF_ACCOUNTS, chartOfAccounts, type ChartOfAccounts } from "./ledger/chart-of-accounts";
-export { entryTotals, type EntryKind, type JournalCode, type JournalEntry, type JournalLine } from "./ledger/journal-entry";
-export { compensationEntry, creditNoteEntry, depositCashedEntry, finalInvoiceEntry, paymentReceivedEntry, refundPaidEntry } from "./ledger/posting-rules";
+export {
+  DEFAULT_ACCOUNT_LABELS,
+  DEFAULT_CHART_OF_ACCOUNTS,
+  chartOfAccounts,
+  type ChartOfAccounts,
+} from "./ledger/chart-of-accounts";
+export {
+  entryTotals,
+  type EntryKind,
+  type JournalCode,
+  type JournalEntry,
+  type JournalLine,
+} from "./ledger/journal-entry";
+export {
+  compensationEntry,
+  creditNoteEntry,
+  depositCashedEntry,
+  finalInvoiceEntry,
+  paymentReceivedEntry,
+  refundPaidEntry,
+} from "./ledger/posting-rules";
 export { refundApprovalEntries } from "./ledger/refund-entries";
 
 // Rate tables
-export { LEGAL_INTEREST_RATES, legalInterestRate, type Creditor, type LegalInterestRow } from "./rates/legal-interest-rates";
+export {
+  LEGAL_INTEREST_RATES,
+  legalInterestRate,
+  type Creditor,
+  type LegalInterestRow,
+} from "./rates/legal-interest-rates";
 export { ECB_REFERENCE_RATES, ecbReferenceRate, type EcbReferenceRow } from "./rates/ecb-rates";
 export { type Interest, type InterestSegment } from "./interest/simple-interest";
 
 // Receivables
-export { RECOVERY_INDEMNITY, latePaymentPenalties, penaltyRate, type LatePaymentPenalties } from "./receivables/late-payment-penalties";
-export { AGE_BUCKETS, AGE_BUCKET_LABELS, ageBucket, agedBalance, type AgeBucket, type AgedAmounts, type AgedBalance } from "./receivables/aged-balance";
+export {
+  RECOVERY_INDEMNITY,
+  latePaymentPenalties,
+  penaltyRate,
+  type LatePaymentPenalties,
+} from "./receivables/late-payment-penalties";
+export {
+  AGE_BUCKETS,
+  AGE_BUCKET_LABELS,
+  ageBucket,
+  agedBalance,
+  type AgeBucket,
+  type AgedAmounts,
+  type AgedBalance,
+} from "./receivables/aged-balance";
 export { dsoCountBack, dsoRatio } from "./receivables/dso";

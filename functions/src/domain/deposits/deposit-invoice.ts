@@ -40,7 +40,10 @@ interface Allocation {
 function byPercent(lines: ParsedLine[], percent: Money): Allocation {
   const orderNet = sumMoney(lines.map((l) => l.net));
   const depositNet = roundCents(orderNet.times(percent).dividedBy(100));
-  const lineNets = allocateCents(depositNet, lines.map((l) => l.net));
+  const lineNets = allocateCents(
+    depositNet,
+    lines.map((l) => l.net),
+  );
   const amounts = rateAmountsOf(lines.map((l, i) => ({ vatRate: l.vatRate, net: lineNets[i] })));
   return { amounts, lineNets };
 }
@@ -54,16 +57,24 @@ function byGrossAmount(lines: ParsedLine[], amount: Money): Allocation {
   const orderRates = rateAmountsOf(lines);
   const orderGross = sumMoney(orderRates.map((r) => r.net.plus(r.vat)));
   if (amount.greaterThan(orderGross)) {
-    throw new EngineRuleError("DEPOSIT_ABOVE_ORDER", `L'acompte (${formatMoney(amount)} TTC) dépasse le total de la commande (${formatMoney(orderGross)} TTC).`, [
-      fieldProblem("deposit.amount", `l'acompte dépasse le total TTC de la commande (${formatMoney(orderGross)})`),
-    ]);
+    throw new EngineRuleError(
+      "DEPOSIT_ABOVE_ORDER",
+      `L'acompte (${formatMoney(amount)} TTC) dépasse le total de la commande (${formatMoney(orderGross)} TTC).`,
+      [fieldProblem("deposit.amount", `l'acompte dépasse le total TTC de la commande (${formatMoney(orderGross)})`)],
+    );
   }
-  const shares = allocateCents(amount, orderRates.map((r) => r.net.plus(r.vat)));
+  const shares = allocateCents(
+    amount,
+    orderRates.map((r) => r.net.plus(r.vat)),
+  );
   const amounts = orderRates.map((r, k) => ({ vatRate: r.vatRate, ...splitGross(shares[k], r.vatRate) }));
   const lineNets = lines.map(() => ZERO);
   for (const rate of amounts) {
     const indexes = lines.flatMap((l, i) => (l.vatRate === rate.vatRate ? [i] : []));
-    allocateCents(rate.net, indexes.map((i) => lines[i].net)).forEach((share, k) => (lineNets[indexes[k]] = share));
+    allocateCents(
+      rate.net,
+      indexes.map((i) => lines[i].net),
+    ).forEach((share, k) => (lineNets[indexes[k]] = share));
   }
   return { amounts, lineNets };
 }
@@ -94,12 +105,24 @@ export function depositInvoice(rawInput: DepositInvoiceInput): DepositInvoice {
   // Arrhes without VAT on receipt: every line is outside the scope (rate 0).
   const taxed = vatApplies ? lines : lines.map((l) => ({ ...l, vatRate: "0" as VatRate }));
   const { amounts, lineNets } =
-    input.deposit.percent !== undefined ? byPercent(taxed, money(input.deposit.percent)) : byGrossAmount(taxed, money(input.deposit.amount as string));
+    input.deposit.percent !== undefined
+      ? byPercent(taxed, money(input.deposit.percent))
+      : byGrossAmount(taxed, money(input.deposit.amount as string));
   return {
     kind,
     ...breakdownOf(amounts),
-    orderLines: taxed.map((l, i) => ({ ...(l.id ? { id: l.id } : {}), ...(l.label ? { label: l.label } : {}), vatRate: l.vatRate, net: formatMoney(lineNets[i]) })),
-    vatDue: vatDueDate({ supplyKind: input.supplyKind, invoiceDate: input.invoiceDate, cashedDate: input.cashedDate, vatOnDebits: input.vatOnDebits, vatApplies }),
+    orderLines: taxed.map((l, i) => ({
+      ...(l.id ? { id: l.id } : {}),
+      ...(l.label ? { label: l.label } : {}),
+      vatRate: l.vatRate,
+      net: formatMoney(lineNets[i]),
+    })),
+    vatDue: vatDueDate({
+      supplyKind: input.supplyKind,
+      invoiceDate: input.invoiceDate,
+      cashedDate: input.cashedDate,
+      vatOnDebits: input.vatOnDebits,
+      vatApplies,
+    }),
   };
 }
-

@@ -3,7 +3,16 @@ import { EngineRuleError } from "../errors/engine-error";
 import { formatMoney, money, sumMoney } from "../money/money";
 import { fieldProblem, parseInput } from "../validation/field-errors";
 import { FinalInvoiceInput, finalInvoiceInputSchema } from "../validation/deposit-schema";
-import { AmountsByRate, RateAmounts, Totals, VatBreakdown, breakdownOf, parseRateAmounts, rateAmountsOf, totalsOf } from "../vat/vat-breakdown";
+import {
+  AmountsByRate,
+  RateAmounts,
+  Totals,
+  VatBreakdown,
+  breakdownOf,
+  parseRateAmounts,
+  rateAmountsOf,
+  totalsOf,
+} from "../vat/vat-breakdown";
 import { VatRate, compareRates } from "../vat/vat-rates";
 
 export interface DeductedDeposit extends Totals {
@@ -52,9 +61,11 @@ export function finalInvoice(rawInput: FinalInvoiceInput): FinalInvoice {
   const gross = sumMoney(invoice.map((a) => a.net.plus(a.vat)));
   const depositGross = sumMoney(deposited.map((a) => a.net.plus(a.vat)));
   if (depositGross.greaterThan(gross)) {
-    throw new EngineRuleError("DEPOSITS_ABOVE_INVOICE", `Les acomptes (${formatMoney(depositGross)} TTC) dépassent le total de la facture (${formatMoney(gross)} TTC) : remboursez l'excédent par un avoir.`, [
-      fieldProblem("deposits", "le total des acomptes dépasse le total TTC de la facture"),
-    ]);
+    throw new EngineRuleError(
+      "DEPOSITS_ABOVE_INVOICE",
+      `Les acomptes (${formatMoney(depositGross)} TTC) dépassent le total de la facture (${formatMoney(gross)} TTC) : remboursez l'excédent par un avoir.`,
+      [fieldProblem("deposits", "le total des acomptes dépasse le total TTC de la facture")],
+    );
   }
   const rates = [...new Set([...invoice, ...deposited].map((a) => a.vatRate))].sort(compareRates);
   const vatDueByRate = rates.map((rate) => {

@@ -22,10 +22,13 @@ export class EngineError extends Error {
 /** Malformed input (HTTP 400): wrong type, negative, too many decimals, unknown field… */
 export class EngineValidationError extends EngineError {
   constructor(details: FieldError[]) {
-    super("VALIDATION_FAILED", details.length === 1 ? details[0].message : "Données invalides : " + details.map((d) => d.message).join(" ; "), details);
+    super(
+      "VALIDATION_FAILED",
+      details.length === 1 ? details[0].message : "Données invalides : " + details.map((d) => d.message).join(" ; "),
+      details,
+    );
   }
 }
 
 /** Well-formed input that a business rule refuses (HTTP 422), e.g. a refund above the balance. */
 export class EngineRuleError extends EngineError {}
-

@@ -25,7 +25,12 @@ export interface Interest {
  * late-payment interest. Each segment is rounded half-up to the cent and the
  * total is the sum of the segments, so the detail shown adds up.
  */
-export function simpleInterest(principal: Money, start: CalendarDate, end: CalendarDate, rateFor: (halfYearDay: CalendarDate) => string): Interest {
+export function simpleInterest(
+  principal: Money,
+  start: CalendarDate,
+  end: CalendarDate,
+  rateFor: (halfYearDay: CalendarDate) => string,
+): Interest {
   const segments: InterestSegment[] = [];
   const amounts: Money[] = [];
   let from = addDays(start, 1);

@@ -1,7 +1,14 @@
 import { CalendarDate } from "../dates/calendar-date";
 import { Money, ZERO, formatMoney, money, sumMoney } from "../money/money";
 
-export type EntryKind = "deposit_cashed" | "final_invoice" | "credit_note" | "refund_paid" | "payment_received" | "compensation_paid" | "compensation_kept";
+export type EntryKind =
+  | "deposit_cashed"
+  | "final_invoice"
+  | "credit_note"
+  | "refund_paid"
+  | "payment_received"
+  | "compensation_paid"
+  | "compensation_kept";
 
 /** Journal codes: sales (invoices and credit notes), bank, miscellaneous. */
 export type JournalCode = "VT" | "BQ" | "OD";
@@ -40,7 +47,8 @@ export class UnbalancedEntryError extends Error {}
  */
 export function journalEntry(head: Omit<JournalEntry, "lines">, postings: readonly Posting[]): JournalEntry {
   const imbalance = sumMoney(postings.map((p) => p.amount));
-  if (!imbalance.isZero()) throw new UnbalancedEntryError(`Écriture ${head.pieceRef} déséquilibrée de ${formatMoney(imbalance)}`);
+  if (!imbalance.isZero())
+    throw new UnbalancedEntryError(`Écriture ${head.pieceRef} déséquilibrée de ${formatMoney(imbalance)}`);
   const lines = postings
     .filter((p) => !p.amount.isZero())
     .map((p) => ({

@@ -42,10 +42,20 @@ export function depositCashedEntry(rawInput: DepositCashedEntryInput): JournalEn
   const chart = chartOfAccounts(input.chart);
   const amounts = parseRateAmounts(input.lines);
   return journalEntry(
-    { kind: "deposit_cashed", journal: "BQ", date: input.date, pieceRef: input.pieceRef, label: input.label ?? `Acompte ${input.pieceRef}` },
+    {
+      kind: "deposit_cashed",
+      journal: "BQ",
+      date: input.date,
+      pieceRef: input.pieceRef,
+      label: input.label ?? `Acompte ${input.pieceRef}`,
+    },
     [
       { account: chart.bank, label: "Encaissement de l'acompte", amount: gross(amounts) },
-      { account: chart.depositsReceived, label: "Acompte reçu (HT)", amount: sumMoney(amounts.map((a) => a.net)).negated() },
+      {
+        account: chart.depositsReceived,
+        label: "Acompte reçu (HT)",
+        amount: sumMoney(amounts.map((a) => a.net)).negated(),
+      },
       ...vatPostings(chart.vatCollected, amounts, -1),
     ],
   );
@@ -64,14 +74,26 @@ export function finalInvoiceEntry(rawInput: FinalInvoiceEntryInput): JournalEntr
   const vatDue = rates.map((vatRate) => ({
     vatRate,
     net: ZERO,
-    vat: sumMoney(invoice.filter((a) => a.vatRate === vatRate).map((a) => a.vat)).minus(sumMoney(deposits.filter((a) => a.vatRate === vatRate).map((a) => a.vat))),
+    vat: sumMoney(invoice.filter((a) => a.vatRate === vatRate).map((a) => a.vat)).minus(
+      sumMoney(deposits.filter((a) => a.vatRate === vatRate).map((a) => a.vat)),
+    ),
   }));
   return journalEntry(
-    { kind: "final_invoice", journal: "VT", date: input.date, pieceRef: input.pieceRef, label: input.label ?? `Facture ${input.pieceRef}` },
+    {
+      kind: "final_invoice",
+      journal: "VT",
+      date: input.date,
+      pieceRef: input.pieceRef,
+      label: input.label ?? `Facture ${input.pieceRef}`,
+    },
     [
       { account: chart.customers, label: "Solde à payer", amount: gross(invoice).minus(gross(deposits)) },
       { account: chart.depositsReceived, label: "Acomptes déduits (HT)", amount: sumMoney(deposits.map((a) => a.net)) },
-      { account: input.supplyKind === "goods" ? chart.salesGoods : chart.salesServices, label: "Ventes (HT)", amount: sumMoney(invoice.map((a) => a.net)).negated() },
+      {
+        account: input.supplyKind === "goods" ? chart.salesGoods : chart.salesServices,
+        label: "Ventes (HT)",
+        amount: sumMoney(invoice.map((a) => a.net)).negated(),
+      },
       ...vatPostings(chart.vatCollected, vatDue, -1),
     ],
   );
@@ -83,9 +105,19 @@ export function creditNoteEntry(rawInput: CreditNoteEntryInput): JournalEntry {
   const chart = chartOfAccounts(input.chart);
   const amounts = parseRateAmounts(input.lines);
   return journalEntry(
-    { kind: "credit_note", journal: "VT", date: input.date, pieceRef: input.pieceRef, label: input.label ?? `Avoir ${input.pieceRef}` },
+    {
+      kind: "credit_note",
+      journal: "VT",
+      date: input.date,
+      pieceRef: input.pieceRef,
+      label: input.label ?? `Avoir ${input.pieceRef}`,
+    },
     [
-      { account: chart.depositsReceived, label: "Annulation de l'acompte (HT)", amount: sumMoney(amounts.map((a) => a.net)) },
+      {
+        account: chart.depositsReceived,
+        label: "Annulation de l'acompte (HT)",
+        amount: sumMoney(amounts.map((a) => a.net)),
+      },
       ...vatPostings(chart.vatCollected, amounts, 1),
       { account: chart.customers, label: "Avoir client", amount: gross(amounts).negated() },
     ],
@@ -93,14 +125,23 @@ export function creditNoteEntry(rawInput: CreditNoteEntryInput): JournalEntry {
 }
 
 /** Money between bank and customer: + leaves the bank (refund), − comes in (payment). */
-function bankCustomerEntry(rawInput: RefundPaidEntryInput, direction: "refund_paid" | "payment_received"): JournalEntry {
+function bankCustomerEntry(
+  rawInput: RefundPaidEntryInput,
+  direction: "refund_paid" | "payment_received",
+): JournalEntry {
   const input = parseInput(refundPaidEntryInputSchema, rawInput);
   const chart = chartOfAccounts(input.chart);
   const refund = direction === "refund_paid";
   const amount = refund ? money(input.amount) : money(input.amount).negated();
   const label = refund ? "Remboursement client" : "Encaissement client";
   return journalEntry(
-    { kind: direction, journal: "BQ", date: input.date, pieceRef: input.pieceRef, label: input.label ?? `${label} ${input.pieceRef}` },
+    {
+      kind: direction,
+      journal: "BQ",
+      date: input.date,
+      pieceRef: input.pieceRef,
+      label: input.label ?? `${label} ${input.pieceRef}`,
+    },
     [
       { account: chart.customers, label, amount },
       { account: chart.bank, label, amount: amount.negated() },
@@ -134,10 +175,21 @@ export function compensationEntry(rawInput: CompensationEntryInput): JournalEntr
   const chart = chartOfAccounts(input.chart);
   const amount = money(input.amount);
   const label = COMPENSATION_LABELS[input.kind];
-  const other = input.direction === "kept" ? chart.compensationKept : input.kind === "advance_interest" ? chart.interestPaid : chart.compensationPaid;
+  const other =
+    input.direction === "kept"
+      ? chart.compensationKept
+      : input.kind === "advance_interest"
+        ? chart.interestPaid
+        : chart.compensationPaid;
   const customerSide = input.direction === "kept" ? amount : amount.negated();
   return journalEntry(
-    { kind: input.direction === "kept" ? "compensation_kept" : "compensation_paid", journal: "OD", date: input.date, pieceRef: input.pieceRef, label: input.label ?? `${label} ${input.pieceRef}` },
+    {
+      kind: input.direction === "kept" ? "compensation_kept" : "compensation_paid",
+      journal: "OD",
+      date: input.date,
+      pieceRef: input.pieceRef,
+      label: input.label ?? `${label} ${input.pieceRef}`,
+    },
     [
       { account: chart.customers, label, amount: customerSide },
       { account: other, label, amount: customerSide.negated() },

@@ -15,6 +15,15 @@ export function refundApprovalEntries(
   const chart = at.chart && Object.keys(at.chart).length > 0 ? { chart: at.chart } : {};
   return [
     creditNoteEntry({ date: at.date, pieceRef: at.creditNoteNumber, lines: quote.creditNote.lines, ...chart }),
-    ...quote.compensation.map((c) => compensationEntry({ date: at.date, pieceRef: at.creditNoteNumber, amount: c.amount, direction: c.direction, kind: c.kind, ...chart })),
+    ...quote.compensation.map((c) =>
+      compensationEntry({
+        date: at.date,
+        pieceRef: at.creditNoteNumber,
+        amount: c.amount,
+        direction: c.direction,
+        kind: c.kind,
+        ...chart,
+      }),
+    ),
   ];
 }

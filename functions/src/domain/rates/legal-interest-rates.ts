@@ -28,6 +28,10 @@ export const LEGAL_INTEREST_RATES: readonly LegalInterestRow[] = [
 ];
 
 /** The legal interest rate (% a year) in force on `date` for that kind of creditor. */
-export function legalInterestRate(date: CalendarDate, creditor: Creditor, table: readonly LegalInterestRow[] = LEGAL_INTEREST_RATES): string {
+export function legalInterestRate(
+  date: CalendarDate,
+  creditor: Creditor,
+  table: readonly LegalInterestRow[] = LEGAL_INTEREST_RATES,
+): string {
   return rowForDate(table, date, "taux de l'intérêt légal")[creditor];
 }

@@ -48,7 +48,12 @@ function empty(): Accumulator {
 function format(acc: Accumulator): AgedAmounts {
   const total = AGE_BUCKETS.reduce((sum, b) => sum.plus(acc[b]), ZERO);
   const buckets = Object.fromEntries(AGE_BUCKETS.map((b) => [b, formatMoney(acc[b])])) as Record<AgeBucket, string>;
-  return { ...buckets, total: formatMoney(total), unallocatedCredits: formatMoney(acc.credits), net: formatMoney(total.minus(acc.credits)) };
+  return {
+    ...buckets,
+    total: formatMoney(total),
+    unallocatedCredits: formatMoney(acc.credits),
+    net: formatMoney(total.minus(acc.credits)),
+  };
 }
 
 /**
@@ -70,6 +75,8 @@ export function agedBalance(rawInput: AgedBalanceInput): AgedBalance {
     acc[key] = acc[key].plus(money(item.amount));
     total[key] = total[key].plus(money(item.amount));
   }
-  const rows = [...byCustomer.entries()].sort(([a], [b]) => a.localeCompare(b, "fr")).map(([customer, acc]) => ({ customer, ...format(acc) }));
+  const rows = [...byCustomer.entries()]
+    .sort(([a], [b]) => a.localeCompare(b, "fr"))
+    .map(([customer, acc]) => ({ customer, ...format(acc) }));
   return { asOf: input.asOf, rows, total: format(total) };
 }

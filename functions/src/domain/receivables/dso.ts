@@ -1,7 +1,12 @@
 import { daysBetween, daysInMonth } from "../dates/calendar-date";
 import { Dec, Money, ZERO, money } from "../money/money";
 import { parseInput } from "../validation/field-errors";
-import { DsoCountBackInput, DsoRatioInput, dsoCountBackInputSchema, dsoRatioInputSchema } from "../validation/receivables-schema";
+import {
+  DsoCountBackInput,
+  DsoRatioInput,
+  dsoCountBackInputSchema,
+  dsoRatioInputSchema,
+} from "../validation/receivables-schema";
 
 /** Days are shown with two decimals, half-up. */
 function formatDays(days: Money): string {

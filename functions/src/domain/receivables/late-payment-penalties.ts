@@ -42,8 +42,11 @@ export function latePaymentPenalties(rawInput: LatePaymentPenaltiesInput): LateP
   const input = parseInput(latePaymentPenaltiesInputSchema, rawInput);
   const daysLate = Math.max(0, daysBetween(input.dueDate, input.asOf));
   const legalBasis = "Code de commerce L441-10, D441-5";
-  if (daysLate === 0) return { daysLate, segments: [], penalties: "0.00", indemnity: "0.00", total: "0.00", legalBasis };
-  const interest = simpleInterest(money(input.amount), input.dueDate, input.asOf, (day) => penaltyRate(day, input.contractRate));
+  if (daysLate === 0)
+    return { daysLate, segments: [], penalties: "0.00", indemnity: "0.00", total: "0.00", legalBasis };
+  const interest = simpleInterest(money(input.amount), input.dueDate, input.asOf, (day) =>
+    penaltyRate(day, input.contractRate),
+  );
   return {
     daysLate,
     segments: interest.segments,

@@ -43,10 +43,16 @@ function l2424Percent(daysLate: number): Money {
 }
 
 /** Late-refund increase on parsed values (the refund quote uses it). */
-export function lateIncrease(scale: LateRefundScale, amount: Money, terminationDate: CalendarDate, refundDate: CalendarDate): LateRefundIncrease {
+export function lateIncrease(
+  scale: LateRefundScale,
+  amount: Money,
+  terminationDate: CalendarDate,
+  refundDate: CalendarDate,
+): LateRefundIncrease {
   const deadline = addDays(terminationDate, CONSUMER_REFUND_DAYS);
   const daysLate = Math.max(0, daysBetween(deadline, refundDate));
-  const legalBasis = scale === "L241-4" ? "Code de la consommation L216-7, L241-4" : "Code de la consommation L221-24, L242-4";
+  const legalBasis =
+    scale === "L241-4" ? "Code de la consommation L216-7, L241-4" : "Code de la consommation L221-24, L242-4";
   if (daysLate === 0) return { scale, deadline, daysLate, percent: "0", amount: "0.00", legalBasis };
   if (scale === "L242-4" && daysLate <= 10) {
     // "Majorées du taux d'intérêt légal": read as interest at the consumer legal rate for the days late.
@@ -54,7 +60,14 @@ export function lateIncrease(scale: LateRefundScale, amount: Money, terminationD
     return { scale, deadline, daysLate, percent: null, amount: interest.amount, legalBasis };
   }
   const percent = scale === "L241-4" ? l2414Percent(daysLate) : l2424Percent(daysLate);
-  return { scale, deadline, daysLate, percent: percent.toString(), amount: formatMoney(roundCents(amount.times(percent).dividedBy(100))), legalBasis };
+  return {
+    scale,
+    deadline,
+    daysLate,
+    percent: percent.toString(),
+    amount: formatMoney(roundCents(amount.times(percent).dividedBy(100))),
+    legalBasis,
+  };
 }
 
 export const lateRefundIncreaseInputSchema = z.strictObject({
@@ -73,8 +86,9 @@ export const lateRefundIncreaseInputSchema = z.strictObject({
  * consumerLateRefundIncrease({ scale: "L241-4", amount: "1000.00", terminationDate: "2026-03-01", refundDate: "2026-03-25" })
  *   → { deadline: "2026-03-15", daysLate: 10, percent: "10", amount: "100.00", … }
  */
-export function consumerLateRefundIncrease(rawInput: z.input<typeof lateRefundIncreaseInputSchema>): LateRefundIncrease {
+export function consumerLateRefundIncrease(
+  rawInput: z.input<typeof lateRefundIncreaseInputSchema>,
+): LateRefundIncrease {
   const input = parseInput(lateRefundIncreaseInputSchema, rawInput);
   return lateIncrease(input.scale, money(input.amount), input.terminationDate, input.refundDate);
 }
-

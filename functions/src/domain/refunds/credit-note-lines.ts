@@ -17,7 +17,12 @@ function aboveBalance(path: string, asked: Money, balance: Money, what: string):
   return new EngineRuleError(
     "REFUND_ABOVE_BALANCE",
     `Le remboursement demandé (${formatMoney(asked)}) dépasse le solde remboursable (${formatMoney(balance)}${what}).`,
-    [fieldProblem(path, `le remboursement demandé (${formatMoney(asked)}) dépasse le solde remboursable (${formatMoney(balance)}${what})`)],
+    [
+      fieldProblem(
+        path,
+        `le remboursement demandé (${formatMoney(asked)}) dépasse le solde remboursable (${formatMoney(balance)}${what})`,
+      ),
+    ],
   );
 }
 
@@ -30,8 +35,10 @@ function byGrossAmount(amount: Money, balance: RateAmounts[]): RateAmounts[] {
   return balance.map((left, i) => {
     const split = splitGross(shares[i], left.vatRate);
     // Near the whole balance a one-cent split difference could pass what is left: keep within both.
-    if (split.vat.greaterThan(left.vat)) return { vatRate: left.vatRate, net: shares[i].minus(left.vat), vat: left.vat };
-    if (split.net.greaterThan(left.net)) return { vatRate: left.vatRate, net: left.net, vat: shares[i].minus(left.net) };
+    if (split.vat.greaterThan(left.vat))
+      return { vatRate: left.vatRate, net: shares[i].minus(left.vat), vat: left.vat };
+    if (split.net.greaterThan(left.net))
+      return { vatRate: left.vatRate, net: left.net, vat: shares[i].minus(left.net) };
     return { vatRate: left.vatRate, ...split };
   });
 }
@@ -39,7 +46,9 @@ function byGrossAmount(amount: Money, balance: RateAmounts[]): RateAmounts[] {
 /** Net amounts per rate: VAT per rate on the net (BR-CO-17); the whole net left at a rate takes the whole VAT left. */
 function byNetLines(lines: { vatRate: RateAmounts["vatRate"]; net: string }[], balance: RateAmounts[]): RateAmounts[] {
   const asked = new Map<string, { net: Money; index: number }>();
-  lines.forEach((l, index) => asked.set(l.vatRate, { net: (asked.get(l.vatRate)?.net ?? ZERO).plus(money(l.net)), index }));
+  lines.forEach((l, index) =>
+    asked.set(l.vatRate, { net: (asked.get(l.vatRate)?.net ?? ZERO).plus(money(l.net)), index }),
+  );
   return [...asked.entries()].map(([rate, { net, index }]) => {
     const left = balance.find((b) => b.vatRate === rate);
     const path = `scope.lines.${index}.net`;
@@ -62,9 +71,11 @@ function byNetLines(lines: { vatRate: RateAmounts["vatRate"]; net: string }[], b
 export function creditNoteLines(scope: Scope | "whole_balance", balance: RateAmounts[]): RateAmounts[] {
   const left = balance.filter((b) => !b.net.isZero() || !b.vat.isZero());
   if (left.length === 0) {
-    throw new EngineRuleError("NOTHING_TO_REFUND", "Le solde remboursable de cet acompte est nul : rien à rembourser.", [
-      fieldProblem("scope", "le solde remboursable est nul"),
-    ]);
+    throw new EngineRuleError(
+      "NOTHING_TO_REFUND",
+      "Le solde remboursable de cet acompte est nul : rien à rembourser.",
+      [fieldProblem("scope", "le solde remboursable est nul")],
+    );
   }
   let lines: RateAmounts[];
   if (scope === "whole_balance" || scope.kind === "full") lines = left;

@@ -64,9 +64,11 @@ export function refundEntitlement(rawInput: EntitlementInput): Entitlement {
   switch (input.reason) {
     case "consumer_withdrawal":
       if (!b2c) {
-        throw new EngineRuleError("WITHDRAWAL_B2C_ONLY", "Le droit de rétractation est réservé aux consommateurs (client b2c).", [
-          fieldProblem("reason", "la rétractation ne s'applique qu'à un client consommateur (b2c)"),
-        ]);
+        throw new EngineRuleError(
+          "WITHDRAWAL_B2C_ONLY",
+          "Le droit de rétractation est réservé aux consommateurs (client b2c).",
+          [fieldProblem("reason", "la rétractation ne s'applique qu'à un client consommateur (b2c)")],
+        );
       }
       return {
         ...base,
@@ -85,7 +87,11 @@ export function refundEntitlement(rawInput: EntitlementInput): Entitlement {
         explanation: arrhes
           ? "Le vendeur se dédit : il restitue les arrhes et verse une indemnité égale (le double des arrhes)."
           : "Le vendeur annule : l'acompte est intégralement remboursé.",
-        legalBasis: arrhes ? "Code civil art. 1590" + (b2c ? " ; Code de la consommation L214-1, L216-7, L241-4" : "") : b2c ? "Code de la consommation L216-7, L241-4" : "Contrat ; Code civil art. 1229",
+        legalBasis: arrhes
+          ? "Code civil art. 1590" + (b2c ? " ; Code de la consommation L214-1, L216-7, L241-4" : "")
+          : b2c
+            ? "Code de la consommation L216-7, L241-4"
+            : "Contrat ; Code civil art. 1229",
       };
     case "non_delivery":
       return {
@@ -101,13 +107,15 @@ export function refundEntitlement(rawInput: EntitlementInput): Entitlement {
           ...base,
           scope: "whole_balance",
           forfeited: true,
-          explanation: "Le client se dédit : les arrhes sont perdues ; l'avoir annule la TVA et le montant devient une indemnité sans TVA.",
+          explanation:
+            "Le client se dédit : les arrhes sont perdues ; l'avoir annule la TVA et le montant devient une indemnité sans TVA.",
           legalBasis: "Code civil art. 1590 ; CJUE C-277/05 (arrhes conservées hors champ de la TVA)",
         };
       }
       return {
         ...base,
-        explanation: "Annulation par le client d'une vente ferme : remboursement selon le contrat ou décision commerciale.",
+        explanation:
+          "Annulation par le client d'une vente ferme : remboursement selon le contrat ou décision commerciale.",
         legalBasis: "Contrat (Code civil art. 1103)",
       };
     case "overpayment":

@@ -69,8 +69,17 @@ function minus(balance: RateAmounts[], reversal: RateAmounts[]): RateAmounts[] {
 export function quoteRefund(rawInput: RefundQuoteInput): RefundQuote {
   const input = parseInput(refundQuoteInputSchema, rawInput);
   const { deposit } = input;
-  const entitlement = refundEntitlement({ depositKind: deposit.kind, customerKind: deposit.customerKind, supplyKind: deposit.supplyKind, reason: input.reason });
-  const balance = balanceByRate(deposit.lines, input.issuedRefunds.map((r) => r.lines), input.refundsInFlight.map((r) => r.lines));
+  const entitlement = refundEntitlement({
+    depositKind: deposit.kind,
+    customerKind: deposit.customerKind,
+    supplyKind: deposit.supplyKind,
+    reason: input.reason,
+  });
+  const balance = balanceByRate(
+    deposit.lines,
+    input.issuedRefunds.map((r) => r.lines),
+    input.refundsInFlight.map((r) => r.lines),
+  );
   const reversal = creditNoteLines(entitlement.scope === "whole_balance" ? "whole_balance" : input.scope, balance);
   const creditGross = sumMoney(reversal.map((r) => r.net.plus(r.vat)));
   const refundDate = input.refundDate ?? lastDueDate(input.schedule);
@@ -78,15 +87,33 @@ export function quoteRefund(rawInput: RefundQuoteInput): RefundQuote {
   const compensation: Compensation[] = [];
 
   if (entitlement.forfeited) {
-    compensation.push({ kind: "arrhes_forfeited", label: "Arrhes conservées (indemnité, hors champ de la TVA)", amount: formatMoney(creditGross), direction: "kept", legalBasis: entitlement.legalBasis });
+    compensation.push({
+      kind: "arrhes_forfeited",
+      label: "Arrhes conservées (indemnité, hors champ de la TVA)",
+      amount: formatMoney(creditGross),
+      direction: "kept",
+      legalBasis: entitlement.legalBasis,
+    });
   }
   if (entitlement.doubled) {
-    compensation.push({ kind: "arrhes_doubled", label: "Indemnité égale aux arrhes (restitution au double, sans TVA)", amount: formatMoney(creditGross), direction: "payable", legalBasis: "Code civil art. 1590" });
+    compensation.push({
+      kind: "arrhes_doubled",
+      label: "Indemnité égale aux arrhes (restitution au double, sans TVA)",
+      amount: formatMoney(creditGross),
+      direction: "payable",
+      legalBasis: "Code civil art. 1590",
+    });
   }
   if (entitlement.advanceInterest) {
     const interest = advanceInterest(creditGross, deposit.paidDate, refundDate);
     if (!money(interest.amount).isZero()) {
-      compensation.push({ kind: "advance_interest", label: `Intérêts au taux légal sur l'avance, du ${frenchDate(interest.segments[0].from)} au ${frenchDate(refundDate)} (sans TVA)`, amount: interest.amount, direction: "payable", legalBasis: interest.legalBasis });
+      compensation.push({
+        kind: "advance_interest",
+        label: `Intérêts au taux légal sur l'avance, du ${frenchDate(interest.segments[0].from)} au ${frenchDate(refundDate)} (sans TVA)`,
+        amount: interest.amount,
+        direction: "payable",
+        legalBasis: interest.legalBasis,
+      });
     }
   }
   if (entitlement.lateRefundScale) {
@@ -94,10 +121,18 @@ export function quoteRefund(rawInput: RefundQuoteInput): RefundQuote {
       const increase = lateIncrease(entitlement.lateRefundScale, creditGross, input.terminationDate, refundDate);
       if (increase.daysLate > 0 && !money(increase.amount).isZero()) {
         const rate = increase.percent === null ? "au taux d'intérêt légal" : `de ${increase.percent} %`;
-        compensation.push({ kind: "late_refund_increase", label: `Majoration ${rate} pour remboursement tardif (${increase.daysLate} jours après le ${frenchDate(increase.deadline)}, sans TVA)`, amount: increase.amount, direction: "payable", legalBasis: increase.legalBasis });
+        compensation.push({
+          kind: "late_refund_increase",
+          label: `Majoration ${rate} pour remboursement tardif (${increase.daysLate} jours après le ${frenchDate(increase.deadline)}, sans TVA)`,
+          amount: increase.amount,
+          direction: "payable",
+          legalBasis: increase.legalBasis,
+        });
       }
     } else {
-      warnings.push("Date de résolution ou de rétractation (terminationDate) absente : les majorations pour remboursement tardif ne sont pas calculées.");
+      warnings.push(
+        "Date de résolution ou de rétractation (terminationDate) absente : les majorations pour remboursement tardif ne sont pas calculées.",
+      );
     }
   }
 
@@ -108,8 +143,21 @@ export function quoteRefund(rawInput: RefundQuoteInput): RefundQuote {
     reason: input.reason,
     reasonLabel: REFUND_REASON_LABELS[input.reason],
     depositKind: deposit.kind,
-    entitlement: { scope: entitlement.scope, forfeited: entitlement.forfeited, doubled: entitlement.doubled, explanation: entitlement.explanation, legalBasis: entitlement.legalBasis },
-    creditNote: { ...breakdownOf(reversal), cites: { number: deposit.number, date: deposit.date, reference: `${deposit.number} du ${frenchDate(deposit.date)}` } },
+    entitlement: {
+      scope: entitlement.scope,
+      forfeited: entitlement.forfeited,
+      doubled: entitlement.doubled,
+      explanation: entitlement.explanation,
+      legalBasis: entitlement.legalBasis,
+    },
+    creditNote: {
+      ...breakdownOf(reversal),
+      cites: {
+        number: deposit.number,
+        date: deposit.date,
+        reference: `${deposit.number} du ${frenchDate(deposit.date)}`,
+      },
+    },
     compensation,
     balanceBefore: breakdownOf(balance),
     balanceAfter: breakdownOf(minus(balance, reversal)),

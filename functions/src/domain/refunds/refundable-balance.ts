@@ -19,7 +19,11 @@ export function balanceByRate(deposit: Lines, issued: readonly Lines[], inFlight
   for (const lines of [...issued, ...inFlight]) {
     for (const spent of parseRateAmounts(lines)) {
       const left = balance.get(spent.vatRate) ?? { vatRate: spent.vatRate, net: ZERO, vat: ZERO };
-      balance.set(spent.vatRate, { vatRate: spent.vatRate, net: left.net.minus(spent.net), vat: left.vat.minus(spent.vat) });
+      balance.set(spent.vatRate, {
+        vatRate: spent.vatRate,
+        net: left.net.minus(spent.net),
+        vat: left.vat.minus(spent.vat),
+      });
     }
   }
   const result = [...balance.values()];
@@ -42,5 +46,11 @@ export function balanceByRate(deposit: Lines, issued: readonly Lines[], inFlight
  */
 export function refundableBalance(rawInput: RefundableBalanceInput): VatBreakdown {
   const input = parseInput(refundableBalanceInputSchema, rawInput);
-  return breakdownOf(balanceByRate(input.deposit.lines, input.issuedRefunds.map((r) => r.lines), input.refundsInFlight.map((r) => r.lines)));
+  return breakdownOf(
+    balanceByRate(
+      input.deposit.lines,
+      input.issuedRefunds.map((r) => r.lines),
+      input.refundsInFlight.map((r) => r.lines),
+    ),
+  );
 }

@@ -43,9 +43,19 @@ function checkDates(plan: Plan, dates: CalendarDate[], approvalDate: CalendarDat
   dates.forEach((date, i) => {
     const path = datePath(plan, i, at);
     if (date < approvalDate) {
-      problems.push(fieldProblem(path.join("."), `l'échéance du ${frenchDate(date)} est antérieure à la date d'approbation (${frenchDate(approvalDate)})`));
+      problems.push(
+        fieldProblem(
+          path.join("."),
+          `l'échéance du ${frenchDate(date)} est antérieure à la date d'approbation (${frenchDate(approvalDate)})`,
+        ),
+      );
     } else if (i > 0 && date < dates[i - 1]) {
-      problems.push(fieldProblem(path.join("."), `les échéances doivent être dans l'ordre chronologique (${frenchDate(date)} avant ${frenchDate(dates[i - 1])})`));
+      problems.push(
+        fieldProblem(
+          path.join("."),
+          `les échéances doivent être dans l'ordre chronologique (${frenchDate(date)} avant ${frenchDate(dates[i - 1])})`,
+        ),
+      );
     }
   });
   if (plan.kind === "equal" && problems.length > 0) problems.splice(1);
@@ -56,9 +66,16 @@ function amounts(plan: Plan, total: Money, count: number, at: string): Money[] {
   if (plan.kind === "dates") {
     const given = plan.instalments.map((i) => money(i.amount));
     if (!sumMoney(given).equals(total)) {
-      throw new EngineRuleError("SCHEDULE_TOTAL_MISMATCH", `Les échéances totalisent ${formatMoney(sumMoney(given))} au lieu de ${formatMoney(total)}.`, [
-        fieldProblem(`${at}.instalments`, `la somme des échéances (${formatMoney(sumMoney(given))}) doit être égale au montant à rembourser (${formatMoney(total)})`),
-      ]);
+      throw new EngineRuleError(
+        "SCHEDULE_TOTAL_MISMATCH",
+        `Les échéances totalisent ${formatMoney(sumMoney(given))} au lieu de ${formatMoney(total)}.`,
+        [
+          fieldProblem(
+            `${at}.instalments`,
+            `la somme des échéances (${formatMoney(sumMoney(given))}) doit être égale au montant à rembourser (${formatMoney(total)})`,
+          ),
+        ],
+      );
     }
     return given;
   }
@@ -67,7 +84,10 @@ function amounts(plan: Plan, total: Money, count: number, at: string): Money[] {
     const percents = plan.instalments.map((i) => money(i.percent));
     if (!sumMoney(percents).equals(100)) {
       throw new EngineValidationError([
-        fieldProblem(`${at}.instalments`, `les pourcentages totalisent ${sumMoney(percents).toString()} % au lieu de 100 %`),
+        fieldProblem(
+          `${at}.instalments`,
+          `les pourcentages totalisent ${sumMoney(percents).toString()} % au lieu de 100 %`,
+        ),
       ]);
     }
     shares = percents.map((p) => floorCents(total.times(p).dividedBy(100)));
@@ -99,9 +119,16 @@ export function buildSchedule(total: Money, approvalDate: CalendarDate, plan: Pl
   if (total.lessThanOrEqualTo(ZERO)) return [];
   const shares = amounts(plan, total, dates.length, at);
   if (shares.some((share) => !share.greaterThan(ZERO))) {
-    throw new EngineRuleError("SCHEDULE_INSTALMENT_ZERO", `Le montant à rembourser (${formatMoney(total)}) est trop faible pour ${dates.length} échéances : une échéance serait nulle.`, [
-      fieldProblem(at, `avec ${formatMoney(total)} à rembourser, une des ${dates.length} échéances serait nulle ; réduisez leur nombre`),
-    ]);
+    throw new EngineRuleError(
+      "SCHEDULE_INSTALMENT_ZERO",
+      `Le montant à rembourser (${formatMoney(total)}) est trop faible pour ${dates.length} échéances : une échéance serait nulle.`,
+      [
+        fieldProblem(
+          at,
+          `avec ${formatMoney(total)} à rembourser, une des ${dates.length} échéances serait nulle ; réduisez leur nombre`,
+        ),
+      ],
+    );
   }
   return dates.map((dueDate, i) => ({ n: i + 1, dueDate, amount: formatMoney(shares[i]) }));
 }

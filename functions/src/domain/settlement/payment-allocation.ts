@@ -17,7 +17,10 @@ export function spendInOrder(amount: Money, open: readonly Money[]): { used: Mon
 export const paymentAllocationInputSchema = z.strictObject({
   amount: positiveAmount,
   invoices: z.array(
-    z.strictObject({ id: z.string({ error: "doit être un identifiant" }).min(1, { message: "l'identifiant est obligatoire" }), outstanding: moneyAmount }),
+    z.strictObject({
+      id: z.string({ error: "doit être un identifiant" }).min(1, { message: "l'identifiant est obligatoire" }),
+      outstanding: moneyAmount,
+    }),
     { error: "doit être une liste de factures" },
   ),
 });
@@ -40,7 +43,11 @@ export function allocatePayment(rawInput: z.input<typeof paymentAllocationInputS
   const open = input.invoices.map((i) => money(i.outstanding));
   const { used, left } = spendInOrder(money(input.amount), open);
   return {
-    allocations: input.invoices.map((inv, k) => ({ id: inv.id, amount: formatMoney(used[k]), left: formatMoney(open[k].minus(used[k])) })),
+    allocations: input.invoices.map((inv, k) => ({
+      id: inv.id,
+      amount: formatMoney(used[k]),
+      left: formatMoney(open[k].minus(used[k])),
+    })),
     unapplied: formatMoney(left),
   };
 }

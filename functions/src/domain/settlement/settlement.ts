@@ -3,7 +3,12 @@ import { EngineRuleError } from "../errors/engine-error";
 import { Money, ZERO, formatMoney, money, sumMoney } from "../money/money";
 import { spendInOrder } from "./payment-allocation";
 import { fieldProblem, parseInput } from "../validation/field-errors";
-import { SettlementInput, openInvoiceSchema, settlementChoiceSchema, settlementInputSchema } from "../validation/refund-schema";
+import {
+  SettlementInput,
+  openInvoiceSchema,
+  settlementChoiceSchema,
+  settlementInputSchema,
+} from "../validation/refund-schema";
 
 export interface Settlement {
   /** Paid back to the customer (by the schedule). */
@@ -21,26 +26,51 @@ type Choice = z.output<typeof settlementChoiceSchema>;
 
 /** Offsets proposed against open invoices, the oldest due first, until `amount` is used up. */
 function proposeOffsets(amount: Money, openInvoices: OpenInvoice[]): { invoiceNumber: string; amount: Money }[] {
-  const oldestFirst = [...openInvoices].sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.number.localeCompare(b.number));
-  const { used } = spendInOrder(amount, oldestFirst.map((i) => money(i.outstanding)));
-  return oldestFirst.map((invoice, k) => ({ invoiceNumber: invoice.number, amount: used[k] })).filter((o) => !o.amount.isZero());
+  const oldestFirst = [...openInvoices].sort(
+    (a, b) => a.dueDate.localeCompare(b.dueDate) || a.number.localeCompare(b.number),
+  );
+  const { used } = spendInOrder(
+    amount,
+    oldestFirst.map((i) => money(i.outstanding)),
+  );
+  return oldestFirst
+    .map((invoice, k) => ({ invoiceNumber: invoice.number, amount: used[k] }))
+    .filter((o) => !o.amount.isZero());
 }
 
-function chosenOffsets(choice: Choice, openInvoices: OpenInvoice[], prefix: string): { invoiceNumber: string; amount: Money }[] {
+function chosenOffsets(
+  choice: Choice,
+  openInvoices: OpenInvoice[],
+  prefix: string,
+): { invoiceNumber: string; amount: Money }[] {
   const seen = new Set<string>();
   return (choice.offsets ?? []).map((o, i) => {
     const invoice = openInvoices.find((inv) => inv.number === o.invoiceNumber);
     const path = `${prefix}.offsets.${i}`;
     if (!invoice || seen.has(o.invoiceNumber)) {
-      throw new EngineRuleError("OFFSET_INVOICE_UNKNOWN", `La facture ${o.invoiceNumber} n'est pas une facture ouverte de ce client (ou figure deux fois).`, [
-        fieldProblem(`${path}.invoiceNumber`, `${o.invoiceNumber} n'est pas une facture ouverte de ce client, ou figure deux fois`),
-      ]);
+      throw new EngineRuleError(
+        "OFFSET_INVOICE_UNKNOWN",
+        `La facture ${o.invoiceNumber} n'est pas une facture ouverte de ce client (ou figure deux fois).`,
+        [
+          fieldProblem(
+            `${path}.invoiceNumber`,
+            `${o.invoiceNumber} n'est pas une facture ouverte de ce client, ou figure deux fois`,
+          ),
+        ],
+      );
     }
     seen.add(o.invoiceNumber);
     if (money(o.amount).greaterThan(money(invoice.outstanding))) {
-      throw new EngineRuleError("OFFSET_ABOVE_OUTSTANDING", `La compensation sur ${o.invoiceNumber} dépasse son reste dû (${invoice.outstanding}).`, [
-        fieldProblem(`${path}.amount`, `la compensation dépasse le reste dû de la facture ${o.invoiceNumber} (${invoice.outstanding})`),
-      ]);
+      throw new EngineRuleError(
+        "OFFSET_ABOVE_OUTSTANDING",
+        `La compensation sur ${o.invoiceNumber} dépasse son reste dû (${invoice.outstanding}).`,
+        [
+          fieldProblem(
+            `${path}.amount`,
+            `la compensation dépasse le reste dû de la facture ${o.invoiceNumber} (${invoice.outstanding})`,
+          ),
+        ],
+      );
     }
     return { invoiceNumber: o.invoiceNumber, amount: money(o.amount) };
   });
@@ -48,20 +78,36 @@ function chosenOffsets(choice: Choice, openInvoices: OpenInvoice[], prefix: stri
 
 /** settleRefund on parsed values (the refund quote uses it). */
 /** `prefix`: where the choice sits in the caller's input, for error paths. */
-export function settle(total: Money, openInvoices: OpenInvoice[], choice: Choice | undefined, prefix = "settlement"): Settlement {
+export function settle(
+  total: Money,
+  openInvoices: OpenInvoice[],
+  choice: Choice | undefined,
+  prefix = "settlement",
+): Settlement {
   const kept = choice?.keepAsCredit ? money(choice.keepAsCredit) : ZERO;
   if (kept.greaterThan(total)) {
-    throw new EngineRuleError("SETTLEMENT_ABOVE_TOTAL", `Le montant gardé en avoir (${formatMoney(kept)}) dépasse le montant dû au client (${formatMoney(total)}).`, [
-      fieldProblem(`${prefix}.keepAsCredit`, `dépasse le montant dû au client (${formatMoney(total)})`),
-    ]);
+    throw new EngineRuleError(
+      "SETTLEMENT_ABOVE_TOTAL",
+      `Le montant gardé en avoir (${formatMoney(kept)}) dépasse le montant dû au client (${formatMoney(total)}).`,
+      [fieldProblem(`${prefix}.keepAsCredit`, `dépasse le montant dû au client (${formatMoney(total)})`)],
+    );
   }
   const proposed = choice?.offsets === undefined;
-  const offsets = proposed ? proposeOffsets(total.minus(kept), openInvoices) : chosenOffsets(choice as Choice, openInvoices, prefix);
+  const offsets = proposed
+    ? proposeOffsets(total.minus(kept), openInvoices)
+    : chosenOffsets(choice as Choice, openInvoices, prefix);
   const paidOut = total.minus(kept).minus(sumMoney(offsets.map((o) => o.amount)));
   if (paidOut.isNegative()) {
-    throw new EngineRuleError("SETTLEMENT_ABOVE_TOTAL", `Compensations et avoir conservé dépassent le montant dû au client (${formatMoney(total)}).`, [
-      fieldProblem(`${prefix}.offsets`, `avec le montant gardé en avoir, dépasse le montant dû au client (${formatMoney(total)})`),
-    ]);
+    throw new EngineRuleError(
+      "SETTLEMENT_ABOVE_TOTAL",
+      `Compensations et avoir conservé dépassent le montant dû au client (${formatMoney(total)}).`,
+      [
+        fieldProblem(
+          `${prefix}.offsets`,
+          `avec le montant gardé en avoir, dépasse le montant dû au client (${formatMoney(total)})`,
+        ),
+      ],
+    );
   }
   return {
     paidOut: formatMoney(paidOut),

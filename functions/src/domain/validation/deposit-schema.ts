@@ -1,9 +1,26 @@
 import { z } from "zod";
-import { calendarDate, customerKind, depositKind, moneyAmount, percent, positiveAmount, rateAmounts, refundReason, supplyKind, vatRate } from "./primitives";
+import {
+  calendarDate,
+  customerKind,
+  depositKind,
+  moneyAmount,
+  percent,
+  positiveAmount,
+  rateAmounts,
+  refundReason,
+  supplyKind,
+  vatRate,
+} from "./primitives";
 
 export const orderLineSchema = z.strictObject({
-  id: z.string({ error: "doit être un identifiant de ligne" }).max(64, { message: "identifiant trop long (64 caractères au plus)" }).optional(),
-  label: z.string({ error: "doit être un libellé" }).max(200, { message: "libellé trop long (200 caractères au plus)" }).optional(),
+  id: z
+    .string({ error: "doit être un identifiant de ligne" })
+    .max(64, { message: "identifiant trop long (64 caractères au plus)" })
+    .optional(),
+  label: z
+    .string({ error: "doit être un libellé" })
+    .max(200, { message: "libellé trop long (200 caractères au plus)" })
+    .optional(),
   vatRate,
   net: moneyAmount,
 });
@@ -12,7 +29,11 @@ export const depositInvoiceInputSchema = z.strictObject({
   kind: depositKind.optional(),
   customerKind,
   supplyKind,
-  order: z.strictObject({ lines: z.array(orderLineSchema, { error: "doit être une liste de lignes" }).min(1, { message: "au moins une ligne de commande" }) }),
+  order: z.strictObject({
+    lines: z
+      .array(orderLineSchema, { error: "doit être une liste de lignes" })
+      .min(1, { message: "au moins une ligne de commande" }),
+  }),
   deposit: z
     .strictObject({ percent: percent.optional(), amount: positiveAmount.optional() })
     .refine((d) => (d.percent === undefined) !== (d.amount === undefined), {
@@ -37,16 +58,22 @@ export const vatDueInputSchema = z.strictObject({
 export const issuedDepositSchema = z.strictObject({
   number: z.string({ error: "doit être un numéro de facture" }).min(1, { message: "le numéro est obligatoire" }),
   date: calendarDate,
-  lines: z.array(rateAmounts, { error: "doit être une liste de montants par taux" }).min(1, { message: "au moins une ligne par taux" }),
+  lines: z
+    .array(rateAmounts, { error: "doit être une liste de montants par taux" })
+    .min(1, { message: "au moins une ligne par taux" }),
 });
 
 export const finalInvoiceInputSchema = z.strictObject({
   supplyKind,
-  lines: z.array(orderLineSchema, { error: "doit être une liste de lignes" }).min(1, { message: "au moins une ligne de facture" }),
+  lines: z
+    .array(orderLineSchema, { error: "doit être une liste de lignes" })
+    .min(1, { message: "au moins une ligne de facture" }),
   deposits: z.array(issuedDepositSchema, { error: "doit être une liste de factures d'acompte" }).default([]),
 });
 export type FinalInvoiceInput = z.input<typeof finalInvoiceInputSchema>;
 
-export const netLinesSchema = z.array(z.strictObject({ vatRate, net: moneyAmount }), { error: "doit être une liste de lignes" });
+export const netLinesSchema = z.array(z.strictObject({ vatRate, net: moneyAmount }), {
+  error: "doit être une liste de lignes",
+});
 
 export const entitlementInputSchema = z.strictObject({ depositKind, customerKind, supplyKind, reason: refundReason });

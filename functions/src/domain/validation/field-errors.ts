@@ -74,13 +74,17 @@ function problemOf(issue: z.core.$ZodIssue): string {
     case "custom":
       return issue.message;
     case "invalid_type":
-      if (("input" in issue && issue.input === undefined) || /received undefined$/.test(issue.message)) return "obligatoire, absent";
-      if (/^(Invalid input|Expected)/.test(issue.message)) return `doit être ${TYPE_NAMES[issue.expected] ?? issue.expected}`;
+      if (("input" in issue && issue.input === undefined) || /received undefined$/.test(issue.message))
+        return "obligatoire, absent";
+      if (/^(Invalid input|Expected)/.test(issue.message))
+        return `doit être ${TYPE_NAMES[issue.expected] ?? issue.expected}`;
       return issue.message;
     case "unrecognized_keys":
       return `champ inconnu, refusé`;
     case "invalid_value":
-      return /^Invalid/.test(issue.message) ? `valeur refusée (valeurs admises : ${issue.values.map(String).join(", ")})` : issue.message;
+      return /^Invalid/.test(issue.message)
+        ? `valeur refusée (valeurs admises : ${issue.values.map(String).join(", ")})`
+        : issue.message;
     case "too_small":
       if (issue.origin === "array") return `au moins ${issue.minimum} élément(s) attendu(s)`;
       if (/^Too small/.test(issue.message)) return `doit valoir au moins ${issue.minimum}`;

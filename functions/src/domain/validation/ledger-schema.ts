@@ -23,11 +23,16 @@ export const chartOverridesSchema = z
 const head = {
   date: calendarDate,
   pieceRef: documentNumber,
-  label: z.string({ error: "doit être un libellé" }).max(200, { message: "libellé trop long (200 caractères au plus)" }).optional(),
+  label: z
+    .string({ error: "doit être un libellé" })
+    .max(200, { message: "libellé trop long (200 caractères au plus)" })
+    .optional(),
   chart: chartOverridesSchema.optional(),
 };
 
-const rateLines = z.array(rateAmounts, { error: "doit être une liste de montants par taux" }).min(1, { message: "au moins une ligne par taux" });
+const rateLines = z
+  .array(rateAmounts, { error: "doit être une liste de montants par taux" })
+  .min(1, { message: "au moins une ligne par taux" });
 
 export const depositCashedEntryInputSchema = z.strictObject({ ...head, lines: rateLines });
 export const finalInvoiceEntryInputSchema = z.strictObject({

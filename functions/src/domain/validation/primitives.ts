@@ -20,10 +20,12 @@ function decimalProblem(value: string, allowZero: boolean, noun: string): string
 }
 
 function amount(allowZero: boolean) {
-  return z.string({ error: 'doit être un montant en chaîne décimale (exemple : "3600.00")' }).superRefine((value, ctx) => {
-    const problem = decimalProblem(value, allowZero, "montant");
-    if (problem) ctx.addIssue({ code: "custom", message: problem });
-  });
+  return z
+    .string({ error: 'doit être un montant en chaîne décimale (exemple : "3600.00")' })
+    .superRefine((value, ctx) => {
+      const problem = decimalProblem(value, allowZero, "montant");
+      if (problem) ctx.addIssue({ code: "custom", message: problem });
+    });
 }
 
 /** An amount ≥ 0 with at most two decimals, as a string ("3600.00"). */
@@ -36,7 +38,10 @@ export const vatRate = z
   .transform((value, ctx): VatRate => {
     const rate = canonicalVatRate(value);
     if (rate === null) {
-      ctx.addIssue({ code: "custom", message: `taux de TVA inconnu « ${value} » (taux admis : ${VAT_RATES.join(", ")})` });
+      ctx.addIssue({
+        code: "custom",
+        message: `taux de TVA inconnu « ${value} » (taux admis : ${VAT_RATES.join(", ")})`,
+      });
       return z.NEVER;
     }
     return rate;
@@ -47,20 +52,36 @@ export const calendarDate = z.string({ error: "doit être une date AAAA-MM-JJ" }
 });
 
 /** A percentage in ]0, 100] with at most two decimals. */
-export const percent = z.string({ error: 'doit être un pourcentage en chaîne décimale (exemple : "30")' }).superRefine((value, ctx) => {
-  const problem = decimalProblem(value, false, "pourcentage");
-  if (problem) ctx.addIssue({ code: "custom", message: problem });
-  else if (Number(value) > 100) ctx.addIssue({ code: "custom", message: "le pourcentage ne peut pas dépasser 100" });
-});
+export const percent = z
+  .string({ error: 'doit être un pourcentage en chaîne décimale (exemple : "30")' })
+  .superRefine((value, ctx) => {
+    const problem = decimalProblem(value, false, "pourcentage");
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+    else if (Number(value) > 100) ctx.addIssue({ code: "custom", message: "le pourcentage ne peut pas dépasser 100" });
+  });
 
-export const documentNumber = z.string({ error: "doit être un numéro de document" }).trim().min(1, { message: "le numéro est obligatoire" }).max(64, { message: "le numéro est trop long (64 caractères au plus)" });
+export const documentNumber = z
+  .string({ error: "doit être un numéro de document" })
+  .trim()
+  .min(1, { message: "le numéro est obligatoire" })
+  .max(64, { message: "le numéro est trop long (64 caractères au plus)" });
 
 export const customerKind = z.enum(["b2b", "b2c"], { error: "doit valoir b2b (professionnel) ou b2c (consommateur)" });
-export const supplyKind = z.enum(["goods", "services"], { error: "doit valoir goods (biens) ou services (prestations)" });
+export const supplyKind = z.enum(["goods", "services"], {
+  error: "doit valoir goods (biens) ou services (prestations)",
+});
 export const depositKind = z.enum(["acompte", "arrhes"], { error: "doit valoir acompte ou arrhes" });
 
 export const refundReason = z.enum(
-  ["customer_cancels", "seller_cancels", "non_delivery", "overpayment", "duplicate_payment", "commercial_gesture", "consumer_withdrawal"],
+  [
+    "customer_cancels",
+    "seller_cancels",
+    "non_delivery",
+    "overpayment",
+    "duplicate_payment",
+    "commercial_gesture",
+    "consumer_withdrawal",
+  ],
   {
     error:
       "motif inconnu (customer_cancels, seller_cancels, non_delivery, overpayment, duplicate_payment, commercial_gesture, consumer_withdrawal)",

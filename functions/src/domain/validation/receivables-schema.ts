@@ -1,11 +1,16 @@
 import { z } from "zod";
 import { calendarDate, documentNumber, moneyAmount, percent, positiveAmount } from "./primitives";
 
-function datesInOrder<T extends Record<string, unknown>>(first: keyof T & string, second: keyof T & string, message: string) {
+function datesInOrder<T extends Record<string, unknown>>(
+  first: keyof T & string,
+  second: keyof T & string,
+  message: string,
+) {
   return (value: T, ctx: z.RefinementCtx) => {
     const a = value[first];
     const b = value[second];
-    if (typeof a === "string" && typeof b === "string" && b < a) ctx.addIssue({ code: "custom", path: [second], message });
+    if (typeof a === "string" && typeof b === "string" && b < a)
+      ctx.addIssue({ code: "custom", path: [second], message });
   };
 }
 
@@ -27,9 +32,14 @@ export const agedBalanceInputSchema = z.strictObject({
   asOf: calendarDate,
   items: z.array(
     z.strictObject({
-      customer: z.string({ error: "doit être un nom ou code client" }).min(1, { message: "le client est obligatoire" }).max(200, { message: "trop long (200 caractères au plus)" }),
+      customer: z
+        .string({ error: "doit être un nom ou code client" })
+        .min(1, { message: "le client est obligatoire" })
+        .max(200, { message: "trop long (200 caractères au plus)" }),
       reference: documentNumber,
-      kind: z.enum(["invoice", "credit"], { error: "doit valoir invoice (facture) ou credit (avoir ou paiement non lettré)" }),
+      kind: z.enum(["invoice", "credit"], {
+        error: "doit valoir invoice (facture) ou credit (avoir ou paiement non lettré)",
+      }),
       dueDate: calendarDate,
       /** Amount still open, positive for invoices and credits alike. */
       amount: moneyAmount,
@@ -44,18 +54,26 @@ export const dsoRatioInputSchema = z
   .superRefine(datesInOrder("from", "to", "la fin de période précède son début"));
 export type DsoRatioInput = z.input<typeof dsoRatioInputSchema>;
 
-const month = z.string({ error: "doit être un mois AAAA-MM" }).regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: "mois invalide (format attendu AAAA-MM)" });
+const month = z
+  .string({ error: "doit être un mois AAAA-MM" })
+  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: "mois invalide (format attendu AAAA-MM)" });
 
 export const dsoCountBackInputSchema = z
   .strictObject({
     receivables: moneyAmount,
     /** Gross sales per month, oldest first, the last month being the closing month. */
-    months: z.array(z.strictObject({ month, sales: moneyAmount }), { error: "doit être une liste de mois" }).min(1, { message: "au moins un mois" }),
+    months: z
+      .array(z.strictObject({ month, sales: moneyAmount }), { error: "doit être une liste de mois" })
+      .min(1, { message: "au moins un mois" }),
   })
   .superRefine((value, ctx) => {
     value.months.forEach((m, i) => {
       if (i > 0 && m.month <= value.months[i - 1].month) {
-        ctx.addIssue({ code: "custom", path: ["months", i, "month"], message: "les mois doivent être dans l'ordre chronologique, sans doublon" });
+        ctx.addIssue({
+          code: "custom",
+          path: ["months", i, "month"],
+          message: "les mois doivent être dans l'ordre chronologique, sans doublon",
+        });
       }
     });
   });

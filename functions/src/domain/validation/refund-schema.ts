@@ -1,5 +1,16 @@
 import { z } from "zod";
-import { calendarDate, customerKind, depositKind, documentNumber, moneyAmount, positiveAmount, rateAmounts, refundReason, supplyKind, vatRate } from "./primitives";
+import {
+  calendarDate,
+  customerKind,
+  depositKind,
+  documentNumber,
+  moneyAmount,
+  positiveAmount,
+  rateAmounts,
+  refundReason,
+  supplyKind,
+  vatRate,
+} from "./primitives";
 import { schedulePlanSchema } from "./schedule-schema";
 
 const rateAmountsList = z.array(rateAmounts, { error: "doit être une liste de montants par taux" });
@@ -22,7 +33,9 @@ export const refundScopeSchema = z.discriminatedUnion(
     z.strictObject({ kind: z.literal("amount"), amount: positiveAmount }),
     z.strictObject({
       kind: z.literal("lines"),
-      lines: z.array(z.strictObject({ vatRate, net: positiveAmount }), { error: "doit être une liste de lignes" }).min(1, { message: "au moins une ligne" }),
+      lines: z
+        .array(z.strictObject({ vatRate, net: positiveAmount }), { error: "doit être une liste de lignes" })
+        .min(1, { message: "au moins une ligne" }),
     }),
   ],
   { error: "étendue inconnue (full, amount ou lines)" },
@@ -35,7 +48,11 @@ export const openInvoiceSchema = z.strictObject({
 });
 
 export const settlementChoiceSchema = z.strictObject({
-  offsets: z.array(z.strictObject({ invoiceNumber: documentNumber, amount: positiveAmount }), { error: "doit être une liste de compensations" }).optional(),
+  offsets: z
+    .array(z.strictObject({ invoiceNumber: documentNumber, amount: positiveAmount }), {
+      error: "doit être une liste de compensations",
+    })
+    .optional(),
   keepAsCredit: moneyAmount.optional(),
 });
 
@@ -73,13 +90,25 @@ export const refundQuoteInputSchema = z
   .superRefine((input, ctx) => {
     const { deposit } = input;
     if (deposit.paidDate > input.approvalDate) {
-      ctx.addIssue({ code: "custom", path: ["approvalDate"], message: "la date d'approbation précède l'encaissement de l'acompte" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["approvalDate"],
+        message: "la date d'approbation précède l'encaissement de l'acompte",
+      });
     }
     if (input.terminationDate && input.terminationDate < deposit.paidDate) {
-      ctx.addIssue({ code: "custom", path: ["terminationDate"], message: "la date de résolution précède le paiement de l'acompte" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["terminationDate"],
+        message: "la date de résolution précède le paiement de l'acompte",
+      });
     }
     if (input.refundDate && input.refundDate < input.approvalDate) {
-      ctx.addIssue({ code: "custom", path: ["refundDate"], message: "la date de remboursement précède la date d'approbation" });
+      ctx.addIssue({
+        code: "custom",
+        path: ["refundDate"],
+        message: "la date de remboursement précède la date d'approbation",
+      });
     }
   });
 export type RefundQuoteInput = z.input<typeof refundQuoteInputSchema>;

@@ -16,15 +16,28 @@ export const schedulePlanSchema = z.discriminatedUnion(
       kind: z.literal("equal"),
       count,
       firstDate: calendarDate,
-      intervalMonths: z.number({ error: "doit être un nombre entier" }).int({ message: "doit être un nombre entier" }).min(1, { message: "au moins 1" }).max(12, { message: "au plus 12" }).default(1),
+      intervalMonths: z
+        .number({ error: "doit être un nombre entier" })
+        .int({ message: "doit être un nombre entier" })
+        .min(1, { message: "au moins 1" })
+        .max(12, { message: "au plus 12" })
+        .default(1),
     }),
     z.strictObject({
       kind: z.literal("percentages"),
-      instalments: z.array(z.strictObject({ dueDate: calendarDate, percent }), { error: "doit être une liste d'échéances" }).min(1, { message: "au moins une échéance" }).max(120, { message: "au plus 120 échéances" }),
+      instalments: z
+        .array(z.strictObject({ dueDate: calendarDate, percent }), { error: "doit être une liste d'échéances" })
+        .min(1, { message: "au moins une échéance" })
+        .max(120, { message: "au plus 120 échéances" }),
     }),
     z.strictObject({
       kind: z.literal("dates"),
-      instalments: z.array(z.strictObject({ dueDate: calendarDate, amount: positiveAmount }), { error: "doit être une liste d'échéances" }).min(1, { message: "au moins une échéance" }).max(120, { message: "au plus 120 échéances" }),
+      instalments: z
+        .array(z.strictObject({ dueDate: calendarDate, amount: positiveAmount }), {
+          error: "doit être une liste d'échéances",
+        })
+        .min(1, { message: "au moins une échéance" })
+        .max(120, { message: "au plus 120 échéances" }),
     }),
   ],
   { error: "type d'échéancier inconnu (single, equal, percentages ou dates)" },
