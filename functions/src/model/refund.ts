@@ -58,6 +58,9 @@ export interface RefundDoc {
   creditNoteNumber: string | null;
   approvedOn: DateString | null;
   paidOn: DateString | null;
+  /** B2C refunds under L241-4/L242-4: termination date + 14 days, and the late-refund scale (read by the reminders job). */
+  consumerRefundDeadline: DateString | null;
+  lateRefundScale: "L241-4" | "L242-4" | null;
   updatedAt: Timestamp;
 }
 

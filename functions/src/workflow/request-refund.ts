@@ -1,3 +1,5 @@
+import { CONSUMER_REFUND_DAYS, refundEntitlement } from "../domain";
+import { addDays } from "../domain/dates/calendar-date";
 import { REFUNDS, DEPOSITS } from "../model/collections";
 import type { RefundDoc } from "../model/refund";
 import type { UnitOfWork } from "../storage/unit-of-work";
@@ -17,6 +19,7 @@ export async function requestRefund(uow: UnitOfWork, access: Access, body: Refun
   const { deposit, quote } = await quoteForDeposit(uow, body, uow.today);
   const awaiting = requiredApprovals(quote.creditNote.total.gross, quote.total, settingsOf(access).approvalThreshold);
   const approvers = await pendingApprovers(uow, awaiting, uow.actor, []);
+  const { lateRefundScale } = refundEntitlement({ depositKind: deposit.kind, customerKind: deposit.customer.kind, supplyKind: deposit.supplyKind, reason: body.reason });
   const ref = uow.collection(REFUNDS).doc();
   const doc: RefundDoc = {
     proposal: {
@@ -45,6 +48,8 @@ export async function requestRefund(uow: UnitOfWork, access: Access, body: Refun
     creditNoteNumber: null,
     approvedOn: null,
     paidOn: null,
+    consumerRefundDeadline: lateRefundScale && body.terminationDate ? addDays(body.terminationDate, CONSUMER_REFUND_DAYS) : null,
+    lateRefundScale: lateRefundScale ?? null,
     updatedAt: uow.timestamp,
   };
   uow.create(ref, doc);
