@@ -5,6 +5,7 @@
  */
 import type { Firestore, Query } from "@google-cloud/firestore";
 import { DashboardAccumulator, DashboardFigures } from "../domain/dashboard/dashboard-accumulator";
+import { COMPANIES, CUSTOMER_CREDITS, DEPOSITS, INSTALMENTS, INVOICES, REFUNDS } from "../model/collections";
 
 async function each(query: Query, fn: (doc: FirebaseFirestore.QueryDocumentSnapshot) => void): Promise<number> {
   let n = 0;
@@ -26,24 +27,34 @@ export async function computeCompanyDashboard(
   asOf: string,
 ): Promise<CompanyDashboard> {
   const acc = new DashboardAccumulator(asOf);
-  const company = db.collection("companies").doc(companyId);
+  const company = db.collection(COMPANIES).doc(companyId);
   let reads = 0;
-  reads += await each(company.collection("deposits").select("gross", "refundableBalance"), (d) =>
+  reads += await each(company.collection(DEPOSITS).select("gross", "refundableBalance"), (d) =>
     acc.addDeposit({ gross: d.get("gross"), refundableBalance: d.get("refundableBalance") }),
   );
-  reads += await each(company.collection("refunds").select("status", "requestedOn", "paidOn"), (d) =>
-    acc.addRefundRequest({
-      status: d.get("status"),
-      requestedOn: d.get("requestedOn"),
-      paidOn: d.get("paidOn") ?? null,
-    }),
+  reads += await each(
+    company
+      .collection(REFUNDS)
+      .select("status", "requestedOn", "paidOn", "grossAmount", "lateRefundScale", "proposal.terminationDate"),
+    (d) =>
+      acc.addRefundRequest({
+        status: d.get("status"),
+        requestedOn: d.get("requestedOn"),
+        paidOn: d.get("paidOn") ?? null,
+        grossAmount: d.get("grossAmount"),
+        lateRefundScale: d.get("lateRefundScale") ?? null,
+        terminationDate: d.get("proposal.terminationDate") ?? null,
+      }),
+  );
+  reads += await each(company.collection(CUSTOMER_CREDITS).select("refundableBalance"), (d) =>
+    acc.addCustomerCredit({ refundableBalance: d.get("refundableBalance") }),
   );
   reads += await each(
-    db.collectionGroup("instalments").where("companyId", "==", companyId).select("amount", "dueDate", "paidOn"),
+    db.collectionGroup(INSTALMENTS).where("companyId", "==", companyId).select("amount", "dueDate", "paidOn"),
     (d) => acc.addInstalment({ amount: d.get("amount"), dueDate: d.get("dueDate"), paidOn: d.get("paidOn") ?? null }),
   );
   reads += await each(
-    company.collection("invoices").select("gross", "openAmount", "issuedOn", "dueDate", "paidOn"),
+    company.collection(INVOICES).select("gross", "openAmount", "issuedOn", "dueDate", "paidOn"),
     (d) =>
       acc.addInvoice({
         gross: d.get("gross"),

@@ -1,6 +1,7 @@
 import type { Firestore } from "@google-cloud/firestore";
 import { parisDay } from "../domain/reminders/calendar-day";
 import type { DashboardFigures } from "../domain/dashboard/dashboard-accumulator";
+import { COMPANIES } from "../model/collections";
 import { computeCompanyDashboard } from "./company-dashboard";
 import type { ScheduledJob } from "./scheduled-handler";
 

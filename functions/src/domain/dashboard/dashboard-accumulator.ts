@@ -5,9 +5,25 @@
  */
 import { addDays, daysBetween } from "../reminders/calendar-day";
 import { DayHistogram } from "./day-histogram";
-import type { DepositFacts, InstalmentFacts, InvoiceFacts, RefundRequestFacts } from "./dashboard-inputs";
+import type { CustomerCreditFacts, DepositFacts, InstalmentFacts, InvoiceFacts, RefundRequestFacts } from "./dashboard-inputs";
 import { mondayOf, weekIndex } from "./week";
-import { formatMoney as money, money as toMoney, ZERO } from "../money/money";
+import {
+  AGE_BUCKETS,
+  ageBucket,
+  consumerLateRefundIncrease,
+  dsoCountBack,
+  dsoRatio,
+  formatMoney as money,
+  money as toMoney,
+  type AgeBucket,
+  type Money,
+} from "../index";
+import { addMonths } from "../dates/calendar-date";
+
+const ZERO = toMoney(0);
+/** Months of sales the DSO looks at: the as-of month and the two before it. */
+export const DSO_MONTHS = 3;
+const CLOSED = new Set(["rejected", "cancelled"]);
 
 
 export const FORECAST_WEEKS = 12;
@@ -29,6 +45,14 @@ export interface DashboardFigures {
   invoicesPaidLate: { paid: number; late: number; share: number | null };
   /** Unpaid instalments per week, week 1 = this week (overdue ones included: the cash goes out now). */
   cashOutForecast: { weekStart: string; amount: string }[];
+  /** Open invoices (gross) by days past due; unapplied customer credits apart. */
+  agedBalance: Record<AgeBucket, string> & { total: string; unallocatedCredits: string; net: string };
+  /** Receivables ÷ sales of the last 3 months (as-of month included); null without sales. */
+  dso: { from: string; to: string; receivables: string; sales: string; ratioDays: string | null; countBackDays: string | null };
+  /** Consumer refunds paid, or still unpaid, after their 14-day deadline, and the increases they cost (no VAT). */
+  lateConsumerRefunds: { count: number; increases: string };
+  /** Documents a figure could not use (e.g. a rate table missing a half-year), with the engine's message. */
+  skipped: { kind: string; message: string }[];
 }
 
 export class DashboardAccumulator {
@@ -43,6 +67,13 @@ export class DashboardAccumulator {
   private paidInvoices = 0;
   private paidLate = 0;
   private readonly forecast = Array.from({ length: FORECAST_WEEKS }, () => ZERO);
+  private readonly aged = new Map<AgeBucket, Money>(AGE_BUCKETS.map((b) => [b, ZERO]));
+  private credits = ZERO;
+  private readonly salesByMonth = new Map<string, Money>();
+  private lateConsumerCount = 0;
+  private lateConsumerIncreases = ZERO;
+  private readonly skipped: { kind: string; message: string }[] = [];
+  private readonly dsoFrom: string;
   private readonly weekStart: string;
   private readonly weekEnd: string;
   private readonly month: string;
@@ -51,6 +82,7 @@ export class DashboardAccumulator {
     this.weekStart = mondayOf(asOf);
     this.weekEnd = addDays(this.weekStart, 6);
     this.month = asOf.slice(0, 7);
+    this.dsoFrom = `${addMonths(asOf, -(DSO_MONTHS - 1)).slice(0, 7)}-01`;
   }
 
   addDeposit(d: DepositFacts): void {
@@ -62,6 +94,26 @@ export class DashboardAccumulator {
   addRefundRequest(r: RefundRequestFacts): void {
     this.statuses.set(r.status, (this.statuses.get(r.status) ?? 0) + 1);
     if (r.paidOn) this.cycle.add(daysBetween(r.requestedOn, r.paidOn));
+    if (r.lateRefundScale && r.terminationDate && r.grossAmount && !CLOSED.has(r.status)) {
+      try {
+        const increase = consumerLateRefundIncrease({
+          scale: r.lateRefundScale,
+          amount: r.grossAmount,
+          terminationDate: r.terminationDate,
+          refundDate: r.paidOn ?? this.asOf,
+        });
+        if (increase.daysLate > 0) {
+          this.lateConsumerCount++;
+          this.lateConsumerIncreases = this.lateConsumerIncreases.plus(increase.amount);
+        }
+      } catch (error) {
+        this.skipped.push({ kind: "refund", message: String((error as Error).message) });
+      }
+    }
+  }
+
+  addCustomerCredit(c: CustomerCreditFacts): void {
+    this.credits = this.credits.plus(c.refundableBalance);
   }
 
   addInstalment(i: InstalmentFacts): void {
@@ -75,12 +127,37 @@ export class DashboardAccumulator {
   }
 
   addInvoice(inv: InvoiceFacts): void {
+    const open = toMoney(inv.openAmount);
+    if (open.greaterThan(0)) {
+      const bucket = ageBucket(daysBetween(inv.dueDate, this.asOf));
+      this.aged.set(bucket, this.aged.get(bucket)!.plus(open));
+    }
+    if (inv.issuedOn >= this.dsoFrom && inv.issuedOn <= this.asOf) {
+      const m = inv.issuedOn.slice(0, 7);
+      this.salesByMonth.set(m, (this.salesByMonth.get(m) ?? ZERO).plus(inv.gross));
+    }
     if (!inv.paidOn) return;
     this.paidInvoices++;
     if (inv.paidOn > inv.dueDate) this.paidLate++;
   }
 
+  private dso(receivables: Money): DashboardFigures["dso"] {
+    const months = Array.from({ length: DSO_MONTHS }, (_, i) => addMonths(this.dsoFrom, i).slice(0, 7));
+    const sales = months.reduce((t, m) => t.plus(this.salesByMonth.get(m) ?? ZERO), ZERO);
+    const base = { from: this.dsoFrom, to: this.asOf, receivables: money(receivables), sales: money(sales) };
+    if (!sales.greaterThan(0)) return { ...base, ratioDays: null, countBackDays: null };
+    return {
+      ...base,
+      ratioDays: dsoRatio({ receivables: base.receivables, sales: base.sales, from: this.dsoFrom, to: this.asOf }).days,
+      countBackDays: dsoCountBack({
+        receivables: base.receivables,
+        months: months.map((m) => ({ month: m, sales: money(this.salesByMonth.get(m) ?? ZERO) })),
+      }).days,
+    };
+  }
+
   result(): DashboardFigures {
+    const open = AGE_BUCKETS.reduce((t, b) => t.plus(this.aged.get(b)!), ZERO);
     return {
       asOf: this.asOf,
       deposits: { count: this.depositCount, gross: money(this.depositGross) },
@@ -94,6 +171,15 @@ export class DashboardAccumulator {
         share: this.paidInvoices === 0 ? null : this.paidLate / this.paidInvoices,
       },
       cashOutForecast: this.forecast.map((amount, i) => ({ weekStart: addDays(this.weekStart, 7 * i), amount: money(amount) })),
+      agedBalance: {
+        ...(Object.fromEntries(AGE_BUCKETS.map((b) => [b, money(this.aged.get(b)!)])) as Record<AgeBucket, string>),
+        total: money(open),
+        unallocatedCredits: money(this.credits),
+        net: money(open.minus(this.credits)),
+      },
+      dso: this.dso(open),
+      lateConsumerRefunds: { count: this.lateConsumerCount, increases: money(this.lateConsumerIncreases) },
+      skipped: this.skipped,
     };
   }
 }

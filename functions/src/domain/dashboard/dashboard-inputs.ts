@@ -16,6 +16,16 @@ export interface RefundRequestFacts {
   requestedOn: string;
   /** Day the last instalment was paid (status refunded), else null. */
   paidOn: string | null;
+  /** Gross refunded (the late-refund increase is computed on it). */
+  grossAmount?: string;
+  /** Consumer refunds only: the scale of the late-refund increase and the termination/withdrawal day. */
+  lateRefundScale?: "L241-4" | "L242-4" | null;
+  terminationDate?: string | null;
+}
+
+/** Unapplied customer credit (payment excess), shown apart in the aged balance. */
+export interface CustomerCreditFacts {
+  refundableBalance: string;
 }
 
 export interface InstalmentFacts {
