@@ -76,17 +76,32 @@ export async function writeBack(gateway: SheetsGateway, spreadsheetId: string, d
   };
 }
 
-export async function syncSpreadsheet(deps: SyncDeps, companyId: string, spreadsheetId: string): Promise<SyncResult> {
+export interface SyncOptions {
+  /** Runs under the lease before the first write-back (the import writes ids into typed rows there). */
+  beforeWriteBack?: () => Promise<void>;
+  /** Wait for a lease held by another sync instead of leaving the work to it (ms). */
+  waitForLeaseMs?: number;
+}
+
+export async function syncSpreadsheet(deps: SyncDeps, companyId: string, spreadsheetId: string, options: SyncOptions = {}): Promise<SyncResult> {
   const now = deps.now ?? (() => new Date());
   const owner = randomUUID();
-  const found = await acquireLease(deps.db, companyId, spreadsheetId, owner, now());
+  const deadline = Date.now() + (options.waitForLeaseMs ?? 0);
+  let found = await acquireLease(deps.db, companyId, spreadsheetId, owner, now());
+  while (!found && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    found = await acquireLease(deps.db, companyId, spreadsheetId, owner, now());
+  }
   const result: SyncResult = { status: "deferred", passes: 0, writeCalls: 0, updatedRows: 0, newRows: 0, replayed: false };
   if (!found) return result;
   result.status = "synced";
   result.replayed = found.failed !== null;
+  let prepare = options.beforeWriteBack;
   for (;;) {
     let error: Error | null = null;
     try {
+      if (prepare) await prepare();
+      prepare = undefined;
       const docs = await (deps.readDocuments ?? readCompanyDocuments)(deps.db, companyId);
       const pass = await writeBack(deps.gateway, spreadsheetId, docs);
       result.writeCalls += pass.writeCalls;

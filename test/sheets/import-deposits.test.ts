@@ -1,0 +1,101 @@
+/**
+ * Deposits typed into `Acomptes` by a person: recorded through the
+ * workflow's deposit route, refused rows explained in French beside them,
+ * fixed rows recorded once.
+ */
+import type { RouteContext } from "../../functions/src/http/route";
+import { noopNotifier } from "../../functions/src/app/change-notifier";
+import { sheetsRoutes } from "../../functions/src/sheets/sheets-routes";
+import { testFirestore } from "../support/firestore";
+import { seedCompany } from "../support/workflow-api";
+import { ACCOUNTING, ADMIN, C, SALES, USERS } from "../workflow/fixtures";
+import { startSheetsKit, type SheetsKit } from "./sheets-test-kit";
+import type { Route } from "../../functions/src/http/route";
+
+const fs = testFirestore("sheetsimport");
+let kit: SheetsKit;
+let routes: Record<string, Route>;
+
+beforeAll(async () => {
+  kit = await startSheetsKit();
+  routes = Object.fromEntries(sheetsRoutes(kit.gateway).map((r) => [r.path.split("/").pop()!, r]));
+});
+afterAll(async () => {
+  await kit.stop();
+  await fs.close();
+});
+beforeEach(() => fs.clear());
+
+function call(name: string, as: string, body: unknown) {
+  const now = new Date("2026-03-10T11:00:00Z");
+  const ctx: RouteContext = {
+    deps: { db: fs.db, verifier: { verify: async () => ({ email: as }) }, clock: () => now, notifier: noopNotifier },
+    route: `POST /v1/companies/${C}/sheets/${name}`,
+    params: { companyId: C },
+    query: {},
+    body,
+    caller: { email: as },
+    idempotencyKey: null,
+    now,
+    today: "2026-03-10",
+  };
+  return routes[name].handle(ctx);
+}
+
+/** What a person types, parsed by Sheets as in the UI (USER_ENTERED, fr_FR). */
+async function type(spreadsheetId: string, range: string, values: string[][]) {
+  await kit.gateway.api.spreadsheets.values.update({ spreadsheetId, range, valueInputOption: "USER_ENTERED", requestBody: { values } });
+}
+
+const VALID = ["Boulangerie Martin", "Professionnel", "552 100 554", "", "CMD-88", "Acompte", "Biens", "20", "10 000,00", "30", "", "05/03/2026", "Virement"];
+
+test("imports a valid row once, explains a refused row, records it once fixed", async () => {
+  await seedCompany(fs.db, C, USERS as never);
+  const spreadsheetId = await kit.newSpreadsheet();
+  expect((await call("setup", ADMIN, { spreadsheetId })).status).toBe(200);
+
+  await type(spreadsheetId, "'Acomptes'!B2:N3", [VALID, ["Mme Durand", "Professionnel", "", "", "CMD-89", "Arrhes", "Prestations", "19", "500", "", "120", "06/03/2026", "Carte"]]);
+  const first = await call("import", ACCOUNTING, { spreadsheetId });
+  const body = first.body as { recorded: { row: number; id: string }[]; refused: { row: number; message: string }[] };
+  expect(body.recorded).toEqual([{ row: 2, id: expect.any(String) }]);
+  expect(body.refused).toEqual([{ row: 3, message: expect.stringContaining("Colonne « SIREN »") }]);
+  expect(body.refused[0].message).toContain("Colonne « Taux TVA »");
+
+  const [acomptes] = await kit.gateway.readValues(spreadsheetId, ["'Acomptes'!A2:V3"]);
+  // Row 2 became the deposit's row: id, the customer as typed, the deposit invoice and its amounts (30 % of 10,000.00 net at 20 %).
+  expect(acomptes[0][0]).toBe(body.recorded[0].id);
+  expect(acomptes[0].slice(1, 9)).toEqual(["Boulangerie Martin", "Professionnel", "552100554", "", "CMD-88", "Acompte", "Biens", "20 %"]);
+  expect(acomptes[0][9]).toBe(10000); // typed by the person, left as typed
+  expect(acomptes[0].slice(11, 21)).toEqual([3600, 46086, "Virement", "FA-2026-000001", 46091, 3000, 600, 46086, 3600, "Ouvert"]);
+  expect(acomptes[0][21] ?? "").toBe("");
+  expect(acomptes[1][0]).toBe("");
+  expect(acomptes[1][20]).toBe("Erreur");
+  expect(acomptes[1][21]).toBe(body.refused[0].message);
+  expect((await fs.db.collection(`companies/${C}/deposits`).get()).size).toBe(1);
+
+  // The person fixes the row: SIREN and rate.
+  await type(spreadsheetId, "'Acomptes'!D3", [["732829320"]]);
+  await type(spreadsheetId, "'Acomptes'!I3", [["20"]]);
+  const second = (await call("import", ACCOUNTING, { spreadsheetId })).body as typeof body;
+  expect(second.recorded).toEqual([{ row: 3, id: expect.any(String) }]);
+  expect(second.refused).toEqual([]);
+  const third = (await call("import", ACCOUNTING, { spreadsheetId })).body as typeof body;
+  expect(third.recorded).toEqual([]);
+
+  const [after] = await kit.gateway.readValues(spreadsheetId, ["'Acomptes'!A2:V"]);
+  expect(after.map((l) => l[0])).toEqual([body.recorded[0].id, second.recorded[0].id]);
+  // Arrhes of 120.00 gross for services at 20 %: 100.00 + 20.00 VAT, due on cashing (06/03/2026); the error message is gone.
+  expect(after[1].slice(14)).toEqual(["FA-2026-000002", 46091, 100, 20, 46087, 120, "Ouvert"]);
+  const deposits = await fs.db.collection(`companies/${C}/deposits`).get();
+  expect(deposits.size).toBe(2);
+  expect(deposits.docs.map((d) => d.get("customer.name")).sort()).toEqual(["Boulangerie Martin", "Mme Durand"]);
+});
+
+test("import needs the requester or accounting role; an unbound spreadsheet is refused in French", async () => {
+  await seedCompany(fs.db, C, USERS as never);
+  const spreadsheetId = await kit.newSpreadsheet();
+  await expect(call("import", SALES, { spreadsheetId })).rejects.toMatchObject({ status: 403 });
+  await expect(call("import", ACCOUNTING, { spreadsheetId })).rejects.toMatchObject({ status: 404, message: expect.stringContaining("n'est pas associé") });
+  await expect(call("import", ACCOUNTING, { spreadsheetId: "x" })).rejects.toMatchObject({ message: "Champ « spreadsheetId » : identifiant de classeur invalide." });
+  await expect(call("setup", ACCOUNTING, { spreadsheetId })).rejects.toMatchObject({ status: 403 });
+});
