@@ -1,0 +1,51 @@
+import type { CompanySettings } from "../../src/model/company";
+import type { Role } from "../../src/model/roles";
+
+export interface DemoCompany {
+  id: string;
+  settings: CompanySettings;
+  users: Record<string, Role[]>;
+}
+
+/** Goods, VAT on receipts; refunds of 5,000 € and more need sales and accounting. */
+export const MENUISERIE: DemoCompany = {
+  id: "demo-menuiserie",
+  settings: {
+    name: "Menuiserie Durand SAS",
+    siren: "552100554",
+    vatOnDebits: false,
+    arrhesVatOnReceipt: true,
+    accounts: {},
+    approvalThreshold: "5000.00",
+    paymentTerms: { kind: "days", days: 30 },
+  },
+  users: {
+    "rachel@menuiserie.test": ["requester"],
+    "sam@menuiserie.test": ["sales_approver"],
+    "alice@menuiserie.test": ["accounting_approver"],
+    "adam@menuiserie.test": ["admin"],
+    "chef@menuiserie.test": ["requester", "sales_approver", "accounting_approver", "admin"],
+  },
+};
+
+/** Services under the option for VAT on debits; no VAT booked when arrhes are received. */
+export const STUDIO: DemoCompany = {
+  id: "demo-studio",
+  settings: {
+    name: "Studio Lumière SARL",
+    siren: "443061841",
+    vatOnDebits: true,
+    arrhesVatOnReceipt: false,
+    accounts: { salesServices: "706" },
+    approvalThreshold: "2000.00",
+    paymentTerms: { kind: "endOfMonth45" },
+  },
+  users: {
+    "lea@studio.test": ["requester"],
+    "marc@studio.test": ["sales_approver"],
+    "ines@studio.test": ["accounting_approver"],
+    "admin@studio.test": ["admin"],
+  },
+};
+
+export const DEMO_COMPANIES = [MENUISERIE, STUDIO];

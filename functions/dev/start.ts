@@ -1,0 +1,129 @@
+/**
+ * `npm start`: the Firestore emulator, the `api` function on a loopback
+ * port in local token mode, demo data, then the URLs and a ready-to-paste
+ * curl. Each local server is a Service (start → stop + the lines to print),
+ * so others (local Sheets API, add-on preview, SMTP sink) plug into
+ * SERVICES below; they start in order and stop in reverse on Ctrl-C.
+ */
+import { Firestore } from "@google-cloud/firestore";
+import { http } from "@google-cloud/functions-framework";
+import { getTestServer } from "@google-cloud/functions-framework/testing";
+import { readFileSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { createApi } from "../src/app/api-app";
+import { localModeAllowed, verifierFromEnv } from "../src/auth/auth-config";
+import { apiClient } from "./demo-data/api-client";
+import { MENUISERIE } from "./demo-data/companies";
+import { loadDemoData } from "./demo-data/load-demo";
+import { startFirestoreEmulator } from "./firestore-emulator";
+import { LOCAL_PUBLIC_KEY_FILE, localModeEnv, mintLocalToken } from "./local-tokens";
+
+/** What the services share once started. */
+export interface StartContext {
+  emulatorHost?: string;
+  projectId: string;
+  db?: Firestore;
+  apiUrl?: string;
+}
+
+export interface RunningService {
+  /** Lines printed once everything is up. */
+  lines: string[];
+  stop(): Promise<void>;
+}
+
+export interface Service {
+  name: string;
+  start(ctx: StartContext): Promise<RunningService>;
+}
+
+const emulatorService: Service = {
+  name: "Firestore emulator",
+  async start(ctx) {
+    const emulator = await startFirestoreEmulator({ projectId: ctx.projectId });
+    ctx.emulatorHost = emulator.host;
+    Object.assign(process.env, localModeEnv(emulator.host), { GCLOUD_PROJECT: ctx.projectId });
+    ctx.db = new Firestore({ projectId: ctx.projectId, host: emulator.host, ssl: false });
+    return {
+      lines: [`Firestore emulator   ${emulator.host} (project ${ctx.projectId}); UI-less: FIRESTORE_EMULATOR_HOST=${emulator.host}`],
+      stop: async () => {
+        await ctx.db?.terminate();
+        await emulator.stop();
+      },
+    };
+  },
+};
+
+const apiService: Service = {
+  name: "api function",
+  async start(ctx) {
+    if (!ctx.db || !localModeAllowed(process.env)) throw new Error("the api needs the emulator and local token mode");
+    http("api", createApi({ db: ctx.db, verifier: verifierFromEnv(process.env) }) as Parameters<typeof http>[1]);
+    const server = getTestServer("api");
+    await new Promise<void>((resolve) => server.listen(Number(process.env.ACOMPTE_API_PORT ?? 0), "127.0.0.1", resolve));
+    ctx.apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    readFileSync(LOCAL_PUBLIC_KEY_FILE); // fail early if the local key is missing
+    return {
+      lines: [`api function         ${ctx.apiUrl}/v1/companies/{companyId}/…  (local ID tokens: npx tsx functions/dev/local-tokens.ts <email>)`],
+      stop: () =>
+        new Promise<void>((resolve) => {
+          server.close(() => resolve());
+          server.closeAllConnections();
+        }),
+    };
+  },
+};
+
+const demoDataService: Service = {
+  name: "demo data",
+  async start(ctx) {
+    if (!ctx.db || !ctx.apiUrl) throw new Error("demo data needs the emulator and the api");
+    const summary = await loadDemoData(ctx.db, apiClient(ctx.apiUrl));
+    const token = mintLocalToken("alice@menuiserie.test");
+    return {
+      lines: [
+        `demo data            companies ${summary.companies.join(", ")}; ${summary.deposits} deposits; requests: ${Object.entries(summary.requests).map(([k, v]) => `${k}=${v}`).join(" ")}`,
+        "users                rachel@ (requester), sam@ (sales), alice@ (accounting), adam@ (admin), chef@ (all) @menuiserie.test; lea@, marc@, ines@, admin@ @studio.test",
+        "",
+        "Try (pending approvals of alice, accounting approver of Menuiserie Durand):",
+        `curl -s -H "Authorization: Bearer ${token}" ${ctx.apiUrl}/v1/companies/${MENUISERIE.id}/approvals/pending`,
+        "",
+        `Approve one (a new Idempotency-Key per action):`,
+        `curl -s -X POST -H "Authorization: Bearer ${token}" -H "Idempotency-Key: $(uuidgen || date +%s%N)" -H "Content-Type: application/json" -d '{}' ${ctx.apiUrl}/v1/companies/${MENUISERIE.id}/refunds/${summary.requests.sales_approved}/approve`,
+      ],
+      stop: async () => undefined,
+    };
+  },
+};
+
+/** In start order. The lead adds the Sheets server, the add-on preview and the SMTP sink here. */
+export const SERVICES: Service[] = [emulatorService, apiService, demoDataService];
+
+async function main(): Promise<void> {
+  process.env.METADATA_SERVER_DETECTION = "none";
+  const ctx: StartContext = { projectId: process.env.ACOMPTE_PROJECT ?? "demo-acompte" };
+  const running: RunningService[] = [];
+  const stopAll = async () => {
+    for (const s of running.reverse()) await s.stop().catch((e) => console.error(e));
+  };
+  process.on("SIGINT", () => void stopAll().then(() => process.exit(0)));
+  process.on("SIGTERM", () => void stopAll().then(() => process.exit(0)));
+  try {
+    for (const service of SERVICES) {
+      process.stdout.write(`starting ${service.name}…\n`);
+      running.push(await service.start(ctx));
+    }
+  } catch (error) {
+    console.error(`npm start failed: ${(error as Error).message}`);
+    await stopAll();
+    process.exit(1);
+  }
+  console.log(`\nAcompte is running (Ctrl-C to stop):\n`);
+  for (const s of running) for (const line of s.lines) console.log(line);
+  if (process.env.ACOMPTE_START_EXIT === "1") {
+    await stopAll();
+    process.exit(0);
+  }
+}
+
+if (require.main === module) void main();
