@@ -92,6 +92,33 @@ describe("deposits", () => {
     expect(invoice.lines.map((l) => l.vatRate)).toEqual(["20", "5.5"]);
   });
 
+  it("leaves out rates the deposit does not reach, and refuses a deposit that rounds to zero", () => {
+    const invoice = depositInvoice({
+      customerKind: "b2b",
+      supplyKind: "goods",
+      order: {
+        lines: [
+          { vatRate: "20", net: "100.00" },
+          { vatRate: "10", net: "0.00" },
+        ],
+      },
+      deposit: { percent: "10" },
+      invoiceDate: "2026-01-10",
+    });
+    expect(invoice.lines).toEqual([{ vatRate: "20", net: "10.00", vat: "2.00", gross: "12.00" }]);
+    expect(
+      codeOf(() =>
+        depositInvoice({
+          customerKind: "b2b",
+          supplyKind: "goods",
+          order: { lines: [{ vatRate: "20", net: "0.01" }] },
+          deposit: { percent: "1" },
+          invoiceDate: "2026-01-10",
+        }),
+      ),
+    ).toBe("DEPOSIT_ZERO");
+  });
+
   it("refuses a deposit above the order", () => {
     expect(
       codeOf(() =>

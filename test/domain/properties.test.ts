@@ -26,8 +26,21 @@ function sum(values: string[]): string {
   return formatMoney(values.reduce((total, v) => total.plus(v), money("0")));
 }
 
-/** A deposit invoice built by the engine from a generated order (amount deposits capped at the order's gross). */
+/**
+ * A deposit invoice built by the engine from a generated order (amount
+ * deposits capped at the order's gross); skips the run (fc.pre) when the
+ * deposit rounds to zero, which the engine refuses (DEPOSIT_ZERO, tested apart).
+ */
 function makeDeposit(lines: { vatRate: string; net: string }[], share: { percent: string } | { amountCents: number }) {
+  try {
+    return buildDeposit(lines, share);
+  } catch (error) {
+    if (error instanceof EngineRuleError && error.code === "DEPOSIT_ZERO") fc.pre(false);
+    throw error;
+  }
+}
+
+function buildDeposit(lines: { vatRate: string; net: string }[], share: { percent: string } | { amountCents: number }) {
   const base = {
     customerKind: "b2b" as const,
     supplyKind: "goods" as const,
@@ -69,12 +82,10 @@ const reason = fc.constantFrom(
 const scope: fc.Arbitrary<(balanceGrossCents: number, rates: AmountsByRate[]) => Scope> = fc.oneof(
   fc.constant(() => ({ kind: "full" as const })),
   // Up to 200 % of the balance, so some requests go above it.
-  fc
-    .double({ min: 0.001, max: 2, noNaN: true })
-    .map((f) => (balance: number) => ({
-      kind: "amount" as const,
-      amount: centsToString(Math.max(1, Math.round(balance * f))),
-    })),
+  fc.double({ min: 0.001, max: 2, noNaN: true }).map((f) => (balance: number) => ({
+    kind: "amount" as const,
+    amount: centsToString(Math.max(1, Math.round(balance * f))),
+  })),
   fc.double({ min: 0.001, max: 1.5, noNaN: true }).map((f) => (_: number, rates: AmountsByRate[]) => ({
     kind: "lines" as const,
     lines: rates

@@ -108,9 +108,15 @@ export function depositInvoice(rawInput: DepositInvoiceInput): DepositInvoice {
     input.deposit.percent !== undefined
       ? byPercent(taxed, money(input.deposit.percent))
       : byGrossAmount(taxed, money(input.deposit.amount as string));
+  const charged = amounts.filter((a) => !a.net.isZero() || !a.vat.isZero());
+  if (charged.length === 0) {
+    throw new EngineRuleError("DEPOSIT_ZERO", "L'acompte calculé est nul (0,00 €) : augmentez le pourcentage.", [
+      fieldProblem("deposit.percent", "l'acompte calculé sur cette commande est nul (0,00 €)"),
+    ]);
+  }
   return {
     kind,
-    ...breakdownOf(amounts),
+    ...breakdownOf(charged),
     orderLines: taxed.map((l, i) => ({
       ...(l.id ? { id: l.id } : {}),
       ...(l.label ? { label: l.label } : {}),
