@@ -21,11 +21,9 @@ import type { CompanyReminders, ReminderSource } from "./reminder-source";
 const NOT_YET_REFUNDED: RefundStatus[] = [...AWAITING_APPROVAL, "approved"];
 
 /**
- * Fields the reminders need that the workflow does not store yet: the
- * consumer-refund deadline (termination + 14 days) with its scale, and the
- * dunning state of an invoice. Read when present.
+ * The dunning state of an invoice (disputed, payment promise, contract
+ * penalty rate), which the workflow does not store yet: read when present.
  */
-type ConsumerDeadlineFields = { consumerRefundDeadline?: string | null; lateRefundScale?: "L241-4" | "L242-4" | null };
 type DunningFields = { dunning?: { disputed?: boolean; promiseUntil?: string | null }; contractPenaltyRate?: string };
 
 export function firestoreReminderSource(db: Firestore): ReminderSource {
@@ -115,7 +113,7 @@ export function firestoreReminderSource(db: Firestore): ReminderSource {
         .collection(REFUNDS)
         .where("status", "in", NOT_YET_REFUNDED)
         .where("consumerRefundDeadline", "<=", addDays(today, settings.consumerRefund.warnDaysBefore));
-      yield* evaluate<RefundDoc & ConsumerDeadlineFields>(
+      yield* evaluate<RefundDoc>(
         consumer,
         (id) => `refund/${id}`,
         (id, d) =>
