@@ -160,6 +160,9 @@ describe("example 3: service deposit, when VAT is due", () => {
 
   it("puts the 400.00 in the February return (cashing)", () => {
     expect(invoice.vatDue).toEqual({ basis: "cashing", date: "2026-02-03", period: "2026-02" });
+    // Paid after the invoice date: the deposit invoice shows the payment date.
+    expect(invoice.paymentDateToShow).toBe("2026-02-03");
+    expect(invoice.documentType).toBe("386");
   });
 
   it("puts it in January under the option for debits", () => {

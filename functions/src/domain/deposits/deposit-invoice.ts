@@ -22,6 +22,13 @@ export interface DepositInvoice extends VatBreakdown {
   /** The deposit allocated to each order line (net), in order. */
   orderLines: DepositLine[];
   vatDue: VatDue;
+  /** UNTDID 1001 type code of a deposit invoice. */
+  documentType: "386";
+  /**
+   * The payment date the invoice must show because it differs from the
+   * invoice date (CGI annexe II art. 242 nonies A); null when the same or unknown.
+   */
+  paymentDateToShow: string | null;
 }
 
 interface ParsedLine {
@@ -130,5 +137,7 @@ export function depositInvoice(rawInput: DepositInvoiceInput): DepositInvoice {
       vatOnDebits: input.vatOnDebits,
       vatApplies,
     }),
+    documentType: "386",
+    paymentDateToShow: input.cashedDate && input.cashedDate !== input.invoiceDate ? input.cashedDate : null,
   };
 }

@@ -32,7 +32,11 @@ export interface RefundQuote {
   depositKind: DepositKind;
   entitlement: Pick<Entitlement, "scope" | "forfeited" | "doubled" | "explanation" | "legalBasis">;
   /** The credit note: cites the deposit invoice, reverses net and VAT per rate (amounts shown positive; the document prints them negative). */
-  creditNote: VatBreakdown & { cites: { number: string; date: string; reference: string } };
+  creditNote: VatBreakdown & {
+    cites: { number: string; date: string; reference: string };
+    /** UNTDID 1001 381, credit note (the French e-invoicing profile also allows 503, credit note of a deposit invoice). */
+    documentType: "381";
+  };
   compensation: Compensation[];
   balanceBefore: VatBreakdown;
   balanceAfter: VatBreakdown;
@@ -157,6 +161,7 @@ export function quoteRefund(rawInput: RefundQuoteInput): RefundQuote {
         date: deposit.date,
         reference: `${deposit.number} du ${frenchDate(deposit.date)}`,
       },
+      documentType: "381",
     },
     compensation,
     balanceBefore: breakdownOf(balance),
