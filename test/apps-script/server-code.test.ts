@@ -23,10 +23,11 @@ describe("menu and sidebar", () => {
     expect(menu.added).toBe(true);
     expect(menu.items).toEqual([
       { caption: "Ouvrir le panneau Acompte", functionName: "showSidebar" },
-      { caption: "Installer ou réparer le classeur", functionName: "setupWorkbook" },
+      { caption: "Importer les acomptes saisis", functionName: "importDeposits" },
       { caption: "Resynchroniser le classeur", functionName: "resyncWorkbook" },
       "separator",
       { caption: "Associer ce classeur à une société", functionName: "linkCompany" },
+      { caption: "Installer ou réparer le classeur (administrateurs)", functionName: "setupWorkbook" },
       { caption: "Vérifier les chaînes d'audit (administrateurs)", functionName: "verifyAuditChains" },
     ]);
     expect(requests).toHaveLength(0);
@@ -36,7 +37,7 @@ describe("menu and sidebar", () => {
     const { addon, standIns } = await harness();
     addon.onInstall({});
     expect(standIns.recorder.menus).toHaveLength(1);
-    expect(standIns.recorder.menus[0].items).toHaveLength(6);
+    expect(standIns.recorder.menus[0].items).toHaveLength(7);
   });
 
   it("every menu item names a top-level function of Code.js", async () => {
@@ -176,14 +177,31 @@ describe("errors in French", () => {
 
   it("maps self-approval, wrong role, wrong state, business refusals and malformed input", async () => {
     const cases: [number, string, string, RegExp][] = [
-      [403, "SELF_APPROVAL", "You cannot", /^Vous ne pouvez pas approuver ou rejeter votre propre demande\.$/],
-      [403, "FORBIDDEN", "Rôle approbateur requis.", /^Vous n'avez pas le rôle nécessaire.*Rôle approbateur requis\.$/],
-      [409, "WRONG_STATE", "La demande est déjà approuvée.", /changé d'état.*déjà approuvée/],
-      [422, "ABOVE_REFUNDABLE_BALANCE", "", /dépasse le solde remboursable/],
-      [400, "VALIDATION_FAILED", "Le champ reason est invalide.", /données invalides.*reason est invalide/],
-      [401, "UNAUTHENTICATED", "", /identité n'a pas pu être vérifiée/],
+      [
+        403,
+        "FORBIDDEN",
+        "Vous ne pouvez pas approuver votre propre demande.",
+        /^Vous ne pouvez pas approuver votre propre demande\.$/,
+      ],
+      [403, "FORBIDDEN", "", /^Vous n'avez pas le rôle nécessaire/],
+      [
+        409,
+        "INVALID_STATE",
+        "La demande est déjà approuvée.",
+        /^La demande est déjà approuvée\. Actualisez pour voir la situation actuelle\.$/,
+      ],
+      [
+        422,
+        "ABOVE_BALANCE",
+        "Le montant dépasse le solde remboursable (4 320,00 €).",
+        /^Le montant dépasse le solde remboursable/,
+      ],
+      [400, "VALIDATION_FAILED", "", /^La demande contient des données invalides\.$/],
+      [401, "UNAUTHENTICATED", "Authentification requise : jeton absent.", /identité n'a pas pu être vérifiée/],
       [404, "NOT_FOUND", "", /introuvable/],
+      [409, "SHEET_SYNC_BUSY", "Sync lease held", /déjà en cours de mise à jour/],
     ];
+
     for (const [status, code, message, expected] of cases) {
       const { addon } = await refused(status, code, message);
       const result = addon.approveRefund("ref_1", KEY);
@@ -287,21 +305,46 @@ describe("menu actions", () => {
     expect(standIns.recorder.alerts[0].prompt).toMatch(/^Vous n'avez pas le rôle nécessaire/);
   });
 
-  it("asks the functions to set up and resync this spreadsheet", async () => {
+  it("asks the functions to set up, resync and import this spreadsheet", async () => {
+    const sync = (updatedRows: number, newRows: number) => ({
+      status: "synced",
+      passes: 1,
+      writeCalls: 1,
+      updatedRows,
+      newRows,
+      replayed: false,
+    });
     const { addon, requests, standIns } = await harness([
-      on("POST", "/sheets/setup", json(200, { sheets: ["Acomptes", "Avoirs"] })),
-      on("POST", "/sheets/resync", json(200, { rows: 12 })),
+      on("POST", "/sheets/setup", json(200, { spreadsheetId: "sheet-1", layoutChanges: 12, sync: sync(0, 7) })),
+      on("POST", "/sheets/resync", json(200, { spreadsheetId: "sheet-1", sync: sync(0, 0) })),
+      on(
+        "POST",
+        "/sheets/import",
+        json(200, {
+          spreadsheetId: "sheet-1",
+          recorded: [
+            { row: 5, id: "d5" },
+            { row: 6, id: "d6" },
+          ],
+          refused: [{ row: 7, message: "SIREN manquant" }],
+          sync: sync(2, 0),
+        }),
+      ),
     ]);
     addon.setupWorkbook();
     addon.resyncWorkbook();
-    expect(requests.map((r) => JSON.parse(r.body ?? ""))).toEqual([
-      { spreadsheetId: "sheet-1" },
-      { spreadsheetId: "sheet-1" },
+    addon.importDeposits();
+    expect(requests.map((r) => r.url.split("/").slice(-2).join("/"))).toEqual([
+      "sheets/setup",
+      "sheets/resync",
+      "sheets/import",
     ]);
+    expect(requests.map((r) => JSON.parse(r.body ?? ""))).toEqual(Array(3).fill({ spreadsheetId: "sheet-1" }));
     expect(requests.every((r) => /^[0-9a-f-]{36}$/.test(r.headers["Idempotency-Key"]))).toBe(true);
     expect(standIns.recorder.alerts.map((a) => a.prompt)).toEqual([
-      "Le classeur est prêt. Feuilles vérifiées : Acomptes, Avoirs.",
-      "Le classeur est à jour (12 lignes écrites).",
+      "Le classeur est prêt. 7 lignes écrites.",
+      "Le classeur est à jour. Aucune ligne n'avait changé.",
+      "2 acomptes enregistrés. 1 ligne refusée : la colonne « Message » de la feuille « Acomptes » dit quoi corriger.",
     ]);
   });
 

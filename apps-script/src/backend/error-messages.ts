@@ -12,10 +12,9 @@ interface ErrorAnswer {
   details?: { path: string; message: string }[];
 }
 
+/** Codes whose meaning for the add-on's user is better said by the add-on itself. */
 const BY_CODE: Record<string, string> = {
-  SELF_APPROVAL: "Vous ne pouvez pas approuver ou rejeter votre propre demande.",
-  ALREADY_APPROVED_BY_YOU: "Vous avez déjà donné votre approbation pour cette demande.",
-  ABOVE_REFUNDABLE_BALANCE: "Le montant demandé dépasse le solde remboursable de l'acompte.",
+  SHEET_SYNC_BUSY: "Le classeur est déjà en cours de mise à jour. Réessayez dans quelques secondes.",
   IDEMPOTENCY_KEY_REUSED:
     "Cette soumission a déjà été envoyée avec un contenu différent. Rechargez le formulaire puis réessayez.",
 };
@@ -32,18 +31,27 @@ const BY_STATUS: Record<number, string> = {
 
 const SERVER_DOWN = "Le service Acompte est momentanément indisponible. Réessayez dans un instant.";
 
-/** True when the text reads as French written for users rather than a stack trace or English. */
+/** A message worth showing: present and of a reasonable length. */
 function usableServerMessage(message: string | undefined): message is string {
   return typeof message === "string" && message.trim().length > 0 && message.length <= 500;
 }
 
+/**
+ * For 4xx answers the functions' French sentence is the precise reason and is
+ * shown as is (409 adds what to do next); our own sentence stands in when it
+ * is missing. 401 and 5xx are always ours: their texts are not for users.
+ */
 export function userErrorFromAnswer(answer: ErrorAnswer): UserError {
   const { status, code = `HTTP_${status}` } = answer;
   const retryable = status === 429 || status >= 500;
-  const base = BY_CODE[code] ?? (status >= 500 ? SERVER_DOWN : (BY_STATUS[status] ?? SERVER_DOWN));
-  // 5xx messages are not meant for users; for 4xx the server's sentence is the precise reason.
-  const precise = status < 500 && usableServerMessage(answer.message) && !BY_CODE[code] ? answer.message.trim() : null;
-  const message = precise && precise !== base ? `${base} ${precise}` : base;
+  const fallback = status >= 500 ? SERVER_DOWN : (BY_STATUS[status] ?? SERVER_DOWN);
+  const own = BY_CODE[code];
+  const server = usableServerMessage(answer.message) ? answer.message.trim() : null;
+  let message: string;
+  if (own) message = own;
+  else if (status === 401 || status === 429 || status >= 500 || !server) message = fallback;
+  else if (status === 409) message = `${server} Actualisez pour voir la situation actuelle.`;
+  else message = server;
   return { message, code, status, details: answer.details, retryable };
 }
 

@@ -15,7 +15,7 @@ import { onInstall, onOpen } from "./onOpen";
 import { quoteRefund } from "./quoteRefund";
 import { rejectRefund } from "./rejectRefund";
 import { requestRefund } from "./requestRefund";
-import { resyncWorkbook, setupWorkbook } from "./workbookActions";
+import { importDeposits, resyncWorkbook, setupWorkbook } from "./workbookActions";
 import { showSidebar } from "./showSidebar";
 import { verifyAuditChains } from "./verifyAuditChains";
 
@@ -25,6 +25,7 @@ export const entryPoints: EntryPoints = {
   showSidebar,
   setupWorkbook,
   resyncWorkbook,
+  importDeposits,
   verifyAuditChains,
   linkCompany,
   logTokenAudience,

@@ -5,17 +5,19 @@
  */
 export const MENU_ITEMS = [
   { label: "Ouvrir le panneau Acompte", fn: "showSidebar" },
-  { label: "Installer ou réparer le classeur", fn: "setupWorkbook" },
+  { label: "Importer les acomptes saisis", fn: "importDeposits" },
   { label: "Resynchroniser le classeur", fn: "resyncWorkbook" },
   { label: "Associer ce classeur à une société", fn: "linkCompany" },
+  { label: "Installer ou réparer le classeur (administrateurs)", fn: "setupWorkbook" },
   { label: "Vérifier les chaînes d'audit (administrateurs)", fn: "verifyAuditChains" },
 ] as const;
+const ADMIN_FROM = 3;
 
 export function onOpen(): void {
   const menu = SpreadsheetApp.getUi().createAddonMenu();
   MENU_ITEMS.forEach((item, index) => {
     // Separate the everyday entries from the admin ones.
-    if (index === 3) menu.addSeparator();
+    if (index === ADMIN_FROM) menu.addSeparator();
     menu.addItem(item.label, item.fn);
   });
   menu.addToUi();

@@ -88,7 +88,7 @@ export class FollowTab {
                 el(
                   "li",
                   {},
-                  `${formatDate(e.at)} — ${eventLabel(e.type)}`,
+                  `${formatDate(e.at)} — ${eventLabel(e.type)}${e.after && e.type === "refund.approved_step" ? ` (${statusLabel(e.after).toLowerCase()})` : ""}`,
                   e.by ? ` par ${e.by}` : "",
                   e.reason ? ` (motif : ${e.reason})` : "",
                 ),

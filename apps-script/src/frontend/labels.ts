@@ -29,15 +29,13 @@ const STATUS_LABELS: Record<string, string> = {
 };
 
 const EVENT_LABELS: Record<string, string> = {
-  submitted: "Demande créée",
-  requested: "Demande créée",
-  approved: "Approuvée",
-  approval: "Approbation",
-  rejected: "Rejetée",
-  cancelled: "Annulée",
-  credit_note_issued: "Avoir émis",
-  instalment_paid: "Échéance payée",
-  refunded: "Remboursée",
+  "refund.requested": "Demande créée",
+  "refund.approved_step": "Approbation enregistrée",
+  "refund.approved": "Approuvée : avoir émis",
+  "refund.rejected": "Rejetée",
+  "refund.cancelled": "Annulée",
+  "instalment.paid": "Échéance payée",
+  "refund.refunded": "Remboursée",
 };
 
 export function statusLabel(status: string): string {

@@ -26,6 +26,7 @@ export interface MenuFunctions {
   showSidebar(): void;
   setupWorkbook(): void;
   resyncWorkbook(): void;
+  importDeposits(): void;
   verifyAuditChains(): void;
   linkCompany(): void;
   /** Run once from the script editor by an admin: logs the audience the functions must accept. */
@@ -52,6 +53,7 @@ export const MENU_FUNCTIONS = [
   "showSidebar",
   "setupWorkbook",
   "resyncWorkbook",
+  "importDeposits",
   "verifyAuditChains",
   "linkCompany",
   "logTokenAudience",
