@@ -1,0 +1,157 @@
+/**
+ * Full resync of a workbook at scale: 10,000 deposits (deposit invoice and
+ * ledger entry each) and 10,000 refund requests, from the real Firestore
+ * emulator into the local Sheets server. Prints the Sheets API calls by
+ * method (goal: ≤ 3 write calls), the time, and the peak memory of the
+ * syncing process (a fresh child, so seeding does not count), then the
+ * same for a second resync where nothing changed.
+ */
+import { spawn } from "node:child_process";
+import { Firestore, Timestamp } from "@google-cloud/firestore";
+import { startFirestoreEmulator } from "../firestore-emulator";
+import { startSheetsServer } from "../sheets-server";
+import { createSheetsApi } from "../../src/sheets/sheets-api";
+import { SheetsGateway } from "../../src/sheets/sheets-gateway";
+import { setupWorkbook } from "../../src/sheets/layout/setup-workbook";
+import { syncSpreadsheet } from "../../src/sheets/sync/sync-spreadsheet";
+import type { DepositDoc } from "../../src/model/deposit";
+import type { InvoiceDoc } from "../../src/model/invoice";
+import type { JournalEntryDoc } from "../../src/model/journal-entry";
+import type { RefundDoc } from "../../src/model/refund";
+
+const DEPOSITS = 10_000;
+const COMPANY = "bench";
+const WRITE_METHODS = ["spreadsheets.batchUpdate", "spreadsheets.values.batchUpdate", "spreadsheets.values.update", "spreadsheets.values.append"];
+
+const pad = (n: number) => String(n).padStart(6, "0");
+
+async function seed(db: Firestore): Promise<void> {
+  const c = `companies/${COMPANY}`;
+  const ts = Timestamp.fromDate(new Date("2026-01-15T10:00:00Z"));
+  const line = { vatRate: "20", net: "3600.00", vat: "720.00", gross: "4320.00" };
+  const total = { net: "3600.00", vat: "720.00", gross: "4320.00" };
+  let batch = db.batch();
+  let n = 0;
+  const pending: Promise<unknown>[] = [];
+  const put = async (path: string, data: object) => {
+    batch.set(db.doc(path), data);
+    if (++n % 400 === 0) {
+      pending.push(batch.commit());
+      batch = db.batch();
+      if (pending.length >= 8) await Promise.all(pending.splice(0));
+    }
+  };
+  await db.doc(c).set({ settings: { name: "Bench SA", siren: "552100554" }, spreadsheetIds: [] });
+  for (let i = 1; i <= DEPOSITS; i++) {
+    const number = `FA-2026-${pad(i)}`;
+    const customer = { name: `Client ${i} SARL`, kind: "b2b" as const, siren: String(300000000 + i) };
+    const deposit: DepositDoc = {
+      customer, orderRef: `CMD-${pad(i)}`, kind: "acompte", supplyKind: "goods", lines: [line], total, gross: "4320.00",
+      invoiceId: `I${pad(i)}`, invoiceNumber: number, invoiceDate: "2026-01-15", cashedDate: "2026-01-15", paymentMeans: "virement",
+      vatDue: { basis: "cashing", date: "2026-01-15", period: "2026-01" }, refundableBalance: "0.00", status: "open",
+      journalEntryId: `E${pad(i)}`, createdAt: ts, createdBy: "bench@acme.fr",
+    };
+    const invoice: InvoiceDoc = {
+      content: { type: "deposit", typeCode: "386", number, date: "2026-01-15", seller: { name: "Bench SA", siren: "552100554" }, customer, orderRef: deposit.orderRef, lines: [line], total, paymentDate: "2026-01-15" },
+      type: "deposit", number, gross: "4320.00", issuedOn: "2026-01-15", dueDate: "2026-01-15", openAmount: "0.00", paidOn: "2026-01-15",
+      customerKey: `siren:${customer.siren}`, depositId: `D${pad(i)}`, createdAt: ts, series: "invoice-2026", seq: i, prevHash: "", hash: "",
+    };
+    const entry: JournalEntryDoc = {
+      content: {
+        kind: "deposit_cashed", journal: "BQ", date: "2026-01-15", pieceRef: number, label: `Acompte ${number}`, number: `EC-2026-${pad(i)}`, source: { kind: "deposit", id: `D${pad(i)}` },
+        lines: [
+          { account: "512", label: "Banque", debit: "4320.00", credit: "0.00" },
+          { account: "4191", label: "Acomptes reçus", debit: "0.00", credit: "3600.00" },
+          { account: "44571", label: "TVA collectée", debit: "0.00", credit: "720.00" },
+        ],
+      },
+      number: `EC-2026-${pad(i)}`, date: "2026-01-15", createdAt: ts, series: "journal-2026", seq: i, prevHash: "", hash: "",
+    };
+    const refund: RefundDoc = {
+      proposal: { source: { kind: "deposit", depositId: `D${pad(i)}` }, scope: { kind: "full" }, reason: "seller_cancels", schedule: { kind: "single" } },
+      depositId: `D${pad(i)}`, status: "submitted", grossAmount: "4320.00", customerName: customer.name, requestedBy: "rachel@acme.fr", requestedOn: "2026-03-10",
+      // The sync never reads the stored quote; a stand-in keeps the document's size realistic.
+      quote: { creditNote: { lines: [line], total }, compensation: [], settlement: { paidOut: "4320.00", offset: [], keptAsCredit: "0.00" }, schedule: [], total: "4320.00" } as unknown as RefundDoc["quote"],
+      createdAt: ts, awaiting: ["sales_approver", "accounting_approver"], pendingApprovers: [], waitingStep: "sales_approver", waitingSinceDay: "2026-03-10",
+      approvals: [], creditNoteId: null, creditNoteNumber: null, approvedOn: null, paidOn: null, updatedAt: ts,
+    };
+    await put(`${c}/deposits/D${pad(i)}`, deposit);
+    await put(`${c}/invoices/I${pad(i)}`, invoice);
+    await put(`${c}/journalEntries/E${pad(i)}`, entry);
+    await put(`${c}/refunds/R${pad(i)}`, refund);
+  }
+  pending.push(batch.commit());
+  await Promise.all(pending);
+}
+
+/** The measured part, in a fresh process: one full sync. */
+async function child(projectId: string, spreadsheetId: string): Promise<void> {
+  const db = new Firestore({ projectId, host: process.env.FIRESTORE_EMULATOR_HOST, ssl: false });
+  const gateway = new SheetsGateway(createSheetsApi({ rootUrl: process.env.SHEETS_API_URL }));
+  let peakRss = process.memoryUsage().rss;
+  let peakHeap = process.memoryUsage().heapUsed;
+  const sample = () => {
+    const m = process.memoryUsage();
+    peakRss = Math.max(peakRss, m.rss);
+    peakHeap = Math.max(peakHeap, m.heapUsed);
+  };
+  const sampler = setInterval(sample, 10);
+  const started = performance.now();
+  const result = await syncSpreadsheet({ db, gateway }, COMPANY, spreadsheetId);
+  const ms = performance.now() - started;
+  clearInterval(sampler);
+  sample();
+  console.log(JSON.stringify({ ms, peakRss, peakHeap, result }));
+  await db.terminate();
+}
+
+function runChild(projectId: string, spreadsheetId: string, env: NodeJS.ProcessEnv): Promise<{ ms: number; peakRss: number; peakHeap: number; result: unknown }> {
+  return new Promise((resolve, reject) => {
+    const p = spawn(process.execPath, ["--import", "tsx", __filename, "--sync-child", projectId, spreadsheetId], { env, stdio: ["ignore", "pipe", "inherit"] });
+    let out = "";
+    p.stdout.on("data", (d) => (out += d));
+    p.on("exit", (code) => (code === 0 ? resolve(JSON.parse(out.trim().split("\n").pop()!)) : reject(new Error(`sync child exited ${code}`))));
+  });
+}
+
+const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
+
+export default async function bench(): Promise<void> {
+  const emulator = await startFirestoreEmulator({ projectId: "demo-sheets-bench" });
+  const sheetsServer = await startSheetsServer();
+  try {
+    const db = new Firestore({ projectId: emulator.projectId, host: emulator.host, ssl: false });
+    const gateway = new SheetsGateway(createSheetsApi({ rootUrl: sheetsServer.url }));
+    const spreadsheetId = (await gateway.api.spreadsheets.create({ requestBody: { properties: { title: "Bench" } } })).data.spreadsheetId!;
+    await setupWorkbook(gateway, spreadsheetId);
+    const seeding = performance.now();
+    await seed(db);
+    console.log(`seeded ${DEPOSITS} deposits, invoices, ledger entries and refund requests in ${((performance.now() - seeding) / 1000).toFixed(1)} s`);
+    await db.terminate();
+    const env = { ...process.env, FIRESTORE_EMULATOR_HOST: emulator.host, SHEETS_API_URL: sheetsServer.url, METADATA_SERVER_DETECTION: "none" };
+    for (const label of ["full resync (empty sheets)", "resync, nothing changed"]) {
+      sheetsServer.resetCalls();
+      const run = await runChild(emulator.projectId, spreadsheetId, env);
+      const calls = sheetsServer.calls();
+      const writes = WRITE_METHODS.reduce((t, m) => t + (calls[m] ?? 0), 0);
+      console.log(`${label}: ${(run.ms / 1000).toFixed(2)} s, peak RSS ${mib(run.peakRss)}, peak heap ${mib(run.peakHeap)}`);
+      console.log(`  Sheets API calls: ${JSON.stringify(calls)} → ${writes} write call(s) (goal ≤ 3)`);
+      console.log(`  ${JSON.stringify(run.result)}`);
+    }
+    const [acomptes] = await gateway.readValues(spreadsheetId, ["'Acomptes'!A:A"]);
+    console.log(`Acomptes rows after both syncs: ${acomptes.length - 1} (expected ${DEPOSITS})`);
+  } finally {
+    await sheetsServer.stop();
+    await emulator.stop();
+  }
+}
+
+if (process.argv[2] === "--sync-child") {
+  child(process.argv[3], process.argv[4]).then(
+    () => process.exit(0),
+    (e) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
+}
