@@ -1,7 +1,7 @@
 import { CustomerKind, DepositKind, SupplyKind } from "../deposits/deposit-kind";
 import { EngineRuleError } from "../errors/engine-error";
 import { fieldProblem, parseInput } from "../validation/field-errors";
-import { entitlementInputSchema } from "../validation/deposit-schema";
+import { entitlementInputSchema } from "../validation/refund-schema";
 import { RefundReason } from "./refund-reason";
 
 export type LateRefundScale = "L241-4" | "L242-4";

@@ -7,7 +7,6 @@ import {
   percent,
   positiveAmount,
   rateAmounts,
-  refundReason,
   supplyKind,
   vatRate,
 } from "./primitives";
@@ -71,9 +70,3 @@ export const finalInvoiceInputSchema = z.strictObject({
   deposits: z.array(issuedDepositSchema, { error: "doit être une liste de factures d'acompte" }).default([]),
 });
 export type FinalInvoiceInput = z.input<typeof finalInvoiceInputSchema>;
-
-export const netLinesSchema = z.array(z.strictObject({ vatRate, net: moneyAmount }), {
-  error: "doit être une liste de lignes",
-});
-
-export const entitlementInputSchema = z.strictObject({ depositKind, customerKind, supplyKind, reason: refundReason });

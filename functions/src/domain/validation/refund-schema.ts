@@ -113,3 +113,5 @@ export const refundQuoteInputSchema = z
   });
 export type RefundQuoteInput = z.input<typeof refundQuoteInputSchema>;
 export type ParsedRefundQuoteInput = z.output<typeof refundQuoteInputSchema>;
+
+export const entitlementInputSchema = z.strictObject({ depositKind, customerKind, supplyKind, reason: refundReason });

@@ -1,5 +1,6 @@
 /** Every engine input schema, for the HTTP layer to reuse (e.g. to validate a request body before calling the engine). */
 export * from "./primitives";
+export * from "./vat-schema";
 export * from "./deposit-schema";
 export * from "./schedule-schema";
 export * from "./refund-schema";

@@ -1,6 +1,6 @@
 import { Money, ZERO, formatMoney, money, roundCents, sumMoney } from "../money/money";
 import { parseInput } from "../validation/field-errors";
-import { netLinesSchema } from "../validation/deposit-schema";
+import { netLinesSchema } from "../validation/vat-schema";
 import { VatRate, compareRates, rateFraction } from "./vat-rates";
 
 export interface NetLine {
