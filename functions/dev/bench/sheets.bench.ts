@@ -48,7 +48,7 @@ async function seed(db: Firestore): Promise<void> {
     const deposit: DepositDoc = {
       customer, orderRef: `CMD-${pad(i)}`, kind: "acompte", supplyKind: "goods", lines: [line], total, gross: "4320.00",
       invoiceId: `I${pad(i)}`, invoiceNumber: number, invoiceDate: "2026-01-15", cashedDate: "2026-01-15", paymentMeans: "virement",
-      vatDue: { basis: "cashing", date: "2026-01-15", period: "2026-01" }, refundableBalance: "0.00", status: "open",
+      vatDue: { basis: "cashing", date: "2026-01-15", period: "2026-01" }, creditNotes: [], refundableBalance: "0.00", status: "open",
       journalEntryId: `E${pad(i)}`, createdAt: ts, createdBy: "bench@acme.fr",
     };
     const invoice: InvoiceDoc = {
@@ -73,7 +73,7 @@ async function seed(db: Firestore): Promise<void> {
       // The sync never reads the stored quote; a stand-in keeps the document's size realistic.
       quote: { creditNote: { lines: [line], total }, compensation: [], settlement: { paidOut: "4320.00", offset: [], keptAsCredit: "0.00" }, schedule: [], total: "4320.00" } as unknown as RefundDoc["quote"],
       createdAt: ts, awaiting: ["sales_approver", "accounting_approver"], pendingApprovers: [], waitingStep: "sales_approver", waitingSinceDay: "2026-03-10",
-      approvals: [], creditNoteId: null, creditNoteNumber: null, approvedOn: null, paidOn: null, updatedAt: ts,
+      approvals: [], creditNoteId: null, creditNoteNumber: null, approvedOn: null, paidOn: null, consumerRefundDeadline: null, lateRefundScale: null, updatedAt: ts,
     };
     await put(`${c}/deposits/D${pad(i)}`, deposit);
     await put(`${c}/invoices/I${pad(i)}`, invoice);
