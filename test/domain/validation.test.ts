@@ -146,6 +146,23 @@ describe("VAT rates, unknown and missing fields", () => {
     ]);
   });
 
+  it("names what a refund scope lacks", () => {
+    expect(detailsOf(() => quoteRefund({ ...quoteBase, scope: { kind: "amount" } as never }))).toEqual([
+      { path: "scope.amount", message: "Champ « scope.amount » (montant) : obligatoire, absent." },
+    ]);
+    expect(detailsOf(() => quoteRefund({ ...quoteBase, scope: { kind: "lines", lines: [] } }))).toEqual([
+      { path: "scope.lines", message: "Champ « scope.lines » (lignes) : au moins une ligne." },
+    ]);
+    expect(
+      detailsOf(() => quoteRefund({ ...quoteBase, schedule: { kind: "equal", count: 2.5, firstDate: "2026-03-31" } })),
+    ).toEqual([
+      {
+        path: "schedule.count",
+        message: "Champ « schedule.count » (nombre d'échéances) : doit être un nombre entier.",
+      },
+    ]);
+  });
+
   it("refuses a percentage and an amount given together", () => {
     expect(detailsOf(() => depositInvoice({ ...goodDeposit, deposit: { percent: "30", amount: "100.00" } }))).toEqual([
       {

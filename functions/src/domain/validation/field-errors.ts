@@ -86,13 +86,15 @@ function problemOf(issue: z.core.$ZodIssue): string {
         ? `valeur refusée (valeurs admises : ${issue.values.map(String).join(", ")})`
         : issue.message;
     case "too_small":
-      if (issue.origin === "array") return `au moins ${issue.minimum} élément(s) attendu(s)`;
-      if (/^Too small/.test(issue.message)) return `doit valoir au moins ${issue.minimum}`;
-      return issue.message;
+      if (!/^Too small/.test(issue.message)) return issue.message;
+      return issue.origin === "array"
+        ? `au moins ${issue.minimum} élément(s) attendu(s)`
+        : `doit valoir au moins ${issue.minimum}`;
     case "too_big":
-      if (issue.origin === "array") return `au plus ${issue.maximum} élément(s) admis`;
-      if (/^Too big/.test(issue.message)) return `doit valoir au plus ${issue.maximum}`;
-      return issue.message;
+      if (!/^Too big/.test(issue.message)) return issue.message;
+      return issue.origin === "array"
+        ? `au plus ${issue.maximum} élément(s) admis`
+        : `doit valoir au plus ${issue.maximum}`;
     case "invalid_union":
       if (!/^Invalid/.test(issue.message)) return issue.message;
       return "forme non reconnue (vérifiez le champ « kind » et les champs qui l'accompagnent)";
