@@ -199,6 +199,8 @@ export async function startSheetsServer(options: SheetsServerOptions = {}): Prom
     })();
   });
 
+  // Idle sockets outlive the client's keep-alive (undici: 4 s), so the client always closes first and never reuses a socket being closed.
+  server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
