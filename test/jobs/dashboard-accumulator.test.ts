@@ -71,24 +71,6 @@ describe("helpers", () => {
   });
 });
 
-describe("Tableau de bord sheet", () => {
-  it("lays out the figures in French with a chart over the forecast table", async () => {
-    const { dashboardSheet } = await import("../../functions/src/domain/dashboard/dashboard-sheet");
-    const acc = new DashboardAccumulator(AS_OF);
-    acc.addDeposit({ gross: "4320.00", refundableBalance: "4320.00" });
-    acc.addRefundRequest({ status: "submitted", requestedOn: "2026-03-17", paidOn: null });
-    acc.addInstalment({ amount: "250.00", dueDate: "2026-03-24", paidOn: null });
-    const sheet = dashboardSheet(acc.result());
-    expect(sheet.rows[0]).toEqual([{ type: "text", value: "Tableau de bord" }, { type: "text", value: "au 18/03/2026" }]);
-    expect(sheet.rows).toContainEqual([{ type: "text", value: "Solde remboursable" }, { type: "money", value: "4320.00" }]);
-    expect(sheet.rows).toContainEqual([{ type: "text", value: "Soumise" }, { type: "number", value: 1 }]);
-    const [chart] = sheet.charts.filter((c) => c.title.startsWith("Prévision"));
-    expect(sheet.rows[chart.startRow]).toEqual([{ type: "text", value: "Semaine du" }, { type: "text", value: "Montant" }]);
-    expect(chart.endRow - chart.startRow).toBe(13); // header + 12 weeks
-    expect(sheet.rows[chart.startRow + 2]).toEqual([{ type: "date", value: "2026-03-23" }, { type: "money", value: "250.00" }]);
-  });
-});
-
 describe("receivables figures through the engine", () => {
   it("reproduces domain.md's DSO example (Q1 2026: 37.50 days ratio, 35.67 count-back)", () => {
     const acc = new DashboardAccumulator("2026-03-31");

@@ -10,6 +10,9 @@ import { firestoreReminderSource } from "./firestore-reminder-source";
 import { loadJobConfig } from "./job-config";
 import { remindersJob } from "./reminders-job";
 import { scheduledHandler } from "./scheduled-handler";
+import { publishDashboard, publishRelances } from "./sheets-publisher";
+import { SheetsGateway } from "../sheets/sheets-gateway";
+import { sheetsApiFromEnv } from "../sheets/sheets-api";
 
 let built: { reminders: HttpFunction; dashboard: HttpFunction } | undefined;
 
@@ -18,6 +21,7 @@ function build(): { reminders: HttpFunction; dashboard: HttpFunction } {
   const config = loadJobConfig();
   const db = new Firestore();
   const deps = { db, auth: config.auth };
+  const gateway = new SheetsGateway(sheetsApiFromEnv());
   built = {
     reminders: scheduledHandler(
       remindersJob({
@@ -26,10 +30,11 @@ function build(): { reminders: HttpFunction; dashboard: HttpFunction } {
         from: config.from,
         messageIdDomain: config.messageIdDomain,
         delivery: { onUnknownOutcome: config.onUnknownOutcome },
+        afterRun: publishRelances(gateway),
       }),
       deps,
     ),
-    dashboard: scheduledHandler(dashboardJob(), deps),
+    dashboard: scheduledHandler(dashboardJob({ publish: publishDashboard(gateway) }), deps),
   };
   return built;
 }

@@ -45,6 +45,7 @@ export async function seedCompany(db: Firestore, companyId = "lefevre"): Promise
       amount: "900.00",
       dueDate,
       status,
+      paidOn: status === "paid" ? dueDate : null,
     });
   await instalment(1, "2026-02-20", "paid"); // paid: nothing
   await instalment(2, "2026-03-05", "due"); // overdue since 06/03

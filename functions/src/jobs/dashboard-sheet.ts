@@ -1,0 +1,88 @@
+/**
+ * The `Tableau de bord` sheet: label / value rows and three tables, in a
+ * fixed layout (every status, bucket and week always has its row), so a
+ * rewrite lands on the same cells and the charts' ranges stay valid.
+ * Cells are the Sheets layer's typed cells (amounts as decimal strings).
+ */
+import { AGE_BUCKETS, AGE_BUCKET_LABELS } from "../domain";
+import type { DashboardFigures } from "../domain/dashboard/dashboard-accumulator";
+import { frenchDate } from "../domain/reminders/calendar-day";
+import type { RefundStatus } from "../model/refund";
+import { date, int, money, percent, text, type Cell } from "../sheets/cell";
+import { REFUND_STATUS_LABEL } from "../sheets/sync/labels";
+
+export interface ChartSpec {
+  title: string;
+  /** Zero-based, end-exclusive rows of the table (header row included), columns A:B. */
+  startRow: number;
+  endRow: number;
+}
+
+export interface DashboardSheet {
+  rows: [Cell, Cell | null][];
+  charts: ChartSpec[];
+}
+
+const days = (value: number | string | null) => text(value === null ? "–" : String(value).replace(".", ","));
+
+export function dashboardSheet(f: DashboardFigures): DashboardSheet {
+  const rows: [Cell, Cell | null][] = [];
+  const charts: ChartSpec[] = [];
+  const line = (label: string, value: Cell | null = null) => rows.push([text(label), value]);
+  const table = (title: string, header: [string, string], data: [Cell, Cell][], chart: boolean) => {
+    line("");
+    line(title);
+    const start = rows.length;
+    rows.push([text(header[0]), text(header[1])]);
+    rows.push(...data);
+    if (chart) charts.push({ title, startRow: start, endRow: rows.length });
+  };
+
+  line("Tableau de bord", text(`au ${frenchDate(f.asOf)}`));
+  line("");
+  line("Acomptes reçus (nombre)", int(f.deposits.count));
+  line("Acomptes reçus (TTC)", money(f.deposits.gross));
+  line("Solde remboursable", money(f.refundableBalance));
+  line("Remboursements dus cette semaine", money(f.refundsDue.thisWeek));
+  line("Remboursements dus ce mois-ci", money(f.refundsDue.thisMonth));
+  line("Remboursements en retard", money(f.refundsDue.overdue));
+  line(
+    "Délai moyen de remboursement, demande → paiement (jours)",
+    days(f.refundCycleDays.mean === null ? null : f.refundCycleDays.mean.toFixed(1)),
+  );
+  line("Délai de remboursement, 90e centile (jours)", days(f.refundCycleDays.p90));
+  line("Remboursements consommateurs en retard (nombre)", int(f.lateConsumerRefunds.count));
+  line("Majorations légales dues pour ces retards (sans TVA)", money(f.lateConsumerRefunds.increases));
+  line(
+    "Part des factures payées en retard",
+    f.invoicesPaidLate.share === null ? text("–") : percent((f.invoicesPaidLate.share * 100).toFixed(2)),
+  );
+  line(`DSO, méthode du ratio (du ${frenchDate(f.dso.from)} au ${frenchDate(f.dso.to)}, jours)`, days(f.dso.ratioDays));
+  line("DSO, méthode par épuisement (jours)", days(f.dso.countBackDays));
+
+  table(
+    "Demandes de remboursement par statut",
+    ["Statut", "Nombre"],
+    (Object.keys(REFUND_STATUS_LABEL) as RefundStatus[]).map((s) => [
+      text(REFUND_STATUS_LABEL[s]),
+      int(f.requestsByStatus[s] ?? 0),
+    ]),
+    false,
+  );
+  table(
+    "Balance âgée des créances clients (TTC)",
+    ["Tranche", "Montant"],
+    [...AGE_BUCKETS.map((b): [Cell, Cell] => [text(AGE_BUCKET_LABELS[b]), money(f.agedBalance[b])])],
+    true,
+  );
+  line("Total des factures ouvertes", money(f.agedBalance.total));
+  line("Avoirs et paiements non lettrés", money(f.agedBalance.unallocatedCredits));
+  line("Solde net", money(f.agedBalance.net));
+  table(
+    "Prévision des décaissements (12 semaines)",
+    ["Semaine du", "Montant"],
+    f.cashOutForecast.map((w): [Cell, Cell] => [date(w.weekStart), money(w.amount)]),
+    true,
+  );
+  return { rows, charts };
+}

@@ -1,0 +1,32 @@
+/**
+ * Plugs the jobs into the Sheets layer: after a reminders run, the
+ * `Relances` sheet of every bound workbook shows the outbox; after a
+ * dashboard run, `Tableau de bord` shows the figures.
+ */
+import type { Firestore } from "@google-cloud/firestore";
+import type { DashboardFigures } from "../domain/dashboard/dashboard-accumulator";
+import { COMPANIES } from "../model/collections";
+import type { SheetsGateway } from "../sheets/sheets-gateway";
+import { companySpreadsheets } from "../sheets/sync/sync-company";
+import { writeDashboardSheet } from "./dashboard-sheet-writer";
+import { recentOutbox, writeRelancesSheet } from "./relances-sheet-writer";
+
+export function publishDashboard(gateway: SheetsGateway) {
+  return async (db: Firestore, companyId: string, figures: DashboardFigures): Promise<void> => {
+    for (const spreadsheetId of await companySpreadsheets({ db }, companyId))
+      await writeDashboardSheet(gateway, spreadsheetId, figures);
+  };
+}
+
+export function publishRelances(gateway: SheetsGateway, now: () => Date = () => new Date()) {
+  return async (db: Firestore): Promise<void> => {
+    // Companies are few (one per customer firm): list them, keep those with a workbook.
+    const companies = await db.collection(COMPANIES).select().get();
+    for (const company of companies.docs) {
+      const spreadsheets = await companySpreadsheets({ db }, company.id);
+      if (spreadsheets.length === 0) continue;
+      const entries = await recentOutbox(db, company.id, now());
+      for (const spreadsheetId of spreadsheets) await writeRelancesSheet(gateway, spreadsheetId, entries);
+    }
+  };
+}
