@@ -37,7 +37,8 @@ export {
   type LateRefundIncrease,
 } from "./refunds/consumer-late-refund-increase";
 export { consumerAdvanceInterest, type AdvanceInterest } from "./refunds/consumer-advance-interest";
-export { quoteRefund, type Compensation, type CompensationKind, type RefundQuote } from "./refunds/refund-quote";
+export { quoteRefund, type RefundQuote } from "./refunds/refund-quote";
+export { type Compensation, type CompensationKind } from "./refunds/compensation";
 
 // Settlement and schedules
 export { settleRefund, type Settlement } from "./settlement/settlement";

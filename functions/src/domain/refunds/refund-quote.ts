@@ -6,25 +6,11 @@ import { parseInput } from "../validation/field-errors";
 import { RefundQuoteInput, refundQuoteInputSchema } from "../validation/refund-schema";
 import { RateAmounts, VatBreakdown, breakdownOf } from "../vat/vat-breakdown";
 import { DepositKind } from "../deposits/deposit-kind";
-import { advanceInterest } from "./consumer-advance-interest";
-import { lateIncrease } from "./consumer-late-refund-increase";
+import { Compensation, legalCompensation } from "./compensation";
 import { creditNoteLines } from "./credit-note-lines";
 import { balanceByRate } from "./refundable-balance";
 import { Entitlement, refundEntitlement } from "./refund-entitlement";
 import { REFUND_REASON_LABELS, RefundReason } from "./refund-reason";
-
-export type CompensationKind = "arrhes_forfeited" | "arrhes_doubled" | "late_refund_increase" | "advance_interest";
-
-/** An amount outside the credit note: compensation, no VAT, not an invoice line. */
-export interface Compensation {
-  kind: CompensationKind;
-  /** French, as shown to the user. */
-  label: string;
-  amount: string;
-  /** payable: the seller owes it to the customer; kept: the seller keeps it (income). */
-  direction: "payable" | "kept";
-  legalBasis: string;
-}
 
 export interface RefundQuote {
   reason: RefundReason;
@@ -87,58 +73,12 @@ export function quoteRefund(rawInput: RefundQuoteInput): RefundQuote {
   const reversal = creditNoteLines(entitlement.scope === "whole_balance" ? "whole_balance" : input.scope, balance);
   const creditGross = sumMoney(reversal.map((r) => r.net.plus(r.vat)));
   const refundDate = input.refundDate ?? lastDueDate(input.schedule);
-  const warnings: string[] = [];
-  const compensation: Compensation[] = [];
-
-  if (entitlement.forfeited) {
-    compensation.push({
-      kind: "arrhes_forfeited",
-      label: "Arrhes conservées (indemnité, hors champ de la TVA)",
-      amount: formatMoney(creditGross),
-      direction: "kept",
-      legalBasis: entitlement.legalBasis,
-    });
-  }
-  if (entitlement.doubled) {
-    compensation.push({
-      kind: "arrhes_doubled",
-      label: "Indemnité égale aux arrhes (restitution au double, sans TVA)",
-      amount: formatMoney(creditGross),
-      direction: "payable",
-      legalBasis: "Code civil art. 1590",
-    });
-  }
-  if (entitlement.advanceInterest) {
-    const interest = advanceInterest(creditGross, deposit.paidDate, refundDate);
-    if (!money(interest.amount).isZero()) {
-      compensation.push({
-        kind: "advance_interest",
-        label: `Intérêts au taux légal sur l'avance, du ${frenchDate(interest.segments[0].from)} au ${frenchDate(refundDate)} (sans TVA)`,
-        amount: interest.amount,
-        direction: "payable",
-        legalBasis: interest.legalBasis,
-      });
-    }
-  }
-  if (entitlement.lateRefundScale) {
-    if (input.terminationDate) {
-      const increase = lateIncrease(entitlement.lateRefundScale, creditGross, input.terminationDate, refundDate);
-      if (increase.daysLate > 0 && !money(increase.amount).isZero()) {
-        const rate = increase.percent === null ? "au taux d'intérêt légal" : `de ${increase.percent} %`;
-        compensation.push({
-          kind: "late_refund_increase",
-          label: `Majoration ${rate} pour remboursement tardif (${increase.daysLate} jours après le ${frenchDate(increase.deadline)}, sans TVA)`,
-          amount: increase.amount,
-          direction: "payable",
-          legalBasis: increase.legalBasis,
-        });
-      }
-    } else {
-      warnings.push(
-        "Date de résolution ou de rétractation (terminationDate) absente : les majorations pour remboursement tardif ne sont pas calculées.",
-      );
-    }
-  }
+  const { compensation, warnings } = legalCompensation(entitlement, {
+    creditGross,
+    paidDate: deposit.paidDate,
+    refundDate,
+    terminationDate: input.terminationDate,
+  });
 
   const payable = sumMoney(compensation.filter((c) => c.direction === "payable").map((c) => money(c.amount)));
   const total = (entitlement.forfeited ? ZERO : creditGross).plus(payable);
