@@ -11,7 +11,7 @@ const actors = [
   { key: "sales", label: "Approbateur commercial", email: "bob@acme.fr" },
 ];
 const sheet = [
-  ["ID", "N° facture", "Client"],
+  ["Identifiant", "Facture d'acompte", "Client"],
   ["dep_1", "FA-2026-000042", "Durand SARL"],
 ];
 
@@ -84,7 +84,7 @@ it("uses the row picked in the page as the sheet selection", async () => {
   const none = await rpc("getSelectedDeposit", "requester");
   expect(none).toMatchObject({ ok: true, result: { ok: true, data: { deposit: null } } });
   const rows = (await (await fetch(`${preview.url}api/rows`)).json()) as { rows: { row: number; label: string }[] };
-  expect(rows.rows).toEqual([{ row: 2, label: "2 — dep_1 · FA-2026-000042 · Durand SARL" }]);
+  expect(rows.rows).toEqual([{ row: 2, label: "2 — FA-2026-000042 · Durand SARL" }]);
   await fetch(`${preview.url}api/selection`, { method: "POST", body: JSON.stringify({ row: 2 }) });
   const picked = await rpc("getSelectedDeposit", "requester");
   expect(picked).toMatchObject({ ok: true, result: { ok: true, data: { row: 2, deposit: { id: "dep_1" } } } });

@@ -44,6 +44,7 @@ export interface AddonPreview {
 }
 
 const DEPOSITS_SHEET = "Acomptes";
+const LABEL_HEADERS = ["Facture d'acompte", "Client", "Commande", "Acompte TTC", "Statut"];
 
 function restSheetReader(sheetsApiUrl: string, spreadsheetId: string) {
   return async (sheetName: string): Promise<unknown[][]> => {
@@ -83,14 +84,16 @@ export async function startAddonPreview(options: AddonPreviewOptions): Promise<A
   let documentProperties: Record<string, string> = {};
 
   async function rows(): Promise<{ row: number; label: string }[]> {
-    const values = await readSheet(DEPOSITS_SHEET);
-    return values.slice(1).map((cells, index) => ({
-      row: index + 2,
-      label: `${index + 2} — ${cells
-        .filter((c) => String(c ?? "").trim() !== "")
-        .slice(0, 5)
-        .join(" · ")}`,
-    }));
+    const [headers = [], ...values] = await readSheet(DEPOSITS_SHEET);
+    // The columns a person recognises a deposit by, when the sheet has them.
+    const wanted = LABEL_HEADERS.map((h) => headers.indexOf(h)).filter((i) => i >= 0);
+    return values.map((cells, index) => {
+      const shown = wanted.length ? wanted.map((i) => cells[i]) : cells.slice(0, 5);
+      return {
+        row: index + 2,
+        label: `${index + 2} — ${shown.filter((c) => String(c ?? "").trim() !== "").join(" · ")}`,
+      };
+    });
   }
 
   async function rpc(fn: string, body: { as?: string; args?: unknown[] }) {
