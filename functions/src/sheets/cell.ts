@@ -9,6 +9,8 @@ export type Cell =
   | { t: "text"; v: string | null }
   | { t: "money"; v: string | null }
   | { t: "date"; v: string | null }
+  /** An instant (ISO 8601), shown as Paris wall-clock time. */
+  | { t: "datetime"; v: string | null }
   | { t: "int"; v: number | null }
   | { t: "percent"; v: string | null };
 
@@ -17,6 +19,7 @@ export type RawValue = string | number;
 export const text = (v: string | null | undefined): Cell => ({ t: "text", v: v ?? null });
 export const money = (v: string | null | undefined): Cell => ({ t: "money", v: v ?? null });
 export const date = (v: string | null | undefined): Cell => ({ t: "date", v: v ?? null });
+export const datetime = (v: string | null | undefined): Cell => ({ t: "datetime", v: v ?? null });
 export const int = (v: number | null | undefined): Cell => ({ t: "int", v: v ?? null });
 export const percent = (v: string | null | undefined): Cell => ({ t: "percent", v: v ?? null });
 
@@ -33,6 +36,24 @@ export function serialToDay(serial: number): string {
   return new Date(SHEETS_EPOCH + Math.round(serial) * DAY_MS).toISOString().slice(0, 10);
 }
 
+const PARIS = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "Europe/Paris",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  hourCycle: "h23",
+});
+
+/** An instant → the serial of its Paris wall-clock time (a sheet's date-times have no zone). */
+export function instantSerial(iso: string): number {
+  const parts = Object.fromEntries(PARIS.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));
+  const wall = Date.UTC(+parts.year, +parts.month - 1, +parts.day, +parts.hour, +parts.minute, +parts.second);
+  return (wall - SHEETS_EPOCH) / DAY_MS;
+}
+
 export function rawValue(cell: Cell): RawValue {
   if (cell.v === null) return "";
   switch (cell.t) {
@@ -45,6 +66,8 @@ export function rawValue(cell: Cell): RawValue {
       return Number(cell.v) / 100;
     case "date":
       return dateSerial(cell.v);
+    case "datetime":
+      return instantSerial(cell.v);
     case "int":
       return cell.v;
   }

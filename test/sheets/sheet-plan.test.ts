@@ -1,0 +1,50 @@
+import { Timestamp } from "@google-cloud/firestore";
+import { instantSerial, money, text } from "../../functions/src/sheets/cell";
+import { ECHEANCIER, RELANCES } from "../../functions/src/sheets/layout/workbook-spec";
+import { planSheet } from "../../functions/src/sheets/sync/sheet-plan";
+import { reminderRow, type Row } from "../../functions/src/sheets/sync/row-mappers";
+import type { OutboxEntry } from "../../functions/src/outbox/outbox-entry";
+
+const spec = { title: "Échéancier", columns: ECHEANCIER.columns.slice(0, 3) };
+const row = (id: string, order: string, name: string | null, amount: string): Row => ({ id, order, cells: [text(id), name === null ? null : text(name), money(amount)] });
+
+describe("planSheet", () => {
+  const header = ["Identifiant", "Demande", "Avoir"];
+
+  it("updates a known id in place, only when a cell differs, and leaves null cells alone", () => {
+    const current = [header, ["a", "Dupont", 10], ["b", "tapé à la main", 20]];
+    const plan = planSheet(spec, [row("a", "1", "Dupont", "10.00"), row("b", "2", null, "25.00")], current);
+    expect(plan).toMatchObject({ updatedRows: 1, newRows: 0, rowsNeeded: 3 });
+    expect(plan.writes).toEqual([{ range: "'Échéancier'!A3:C3", values: [["b", null, 25]] }]);
+  });
+
+  it("puts new ids below the last used row — rows typed without an id included — in chronological order, as one range", () => {
+    const current = [header, ["a", "x", 1], [], ["", "saisie sans id", 5]];
+    const plan = planSheet(spec, [row("c", "3", "C", "3.00"), row("a", "1", "x", "1.00"), row("b", "2", "B", "2.00")], current);
+    expect(plan.writes).toEqual([{ range: "'Échéancier'!A5:C6", values: [["b", "B", 2], ["c", "C", 3]] }]);
+    expect(plan).toMatchObject({ newRows: 2, updatedRows: 0, rowsNeeded: 6 });
+  });
+
+  it("writes nothing when the sheet already shows the documents, and starts under the header of an empty sheet", () => {
+    expect(planSheet(spec, [row("a", "1", "x", "1.00")], [header, ["a", "x", 1]]).writes).toEqual([]);
+    expect(planSheet(spec, [row("a", "1", "x", "1.00")], []).writes).toEqual([{ range: "'Échéancier'!A2:C2", values: [["a", "x", 1]] }]);
+  });
+});
+
+describe("Relances rows", () => {
+  it("types the reminders engineer's columns: dates, Paris date-times, counts, text", () => {
+    const entry = {
+      companyId: "acme", rule: "instalment-due", level: 2, target: "r1-1", day: "2026-04-07", to: ["compta@acme.fr"], cc: [],
+      subject: "=Échéance en retard", text: "…", summary: "Échéance 1/2 de l'avoir AV-2026-000001", messageId: "<x@acme>", status: "SENT", attempts: 1,
+      leaseOwner: null, leaseExpiresAt: null, createdAt: Timestamp.fromDate(new Date("2026-04-07T05:00:00Z")),
+      sentAt: Timestamp.fromDate(new Date("2026-04-07T05:00:30Z")), lastError: null,
+    } as OutboxEntry;
+    const r = reminderRow("id1", entry);
+    expect(r.cells.map((c) => c && c.t)).toEqual(RELANCES.columns.map((c) => (c.kind === "int" ? "int" : c.kind)));
+    expect(r.cells[6]).toEqual(text("=Échéance en retard"));
+    expect(r.cells[9]).toEqual({ t: "datetime", v: "2026-04-07T05:00:30.000Z" });
+    // 07:00:30 in Paris (summer time).
+    expect(instantSerial("2026-04-07T05:00:30.000Z")).toBeCloseTo(46119 + (7 * 3600 + 30) / 86400, 9);
+    expect(instantSerial("2026-01-15T10:00:00Z")).toBeCloseTo(46037 + 11 / 24, 9);
+  });
+});
