@@ -1,9 +1,7 @@
-import { Timestamp } from "@google-cloud/firestore";
 import { instantSerial, money, text } from "../../functions/src/sheets/cell";
-import { ECHEANCIER, RELANCES } from "../../functions/src/sheets/layout/workbook-spec";
+import { ECHEANCIER } from "../../functions/src/sheets/layout/workbook-spec";
 import { planSheet } from "../../functions/src/sheets/sync/sheet-plan";
-import { reminderRow, type Row } from "../../functions/src/sheets/sync/row-mappers";
-import type { OutboxEntry } from "../../functions/src/outbox/outbox-entry";
+import type { Row } from "../../functions/src/sheets/sync/row-mappers";
 
 const spec = { title: "Échéancier", columns: ECHEANCIER.columns.slice(0, 3) };
 const row = (id: string, order: string, name: string | null, amount: string): Row => ({ id, order, cells: [text(id), name === null ? null : text(name), money(amount)] });
@@ -31,19 +29,9 @@ describe("planSheet", () => {
   });
 });
 
-describe("Relances rows", () => {
-  it("types the reminders engineer's columns: dates, Paris date-times, counts, text", () => {
-    const entry = {
-      companyId: "acme", rule: "instalment-due", level: 2, target: "r1-1", day: "2026-04-07", to: ["compta@acme.fr"], cc: [],
-      subject: "=Échéance en retard", text: "…", summary: "Échéance 1/2 de l'avoir AV-2026-000001", messageId: "<x@acme>", status: "SENT", attempts: 1,
-      leaseOwner: null, leaseExpiresAt: null, createdAt: Timestamp.fromDate(new Date("2026-04-07T05:00:00Z")),
-      sentAt: Timestamp.fromDate(new Date("2026-04-07T05:00:30Z")), lastError: null,
-    } as OutboxEntry;
-    const r = reminderRow("id1", entry);
-    expect(r.cells.map((c) => c && c.t)).toEqual(RELANCES.columns.map((c) => (c.kind === "int" ? "int" : c.kind)));
-    expect(r.cells[6]).toEqual(text("=Échéance en retard"));
-    expect(r.cells[9]).toEqual({ t: "datetime", v: "2026-04-07T05:00:30.000Z" });
-    // 07:00:30 in Paris (summer time).
+describe("date-times", () => {
+  it("are written as the serial of their Paris wall-clock time", () => {
+    // 07:00:30 in Paris (summer time), 11:00 in winter.
     expect(instantSerial("2026-04-07T05:00:30.000Z")).toBeCloseTo(46119 + (7 * 3600 + 30) / 86400, 9);
     expect(instantSerial("2026-01-15T10:00:00Z")).toBeCloseTo(46037 + 11 / 24, 9);
   });

@@ -6,7 +6,6 @@ import type { DepositDoc } from "../../model/deposit";
 import type { InvoiceDoc } from "../../model/invoice";
 import type { JournalEntryDoc } from "../../model/journal-entry";
 import type { InstalmentDoc, RefundDoc } from "../../model/refund";
-import { OUTBOX_COLLECTION, type OutboxEntry } from "../../outbox/outbox-entry";
 
 export interface CompanyDocuments {
   deposits: [string, DepositDoc][];
@@ -15,21 +14,18 @@ export interface CompanyDocuments {
   instalments: InstalmentDoc[];
   creditNotes: [string, CreditNoteDoc][];
   journalEntries: [string, JournalEntryDoc][];
-  /** The reminders job's outbox entries of this company (`Relances`). */
-  reminders: [string, OutboxEntry][];
 }
 
 export async function readCompanyDocuments(db: Firestore, companyId: string): Promise<CompanyDocuments> {
   const company = db.collection(COMPANIES).doc(companyId);
   const all = async <T>(name: string) => (await company.collection(name).get()).docs.map((d) => [d.id, d.data() as T] as [string, T]);
-  const [deposits, invoices, refunds, creditNotes, journalEntries, instalments, reminders] = await Promise.all([
+  const [deposits, invoices, refunds, creditNotes, journalEntries, instalments] = await Promise.all([
     all<DepositDoc>(DEPOSITS),
     all<InvoiceDoc>(INVOICES),
     all<RefundDoc>(REFUNDS),
     all<CreditNoteDoc>(CREDIT_NOTES),
     all<JournalEntryDoc>(JOURNAL_ENTRIES),
     db.collectionGroup(INSTALMENTS).where("companyId", "==", companyId).get(),
-    db.collection(OUTBOX_COLLECTION).where("companyId", "==", companyId).get(),
   ]);
   return {
     deposits,
@@ -38,6 +34,5 @@ export async function readCompanyDocuments(db: Firestore, companyId: string): Pr
     creditNotes,
     journalEntries,
     instalments: instalments.docs.map((d) => d.data() as InstalmentDoc),
-    reminders: reminders.docs.map((d) => [d.id, d.data() as OutboxEntry]),
   };
 }

@@ -10,9 +10,7 @@ import type { DepositDoc } from "../../model/deposit";
 import type { InvoiceDoc } from "../../model/invoice";
 import type { JournalEntryDoc } from "../../model/journal-entry";
 import type { InstalmentDoc, RefundDoc } from "../../model/refund";
-import { relancesRow, RELANCES_COLUMNS } from "../../domain/reminders/relances-row";
-import type { OutboxEntry } from "../../outbox/outbox-entry";
-import { date, datetime, int, money as amount, text, type Cell } from "../cell";
+import { date, money as amount, text, type Cell } from "../cell";
 import { REFUND_REASON_LABELS, type RefundReason } from "../../domain";
 import {
   APPROVER_LABEL,
@@ -189,23 +187,3 @@ export function journalRows(id: string, e: JournalEntryDoc): Row[] {
   }));
 }
 
-/** The reminders engineer's row (relances-row.ts), typed cell by cell from its column types. */
-export function reminderRow(id: string, e: OutboxEntry): Row {
-  const values = relancesRow({ ...e, id, sentAt: e.sentAt ? e.sentAt.toDate().toISOString() : null });
-  return {
-    id,
-    order: `${e.day}|${e.createdAt.toMillis().toString().padStart(15, "0")}|${id}`,
-    cells: values.map((v, i): Cell => {
-      switch (RELANCES_COLUMNS[i].type) {
-        case "date":
-          return date(v as string | null);
-        case "datetime":
-          return datetime(v as string | null);
-        case "integer":
-          return int(v as number | null);
-        default:
-          return text(v === null ? null : String(v));
-      }
-    }),
-  };
-}

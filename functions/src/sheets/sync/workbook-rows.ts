@@ -1,8 +1,11 @@
-/** The rows of every synced sheet for a company's documents, pure. */
+/**
+ * The rows of every sheet the write-back owns, pure. `Relances` and
+ * `Tableau de bord` are written by the jobs (functions/src/jobs/*-writer.ts).
+ */
 import type { SheetSpec } from "../layout/sheet-spec";
-import { ACOMPTES, AVOIRS, ECHEANCIER, ECRITURES, FACTURES, RELANCES, REMBOURSEMENTS } from "../layout/workbook-spec";
+import { ACOMPTES, AVOIRS, ECHEANCIER, ECRITURES, FACTURES, REMBOURSEMENTS } from "../layout/workbook-spec";
 import type { CompanyDocuments } from "./company-documents";
-import { creditNoteRows, depositRow, instalmentRow, invoiceRow, journalRows, refundRow, reminderRow, type Row } from "./row-mappers";
+import { creditNoteRows, depositRow, instalmentRow, invoiceRow, journalRows, refundRow, type Row } from "./row-mappers";
 
 export function workbookRows(docs: CompanyDocuments): [SheetSpec, Row[]][] {
   return [
@@ -12,6 +15,5 @@ export function workbookRows(docs: CompanyDocuments): [SheetSpec, Row[]][] {
     [ECHEANCIER, docs.instalments.map(instalmentRow)],
     [AVOIRS, docs.creditNotes.flatMap(([id, d]) => creditNoteRows(id, d))],
     [ECRITURES, docs.journalEntries.flatMap(([id, d]) => journalRows(id, d))],
-    [RELANCES, docs.reminders.map(([id, e]) => reminderRow(id, e))],
   ];
 }
