@@ -7,7 +7,7 @@
  * the accounting approver approve; the sheet shows the credit note and the
  * schedule, and Firestore holds them.
  */
-import type { Browser, FrameLocator, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { startSheetsServer, type SheetsServer } from "../../functions/dev/sheets-server";
 import { startAddonPreview, type AddonPreview } from "../../functions/dev/addon-preview";
 import { mintLocalToken } from "../../functions/dev/local-tokens";
@@ -17,22 +17,11 @@ import { SheetsGateway } from "../../functions/src/sheets/sheets-gateway";
 import { sheetsNotifier } from "../../functions/src/sheets/sync/sync-company";
 import { testFirestore } from "../support/firestore";
 import { seedCompany, startTestApi, type TestApi } from "../support/workflow-api";
+import { ACCOUNTING, C, DEPOSIT_BODY, REQUESTER, SALES } from "../workflow/fixtures";
 import { launchChromium, screenshotPath } from "./chromium";
+import { actAs, openPreview, selectDepositRow } from "./preview-page";
 
-const COMPANY = "acme";
-const REQUESTER = "rachel@acme.fr";
-const SALES = "sam@acme.fr";
-const ACCOUNTING = "alice@acme.fr";
-const DEPOSIT = {
-  customer: { name: "Hôtel Bellevue SARL", kind: "b2b", siren: "732829320" },
-  orderRef: "CMD-2026-017",
-  kind: "acompte",
-  supplyKind: "goods",
-  order: { lines: [{ vatRate: "20", net: "12000.00", label: "Agencement salle" }] },
-  deposit: { percent: "30" },
-  cashedDate: "2026-01-15",
-  paymentMeans: "virement",
-};
+const COMPANY = C;
 
 const fs = testFirestore("addon-e2e");
 let sheets: SheetsServer;
@@ -68,7 +57,7 @@ beforeAll(async () => {
 
   api = await startTestApi(fs.db, sheetsNotifier({ db: fs.db, gateway }));
   api.setToday("2026-01-15");
-  const deposit = await api.call("POST", `/v1/companies/${COMPANY}/deposits`, { as: ACCOUNTING, body: DEPOSIT });
+  const deposit = await api.call("POST", `/v1/companies/${COMPANY}/deposits`, { as: ACCOUNTING, body: DEPOSIT_BODY });
   expect(deposit.status).toBe(201);
   depositNumber = deposit.body.number ?? deposit.body.invoiceNumber;
   api.setToday("2026-03-10");
@@ -97,13 +86,6 @@ afterAll(async () => {
   await fs.close();
 });
 
-async function actAs(page: Page, actor: string): Promise<FrameLocator> {
-  await page.selectOption("#actor", actor);
-  const sidebar = page.frameLocator("#sidebar");
-  await sidebar.locator("#who").filter({ hasText: "@acme.fr" }).waitFor();
-  return sidebar;
-}
-
 async function approveFirst(page: Page, actor: string, expected: RegExp, shot: string): Promise<void> {
   const sidebar = await actAs(page, actor);
   await sidebar.getByRole("tab", { name: /À approuver/ }).click();
@@ -116,17 +98,9 @@ async function approveFirst(page: Page, actor: string, expected: RegExp, shot: s
 }
 
 it("requests, approves twice, and the sheet and Firestore hold the credit note and its schedule", async () => {
-  const page = await browser.newPage({
-    viewport: { width: 1400, height: 1000 },
-    locale: "fr-FR",
-    timezoneId: "Europe/Paris",
-  });
-  await page.goto(preview.url);
-
+  const page = await openPreview(browser, preview.url, 1400);
   // The requester selects the deposit's row in « Acomptes ».
-  const option = page.locator("#row option", { hasText: depositNumber });
-  await option.waitFor({ state: "attached" });
-  await page.selectOption("#row", (await option.getAttribute("value"))!);
+  await selectDepositRow(page, depositNumber);
   let sidebar = await actAs(page, "requester");
   await sidebar.getByRole("button", { name: /Utiliser la ligne/ }).click();
   await sidebar.locator("#deposit").filter({ hasText: depositNumber }).waitFor();

@@ -5,9 +5,10 @@
  * (The same path against the real functions and Sheets server is the
  * end-to-end test.)
  */
-import type { Browser, FrameLocator, Page } from "playwright-core";
+import type { Browser, FrameLocator } from "playwright-core";
 import { startAddonPreview, type AddonPreview } from "../../functions/dev/addon-preview";
 import { launchChromium, screenshotPath } from "./chromium";
+import { actAs, openPreview, selectDepositRow } from "./preview-page";
 import { route, startFakeApi, type FakeApi, type RecordedRequest } from "./fake-api";
 
 const USERS: Record<string, { email: string; roles: string[] }> = {
@@ -98,7 +99,7 @@ beforeAll(async () => {
     mintToken: (email) => `token-${email}`,
     spreadsheetId: "sheet-1",
     readSheet: async () => [
-      ["ID", "N° facture", "Client"],
+      ["Identifiant", "Facture d'acompte", "Client"],
       ["dep_1", "FA-2026-000042", "Durand SARL"],
     ],
   });
@@ -111,23 +112,10 @@ afterAll(async () => {
   await api?.stop();
 });
 
-async function openAs(page: Page, actor: string): Promise<FrameLocator> {
-  await page.selectOption("#actor", actor);
-  const sidebar = page.frameLocator("#sidebar");
-  await sidebar.locator("#who").filter({ hasText: "@acme.fr" }).waitFor();
-  return sidebar;
-}
-
 it("requests a refund once for a double click, then the approver approves it", async () => {
-  const page = await browser.newPage({
-    viewport: { width: 1200, height: 1000 },
-    locale: "fr-FR",
-    timezoneId: "Europe/Paris",
-  });
-  await page.goto(preview.url);
-  await page.locator("#row option[value='2']").waitFor({ state: "attached" });
-  await page.selectOption("#row", "2");
-  let sidebar = await openAs(page, "requester");
+  const page = await openPreview(browser, preview.url);
+  await selectDepositRow(page, "FA-2026-000042");
+  let sidebar = await actAs(page, "requester");
 
   await sidebar.getByRole("button", { name: "Utiliser la ligne sélectionnée" }).click();
   await sidebar.locator("#deposit").filter({ hasText: "FA-2026-000042" }).waitFor();
@@ -147,7 +135,7 @@ it("requests a refund once for a double click, then the approver approves it", a
   expect(created.size).toBe(1);
   await page.locator("#sidebar").screenshot({ path: screenshotPath("3-suivi-apres-demande") });
 
-  sidebar = await openAs(page, "sales");
+  sidebar = await actAs(page, "sales");
   await sidebar.getByRole("tab", { name: /À approuver/ }).click();
   const card = sidebar.locator("#approvals article").first();
   await card.waitFor();
@@ -171,11 +159,9 @@ it("requests a refund once for a double click, then the approver approves it", a
 });
 
 it("sends what the form says: an amount typed the French way, equal instalments, then chosen dates", async () => {
-  const page = await browser.newPage({ locale: "fr-FR" });
-  await page.goto(preview.url);
-  await page.locator("#row option[value='2']").waitFor({ state: "attached" });
-  await page.selectOption("#row", "2");
-  const sidebar = await openAs(page, "requester");
+  const page = await openPreview(browser, preview.url);
+  await selectDepositRow(page, "FA-2026-000042");
+  const sidebar = await actAs(page, "requester");
   await sidebar.locator("#deposit").filter({ hasText: "FA-2026-000042" }).waitFor();
   const lastQuote = () =>
     api.requests.filter((r) => r.path.endsWith("/refunds/quote")).pop()?.body as Record<string, unknown> | undefined;
@@ -230,9 +216,8 @@ it("sends what the form says: an amount typed the French way, equal instalments,
 });
 
 it("moves between tabs with the arrow keys", async () => {
-  const page = await browser.newPage({ locale: "fr-FR" });
-  await page.goto(preview.url);
-  const sidebar = await openAs(page, "requester");
+  const page = await openPreview(browser, preview.url);
+  const sidebar = await actAs(page, "requester");
   await sidebar.getByRole("tab", { name: "Demander" }).focus();
   await page.keyboard.press("ArrowRight");
   await expect(sidebar.getByRole("tab", { name: /À approuver/ }).getAttribute("aria-selected")).resolves.toBe("true");
