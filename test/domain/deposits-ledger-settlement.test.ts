@@ -1,6 +1,5 @@
 /** Deposits on multi-rate orders, ledger charts, settlement. */
 import {
-  EngineRuleError,
   allocatePayment,
   creditNoteEntry,
   paymentReceivedEntry,
@@ -13,16 +12,7 @@ import {
 } from "../../functions/src/domain";
 import { splitGross } from "../../functions/src/domain/vat/split-gross";
 import { money } from "../../functions/src/domain/money/money";
-
-function codeOf(call: () => unknown): string | undefined {
-  try {
-    call();
-  } catch (error) {
-    expect(error).toBeInstanceOf(EngineRuleError);
-    return (error as EngineRuleError).code;
-  }
-  return undefined;
-}
+import { codeOf } from "./refusals";
 
 describe("VAT per rate on the sum of nets (BR-CO-17)", () => {
   it("does not sum rounded line VATs", () => {

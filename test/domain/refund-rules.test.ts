@@ -1,6 +1,5 @@
 /** What the law gives back, by reason and kind of deposit, and the compensation without VAT. */
 import {
-  EngineRuleError,
   RefundQuote,
   consumerAdvanceInterest,
   consumerLateRefundIncrease,
@@ -9,6 +8,7 @@ import {
   refundApprovalEntries,
   refundEntitlement,
 } from "../../functions/src/domain";
+import { codeOf } from "./refusals";
 
 const lines = [{ vatRate: "20", net: "1000.00", vat: "200.00" }];
 const deposit = (kind: "acompte" | "arrhes", customerKind: "b2b" | "b2c") => ({
@@ -25,16 +25,6 @@ const base = {
   schedule: { kind: "single" as const, date: "2026-02-02" },
   scope: { kind: "full" as const },
 };
-
-function codeOf(call: () => unknown): string | undefined {
-  try {
-    call();
-  } catch (error) {
-    expect(error).toBeInstanceOf(EngineRuleError);
-    return (error as EngineRuleError).code;
-  }
-  return undefined;
-}
 
 describe("arrhes", () => {
   it("are forfeited when the customer withdraws: the credit note cancels the VAT, the seller keeps the gross as compensation", () => {

@@ -1,8 +1,6 @@
 /** Invalid inputs are refused with French messages naming the field and the problem. */
 import {
   EngineRuleError,
-  EngineValidationError,
-  FieldError,
   agedBalance,
   depositInvoice,
   dsoRatio,
@@ -13,20 +11,7 @@ import {
   schemas,
   vatBreakdown,
 } from "../../functions/src/domain";
-
-/** The details an engine call throws; fails the test when it does not throw. */
-function detailsOf(
-  call: () => unknown,
-  kind: typeof EngineValidationError | typeof EngineRuleError = EngineValidationError,
-): FieldError[] {
-  try {
-    call();
-  } catch (error) {
-    expect(error).toBeInstanceOf(kind);
-    return (error as EngineValidationError).details;
-  }
-  throw new Error("expected the engine to refuse this input");
-}
+import { detailsOf } from "./refusals";
 
 const goodDeposit = {
   customerKind: "b2b" as const,

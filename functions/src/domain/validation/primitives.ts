@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Dec } from "../money/money";
+import { REFUND_REASONS } from "../refunds/refund-reason";
 import { isValidCalendarDate } from "../dates/calendar-date";
 import { VAT_RATES, VatRate, canonicalVatRate } from "../vat/vat-rates";
 
@@ -72,21 +73,7 @@ export const supplyKind = z.enum(["goods", "services"], {
 });
 export const depositKind = z.enum(["acompte", "arrhes"], { error: "doit valoir acompte ou arrhes" });
 
-export const refundReason = z.enum(
-  [
-    "customer_cancels",
-    "seller_cancels",
-    "non_delivery",
-    "overpayment",
-    "duplicate_payment",
-    "commercial_gesture",
-    "consumer_withdrawal",
-  ],
-  {
-    error:
-      "motif inconnu (customer_cancels, seller_cancels, non_delivery, overpayment, duplicate_payment, commercial_gesture, consumer_withdrawal)",
-  },
-);
+export const refundReason = z.enum(REFUND_REASONS, { error: `motif inconnu (${REFUND_REASONS.join(", ")})` });
 
 /** Net, VAT (and optional gross) at one rate, as stored on a deposit or credit note. */
 export const rateAmounts = z
