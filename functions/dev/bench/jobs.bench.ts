@@ -16,11 +16,14 @@ import { smtpTransport } from "../../src/mail/smtp-transport";
 
 const DEPOSITS = 100_000;
 const REFUNDS = 10_000;
+// 1,000 reminders due: 400 approvals, 400 instalments, 100 consumer deadlines, 100 overdue invoices.
 const WAITING_DUE = 400; // requests waiting for approval long enough
 const WAITING_NOT_DUE = 600;
-const INSTALMENTS_DUE = 600;
-const INSTALMENTS_LATER = 9_400;
+const CONSUMER_DUE = 100;
+const INSTALMENTS_DUE = 400;
+const INSTALMENTS_LATER = 9_600;
 const INVOICES = 20_000;
+const INVOICES_OVERDUE = 100;
 const NOW = new Date("2026-03-10T06:00:00Z");
 const TODAY = "2026-03-10";
 const COMPANY = "bench";
@@ -55,15 +58,19 @@ async function seed(db: Firestore): Promise<number> {
   }
   for (let i = 0; i < REFUNDS; i++) {
     const waiting = i < WAITING_DUE + WAITING_NOT_DUE;
+    const consumer = !waiting && i < WAITING_DUE + WAITING_NOT_DUE + CONSUMER_DUE;
     await put(`${c}/refunds/R${i}`, {
-      status: waiting ? "submitted" : i % 3 === 0 ? "refunded" : "approved",
+      status: waiting ? "submitted" : consumer ? "approved" : i % 3 === 0 ? "refunded" : "approved",
       waitingStep: waiting ? "sales_approver" : null,
       waitingSinceDay: waiting ? (i < WAITING_DUE ? "2026-03-01" : "2026-03-09") : null,
       pendingApprovers: waiting ? ["vente@bench.test"] : [],
       customerName: `Client ${i}`,
       grossAmount: "1200.00",
       requestedOn: "2026-02-01",
-      paidOn: !waiting && i % 3 === 0 ? "2026-02-01".replace("01", String(2 + (i % 27)).padStart(2, "0")) : null,
+      paidOn: !waiting && !consumer && i % 3 === 0 ? `2026-02-${String(2 + (i % 27)).padStart(2, "0")}` : null,
+      lateRefundScale: consumer ? "L241-4" : null,
+      consumerRefundDeadline: consumer ? "2026-03-05" : null,
+      proposal: consumer ? { reason: "non_delivery", terminationDate: "2026-02-19" } : { reason: "customer_cancels" },
     });
   }
   for (let i = 0; i < INSTALMENTS_DUE + INSTALMENTS_LATER; i++) {
@@ -81,7 +88,17 @@ async function seed(db: Firestore): Promise<number> {
     });
   }
   for (let i = 0; i < INVOICES; i++) {
-    await put(`${c}/invoices/F${i}`, { gross: "1200.00", openAmount: "0.00", issuedOn: "2026-01-31", dueDate: "2026-03-02", paidOn: i % 4 === 0 ? "2026-03-05" : "2026-03-01" });
+    const overdue = i < INVOICES_OVERDUE;
+    await put(`${c}/invoices/F${i}`, {
+      type: "final",
+      number: `FA-2026-${String(i).padStart(6, "0")}`,
+      gross: "1200.00",
+      openAmount: overdue ? "1200.00" : "0.00",
+      issuedOn: "2026-01-02",
+      dueDate: overdue ? "2026-02-01" : "2026-03-02",
+      paidOn: overdue ? null : i % 4 === 0 ? "2026-03-05" : "2026-03-01",
+      content: { customer: { name: `Client ${i}`, kind: "b2b", email: `client${i}@bench.test` } },
+    });
   }
   if (inBatch > 0) inFlight.push(batch.commit());
   await Promise.all(inFlight);
