@@ -53,6 +53,22 @@ describe("rate tables", () => {
     expect(ecbReferenceRate("2025-03-01")).toBe("3.15");
   });
 
+  it.each([
+    ["legal interest", LEGAL_INTEREST_RATES.map((r) => ({ from: r.from, rates: [r.consumer, r.professional] }))],
+    ["ECB reference", ECB_REFERENCE_RATES.map((r) => ({ from: r.from, rates: [r.rate] }))],
+  ])("%s table: one row per half-year, in order, without gaps, rates as decimal strings", (_, rows) => {
+    rows.forEach((row, i) => {
+      expect(row.from).toMatch(/^\d{4}-(01|07)-01$/);
+      row.rates.forEach((rate) => expect(rate).toMatch(/^\d+(\.\d+)?$/));
+      if (i === 0) return;
+      const previous = rows[i - 1].from;
+      const expected = previous.endsWith("-01-01")
+        ? `${previous.slice(0, 4)}-07-01`
+        : `${Number(previous.slice(0, 4)) + 1}-01-01`;
+      expect(row.from).toBe(expected);
+    });
+  });
+
   it("name the missing half-year instead of reusing an old rate", () => {
     let error: unknown;
     try {
