@@ -3,7 +3,8 @@ import { badRequest } from "../errors/api-error";
 import { directReader } from "../storage/doc-reader";
 import { runCommand } from "../storage/run-command";
 import type { UnitOfWork } from "../storage/unit-of-work";
-import { Access, requireAccess } from "../workflow/access";
+import { Access, accessRefs, requireAccess } from "../workflow/access";
+import { companyCollection } from "../storage/refs";
 import type { Answer, RouteContext } from "./route";
 
 /** Firestore refuses `undefined`; answers are stored as plain JSON. */
@@ -23,7 +24,16 @@ export async function command(ctx: RouteContext, roles: readonly Role[], handler
   const companyId = ctx.params.companyId;
   const result = await runCommand(
     ctx.deps.db,
-    { companyId, actor: ctx.caller.email, idempotencyKey: key, route: ctx.route, body: { params: ctx.params, body: ctx.body ?? null }, now: ctx.now, today: ctx.today },
+    {
+      companyId,
+      actor: ctx.caller.email,
+      idempotencyKey: key,
+      route: ctx.route,
+      body: { params: ctx.params, body: ctx.body ?? null },
+      now: ctx.now,
+      today: ctx.today,
+      prefetch: accessRefs({ collection: (name) => companyCollection(ctx.deps.db, companyId, name) }, ctx.caller.email),
+    },
     async (uow) => {
       const access = await requireAccess(uow, ctx.caller.email, roles);
       const answer = await handler(uow, access);

@@ -16,6 +16,8 @@ export interface CommandRequest {
   body: unknown;
   now: Date;
   today: string;
+  /** Documents the handler will read first (company, caller): fetched with the idempotency record in one round trip. */
+  prefetch?: FirebaseFirestore.DocumentReference[];
 }
 
 export interface CommandResult {
@@ -50,7 +52,7 @@ export async function runCommand(db: Firestore, req: CommandRequest, handler: (u
       return await db.runTransaction(
         async (tx) => {
           const uow = new UnitOfWork(db, tx, req.companyId, req.actor, req.now, req.today);
-          const previous = await uow.get<IdempotencyDoc>(keyRef);
+          const [previous] = await uow.getAll<IdempotencyDoc>([keyRef, ...(req.prefetch ?? [])]);
           if (previous) {
             if (previous.requestHash !== requestHash) {
               throw conflict("IDEMPOTENCY_KEY_REUSED", "Cette clé d'idempotence a déjà servi pour une autre demande : générez une nouvelle clé.");

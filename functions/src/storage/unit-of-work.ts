@@ -45,6 +45,8 @@ export class UnitOfWork {
   private readonly paths: string[] = [];
   private readonly events: AuditEventDoc[] = [];
   private readonly sequences = new Map<string, SequenceState>();
+  /** Documents already read in this transaction (by path): read once, served from here after. */
+  private readonly cache = new Map<string, unknown>();
 
   constructor(
     readonly db: Firestore,
@@ -65,14 +67,17 @@ export class UnitOfWork {
   }
 
   async get<T>(ref: DocumentReference): Promise<T | null> {
-    const snap = await this.tx.get(ref);
-    return snap.exists ? (snap.data() as T) : null;
+    return (await this.getAll<T>([ref]))[0];
   }
 
+  /** Reads the documents not read yet in one round trip; each document is read once per transaction. */
   async getAll<T>(refs: DocumentReference[]): Promise<(T | null)[]> {
-    if (refs.length === 0) return [];
-    const snaps = await this.tx.getAll(...refs);
-    return snaps.map((s) => (s.exists ? (s.data() as T) : null));
+    const missing = refs.filter((r) => !this.cache.has(r.path));
+    if (missing.length > 0) {
+      const snaps = await this.tx.getAll(...missing);
+      snaps.forEach((s, i) => this.cache.set(missing[i].path, s.exists ? s.data() : null));
+    }
+    return refs.map((r) => (this.cache.get(r.path) ?? null) as T | null);
   }
 
   async query<T>(query: Query): Promise<{ id: string; data: T }[]> {
@@ -111,12 +116,17 @@ export class UnitOfWork {
    * numbers are gapless and in commit order. A date before the series' last
    * one is refused (chronological numbering).
    */
+  /** The counter document of the series a document dated `date` is numbered in (to prefetch it). */
+  sequenceRef(kind: SeriesKind, date: string): DocumentReference {
+    return this.collection(SEQUENCES).doc(seriesKey(kind, Number(date.slice(0, 4))));
+  }
+
   async nextNumber(kind: SeriesKind, date: string): Promise<NumberSlot> {
     const year = Number(date.slice(0, 4));
     const series = seriesKey(kind, year);
     let state = this.sequences.get(series);
     if (!state) {
-      const ref = this.collection(SEQUENCES).doc(series);
+      const ref = this.sequenceRef(kind, date);
       const doc = (await this.get<SequenceDoc>(ref)) ?? { kind, year, last: 0, lastDate: null, lastHash: "", lastId: null };
       state = { ref, doc };
       this.sequences.set(series, state);

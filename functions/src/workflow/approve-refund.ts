@@ -49,7 +49,8 @@ export async function approveRefund(uow: UnitOfWork, access: Access, refundId: s
 async function finalApproval(uow: UnitOfWork, access: Access, refundId: string, ref: FirebaseFirestore.DocumentReference, doc: RefundDoc, approvals: RefundDoc["approvals"]) {
   if (!doc.depositId) throw new Error("refund without a deposit");
   const depositRef = uow.collection(DEPOSITS).doc(doc.depositId);
-  const deposit = await uow.get<DepositDoc>(depositRef);
+  // The deposit and both counters in one round trip.
+  const [deposit] = await uow.getAll<DepositDoc>([depositRef, uow.sequenceRef("creditNote", uow.today), uow.sequenceRef("journal", uow.today)]);
   if (!deposit) throw notFound(`Acompte introuvable : ${doc.depositId}.`);
   const settings = settingsOf(access);
   const quote = doc.quote;

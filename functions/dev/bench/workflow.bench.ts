@@ -1,0 +1,164 @@
+/**
+ * Workflow latency on the real emulator, through HTTP (functions framework,
+ * token verification, JSON) versus a bare Firestore transaction doing the
+ * same document reads and writes:
+ * - p50/p99 of `request` and `approve` (final approval: credit note, entry, instalment);
+ * - the same for the bare transactions, and the ratio HTTP p50 / bare p50 (goal ≤ 1.5);
+ * - Firestore commits per command (goal 1).
+ * The bare transactions batch their reads exactly as the commands do
+ * (idempotency record + company + caller in one getAll, and so on).
+ */
+import { Firestore } from "@google-cloud/firestore";
+import { http } from "@google-cloud/functions-framework";
+import { getTestServer } from "@google-cloud/functions-framework/testing";
+import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { performance } from "node:perf_hooks";
+import { createApi } from "../../src/app/api-app";
+import { localTokenVerifier } from "../../src/auth/token-verifier";
+import { MENUISERIE } from "../demo-data/companies";
+import { seedCompany } from "../demo-data/seed-company";
+import { startFirestoreEmulator } from "../firestore-emulator";
+import { LOCAL_AUDIENCE, LOCAL_PUBLIC_KEY_FILE, mintLocalToken } from "../local-tokens";
+
+const N = 60;
+const WARMUP = 5;
+const COMPANY = { ...MENUISERIE, id: "bench", settings: { ...MENUISERIE.settings, approvalThreshold: "1000000.00" } };
+const REQUESTER = "rachel@menuiserie.test";
+const ACCOUNTING = "alice@menuiserie.test";
+
+function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+
+export default async function workflowBench(): Promise<void> {
+  const emulator = await startFirestoreEmulator({ projectId: "demo-bench-workflow" });
+  const db = new Firestore({ projectId: emulator.projectId, host: emulator.host, ssl: false });
+  let commits = 0;
+  const request = (db as unknown as { request: (method: string, ...rest: unknown[]) => Promise<unknown> }).request.bind(db);
+  (db as unknown as { request: (method: string, ...rest: unknown[]) => Promise<unknown> }).request = (method, ...rest) => {
+    if (method === "commit") commits++;
+    return request(method, ...rest);
+  };
+  try {
+    await seedCompany(db, COMPANY);
+    http("api-bench", createApi({ db, verifier: localTokenVerifier(readFileSync(LOCAL_PUBLIC_KEY_FILE, "utf8"), LOCAL_AUDIENCE) }) as Parameters<typeof http>[1]);
+    const server = getTestServer("api-bench");
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1/companies/${COMPANY.id}`;
+    const tokens: Record<string, string> = { [REQUESTER]: mintLocalToken(REQUESTER), [ACCOUNTING]: mintLocalToken(ACCOUNTING) };
+    const call = async (as: string, path: string, body: unknown) => {
+      const res = await fetch(`${url}${path}`, { method: "POST", headers: { authorization: `Bearer ${tokens[as]}`, "idempotency-key": randomUUID(), "content-type": "application/json" }, body: JSON.stringify(body) });
+      const json = await res.json();
+      if (!res.ok) throw new Error(`${path}: ${res.status} ${JSON.stringify(json)}`);
+      return json as { id: string };
+    };
+
+    const today = new Date().toISOString().slice(0, 10);
+    const deposits: string[] = [];
+    for (let i = 0; i < N; i++) {
+      deposits.push((await call(ACCOUNTING, "/deposits", { customer: { name: "Hôtel Bellevue SARL", kind: "b2b", siren: "732829320" }, orderRef: `B-${i}`, kind: "acompte", supplyKind: "goods", order: { lines: [{ vatRate: "20", net: "12000.00" }] }, deposit: { percent: "30" }, cashedDate: today, paymentMeans: "virement" })).id);
+    }
+
+    const refunds: string[] = [];
+    const httpRequest = async (i: number) => {
+      refunds[i] = (await call(REQUESTER, "/refunds", { depositId: deposits[i], scope: { kind: "full" }, reason: "seller_cancels", schedule: { kind: "single", date: today } })).id;
+    };
+    const httpApprove = async (i: number) => void (await call(ACCOUNTING, `/refunds/${refunds[i]}/approve`, {}));
+    // One command of each first, so the bare transactions can copy what it wrote.
+    await httpRequest(0);
+    await httpApprove(0);
+
+    // The same reads and writes, in one bare transaction each, without HTTP, tokens, validation or the engine:
+    // the documents written are copies of what the commands wrote (same sizes, same index entries).
+    const company = db.collection("companies").doc(COMPANY.id);
+    const data = async (query: FirebaseFirestore.Query) => (await query.limit(1).get()).docs[0].data();
+    const sample = {
+      refund: (await company.collection("refunds").doc(refunds[0]).get()).data()!,
+      creditNote: await data(company.collection("creditNotes")),
+      entry: await data(company.collection("journalEntries").where("content.kind", "==", "credit_note")),
+      instalment: await data(company.collection("refunds").doc(refunds[0]).collection("instalments")),
+      event: await data(company.collection("events").where("type", "==", "refund.approved")),
+      idempotency: await data(company.collection("idempotency").where("status", "==", 200)),
+      sequence: (await company.collection("sequences").doc(`creditNote-${today.slice(0, 4)}`).get()).data()!,
+      creditNotes: (await company.collection("deposits").doc(deposits[0]).get()).get("creditNotes"),
+    };
+    const bareRequest = (i: number) =>
+      db.runTransaction(async (tx) => {
+        await tx.getAll(company.collection("idempotency").doc(randomUUID()), company, company.collection("users").doc(REQUESTER));
+        await tx.get(company.collection("deposits").doc(deposits[i]));
+        await Promise.all([
+          tx.get(company.collection("refunds").where("depositId", "==", deposits[i]).where("status", "in", ["submitted", "sales_approved", "accounting_approved"])),
+          tx.get(company.collection("invoices").where("customerKey", "==", "siren:732829320").where("type", "==", "final")),
+        ]);
+        await tx.get(company.collection("users").where("roles", "array-contains-any", ["accounting_approver"]));
+        tx.create(company.collection("bareRefunds").doc(`r${i}`), { ...sample.refund, status: "submitted" });
+        tx.update(company.collection("deposits").doc(deposits[i]), { refundableBalance: "0.00" });
+        tx.create(company.collection("events").doc(), sample.event);
+        tx.create(company.collection("idempotency").doc(randomUUID()), sample.idempotency);
+      });
+    const bareApprove = (i: number) =>
+      db.runTransaction(async (tx) => {
+        await tx.getAll(company.collection("idempotency").doc(randomUUID()), company, company.collection("users").doc(ACCOUNTING));
+        const refund = company.collection("bareRefunds").doc(`r${i}`);
+        await tx.get(refund);
+        const sequences = [company.collection("sequences").doc("bareCreditNote"), company.collection("sequences").doc("bareJournal")];
+        await tx.getAll(company.collection("deposits").doc(deposits[i]), ...sequences);
+        tx.create(company.collection("creditNotes").doc(), { ...sample.creditNote, series: "bare" });
+        tx.create(company.collection("journalEntries").doc(), { ...sample.entry, series: "bare" });
+        tx.create(refund.collection("instalments").doc("1"), sample.instalment);
+        tx.update(company.collection("deposits").doc(deposits[i]), { creditNotes: sample.creditNotes, status: "refunded" });
+        tx.set(refund, sample.refund);
+        tx.create(company.collection("events").doc(), sample.event);
+        tx.create(company.collection("events").doc(), sample.event);
+        for (const seq of sequences) tx.set(seq, sample.sequence);
+        tx.create(company.collection("idempotency").doc(randomUUID()), sample.idempotency);
+      });
+
+    // HTTP and bare runs alternate, so the machine's load drifts the same way on both.
+    const requestHttp: number[] = [];
+    const requestBare: number[] = [];
+    const approveHttp: number[] = [];
+    const approveBare: number[] = [];
+    let requestCommits = 0;
+    let approveCommits = 0;
+    const time = async (fn: () => Promise<unknown>): Promise<number> => {
+      const t = performance.now();
+      await fn();
+      return performance.now() - t;
+    };
+    for (let i = 1; i < N; i++) {
+      commits = 0;
+      requestHttp.push(await time(() => httpRequest(i)));
+      requestCommits += commits;
+      requestBare.push(await time(() => bareRequest(i)));
+    }
+    for (let i = 1; i < N; i++) {
+      commits = 0;
+      approveHttp.push(await time(() => httpApprove(i)));
+      approveCommits += commits;
+      approveBare.push(await time(() => bareApprove(i)));
+    }
+    for (const samples of [requestHttp, requestBare, approveHttp, approveBare]) samples.splice(0, WARMUP);
+    requestCommits /= N - 1;
+    approveCommits /= N - 1;
+
+    const row = (name: string, httpMs: number[], bareMs: number[], perCommand: number) => {
+      const ratio = percentile(httpMs, 50) / percentile(bareMs, 50);
+      console.log(
+        `${name.padEnd(8)} HTTP p50 ${percentile(httpMs, 50).toFixed(1)} ms  p99 ${percentile(httpMs, 99).toFixed(1)} ms | bare transaction p50 ${percentile(bareMs, 50).toFixed(1)} ms  p99 ${percentile(bareMs, 99).toFixed(1)} ms | ratio ${ratio.toFixed(2)} (goal ≤ 1.5 ${ratio <= 1.5 ? "met" : "NOT met"}) | commits/command ${perCommand.toFixed(2)} (goal 1)`,
+      );
+    };
+    console.log(`workflow on the Firestore emulator, ${N - 1 - WARMUP} timed calls each (after ${WARMUP} warm-up):`);
+    row("request", requestHttp, requestBare, requestCommits);
+    row("approve", approveHttp, approveBare, approveCommits);
+    server.closeAllConnections();
+    server.close();
+  } finally {
+    await db.terminate();
+    await emulator.stop();
+  }
+}
