@@ -94,3 +94,23 @@ it("refuses names that are not entry points of the add-on", async () => {
   const response = await fetch(`${preview.url}rpc/loadAddon`, { method: "POST", body: "{}" });
   expect(response.status).toBe(404);
 });
+
+describe("npm start service", () => {
+  it("starts the preview for a demo company with one actor per user, and stops", async () => {
+    const { addonPreviewService, demoActors } = await import("../../functions/dev/addon-preview/service");
+    const { MENUISERIE } = await import("../../functions/dev/demo-data/companies");
+    expect(demoActors(MENUISERIE)).toContainEqual({
+      key: "sam",
+      label: "approbateur commercial",
+      email: "sam@menuiserie.test",
+    });
+    const running = await addonPreviewService(MENUISERIE).start({ projectId: "demo-x", apiUrl: api.url });
+    const url = /http:\/\/127\.0\.0\.1:\d+\//.exec(running.lines[0])?.[0];
+    expect(url).toBeDefined();
+    const page = await (await fetch(url!)).text();
+    expect(page).toContain("rachel@menuiserie.test");
+    expect(running.lines[1]).toMatch(/no spreadsheet bound/);
+    await running.stop();
+    await expect(fetch(url!)).rejects.toThrow();
+  });
+});

@@ -1,0 +1,64 @@
+/**
+ * The add-on preview as an `npm start` service (functions/dev/start.ts): the
+ * sidebar, acting as any user of a demo company, beside the company's
+ * spreadsheet on the local Sheets server. It needs the api (ctx.apiUrl) and,
+ * for the spreadsheet, the Sheets service's `sheetsUrl` and the company's
+ * bound spreadsheet in `spreadsheetIds`.
+ */
+import { MENUISERIE, type DemoCompany } from "../demo-data/companies";
+import { mintLocalToken } from "../local-tokens";
+import type { Service, StartContext } from "../start";
+import { startAddonPreview, type PreviewActor } from "./index";
+
+/** What the Sheets service adds to the shared start context. */
+export interface SheetsStartContext extends StartContext {
+  sheetsUrl?: string;
+  /** Company id → the spreadsheet bound to it. */
+  spreadsheetIds?: Record<string, string>;
+}
+
+const ROLE_NAMES: Record<string, string> = {
+  requester: "demandeur",
+  sales_approver: "approbateur commercial",
+  accounting_approver: "approbateur comptable",
+  admin: "administrateur",
+};
+
+export function demoActors(company: DemoCompany): PreviewActor[] {
+  return Object.entries(company.users).map(([email, roles]) => ({
+    key: email.split("@")[0],
+    label: roles.map((r) => ROLE_NAMES[r] ?? r).join(", "),
+    email,
+  }));
+}
+
+export function addonPreviewService(company: DemoCompany = MENUISERIE): Service {
+  return {
+    name: "add-on preview",
+    async start(context) {
+      const ctx = context as SheetsStartContext;
+      if (!ctx.apiUrl) throw new Error("the add-on preview needs the api function");
+      const spreadsheetId = ctx.spreadsheetIds?.[company.id];
+      const preview = await startAddonPreview({
+        apiUrl: ctx.apiUrl,
+        companyId: company.id,
+        actors: demoActors(company),
+        mintToken: (email) => mintLocalToken(email),
+        spreadsheetId: spreadsheetId ?? "no-spreadsheet",
+        ...(spreadsheetId && ctx.sheetsUrl
+          ? { sheetsApiUrl: ctx.sheetsUrl, sheetsViewUrl: `${ctx.sheetsUrl}/view/${spreadsheetId}` }
+          : { readSheet: async () => [] }),
+        port: Number(process.env.ACOMPTE_ADDON_PREVIEW_PORT ?? 0),
+      });
+      return {
+        lines: [
+          `add-on preview       ${preview.url}  (sidebar of ${company.settings.name}; pick the user and the Acomptes row at the top)`,
+          ...(spreadsheetId
+            ? []
+            : ["                     no spreadsheet bound to this company: the sheet view and row picker stay empty"]),
+        ],
+        stop: () => preview.stop(),
+      };
+    },
+  };
+}
