@@ -1,6 +1,8 @@
 /** B2B late-payment penalties, aged balance, rate tables. */
 import {
+  ECB_REFERENCE_RATES,
   EngineRuleError,
+  LEGAL_INTEREST_RATES,
   ageBucket,
   agedBalance,
   latePaymentPenalties,
