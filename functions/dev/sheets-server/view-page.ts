@@ -11,10 +11,15 @@ export function viewPage(s: StoredSpreadsheet, selected: string | null): string 
   const tabs = sheets
     .map((sh) => `<a class="tab${sh === current ? " on" : ""}" href="?onglet=${encodeURIComponent(sh.properties.title)}">${escape(sh.properties.title)}</a>`)
     .join("");
-  const width = Math.max(1, ...current.rows.map((r) => r.length));
+  // Formatted but empty cells (a whole column's number format) are not shown.
+  const hasValue = (line: (typeof current.rows)[number]) => line.some((c) => c?.userEnteredValue);
+  let height = current.rows.length;
+  while (height > 0 && !hasValue(current.rows[height - 1])) height--;
+  const shown = current.rows.slice(0, height);
+  const width = Math.max(1, ...shown.map((r) => r.reduce((w, c, i) => (c?.userEnteredValue ? i + 1 : w), 0)));
   const frozen = current.properties.gridProperties.frozenRowCount ?? 0;
   const head = Array.from({ length: width }, (_, c) => `<th style="min-width:${current.columnWidths[String(c)] ?? DEFAULT_COLUMN_WIDTH}px">${columnLetters(c)}</th>`).join("");
-  const body = current.rows
+  const body = shown
     .map((line, r) => {
       const cells = Array.from({ length: width }, (_, c) => {
         const cell = line[c] ?? null;

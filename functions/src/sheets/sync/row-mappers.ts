@@ -142,7 +142,7 @@ export function creditNoteRows(id: string, n: CreditNoteDoc): Row[] {
   const c = n.content;
   return c.lines.map((line) => ({
     id: `${id}-${line.vatRate}`,
-    order: `${pad(n.seq)}|${line.vatRate.padStart(6, "0")}`,
+    order: `${pad(n.seq)}|${pad(Math.round(Number(line.vatRate) * 100))}`,
     cells: [
       text(`${id}-${line.vatRate}`),
       text(c.number),

@@ -1,0 +1,52 @@
+/**
+ * The local Sheets pieces of `npm start`, as Services for functions/dev/start.ts:
+ * - `sheetsServerService` (before the api): the local Sheets API, data in
+ *   `.local/sheets` (or SHEETS_DATA_DIR); sets SHEETS_API_URL so the api's
+ *   write-back and routes point at it;
+ * - `demoWorkbooksService` (after the demo data): one workbook per company,
+ *   bound to it, set up and filled, with its `/view` URL.
+ */
+import { join } from "node:path";
+import { FieldValue } from "@google-cloud/firestore";
+import { COMPANIES } from "../../src/model/collections";
+import { setupWorkbook } from "../../src/sheets/layout/setup-workbook";
+import { sheetsApiFromEnv } from "../../src/sheets/sheets-api";
+import { SheetsGateway } from "../../src/sheets/sheets-gateway";
+import { companySpreadsheets } from "../../src/sheets/sync/sync-company";
+import { syncSpreadsheet } from "../../src/sheets/sync/sync-spreadsheet";
+import type { Service } from "../start";
+import { startSheetsServer } from "./index";
+
+export const sheetsServerService: Service = {
+  name: "local Sheets API",
+  async start() {
+    const server = await startSheetsServer({
+      port: process.env.SHEETS_PORT ? Number(process.env.SHEETS_PORT) : undefined,
+      dataDir: process.env.SHEETS_DATA_DIR ?? join(process.cwd(), ".local", "sheets"),
+    });
+    process.env.SHEETS_API_URL = server.url;
+    return { lines: [`local Sheets API     ${server.url}  (workbooks: ${server.url}/view)`], stop: () => server.stop() };
+  },
+};
+
+export const demoWorkbooksService: Service = {
+  name: "demo workbooks",
+  async start(ctx) {
+    if (!ctx.db || !process.env.SHEETS_API_URL) throw new Error("demo workbooks need the emulator and the local Sheets API");
+    const db = ctx.db;
+    const gateway = new SheetsGateway(sheetsApiFromEnv());
+    const lines: string[] = [];
+    for (const company of (await db.collection(COMPANIES).get()).docs) {
+      let [spreadsheetId] = await companySpreadsheets({ db }, company.id);
+      if (!spreadsheetId) {
+        const name = (company.get("settings.name") as string | undefined) ?? company.id;
+        spreadsheetId = (await gateway.api.spreadsheets.create({ requestBody: { properties: { title: `Acompte — ${name}` } } })).data.spreadsheetId!;
+        await company.ref.update({ spreadsheetIds: FieldValue.arrayUnion(spreadsheetId) });
+      }
+      await setupWorkbook(gateway, spreadsheetId);
+      await syncSpreadsheet({ db, gateway }, company.id, spreadsheetId, { waitForLeaseMs: 10_000 });
+      lines.push(`workbook ${company.id.padEnd(11)} ${process.env.SHEETS_API_URL}/view/${spreadsheetId}`);
+    }
+    return { lines, stop: async () => undefined };
+  },
+};
