@@ -1,25 +1,35 @@
 import { Firestore } from "@google-cloud/firestore";
 import { verifierFromEnv } from "../auth/auth-config";
 import { createApiHandler } from "../http/api-handler";
-import type { ApiDeps } from "../http/route";
+import type { ApiDeps, Route } from "../http/route";
 import { ROUTES } from "../http/routes";
-import { ChangeNotifier, noopNotifier } from "./change-notifier";
+import { sheetsApiFromEnv } from "../sheets/sheets-api";
+import { SheetsGateway } from "../sheets/sheets-gateway";
+import { sheetsRoutes } from "../sheets/sheets-routes";
+import { sheetsNotifier } from "../sheets/sync/sync-company";
+import { noopNotifier } from "./change-notifier";
 import { systemClock } from "./clock";
 
-/** The api function for explicit dependencies (tests, npm start, benchmarks). */
-export function createApi(deps: Partial<ApiDeps> & Pick<ApiDeps, "db" | "verifier">) {
-  return createApiHandler({ clock: systemClock, notifier: noopNotifier, ...deps }, ROUTES);
+/** The api function for explicit dependencies (tests, npm start, benchmarks); `extraRoutes` adds e.g. the Sheets routes. */
+export function createApi(deps: Partial<ApiDeps> & Pick<ApiDeps, "db" | "verifier">, extraRoutes: readonly Route[] = []) {
+  return createApiHandler({ clock: systemClock, notifier: noopNotifier, ...deps }, [...ROUTES, ...extraRoutes]);
 }
 
 /**
  * The api function as deployed: Firestore from the environment (server
- * credentials), tokens verified per ACOMPTE_AUDIENCE. Built on first call so
- * that loading the module never needs configuration.
+ * credentials), tokens verified per ACOMPTE_AUDIENCE, the Sheets routes and
+ * the Sheets write-back after each committed change (SHEETS_API_URL points
+ * at a local Sheets server when set). Built on first call so that loading
+ * the module never needs configuration.
  */
-export function apiFromEnv(env: NodeJS.ProcessEnv = process.env, notifier: ChangeNotifier = noopNotifier) {
+export function apiFromEnv(env: NodeJS.ProcessEnv = process.env) {
   let handler: ReturnType<typeof createApi> | null = null;
   return (req: Parameters<ReturnType<typeof createApi>>[0], res: Parameters<ReturnType<typeof createApi>>[1]) => {
-    handler ??= createApi({ db: new Firestore(), verifier: verifierFromEnv(env), notifier });
+    if (!handler) {
+      const db = new Firestore();
+      const gateway = new SheetsGateway(sheetsApiFromEnv(env));
+      handler = createApi({ db, verifier: verifierFromEnv(env), notifier: sheetsNotifier({ db, gateway }) }, sheetsRoutes(gateway));
+    }
     return handler(req, res);
   };
 }
