@@ -104,6 +104,15 @@ describe("calls to the functions", () => {
     expect(requests.every((r) => r.headers["Idempotency-Key"] === KEY)).toBe(true);
   });
 
+  it("cancels a request with its key and an empty body", async () => {
+    const { addon, requests } = await harness([
+      on("POST", "/refunds/ref_1/cancel", json(200, { id: "ref_1", status: "cancelled" })),
+    ]);
+    expect(addon.cancelRefund("ref_1", KEY)).toEqual({ ok: true, data: { id: "ref_1", status: "cancelled" } });
+    expect(requests[0].headers["Idempotency-Key"]).toBe(KEY);
+    expect(requests[0].body).toBe("{}");
+  });
+
   it("refuses a change without an idempotency key and calls nothing", async () => {
     const { addon, requests } = await harness();
     const result = addon.requestRefund(proposal, "");

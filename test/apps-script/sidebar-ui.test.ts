@@ -27,6 +27,7 @@ let preview: AddonPreview;
 let browser: Browser;
 /** Refund requests by idempotency key, as the functions would store them. */
 const created = new Map<string, { id: string; status: string }>();
+const cancelled = new Set<string>();
 
 function caller(r: RecordedRequest) {
   return USERS[String(r.headers.authorization ?? "").replace(/^Bearer /, "")];
@@ -82,12 +83,17 @@ beforeAll(async () => {
       body: {
         id: r.path.split("/").pop(),
         depositId: "dep_1",
-        status: "submitted",
+        status: cancelled.has(r.path.split("/").pop() ?? "") ? "cancelled" : "submitted",
         reason: "seller_cancels",
+        requestedBy: "alice@acme.fr",
         quote,
-        history: [{ at: "2026-03-10T09:00:00Z", by: "alice@acme.fr", type: "submitted" }],
+        history: [{ at: "2026-03-10T09:00:00Z", by: "alice@acme.fr", type: "refund.requested" }],
       },
     })),
+    route("POST", /^\/refunds\/ref_\d+\/cancel$/, (r) => {
+      cancelled.add(r.path.split("/").slice(-2)[0]);
+      return { status: 200, body: { id: r.path.split("/").slice(-2)[0], status: "cancelled" } };
+    }),
   ]);
   preview = await startAddonPreview({
     apiUrl: api.url,
@@ -212,6 +218,29 @@ it("sends what the form says: an amount typed the French way, equal instalments,
     ],
   });
   expect(dates?.scope).toEqual({ kind: "full" });
+  await page.close();
+});
+
+it("lets the requester cancel a request after confirming, and says so", async () => {
+  const page = await openPreview(browser, preview.url);
+  const sidebar = await actAs(page, "requester");
+  await sidebar.getByRole("tab", { name: "Suivi" }).click();
+  await sidebar.getByLabel("N° de demande").fill("ref_7");
+  await sidebar.getByRole("button", { name: "Afficher" }).click();
+  const detail = sidebar.locator("#follow-detail");
+  await detail.getByRole("button", { name: "Annuler la demande" }).click();
+  await expect(
+    detail.getByRole("button", { name: "Confirmer l'annulation" }).evaluate((b) => b === document.activeElement),
+  ).resolves.toBe(true);
+  const before = api.requests.length;
+  await detail.getByRole("button", { name: "Confirmer l'annulation" }).click();
+  await sidebar.locator("#banner.success").filter({ hasText: "Demande ref_7 annulée." }).waitFor();
+  await detail.filter({ hasText: "Annulée" }).waitFor();
+  const cancels = api.requests.slice(before).filter((r) => r.method === "POST");
+  expect(cancels.map((r) => r.path)).toEqual(["/v1/companies/acme/refunds/ref_7/cancel"]);
+  expect(String(cancels[0].headers["idempotency-key"])).toMatch(/^[0-9a-f]{32}$/);
+  await expect(detail.getByRole("button", { name: "Annuler la demande" }).count()).resolves.toBe(0);
+  await page.locator("#sidebar").screenshot({ path: screenshotPath("8-suivi-annulee") });
   await page.close();
 });
 

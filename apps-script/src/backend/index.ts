@@ -5,6 +5,7 @@
  */
 import type { EntryPoints } from "../interfaces/server-functions";
 import { approveRefund } from "./approveRefund";
+import { cancelRefund } from "./cancelRefund";
 import { getRefund } from "./getRefund";
 import { getSelectedDeposit, getSelectedRow } from "./selected-deposit";
 import { getSidebarContext } from "./getSidebarContext";
@@ -37,5 +38,6 @@ export const entryPoints: EntryPoints = {
   listPendingApprovals,
   approveRefund,
   rejectRefund,
+  cancelRefund,
   getRefund,
 };

@@ -1,12 +1,16 @@
 /** *Suivi*: a request's status, figures, credit note, schedule and history. */
-import type { Refund, RefundSummary } from "../interfaces/api";
-import { showError } from "./banner";
+import type { Me, Refund, RefundSummary } from "../interfaces/api";
+import { clearBanner, showError, showSuccess } from "./banner";
 import { whileBusy } from "./busy";
 import { byId, el, facts } from "./dom";
 import { formatDate, formatMoney } from "./format";
 import { eventLabel, reasonLabel, statusLabel } from "./labels";
 import { creditNoteTable, instalmentsTable } from "./quote-view";
 import { callServer } from "./server";
+import { SubmissionKey } from "./submission-key";
+
+/** Statuses in which the requester (or an admin) may still withdraw the request. */
+const CANCELLABLE = ["submitted", "sales_approved", "accounting_approved"];
 
 export function statusBadge(status: string): HTMLElement {
   return el("span", { class: `status ${status}` }, statusLabel(status));
@@ -16,6 +20,12 @@ export class FollowTab {
   private readonly input = byId<HTMLInputElement>("follow-id");
   private readonly detail = byId("follow-detail");
   private readonly submit = byId<HTMLButtonElement>("follow-submit");
+  private readonly cancelKeys = new Map<string, SubmissionKey>();
+  private me: Me | null = null;
+
+  setMe(me: Me): void {
+    this.me = me;
+  }
 
   constructor() {
     byId("follow-form").addEventListener("submit", (event) => {
@@ -73,7 +83,9 @@ export class FollowTab {
         ["Le", refund.createdAt ? formatDate(refund.createdAt) : null],
         ["Avoir", refund.creditNote ? `${refund.creditNote.number} du ${formatDate(refund.creditNote.date)}` : null],
         ["Commentaire", refund.comment],
+        ["Motif du rejet", refund.rejection?.reason],
       ]),
+      this.cancelControls(refund),
       quote ? creditNoteTable(quote.creditNote.lines, quote.creditNote.total) : null,
       refund.schedule?.length ? instalmentsTable(refund.schedule) : null,
       refund.history?.length
@@ -97,5 +109,42 @@ export class FollowTab {
           )
         : null,
     );
+  }
+
+  /** *Annuler la demande*, confirmed by a second button, for its requester or an admin before approval. */
+  private cancelControls(refund: Refund): HTMLElement | null {
+    const me = this.me;
+    const allowed = me && (me.email === refund.requestedBy || me.roles.includes("admin"));
+    if (!allowed || !CANCELLABLE.includes(refund.status)) return null;
+    const cancel = el("button", { type: "button", class: "danger" }, "Annuler la demande");
+    const confirm = el("button", { type: "button", class: "danger", hidden: true }, "Confirmer l'annulation");
+    const keep = el("button", { type: "button", class: "secondary", hidden: true }, "Garder la demande");
+    const toggle = (confirming: boolean) => {
+      cancel.hidden = confirming;
+      confirm.hidden = !confirming;
+      keep.hidden = !confirming;
+      (confirming ? confirm : cancel).focus();
+    };
+    cancel.addEventListener("click", () => toggle(true));
+    keep.addEventListener("click", () => toggle(false));
+    confirm.addEventListener("click", async () => {
+      clearBanner();
+      let key = this.cancelKeys.get(refund.id);
+      if (!key) this.cancelKeys.set(refund.id, (key = new SubmissionKey()));
+      const answer = await whileBusy(
+        [confirm, keep],
+        () => callServer("cancelRefund", refund.id, key.for(refund.id)),
+        "Annulation…",
+      );
+      if (!answer) return;
+      if (!answer.ok) {
+        if (!answer.error.retryable) key.done();
+        return showError(answer.error);
+      }
+      key.done();
+      showSuccess(`Demande ${refund.id} annulée.`);
+      await this.show(refund.id);
+    });
+    return el("div", { class: "actions" }, cancel, confirm, keep);
   }
 }

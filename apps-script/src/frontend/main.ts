@@ -36,6 +36,7 @@ async function start(): Promise<void> {
   }
   const { me, companyId, selection } = context.data;
   who.textContent = `${me.email} · ${companyId}${me.roles.length ? ` · ${me.roles.map(roleLabel).join(", ")}` : ""}`;
+  follow.setMe(me);
   request.showSelection(selection);
   const approver = me.roles.some((r) => r === "sales_approver" || r === "accounting_approver");
   if (approver) {

@@ -127,6 +127,7 @@ export interface Refund {
   creditNote?: { number: string; date: string } | null;
   schedule?: Instalment[];
   history?: RefundEvent[];
+  rejection?: { by: string; at: string; reason: string } | null;
   deposit?: { number?: string; customerName?: string };
 }
 

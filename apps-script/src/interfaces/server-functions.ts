@@ -16,6 +16,7 @@ export interface SidebarFunctions {
   listPendingApprovals(): CallResult<PendingApproval[]>;
   approveRefund(refundId: string, idempotencyKey: string): CallResult<Refund>;
   rejectRefund(refundId: string, reason: string, idempotencyKey: string): CallResult<Refund>;
+  cancelRefund(refundId: string, idempotencyKey: string): CallResult<Refund>;
   getRefund(refundId: string): CallResult<Refund>;
 }
 
@@ -44,6 +45,7 @@ export const SIDEBAR_FUNCTIONS = [
   "listPendingApprovals",
   "approveRefund",
   "rejectRefund",
+  "cancelRefund",
   "getRefund",
 ] as const satisfies readonly (keyof SidebarFunctions)[];
 
