@@ -8,6 +8,7 @@ import { parseMessage } from "../../functions/dev/smtp-sink/mime";
 let server: Server;
 let root: string;
 const sent: { raw: string; auth: string }[] = [];
+const queries: string[] = [];
 
 function body(req: IncomingMessage): Promise<string> {
   return new Promise((resolve) => {
@@ -25,8 +26,8 @@ beforeAll(async () => {
       sent.push({ raw: JSON.parse(await body(req)).raw, auth: String(req.headers.authorization) });
       res.end(JSON.stringify({ id: `m${sent.length}` }));
     } else if (req.method === "GET" && url.pathname === "/gmail/v1/users/me/messages") {
-      const q = url.searchParams.get("q") ?? "";
-      const wanted = q.replace(/^rfc822msgid:/, "");
+      queries.push(url.searchParams.get("q") ?? "");
+      const wanted = /^rfc822msgid:(\S+)/.exec(queries[queries.length - 1])?.[1];
       const hit = sent.some((m) => parseMessage(Buffer.from(m.raw, "base64url")).messageId === `<${wanted}>`);
       res.end(JSON.stringify(hit ? { messages: [{ id: "m1" }] } : { resultSizeEstimate: 0 }));
     } else {
@@ -45,19 +46,24 @@ it("sends raw UTF-8 MIME through the Gmail API as the configured mailbox and fin
   auth.setCredentials({ access_token: "jeton-local", expiry_date: Date.now() + 3600_000 });
   const transport = gmailTransport({ auth, rootUrl: root });
   const messageId = "<abc123@acompte.test>";
-  expect(await transport.findSent!(messageId)).toBe(false);
-  await transport.send({
+  const mail = {
     from: "Comptabilité <compta@exemple.fr>",
     to: ["trésorerie@exemple.fr"],
     subject: "Échéance de remboursement à régler",
     text: "Échéance n°2 : 1 440,00 € à verser au client Dupont & Fils.",
     messageId,
-  });
+  };
+  const since = new Date("2026-03-10T06:00:00Z");
+  expect(await transport.findSent!(mail, since)).toBe(false);
+  expect(queries[0]).toBe(
+    'rfc822msgid:abc123@acompte.test OR (in:sent to:trésorerie@exemple.fr subject:"Échéance de remboursement à régler" after:1773122340)',
+  );
+  await transport.send(mail);
   expect(sent).toHaveLength(1);
   expect(sent[0].auth).toBe("Bearer jeton-local");
   const parsed = parseMessage(Buffer.from(sent[0].raw, "base64url"));
   expect(parsed.subject).toBe("Échéance de remboursement à régler");
   expect(parsed.text).toBe("Échéance n°2 : 1 440,00 € à verser au client Dupont & Fils.");
   expect(parsed.messageId).toBe(messageId);
-  expect(await transport.findSent!(messageId)).toBe(true);
+  expect(await transport.findSent!(mail, since)).toBe(true);
 });

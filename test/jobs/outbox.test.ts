@@ -23,7 +23,7 @@ const options = (now: Date, extra: Partial<DeliveryOptions> = {}): DeliveryOptio
   ...extra,
 });
 const transport = (probe = true) =>
-  smtpTransport({ host: sink.host, port: sink.port, findSent: probe ? async (id) => sink.hasMessageId(id) : undefined });
+  smtpTransport({ host: sink.host, port: sink.port, findSent: probe ? async (mail) => sink.hasMessageId(mail.messageId) : undefined });
 
 const reminders = [1, 2, 3].map((n) => fixtureReminder(n));
 

@@ -23,7 +23,7 @@ let server: Awaited<ReturnType<typeof serve>>;
 const job = () =>
   remindersJob({
     source: firestoreReminderSource,
-    transport: smtpTransport({ host: sink.host, port: sink.port, findSent: async (id) => sink.hasMessageId(id) }),
+    transport: smtpTransport({ host: sink.host, port: sink.port, findSent: async (mail) => sink.hasMessageId(mail.messageId) }),
     from: "Acompte <relances@acompte.test>",
     messageIdDomain: "acompte.test",
   });

@@ -17,6 +17,7 @@ const KIND: Record<Cell["t"], ColumnKind> = {
   text: "text",
   money: "money",
   date: "date",
+  datetime: "datetime",
   int: "int",
   percent: "percent",
 };

@@ -10,7 +10,7 @@ import { OUTBOX_COLLECTION, type OutboxEntry } from "../outbox/outbox-entry";
 import { columnLetter, quoteSheet } from "../sheets/layout/a1";
 import { formatRequests, setupWorkbook } from "../sheets/layout/setup-workbook";
 import { RELANCES } from "../sheets/layout/workbook-spec";
-import { int, text, date, type Cell } from "../sheets/cell";
+import { date, datetime, int, text, type Cell } from "../sheets/cell";
 import type { SheetsGateway } from "../sheets/sheets-gateway";
 import { planSheet } from "../sheets/sync/sheet-plan";
 import type { Row } from "../sheets/sync/row-mappers";
@@ -27,7 +27,7 @@ const parisDateTime = new Intl.DateTimeFormat("fr-FR", {
 function cell(type: CellType, value: string | number | null): Cell {
   if (type === "integer") return int(typeof value === "number" ? value : null);
   if (type === "date") return date(typeof value === "string" ? value : null);
-  if (type === "datetime") return text(typeof value === "string" ? parisDateTime.format(new Date(value)) : null);
+  if (type === "datetime") return datetime(typeof value === "string" ? value : null);
   return text(value === null ? null : String(value));
 }
 

@@ -17,6 +17,19 @@ export async function buildRawMime(mail: OutgoingMail): Promise<Buffer> {
   return new MailComposer(toNodemailerOptions(mail)).compile().build();
 }
 
+/**
+ * Our Message-ID, or — should Gmail have replaced it — a message of the
+ * mailbox to the same first recipient with the same subject sent after the
+ * interrupted attempt was claimed (an earlier occurrence of the same
+ * reminder was sent before that, so it cannot match).
+ */
+export function sentQuery(mail: OutgoingMail, since: Date): string {
+  const id = mail.messageId.replace(/^<|>$/g, "");
+  const subject = mail.subject.replace(/["\\]/g, " ");
+  const after = Math.floor(since.getTime() / 1000) - 60;
+  return `rfc822msgid:${id} OR (in:sent to:${mail.to[0]} subject:"${subject}" after:${after})`;
+}
+
 export function gmailTransport(settings: GmailSettings): MailTransport {
   // @googleapis/gmail bundles its own copy of google-auth-library; the client is the same at run time.
   const auth = settings.auth as unknown as GmailAuth;
@@ -28,9 +41,13 @@ export function gmailTransport(settings: GmailSettings): MailTransport {
       const raw = (await buildRawMime(mail)).toString("base64url");
       await api.users.messages.send({ userId: "me", requestBody: { raw } });
     },
-    async findSent(messageId: string): Promise<boolean> {
-      const id = messageId.replace(/^<|>$/g, "");
-      const res = await api.users.messages.list({ userId: "me", q: `rfc822msgid:${id}`, maxResults: 1, includeSpamTrash: true });
+    async findSent(mail: OutgoingMail, since: Date): Promise<boolean> {
+      const res = await api.users.messages.list({
+        userId: "me",
+        q: sentQuery(mail, since),
+        maxResults: 1,
+        includeSpamTrash: true,
+      });
       return (res.data.messages?.length ?? 0) > 0;
     },
   };

@@ -19,9 +19,10 @@ export interface MailTransport {
   /** Resolves once the server has accepted the message; rejects otherwise. */
   send(mail: OutgoingMail): Promise<void>;
   /**
-   * Whether a message with this Message-ID already left this mailbox, for
-   * transports that can be asked (Gmail: the Sent folder). The outbox uses it
-   * to settle a send whose outcome a crash left unknown.
+   * Whether this message already left the mailbox since `since` (the claim
+   * of the interrupted attempt), for transports that can be asked (Gmail:
+   * the Sent folder). The outbox uses it to settle a send whose outcome a
+   * crash left unknown.
    */
-  findSent?(messageId: string): Promise<boolean>;
+  findSent?(mail: OutgoingMail, since: Date): Promise<boolean>;
 }

@@ -10,7 +10,7 @@ export interface SmtpSettings {
   user?: string;
   password?: string;
   /** Lookup of already-sent Message-IDs when the relay offers one (a plain SMTP relay does not). */
-  findSent?: (messageId: string) => Promise<boolean>;
+  findSent?: (mail: OutgoingMail, since: Date) => Promise<boolean>;
 }
 
 export function smtpTransport(settings: SmtpSettings): MailTransport {

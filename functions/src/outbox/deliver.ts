@@ -14,7 +14,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { FieldValue, Firestore, Timestamp, DocumentReference } from "@google-cloud/firestore";
-import type { MailTransport } from "../mail/mail-transport";
+import type { MailTransport, OutgoingMail } from "../mail/mail-transport";
 import { mapLimited } from "./map-limited";
 import { OUTBOX_COLLECTION, OutboxEntry } from "./outbox-entry";
 
@@ -65,7 +65,15 @@ export async function deliverDueReminders(
     if (page.empty) break;
     cursor = page.docs[page.docs.length - 1];
     const outcomes = await mapLimited(page.docs, options.concurrency ?? 8, (doc) =>
-      deliverOne(db, doc.ref as DocumentReference<OutboxEntry>, doc.data() as OutboxEntry, transport, owner, options, report),
+      deliverOne(
+        db,
+        doc.ref as DocumentReference<OutboxEntry>,
+        doc.data() as OutboxEntry,
+        transport,
+        owner,
+        options,
+        report,
+      ),
     );
     for (const o of outcomes) {
       if (o === "sent") report.sent++;
@@ -93,7 +101,8 @@ async function deliverOne(
     // The lease expired (the query only returns due entries): settle the unknown outcome first.
     const previousOwner = seen.leaseOwner;
     if (transport.findSent) {
-      if (await transport.findSent(seen.messageId)) {
+      const since = (seen.claimedAt ?? seen.createdAt).toDate();
+      if (await transport.findSent(outgoing(seen, options.from, ref.id), since)) {
         const done = await finish(db, ref, previousOwner, { status: "SENT", sentAt: Timestamp.fromDate(now) }, report);
         return done ? "confirmed" : "skipped";
       }
@@ -114,15 +123,7 @@ async function deliverOne(
   await options.hooks?.afterLease?.(ref.id);
 
   try {
-    await transport.send({
-      from: options.from,
-      to: claimed.to,
-      cc: claimed.cc.length > 0 ? claimed.cc : undefined,
-      subject: claimed.subject,
-      text: claimed.text,
-      messageId: claimed.messageId,
-      headers: { "X-Acompte-Reminder": ref.id },
-    });
+    await transport.send(outgoing(claimed, options.from, ref.id));
   } catch (error) {
     const attempts = claimed.attempts;
     const giveUp = attempts >= (options.maxAttempts ?? 5);
@@ -131,7 +132,11 @@ async function deliverOne(
       db,
       ref,
       owner,
-      { status: "FAILED", lastError: String((error as Error).message ?? error).slice(0, 1000), ...(giveUp ? {} : { dueAt: retryAt }) },
+      {
+        status: "FAILED",
+        lastError: String((error as Error).message ?? error).slice(0, 1000),
+        ...(giveUp ? {} : { dueAt: retryAt }),
+      },
       report,
     );
     return "failed";
@@ -140,6 +145,18 @@ async function deliverOne(
   await options.hooks?.afterSend?.(ref.id);
   await finish(db, ref, owner, { status: "SENT", sentAt: Timestamp.fromDate(options.now()), lastError: null }, report);
   return "sent";
+}
+
+function outgoing(entry: OutboxEntry, from: string, id: string): OutgoingMail {
+  return {
+    from,
+    to: entry.to,
+    cc: entry.cc.length > 0 ? entry.cc : undefined,
+    subject: entry.subject,
+    text: entry.text,
+    messageId: entry.messageId,
+    headers: { "X-Acompte-Reminder": id },
+  };
 }
 
 /** PENDING/FAILED, or SENDING with an expired lease of the owner we saw → SENDING under our lease. */
@@ -168,6 +185,7 @@ async function claim(
       attempts: current.attempts + 1,
       leaseOwner: owner,
       leaseExpiresAt,
+      claimedAt: Timestamp.fromDate(now),
       dueAt: leaseExpiresAt,
     };
     tx.update(ref, update);

@@ -23,26 +23,26 @@ export async function enqueueReminders(
 ): Promise<EnqueueResult> {
   const now = Timestamp.fromDate(options.now);
   const outcomes = await mapLimited(reminders, 64, async (r) => {
-      const id = reminderId(r);
-      const entry: OutboxEntry = {
-        ...r,
-        messageId: messageIdFor(id, options.messageIdDomain),
-        status: "PENDING",
-        attempts: 0,
-        leaseOwner: null,
-        leaseExpiresAt: null,
-        dueAt: now,
-        createdAt: now,
-        sentAt: null,
-        lastError: null,
-      };
-      try {
-        await db.collection(OUTBOX_COLLECTION).doc(id).create(entry);
-        return true;
-      } catch (error) {
-        if ((error as { code?: number }).code === ALREADY_EXISTS) return false;
-        throw error;
-      }
+    const id = reminderId(r);
+    const entry: OutboxEntry = {
+      ...r,
+      messageId: messageIdFor(id, options.messageIdDomain),
+      status: "PENDING",
+      attempts: 0,
+      leaseOwner: null,
+      leaseExpiresAt: null,
+      dueAt: now,
+      createdAt: now,
+      sentAt: null,
+      lastError: null,
+    };
+    try {
+      await db.collection(OUTBOX_COLLECTION).doc(id).create(entry);
+      return true;
+    } catch (error) {
+      if ((error as { code?: number }).code === ALREADY_EXISTS) return false;
+      throw error;
+    }
   });
   const created = outcomes.filter(Boolean).length;
   return { created, alreadyThere: outcomes.length - created };

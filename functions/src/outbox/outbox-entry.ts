@@ -18,6 +18,8 @@ export interface OutboxEntry extends Reminder {
   attempts: number;
   leaseOwner: string | null;
   leaseExpiresAt: Timestamp | null;
+  /** When the current (or interrupted) attempt claimed the entry. */
+  claimedAt?: Timestamp | null;
   /**
    * When the delivery job must look at the entry next; absent once nothing is
    * left to do. The job's only query is `dueAt <= now`, so it reads exactly
