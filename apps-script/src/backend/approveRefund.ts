@@ -1,15 +1,8 @@
 import type { Refund } from "../interfaces/api";
 import type { CallResult } from "../interfaces/result";
-import { callApi } from "./api-client";
-import { checkIdempotencyKey } from "./idempotency-key";
+import { refundCommand } from "./refund-command";
 
+/** The caller's approval; the final one issues the credit note and the schedule. */
 export function approveRefund(refundId: string, idempotencyKey: string): CallResult<Refund> {
-  const bad = checkIdempotencyKey(idempotencyKey);
-  if (bad) return { ok: false, error: bad };
-  return callApi<Refund>({
-    method: "post",
-    path: `/refunds/${encodeURIComponent(refundId)}/approve`,
-    body: {},
-    idempotencyKey,
-  });
+  return refundCommand(refundId, "approve", {}, idempotencyKey);
 }

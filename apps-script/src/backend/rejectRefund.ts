@@ -1,11 +1,9 @@
 import type { Refund } from "../interfaces/api";
 import type { CallResult } from "../interfaces/result";
-import { callApi } from "./api-client";
-import { checkIdempotencyKey } from "./idempotency-key";
+import { refundCommand } from "./refund-command";
 
+/** A rejection needs its reason; it is checked here too so that an empty one never reaches the functions. */
 export function rejectRefund(refundId: string, reason: string, idempotencyKey: string): CallResult<Refund> {
-  const bad = checkIdempotencyKey(idempotencyKey);
-  if (bad) return { ok: false, error: bad };
   const trimmed = String(reason ?? "").trim();
   if (!trimmed) {
     return {
@@ -18,10 +16,5 @@ export function rejectRefund(refundId: string, reason: string, idempotencyKey: s
       },
     };
   }
-  return callApi<Refund>({
-    method: "post",
-    path: `/refunds/${encodeURIComponent(refundId)}/reject`,
-    body: { reason: trimmed },
-    idempotencyKey,
-  });
+  return refundCommand(refundId, "reject", { reason: trimmed }, idempotencyKey);
 }

@@ -1,17 +1,16 @@
 /** *À approuver*: the caller's pending requests, approve or reject (reason required). */
 import type { PendingApproval } from "../interfaces/api";
-import { clearBanner, showError, showSuccess } from "./banner";
+import { showSuccess } from "./banner";
 import { whileBusy } from "./busy";
 import { byId, el, facts } from "./dom";
 import { formatDate, formatMoney } from "./format";
 import { reasonLabel, roleLabel } from "./labels";
 import { callServer } from "./server";
-import { SubmissionKey } from "./submission-key";
+import { KeyedActions } from "./keyed-action";
 
 export class ApprovalsTab {
   private readonly list = byId("approvals");
-  /** One key per request and action, kept across retries until a definitive answer. */
-  private readonly keys = new Map<string, SubmissionKey>();
+  private readonly actions = new KeyedActions();
 
   constructor(private readonly onDecided: (refundId: string) => void) {
     const refresh = byId<HTMLButtonElement>("refresh-approvals");
@@ -34,13 +33,6 @@ export class ApprovalsTab {
       return;
     }
     this.list.replaceChildren(...answer.data.map((item) => this.card(item)));
-  }
-
-  private key(id: string, action: string): SubmissionKey {
-    const name = `${id}:${action}`;
-    let key = this.keys.get(name);
-    if (!key) this.keys.set(name, (key = new SubmissionKey()));
-    return key;
   }
 
   private card(item: PendingApproval): HTMLElement {
@@ -85,22 +77,13 @@ export class ApprovalsTab {
     const buttons = [approve, reject, confirm, cancel];
 
     approve.addEventListener("click", async () => {
-      clearBanner();
-      const key = this.key(item.id, "approve");
-      const answer = await whileBusy(
-        buttons,
-        () => callServer("approveRefund", item.id, key.for(item.id)),
-        "Approbation…",
+      const refund = await this.actions.run(`${item.id}:approve`, item.id, buttons, "Approbation…", (key) =>
+        callServer("approveRefund", item.id, key),
       );
-      if (!answer) return;
-      if (!answer.ok) {
-        if (!answer.error.retryable) key.done();
-        return showError(answer.error);
-      }
-      key.done();
+      if (!refund) return;
       showSuccess(
-        answer.data.status === "approved" && answer.data.creditNote
-          ? `Demande ${item.id} approuvée : avoir ${answer.data.creditNote.number} émis.`
+        refund.status === "approved" && refund.creditNote
+          ? `Demande ${item.id} approuvée : avoir ${refund.creditNote.number} émis.`
           : `Votre approbation de la demande ${item.id} est enregistrée.`,
       );
       this.onDecided(item.id);
@@ -119,19 +102,10 @@ export class ApprovalsTab {
       reasonError.textContent = reason ? "" : "Indiquez le motif du rejet.";
       reasonBox.setAttribute("aria-invalid", String(!reason));
       if (!reason) return reasonBox.focus();
-      clearBanner();
-      const key = this.key(item.id, "reject");
-      const answer = await whileBusy(
-        buttons,
-        () => callServer("rejectRefund", item.id, reason, key.for(reason)),
-        "Rejet…",
+      const refund = await this.actions.run(`${item.id}:reject`, reason, buttons, "Rejet…", (key) =>
+        callServer("rejectRefund", item.id, reason, key),
       );
-      if (!answer) return;
-      if (!answer.ok) {
-        if (!answer.error.retryable) key.done();
-        return showError(answer.error);
-      }
-      key.done();
+      if (!refund) return;
       showSuccess(`Demande ${item.id} rejetée.`);
       this.onDecided(item.id);
       await this.load();

@@ -1,13 +1,13 @@
 /** *Suivi*: a request's status, figures, credit note, schedule and history. */
 import type { Me, Refund, RefundSummary } from "../interfaces/api";
-import { clearBanner, showError, showSuccess } from "./banner";
+import { showError, showSuccess } from "./banner";
 import { whileBusy } from "./busy";
 import { byId, el, facts } from "./dom";
 import { formatDate, formatMoney } from "./format";
 import { eventLabel, reasonLabel, statusLabel } from "./labels";
 import { creditNoteTable, instalmentsTable } from "./quote-view";
 import { callServer } from "./server";
-import { SubmissionKey } from "./submission-key";
+import { KeyedActions } from "./keyed-action";
 
 /** Statuses in which the requester (or an admin) may still withdraw the request. */
 const CANCELLABLE = ["submitted", "sales_approved", "accounting_approved"];
@@ -20,7 +20,7 @@ export class FollowTab {
   private readonly input = byId<HTMLInputElement>("follow-id");
   private readonly detail = byId("follow-detail");
   private readonly submit = byId<HTMLButtonElement>("follow-submit");
-  private readonly cancelKeys = new Map<string, SubmissionKey>();
+  private readonly actions = new KeyedActions();
   private me: Me | null = null;
 
   setMe(me: Me): void {
@@ -128,20 +128,10 @@ export class FollowTab {
     cancel.addEventListener("click", () => toggle(true));
     keep.addEventListener("click", () => toggle(false));
     confirm.addEventListener("click", async () => {
-      clearBanner();
-      let key = this.cancelKeys.get(refund.id);
-      if (!key) this.cancelKeys.set(refund.id, (key = new SubmissionKey()));
-      const answer = await whileBusy(
-        [confirm, keep],
-        () => callServer("cancelRefund", refund.id, key.for(refund.id)),
-        "Annulation…",
+      const done = await this.actions.run(`${refund.id}:cancel`, refund.id, [confirm, keep], "Annulation…", (key) =>
+        callServer("cancelRefund", refund.id, key),
       );
-      if (!answer) return;
-      if (!answer.ok) {
-        if (!answer.error.retryable) key.done();
-        return showError(answer.error);
-      }
-      key.done();
+      if (!done) return;
       showSuccess(`Demande ${refund.id} annulée.`);
       await this.show(refund.id);
     });
