@@ -58,3 +58,22 @@ test("a final invoice waits while a refund of one of its deposits is in flight",
   expect(inv.status).toBe(409);
   expect(inv.body.error.code).toBe("REFUND_IN_FLIGHT");
 });
+
+test("approval applies the quote's settlement: offset against an open invoice (lettrage), part kept as credit, the rest paid out", async () => {
+  const first = await api.call("POST", `${base}/deposits`, { as: ACCOUNTING, body: DEPOSIT_BODY });
+  const other = await api.call("POST", `${base}/deposits`, { as: ACCOUNTING, body: { ...DEPOSIT_BODY, orderRef: "CMD-2026-099" } });
+  api.setToday("2026-02-20");
+  const inv = await api.call("POST", `${base}/invoices/final`, { as: ACCOUNTING, body: FINAL });
+  expect(inv.body.openAmount).toBe("10080.00");
+  const body = { ...refundBody(other.body.id, { kind: "single", date: "2026-02-28" }), settlement: { offsets: [{ invoiceNumber: inv.body.number, amount: "1000.00" }], keepAsCredit: "320.00" } };
+  const quote = await api.call("POST", `${base}/refunds/quote`, { as: REQUESTER, body });
+  expect(quote.body.settlement).toMatchObject({ paidOut: "3000.00", keptAsCredit: "320.00", offset: [{ invoiceNumber: "FA-2026-000003", amount: "1000.00" }] });
+  const req = await api.call("POST", `${base}/refunds`, { as: REQUESTER, body });
+  const ok = await api.call("POST", `${base}/refunds/${req.body.id}/approve`, { as: ACCOUNTING });
+  expect(ok.body.status).toBe("approved");
+  expect(ok.body.schedule).toEqual([{ n: 1, dueDate: "2026-02-28", amount: "3000.00" }]);
+  expect((await fs.db.doc(`companies/${C}/invoices/${inv.body.id}`).get()).get("openAmount")).toBe("9080.00");
+  const credits = await fs.db.collection(`companies/${C}/customerCredits`).get();
+  expect(credits.docs.map((d) => [d.get("amount"), d.get("refundId")])).toEqual([["320.00", req.body.id]]);
+  expect(first.status).toBe(201);
+});

@@ -18,10 +18,12 @@ export interface PaymentDoc {
   createdBy: string;
 }
 
-/** companies/{c}/customerCredits/{id}: unapplied credit, refundable through the refund flow. */
+/** companies/{c}/customerCredits/{id}: unapplied credit (a payment's excess, or a refund kept as credit), refundable through the refund flow. */
 export interface CustomerCreditDoc {
   customer: Customer;
-  paymentId: string;
+  /** The payment whose excess this is, or the refund request that kept it as credit. */
+  paymentId: string | null;
+  refundId?: string;
   amount: MoneyString;
   refundableBalance: MoneyString;
   createdAt: Timestamp;

@@ -6,6 +6,7 @@ import type { ApproverRole, InstalmentDoc, RefundDoc } from "../model/refund";
 import { conflict, forbidden, notFound } from "../errors/api-error";
 import type { UnitOfWork } from "../storage/unit-of-work";
 import { Access, hasRole, roleLabel } from "./access";
+import { applySettlement } from "./apply-settlement";
 import { chartOption, settingsOf } from "./company-settings";
 import { loadRefund, requireAwaitingApproval } from "./load-refund";
 import { pendingApprovers } from "./pending-approvers";
@@ -74,6 +75,8 @@ async function finalApproval(uow: UnitOfWork, access: Access, refundId: string, 
 
   const entries = refundApprovalEntries(quote, { date: uow.today, creditNoteNumber: slot.number, ...chartOption(settings) });
   for (const entry of entries) await postEntry(uow, entry, { kind: "creditNote", id: creditNoteRef.id });
+
+  await applySettlement(uow, refundId, deposit.customer, quote.settlement);
 
   const count = quote.schedule.length;
   for (const instalment of quote.schedule) {

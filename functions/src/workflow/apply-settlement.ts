@@ -1,0 +1,36 @@
+import { formatMoney, money } from "../domain";
+import { CUSTOMER_CREDITS, INVOICES } from "../model/collections";
+import type { Customer } from "../model/amounts";
+import type { InvoiceDoc } from "../model/invoice";
+import type { CustomerCreditDoc } from "../model/payment";
+import type { QuoteSnapshot } from "../model/refund";
+import { conflict } from "../errors/api-error";
+import type { UnitOfWork } from "../storage/unit-of-work";
+import { customerKey } from "./bodies/customer";
+
+/**
+ * What the approved quote sets against the customer's open invoices
+ * (lettrage: their open amount goes down, paid at zero) and what it keeps
+ * on the customer's account (a customer credit, refundable later). Refused
+ * (409) when an invoice was paid in the meantime: the request must be quoted again.
+ */
+export async function applySettlement(uow: UnitOfWork, refundId: string, customer: Customer, settlement: QuoteSnapshot["settlement"]): Promise<void> {
+  const offsets = settlement.offset.filter((o) => !money(o.amount).isZero());
+  if (offsets.length > 0) {
+    const found = await uow.query<InvoiceDoc>(
+      uow.collection(INVOICES).where("customerKey", "==", customerKey(customer)).where("type", "==", "final"),
+    );
+    for (const offset of offsets) {
+      const invoice = found.find((i) => i.data.number === offset.invoiceNumber);
+      if (!invoice || money(invoice.data.openAmount).lessThan(money(offset.amount))) {
+        throw conflict("SETTLEMENT_STALE", `La facture ${offset.invoiceNumber} a été réglée depuis la demande : la compensation prévue n'est plus possible. Refusez la demande et créez-en une nouvelle.`);
+      }
+      const left = money(invoice.data.openAmount).minus(money(offset.amount));
+      uow.update(uow.collection(INVOICES).doc(invoice.id), { openAmount: formatMoney(left), ...(left.isZero() ? { paidOn: uow.today } : {}), letters: [...(invoice.data.letters ?? []), `AV:${refundId.slice(0, 6)}`] });
+    }
+  }
+  if (!money(settlement.keptAsCredit).isZero()) {
+    const credit: CustomerCreditDoc = { customer, paymentId: null, refundId, amount: settlement.keptAsCredit, refundableBalance: settlement.keptAsCredit, createdAt: uow.timestamp };
+    uow.create(uow.collection(CUSTOMER_CREDITS).doc(), credit);
+  }
+}
