@@ -59,6 +59,8 @@ export async function harness(routes: Route[] = [], overrides: Partial<StandInOp
   const build = await builtAddon();
   const standIns = createStandIns({
     htmlFiles: { Sidebar: build.sidebarHtml },
+    // Every call the tests make must also pass the built manifest's allow-list.
+    urlFetchWhitelist: build.manifest.urlFetchWhitelist,
     spreadsheet: spreadsheet(),
     identityToken: () => fakeIdToken(),
     scriptProperties: { ACOMPTE_API_URL: API_URL, ACOMPTE_COMPANY_ID: COMPANY },

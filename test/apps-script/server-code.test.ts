@@ -129,6 +129,15 @@ describe("calls to the functions", () => {
     expect(wrapped.addon.listPendingApprovals()).toEqual({ ok: true, data: items });
   });
 
+  it("cannot reach a URL the manifest does not allow (a misconfigured ACOMPTE_API_URL)", async () => {
+    const { addon, requests } = await harness([], {
+      scriptProperties: { ACOMPTE_API_URL: "https://elsewhere.example.test", ACOMPTE_COMPANY_ID: COMPANY },
+    });
+    const result = addon.getRefund("ref_1");
+    expect(!result.ok && result.error.code).toBe("NETWORK");
+    expect(requests).toHaveLength(0);
+  });
+
   it("takes the company of the spreadsheet (document property) over the deployment default", async () => {
     const { addon, requests } = await harness([], { documentProperties: { ACOMPTE_COMPANY_ID: "durand" } });
     addon.getRefund("ref_9");

@@ -60,6 +60,8 @@ export interface StandInOptions {
   identityToken: () => string | null;
   scriptProperties?: Record<string, string>;
   documentProperties?: Record<string, string>;
+  /** The manifest's urlFetchWhitelist: when given, fetching any other URL throws, as in Apps Script. */
+  urlFetchWhitelist?: string[];
   /** Answers to ui.prompt, in order: text and button name. */
   promptAnswers?: { text: string; button: "OK" | "CANCEL" }[];
 }
@@ -238,6 +240,10 @@ export function createStandIns(options: StandInOptions): StandIns {
     }),
     UrlFetchApp: standIn<GoogleAppsScript.URL_Fetch.UrlFetchApp>("UrlFetchApp")({
       fetch: ((url: string, params?: GoogleAppsScript.URL_Fetch.URLFetchRequestOptions) => {
+        const allowed = options.urlFetchWhitelist;
+        if (allowed && !allowed.some((prefix) => url.startsWith(prefix))) {
+          throw new Error(`Exception: The URL ${url} is not allowed by the urlFetchWhitelist of the manifest.`);
+        }
         const request = toHttpRequest(url, params);
         recorder.requests.push(request);
         const answer = options.transport(request);
