@@ -12,17 +12,16 @@ import { columnLetter, quoteSheet } from "../layout/a1";
 import { formatRequests, setupWorkbook } from "../layout/setup-workbook";
 import { WORKBOOK } from "../layout/workbook-spec";
 import type { Request, SheetsGateway } from "../sheets-gateway";
-import { readCompanyDocuments, type CompanyDocuments } from "./company-documents";
 import { planSheet } from "./sheet-plan";
 import { acquireLease, endPass } from "./sync-lease";
-import { workbookRows } from "./workbook-rows";
+import { readWorkbookRows, type WorkbookRows } from "./workbook-rows";
 
 export interface SyncDeps {
   db: Firestore;
   gateway: SheetsGateway;
   now?: () => Date;
-  /** Where the documents come from; Firestore by default. */
-  readDocuments?: (db: Firestore, companyId: string) => Promise<CompanyDocuments>;
+  /** Where the rows come from; the company's Firestore documents by default. */
+  readRows?: (db: Firestore, companyId: string) => Promise<WorkbookRows>;
 }
 
 export interface SyncResult {
@@ -41,8 +40,7 @@ async function gridSizes(gateway: SheetsGateway, spreadsheetId: string) {
 }
 
 /** One pass: read, plan, grow, write. Returns the write calls made. */
-export async function writeBack(gateway: SheetsGateway, spreadsheetId: string, docs: CompanyDocuments) {
-  const sheets = workbookRows(docs);
+export async function writeBack(gateway: SheetsGateway, spreadsheetId: string, sheets: WorkbookRows) {
   let sizes = await gridSizes(gateway, spreadsheetId);
   let writeCalls = 0;
   if (WORKBOOK.some((spec) => !sizes.has(spec.title))) {
@@ -102,8 +100,8 @@ export async function syncSpreadsheet(deps: SyncDeps, companyId: string, spreads
     try {
       if (prepare) await prepare();
       prepare = undefined;
-      const docs = await (deps.readDocuments ?? readCompanyDocuments)(deps.db, companyId);
-      const pass = await writeBack(deps.gateway, spreadsheetId, docs);
+      const rows = await (deps.readRows ?? readWorkbookRows)(deps.db, companyId);
+      const pass = await writeBack(deps.gateway, spreadsheetId, rows);
       result.writeCalls += pass.writeCalls;
       result.updatedRows += pass.updatedRows;
       result.newRows += pass.newRows;
