@@ -27,10 +27,34 @@ describe("dashboard figures", () => {
     acc.addInstalment({ amount: "600.00", dueDate: "2026-06-08", paidOn: null }); // week 13: outside the forecast
     acc.addInstalment({ amount: "999.00", dueDate: "2026-03-18", paidOn: "2026-03-18" }); // paid: ignored
 
-    acc.addInvoice({ gross: "1200.00", openAmount: "0.00", issuedOn: "2026-01-05", dueDate: "2026-02-04", paidOn: "2026-02-04" });
-    acc.addInvoice({ gross: "1200.00", openAmount: "0.00", issuedOn: "2026-01-05", dueDate: "2026-02-04", paidOn: "2026-02-05" });
-    acc.addInvoice({ gross: "1200.00", openAmount: "0.00", issuedOn: "2026-01-05", dueDate: "2026-02-04", paidOn: "2026-01-30" });
-    acc.addInvoice({ gross: "1200.00", openAmount: "1200.00", issuedOn: "2026-01-05", dueDate: "2026-02-04", paidOn: null });
+    acc.addInvoice({
+      gross: "1200.00",
+      openAmount: "0.00",
+      issuedOn: "2026-01-05",
+      dueDate: "2026-02-04",
+      paidOn: "2026-02-04",
+    });
+    acc.addInvoice({
+      gross: "1200.00",
+      openAmount: "0.00",
+      issuedOn: "2026-01-05",
+      dueDate: "2026-02-04",
+      paidOn: "2026-02-05",
+    });
+    acc.addInvoice({
+      gross: "1200.00",
+      openAmount: "0.00",
+      issuedOn: "2026-01-05",
+      dueDate: "2026-02-04",
+      paidOn: "2026-01-30",
+    });
+    acc.addInvoice({
+      gross: "1200.00",
+      openAmount: "1200.00",
+      issuedOn: "2026-01-05",
+      dueDate: "2026-02-04",
+      paidOn: null,
+    });
 
     const f = acc.result();
     expect(f.deposits).toEqual({ count: 4, gross: "6720.30" });
@@ -74,19 +98,56 @@ describe("helpers", () => {
 describe("receivables figures through the engine", () => {
   it("reproduces domain.md's DSO example (Q1 2026: 37.50 days ratio, 35.67 count-back)", () => {
     const acc = new DashboardAccumulator("2026-03-31");
-    acc.addInvoice({ gross: "110000.00", openAmount: "0.00", issuedOn: "2026-01-15", dueDate: "2026-02-14", paidOn: "2026-02-10" });
-    acc.addInvoice({ gross: "120000.00", openAmount: "20000.00", issuedOn: "2026-02-15", dueDate: "2026-03-17", paidOn: null });
-    acc.addInvoice({ gross: "130000.00", openAmount: "130000.00", issuedOn: "2026-03-15", dueDate: "2026-04-14", paidOn: null });
-    acc.addInvoice({ gross: "999.00", openAmount: "0.00", issuedOn: "2025-12-20", dueDate: "2026-01-19", paidOn: "2026-01-19" }); // before the period
+    acc.addInvoice({
+      gross: "110000.00",
+      openAmount: "0.00",
+      issuedOn: "2026-01-15",
+      dueDate: "2026-02-14",
+      paidOn: "2026-02-10",
+    });
+    acc.addInvoice({
+      gross: "120000.00",
+      openAmount: "20000.00",
+      issuedOn: "2026-02-15",
+      dueDate: "2026-03-17",
+      paidOn: null,
+    });
+    acc.addInvoice({
+      gross: "130000.00",
+      openAmount: "130000.00",
+      issuedOn: "2026-03-15",
+      dueDate: "2026-04-14",
+      paidOn: null,
+    });
+    acc.addInvoice({
+      gross: "999.00",
+      openAmount: "0.00",
+      issuedOn: "2025-12-20",
+      dueDate: "2026-01-19",
+      paidOn: "2026-01-19",
+    }); // before the period
     const f = acc.result();
-    expect(f.dso).toEqual({ from: "2026-01-01", to: "2026-03-31", receivables: "150000.00", sales: "360000.00", ratioDays: "37.50", countBackDays: "35.67" });
+    expect(f.dso).toEqual({
+      from: "2026-01-01",
+      to: "2026-03-31",
+      receivables: "150000.00",
+      sales: "360000.00",
+      ratioDays: "37.50",
+      countBackDays: "35.67",
+    });
     // 20,000 is 14 days past due (1–30), 130,000 not due yet.
-    expect(f.agedBalance).toMatchObject({ notDue: "130000.00", days1to30: "20000.00", days31to60: "0.00", total: "150000.00" });
+    expect(f.agedBalance).toMatchObject({
+      notDue: "130000.00",
+      days1to30: "20000.00",
+      days31to60: "0.00",
+      total: "150000.00",
+    });
   });
 
   it("puts open invoices in the engine's buckets and credits apart", () => {
     const acc = new DashboardAccumulator("2026-06-30");
-    const inv = (dueDate: string, openAmount: string) => acc.addInvoice({ gross: openAmount, openAmount, issuedOn: "2026-01-01", dueDate, paidOn: null });
+    const inv = (dueDate: string, openAmount: string) =>
+      acc.addInvoice({ gross: openAmount, openAmount, issuedOn: "2026-01-01", dueDate, paidOn: null });
     inv("2026-06-30", "1.00"); // 0 days: not due
     inv("2026-06-29", "10.00"); // 1
     inv("2026-05-31", "100.00"); // 30
@@ -114,7 +175,13 @@ describe("receivables figures through the engine", () => {
     acc.addRefundRequest({ ...base, status: "refunded", terminationDate: "2026-03-01", paidOn: "2026-03-25" }); // 10 days late: 100.00
     acc.addRefundRequest({ ...base, status: "approved", terminationDate: "2026-03-01", paidOn: null }); // 26 days late today: 200.00
     acc.addRefundRequest({ ...base, status: "cancelled", terminationDate: "2026-02-01", paidOn: null }); // closed: ignored
-    acc.addRefundRequest({ ...base, lateRefundScale: null, status: "approved", terminationDate: "2026-01-01", paidOn: null }); // not a consumer scale
+    acc.addRefundRequest({
+      ...base,
+      lateRefundScale: null,
+      status: "approved",
+      terminationDate: "2026-01-01",
+      paidOn: null,
+    }); // not a consumer scale
     expect(acc.result().lateConsumerRefunds).toEqual({ count: 2, increases: "300.00" });
     expect(acc.result().skipped).toEqual([]);
   });

@@ -47,7 +47,7 @@ const post = async (fn: typeof reminders, headers: Record<string, string>) => {
   const server = await serve(fn);
   try {
     const res = await fetch(server.url, { method: "POST", headers });
-    return { status: res.status, body: (await res.json()) as Record<string, any> };
+    return { status: res.status, body: (await res.json()) as { result: { due: number; sent: number } } };
   } finally {
     await server.close();
   }
@@ -74,7 +74,11 @@ describe("entry module", () => {
   });
 
   it("names the missing settings in French", () => {
-    expect(() => loadJobConfig({ MAIL_FROM: "x@y.fr" })).toThrow(/Configuration des tâches planifiées.*SCHEDULER_AUDIENCE/);
-    expect(() => loadJobConfig({ ...process.env, SMTP_HOST: undefined, SCHEDULER_LOCAL_KEYS_FILE: undefined })).toThrow(/SMTP_HOST est requis/);
+    expect(() => loadJobConfig({ MAIL_FROM: "x@y.fr" })).toThrow(
+      /Configuration des tâches planifiées.*SCHEDULER_AUDIENCE/,
+    );
+    expect(() => loadJobConfig({ ...process.env, SMTP_HOST: undefined, SCHEDULER_LOCAL_KEYS_FILE: undefined })).toThrow(
+      /SMTP_HOST est requis/,
+    );
   });
 });

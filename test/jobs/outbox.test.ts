@@ -23,7 +23,11 @@ const options = (now: Date, extra: Partial<DeliveryOptions> = {}): DeliveryOptio
   ...extra,
 });
 const transport = (probe = true) =>
-  smtpTransport({ host: sink.host, port: sink.port, findSent: probe ? async (mail) => sink.hasMessageId(mail.messageId) : undefined });
+  smtpTransport({
+    host: sink.host,
+    port: sink.port,
+    findSent: probe ? async (mail) => sink.hasMessageId(mail.messageId) : undefined,
+  });
 
 const reminders = [1, 2, 3].map((n) => fixtureReminder(n));
 
@@ -41,7 +45,16 @@ function perMessageId(): Map<string, number> {
 function crashRun(point: "lease" | "send", n: number): number | null {
   const result = spawnSync(
     process.execPath,
-    ["--import", "tsx", join(__dirname, "support/deliver-and-die.ts"), fs.projectId, String(sink.port), point, String(n), T0.toISOString()],
+    [
+      "--import",
+      "tsx",
+      join(__dirname, "support/deliver-and-die.ts"),
+      fs.projectId,
+      String(sink.port),
+      point,
+      String(n),
+      T0.toISOString(),
+    ],
     { env: { ...process.env, METADATA_SERVER_DETECTION: "none" }, encoding: "utf8", timeout: 60000 },
   );
   if (result.signal !== "SIGKILL") throw new Error(`child did not crash: ${result.status} ${result.stderr}`);
@@ -59,8 +72,14 @@ afterAll(() => fs.close());
 
 describe("outbox", () => {
   it("creates each reminder once and sends UTF-8 French mail to a real SMTP server", async () => {
-    expect(await enqueueReminders(db, reminders, { now: T0, messageIdDomain: "acompte.test" })).toEqual({ created: 3, alreadyThere: 0 });
-    expect(await enqueueReminders(db, reminders, { now: T0, messageIdDomain: "acompte.test" })).toEqual({ created: 0, alreadyThere: 3 });
+    expect(await enqueueReminders(db, reminders, { now: T0, messageIdDomain: "acompte.test" })).toEqual({
+      created: 3,
+      alreadyThere: 0,
+    });
+    expect(await enqueueReminders(db, reminders, { now: T0, messageIdDomain: "acompte.test" })).toEqual({
+      created: 0,
+      alreadyThere: 3,
+    });
 
     const report = await deliverDueReminders(db, transport(), options(T0));
     expect(report).toMatchObject({ sent: 3, failed: 0 });
@@ -95,7 +114,9 @@ describe("outbox", () => {
 
       // After the lease: settled by asking the server, then nothing more ever.
       const after = await deliverDueReminders(db, transport(), options(LATER));
-      expect(after).toMatchObject(point === "lease" ? { sent: 1, confirmedAfterCrash: 0 } : { sent: 0, confirmedAfterCrash: 1 });
+      expect(after).toMatchObject(
+        point === "lease" ? { sent: 1, confirmedAfterCrash: 0 } : { sent: 0, confirmedAfterCrash: 1 },
+      );
       await deliverDueReminders(db, transport(), options(new Date("2026-03-11T07:00:00Z")));
 
       const counts = perMessageId();
@@ -150,7 +171,9 @@ describe("outbox", () => {
     const counts = perMessageId();
     expect(counts.size).toBe(3);
     expect([...counts.values()].sort()).toEqual([1, 1, 2]);
-    const stamp = (await db.collection(OUTBOX_COLLECTION).doc(reminderId(reminders[0])).get()).get("sentAt") as Timestamp;
+    const stamp = (await db.collection(OUTBOX_COLLECTION).doc(reminderId(reminders[0])).get()).get(
+      "sentAt",
+    ) as Timestamp;
     expect(stamp.toDate()).toEqual(LATER);
   });
 });

@@ -44,7 +44,11 @@ describe("approval waiting", () => {
   it("is silent before N days, then reminds the approvers every R days with a stable id per occurrence", () => {
     expect(approvalWaitingReminder(req, settings, "2026-03-03")).toBeNull();
     const first = approvalWaitingReminder(req, settings, "2026-03-04")!;
-    expect(first).toMatchObject({ rule: "approval-waiting", day: "2026-03-04", to: ["anne@lefevre.fr", "zoe@lefevre.fr"] });
+    expect(first).toMatchObject({
+      rule: "approval-waiting",
+      day: "2026-03-04",
+      to: ["anne@lefevre.fr", "zoe@lefevre.fr"],
+    });
     expect(first.subject).toBe("Remboursement en attente de votre validation comptable – Dupont & Fils");
     expect(first.text).toContain("attend votre validation comptable depuis le 02/03/2026");
     expect(first.text).toContain("4\u202f320,00\u00a0€");
@@ -87,11 +91,27 @@ describe("Relances sheet row", () => {
   it("labels rule, level and status in French and keeps the outbox id as key", async () => {
     const { relancesRow, RELANCES_COLUMNS } = await import("../../functions/src/domain/reminders/relances-row");
     const inst = instalmentDueReminder(
-      { companyId: "lefevre", requestId: "DR-3", creditNoteNumber: "AV-2026-000001", customerName: "=HYPERLINK(\"x\")", number: 1, count: 2, amount: "10.00", dueDate: "2026-03-01" },
+      {
+        companyId: "lefevre",
+        requestId: "DR-3",
+        creditNoteNumber: "AV-2026-000001",
+        customerName: '=HYPERLINK("x")',
+        number: 1,
+        count: 2,
+        amount: "10.00",
+        dueDate: "2026-03-01",
+      },
       settings,
       "2026-03-05",
     )!;
-    const row = relancesRow({ ...inst, id: reminderId(inst), status: "FAILED", attempts: 2, sentAt: null, lastError: "550 refusé" });
+    const row = relancesRow({
+      ...inst,
+      id: reminderId(inst),
+      status: "FAILED",
+      attempts: 2,
+      sentAt: null,
+      lastError: "550 refusé",
+    });
     expect(row).toHaveLength(RELANCES_COLUMNS.length);
     expect(row.slice(0, 4)).toEqual([reminderId(inst), "2026-03-02", "Échéance de remboursement", "En retard"]);
     expect(row.slice(7)).toEqual(["Échec d'envoi", 2, null, "550 refusé"]);
@@ -122,7 +142,9 @@ describe("consumer refund deadline (engine's L241-4 scale)", () => {
   it("once late, states the increase owed now and the next step, one reminder per step", () => {
     const r = consumerRefundDeadlineReminder(refund, settings, "2026-03-20")!;
     expect(r).toMatchObject({ level: 2, day: "2026-03-16" });
-    expect(r.text).toContain("Avec 5 jour(s) de retard, la majoration légale due aujourd'hui est de 100,00\u00a0€ (10 %");
+    expect(r.text).toContain(
+      "Avec 5 jour(s) de retard, la majoration légale due aujourd'hui est de 100,00\u00a0€ (10 %",
+    );
     expect(r.text).toContain("À partir du 30/03/2026, la majoration passera à 200,00\u00a0€ (20 %).");
     const step2 = consumerRefundDeadlineReminder(refund, settings, "2026-04-02")!;
     expect(step2.day).toBe("2026-03-30");
@@ -176,7 +198,9 @@ describe("customer overdue invoice (engine's B2B penalties)", () => {
     expect(customerOverdueReminder({ ...invoice, openAmount: "0.00" }, settings, "2026-03-02")).toBeNull();
     expect(customerOverdueReminder({ ...invoice, disputed: true }, settings, "2026-03-02")).toBeNull();
     expect(customerOverdueReminder({ ...invoice, promiseUntil: "2026-03-05" }, settings, "2026-03-02")).toBeNull();
-    expect(customerOverdueReminder({ ...invoice, promiseUntil: "2026-03-05" }, settings, "2026-03-06")).toMatchObject({ level: 2 });
+    expect(customerOverdueReminder({ ...invoice, promiseUntil: "2026-03-05" }, settings, "2026-03-06")).toMatchObject({
+      level: 2,
+    });
   });
 
   it("sends to accounting when the customer has no e-mail address", () => {

@@ -23,7 +23,11 @@ let server: Awaited<ReturnType<typeof serve>>;
 const job = () =>
   remindersJob({
     source: firestoreReminderSource,
-    transport: smtpTransport({ host: sink.host, port: sink.port, findSent: async (mail) => sink.hasMessageId(mail.messageId) }),
+    transport: smtpTransport({
+      host: sink.host,
+      port: sink.port,
+      findSent: async (mail) => sink.hasMessageId(mail.messageId),
+    }),
     from: "Acompte <relances@acompte.test>",
     messageIdDomain: "acompte.test",
   });
@@ -78,11 +82,16 @@ afterAll(() => fs.close());
 describe("reminders job on a seeded company", () => {
   it("sends exactly the expected reminders, in French, to the right people", async () => {
     const body = await trigger(RUN_AT.toISOString());
-    expect(body).toMatchObject({ status: "done", result: { today: "2026-03-10", due: 7, created: 7, sent: 7, failed: 0 } });
+    expect(body).toMatchObject({
+      status: "done",
+      result: { today: "2026-03-10", due: 7, created: 7, sent: 7, failed: 0 },
+    });
     expect([...deliveries().keys()].sort()).toEqual(expectedIds());
     expect([...deliveries().values()]).toEqual([1, 1, 1, 1, 1, 1, 1]);
 
-    const byTarget = new Map(sink.messages().map((m) => [decodeURIComponent(m.headers.get("x-acompte-reminder")!.split("|")[4]), m]));
+    const byTarget = new Map(
+      sink.messages().map((m) => [decodeURIComponent(m.headers.get("x-acompte-reminder")!.split("|")[4]), m]),
+    );
     for (const e of EXPECTED) expect(byTarget.get(e.target)!.envelopeTo).toEqual(e.to);
     const consumer = byTarget.get("refund/DR-6")!;
     expect(consumer.subject).toBe("Remboursement consommateur en retard – Client DR-6 – majoration 120,00\u00a0€");
@@ -92,36 +101,55 @@ describe("reminders job on a seeded company", () => {
     expect(firm.cc).toEqual(["compta@lefevre.fr"]);
     expect(firm.text).toContain("indemnité forfaitaire pour frais de recouvrement de 40,00\u00a0€");
     expect(byTarget.get("invoice/F6")!.subject).toMatch(/^Mise en demeure de payer/);
-    expect(byTarget.get("refund/DR-1/sales")!.subject).toBe("Remboursement en attente de votre validation commerciale – Client DR-1");
-    expect(byTarget.get("refund/DR-5/instalment/2")!.subject).toBe("Échéance de remboursement en retard – Client DR-5 – 900,00\u00a0€");
+    expect(byTarget.get("refund/DR-1/sales")!.subject).toBe(
+      "Remboursement en attente de votre validation commerciale – Client DR-1",
+    );
+    expect(byTarget.get("refund/DR-5/instalment/2")!.subject).toBe(
+      "Échéance de remboursement en retard – Client DR-5 – 900,00\u00a0€",
+    );
     expect(byTarget.get("refund/DR-5/instalment/3")!.text).toContain("au plus tard le 13/03/2026");
   });
 
   it("a second run the same day, and a redelivery of the first, send nothing more", async () => {
     await trigger("2026-03-10T06:00:00.000Z");
     expect(await trigger("2026-03-10T06:00:00.000Z")).toMatchObject({ status: "duplicate" });
-    expect(await trigger("2026-03-10T12:00:00.000Z")).toMatchObject({ status: "done", result: { due: 7, created: 0, sent: 0 } });
+    expect(await trigger("2026-03-10T12:00:00.000Z")).toMatchObject({
+      status: "done",
+      result: { due: 7, created: 0, sent: 0 },
+    });
     expect([...deliveries().values()]).toEqual([1, 1, 1, 1, 1, 1, 1]);
   });
 
-  it.each(["lease", "send"] as const)("a run killed after the %s of the 2nd reminder, then run again, delivers each once", async (point) => {
-    const child = spawnSync(
-      process.execPath,
-      ["--import", "tsx", join(__dirname, "support/run-job-and-die.ts"), fs.projectId, String(sink.port), point, "2", RUN_AT.toISOString()],
-      { env: { ...process.env, METADATA_SERVER_DETECTION: "none" }, encoding: "utf8", timeout: 60000 },
-    );
-    expect(child.signal).toBe("SIGKILL");
-    expect(sink.messages()).toHaveLength(point === "lease" ? 1 : 2);
+  it.each(["lease", "send"] as const)(
+    "a run killed after the %s of the 2nd reminder, then run again, delivers each once",
+    async (point) => {
+      const child = spawnSync(
+        process.execPath,
+        [
+          "--import",
+          "tsx",
+          join(__dirname, "support/run-job-and-die.ts"),
+          fs.projectId,
+          String(sink.port),
+          point,
+          "2",
+          RUN_AT.toISOString(),
+        ],
+        { env: { ...process.env, METADATA_SERVER_DETECTION: "none" }, encoding: "utf8", timeout: 60000 },
+      );
+      expect(child.signal).toBe("SIGKILL");
+      expect(sink.messages()).toHaveLength(point === "lease" ? 1 : 2);
 
-    // Scheduler's retry of the failed delivery comes later than the 5-minute lease.
-    const body = await trigger("2026-03-10T06:10:00.000Z");
-    expect(body).toMatchObject({ status: "done", result: { created: 0 } });
-    expect([...deliveries().keys()].sort()).toEqual(expectedIds());
-    expect([...deliveries().values()]).toEqual([1, 1, 1, 1, 1, 1, 1]);
-    const statuses = (await fs.db.collection(OUTBOX_COLLECTION).get()).docs.map((d) => d.get("status"));
-    expect(new Set(statuses)).toEqual(new Set(["SENT"]));
-    expect(statuses).toHaveLength(7);
-  });
+      // Scheduler's retry of the failed delivery comes later than the 5-minute lease.
+      const body = await trigger("2026-03-10T06:10:00.000Z");
+      expect(body).toMatchObject({ status: "done", result: { created: 0 } });
+      expect([...deliveries().keys()].sort()).toEqual(expectedIds());
+      expect([...deliveries().values()]).toEqual([1, 1, 1, 1, 1, 1, 1]);
+      const statuses = (await fs.db.collection(OUTBOX_COLLECTION).get()).docs.map((d) => d.get("status"));
+      expect(new Set(statuses)).toEqual(new Set(["SENT"]));
+      expect(statuses).toHaveLength(7);
+    },
+  );
 
   it("a refused send is retried by the next run", async () => {
     sink.rejectRecipients(["tresorerie@lefevre.fr"]);

@@ -77,18 +77,24 @@ describe("scheduled job endpoint", () => {
 
   it("lets a redelivery take over a run whose process died, only after its lease", async () => {
     // A run that died: RUNNING, never finished.
-    await fs.db.collection(JOB_RUNS_COLLECTION).doc(`reminders|${encodeURIComponent("2026-03-10T07:00:00.000Z")}`).set({
-      job: "reminders",
-      scheduleTime: "2026-03-10T07:00:00.000Z",
-      status: "RUNNING",
-      attempt: 1,
-      startedAt: clock,
-      leaseExpiresAt: new Date(clock.getTime() + 60_000),
-      finishedAt: null,
-      result: null,
-      error: null,
+    await fs.db
+      .collection(JOB_RUNS_COLLECTION)
+      .doc(`reminders|${encodeURIComponent("2026-03-10T07:00:00.000Z")}`)
+      .set({
+        job: "reminders",
+        scheduleTime: "2026-03-10T07:00:00.000Z",
+        status: "RUNNING",
+        attempt: 1,
+        startedAt: clock,
+        leaseExpiresAt: new Date(clock.getTime() + 60_000),
+        finishedAt: null,
+        result: null,
+        error: null,
+      });
+    expect(await (await call({ ...auth(), ...SCHEDULE })).json()).toMatchObject({
+      status: "duplicate",
+      run: "RUNNING",
     });
-    expect(await (await call({ ...auth(), ...SCHEDULE })).json()).toMatchObject({ status: "duplicate", run: "RUNNING" });
     expect(runs).toBe(0);
     clock = new Date(clock.getTime() + 61_000);
     expect(await (await call({ ...auth(), ...SCHEDULE })).json()).toMatchObject({ status: "done" });

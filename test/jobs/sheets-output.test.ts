@@ -27,7 +27,8 @@ beforeAll(async () => {
   api = createSheetsApi({ rootUrl: sheets.url });
   gateway = new SheetsGateway(api, { attempts: 8, baseMs: 1, maxMs: 5 });
   sheets.setFaultRate(0);
-  spreadsheetId = (await api.spreadsheets.create({ requestBody: { properties: { title: "Lefèvre" } } })).data.spreadsheetId!;
+  spreadsheetId = (await api.spreadsheets.create({ requestBody: { properties: { title: "Lefèvre" } } })).data
+    .spreadsheetId!;
   await fs.db.doc("companies/lefevre").update({ spreadsheetIds: [spreadsheetId] });
 });
 afterAll(async () => {
@@ -36,8 +37,12 @@ afterAll(async () => {
   await fs.close();
 });
 
-async function values(range: string, render: "FORMATTED_VALUE" | "UNFORMATTED_VALUE" | "FORMULA" = "UNFORMATTED_VALUE") {
-  return ((await api.spreadsheets.values.get({ spreadsheetId, range, valueRenderOption: render })).data.values ?? []) as (string | number)[][];
+async function values(
+  range: string,
+  render: "FORMATTED_VALUE" | "UNFORMATTED_VALUE" | "FORMULA" = "UNFORMATTED_VALUE",
+) {
+  return ((await api.spreadsheets.values.get({ spreadsheetId, range, valueRenderOption: render })).data.values ??
+    []) as (string | number)[][];
 }
 
 const reminders = () =>
@@ -87,15 +92,26 @@ describe("sheets written by the jobs", () => {
 
     const meta = await api.spreadsheets.get({ spreadsheetId, fields: "sheets(properties.title,charts)" });
     const tab = meta.data.sheets!.find((s) => s.properties!.title === "Tableau de bord")!;
-    expect(tab.charts!.map((c) => c.spec!.title)).toEqual(["Balance âgée des créances clients (TTC)", "Prévision des décaissements (12 semaines)"]);
+    expect(tab.charts!.map((c) => c.spec!.title)).toEqual([
+      "Balance âgée des créances clients (TTC)",
+      "Prévision des décaissements (12 semaines)",
+    ]);
     const source = (i: number, part: "domains" | "series") => {
       const chart = tab.charts![i].spec!.basicChart!;
       const range = part === "domains" ? chart.domains![0].domain!.sourceRange! : chart.series![0].series!.sourceRange!;
       return range.sources![0];
     };
     const rowOf = (l: string) => rows.findIndex((r) => r[0] === l);
-    expect(source(0, "domains")).toMatchObject({ startRowIndex: rowOf("Non échu"), endRowIndex: rowOf("Plus de 90 jours") + 1, startColumnIndex: 0 });
-    expect(source(0, "series")).toMatchObject({ startRowIndex: rowOf("Non échu"), endRowIndex: rowOf("Plus de 90 jours") + 1, startColumnIndex: 1 });
+    expect(source(0, "domains")).toMatchObject({
+      startRowIndex: rowOf("Non échu"),
+      endRowIndex: rowOf("Plus de 90 jours") + 1,
+      startColumnIndex: 0,
+    });
+    expect(source(0, "series")).toMatchObject({
+      startRowIndex: rowOf("Non échu"),
+      endRowIndex: rowOf("Plus de 90 jours") + 1,
+      startColumnIndex: 1,
+    });
     expect(source(1, "series").endRowIndex! - source(1, "series").startRowIndex!).toBe(12);
 
     await job.run({ db: fs.db, now: () => new Date("2026-03-11T06:00:00Z"), scheduleTime: "d2" });

@@ -54,7 +54,11 @@ async function seed(db: Firestore): Promise<number> {
     },
   });
   for (let i = 0; i < DEPOSITS; i++) {
-    await put(`${c}/deposits/D${i}`, { gross: "4320.00", refundableBalance: i % 10 === 0 ? "0.00" : "4320.00", receivedOn: "2026-01-15" });
+    await put(`${c}/deposits/D${i}`, {
+      gross: "4320.00",
+      refundableBalance: i % 10 === 0 ? "0.00" : "4320.00",
+      receivedOn: "2026-01-15",
+    });
   }
   for (let i = 0; i < REFUNDS; i++) {
     const waiting = i < WAITING_DUE + WAITING_NOT_DUE;
@@ -159,10 +163,14 @@ export default async function bench(): Promise<void> {
     const again = await job.run({ db, now: () => NOW, scheduleTime: "again" });
     console.log(`reminders rerun: ${again.sent} sent, ${again.created} created (both 0 expected)`);
 
-    const child = spawnSync(process.execPath, ["--import", "tsx", __filename, "--dashboard-child", emulator.projectId], {
-      env: { ...process.env, FIRESTORE_EMULATOR_HOST: emulator.host },
-      encoding: "utf8",
-    });
+    const child = spawnSync(
+      process.execPath,
+      ["--import", "tsx", __filename, "--dashboard-child", emulator.projectId],
+      {
+        env: { ...process.env, FIRESTORE_EMULATOR_HOST: emulator.host },
+        encoding: "utf8",
+      },
+    );
     if (child.status !== 0) throw new Error(`dashboard child failed: ${child.stderr}`);
     const d = JSON.parse(child.stdout.trim().split("\n").pop()!);
     console.log(

@@ -31,7 +31,7 @@ export interface SmtpSink {
 /** aiosmtpd is a Debian package: look for the interpreter that has it. */
 function findPython(): string {
   const candidates = [process.env.ACOMPTE_PYTHON, "/usr/bin/python3", "python3"].filter(Boolean) as string[];
-  return candidates.find((c) => c.includes("/") ? existsSync(c) : true) ?? "python3";
+  return candidates.find((c) => (c.includes("/") ? existsSync(c) : true)) ?? "python3";
 }
 
 function canConnect(port: number): Promise<boolean> {

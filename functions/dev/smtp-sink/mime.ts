@@ -38,7 +38,10 @@ export function parseMessage(raw: Buffer): ParsedMessage {
     to: addressList(h.get("to")),
     cc: addressList(h.get("cc")),
     messageId: (h.get("message-id") ?? "").trim(),
-    envelopeTo: (h.get("x-sink-rcpt-to") ?? "").split(",").map((s) => s.trim()).filter(Boolean),
+    envelopeTo: (h.get("x-sink-rcpt-to") ?? "")
+      .split(",")
+      .map((s) => s.trim())
+      .filter(Boolean),
     text: textPart ? decodeBody(textPart) : "",
     html: htmlPart ? decodeBody(htmlPart) : undefined,
     raw: raw.toString("latin1"),
@@ -75,7 +78,13 @@ function contentType(part: Part): { type: string; params: Map<string, string> } 
   for (const p of rest) {
     const eq = p.indexOf("=");
     if (eq < 0) continue;
-    params.set(p.slice(0, eq).trim().toLowerCase(), p.slice(eq + 1).trim().replace(/^"(.*)"$/, "$1"));
+    params.set(
+      p.slice(0, eq).trim().toLowerCase(),
+      p
+        .slice(eq + 1)
+        .trim()
+        .replace(/^"(.*)"$/, "$1"),
+    );
   }
   return { type: type.trim().toLowerCase(), params };
 }
@@ -132,9 +141,7 @@ export function decodeWords(value: string): string {
     .replace(/(=\?[^?]+\?[bBqQ]\?[^?]*\?=)\s+(?==\?)/g, "$1")
     .replace(/=\?([^?]+)\?([bBqQ])\?([^?]*)\?=/g, (_m, charset: string, enc: string, data: string) => {
       const bytes =
-        enc.toUpperCase() === "B"
-          ? Buffer.from(data, "base64")
-          : decodeQuotedPrintable(data.replace(/_/g, " "));
+        enc.toUpperCase() === "B" ? Buffer.from(data, "base64") : decodeQuotedPrintable(data.replace(/_/g, " "));
       return toText(bytes, charset);
     });
 }

@@ -23,7 +23,7 @@ export function dashboardJob(deps: DashboardJobDeps = {}): ScheduledJob {
       let companies = 0;
       let documentsRead = 0;
       for await (const company of db
-        .collection("companies")
+        .collection(COMPANIES)
         .select()
         .stream() as AsyncIterable<FirebaseFirestore.QueryDocumentSnapshot>) {
         const { figures, documentsRead: reads } = await computeCompanyDashboard(db, company.id, asOf);

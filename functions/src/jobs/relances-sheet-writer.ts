@@ -18,12 +18,6 @@ import type { Row } from "../sheets/sync/row-mappers";
 /** Reminders older than this keep the row they already have; only recent ones are rewritten. */
 export const RELANCES_WINDOW_DAYS = 60;
 
-const parisDateTime = new Intl.DateTimeFormat("fr-FR", {
-  timeZone: "Europe/Paris",
-  dateStyle: "short",
-  timeStyle: "short",
-});
-
 function cell(type: CellType, value: string | number | null): Cell {
   if (type === "integer") return int(typeof value === "number" ? value : null);
   if (type === "date") return date(typeof value === "string" ? value : null);

@@ -32,21 +32,31 @@ export async function seedCompany(db: Firestore, companyId = "lefevre"): Promise
   await waiting("DR-2", "sales_approved", "accounting_approver", "2026-03-01", ["compta@lefevre.fr"]); // due: 9 days, occurrence 09/03
   await waiting("DR-3", "submitted", "sales_approver", "2026-03-09", ["vente@lefevre.fr"]); // not yet: 1 day
   await refund("DR-4", { status: "rejected", waitingSinceDay: "2026-02-01", pendingApprovers: ["vente@lefevre.fr"] }); // closed
-  await refund("DR-5", { status: "approved", customerName: "Client DR-5", grossAmount: "3600.00", creditNoteNumber: "AV-2026-000001" });
+  await refund("DR-5", {
+    status: "approved",
+    customerName: "Client DR-5",
+    grossAmount: "3600.00",
+    creditNoteNumber: "AV-2026-000001",
+  });
 
   const instalment = (n: number, dueDate: string, status: string) =>
-    company.collection("refunds").doc("DR-5").collection("instalments").doc(String(n)).set({
-      companyId,
-      refundId: "DR-5",
-      creditNoteNumber: "AV-2026-000001",
-      customerName: "Client DR-5",
-      number: n,
-      count: 4,
-      amount: "900.00",
-      dueDate,
-      status,
-      paidOn: status === "paid" ? dueDate : null,
-    });
+    company
+      .collection("refunds")
+      .doc("DR-5")
+      .collection("instalments")
+      .doc(String(n))
+      .set({
+        companyId,
+        refundId: "DR-5",
+        creditNoteNumber: "AV-2026-000001",
+        customerName: "Client DR-5",
+        number: n,
+        count: 4,
+        amount: "900.00",
+        dueDate,
+        status,
+        paidOn: status === "paid" ? dueDate : null,
+      });
   await instalment(1, "2026-02-20", "paid"); // paid: nothing
   await instalment(2, "2026-03-05", "due"); // overdue since 06/03
   await instalment(3, "2026-03-13", "due"); // due in 3 days: remind now
@@ -67,17 +77,20 @@ export async function seedCompany(db: Firestore, companyId = "lefevre"): Promise
   await consumer("DR-8", "refunded", "2026-02-01", "2026-02-15"); // paid: not read
 
   const invoice = (id: string, dueDate: string, extra: Record<string, unknown>, customer: Record<string, unknown>) =>
-    company.collection("invoices").doc(id).set({
-      type: "final",
-      number: `FA-2026-0000${id.slice(1)}`,
-      gross: "5000.00",
-      openAmount: "5000.00",
-      issuedOn: "2026-01-02",
-      dueDate,
-      paidOn: null,
-      content: { customer },
-      ...extra,
-    });
+    company
+      .collection("invoices")
+      .doc(id)
+      .set({
+        type: "final",
+        number: `FA-2026-0000${id.slice(1)}`,
+        gross: "5000.00",
+        openAmount: "5000.00",
+        issuedOn: "2026-01-02",
+        dueDate,
+        paidOn: null,
+        content: { customer },
+        ...extra,
+      });
   const durand = { name: "Durand SARL", kind: "b2b", email: "compta@durand.fr", siren: "123456789" };
   await invoice("F1", "2026-02-01", {}, durand); // 37 days: firm reminder (level 2, since 22/02)
   await invoice("F2", "2026-02-01", { dunning: { disputed: true } }, durand); // disputed: read, silent
@@ -90,10 +103,34 @@ export async function seedCompany(db: Firestore, companyId = "lefevre"): Promise
 /** The reminders the seed must produce on TODAY: rule, target, day, recipients. */
 export const EXPECTED = [
   { rule: "approval-waiting", level: 0, target: "refund/DR-1/sales", day: "2026-03-10", to: ["vente@lefevre.fr"] },
-  { rule: "approval-waiting", level: 0, target: "refund/DR-2/accounting", day: "2026-03-09", to: ["compta@lefevre.fr"] },
-  { rule: "instalment-due", level: 2, target: "refund/DR-5/instalment/2", day: "2026-03-06", to: ["tresorerie@lefevre.fr"] },
-  { rule: "instalment-due", level: 1, target: "refund/DR-5/instalment/3", day: "2026-03-10", to: ["tresorerie@lefevre.fr"] },
+  {
+    rule: "approval-waiting",
+    level: 0,
+    target: "refund/DR-2/accounting",
+    day: "2026-03-09",
+    to: ["compta@lefevre.fr"],
+  },
+  {
+    rule: "instalment-due",
+    level: 2,
+    target: "refund/DR-5/instalment/2",
+    day: "2026-03-06",
+    to: ["tresorerie@lefevre.fr"],
+  },
+  {
+    rule: "instalment-due",
+    level: 1,
+    target: "refund/DR-5/instalment/3",
+    day: "2026-03-10",
+    to: ["tresorerie@lefevre.fr"],
+  },
   { rule: "consumer-refund-deadline", level: 2, target: "refund/DR-6", day: "2026-03-07", to: ["compta@lefevre.fr"] },
-  { rule: "customer-overdue", level: 2, target: "invoice/F1", day: "2026-02-22", to: ["compta@durand.fr", "compta@lefevre.fr"] },
+  {
+    rule: "customer-overdue",
+    level: 2,
+    target: "invoice/F1",
+    day: "2026-02-22",
+    to: ["compta@durand.fr", "compta@lefevre.fr"],
+  },
   { rule: "customer-overdue", level: 3, target: "invoice/F6", day: "2026-03-06", to: ["compta@lefevre.fr"] },
 ];

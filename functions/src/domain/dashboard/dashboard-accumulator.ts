@@ -5,7 +5,13 @@
  */
 import { addDays, daysBetween } from "../reminders/calendar-day";
 import { DayHistogram } from "./day-histogram";
-import type { CustomerCreditFacts, DepositFacts, InstalmentFacts, InvoiceFacts, RefundRequestFacts } from "./dashboard-inputs";
+import type {
+  CustomerCreditFacts,
+  DepositFacts,
+  InstalmentFacts,
+  InvoiceFacts,
+  RefundRequestFacts,
+} from "./dashboard-inputs";
 import { mondayOf, weekIndex } from "./week";
 import {
   AGE_BUCKETS,
@@ -24,7 +30,6 @@ const ZERO = toMoney(0);
 /** Months of sales the DSO looks at: the as-of month and the two before it. */
 export const DSO_MONTHS = 3;
 const CLOSED = new Set(["rejected", "cancelled"]);
-
 
 export const FORECAST_WEEKS = 12;
 
@@ -48,7 +53,14 @@ export interface DashboardFigures {
   /** Open invoices (gross) by days past due; unapplied customer credits apart. */
   agedBalance: Record<AgeBucket, string> & { total: string; unallocatedCredits: string; net: string };
   /** Receivables ÷ sales of the last 3 months (as-of month included); null without sales. */
-  dso: { from: string; to: string; receivables: string; sales: string; ratioDays: string | null; countBackDays: string | null };
+  dso: {
+    from: string;
+    to: string;
+    receivables: string;
+    sales: string;
+    ratioDays: string | null;
+    countBackDays: string | null;
+  };
   /** Consumer refunds paid, or still unpaid, after their 14-day deadline, and the increases they cost (no VAT). */
   lateConsumerRefunds: { count: number; increases: string };
   /** Documents a figure could not use (e.g. a rate table missing a half-year), with the engine's message. */
@@ -170,7 +182,10 @@ export class DashboardAccumulator {
         late: this.paidLate,
         share: this.paidInvoices === 0 ? null : this.paidLate / this.paidInvoices,
       },
-      cashOutForecast: this.forecast.map((amount, i) => ({ weekStart: addDays(this.weekStart, 7 * i), amount: money(amount) })),
+      cashOutForecast: this.forecast.map((amount, i) => ({
+        weekStart: addDays(this.weekStart, 7 * i),
+        amount: money(amount),
+      })),
       agedBalance: {
         ...(Object.fromEntries(AGE_BUCKETS.map((b) => [b, money(this.aged.get(b)!)])) as Record<AgeBucket, string>),
         total: money(open),

@@ -20,7 +20,11 @@ export interface WaitingApproval {
 
 const STEP = { sales_approver: "commerciale", accounting_approver: "comptable" } as const;
 
-export function approvalWaitingReminder(req: WaitingApproval, settings: ReminderSettings, today: string): Reminder | null {
+export function approvalWaitingReminder(
+  req: WaitingApproval,
+  settings: ReminderSettings,
+  today: string,
+): Reminder | null {
   if (req.approvers.length === 0) return null;
   const first = addDays(req.waitingSince, settings.approval.afterDays);
   const day = latestOccurrence(first, settings.approval.repeatEveryDays, today);

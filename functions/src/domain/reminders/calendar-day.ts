@@ -34,5 +34,10 @@ export function latestOccurrence(first: string, every: number, today: string): s
 
 /** Today in Paris, where the finance team's calendar days begin and end. */
 export function parisDay(instant: Date): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris", year: "numeric", month: "2-digit", day: "2-digit" }).format(instant);
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone: "Europe/Paris",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(instant);
 }

@@ -26,11 +26,20 @@ export interface ConsumerRefundDue {
 const HORIZON_DAYS = 400;
 
 function increaseOn(r: ConsumerRefundDue, day: string): LateRefundIncrease {
-  return consumerLateRefundIncrease({ scale: r.scale, amount: r.amount, terminationDate: r.terminationDate, refundDate: day });
+  return consumerLateRefundIncrease({
+    scale: r.scale,
+    amount: r.amount,
+    terminationDate: r.terminationDate,
+    refundDate: day,
+  });
 }
 
 /** First day after `today` on which the rate changes (the legal-interest stretch of L242-4 counts as one step). */
-function nextStep(r: ConsumerRefundDue, today: string, current: LateRefundIncrease): { day: string; increase: LateRefundIncrease } | null {
+function nextStep(
+  r: ConsumerRefundDue,
+  today: string,
+  current: LateRefundIncrease,
+): { day: string; increase: LateRefundIncrease } | null {
   for (let d = 1; d <= HORIZON_DAYS; d++) {
     const day = addDays(today, d);
     const increase = increaseOn(r, day);
@@ -48,7 +57,11 @@ function stepStart(r: ConsumerRefundDue, today: string, current: LateRefundIncre
 
 const rateText = (i: LateRefundIncrease) => (i.percent === null ? "intérêt au taux légal" : `${i.percent} %`);
 
-export function consumerRefundDeadlineReminder(r: ConsumerRefundDue, settings: ReminderSettings, today: string): Reminder | null {
+export function consumerRefundDeadlineReminder(
+  r: ConsumerRefundDue,
+  settings: ReminderSettings,
+  today: string,
+): Reminder | null {
   const current = increaseOn(r, today);
   const warnFrom = addDays(current.deadline, -settings.consumerRefund.warnDaysBefore);
   if (today < warnFrom) return null;
@@ -65,7 +78,10 @@ export function consumerRefundDeadlineReminder(r: ConsumerRefundDue, settings: R
         `Le remboursement de ${frenchAmount(r.amount)} dû à ${r.customerName} (demande ${r.requestId}) doit être fait au plus tard le ${frenchDate(current.deadline)}, 14 jours après le ${frenchDate(r.terminationDate)}.`,
         "Passé ce délai, la somme due est majorée de plein droit.",
       ];
-  if (next) lines.push(`À partir du ${frenchDate(next.day)}, la majoration passera à ${frenchAmount(next.increase.amount)} (${rateText(next.increase)}).`);
+  if (next)
+    lines.push(
+      `À partir du ${frenchDate(next.day)}, la majoration passera à ${frenchAmount(next.increase.amount)} (${rateText(next.increase)}).`,
+    );
   return {
     companyId: r.companyId,
     rule: "consumer-refund-deadline",

@@ -31,7 +31,11 @@ export interface OverdueInvoice {
 
 const LEVEL_NAME = ["", "Relance amiable", "Relance ferme", "Mise en demeure"] as const;
 
-export function customerOverdueReminder(inv: OverdueInvoice, settings: ReminderSettings, today: string): Reminder | null {
+export function customerOverdueReminder(
+  inv: OverdueInvoice,
+  settings: ReminderSettings,
+  today: string,
+): Reminder | null {
   if (inv.disputed || money(inv.openAmount).lessThanOrEqualTo(0)) return null;
   if (inv.promiseUntil && today <= inv.promiseUntil) return null;
   const levelDays = settings.dunning.levelDays;
@@ -44,11 +48,25 @@ export function customerOverdueReminder(inv: OverdueInvoice, settings: ReminderS
 
   const facts = `la facture ${inv.number} du ${frenchDate(inv.issuedOn)}, échue le ${frenchDate(inv.dueDate)}, reste due pour ${frenchAmount(inv.openAmount)}`;
   const body: string[] = [];
-  if (level === 1) body.push(`Sauf erreur ou omission de notre part, ${facts}.`, "Nous vous remercions de bien vouloir procéder à son règlement dans les meilleurs délais. Si vous l'avez déjà réglée, merci de ne pas tenir compte de ce message.");
-  if (level === 2) body.push(`Malgré notre précédent rappel, ${facts}.`, "Nous vous demandons de la régler sous huit jours.");
-  if (level === 3) body.push(`Par la présente, nous vous mettons en demeure de régler sous huit jours ${facts}.`, "Le présent courrier vaut mise en demeure au sens de l'article 1344 du Code civil ; à défaut de paiement, nous engagerons les démarches de recouvrement.");
+  if (level === 1)
+    body.push(
+      `Sauf erreur ou omission de notre part, ${facts}.`,
+      "Nous vous remercions de bien vouloir procéder à son règlement dans les meilleurs délais. Si vous l'avez déjà réglée, merci de ne pas tenir compte de ce message.",
+    );
+  if (level === 2)
+    body.push(`Malgré notre précédent rappel, ${facts}.`, "Nous vous demandons de la régler sous huit jours.");
+  if (level === 3)
+    body.push(
+      `Par la présente, nous vous mettons en demeure de régler sous huit jours ${facts}.`,
+      "Le présent courrier vaut mise en demeure au sens de l'article 1344 du Code civil ; à défaut de paiement, nous engagerons les démarches de recouvrement.",
+    );
   if (inv.customerKind === "b2b") {
-    const p = latePaymentPenalties({ amount: inv.openAmount, dueDate: inv.dueDate, asOf: today, contractRate: inv.contractRate });
+    const p = latePaymentPenalties({
+      amount: inv.openAmount,
+      dueDate: inv.dueDate,
+      asOf: today,
+      contractRate: inv.contractRate,
+    });
     body.push(
       `Conformément à l'article L441-10 du Code de commerce, des pénalités de retard sont dues de plein droit depuis le ${frenchDate(addDays(inv.dueDate, 1))} : ${frenchAmount(p.penalties)} à ce jour (${p.daysLate} jours), ainsi que l'indemnité forfaitaire pour frais de recouvrement de ${frenchAmount(p.indemnity)} (article D441-5), soit ${frenchAmount(p.total)} en plus du principal, sans TVA.`,
     );
@@ -64,7 +82,9 @@ export function customerOverdueReminder(inv: OverdueInvoice, settings: ReminderS
     cc: inv.customerEmail ? [...settings.recipients.accounting] : [],
     subject: `${level === 3 ? "Mise en demeure de payer" : level === 2 ? "Second rappel" : "Rappel"} – facture ${inv.number} – ${frenchAmount(inv.openAmount)}`,
     text: [
-      inv.customerEmail ? `Madame, Monsieur,` : `À transmettre à ${inv.customerName} (adresse électronique du client absente) :`,
+      inv.customerEmail
+        ? `Madame, Monsieur,`
+        : `À transmettre à ${inv.customerName} (adresse électronique du client absente) :`,
       "",
       ...body,
       "",

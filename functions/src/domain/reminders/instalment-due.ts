@@ -16,7 +16,11 @@ export interface OpenInstalment {
 }
 
 /** Level 1: due within `daysBefore` days; level 2: overdue, repeated every `overdueRepeatEveryDays`. */
-export function instalmentDueReminder(inst: OpenInstalment, settings: ReminderSettings, today: string): Reminder | null {
+export function instalmentDueReminder(
+  inst: OpenInstalment,
+  settings: ReminderSettings,
+  today: string,
+): Reminder | null {
   const overdue = today > inst.dueDate;
   const day = overdue
     ? latestOccurrence(addDays(inst.dueDate, 1), settings.instalment.overdueRepeatEveryDays, today)
@@ -38,7 +42,16 @@ export function instalmentDueReminder(inst: OpenInstalment, settings: ReminderSe
     to: [...settings.recipients.treasury],
     cc: [],
     subject,
-    text: ["Bonjour,", "", body, "Une fois le virement fait, enregistrez-le dans Acompte pour arrêter les rappels.", "", `${settings.companyName} – Acompte`].join("\n"),
-    summary: overdue ? `Échéance ${inst.number}/${inst.count} en retard (${frenchDate(inst.dueDate)})` : `Échéance ${inst.number}/${inst.count} au ${frenchDate(inst.dueDate)}`,
+    text: [
+      "Bonjour,",
+      "",
+      body,
+      "Une fois le virement fait, enregistrez-le dans Acompte pour arrêter les rappels.",
+      "",
+      `${settings.companyName} – Acompte`,
+    ].join("\n"),
+    summary: overdue
+      ? `Échéance ${inst.number}/${inst.count} en retard (${frenchDate(inst.dueDate)})`
+      : `Échéance ${inst.number}/${inst.count} au ${frenchDate(inst.dueDate)}`,
   };
 }

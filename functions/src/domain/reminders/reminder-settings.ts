@@ -7,7 +7,10 @@ export const reminderSettingsSchema = z.object({
     .object({ afterDays: z.number().int().min(1).default(2), repeatEveryDays: z.number().int().min(0).default(2) })
     .prefault({}),
   instalment: z
-    .object({ daysBefore: z.number().int().min(0).default(3), overdueRepeatEveryDays: z.number().int().min(0).default(7) })
+    .object({
+      daysBefore: z.number().int().min(0).default(3),
+      overdueRepeatEveryDays: z.number().int().min(0).default(7),
+    })
     .prefault({}),
   consumerRefund: z.object({ warnDaysBefore: z.number().int().min(0).default(3) }).prefault({}),
   dunning: z
@@ -19,11 +22,10 @@ export const reminderSettingsSchema = z.object({
         .default([7, 21, 45]),
     })
     .prefault({}),
-  recipients: z
-    .object({
-      treasury: z.array(z.email()).min(1),
-      accounting: z.array(z.email()).min(1),
-    }),
+  recipients: z.object({
+    treasury: z.array(z.email()).min(1),
+    accounting: z.array(z.email()).min(1),
+  }),
 });
 
 export type ReminderSettings = z.infer<typeof reminderSettingsSchema>;
