@@ -126,6 +126,18 @@ describe("outbox", () => {
     },
   );
 
+  it("two runs racing over the same outbox send each reminder once", async () => {
+    const many = Array.from({ length: 12 }, (_, i) => fixtureReminder(i + 1));
+    await enqueueReminders(db, many, { now: T0, messageIdDomain: "acompte.test" });
+    const [a, b] = await Promise.all([
+      deliverDueReminders(db, transport(), options(T0, { concurrency: 4 })),
+      deliverDueReminders(db, transport(), options(T0, { concurrency: 4 })),
+    ]);
+    expect(a.sent + b.sent).toBe(12);
+    expect(perMessageId().size).toBe(12);
+    expect([...perMessageId().values()].every((n) => n === 1)).toBe(true);
+  });
+
   it("retries a refused send on the next run", async () => {
     await enqueueReminders(db, reminders, { now: T0, messageIdDomain: "acompte.test" });
     sink.rejectRecipients(["client2@exemple.fr"]);
