@@ -99,6 +99,8 @@ describe("local Sheets server through @googleapis/sheets", () => {
     expect(missing).toMatchObject({ status: 400, body: { error: { status: "INVALID_ARGUMENT", message: "'valueInputOption' is required but not specified" } } });
     const outside = await apiError(api.spreadsheets.values.update({ spreadsheetId: id, range: "'O''Brien'!A1000:A1001", valueInputOption: "RAW", requestBody: { values: [["x"], ["y"]] } }));
     expect(outside).toMatchObject({ status: 400, body: { error: { message: "Range ('O''Brien'!A1000:A1001) exceeds grid limits. Max rows: 1000, max columns: 26" } } });
+    const readPast = await apiError(api.spreadsheets.values.get({ spreadsheetId: id, range: "'O''Brien'!A1:AA2" }));
+    expect(readPast).toMatchObject({ status: 400, body: { error: { message: "Range ('O''Brien'!A1:AA2) exceeds grid limits. Max rows: 1000, max columns: 26" } } });
     expect(await apiError(api.spreadsheets.get({ spreadsheetId: "absent" }))).toEqual({
       status: 404,
       body: { error: { code: 404, message: "Requested entity was not found.", status: "NOT_FOUND" } },

@@ -60,6 +60,7 @@ it("repairs what a person broke, and only that", async () => {
     { updateSheetProperties: { properties: { sheetId: sheetIds["Factures"], gridProperties: { frozenRowCount: 0 } }, fields: "gridProperties.frozenRowCount" } },
     { updateDimensionProperties: { range: { sheetId: sheetIds["Acomptes"], dimension: "COLUMNS", startIndex: 1, endIndex: 2 }, properties: { pixelSize: 40 }, fields: "pixelSize" } },
     { deleteConditionalFormatRule: { sheetId: sheetIds["Remboursements"], index: 0 } },
+    { updateSheetProperties: { properties: { sheetId: sheetIds["Écritures"], gridProperties: { columnCount: 3 } }, fields: "gridProperties.columnCount" } },
     { updateCells: { start: { sheetId: sheetIds["Échéancier"], rowIndex: 0, columnIndex: 1 }, rows: [{ values: [{ userEnteredValue: { stringValue: "bidule" } }] }], fields: "userEnteredValue" } },
   ]);
   const repaired = await setupWorkbook(kit.gateway, id);
@@ -68,9 +69,13 @@ it("repairs what a person broke, and only that", async () => {
   // A re-created sheet comes last; apart from its place (and its new id) everything is as set up.
   const titles = (x: typeof after) => x.sheets!.map((s) => s.properties!.title).sort();
   expect(titles(after)).toEqual(titles(good));
+  // Écritures was cut to 3 columns: its headers come back, its (empty) cells do not need to.
   const comparable = (x: typeof after) =>
-    JSON.parse(JSON.stringify(x.sheets!, (key, value) => (key === "index" || key === "sheetId" || key === "protectedRangeId" ? undefined : value)))
+    JSON.parse(JSON.stringify(x.sheets!.filter((s) => s.properties!.title !== "Écritures"), (key, value) => (key === "index" || key === "sheetId" || key === "protectedRangeId" ? undefined : value)))
       .sort((a: { properties: { title: string } }, b: { properties: { title: string } }) => a.properties.title.localeCompare(b.properties.title));
   expect(comparable(after)).toEqual(comparable(good));
   expect((await setupWorkbook(kit.gateway, id)).requests).toBe(0);
+  const ecritures = after.sheets!.find((s) => s.properties!.title === "Écritures")!;
+  expect(ecritures.data![0].rowData![0].values!.map((v) => v.formattedValue)).toEqual(WORKBOOK.find((s) => s.title === "Écritures")!.columns.map((c) => c.header));
+  expect(ecritures.properties!.gridProperties!.columnCount).toBe(26);
 });

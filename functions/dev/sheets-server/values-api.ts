@@ -73,6 +73,8 @@ function enumOption<T extends string>(value: string | undefined, allowed: readon
 export function readRange(s: StoredSpreadsheet, range: string, o: ReadOptions): ValueRange {
   const r = resolveRange(s, range);
   const grid = r.sheet.properties.gridProperties;
+  // Open ends stop at the grid; an explicit bound past it is an error, as in Sheets.
+  checkGrid(r, range);
   const clipped = { ...r, endRow: Math.min(r.endRow, grid.rowCount), endColumn: Math.min(r.endColumn, grid.columnCount) };
   const major = enumOption(o.majorDimension, ["ROWS", "COLUMNS"] as const, "ROWS", "major_dimension");
   const render = enumOption<RenderOption>(o.valueRenderOption, ["FORMATTED_VALUE", "UNFORMATTED_VALUE", "FORMULA"], "FORMATTED_VALUE", "value_render_option");

@@ -110,9 +110,13 @@ function sheetRequests(spec: SheetSpec, sheet: sheets_v4.Schema$Sheet | undefine
 
 /** Reads what setup compares: properties, rules, protections, the header row and the first data row. */
 export async function readLayout(gateway: SheetsGateway, spreadsheetId: string): Promise<sheets_v4.Schema$Spreadsheet> {
-  const meta = await gateway.get(spreadsheetId, { fields: "properties(locale,timeZone),sheets.properties(title,sheetId)" });
-  const present = new Set((meta.sheets ?? []).map((s) => s.properties?.title));
-  const ranges = WORKBOOK.filter((s) => present.has(s.title) && s.columns.length).map((s) => `${quoteSheet(s.title)}!A1:${columnLetter(s.columns.length - 1)}2`);
+  const meta = await gateway.get(spreadsheetId, { fields: "properties(locale,timeZone),sheets.properties(title,sheetId,gridProperties(rowCount,columnCount))" });
+  const grids = new Map((meta.sheets ?? []).map((s) => [s.properties?.title, s.properties?.gridProperties]));
+  // Never past the grid a person may have shrunk (Sheets refuses such a read).
+  const ranges = WORKBOOK.filter((s) => grids.has(s.title) && s.columns.length).map((s) => {
+    const grid = grids.get(s.title) ?? {};
+    return `${quoteSheet(s.title)}!A1:${columnLetter(Math.min(s.columns.length, grid.columnCount ?? 1) - 1)}${Math.min(2, grid.rowCount ?? 1)}`;
+  });
   const full = await gateway.get(spreadsheetId, {
     ranges,
     includeGridData: true,
