@@ -1,17 +1,13 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { startSmtpSink, SmtpSink } from "../../functions/dev/smtp-sink";
 import { dashboard, reminders } from "../../functions/src/index";
 import { loadJobConfig } from "../../functions/src/jobs/job-config";
 import { resetJobFunctions } from "../../functions/src/jobs/functions";
 import { testFirestore } from "../support/firestore";
 import { serve } from "./support/http-server";
-import { localSigner } from "./support/oidc-signer";
+import { localModeEnv, mintLocalToken } from "../../functions/dev/local-tokens";
 import { seedCompany } from "./support/seed";
 
 const fs = testFirestore("fns");
-const signer = localSigner();
 const SA = "scheduler@acompte.iam.gserviceaccount.com";
 const AUDIENCE = "http://127.0.0.1/jobs";
 let sink: SmtpSink;
@@ -21,9 +17,7 @@ beforeAll(async () => {
   await fs.clear();
   await seedCompany(fs.db);
   sink = await startSmtpSink();
-  const keysFile = join(mkdtempSync(join(tmpdir(), "acompte-keys-")), "keys.json");
-  writeFileSync(keysFile, JSON.stringify(await signer.keys()));
-  Object.assign(process.env, {
+  Object.assign(process.env, localModeEnv(process.env.FIRESTORE_EMULATOR_HOST!), {
     GCLOUD_PROJECT: fs.projectId,
     SCHEDULER_AUDIENCE: AUDIENCE,
     SCHEDULER_SERVICE_ACCOUNTS: SA,
@@ -31,8 +25,6 @@ beforeAll(async () => {
     MAIL_TRANSPORT: "smtp",
     SMTP_HOST: "127.0.0.1",
     SMTP_PORT: String(sink.port),
-    ACOMPTE_LOCAL_MODE: "1",
-    SCHEDULER_LOCAL_KEYS_FILE: keysFile,
   });
   resetJobFunctions();
 });
@@ -55,7 +47,7 @@ const post = async (fn: typeof reminders, headers: Record<string, string>) => {
 
 describe("entry module", () => {
   it("exports the reminders and dashboard functions, configured from the environment", async () => {
-    const auth = { authorization: `Bearer ${signer.token({ aud: AUDIENCE, email: SA })}` };
+    const auth = { authorization: `Bearer ${mintLocalToken(SA, { audience: AUDIENCE })}` };
     const r = await post(reminders, { ...auth, "x-cloudscheduler-scheduletime": new Date().toISOString() });
     expect(r.status).toBe(200);
     // Run on the real clock: whatever is due today is sent, once.
@@ -68,17 +60,15 @@ describe("entry module", () => {
   });
 
   it("never accepts local signing keys outside local mode on the emulator", () => {
-    const env = { ...process.env, ACOMPTE_LOCAL_MODE: undefined };
-    expect(() => loadJobConfig(env)).toThrow(/mode local/);
     expect(() => loadJobConfig({ ...process.env, FIRESTORE_EMULATOR_HOST: undefined })).toThrow(/mode local/);
+    expect(() => loadJobConfig({ ...process.env, K_SERVICE: "reminders" })).toThrow(/mode local/);
+    expect(loadJobConfig({ ...process.env, ACOMPTE_LOCAL_TOKENS: undefined }).auth.keys).toBeUndefined();
   });
 
   it("names the missing settings in French", () => {
     expect(() => loadJobConfig({ MAIL_FROM: "x@y.fr" })).toThrow(
       /Configuration des tâches planifiées.*SCHEDULER_AUDIENCE/,
     );
-    expect(() => loadJobConfig({ ...process.env, SMTP_HOST: undefined, SCHEDULER_LOCAL_KEYS_FILE: undefined })).toThrow(
-      /SMTP_HOST est requis/,
-    );
+    expect(() => loadJobConfig({ ...process.env, SMTP_HOST: undefined })).toThrow(/SMTP_HOST est requis/);
   });
 });

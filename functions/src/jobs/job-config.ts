@@ -1,7 +1,8 @@
 /**
  * Production wiring of the scheduled jobs, read from the environment once
- * per instance. Local signing keys are accepted only in local mode on the
- * emulator, so a deployed function can never trust them.
+ * per instance. Local ID tokens (the workflow's development key) are
+ * accepted only in its local mode on the emulator, so a deployed function
+ * can never trust them.
  */
 import { readFileSync } from "node:fs";
 import { OAuth2Client } from "google-auth-library";
@@ -9,6 +10,8 @@ import { z } from "zod";
 import { gmailTransport } from "../mail/gmail-transport";
 import type { MailTransport } from "../mail/mail-transport";
 import { smtpTransport } from "../mail/smtp-transport";
+import { localModeAllowed } from "../auth/auth-config";
+import { LOCAL_ISSUER, LOCAL_KEY_ID } from "../auth/token-verifier";
 import type { SchedulerAuthConfig } from "./scheduler-auth";
 
 const list = z.string().transform((s) =>
@@ -33,9 +36,8 @@ const envSchema = z.object({
   GMAIL_CLIENT_ID: z.string().optional(),
   GMAIL_CLIENT_SECRET: z.string().optional(),
   GMAIL_REFRESH_TOKEN: z.string().optional(),
-  ACOMPTE_LOCAL_MODE: z.string().optional(),
-  SCHEDULER_LOCAL_KEYS_FILE: z.string().optional(),
-  FIRESTORE_EMULATOR_HOST: z.string().optional(),
+  ACOMPTE_LOCAL_TOKENS: z.string().optional(),
+  ACOMPTE_LOCAL_PUBLIC_KEY_FILE: z.string().optional(),
 });
 
 export interface JobConfig {
@@ -53,12 +55,15 @@ export function loadJobConfig(env: NodeJS.ProcessEnv = process.env): JobConfig {
     throw new Error(`Configuration des tâches planifiées incomplète ou invalide : ${fields}`);
   }
   const e = parsed.data;
-  const local = e.ACOMPTE_LOCAL_MODE === "1" && !!e.FIRESTORE_EMULATOR_HOST;
   const auth: SchedulerAuthConfig = { audience: e.SCHEDULER_AUDIENCE, allowedEmails: e.SCHEDULER_SERVICE_ACCOUNTS };
-  if (e.SCHEDULER_LOCAL_KEYS_FILE) {
-    if (!local) throw new Error("SCHEDULER_LOCAL_KEYS_FILE n'est accepté qu'en mode local sur l'émulateur.");
-    const file = e.SCHEDULER_LOCAL_KEYS_FILE;
-    auth.keys = async () => JSON.parse(readFileSync(file, "utf8")) as Record<string, string>;
+  if (e.ACOMPTE_LOCAL_TOKENS === "1") {
+    // The workflow's local mode and development key: accepted only on the emulator, never when deployed.
+    if (!localModeAllowed(env))
+      throw new Error("ACOMPTE_LOCAL_TOKENS=1 n'est accepté qu'en mode local sur l'émulateur.");
+    const file = e.ACOMPTE_LOCAL_PUBLIC_KEY_FILE;
+    if (!file) throw new Error("ACOMPTE_LOCAL_PUBLIC_KEY_FILE est requis en mode local.");
+    auth.keys = async () => ({ [LOCAL_KEY_ID]: readFileSync(file, "utf8") });
+    auth.issuers = [LOCAL_ISSUER];
   }
   return {
     auth,
