@@ -4,17 +4,53 @@ const none = () => false;
 
 describe("A1 notation", () => {
   it("reads quoted sheet names with spaces, accents and doubled quotes", () => {
-    expect(parseA1("'O''Brien'!A1:B2", none)).toEqual({ sheetName: "O'Brien", startRow: 0, endRow: 2, startColumn: 0, endColumn: 2 });
-    expect(parseA1("'Tableau de bord'!C3", none)).toEqual({ sheetName: "Tableau de bord", startRow: 2, endRow: 3, startColumn: 2, endColumn: 3 });
-    expect(parseA1("Échéancier!A2:D", none)).toEqual({ sheetName: "Échéancier", startRow: 1, endRow: undefined, startColumn: 0, endColumn: 4 });
+    expect(parseA1("'O''Brien'!A1:B2", none)).toEqual({
+      sheetName: "O'Brien",
+      startRow: 0,
+      endRow: 2,
+      startColumn: 0,
+      endColumn: 2,
+    });
+    expect(parseA1("'Tableau de bord'!C3", none)).toEqual({
+      sheetName: "Tableau de bord",
+      startRow: 2,
+      endRow: 3,
+      startColumn: 2,
+      endColumn: 3,
+    });
+    expect(parseA1("Échéancier!A2:D", none)).toEqual({
+      sheetName: "Échéancier",
+      startRow: 1,
+      endRow: undefined,
+      startColumn: 0,
+      endColumn: 4,
+    });
   });
 
   it("reads open-ended ranges, whole columns, whole rows and whole sheets", () => {
-    expect(parseA1("Sheet1!A:C", none)).toEqual({ sheetName: "Sheet1", startRow: undefined, endRow: undefined, startColumn: 0, endColumn: 3 });
-    expect(parseA1("Sheet1!2:4", none)).toEqual({ sheetName: "Sheet1", startRow: 1, endRow: 4, startColumn: undefined, endColumn: undefined });
+    expect(parseA1("Sheet1!A:C", none)).toEqual({
+      sheetName: "Sheet1",
+      startRow: undefined,
+      endRow: undefined,
+      startColumn: 0,
+      endColumn: 3,
+    });
+    expect(parseA1("Sheet1!2:4", none)).toEqual({
+      sheetName: "Sheet1",
+      startRow: 1,
+      endRow: 4,
+      startColumn: undefined,
+      endColumn: undefined,
+    });
     expect(parseA1("'Mon onglet'", none)).toEqual({ sheetName: "Mon onglet" });
     expect(parseA1("Acomptes", (n) => n === "Acomptes")).toEqual({ sheetName: "Acomptes" });
-    expect(parseA1("AA10:AB", none)).toEqual({ sheetName: null, startRow: 9, endRow: undefined, startColumn: 26, endColumn: 28 });
+    expect(parseA1("AA10:AB", none)).toEqual({
+      sheetName: null,
+      startRow: 9,
+      endRow: undefined,
+      startColumn: 26,
+      endColumn: 28,
+    });
   });
 
   it("refuses what is not A1", () => {

@@ -13,7 +13,11 @@ it("writes user text through the gateway so that it stays text", async () => {
   await kit.gateway.writeValues(id, [{ range: "Sheet1!A1:A7", values: NAMES.map((n) => [rawValue(text(n))]) }]);
   const [read] = await kit.gateway.readValues(id, ["Sheet1!A1:A7"]);
   expect(read).toEqual(NAMES.map((n) => [n]));
-  const formatted = await kit.gateway.api.spreadsheets.values.get({ spreadsheetId: id, range: "Sheet1!A1:A7", valueRenderOption: "FORMATTED_VALUE" });
+  const formatted = await kit.gateway.api.spreadsheets.values.get({
+    spreadsheetId: id,
+    range: "Sheet1!A1:A7",
+    valueRenderOption: "FORMATTED_VALUE",
+  });
   expect(formatted.data.values).toEqual(NAMES.map((n) => [n]));
   const grid = await kit.gateway.get(id, { ranges: ["Sheet1!A1:A7"], includeGridData: true });
   const entered = grid.sheets![0].data![0].rowData!.map((r) => r.values![0].userEnteredValue);

@@ -44,17 +44,53 @@ function call(name: string, as: string, body: unknown) {
 
 /** What a person types, parsed by Sheets as in the UI (USER_ENTERED, fr_FR). */
 async function type(spreadsheetId: string, range: string, values: string[][]) {
-  await kit.gateway.api.spreadsheets.values.update({ spreadsheetId, range, valueInputOption: "USER_ENTERED", requestBody: { values } });
+  await kit.gateway.api.spreadsheets.values.update({
+    spreadsheetId,
+    range,
+    valueInputOption: "USER_ENTERED",
+    requestBody: { values },
+  });
 }
 
-const VALID = ["Boulangerie Martin", "Professionnel", "552 100 554", "", "CMD-88", "Acompte", "Biens", "20", "10 000,00", "30", "", "05/03/2026", "Virement"];
+const VALID = [
+  "Boulangerie Martin",
+  "Professionnel",
+  "552 100 554",
+  "",
+  "CMD-88",
+  "Acompte",
+  "Biens",
+  "20",
+  "10 000,00",
+  "30",
+  "",
+  "05/03/2026",
+  "Virement",
+];
 
 test("imports a valid row once, explains a refused row, records it once fixed", async () => {
   await seedCompany(fs.db, C, USERS as never);
   const spreadsheetId = await kit.newSpreadsheet();
   expect((await call("setup", ADMIN, { spreadsheetId })).status).toBe(200);
 
-  await type(spreadsheetId, "'Acomptes'!B2:N3", [VALID, ["Mme Durand", "Professionnel", "", "", "CMD-89", "Arrhes", "Prestations", "19", "500", "", "120", "06/03/2026", "Carte"]]);
+  await type(spreadsheetId, "'Acomptes'!B2:N3", [
+    VALID,
+    [
+      "Mme Durand",
+      "Professionnel",
+      "",
+      "",
+      "CMD-89",
+      "Arrhes",
+      "Prestations",
+      "19",
+      "500",
+      "",
+      "120",
+      "06/03/2026",
+      "Carte",
+    ],
+  ]);
   const first = await call("import", ACCOUNTING, { spreadsheetId });
   const body = first.body as { recorded: { row: number; id: string }[]; refused: { row: number; message: string }[] };
   expect(body.recorded).toEqual([{ row: 2, id: expect.any(String) }]);
@@ -64,9 +100,29 @@ test("imports a valid row once, explains a refused row, records it once fixed", 
   const [acomptes] = await kit.gateway.readValues(spreadsheetId, ["'Acomptes'!A2:V3"]);
   // Row 2 became the deposit's row: id, the customer as typed, the deposit invoice and its amounts (30 % of 10,000.00 net at 20 %).
   expect(acomptes[0][0]).toBe(body.recorded[0].id);
-  expect(acomptes[0].slice(1, 9)).toEqual(["Boulangerie Martin", "Professionnel", "552100554", "", "CMD-88", "Acompte", "Biens", "20 %"]);
+  expect(acomptes[0].slice(1, 9)).toEqual([
+    "Boulangerie Martin",
+    "Professionnel",
+    "552100554",
+    "",
+    "CMD-88",
+    "Acompte",
+    "Biens",
+    "20 %",
+  ]);
   expect(acomptes[0][9]).toBe(10000); // typed by the person, left as typed
-  expect(acomptes[0].slice(11, 21)).toEqual([3600, 46086, "Virement", "FA-2026-000001", 46091, 3000, 600, 46086, 3600, "Ouvert"]);
+  expect(acomptes[0].slice(11, 21)).toEqual([
+    3600,
+    46086,
+    "Virement",
+    "FA-2026-000001",
+    46091,
+    3000,
+    600,
+    46086,
+    3600,
+    "Ouvert",
+  ]);
   expect(acomptes[0][21] ?? "").toBe("");
   expect(acomptes[1][0]).toBe("");
   expect(acomptes[1][20]).toBe("Erreur");
@@ -95,7 +151,12 @@ test("import needs the requester or accounting role; an unbound spreadsheet is r
   await seedCompany(fs.db, C, USERS as never);
   const spreadsheetId = await kit.newSpreadsheet();
   await expect(call("import", SALES, { spreadsheetId })).rejects.toMatchObject({ status: 403 });
-  await expect(call("import", ACCOUNTING, { spreadsheetId })).rejects.toMatchObject({ status: 404, message: expect.stringContaining("n'est pas associé") });
-  await expect(call("import", ACCOUNTING, { spreadsheetId: "x" })).rejects.toMatchObject({ message: "Champ « spreadsheetId » : identifiant de classeur invalide." });
+  await expect(call("import", ACCOUNTING, { spreadsheetId })).rejects.toMatchObject({
+    status: 404,
+    message: expect.stringContaining("n'est pas associé"),
+  });
+  await expect(call("import", ACCOUNTING, { spreadsheetId: "x" })).rejects.toMatchObject({
+    message: "Champ « spreadsheetId » : identifiant de classeur invalide.",
+  });
   await expect(call("setup", ACCOUNTING, { spreadsheetId })).rejects.toMatchObject({ status: 403 });
 });

@@ -24,7 +24,10 @@ afterAll(async () => {
 
 async function newSpreadsheet(locale = "fr_FR"): Promise<string> {
   const res = await api.spreadsheets.create({
-    requestBody: { properties: { title: "Essai", locale, timeZone: "Europe/Paris" }, sheets: [{ properties: { title: "O'Brien" } }, { properties: { title: "Échéancier 2026" } }] },
+    requestBody: {
+      properties: { title: "Essai", locale, timeZone: "Europe/Paris" },
+      sheets: [{ properties: { title: "O'Brien" } }, { properties: { title: "Échéancier 2026" } }],
+    },
   });
   return res.data.spreadsheetId!;
 }
@@ -48,24 +51,34 @@ describe("local Sheets server through @googleapis/sheets", () => {
       valueInputOption: "USER_ENTERED",
       requestBody: { values: [["=1", "+1", "15/01/2026", "3 600,50", "VRAI", "'=2"]] },
     });
-    await api.spreadsheets.values.update({
-      spreadsheetId: id,
-      range: "'O''Brien'!A2",
-      valueInputOption: "RAW",
-      requestBody: { values: [["=1", "+1", "15/01/2026", 12.5, true]] },
-    }).catch(() => undefined); // A2 is one cell: five values do not fit
+    await api.spreadsheets.values
+      .update({
+        spreadsheetId: id,
+        range: "'O''Brien'!A2",
+        valueInputOption: "RAW",
+        requestBody: { values: [["=1", "+1", "15/01/2026", 12.5, true]] },
+      })
+      .catch(() => undefined); // A2 is one cell: five values do not fit
     await api.spreadsheets.values.update({
       spreadsheetId: id,
       range: "'O''Brien'!A2:E2",
       valueInputOption: "RAW",
       requestBody: { values: [["=1", "+1", "15/01/2026", 12.5, true]] },
     });
-    const unformatted = await api.spreadsheets.values.get({ spreadsheetId: id, range: "'O''Brien'!A1:F2", valueRenderOption: "UNFORMATTED_VALUE" });
+    const unformatted = await api.spreadsheets.values.get({
+      spreadsheetId: id,
+      range: "'O''Brien'!A1:F2",
+      valueRenderOption: "UNFORMATTED_VALUE",
+    });
     expect(unformatted.data.values).toEqual([
       [1, 1, 46037, 3600.5, true, "=2"],
       ["=1", "+1", "15/01/2026", 12.5, true],
     ]);
-    const formulas = await api.spreadsheets.values.get({ spreadsheetId: id, range: "'O''Brien'!A1:A2", valueRenderOption: "FORMULA" });
+    const formulas = await api.spreadsheets.values.get({
+      spreadsheetId: id,
+      range: "'O''Brien'!A1:A2",
+      valueRenderOption: "FORMULA",
+    });
     expect(formulas.data.values).toEqual([["=1"], ["=1"]]);
     const formatted = await api.spreadsheets.values.get({ spreadsheetId: id, range: "'O''Brien'!A1:F1" });
     expect(formatted.data.values).toEqual([["1", "1", "15/01/2026", "3600,5", "VRAI", "=2"]]);
@@ -76,13 +89,39 @@ describe("local Sheets server through @googleapis/sheets", () => {
 
   it("reads open-ended ranges, whole sheets and columns-major, trimming empty trailing cells", async () => {
     const id = await newSpreadsheet("en_US");
-    await api.spreadsheets.values.update({ spreadsheetId: id, range: "'Échéancier 2026'!B2", valueInputOption: "RAW", requestBody: { values: [["x", "", "y"], ["z"]] } }).catch(() => undefined);
-    await api.spreadsheets.values.update({ spreadsheetId: id, range: "'Échéancier 2026'!B2:D3", valueInputOption: "RAW", requestBody: { values: [["x", "", "y"], ["z"]] } });
+    await api.spreadsheets.values
+      .update({
+        spreadsheetId: id,
+        range: "'Échéancier 2026'!B2",
+        valueInputOption: "RAW",
+        requestBody: { values: [["x", "", "y"], ["z"]] },
+      })
+      .catch(() => undefined);
+    await api.spreadsheets.values.update({
+      spreadsheetId: id,
+      range: "'Échéancier 2026'!B2:D3",
+      valueInputOption: "RAW",
+      requestBody: { values: [["x", "", "y"], ["z"]] },
+    });
     const open = await api.spreadsheets.values.get({ spreadsheetId: id, range: "'Échéancier 2026'!A2:D" });
-    expect(open.data).toMatchObject({ range: "'Échéancier 2026'!A2:D1000", majorDimension: "ROWS", values: [["", "x", "", "y"], ["", "z"]] });
-    const cols = await api.spreadsheets.values.get({ spreadsheetId: id, range: "'Échéancier 2026'!B:C", majorDimension: "COLUMNS" });
+    expect(open.data).toMatchObject({
+      range: "'Échéancier 2026'!A2:D1000",
+      majorDimension: "ROWS",
+      values: [
+        ["", "x", "", "y"],
+        ["", "z"],
+      ],
+    });
+    const cols = await api.spreadsheets.values.get({
+      spreadsheetId: id,
+      range: "'Échéancier 2026'!B:C",
+      majorDimension: "COLUMNS",
+    });
     expect(cols.data.values).toEqual([["", "x", "z"]]);
-    const batch = await api.spreadsheets.values.batchGet({ spreadsheetId: id, ranges: ["'Échéancier 2026'", "'O''Brien'!A1:B2"] });
+    const batch = await api.spreadsheets.values.batchGet({
+      spreadsheetId: id,
+      ranges: ["'Échéancier 2026'", "'O''Brien'!A1:B2"],
+    });
     expect(batch.data.valueRanges!.map((v) => [v.range, v.values])).toEqual([
       ["'Échéancier 2026'!A1:Z1000", [[], ["", "x", "", "y"], ["", "z"]]],
       ["'O''Brien'!A1:B2", undefined],
@@ -95,12 +134,32 @@ describe("local Sheets server through @googleapis/sheets", () => {
       status: 400,
       body: { error: { code: 400, message: "Unable to parse range: Inconnu!A1", status: "INVALID_ARGUMENT" } },
     });
-    const missing = await apiError(api.spreadsheets.values.update({ spreadsheetId: id, range: "'O''Brien'!A1", requestBody: { values: [["x"]] } }));
-    expect(missing).toMatchObject({ status: 400, body: { error: { status: "INVALID_ARGUMENT", message: "'valueInputOption' is required but not specified" } } });
-    const outside = await apiError(api.spreadsheets.values.update({ spreadsheetId: id, range: "'O''Brien'!A1000:A1001", valueInputOption: "RAW", requestBody: { values: [["x"], ["y"]] } }));
-    expect(outside).toMatchObject({ status: 400, body: { error: { message: "Range ('O''Brien'!A1000:A1001) exceeds grid limits. Max rows: 1000, max columns: 26" } } });
+    const missing = await apiError(
+      api.spreadsheets.values.update({ spreadsheetId: id, range: "'O''Brien'!A1", requestBody: { values: [["x"]] } }),
+    );
+    expect(missing).toMatchObject({
+      status: 400,
+      body: { error: { status: "INVALID_ARGUMENT", message: "'valueInputOption' is required but not specified" } },
+    });
+    const outside = await apiError(
+      api.spreadsheets.values.update({
+        spreadsheetId: id,
+        range: "'O''Brien'!A1000:A1001",
+        valueInputOption: "RAW",
+        requestBody: { values: [["x"], ["y"]] },
+      }),
+    );
+    expect(outside).toMatchObject({
+      status: 400,
+      body: {
+        error: { message: "Range ('O''Brien'!A1000:A1001) exceeds grid limits. Max rows: 1000, max columns: 26" },
+      },
+    });
     const readPast = await apiError(api.spreadsheets.values.get({ spreadsheetId: id, range: "'O''Brien'!A1:AA2" }));
-    expect(readPast).toMatchObject({ status: 400, body: { error: { message: "Range ('O''Brien'!A1:AA2) exceeds grid limits. Max rows: 1000, max columns: 26" } } });
+    expect(readPast).toMatchObject({
+      status: 400,
+      body: { error: { message: "Range ('O''Brien'!A1:AA2) exceeds grid limits. Max rows: 1000, max columns: 26" } },
+    });
     expect(await apiError(api.spreadsheets.get({ spreadsheetId: "absent" }))).toEqual({
       status: 404,
       body: { error: { code: 404, message: "Requested entity was not found.", status: "NOT_FOUND" } },
@@ -112,7 +171,13 @@ describe("local Sheets server through @googleapis/sheets", () => {
     const bad = await apiError(
       api.spreadsheets.values.batchUpdate({
         spreadsheetId: id,
-        requestBody: { valueInputOption: "RAW", data: [{ range: "'O''Brien'!A1", values: [["écrit ?"]] }, { range: "Nulle part!A1", values: [["x"]] }] },
+        requestBody: {
+          valueInputOption: "RAW",
+          data: [
+            { range: "'O''Brien'!A1", values: [["écrit ?"]] },
+            { range: "Nulle part!A1", values: [["x"]] },
+          ],
+        },
       }),
     );
     expect(bad.status).toBe(400);
@@ -122,12 +187,27 @@ describe("local Sheets server through @googleapis/sheets", () => {
     const badRequests = await apiError(
       api.spreadsheets.batchUpdate({
         spreadsheetId: id,
-        requestBody: { requests: [{ addSheet: { properties: { title: "Nouvelle" } } }, { addSheet: { properties: { title: "O'Brien" } } }] },
+        requestBody: {
+          requests: [
+            { addSheet: { properties: { title: "Nouvelle" } } },
+            { addSheet: { properties: { title: "O'Brien" } } },
+          ],
+        },
       }),
     );
-    expect(badRequests).toMatchObject({ status: 400, body: { error: { message: 'Invalid requests[1].addSheet: A sheet with the name "O\'Brien" already exists. Please enter another name.' } } });
+    expect(badRequests).toMatchObject({
+      status: 400,
+      body: {
+        error: {
+          message:
+            'Invalid requests[1].addSheet: A sheet with the name "O\'Brien" already exists. Please enter another name.',
+        },
+      },
+    });
     const meta = await api.spreadsheets.get({ spreadsheetId: id, fields: "sheets.properties.title" });
-    expect(meta.data).toEqual({ sheets: [{ properties: { title: "O'Brien" } }, { properties: { title: "Échéancier 2026" } }] });
+    expect(meta.data).toEqual({
+      sheets: [{ properties: { title: "O'Brien" } }, { properties: { title: "Échéancier 2026" } }],
+    });
   });
 
   it("applies formatting requests and returns them from spreadsheets.get", async () => {
@@ -136,24 +216,74 @@ describe("local Sheets server through @googleapis/sheets", () => {
       spreadsheetId: id,
       requestBody: {
         requests: [
-          { updateSheetProperties: { properties: { sheetId: 0, gridProperties: { frozenRowCount: 1 } }, fields: "gridProperties.frozenRowCount" } },
-          { updateDimensionProperties: { range: { sheetId: 0, dimension: "COLUMNS", startIndex: 1, endIndex: 2 }, properties: { pixelSize: 180 }, fields: "pixelSize" } },
-          { repeatCell: { range: { sheetId: 0, startRowIndex: 1, startColumnIndex: 1, endColumnIndex: 2 }, cell: { userEnteredFormat: { numberFormat: { type: "CURRENCY", pattern: '#,##0.00 "€"' } } }, fields: "userEnteredFormat.numberFormat" } },
-          { addProtectedRange: { protectedRange: { range: { sheetId: 0, startColumnIndex: 1, endColumnIndex: 2 }, description: "calculé", warningOnly: true } } },
-          { addConditionalFormatRule: { index: 0, rule: { ranges: [{ sheetId: 0, startRowIndex: 1 }], booleanRule: { condition: { type: "TEXT_EQ", values: [{ userEnteredValue: "Payé" }] }, format: { backgroundColor: { green: 1 } } } } } },
-          { addChart: { chart: { spec: { title: "Prévision" }, position: { overlayPosition: { anchorCell: { sheetId: 0, rowIndex: 0, columnIndex: 4 } } } } } },
+          {
+            updateSheetProperties: {
+              properties: { sheetId: 0, gridProperties: { frozenRowCount: 1 } },
+              fields: "gridProperties.frozenRowCount",
+            },
+          },
+          {
+            updateDimensionProperties: {
+              range: { sheetId: 0, dimension: "COLUMNS", startIndex: 1, endIndex: 2 },
+              properties: { pixelSize: 180 },
+              fields: "pixelSize",
+            },
+          },
+          {
+            repeatCell: {
+              range: { sheetId: 0, startRowIndex: 1, startColumnIndex: 1, endColumnIndex: 2 },
+              cell: { userEnteredFormat: { numberFormat: { type: "CURRENCY", pattern: '#,##0.00 "€"' } } },
+              fields: "userEnteredFormat.numberFormat",
+            },
+          },
+          {
+            addProtectedRange: {
+              protectedRange: {
+                range: { sheetId: 0, startColumnIndex: 1, endColumnIndex: 2 },
+                description: "calculé",
+                warningOnly: true,
+              },
+            },
+          },
+          {
+            addConditionalFormatRule: {
+              index: 0,
+              rule: {
+                ranges: [{ sheetId: 0, startRowIndex: 1 }],
+                booleanRule: {
+                  condition: { type: "TEXT_EQ", values: [{ userEnteredValue: "Payé" }] },
+                  format: { backgroundColor: { green: 1 } },
+                },
+              },
+            },
+          },
+          {
+            addChart: {
+              chart: {
+                spec: { title: "Prévision" },
+                position: { overlayPosition: { anchorCell: { sheetId: 0, rowIndex: 0, columnIndex: 4 } } },
+              },
+            },
+          },
         ],
       },
     });
     expect(res.data.replies![3].addProtectedRange!.protectedRange!.protectedRangeId).toEqual(expect.any(Number));
-    await api.spreadsheets.values.update({ spreadsheetId: id, range: "'O''Brien'!B2", valueInputOption: "RAW", requestBody: { values: [[1234567.891]] } });
+    await api.spreadsheets.values.update({
+      spreadsheetId: id,
+      range: "'O''Brien'!B2",
+      valueInputOption: "RAW",
+      requestBody: { values: [[1234567.891]] },
+    });
     const value = await api.spreadsheets.values.get({ spreadsheetId: id, range: "'O''Brien'!B2" });
     expect(value.data.values).toEqual([["1\u202f234\u202f567,89 €"]]);
     const got = await api.spreadsheets.get({ spreadsheetId: id, ranges: ["'O''Brien'!A1:B2"], includeGridData: true });
     const sheet = got.data.sheets![0];
     expect(sheet.properties!.gridProperties!.frozenRowCount).toBe(1);
     expect(sheet.data![0].columnMetadata!.map((c) => c.pixelSize)).toEqual([100, 180]);
-    expect(sheet.data![0].rowData![1].values![1].userEnteredFormat).toEqual({ numberFormat: { type: "CURRENCY", pattern: '#,##0.00 "€"' } });
+    expect(sheet.data![0].rowData![1].values![1].userEnteredFormat).toEqual({
+      numberFormat: { type: "CURRENCY", pattern: '#,##0.00 "€"' },
+    });
     expect(sheet.protectedRanges).toEqual([expect.objectContaining({ description: "calculé", warningOnly: true })]);
     expect(sheet.conditionalFormats).toHaveLength(1);
     expect(sheet.charts).toEqual([expect.objectContaining({ spec: { title: "Prévision" } })]);
@@ -161,9 +291,27 @@ describe("local Sheets server through @googleapis/sheets", () => {
 
   it("appends below the table (growing the grid), clears values but keeps formats", async () => {
     const id = await newSpreadsheet();
-    await api.spreadsheets.values.update({ spreadsheetId: id, range: "'O''Brien'!A1:B2", valueInputOption: "RAW", requestBody: { values: [["Nom", "Montant"], ["a", 1]] } });
-    const appended = await api.spreadsheets.values.append({ spreadsheetId: id, range: "'O''Brien'!A:B", valueInputOption: "RAW", requestBody: { values: [["b", 2]] } });
-    expect(appended.data).toMatchObject({ tableRange: "'O''Brien'!A1:B2", updates: { updatedRange: "'O''Brien'!A3:B3", updatedCells: 2 } });
+    await api.spreadsheets.values.update({
+      spreadsheetId: id,
+      range: "'O''Brien'!A1:B2",
+      valueInputOption: "RAW",
+      requestBody: {
+        values: [
+          ["Nom", "Montant"],
+          ["a", 1],
+        ],
+      },
+    });
+    const appended = await api.spreadsheets.values.append({
+      spreadsheetId: id,
+      range: "'O''Brien'!A:B",
+      valueInputOption: "RAW",
+      requestBody: { values: [["b", 2]] },
+    });
+    expect(appended.data).toMatchObject({
+      tableRange: "'O''Brien'!A1:B2",
+      updates: { updatedRange: "'O''Brien'!A3:B3", updatedCells: 2 },
+    });
     await api.spreadsheets.values.clear({ spreadsheetId: id, range: "'O''Brien'!A2:B" });
     const left = await api.spreadsheets.values.get({ spreadsheetId: id, range: "'O''Brien'" });
     expect(left.data.values).toEqual([["Nom", "Montant"]]);
@@ -171,7 +319,12 @@ describe("local Sheets server through @googleapis/sheets", () => {
 
   it("keeps the data in its directory between runs and shows it on an HTML page", async () => {
     const id = await newSpreadsheet();
-    await api.spreadsheets.values.update({ spreadsheetId: id, range: "'O''Brien'!A1", valueInputOption: "RAW", requestBody: { values: [["<Dupont & fils>"]] } });
+    await api.spreadsheets.values.update({
+      spreadsheetId: id,
+      range: "'O''Brien'!A1",
+      valueInputOption: "RAW",
+      requestBody: { values: [["<Dupont & fils>"]] },
+    });
     await server.stop();
     server = await startSheetsServer({ dataDir });
     api = sheets({ version: "v4", rootUrl: `${server.url}/`, retry: false, fetchImplementation: fetch });

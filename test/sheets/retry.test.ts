@@ -2,7 +2,8 @@ import { withRetry } from "../../functions/src/sheets/retry";
 import { splitByPayload } from "../../functions/src/sheets/split-payload";
 import { dateSerial, rawValue, serialToDay, money, date, int } from "../../functions/src/sheets/cell";
 
-const failure = (status?: number) => Object.assign(new Error(`status ${status}`), status === undefined ? {} : { response: { status } });
+const failure = (status?: number) =>
+  Object.assign(new Error(`status ${status}`), status === undefined ? {} : { response: { status } });
 
 describe("withRetry", () => {
   it("retries 429 and 5xx with growing, jittered waits, then succeeds", async () => {
@@ -22,10 +23,26 @@ describe("withRetry", () => {
 
   it("does not retry other 4xx and gives up after the last attempt", async () => {
     let calls = 0;
-    await expect(withRetry(async () => { calls++; throw failure(400); }, { sleep: async () => undefined })).rejects.toThrow("status 400");
+    await expect(
+      withRetry(
+        async () => {
+          calls++;
+          throw failure(400);
+        },
+        { sleep: async () => undefined },
+      ),
+    ).rejects.toThrow("status 400");
     expect(calls).toBe(1);
     calls = 0;
-    await expect(withRetry(async () => { calls++; throw failure(500); }, { attempts: 3, sleep: async () => undefined })).rejects.toThrow("status 500");
+    await expect(
+      withRetry(
+        async () => {
+          calls++;
+          throw failure(500);
+        },
+        { attempts: 3, sleep: async () => undefined },
+      ),
+    ).rejects.toThrow("status 500");
     expect(calls).toBe(3);
   });
 });
@@ -41,7 +58,15 @@ describe("cells and payloads", () => {
   });
 
   it("keeps ranges in one batch under the limit and cuts a too large range into row blocks", () => {
-    const small = [{ range: "'A'!A2:B3", values: [["a", 1], ["b", 2]] }];
+    const small = [
+      {
+        range: "'A'!A2:B3",
+        values: [
+          ["a", 1],
+          ["b", 2],
+        ],
+      },
+    ];
     expect(splitByPayload(small, 1000)).toEqual([small]);
     const rows = Array.from({ length: 100 }, (_, i) => [`ligne ${i}`, i]);
     const batches = splitByPayload([{ range: "'Écritures'!A2:B101", values: rows }], 400);

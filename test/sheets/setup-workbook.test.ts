@@ -7,10 +7,15 @@ let kit: SheetsKit;
 beforeAll(async () => (kit = await startSheetsKit()));
 afterAll(() => kit.stop());
 
-const snapshot = async (id: string) => (await kit.gateway.api.spreadsheets.get({ spreadsheetId: id, includeGridData: true })).data;
+const snapshot = async (id: string) =>
+  (await kit.gateway.api.spreadsheets.get({ spreadsheetId: id, includeGridData: true })).data;
 const writes = () => {
   const c = kit.server.calls();
-  return (c["spreadsheets.batchUpdate"] ?? 0) + (c["spreadsheets.values.batchUpdate"] ?? 0) + (c["spreadsheets.values.update"] ?? 0);
+  return (
+    (c["spreadsheets.batchUpdate"] ?? 0) +
+    (c["spreadsheets.values.batchUpdate"] ?? 0) +
+    (c["spreadsheets.values.update"] ?? 0)
+  );
 };
 
 it("creates the eight French sheets with headers, frozen row, widths, formats, colours and protections", async () => {
@@ -18,7 +23,17 @@ it("creates the eight French sheets with headers, frozen row, widths, formats, c
   await setupWorkbook(kit.gateway, id);
   const s = await snapshot(id);
   expect(s.properties).toMatchObject({ locale: "fr_FR", timeZone: "Europe/Paris" });
-  expect(s.sheets!.map((x) => x.properties!.title)).toEqual(["Sheet1", "Acomptes", "Factures", "Remboursements", "Échéancier", "Avoirs", "Écritures", "Relances", "Tableau de bord"]);
+  expect(s.sheets!.map((x) => x.properties!.title)).toEqual([
+    "Sheet1",
+    "Acomptes",
+    "Factures",
+    "Remboursements",
+    "Échéancier",
+    "Avoirs",
+    "Écritures",
+    "Relances",
+    "Tableau de bord",
+  ]);
   const acomptes = s.sheets!.find((x) => x.properties!.title === "Acomptes")!;
   expect(acomptes.properties!.gridProperties!.frozenRowCount).toBe(1);
   const header = acomptes.data![0].rowData![0].values!.map((v) => v.formattedValue);
@@ -29,10 +44,18 @@ it("creates the eight French sheets with headers, frozen row, widths, formats, c
   const dateCol = WORKBOOK[0].columns.findIndex((c) => c.header === "Date de facture");
   expect(row2[ttc].userEnteredFormat!.numberFormat).toEqual({ type: "CURRENCY", pattern: '#,##0.00 "€"' });
   expect(row2[dateCol].userEnteredFormat!.numberFormat).toEqual({ type: "DATE", pattern: "dd/mm/yyyy" });
-  expect(acomptes.conditionalFormats!.map((r) => r.booleanRule!.condition!.values![0].userEnteredValue)).toEqual(["Ouvert", "Imputé", "Remboursé", "Erreur"]);
+  expect(acomptes.conditionalFormats!.map((r) => r.booleanRule!.condition!.values![0].userEnteredValue)).toEqual([
+    "Ouvert",
+    "Imputé",
+    "Remboursé",
+    "Erreur",
+  ]);
   expect(acomptes.protectedRanges!.every((p) => p.warningOnly)).toBe(true);
   // Identifiant (A) and the computed block O:V are protected; the input columns B:N are not.
-  expect(acomptes.protectedRanges!.map((p) => [p.range!.startColumnIndex, p.range!.endColumnIndex])).toEqual([[0, 1], [14, 22]]);
+  expect(acomptes.protectedRanges!.map((p) => [p.range!.startColumnIndex, p.range!.endColumnIndex])).toEqual([
+    [0, 1],
+    [14, 22],
+  ]);
 
   // What a French accountant sees:
   await kit.gateway.writeValues(id, [{ range: "'Acomptes'!L2:M2", values: [[3600, 46037]] }]);
@@ -57,11 +80,33 @@ it("repairs what a person broke, and only that", async () => {
   const good = await snapshot(id);
   await kit.gateway.batchUpdate(id, [
     { deleteSheet: { sheetId: sheetIds["Avoirs"] } },
-    { updateSheetProperties: { properties: { sheetId: sheetIds["Factures"], gridProperties: { frozenRowCount: 0 } }, fields: "gridProperties.frozenRowCount" } },
-    { updateDimensionProperties: { range: { sheetId: sheetIds["Acomptes"], dimension: "COLUMNS", startIndex: 1, endIndex: 2 }, properties: { pixelSize: 40 }, fields: "pixelSize" } },
+    {
+      updateSheetProperties: {
+        properties: { sheetId: sheetIds["Factures"], gridProperties: { frozenRowCount: 0 } },
+        fields: "gridProperties.frozenRowCount",
+      },
+    },
+    {
+      updateDimensionProperties: {
+        range: { sheetId: sheetIds["Acomptes"], dimension: "COLUMNS", startIndex: 1, endIndex: 2 },
+        properties: { pixelSize: 40 },
+        fields: "pixelSize",
+      },
+    },
     { deleteConditionalFormatRule: { sheetId: sheetIds["Remboursements"], index: 0 } },
-    { updateSheetProperties: { properties: { sheetId: sheetIds["Écritures"], gridProperties: { columnCount: 3 } }, fields: "gridProperties.columnCount" } },
-    { updateCells: { start: { sheetId: sheetIds["Échéancier"], rowIndex: 0, columnIndex: 1 }, rows: [{ values: [{ userEnteredValue: { stringValue: "bidule" } }] }], fields: "userEnteredValue" } },
+    {
+      updateSheetProperties: {
+        properties: { sheetId: sheetIds["Écritures"], gridProperties: { columnCount: 3 } },
+        fields: "gridProperties.columnCount",
+      },
+    },
+    {
+      updateCells: {
+        start: { sheetId: sheetIds["Échéancier"], rowIndex: 0, columnIndex: 1 },
+        rows: [{ values: [{ userEnteredValue: { stringValue: "bidule" } }] }],
+        fields: "userEnteredValue",
+      },
+    },
   ]);
   const repaired = await setupWorkbook(kit.gateway, id);
   expect(repaired.requests).toBeGreaterThan(0);
@@ -71,11 +116,19 @@ it("repairs what a person broke, and only that", async () => {
   expect(titles(after)).toEqual(titles(good));
   // Écritures was cut to 3 columns: its headers come back, its (empty) cells do not need to.
   const comparable = (x: typeof after) =>
-    JSON.parse(JSON.stringify(x.sheets!.filter((s) => s.properties!.title !== "Écritures"), (key, value) => (key === "index" || key === "sheetId" || key === "protectedRangeId" ? undefined : value)))
-      .sort((a: { properties: { title: string } }, b: { properties: { title: string } }) => a.properties.title.localeCompare(b.properties.title));
+    JSON.parse(
+      JSON.stringify(
+        x.sheets!.filter((s) => s.properties!.title !== "Écritures"),
+        (key, value) => (key === "index" || key === "sheetId" || key === "protectedRangeId" ? undefined : value),
+      ),
+    ).sort((a: { properties: { title: string } }, b: { properties: { title: string } }) =>
+      a.properties.title.localeCompare(b.properties.title),
+    );
   expect(comparable(after)).toEqual(comparable(good));
   expect((await setupWorkbook(kit.gateway, id)).requests).toBe(0);
   const ecritures = after.sheets!.find((s) => s.properties!.title === "Écritures")!;
-  expect(ecritures.data![0].rowData![0].values!.map((v) => v.formattedValue)).toEqual(WORKBOOK.find((s) => s.title === "Écritures")!.columns.map((c) => c.header));
+  expect(ecritures.data![0].rowData![0].values!.map((v) => v.formattedValue)).toEqual(
+    WORKBOOK.find((s) => s.title === "Écritures")!.columns.map((c) => c.header),
+  );
   expect(ecritures.properties!.gridProperties!.columnCount).toBe(26);
 });

@@ -4,7 +4,11 @@ import { planSheet } from "../../functions/src/sheets/sync/sheet-plan";
 import type { Row } from "../../functions/src/sheets/sync/row-mappers";
 
 const spec = { title: "Échéancier", columns: ECHEANCIER.columns.slice(0, 3) };
-const row = (id: string, order: string, name: string | null, amount: string): Row => ({ id, order, cells: [text(id), name === null ? null : text(name), money(amount)] });
+const row = (id: string, order: string, name: string | null, amount: string): Row => ({
+  id,
+  order,
+  cells: [text(id), name === null ? null : text(name), money(amount)],
+});
 
 describe("planSheet", () => {
   const header = ["Identifiant", "Demande", "Avoir"];
@@ -18,14 +22,28 @@ describe("planSheet", () => {
 
   it("puts new ids below the last used row — rows typed without an id included — in chronological order, as one range", () => {
     const current = [header, ["a", "x", 1], [], ["", "saisie sans id", 5]];
-    const plan = planSheet(spec, [row("c", "3", "C", "3.00"), row("a", "1", "x", "1.00"), row("b", "2", "B", "2.00")], current);
-    expect(plan.writes).toEqual([{ range: "'Échéancier'!A5:C6", values: [["b", "B", 2], ["c", "C", 3]] }]);
+    const plan = planSheet(
+      spec,
+      [row("c", "3", "C", "3.00"), row("a", "1", "x", "1.00"), row("b", "2", "B", "2.00")],
+      current,
+    );
+    expect(plan.writes).toEqual([
+      {
+        range: "'Échéancier'!A5:C6",
+        values: [
+          ["b", "B", 2],
+          ["c", "C", 3],
+        ],
+      },
+    ]);
     expect(plan).toMatchObject({ newRows: 2, updatedRows: 0, rowsNeeded: 6 });
   });
 
   it("writes nothing when the sheet already shows the documents, and starts under the header of an empty sheet", () => {
     expect(planSheet(spec, [row("a", "1", "x", "1.00")], [header, ["a", "x", 1]]).writes).toEqual([]);
-    expect(planSheet(spec, [row("a", "1", "x", "1.00")], []).writes).toEqual([{ range: "'Échéancier'!A2:C2", values: [["a", "x", 1]] }]);
+    expect(planSheet(spec, [row("a", "1", "x", "1.00")], []).writes).toEqual([
+      { range: "'Échéancier'!A2:C2", values: [["a", "x", 1]] },
+    ]);
   });
 });
 

@@ -33,7 +33,10 @@ async function runWorkflow(faultRate: number): Promise<Run> {
   const spreadsheetId = await kit.newSpreadsheet("Acme — Acompte");
   const errors: unknown[] = [];
   const deps = { db: fs.db, gateway: kit.gateway };
-  const api = await startTestApi(fs.db, sheetsNotifier(deps, (_m, e) => errors.push(e)));
+  const api = await startTestApi(
+    fs.db,
+    sheetsNotifier(deps, (_m, e) => errors.push(e)),
+  );
   await seedCompany(fs.db, C, USERS as never, { approvalThreshold: "4000.00" });
   await fs.db.doc(`companies/${C}`).update({ spreadsheetIds: [spreadsheetId] });
   api.setToday("2026-01-15");
@@ -45,14 +48,21 @@ async function runWorkflow(faultRate: number): Promise<Run> {
   expect((await api.call("POST", `${base}/refunds/${req.body.id}/approve`, { as: ACCOUNTING })).status).toBe(200);
   expect((await api.call("POST", `${base}/refunds/${req.body.id}/approve`, { as: SALES })).status).toBe(200);
   api.setToday("2026-03-31");
-  expect((await api.call("POST", `${base}/refunds/${req.body.id}/instalments/1/pay`, { as: ACCOUNTING })).status).toBe(200);
+  expect((await api.call("POST", `${base}/refunds/${req.body.id}/instalments/1/pay`, { as: ACCOUNTING })).status).toBe(
+    200,
+  );
   api.setToday("2026-04-30");
-  expect((await api.call("POST", `${base}/refunds/${req.body.id}/instalments/2/pay`, { as: ACCOUNTING })).status).toBe(200);
+  expect((await api.call("POST", `${base}/refunds/${req.body.id}/instalments/2/pay`, { as: ACCOUNTING })).status).toBe(
+    200,
+  );
   return { kit, api, spreadsheetId, ids: { deposit: dep.body.id, refund: req.body.id }, errors };
 }
 
 async function sheetValues(run: Run) {
-  const res = await run.kit.gateway.api.spreadsheets.values.batchGet({ spreadsheetId: run.spreadsheetId, ranges: SYNCED.map((t) => `'${t}'`) });
+  const res = await run.kit.gateway.api.spreadsheets.values.batchGet({
+    spreadsheetId: run.spreadsheetId,
+    ranges: SYNCED.map((t) => `'${t}'`),
+  });
   return Object.fromEntries(res.data.valueRanges!.map((vr, i) => [SYNCED[i], vr.values ?? []]));
 }
 
@@ -69,25 +79,114 @@ test("every state change lands once in the right sheet, with French formats", as
     const rows = (t: string) => v[t].slice(1);
 
     expect(rows("Acomptes")).toEqual([
-      [d, "Hôtel Bellevue SARL", "Professionnel", "732829320", "", "CMD-2026-017", "Acompte", "Biens", "20 %", "", "", euros(`4${NBSP}320,00`), "15/01/2026", "Virement",
-        "FA-2026-000001", "15/01/2026", euros(`3${NBSP}600,00`), euros("720,00"), "15/01/2026", euros("0,00"), "Remboursé"],
+      [
+        d,
+        "Hôtel Bellevue SARL",
+        "Professionnel",
+        "732829320",
+        "",
+        "CMD-2026-017",
+        "Acompte",
+        "Biens",
+        "20 %",
+        "",
+        "",
+        euros(`4${NBSP}320,00`),
+        "15/01/2026",
+        "Virement",
+        "FA-2026-000001",
+        "15/01/2026",
+        euros(`3${NBSP}600,00`),
+        euros("720,00"),
+        "15/01/2026",
+        euros("0,00"),
+        "Remboursé",
+      ],
     ]);
     expect(rows("Factures")).toEqual([
-      [expect.any(String), "FA-2026-000001", "Facture d'acompte", "15/01/2026", "Hôtel Bellevue SARL", "CMD-2026-017", euros(`3${NBSP}600,00`), euros("720,00"), euros(`4${NBSP}320,00`), "",
-        euros(`4${NBSP}320,00`), "15/01/2026", euros("0,00"), "15/01/2026", "Payée"],
+      [
+        expect.any(String),
+        "FA-2026-000001",
+        "Facture d'acompte",
+        "15/01/2026",
+        "Hôtel Bellevue SARL",
+        "CMD-2026-017",
+        euros(`3${NBSP}600,00`),
+        euros("720,00"),
+        euros(`4${NBSP}320,00`),
+        "",
+        euros(`4${NBSP}320,00`),
+        "15/01/2026",
+        euros("0,00"),
+        "15/01/2026",
+        "Payée",
+      ],
     ]);
     expect(rows("Remboursements")).toEqual([
-      [r, d, "Hôtel Bellevue SARL", "Annulation par le vendeur", euros(`4${NBSP}320,00`), REQUESTER, "10/03/2026", "Remboursée", "",
-        `Comptabilité : ${ACCOUNTING} ; Commercial : ${SALES}`, "10/03/2026", "AV-2026-000001", "", "30/04/2026"],
+      [
+        r,
+        d,
+        "Hôtel Bellevue SARL",
+        "Annulation par le vendeur",
+        euros(`4${NBSP}320,00`),
+        REQUESTER,
+        "10/03/2026",
+        "Remboursée",
+        "",
+        `Comptabilité : ${ACCOUNTING} ; Commercial : ${SALES}`,
+        "10/03/2026",
+        "AV-2026-000001",
+        "",
+        "30/04/2026",
+      ],
     ]);
     expect(rows("Échéancier")).toEqual([
-      [`${r}-1`, r, "AV-2026-000001", "Hôtel Bellevue SARL", "1/2", "31/03/2026", euros(`2${NBSP}160,00`), "Payée", "31/03/2026"],
-      [`${r}-2`, r, "AV-2026-000001", "Hôtel Bellevue SARL", "2/2", "30/04/2026", euros(`2${NBSP}160,00`), "Payée", "30/04/2026"],
+      [
+        `${r}-1`,
+        r,
+        "AV-2026-000001",
+        "Hôtel Bellevue SARL",
+        "1/2",
+        "31/03/2026",
+        euros(`2${NBSP}160,00`),
+        "Payée",
+        "31/03/2026",
+      ],
+      [
+        `${r}-2`,
+        r,
+        "AV-2026-000001",
+        "Hôtel Bellevue SARL",
+        "2/2",
+        "30/04/2026",
+        euros(`2${NBSP}160,00`),
+        "Payée",
+        "30/04/2026",
+      ],
     ]);
     // Every mention of the credit note: number, date, type, seller, customer, cited invoice by number and date, per-rate and total amounts.
     expect(rows("Avoirs")).toEqual([
-      [expect.stringMatching(/-20$/), "AV-2026-000001", "10/03/2026", "Avoir (381)", "Menuiserie Durand SAS", "552100554", "Hôtel Bellevue SARL", "732829320", "",
-        "FA-2026-000001", "15/01/2026", "20 %", euros(`-3${NBSP}600,00`), euros("-720,00"), euros(`-4${NBSP}320,00`), euros(`-3${NBSP}600,00`), euros("-720,00"), euros(`-4${NBSP}320,00`), r],
+      [
+        expect.stringMatching(/-20$/),
+        "AV-2026-000001",
+        "10/03/2026",
+        "Avoir (381)",
+        "Menuiserie Durand SAS",
+        "552100554",
+        "Hôtel Bellevue SARL",
+        "732829320",
+        "",
+        "FA-2026-000001",
+        "15/01/2026",
+        "20 %",
+        euros(`-3${NBSP}600,00`),
+        euros("-720,00"),
+        euros(`-4${NBSP}320,00`),
+        euros(`-3${NBSP}600,00`),
+        euros("-720,00"),
+        euros(`-4${NBSP}320,00`),
+        r,
+      ],
     ]);
     const journal = rows("Écritures").map((l) => [l[1], l[2], l[3], l[5], l[6], l[8] ?? "", l[9] ?? ""]);
     expect(journal).toEqual([
@@ -137,7 +236,8 @@ test("with 30 % of the Sheets answers failing (429/500), the run ends with the s
     // Writes that failed after every retry were recorded; a resync replays them.
     await syncCompanySheets({ db: fs.db, gateway: faulty.kit.gateway }, C);
     const got = await sheetValues(faulty);
-    const withoutIds = (values: Record<string, unknown[][]>) => JSON.stringify(values).replace(/"[A-Za-z0-9]{20}(-[0-9]+)?"/g, '"id"');
+    const withoutIds = (values: Record<string, unknown[][]>) =>
+      JSON.stringify(values).replace(/"[A-Za-z0-9]{20}(-[0-9]+)?"/g, '"id"');
     expect(withoutIds(got)).toEqual(withoutIds(expected));
     expect((await syncRef(fs.db, C, faulty.spreadsheetId).get()).get("failed")).toBeNull();
   } finally {
@@ -151,7 +251,10 @@ test("a write that fails after every retry is recorded, then replayed by the nex
   const spreadsheetId = await kit.newSpreadsheet();
   await setupWorkbook(kit.gateway, spreadsheetId);
   const errors: unknown[] = [];
-  const api = await startTestApi(fs.db, sheetsNotifier({ db: fs.db, gateway: kit.gateway }, (_m, e) => errors.push(e)));
+  const api = await startTestApi(
+    fs.db,
+    sheetsNotifier({ db: fs.db, gateway: kit.gateway }, (_m, e) => errors.push(e)),
+  );
   try {
     await seedCompany(fs.db, C, USERS as never);
     await fs.db.doc(`companies/${C}`).update({ spreadsheetIds: [spreadsheetId] });

@@ -21,7 +21,12 @@ import type { RefundDoc } from "../../src/model/refund";
 
 const DEPOSITS = 10_000;
 const COMPANY = "bench";
-const WRITE_METHODS = ["spreadsheets.batchUpdate", "spreadsheets.values.batchUpdate", "spreadsheets.values.update", "spreadsheets.values.append"];
+const WRITE_METHODS = [
+  "spreadsheets.batchUpdate",
+  "spreadsheets.values.batchUpdate",
+  "spreadsheets.values.update",
+  "spreadsheets.values.append",
+];
 
 const pad = (n: number) => String(n).padStart(6, "0");
 
@@ -46,34 +51,111 @@ async function seed(db: Firestore): Promise<void> {
     const number = `FA-2026-${pad(i)}`;
     const customer = { name: `Client ${i} SARL`, kind: "b2b" as const, siren: String(300000000 + i) };
     const deposit: DepositDoc = {
-      customer, orderRef: `CMD-${pad(i)}`, kind: "acompte", supplyKind: "goods", lines: [line], total, gross: "4320.00",
-      invoiceId: `I${pad(i)}`, invoiceNumber: number, invoiceDate: "2026-01-15", cashedDate: "2026-01-15", paymentMeans: "virement",
-      vatDue: { basis: "cashing", date: "2026-01-15", period: "2026-01" }, creditNotes: [], refundableBalance: "0.00", status: "open",
-      journalEntryId: `E${pad(i)}`, createdAt: ts, createdBy: "bench@acme.fr",
+      customer,
+      orderRef: `CMD-${pad(i)}`,
+      kind: "acompte",
+      supplyKind: "goods",
+      lines: [line],
+      total,
+      gross: "4320.00",
+      invoiceId: `I${pad(i)}`,
+      invoiceNumber: number,
+      invoiceDate: "2026-01-15",
+      cashedDate: "2026-01-15",
+      paymentMeans: "virement",
+      vatDue: { basis: "cashing", date: "2026-01-15", period: "2026-01" },
+      creditNotes: [],
+      refundableBalance: "0.00",
+      status: "open",
+      journalEntryId: `E${pad(i)}`,
+      createdAt: ts,
+      createdBy: "bench@acme.fr",
     };
     const invoice: InvoiceDoc = {
-      content: { type: "deposit", typeCode: "386", number, date: "2026-01-15", seller: { name: "Bench SA", siren: "552100554" }, customer, orderRef: deposit.orderRef, lines: [line], total, paymentDate: "2026-01-15" },
-      type: "deposit", number, gross: "4320.00", issuedOn: "2026-01-15", dueDate: "2026-01-15", openAmount: "0.00", paidOn: "2026-01-15",
-      customerKey: `siren:${customer.siren}`, depositId: `D${pad(i)}`, createdAt: ts, series: "invoice-2026", seq: i, prevHash: "", hash: "",
+      content: {
+        type: "deposit",
+        typeCode: "386",
+        number,
+        date: "2026-01-15",
+        seller: { name: "Bench SA", siren: "552100554" },
+        customer,
+        orderRef: deposit.orderRef,
+        lines: [line],
+        total,
+        paymentDate: "2026-01-15",
+      },
+      type: "deposit",
+      number,
+      gross: "4320.00",
+      issuedOn: "2026-01-15",
+      dueDate: "2026-01-15",
+      openAmount: "0.00",
+      paidOn: "2026-01-15",
+      customerKey: `siren:${customer.siren}`,
+      depositId: `D${pad(i)}`,
+      createdAt: ts,
+      series: "invoice-2026",
+      seq: i,
+      prevHash: "",
+      hash: "",
     };
     const entry: JournalEntryDoc = {
       content: {
-        kind: "deposit_cashed", journal: "BQ", date: "2026-01-15", pieceRef: number, label: `Acompte ${number}`, number: `EC-2026-${pad(i)}`, source: { kind: "deposit", id: `D${pad(i)}` },
+        kind: "deposit_cashed",
+        journal: "BQ",
+        date: "2026-01-15",
+        pieceRef: number,
+        label: `Acompte ${number}`,
+        number: `EC-2026-${pad(i)}`,
+        source: { kind: "deposit", id: `D${pad(i)}` },
         lines: [
           { account: "512", label: "Banque", debit: "4320.00", credit: "0.00" },
           { account: "4191", label: "Acomptes reçus", debit: "0.00", credit: "3600.00" },
           { account: "44571", label: "TVA collectée", debit: "0.00", credit: "720.00" },
         ],
       },
-      number: `EC-2026-${pad(i)}`, date: "2026-01-15", createdAt: ts, series: "journal-2026", seq: i, prevHash: "", hash: "",
+      number: `EC-2026-${pad(i)}`,
+      date: "2026-01-15",
+      createdAt: ts,
+      series: "journal-2026",
+      seq: i,
+      prevHash: "",
+      hash: "",
     };
     const refund: RefundDoc = {
-      proposal: { source: { kind: "deposit", depositId: `D${pad(i)}` }, scope: { kind: "full" }, reason: "seller_cancels", schedule: { kind: "single" } },
-      depositId: `D${pad(i)}`, status: "submitted", grossAmount: "4320.00", customerName: customer.name, requestedBy: "rachel@acme.fr", requestedOn: "2026-03-10",
+      proposal: {
+        source: { kind: "deposit", depositId: `D${pad(i)}` },
+        scope: { kind: "full" },
+        reason: "seller_cancels",
+        schedule: { kind: "single" },
+      },
+      depositId: `D${pad(i)}`,
+      status: "submitted",
+      grossAmount: "4320.00",
+      customerName: customer.name,
+      requestedBy: "rachel@acme.fr",
+      requestedOn: "2026-03-10",
       // The sync never reads the stored quote; a stand-in keeps the document's size realistic.
-      quote: { creditNote: { lines: [line], total }, compensation: [], settlement: { paidOut: "4320.00", offset: [], keptAsCredit: "0.00" }, schedule: [], total: "4320.00" } as unknown as RefundDoc["quote"],
-      createdAt: ts, awaiting: ["sales_approver", "accounting_approver"], pendingApprovers: [], waitingStep: "sales_approver", waitingSinceDay: "2026-03-10",
-      approvals: [], creditNoteId: null, creditNoteNumber: null, approvedOn: null, paidOn: null, consumerRefundDeadline: null, lateRefundScale: null, updatedAt: ts,
+      quote: {
+        creditNote: { lines: [line], total },
+        compensation: [],
+        settlement: { paidOut: "4320.00", offset: [], keptAsCredit: "0.00" },
+        schedule: [],
+        total: "4320.00",
+      } as unknown as RefundDoc["quote"],
+      createdAt: ts,
+      awaiting: ["sales_approver", "accounting_approver"],
+      pendingApprovers: [],
+      waitingStep: "sales_approver",
+      waitingSinceDay: "2026-03-10",
+      approvals: [],
+      creditNoteId: null,
+      creditNoteNumber: null,
+      approvedOn: null,
+      paidOn: null,
+      consumerRefundDeadline: null,
+      lateRefundScale: null,
+      updatedAt: ts,
     };
     await put(`${c}/deposits/D${pad(i)}`, deposit);
     await put(`${c}/invoices/I${pad(i)}`, invoice);
@@ -105,12 +187,21 @@ async function child(projectId: string, spreadsheetId: string): Promise<void> {
   await db.terminate();
 }
 
-function runChild(projectId: string, spreadsheetId: string, env: NodeJS.ProcessEnv): Promise<{ ms: number; peakRss: number; peakHeap: number; result: unknown }> {
+function runChild(
+  projectId: string,
+  spreadsheetId: string,
+  env: NodeJS.ProcessEnv,
+): Promise<{ ms: number; peakRss: number; peakHeap: number; result: unknown }> {
   return new Promise((resolve, reject) => {
-    const p = spawn(process.execPath, ["--import", "tsx", __filename, "--sync-child", projectId, spreadsheetId], { env, stdio: ["ignore", "pipe", "inherit"] });
+    const p = spawn(process.execPath, ["--import", "tsx", __filename, "--sync-child", projectId, spreadsheetId], {
+      env,
+      stdio: ["ignore", "pipe", "inherit"],
+    });
     let out = "";
     p.stdout.on("data", (d) => (out += d));
-    p.on("exit", (code) => (code === 0 ? resolve(JSON.parse(out.trim().split("\n").pop()!)) : reject(new Error(`sync child exited ${code}`))));
+    p.on("exit", (code) =>
+      code === 0 ? resolve(JSON.parse(out.trim().split("\n").pop()!)) : reject(new Error(`sync child exited ${code}`)),
+    );
   });
 }
 
@@ -122,19 +213,29 @@ export default async function bench(): Promise<void> {
   try {
     const db = new Firestore({ projectId: emulator.projectId, host: emulator.host, ssl: false });
     const gateway = new SheetsGateway(createSheetsApi({ rootUrl: sheetsServer.url }));
-    const spreadsheetId = (await gateway.api.spreadsheets.create({ requestBody: { properties: { title: "Bench" } } })).data.spreadsheetId!;
+    const spreadsheetId = (await gateway.api.spreadsheets.create({ requestBody: { properties: { title: "Bench" } } }))
+      .data.spreadsheetId!;
     await setupWorkbook(gateway, spreadsheetId);
     const seeding = performance.now();
     await seed(db);
-    console.log(`seeded ${DEPOSITS} deposits, invoices, ledger entries and refund requests in ${((performance.now() - seeding) / 1000).toFixed(1)} s`);
+    console.log(
+      `seeded ${DEPOSITS} deposits, invoices, ledger entries and refund requests in ${((performance.now() - seeding) / 1000).toFixed(1)} s`,
+    );
     await db.terminate();
-    const env = { ...process.env, FIRESTORE_EMULATOR_HOST: emulator.host, SHEETS_API_URL: sheetsServer.url, METADATA_SERVER_DETECTION: "none" };
+    const env = {
+      ...process.env,
+      FIRESTORE_EMULATOR_HOST: emulator.host,
+      SHEETS_API_URL: sheetsServer.url,
+      METADATA_SERVER_DETECTION: "none",
+    };
     for (const label of ["full resync (empty sheets)", "resync, nothing changed"]) {
       sheetsServer.resetCalls();
       const run = await runChild(emulator.projectId, spreadsheetId, env);
       const calls = sheetsServer.calls();
       const writes = WRITE_METHODS.reduce((t, m) => t + (calls[m] ?? 0), 0);
-      console.log(`${label}: ${(run.ms / 1000).toFixed(2)} s, peak RSS ${mib(run.peakRss)}, peak heap ${mib(run.peakHeap)}`);
+      console.log(
+        `${label}: ${(run.ms / 1000).toFixed(2)} s, peak RSS ${mib(run.peakRss)}, peak heap ${mib(run.peakHeap)}`,
+      );
       console.log(`  Sheets API calls: ${JSON.stringify(calls)} → ${writes} write call(s) (goal ≤ 3)`);
       console.log(`  ${JSON.stringify(run.result)}`);
     }

@@ -91,7 +91,8 @@ export function parseCells(cells: string, whole: string): Omit<A1Range, "sheetNa
   const r = {
     startRow: a.row === undefined && b.row === undefined ? undefined : Math.min(startRow ?? 0, b.row ?? Infinity),
     endRow: b.row === undefined ? undefined : Math.max(a.row ?? 0, b.row) + 1,
-    startColumn: a.column === undefined && b.column === undefined ? undefined : Math.min(startColumn ?? 0, b.column ?? Infinity),
+    startColumn:
+      a.column === undefined && b.column === undefined ? undefined : Math.min(startColumn ?? 0, b.column ?? Infinity),
     endColumn: b.column === undefined ? undefined : Math.max(a.column ?? 0, b.column) + 1,
   };
   return r;
@@ -117,7 +118,13 @@ export function quoteSheetName(name: string): string {
 }
 
 /** A bounded rectangle in A1: `'Mon onglet'!A2:D10`. */
-export function formatA1(sheetName: string, startRow: number, endRow: number, startColumn: number, endColumn: number): string {
+export function formatA1(
+  sheetName: string,
+  startRow: number,
+  endRow: number,
+  startColumn: number,
+  endColumn: number,
+): string {
   const from = `${columnLetter(startColumn)}${startRow + 1}`;
   const to = `${columnLetter(endColumn - 1)}${endRow}`;
   return `${quoteSheetName(sheetName)}!${from === to ? from : `${from}:${to}`}`;

@@ -5,7 +5,15 @@
  */
 import { ApiError, invalidArgument } from "./api-error";
 import { applyUpdateMask, parseFieldMask } from "./field-mask";
-import { cellAt, newSheet, setCell, type CellData, type GridRange, type StoredSheet, type StoredSpreadsheet } from "./model";
+import {
+  cellAt,
+  newSheet,
+  setCell,
+  type CellData,
+  type GridRange,
+  type StoredSheet,
+  type StoredSpreadsheet,
+} from "./model";
 
 type Req = Record<string, Record<string, unknown>>;
 type Reply = Record<string, unknown>;
@@ -32,9 +40,12 @@ function boundedRange(s: StoredSpreadsheet, range: GridRange | undefined, where:
     endColumn: range?.endColumnIndex ?? grid.columnCount,
   };
   if (r.endRow > grid.rowCount || r.endColumn > grid.columnCount) {
-    throw invalidArgument(`${where}: Range exceeds grid limits. Max rows: ${grid.rowCount}, max columns: ${grid.columnCount}`);
+    throw invalidArgument(
+      `${where}: Range exceeds grid limits. Max rows: ${grid.rowCount}, max columns: ${grid.columnCount}`,
+    );
   }
-  if (r.startRow < 0 || r.startColumn < 0 || r.startRow > r.endRow || r.startColumn > r.endColumn) throw invalidArgument(`${where}: Invalid range`);
+  if (r.startRow < 0 || r.startColumn < 0 || r.startRow > r.endRow || r.startColumn > r.endColumn)
+    throw invalidArgument(`${where}: Invalid range`);
   return r;
 }
 
@@ -67,7 +78,8 @@ function writeCell(sheet: StoredSheet, row: number, col: number, source: CellDat
 
 function requireFields(body: Record<string, unknown>, where: string): Mask {
   const fields = body.fields;
-  if (typeof fields !== "string" || fields.trim() === "") throw invalidArgument(`${where}: At least one field must be updated, but 'fields' is empty.`);
+  if (typeof fields !== "string" || fields.trim() === "")
+    throw invalidArgument(`${where}: At least one field must be updated, but 'fields' is empty.`);
   return parseFieldMask(fields);
 }
 
@@ -75,7 +87,10 @@ function newId(s: StoredSpreadsheet): number {
   return s.nextId++;
 }
 
-const handlers: Record<string, (s: StoredSpreadsheet, body: Record<string, unknown>, where: string) => Reply | undefined> = {
+const handlers: Record<
+  string,
+  (s: StoredSpreadsheet, body: Record<string, unknown>, where: string) => Reply | undefined
+> = {
   addSheet(s, body, where) {
     const props = (body.properties ?? {}) as Record<string, unknown>;
     const title = typeof props.title === "string" && props.title !== "" ? props.title : `Sheet${s.sheets.length + 1}`;
@@ -83,7 +98,8 @@ const handlers: Record<string, (s: StoredSpreadsheet, body: Record<string, unkno
       throw invalidArgument(`${where}: A sheet with the name "${title}" already exists. Please enter another name.`);
     }
     const id = typeof props.sheetId === "number" ? props.sheetId : newId(s);
-    if (s.sheets.some((sh) => sh.properties.sheetId === id)) throw invalidArgument(`${where}: A sheet with the id ${id} already exists.`);
+    if (s.sheets.some((sh) => sh.properties.sheetId === id))
+      throw invalidArgument(`${where}: A sheet with the id ${id} already exists.`);
     const index = typeof props.index === "number" ? props.index - 0.5 : s.sheets.length;
     const sheet = newSheet(id, title, index, props as never);
     s.sheets.push(sheet);
@@ -100,11 +116,13 @@ const handlers: Record<string, (s: StoredSpreadsheet, body: Record<string, unkno
   updateSheetProperties(s, body, where) {
     const props = (body.properties ?? {}) as Record<string, unknown>;
     const sheet = sheetById(s, props.sheetId ?? 0, where);
-    if (typeof body.fields !== "string" || body.fields.trim() === "") throw invalidArgument(`${where}: At least one field must be updated, but 'fields' is empty.`);
+    if (typeof body.fields !== "string" || body.fields.trim() === "")
+      throw invalidArgument(`${where}: At least one field must be updated, but 'fields' is empty.`);
     const before = structuredClone(sheet.properties);
     applyUpdateMask(sheet.properties as unknown as Record<string, unknown>, props, body.fields);
     const p = sheet.properties;
-    if (s.sheets.some((sh) => sh !== sheet && sh.properties.title === p.title)) throw invalidArgument(`${where}: A sheet with the name "${p.title}" already exists. Please enter another name.`);
+    if (s.sheets.some((sh) => sh !== sheet && sh.properties.title === p.title))
+      throw invalidArgument(`${where}: A sheet with the name "${p.title}" already exists. Please enter another name.`);
     p.sheetId = before.sheetId;
     p.gridProperties = { ...before.gridProperties, ...(p.gridProperties ?? {}) };
     if (p.index !== before.index) {
@@ -112,13 +130,15 @@ const handlers: Record<string, (s: StoredSpreadsheet, body: Record<string, unkno
       reindex(s);
     }
     const grid = p.gridProperties;
-    if ((grid.frozenRowCount ?? 0) >= grid.rowCount) throw invalidArgument(`${where}: You can't freeze all visible rows on the sheet.`);
+    if ((grid.frozenRowCount ?? 0) >= grid.rowCount)
+      throw invalidArgument(`${where}: You can't freeze all visible rows on the sheet.`);
     if (sheet.rows.length > grid.rowCount) sheet.rows.length = grid.rowCount;
     for (const line of sheet.rows) if (line.length > grid.columnCount) line.length = grid.columnCount;
     return undefined;
   },
   updateSpreadsheetProperties(s, body, where) {
-    if (typeof body.fields !== "string" || body.fields.trim() === "") throw invalidArgument(`${where}: At least one field must be updated, but 'fields' is empty.`);
+    if (typeof body.fields !== "string" || body.fields.trim() === "")
+      throw invalidArgument(`${where}: At least one field must be updated, but 'fields' is empty.`);
     applyUpdateMask(s.properties, (body.properties ?? {}) as Record<string, unknown>, body.fields);
     return undefined;
   },
@@ -126,7 +146,8 @@ const handlers: Record<string, (s: StoredSpreadsheet, body: Record<string, unkno
     const mask = requireFields(body, where);
     const r = boundedRange(s, body.range as GridRange, where);
     const cell = (body.cell ?? {}) as CellData;
-    for (let row = r.startRow; row < r.endRow; row++) for (let col = r.startColumn; col < r.endColumn; col++) writeCell(r.sheet, row, col, cell, mask);
+    for (let row = r.startRow; row < r.endRow; row++)
+      for (let col = r.startColumn; col < r.endColumn; col++) writeCell(r.sheet, row, col, cell, mask);
     return undefined;
   },
   updateCells(s, body, where) {
@@ -134,22 +155,42 @@ const handlers: Record<string, (s: StoredSpreadsheet, body: Record<string, unkno
     const rows = (body.rows ?? []) as { values?: CellData[] }[];
     const start = body.start as { sheetId?: number; rowIndex?: number; columnIndex?: number } | undefined;
     const r = start
-      ? boundedRange(s, { sheetId: start.sheetId, startRowIndex: start.rowIndex ?? 0, endRowIndex: (start.rowIndex ?? 0) + rows.length, startColumnIndex: start.columnIndex ?? 0, endColumnIndex: (start.columnIndex ?? 0) + Math.max(0, ...rows.map((x) => x.values?.length ?? 0)) }, where)
+      ? boundedRange(
+          s,
+          {
+            sheetId: start.sheetId,
+            startRowIndex: start.rowIndex ?? 0,
+            endRowIndex: (start.rowIndex ?? 0) + rows.length,
+            startColumnIndex: start.columnIndex ?? 0,
+            endColumnIndex: (start.columnIndex ?? 0) + Math.max(0, ...rows.map((x) => x.values?.length ?? 0)),
+          },
+          where,
+        )
       : boundedRange(s, body.range as GridRange, where);
-    rows.forEach((line, i) => (line.values ?? []).forEach((cell, j) => {
-      if (r.startRow + i < r.endRow && r.startColumn + j < r.endColumn) writeCell(r.sheet, r.startRow + i, r.startColumn + j, cell ?? {}, mask);
-    }));
+    rows.forEach((line, i) =>
+      (line.values ?? []).forEach((cell, j) => {
+        if (r.startRow + i < r.endRow && r.startColumn + j < r.endColumn)
+          writeCell(r.sheet, r.startRow + i, r.startColumn + j, cell ?? {}, mask);
+      }),
+    );
     return undefined;
   },
   updateDimensionProperties(s, body, where) {
-    const range = (body.range ?? {}) as { sheetId?: number; dimension?: string; startIndex?: number; endIndex?: number };
+    const range = (body.range ?? {}) as {
+      sheetId?: number;
+      dimension?: string;
+      startIndex?: number;
+      endIndex?: number;
+    };
     const sheet = sheetById(s, range.sheetId ?? 0, where);
-    if (range.dimension !== "COLUMNS" && range.dimension !== "ROWS") throw invalidArgument(`${where}: dimension must be ROWS or COLUMNS`);
+    if (range.dimension !== "COLUMNS" && range.dimension !== "ROWS")
+      throw invalidArgument(`${where}: dimension must be ROWS or COLUMNS`);
     requireFields(body, where);
     const pixelSize = (body.properties as { pixelSize?: number } | undefined)?.pixelSize;
     if (range.dimension === "COLUMNS" && typeof pixelSize === "number") {
       const end = range.endIndex ?? sheet.properties.gridProperties.columnCount;
-      if (end > sheet.properties.gridProperties.columnCount) throw invalidArgument(`${where}: Range exceeds grid limits.`);
+      if (end > sheet.properties.gridProperties.columnCount)
+        throw invalidArgument(`${where}: Range exceeds grid limits.`);
       for (let c = range.startIndex ?? 0; c < end; c++) sheet.columnWidths[String(c)] = pixelSize;
     }
     return undefined;
@@ -167,14 +208,18 @@ const handlers: Record<string, (s: StoredSpreadsheet, body: Record<string, unkno
     const rule = structuredClone(body.rule) as { ranges?: GridRange[] } | undefined;
     if (!rule?.ranges?.length) throw invalidArgument(`${where}: The rule must have at least one range.`);
     const sheet = sheetById(s, rule.ranges[0].sheetId ?? 0, where);
-    const index = typeof body.index === "number" ? Math.min(body.index, sheet.conditionalFormats.length) : sheet.conditionalFormats.length;
+    const index =
+      typeof body.index === "number"
+        ? Math.min(body.index, sheet.conditionalFormats.length)
+        : sheet.conditionalFormats.length;
     sheet.conditionalFormats.splice(index, 0, rule as Record<string, unknown>);
     return undefined;
   },
   deleteConditionalFormatRule(s, body, where) {
     const sheet = sheetById(s, body.sheetId ?? 0, where);
     const index = Number(body.index ?? 0);
-    if (index < 0 || index >= sheet.conditionalFormats.length) throw invalidArgument(`${where}: No conditional format on sheet: ${sheet.properties.sheetId} at index: ${index}`);
+    if (index < 0 || index >= sheet.conditionalFormats.length)
+      throw invalidArgument(`${where}: No conditional format on sheet: ${sheet.properties.sheetId} at index: ${index}`);
     const [rule] = sheet.conditionalFormats.splice(index, 1);
     return { deleteConditionalFormatRule: { rule } };
   },
@@ -198,7 +243,8 @@ const handlers: Record<string, (s: StoredSpreadsheet, body: Record<string, unkno
   },
   addChart(s, body, where) {
     const chart = structuredClone((body.chart ?? {}) as Record<string, unknown>);
-    const anchor = (chart.position as { overlayPosition?: { anchorCell?: { sheetId?: number } } } | undefined)?.overlayPosition?.anchorCell;
+    const anchor = (chart.position as { overlayPosition?: { anchorCell?: { sheetId?: number } } } | undefined)
+      ?.overlayPosition?.anchorCell;
     const sheet = sheetById(s, anchor?.sheetId ?? 0, where);
     chart.chartId = typeof chart.chartId === "number" ? chart.chartId : newId(s);
     sheet.charts.push(chart);
@@ -225,7 +271,8 @@ export function batchUpdate(s: StoredSpreadsheet, requests: unknown): { result: 
     const kind = kinds[0];
     const handler = handlers[kind];
     const where = `Invalid requests[${i}].${kind}`;
-    if (!handler) throw invalidArgument(`Invalid requests[${i}]: the local Sheets server does not implement '${kind}'.`);
+    if (!handler)
+      throw invalidArgument(`Invalid requests[${i}]: the local Sheets server does not implement '${kind}'.`);
     try {
       return handler(copy, request[kind] ?? {}, where) ?? {};
     } catch (e) {

@@ -53,13 +53,19 @@ function parseTyped(text: string, locale: string): { value: ExtendedValue; forma
   }
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(t);
   if (iso && validDate(+iso[1], +iso[2], +iso[3])) {
-    return { value: { numberValue: dateToSerial(+iso[1], +iso[2], +iso[3]) }, format: { type: "DATE", pattern: "yyyy-mm-dd" } };
+    return {
+      value: { numberValue: dateToSerial(+iso[1], +iso[2], +iso[3]) },
+      format: { type: "DATE", pattern: "yyyy-mm-dd" },
+    };
   }
   const slash = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);
   if (slash) {
     const [d, m] = fr ? [+slash[1], +slash[2]] : [+slash[2], +slash[1]];
     if (validDate(+slash[3], m, d)) {
-      return { value: { numberValue: dateToSerial(+slash[3], m, d) }, format: { type: "DATE", pattern: fr ? "dd/mm/yyyy" : "M/d/yyyy" } };
+      return {
+        value: { numberValue: dateToSerial(+slash[3], m, d) },
+        format: { type: "DATE", pattern: fr ? "dd/mm/yyyy" : "M/d/yyyy" },
+      };
     }
   }
   return { value: { stringValue: text } };
@@ -70,7 +76,12 @@ function parseTyped(text: string, locale: string): { value: ExtendedValue; forma
  * keeps the cell's format: writing values never drops formatting, and a
  * date typed into an unformatted cell gets a date format like in Sheets.
  */
-export function cellFromInput(input: JsonValue, option: InputOption, locale: string, previous: CellData | null): CellData | null {
+export function cellFromInput(
+  input: JsonValue,
+  option: InputOption,
+  locale: string,
+  previous: CellData | null,
+): CellData | null {
   let parsed: { value: ExtendedValue; format?: NumberFormat } | null;
   if (typeof input === "number") parsed = { value: { numberValue: input } };
   else if (typeof input === "boolean") parsed = { value: { boolValue: input } };
@@ -110,7 +121,11 @@ function formatNumber(n: number, pattern: string | undefined, locale: string): s
     return fr ? text.replace(".", ",") : text;
   }
   // Literal parts: "text", \x and [$€-40C] currency tokens.
-  const literal = (p: string) => p.replace(/\[\$([^\]-]*)(-[^\]]*)?\]/g, "$1").replace(/"([^"]*)"/g, "$1").replace(/\\(.)/g, "$1");
+  const literal = (p: string) =>
+    p
+      .replace(/\[\$([^\]-]*)(-[^\]]*)?\]/g, "$1")
+      .replace(/"([^"]*)"/g, "$1")
+      .replace(/\\(.)/g, "$1");
   const core = /[#0][#0,]*(\.[0#]+)?%?/.exec(pattern.replace(/"[^"]*"/g, (m) => "\u0000".repeat(m.length)));
   if (!core) return literal(pattern);
   const spec = core[0];
@@ -120,13 +135,19 @@ function formatNumber(n: number, pattern: string | undefined, locale: string): s
   const fixed = Math.abs(value).toFixed(decimals);
   const [int, frac] = fixed.split(".");
   const grouped = spec.includes(",") ? groupThousands(int, groupSep) : int;
-  const body = (value < 0 && Number(fixed) !== 0 ? "-" : "") + grouped + (frac ? decimalSep + frac : "") + (percent ? (fr ? THIN_SPACE + "%" : "%") : "");
+  const body =
+    (value < 0 && Number(fixed) !== 0 ? "-" : "") +
+    grouped +
+    (frac ? decimalSep + frac : "") +
+    (percent ? (fr ? THIN_SPACE + "%" : "%") : "");
   return literal(pattern.slice(0, core.index)) + body + literal(pattern.slice(core.index + spec.length));
 }
 
 function formatDate(serial: number, pattern: string | undefined, type: string, locale: string): string {
   const fr = isFrench(locale);
-  const p = pattern ?? (type === "DATE_TIME" ? (fr ? "dd/mm/yyyy hh:mm:ss" : "M/d/yyyy H:mm:ss") : fr ? "dd/mm/yyyy" : "M/d/yyyy");
+  const p =
+    pattern ??
+    (type === "DATE_TIME" ? (fr ? "dd/mm/yyyy hh:mm:ss" : "M/d/yyyy H:mm:ss") : fr ? "dd/mm/yyyy" : "M/d/yyyy");
   const d = serialToDate(serial);
   const two = (x: number) => String(x).padStart(2, "0");
   const hasTime = /h/i.test(p);
@@ -134,16 +155,27 @@ function formatDate(serial: number, pattern: string | undefined, type: string, l
     const before = p.slice(0, offset);
     const minuteContext = hasTime && /h+[^dmy]*$/i.test(before);
     switch (token) {
-      case "yyyy": return String(d.getUTCFullYear());
-      case "yy": return two(d.getUTCFullYear() % 100);
-      case "mm": return minuteContext ? two(d.getUTCMinutes()) : two(d.getUTCMonth() + 1);
-      case "m": case "M": return minuteContext ? String(d.getUTCMinutes()) : String(d.getUTCMonth() + 1);
-      case "dd": return two(d.getUTCDate());
-      case "d": return String(d.getUTCDate());
-      case "hh": return two(d.getUTCHours());
-      case "h": return String(d.getUTCHours());
-      case "ss": return two(d.getUTCSeconds());
-      default: return String(d.getUTCSeconds());
+      case "yyyy":
+        return String(d.getUTCFullYear());
+      case "yy":
+        return two(d.getUTCFullYear() % 100);
+      case "mm":
+        return minuteContext ? two(d.getUTCMinutes()) : two(d.getUTCMonth() + 1);
+      case "m":
+      case "M":
+        return minuteContext ? String(d.getUTCMinutes()) : String(d.getUTCMonth() + 1);
+      case "dd":
+        return two(d.getUTCDate());
+      case "d":
+        return String(d.getUTCDate());
+      case "hh":
+        return two(d.getUTCHours());
+      case "h":
+        return String(d.getUTCHours());
+      case "ss":
+        return two(d.getUTCSeconds());
+      default:
+        return String(d.getUTCSeconds());
     }
   });
 }
@@ -152,16 +184,23 @@ export function formattedValue(cell: CellData | null, locale: string): string | 
   const value = evaluate(cell?.userEnteredValue);
   if (!value) return undefined;
   if (value.stringValue !== undefined) return value.stringValue;
-  if (value.boolValue !== undefined) return isFrench(locale) ? (value.boolValue ? "VRAI" : "FAUX") : value.boolValue ? "TRUE" : "FALSE";
+  if (value.boolValue !== undefined)
+    return isFrench(locale) ? (value.boolValue ? "VRAI" : "FAUX") : value.boolValue ? "TRUE" : "FALSE";
   if (value.errorValue) return `#${value.errorValue.type}?`;
   const n = value.numberValue as number;
   const format = cell?.userEnteredFormat?.numberFormat;
-  if (format && (format.type === "DATE" || format.type === "DATE_TIME" || format.type === "TIME")) return formatDate(n, format.pattern, format.type, locale);
+  if (format && (format.type === "DATE" || format.type === "DATE_TIME" || format.type === "TIME"))
+    return formatDate(n, format.pattern, format.type, locale);
   return formatNumber(n, format?.type === "TEXT" ? undefined : format?.pattern, locale);
 }
 
 /** One cell as values.get returns it; undefined for an empty cell. */
-export function renderCell(cell: CellData | null, render: RenderOption, dates: DateRenderOption, locale: string): JsonValue | undefined {
+export function renderCell(
+  cell: CellData | null,
+  render: RenderOption,
+  dates: DateRenderOption,
+  locale: string,
+): JsonValue | undefined {
   const entered = cell?.userEnteredValue;
   if (!entered) return undefined;
   if (render === "FORMATTED_VALUE") return formattedValue(cell, locale);
@@ -171,6 +210,7 @@ export function renderCell(cell: CellData | null, render: RenderOption, dates: D
   if (value.boolValue !== undefined) return value.boolValue;
   if (value.errorValue) return `#${value.errorValue.type}?`;
   const type = cell?.userEnteredFormat?.numberFormat?.type;
-  if (dates === "FORMATTED_STRING" && (type === "DATE" || type === "DATE_TIME" || type === "TIME")) return formattedValue(cell, locale);
+  if (dates === "FORMATTED_STRING" && (type === "DATE" || type === "DATE_TIME" || type === "TIME"))
+    return formattedValue(cell, locale);
   return value.numberValue as number;
 }

@@ -33,7 +33,11 @@ export class FaultInjector {
     if (this.rate <= 0 || this.random() >= this.rate) return null;
     if (this.random() < 0.5) {
       return {
-        error: new ApiError(429, "RESOURCE_EXHAUSTED", "Quota exceeded for quota metric 'Write requests' and limit 'Write requests per minute per user' of service 'sheets.googleapis.com'."),
+        error: new ApiError(
+          429,
+          "RESOURCE_EXHAUSTED",
+          "Quota exceeded for quota metric 'Write requests' and limit 'Write requests per minute per user' of service 'sheets.googleapis.com'.",
+        ),
         afterApply: false,
       };
     }

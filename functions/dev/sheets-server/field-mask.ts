@@ -60,12 +60,19 @@ export function applyFieldMask(value: unknown, mask: Mask): unknown {
 }
 
 /** Copies `fields` (an update mask, `*` = all) of `source` into `target`, as updateSheetProperties does. */
-export function applyUpdateMask(target: Record<string, unknown>, source: Record<string, unknown>, fields: string): void {
+export function applyUpdateMask(
+  target: Record<string, unknown>,
+  source: Record<string, unknown>,
+  fields: string,
+): void {
   if (fields.trim() === "*") {
     Object.assign(target, source);
     return;
   }
-  for (const path of fields.split(",").map((f) => f.trim()).filter(Boolean)) {
+  for (const path of fields
+    .split(",")
+    .map((f) => f.trim())
+    .filter(Boolean)) {
     const keys = path.split(".");
     let t: Record<string, unknown> = target;
     let s: unknown = source;

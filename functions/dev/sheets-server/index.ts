@@ -37,7 +37,11 @@ export interface SheetsServer {
   stop(): Promise<void>;
 }
 
-type Handler = (s: StoredSpreadsheet | null, body: Record<string, unknown>, query: URLSearchParams) => { result: unknown; changed?: StoredSpreadsheet };
+type Handler = (
+  s: StoredSpreadsheet | null,
+  body: Record<string, unknown>,
+  query: URLSearchParams,
+) => { result: unknown; changed?: StoredSpreadsheet };
 
 async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
   const chunks: Buffer[] = [];
@@ -93,7 +97,12 @@ export async function startSheetsServer(options: SheetsServerOptions = {}): Prom
       const props = (body.properties ?? {}) as Record<string, unknown>;
       const s: StoredSpreadsheet = {
         spreadsheetId: randomBytes(30).toString("base64url").slice(0, 44),
-        properties: { title: "Untitled spreadsheet", locale: "en_US", timeZone: "Etc/GMT", ...props } as StoredSpreadsheet["properties"],
+        properties: {
+          title: "Untitled spreadsheet",
+          locale: "en_US",
+          timeZone: "Etc/GMT",
+          ...props,
+        } as StoredSpreadsheet["properties"],
         sheets: [],
         nextId: 1,
       };
@@ -112,12 +121,16 @@ export async function startSheetsServer(options: SheetsServerOptions = {}): Prom
     "spreadsheets.batchUpdate": () => (s, body) => {
       const { result, replies } = batchUpdate(s!, body.requests);
       const response: Record<string, unknown> = { spreadsheetId: s!.spreadsheetId, replies };
-      if (body.includeSpreadsheetInResponse) response.updatedSpreadsheet = spreadsheetResource(result, baseUrl, false, []);
+      if (body.includeSpreadsheetInResponse)
+        response.updatedSpreadsheet = spreadsheetResource(result, baseUrl, false, []);
       return { result: response, changed: result };
     },
     "spreadsheets.values.get": (r) => (s, _b, q) => ({ result: readRange(s!, r.range!, readOptions(q)) }),
     "spreadsheets.values.batchGet": () => (s, _b, q) => ({
-      result: { spreadsheetId: s!.spreadsheetId, valueRanges: q.getAll("ranges").map((range) => readRange(s!, range, readOptions(q))) },
+      result: {
+        spreadsheetId: s!.spreadsheetId,
+        valueRanges: q.getAll("ranges").map((range) => readRange(s!, range, readOptions(q))),
+      },
     }),
     "spreadsheets.values.update": (r) => (s, body, q) => {
       const option = inputOption(q.get("valueInputOption") ?? undefined);
@@ -145,9 +158,15 @@ export async function startSheetsServer(options: SheetsServerOptions = {}): Prom
     },
     "spreadsheets.values.append": (r) => (s, body, q) => {
       const option = inputOption(q.get("valueInputOption") ?? undefined);
-      return { result: append(s!, r.range!, body as ValueRange, option, q.get("insertDataOption") ?? undefined), changed: s! };
+      return {
+        result: append(s!, r.range!, body as ValueRange, option, q.get("insertDataOption") ?? undefined),
+        changed: s!,
+      };
     },
-    "spreadsheets.values.clear": (r) => (s) => ({ result: { spreadsheetId: s!.spreadsheetId, clearedRange: clearRange(s!, r.range!) }, changed: s! }),
+    "spreadsheets.values.clear": (r) => (s) => ({
+      result: { spreadsheetId: s!.spreadsheetId, clearedRange: clearRange(s!, r.range!) },
+      changed: s!,
+    }),
     "spreadsheets.values.batchClear": () => (s, body) => {
       const ranges = (body.ranges ?? []) as string[];
       const copy = structuredClone(s!);
@@ -172,7 +191,12 @@ export async function startSheetsServer(options: SheetsServerOptions = {}): Prom
         }
         const view = /^\/view\/([^/]+)$/.exec(url.pathname);
         if (method === "GET" && view) {
-          return send(res, 200, viewPage(store.get(decodeURIComponent(view[1])), url.searchParams.get("onglet")), "text/html; charset=utf-8");
+          return send(
+            res,
+            200,
+            viewPage(store.get(decodeURIComponent(view[1])), url.searchParams.get("onglet")),
+            "text/html; charset=utf-8",
+          );
         }
         const r = route(method, url.pathname);
         if (!r) throw notFound(`Method not found: ${method} ${url.pathname}`);

@@ -67,7 +67,12 @@ export const DEFAULT_ROWS = 1000;
 export const DEFAULT_COLUMNS = 26;
 export const DEFAULT_COLUMN_WIDTH = 100;
 
-export function newSheet(sheetId: number, title: string, index: number, props: Partial<SheetProperties> = {}): StoredSheet {
+export function newSheet(
+  sheetId: number,
+  title: string,
+  index: number,
+  props: Partial<SheetProperties> = {},
+): StoredSheet {
   return {
     properties: {
       ...props,

@@ -28,7 +28,8 @@ function gridData(sheet: StoredSheet, r: Rect, locale: string) {
   }
   while (rowData.length && !("values" in rowData[rowData.length - 1])) rowData.pop();
   const columnMetadata = [];
-  for (let col = r.startColumn; col < r.endColumn; col++) columnMetadata.push({ pixelSize: sheet.columnWidths[String(col)] ?? DEFAULT_COLUMN_WIDTH });
+  for (let col = r.startColumn; col < r.endColumn; col++)
+    columnMetadata.push({ pixelSize: sheet.columnWidths[String(col)] ?? DEFAULT_COLUMN_WIDTH });
   return {
     ...(r.startRow ? { startRow: r.startRow } : {}),
     ...(r.startColumn ? { startColumn: r.startColumn } : {}),
@@ -50,7 +51,9 @@ export function spreadsheetResource(s: StoredSpreadsheet, baseUrl: string, inclu
         properties: sheet.properties,
         ...(includeGridData ? { data: rects.map((r) => gridData(sheet, r, s.properties.locale)) } : {}),
         ...(sheet.conditionalFormats.length ? { conditionalFormats: sheet.conditionalFormats } : {}),
-        ...(sheet.protectedRanges.length ? { protectedRanges: sheet.protectedRanges.map((p) => ({ ...p, requestingUserCanEdit: true })) } : {}),
+        ...(sheet.protectedRanges.length
+          ? { protectedRanges: sheet.protectedRanges.map((p) => ({ ...p, requestingUserCanEdit: true })) }
+          : {}),
         ...(sheet.charts.length ? { charts: sheet.charts } : {}),
       };
     });

@@ -25,14 +25,18 @@ export const sheetsServerService: Service = {
       dataDir: process.env.SHEETS_DATA_DIR ?? join(process.cwd(), ".local", "sheets"),
     });
     process.env.SHEETS_API_URL = server.url;
-    return { lines: [`local Sheets API     ${server.url}  (workbooks: ${server.url}/view)`], stop: () => server.stop() };
+    return {
+      lines: [`local Sheets API     ${server.url}  (workbooks: ${server.url}/view)`],
+      stop: () => server.stop(),
+    };
   },
 };
 
 export const demoWorkbooksService: Service = {
   name: "demo workbooks",
   async start(ctx) {
-    if (!ctx.db || !process.env.SHEETS_API_URL) throw new Error("demo workbooks need the emulator and the local Sheets API");
+    if (!ctx.db || !process.env.SHEETS_API_URL)
+      throw new Error("demo workbooks need the emulator and the local Sheets API");
     const db = ctx.db;
     const gateway = new SheetsGateway(sheetsApiFromEnv());
     const lines: string[] = [];
@@ -40,7 +44,9 @@ export const demoWorkbooksService: Service = {
       let [spreadsheetId] = await companySpreadsheets({ db }, company.id);
       if (!spreadsheetId) {
         const name = (company.get("settings.name") as string | undefined) ?? company.id;
-        spreadsheetId = (await gateway.api.spreadsheets.create({ requestBody: { properties: { title: `Acompte — ${name}` } } })).data.spreadsheetId!;
+        spreadsheetId = (
+          await gateway.api.spreadsheets.create({ requestBody: { properties: { title: `Acompte — ${name}` } } })
+        ).data.spreadsheetId!;
         await company.ref.update({ spreadsheetIds: FieldValue.arrayUnion(spreadsheetId) });
       }
       await setupWorkbook(gateway, spreadsheetId);

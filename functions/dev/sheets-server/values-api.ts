@@ -6,7 +6,14 @@
 import { formatA1, parseA1, RangeParseError } from "./a1";
 import { invalidArgument } from "./api-error";
 import { cellAt, isBlank, setCell, type StoredSheet, type StoredSpreadsheet } from "./model";
-import { cellFromInput, renderCell, type DateRenderOption, type InputOption, type JsonValue, type RenderOption } from "./cell-values";
+import {
+  cellFromInput,
+  renderCell,
+  type DateRenderOption,
+  type InputOption,
+  type JsonValue,
+  type RenderOption,
+} from "./cell-values";
 
 export interface Rect {
   sheet: StoredSheet;
@@ -35,7 +42,10 @@ export function resolveRange(s: StoredSpreadsheet, range: string): Rect {
     if (e instanceof RangeParseError) throw invalidArgument(`Unable to parse range: ${range}`);
     throw e;
   }
-  const sheet = a1.sheetName === null ? [...s.sheets].sort((x, y) => x.properties.index - y.properties.index)[0] : findSheet(s, a1.sheetName);
+  const sheet =
+    a1.sheetName === null
+      ? [...s.sheets].sort((x, y) => x.properties.index - y.properties.index)[0]
+      : findSheet(s, a1.sheetName);
   if (!sheet) throw invalidArgument(`Unable to parse range: ${range}`);
   const grid = sheet.properties.gridProperties;
   return {
@@ -48,13 +58,21 @@ export function resolveRange(s: StoredSpreadsheet, range: string): Rect {
 }
 
 function rectA1(r: Rect): string {
-  return formatA1(r.sheet.properties.title, r.startRow, Math.max(r.endRow, r.startRow + 1), r.startColumn, Math.max(r.endColumn, r.startColumn + 1));
+  return formatA1(
+    r.sheet.properties.title,
+    r.startRow,
+    Math.max(r.endRow, r.startRow + 1),
+    r.startColumn,
+    Math.max(r.endColumn, r.startColumn + 1),
+  );
 }
 
 function checkGrid(r: Rect, label: string): void {
   const grid = r.sheet.properties.gridProperties;
   if (r.endRow > grid.rowCount || r.endColumn > grid.columnCount) {
-    throw invalidArgument(`Range (${label}) exceeds grid limits. Max rows: ${grid.rowCount}, max columns: ${grid.columnCount}`);
+    throw invalidArgument(
+      `Range (${label}) exceeds grid limits. Max rows: ${grid.rowCount}, max columns: ${grid.columnCount}`,
+    );
   }
 }
 
@@ -75,10 +93,24 @@ export function readRange(s: StoredSpreadsheet, range: string, o: ReadOptions): 
   const grid = r.sheet.properties.gridProperties;
   // Open ends stop at the grid; an explicit bound past it is an error, as in Sheets.
   checkGrid(r, range);
-  const clipped = { ...r, endRow: Math.min(r.endRow, grid.rowCount), endColumn: Math.min(r.endColumn, grid.columnCount) };
+  const clipped = {
+    ...r,
+    endRow: Math.min(r.endRow, grid.rowCount),
+    endColumn: Math.min(r.endColumn, grid.columnCount),
+  };
   const major = enumOption(o.majorDimension, ["ROWS", "COLUMNS"] as const, "ROWS", "major_dimension");
-  const render = enumOption<RenderOption>(o.valueRenderOption, ["FORMATTED_VALUE", "UNFORMATTED_VALUE", "FORMULA"], "FORMATTED_VALUE", "value_render_option");
-  const dates = enumOption<DateRenderOption>(o.dateTimeRenderOption, ["SERIAL_NUMBER", "FORMATTED_STRING"], "SERIAL_NUMBER", "date_time_render_option");
+  const render = enumOption<RenderOption>(
+    o.valueRenderOption,
+    ["FORMATTED_VALUE", "UNFORMATTED_VALUE", "FORMULA"],
+    "FORMATTED_VALUE",
+    "value_render_option",
+  );
+  const dates = enumOption<DateRenderOption>(
+    o.dateTimeRenderOption,
+    ["SERIAL_NUMBER", "FORMATTED_STRING"],
+    "SERIAL_NUMBER",
+    "date_time_render_option",
+  );
   const locale = s.properties.locale;
   const rows: JsonValue[][] = [];
   const lastRow = Math.min(clipped.endRow, r.sheet.rows.length);
@@ -110,7 +142,8 @@ interface PlannedWrite {
 
 function asRows(vr: ValueRange): JsonValue[][] {
   const values = vr.values ?? [];
-  if (!Array.isArray(values) || values.some((l) => !Array.isArray(l))) throw invalidArgument("Invalid values: expected a list of lists");
+  if (!Array.isArray(values) || values.some((l) => !Array.isArray(l)))
+    throw invalidArgument("Invalid values: expected a list of lists");
   if ((vr.majorDimension ?? "ROWS") === "ROWS") return values;
   const height = Math.max(0, ...values.map((l) => l.length));
   return Array.from({ length: height }, (_, r) => values.map((l) => (l[r] === undefined ? null : l[r])));
@@ -128,10 +161,14 @@ export function planWrite(s: StoredSpreadsheet, vr: ValueRange, range: string | 
   const height = rows.length;
   const width = Math.max(0, ...rows.map((l) => l.length));
   if (rect.startRow + height > rect.endRow) {
-    throw invalidArgument(`Requested writing within range [${a1}], but tried writing to row [${rect.startRow + height}]`);
+    throw invalidArgument(
+      `Requested writing within range [${a1}], but tried writing to row [${rect.startRow + height}]`,
+    );
   }
   if (rect.startColumn + width > rect.endColumn) {
-    throw invalidArgument(`Requested writing within range [${a1}], but tried writing to column [${rect.startColumn + width}]`);
+    throw invalidArgument(
+      `Requested writing within range [${a1}], but tried writing to column [${rect.startColumn + width}]`,
+    );
   }
   const written: Rect = { ...rect, endRow: rect.startRow + height, endColumn: rect.startColumn + width };
   checkGrid(written, rectA1(written));
@@ -145,7 +182,12 @@ export function applyWrite(s: StoredSpreadsheet, w: PlannedWrite, option: InputO
       if (value === null || value === undefined) return; // null leaves the cell as it is
       const row = w.rect.startRow + i;
       const col = w.rect.startColumn + j;
-      setCell(w.rect.sheet, row, col, cellFromInput(value, option, s.properties.locale, cellAt(w.rect.sheet, row, col)));
+      setCell(
+        w.rect.sheet,
+        row,
+        col,
+        cellFromInput(value, option, s.properties.locale, cellAt(w.rect.sheet, row, col)),
+      );
       cells++;
     });
   });
@@ -160,8 +202,10 @@ export function applyWrite(s: StoredSpreadsheet, w: PlannedWrite, option: InputO
 }
 
 export function inputOption(value: string | undefined): InputOption {
-  if (value === undefined || value === "" || value === "INPUT_VALUE_OPTION_UNSPECIFIED") throw invalidArgument("'valueInputOption' is required but not specified");
-  if (value !== "RAW" && value !== "USER_ENTERED") throw invalidArgument(`Invalid value at 'value_input_option' (${value})`);
+  if (value === undefined || value === "" || value === "INPUT_VALUE_OPTION_UNSPECIFIED")
+    throw invalidArgument("'valueInputOption' is required but not specified");
+  if (value !== "RAW" && value !== "USER_ENTERED")
+    throw invalidArgument(`Invalid value at 'value_input_option' (${value})`);
   return value;
 }
 
@@ -170,7 +214,8 @@ export function clearRect(r: Rect): void {
   for (let row = r.startRow; row < last; row++) {
     for (let col = r.startColumn; col < Math.min(r.endColumn, r.sheet.rows[row].length); col++) {
       const cell = r.sheet.rows[row][col];
-      if (cell?.userEnteredValue) r.sheet.rows[row][col] = cell.userEnteredFormat ? { userEnteredFormat: cell.userEnteredFormat } : null;
+      if (cell?.userEnteredValue)
+        r.sheet.rows[row][col] = cell.userEnteredFormat ? { userEnteredFormat: cell.userEnteredFormat } : null;
     }
   }
 }
@@ -186,13 +231,23 @@ export function clearRange(s: StoredSpreadsheet, range: string): string {
  * holding a value in its columns) and writes below it; the grid grows when
  * needed. INSERT_ROWS shifts the rows below down first.
  */
-export function append(s: StoredSpreadsheet, range: string, vr: ValueRange, option: InputOption, insertDataOption: string | undefined) {
+export function append(
+  s: StoredSpreadsheet,
+  range: string,
+  vr: ValueRange,
+  option: InputOption,
+  insertDataOption: string | undefined,
+) {
   const rect = resolveRange(s, range);
   const rows = asRows(vr);
   const width = Math.max(1, ...rows.map((l) => l.length));
   let lastUsed = -1;
   for (let row = rect.startRow; row < rect.sheet.rows.length; row++) {
-    for (let col = rect.startColumn; col < rect.startColumn + Math.max(width, rect.endColumn - rect.startColumn); col++) {
+    for (
+      let col = rect.startColumn;
+      col < rect.startColumn + Math.max(width, rect.endColumn - rect.startColumn);
+      col++
+    ) {
       if (!isBlank(cellAt(rect.sheet, row, col))) lastUsed = row;
     }
   }
@@ -204,8 +259,15 @@ export function append(s: StoredSpreadsheet, range: string, vr: ValueRange, opti
   }
   grid.rowCount = Math.max(grid.rowCount, start + rows.length);
   grid.columnCount = Math.max(grid.columnCount, rect.startColumn + width);
-  const target: Rect = { sheet: rect.sheet, startRow: start, endRow: start + rows.length, startColumn: rect.startColumn, endColumn: rect.startColumn + width };
+  const target: Rect = {
+    sheet: rect.sheet,
+    startRow: start,
+    endRow: start + rows.length,
+    startColumn: rect.startColumn,
+    endColumn: rect.startColumn + width,
+  };
   const updates = applyWrite(s, { rect: target, rows }, option);
-  const table = lastUsed < 0 ? undefined : rectA1({ ...rect, endRow: lastUsed + 1, endColumn: rect.startColumn + width });
+  const table =
+    lastUsed < 0 ? undefined : rectA1({ ...rect, endRow: lastUsed + 1, endColumn: rect.startColumn + width });
   return { spreadsheetId: s.spreadsheetId, ...(table ? { tableRange: table } : {}), updates };
 }

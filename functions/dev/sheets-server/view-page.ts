@@ -9,7 +9,10 @@ export function viewPage(s: StoredSpreadsheet, selected: string | null): string 
   const sheets = [...s.sheets].sort((a, b) => a.properties.index - b.properties.index);
   const current = sheets.find((sh) => sh.properties.title === selected) ?? sheets[0];
   const tabs = sheets
-    .map((sh) => `<a class="tab${sh === current ? " on" : ""}" href="?onglet=${encodeURIComponent(sh.properties.title)}">${escape(sh.properties.title)}</a>`)
+    .map(
+      (sh) =>
+        `<a class="tab${sh === current ? " on" : ""}" href="?onglet=${encodeURIComponent(sh.properties.title)}">${escape(sh.properties.title)}</a>`,
+    )
     .join("");
   // Formatted but empty cells (a whole column's number format) are not shown.
   const hasValue = (line: (typeof current.rows)[number]) => line.some((c) => c?.userEnteredValue);
@@ -18,7 +21,11 @@ export function viewPage(s: StoredSpreadsheet, selected: string | null): string 
   const shown = current.rows.slice(0, height);
   const width = Math.max(1, ...shown.map((r) => r.reduce((w, c, i) => (c?.userEnteredValue ? i + 1 : w), 0)));
   const frozen = current.properties.gridProperties.frozenRowCount ?? 0;
-  const head = Array.from({ length: width }, (_, c) => `<th style="min-width:${current.columnWidths[String(c)] ?? DEFAULT_COLUMN_WIDTH}px">${columnLetters(c)}</th>`).join("");
+  const head = Array.from(
+    { length: width },
+    (_, c) =>
+      `<th style="min-width:${current.columnWidths[String(c)] ?? DEFAULT_COLUMN_WIDTH}px">${columnLetters(c)}</th>`,
+  ).join("");
   const body = shown
     .map((line, r) => {
       const cells = Array.from({ length: width }, (_, c) => {
@@ -49,7 +56,9 @@ ${body || `<tr><td>Cet onglet est vide.</td></tr>`}
 }
 
 export function indexPage(list: StoredSpreadsheet[]): string {
-  const items = list.map((s) => `<li><a href="/view/${encodeURIComponent(s.spreadsheetId)}">${escape(s.properties.title)}</a></li>`).join("");
+  const items = list
+    .map((s) => `<li><a href="/view/${encodeURIComponent(s.spreadsheetId)}">${escape(s.properties.title)}</a></li>`)
+    .join("");
   return `<!doctype html><html lang="fr"><head><meta charset="utf-8"><title>Sheets local</title></head><body>
 <h1>Classeurs du serveur Sheets local</h1>${items ? `<ul>${items}</ul>` : "<p>Aucun classeur pour l'instant.</p>"}</body></html>`;
 }

@@ -18,7 +18,8 @@ export function createSheetsApi(options: SheetsApiOptions = {}): SheetsApi {
   // Node's own fetch: gaxios would otherwise import node-fetch dynamically, which Jest's VM cannot do.
   // Retries are ours (withRetry): the client's own retry skips POST, i.e. every batch write.
   const common = { version: "v4" as const, fetchImplementation: fetch, retry: false };
-  if (options.rootUrl) return sheets({ ...common, rootUrl: options.rootUrl.endsWith("/") ? options.rootUrl : `${options.rootUrl}/` });
+  if (options.rootUrl)
+    return sheets({ ...common, rootUrl: options.rootUrl.endsWith("/") ? options.rootUrl : `${options.rootUrl}/` });
   // google-auth-library as bundled with the client, so the types and versions agree.
   const auth = new googleAuth.GoogleAuth({ scopes: ["https://www.googleapis.com/auth/spreadsheets"] });
   return sheets({ ...common, auth });

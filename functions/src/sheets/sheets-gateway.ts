@@ -17,7 +17,10 @@ export class SheetsGateway {
     private readonly retry: RetryOptions = {},
   ) {}
 
-  async get(spreadsheetId: string, params: { ranges?: string[]; includeGridData?: boolean; fields?: string } = {}): Promise<Spreadsheet> {
+  async get(
+    spreadsheetId: string,
+    params: { ranges?: string[]; includeGridData?: boolean; fields?: string } = {},
+  ): Promise<Spreadsheet> {
     const res = await withRetry(() => this.api.spreadsheets.get({ spreadsheetId, ...params }), this.retry);
     return res.data;
   }
@@ -26,15 +29,27 @@ export class SheetsGateway {
   async readValues(spreadsheetId: string, ranges: string[]): Promise<(string | number | boolean)[][][]> {
     if (ranges.length === 0) return [];
     const res = await withRetry(
-      () => this.api.spreadsheets.values.batchGet({ spreadsheetId, ranges, valueRenderOption: "UNFORMATTED_VALUE", dateTimeRenderOption: "SERIAL_NUMBER" }),
+      () =>
+        this.api.spreadsheets.values.batchGet({
+          spreadsheetId,
+          ranges,
+          valueRenderOption: "UNFORMATTED_VALUE",
+          dateTimeRenderOption: "SERIAL_NUMBER",
+        }),
       this.retry,
     );
     return (res.data.valueRanges ?? []).map((vr) => (vr.values ?? []) as (string | number | boolean)[][]);
   }
 
-  async batchUpdate(spreadsheetId: string, requests: Request[]): Promise<sheets_v4.Schema$BatchUpdateSpreadsheetResponse | null> {
+  async batchUpdate(
+    spreadsheetId: string,
+    requests: Request[],
+  ): Promise<sheets_v4.Schema$BatchUpdateSpreadsheetResponse | null> {
     if (requests.length === 0) return null;
-    const res = await withRetry(() => this.api.spreadsheets.batchUpdate({ spreadsheetId, requestBody: { requests } }), this.retry);
+    const res = await withRetry(
+      () => this.api.spreadsheets.batchUpdate({ spreadsheetId, requestBody: { requests } }),
+      this.retry,
+    );
     return res.data;
   }
 
@@ -42,7 +57,14 @@ export class SheetsGateway {
   async writeValues(spreadsheetId: string, data: ValueRangeLike[]): Promise<number> {
     const batches = splitByPayload(data);
     for (const batch of batches) {
-      await withRetry(() => this.api.spreadsheets.values.batchUpdate({ spreadsheetId, requestBody: { valueInputOption: "RAW", data: batch } }), this.retry);
+      await withRetry(
+        () =>
+          this.api.spreadsheets.values.batchUpdate({
+            spreadsheetId,
+            requestBody: { valueInputOption: "RAW", data: batch },
+          }),
+        this.retry,
+      );
     }
     return batches.length;
   }

@@ -31,7 +31,9 @@ async function boundSpreadsheet(ctx: RouteContext): Promise<string> {
   const { spreadsheetId } = parseBody(bodySchema, ctx.body);
   const bound = await companySpreadsheets(ctx.deps, ctx.params.companyId);
   if (!bound.includes(spreadsheetId)) {
-    throw notFound("Ce classeur n'est pas associé à cette société : un administrateur doit d'abord lancer « Installer ou réparer le classeur ».");
+    throw notFound(
+      "Ce classeur n'est pas associé à cette société : un administrateur doit d'abord lancer « Installer ou réparer le classeur ».",
+    );
   }
   return spreadsheetId;
 }
@@ -46,8 +48,13 @@ export function sheetsRoutes(gateway: SheetsGateway): Route[] {
         read(ctx, ["admin"], async () => {
           const { spreadsheetId } = parseBody(bodySchema, ctx.body);
           const setup = await setupWorkbook(gateway, spreadsheetId);
-          await ctx.deps.db.collection(COMPANIES).doc(ctx.params.companyId).update({ spreadsheetIds: FieldValue.arrayUnion(spreadsheetId) });
-          const sync = await syncSpreadsheet(syncDeps(ctx), ctx.params.companyId, spreadsheetId, { waitForLeaseMs: 30_000 });
+          await ctx.deps.db
+            .collection(COMPANIES)
+            .doc(ctx.params.companyId)
+            .update({ spreadsheetIds: FieldValue.arrayUnion(spreadsheetId) });
+          const sync = await syncSpreadsheet(syncDeps(ctx), ctx.params.companyId, spreadsheetId, {
+            waitForLeaseMs: 30_000,
+          });
           return { status: 200, body: { spreadsheetId, layoutChanges: setup.requests, sync } };
         }),
     },
@@ -57,7 +64,9 @@ export function sheetsRoutes(gateway: SheetsGateway): Route[] {
       handle: (ctx) =>
         read(ctx, ROLES, async () => {
           const spreadsheetId = await boundSpreadsheet(ctx);
-          const sync = await syncSpreadsheet(syncDeps(ctx), ctx.params.companyId, spreadsheetId, { waitForLeaseMs: 30_000 });
+          const sync = await syncSpreadsheet(syncDeps(ctx), ctx.params.companyId, spreadsheetId, {
+            waitForLeaseMs: 30_000,
+          });
           return { status: 200, body: { spreadsheetId, sync } };
         }),
     },
@@ -67,18 +76,23 @@ export function sheetsRoutes(gateway: SheetsGateway): Route[] {
       handle: (ctx) =>
         read(ctx, ["requester", "accounting_approver"], async () => {
           const spreadsheetId = await boundSpreadsheet(ctx);
-          const result = await importDeposits(syncDeps(ctx), ctx.params.companyId, spreadsheetId, async (body, idempotencyKey) => {
-            // The deposit route itself: same validation, roles, numbering and idempotency as the sidebar's calls.
-            // No after-commit sync per row: the import writes each id first, then syncs once.
-            const answer = await recordDepositRoute.handle({
-              ...ctx,
-              deps: { ...ctx.deps, notifier: noopNotifier },
-              route: `POST /v1/companies/${ctx.params.companyId}/deposits`,
-              body,
-              idempotencyKey,
-            });
-            return { id: (answer.body as { id: string }).id };
-          });
+          const result = await importDeposits(
+            syncDeps(ctx),
+            ctx.params.companyId,
+            spreadsheetId,
+            async (body, idempotencyKey) => {
+              // The deposit route itself: same validation, roles, numbering and idempotency as the sidebar's calls.
+              // No after-commit sync per row: the import writes each id first, then syncs once.
+              const answer = await recordDepositRoute.handle({
+                ...ctx,
+                deps: { ...ctx.deps, notifier: noopNotifier },
+                route: `POST /v1/companies/${ctx.params.companyId}/deposits`,
+                body,
+                idempotencyKey,
+              });
+              return { id: (answer.body as { id: string }).id };
+            },
+          );
           return { status: 200, body: { spreadsheetId, ...result } };
         }),
     },

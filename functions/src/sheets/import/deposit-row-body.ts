@@ -6,7 +6,13 @@
  */
 import { serialToDay } from "../cell";
 import { ACOMPTES } from "../layout/workbook-spec";
-import { codeOf, CUSTOMER_KIND_LABEL, DEPOSIT_KIND_LABEL, PAYMENT_MEANS_LABEL, SUPPLY_KIND_LABEL } from "../sync/labels";
+import {
+  codeOf,
+  CUSTOMER_KIND_LABEL,
+  DEPOSIT_KIND_LABEL,
+  PAYMENT_MEANS_LABEL,
+  SUPPLY_KIND_LABEL,
+} from "../sync/labels";
 
 export type TypedCell = string | number | boolean | undefined;
 
@@ -31,7 +37,10 @@ export const FIELD_COLUMN: Record<string, string> = {
 /** The columns a person fills; a row with none of them is empty. */
 export const INPUT_HEADERS = ACOMPTES.columns.filter((c) => !c.computed).map((c) => c.header);
 
-const cellOf = (row: TypedCell[]) => (header: string): TypedCell => row[ACOMPTES.columns.findIndex((c) => c.header === header)];
+const cellOf =
+  (row: TypedCell[]) =>
+  (header: string): TypedCell =>
+    row[ACOMPTES.columns.findIndex((c) => c.header === header)];
 
 function typedText(v: TypedCell): string | undefined {
   if (v === undefined || v === null) return undefined;

@@ -39,7 +39,12 @@ function cellA1(row: number, header: string): string {
   return `${quoteSheet(ACOMPTES.title)}!${columnLetter(columnIndexOf(ACOMPTES, header))}${row}`;
 }
 
-export async function importDeposits(deps: SyncDeps, companyId: string, spreadsheetId: string, record: RecordDeposit): Promise<ImportResult> {
+export async function importDeposits(
+  deps: SyncDeps,
+  companyId: string,
+  spreadsheetId: string,
+  record: RecordDeposit,
+): Promise<ImportResult> {
   const recorded: ImportedRow[] = [];
   const refused: ImportedRow[] = [];
   const statusCol = columnIndexOf(ACOMPTES, "Statut");
@@ -48,7 +53,9 @@ export async function importDeposits(deps: SyncDeps, companyId: string, spreadsh
   const statusAndMessage = (row: number) => `${cellA1(row, "Statut")}:${columnLetter(messageCol)}${row}`;
 
   const importTyped = async () => {
-    const [values] = await deps.gateway.readValues(spreadsheetId, [`${quoteSheet(ACOMPTES.title)}!A1:${columnLetter(ACOMPTES.columns.length - 1)}`]);
+    const [values] = await deps.gateway.readValues(spreadsheetId, [
+      `${quoteSheet(ACOMPTES.title)}!A1:${columnLetter(ACOMPTES.columns.length - 1)}`,
+    ]);
     const writes: ValueRangeLike[] = [];
     for (let r = 1; r < (values ?? []).length; r++) {
       const line = values[r] as TypedCell[];
@@ -56,11 +63,16 @@ export async function importDeposits(deps: SyncDeps, companyId: string, spreadsh
       const row = r + 1;
       const body = depositBodyFromRow(line);
       // Same spreadsheet, row and content → same key: an import repeated after a lost answer records nothing new.
-      const key = `sheets-import:${createHash("sha256").update(JSON.stringify([spreadsheetId, row, body])).digest("hex")}`;
+      const key = `sheets-import:${createHash("sha256")
+        .update(JSON.stringify([spreadsheetId, row, body]))
+        .digest("hex")}`;
       try {
         const { id } = await record(body, key);
         recorded.push({ row, id });
-        writes.push({ range: cellA1(row, ID_HEADER), values: [[id]] }, { range: statusAndMessage(row), values: [["", ""]] });
+        writes.push(
+          { range: cellA1(row, ID_HEADER), values: [[id]] },
+          { range: statusAndMessage(row), values: [["", ""]] },
+        );
       } catch (error) {
         const apiError = toApiError(error);
         if (!apiError || apiError.status === 401 || apiError.status === 403) throw error;
@@ -72,9 +84,15 @@ export async function importDeposits(deps: SyncDeps, companyId: string, spreadsh
     if (writes.length) await deps.gateway.writeValues(spreadsheetId, writes);
   };
 
-  const sync = await syncSpreadsheet(deps, companyId, spreadsheetId, { beforeWriteBack: importTyped, waitForLeaseMs: 30_000 });
+  const sync = await syncSpreadsheet(deps, companyId, spreadsheetId, {
+    beforeWriteBack: importTyped,
+    waitForLeaseMs: 30_000,
+  });
   if (sync.status === "deferred") {
-    throw conflict("SHEET_SYNC_BUSY", "Le classeur est en cours de synchronisation : relancez l'import dans un instant.");
+    throw conflict(
+      "SHEET_SYNC_BUSY",
+      "Le classeur est en cours de synchronisation : relancez l'import dans un instant.",
+    );
   }
   return { recorded, refused, sync };
 }

@@ -38,7 +38,10 @@ function conditionalRules(spec: SheetSpec, sheetId: number): sheets_v4.Schema$Co
   const c = spec.columns.findIndex((x) => x.header === spec.statusColumn);
   return spec.statusColours.map((s) => ({
     ranges: [{ sheetId, startRowIndex: 1, startColumnIndex: c, endColumnIndex: c + 1 }],
-    booleanRule: { condition: { type: "TEXT_EQ", values: [{ userEnteredValue: s.label }] }, format: { backgroundColor: s.colour } },
+    booleanRule: {
+      condition: { type: "TEXT_EQ", values: [{ userEnteredValue: s.label }] },
+      format: { backgroundColor: s.colour },
+    },
   }));
 }
 
@@ -48,7 +51,12 @@ function protectedRanges(spec: SheetSpec, sheetId: number): sheets_v4.Schema$Pro
     if (!c.computed) return;
     const last = out[out.length - 1];
     if (last && last.range!.endColumnIndex === i) last.range!.endColumnIndex = i + 1;
-    else out.push({ range: { sheetId, startRowIndex: 1, startColumnIndex: i, endColumnIndex: i + 1 }, description: PROTECTION_DESCRIPTION, warningOnly: true });
+    else
+      out.push({
+        range: { sheetId, startRowIndex: 1, startColumnIndex: i, endColumnIndex: i + 1 },
+        description: PROTECTION_DESCRIPTION,
+        warningOnly: true,
+      });
   });
   return out;
 }
@@ -62,7 +70,10 @@ function sheetRequests(spec: SheetSpec, sheet: sheets_v4.Schema$Sheet | undefine
   if ((grid.frozenRowCount ?? 0) !== 1 || (grid.columnCount ?? 0) < columns) {
     requests.push({
       updateSheetProperties: {
-        properties: { sheetId, gridProperties: { frozenRowCount: 1, columnCount: Math.max(columns, grid.columnCount ?? 0) } },
+        properties: {
+          sheetId,
+          gridProperties: { frozenRowCount: 1, columnCount: Math.max(columns, grid.columnCount ?? 0) },
+        },
         fields: "gridProperties.frozenRowCount,gridProperties.columnCount",
       },
     });
@@ -74,17 +85,35 @@ function sheetRequests(spec: SheetSpec, sheet: sheets_v4.Schema$Sheet | undefine
   const rowCount = grid.rowCount ?? 1000;
   spec.columns.forEach((c, i) => {
     const h = header[i];
-    if (h?.userEnteredValue?.stringValue !== c.header || !isDeepStrictEqual(h?.userEnteredFormat ?? {}, { ...HEADER_FORMAT, numberFormat: { type: "TEXT" } })) {
+    if (
+      h?.userEnteredValue?.stringValue !== c.header ||
+      !isDeepStrictEqual(h?.userEnteredFormat ?? {}, { ...HEADER_FORMAT, numberFormat: { type: "TEXT" } })
+    ) {
       requests.push({
         updateCells: {
           start: { sheetId, rowIndex: 0, columnIndex: i },
-          rows: [{ values: [{ userEnteredValue: { stringValue: c.header }, userEnteredFormat: { ...HEADER_FORMAT, numberFormat: { type: "TEXT" } } }] }],
+          rows: [
+            {
+              values: [
+                {
+                  userEnteredValue: { stringValue: c.header },
+                  userEnteredFormat: { ...HEADER_FORMAT, numberFormat: { type: "TEXT" } },
+                },
+              ],
+            },
+          ],
           fields: "userEnteredValue,userEnteredFormat",
         },
       });
     }
     if ((widths[i]?.pixelSize ?? 100) !== c.width) {
-      requests.push({ updateDimensionProperties: { range: { sheetId, dimension: "COLUMNS", startIndex: i, endIndex: i + 1 }, properties: { pixelSize: c.width }, fields: "pixelSize" } });
+      requests.push({
+        updateDimensionProperties: {
+          range: { sheetId, dimension: "COLUMNS", startIndex: i, endIndex: i + 1 },
+          properties: { pixelSize: c.width },
+          fields: "pixelSize",
+        },
+      });
     }
     if (!isDeepStrictEqual(firstRow[i]?.userEnteredFormat?.numberFormat, numberFormat(c.kind))) {
       requests.push(formatRequests({ ...spec, columns: [c] }, sheetId, 1, rowCount)[0]);
@@ -110,7 +139,9 @@ function sheetRequests(spec: SheetSpec, sheet: sheets_v4.Schema$Sheet | undefine
 
 /** Reads what setup compares: properties, rules, protections, the header row and the first data row. */
 export async function readLayout(gateway: SheetsGateway, spreadsheetId: string): Promise<sheets_v4.Schema$Spreadsheet> {
-  const meta = await gateway.get(spreadsheetId, { fields: "properties(locale,timeZone),sheets.properties(title,sheetId,gridProperties(rowCount,columnCount))" });
+  const meta = await gateway.get(spreadsheetId, {
+    fields: "properties(locale,timeZone),sheets.properties(title,sheetId,gridProperties(rowCount,columnCount))",
+  });
   const grids = new Map((meta.sheets ?? []).map((s) => [s.properties?.title, s.properties?.gridProperties]));
   // Never past the grid a person may have shrunk (Sheets refuses such a read).
   const ranges = WORKBOOK.filter((s) => grids.has(s.title) && s.columns.length).map((s) => {
@@ -120,9 +151,16 @@ export async function readLayout(gateway: SheetsGateway, spreadsheetId: string):
   const full = await gateway.get(spreadsheetId, {
     ranges,
     includeGridData: true,
-    fields: "sheets(properties,conditionalFormats,protectedRanges,data(rowData.values(userEnteredValue,userEnteredFormat),columnMetadata.pixelSize))",
+    fields:
+      "sheets(properties,conditionalFormats,protectedRanges,data(rowData.values(userEnteredValue,userEnteredFormat),columnMetadata.pixelSize))",
   });
-  return { properties: meta.properties, sheets: [...(full.sheets ?? []), ...(meta.sheets ?? []).filter((s) => !ranges.some((r) => r.startsWith(quoteSheet(s.properties!.title!) + "!")))] };
+  return {
+    properties: meta.properties,
+    sheets: [
+      ...(full.sheets ?? []),
+      ...(meta.sheets ?? []).filter((s) => !ranges.some((r) => r.startsWith(quoteSheet(s.properties!.title!) + "!"))),
+    ],
+  };
 }
 
 export async function setupWorkbook(gateway: SheetsGateway, spreadsheetId: string): Promise<SetupResult> {
@@ -131,7 +169,12 @@ export async function setupWorkbook(gateway: SheetsGateway, spreadsheetId: strin
   const usedIds = new Set((current.sheets ?? []).map((s) => s.properties!.sheetId!));
   const requests: Request[] = [];
   if (current.properties?.locale !== "fr_FR" || current.properties?.timeZone !== "Europe/Paris") {
-    requests.push({ updateSpreadsheetProperties: { properties: { locale: "fr_FR", timeZone: "Europe/Paris" }, fields: "locale,timeZone" } });
+    requests.push({
+      updateSpreadsheetProperties: {
+        properties: { locale: "fr_FR", timeZone: "Europe/Paris" },
+        fields: "locale,timeZone",
+      },
+    });
   }
   const sheetIds: Record<string, number> = {};
   let nextId = 1001;

@@ -28,7 +28,12 @@ export interface SheetSpec {
   statusColours?: StatusColour[];
 }
 
-export const col = (header: string, kind: ColumnKind, width: number, computed = true): ColumnSpec => ({ header, kind, width, computed });
+export const col = (header: string, kind: ColumnKind, width: number, computed = true): ColumnSpec => ({
+  header,
+  kind,
+  width,
+  computed,
+});
 
 export const GREEN = { red: 0.85, green: 0.94, blue: 0.83 };
 export const AMBER = { red: 1, green: 0.95, blue: 0.8 };

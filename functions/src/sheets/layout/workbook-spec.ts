@@ -169,7 +169,9 @@ const RELANCE_KIND: Record<string, ColumnKind> = { text: "text", date: "date", d
 /** The reminders engineer's columns (functions/src/domain/reminders/relances-row.ts). */
 export const RELANCES: SheetSpec = {
   title: "Relances",
-  columns: RELANCES_COLUMNS.map((c, i) => col(c.header, RELANCE_KIND[c.type], i === 0 ? 300 : c.header === "Objet" || c.header === "Concerne" ? 260 : 130)),
+  columns: RELANCES_COLUMNS.map((c, i) =>
+    col(c.header, RELANCE_KIND[c.type], i === 0 ? 300 : c.header === "Objet" || c.header === "Concerne" ? 260 : 130),
+  ),
   statusColumn: "Statut",
   statusColours: [
     { label: "Envoyée", colour: GREEN },
@@ -183,4 +185,13 @@ export const RELANCES: SheetSpec = {
 /** Filled by the dashboard job; setup only creates it. */
 export const TABLEAU_DE_BORD: SheetSpec = { title: "Tableau de bord", columns: [] };
 
-export const WORKBOOK: SheetSpec[] = [ACOMPTES, FACTURES, REMBOURSEMENTS, ECHEANCIER, AVOIRS, ECRITURES, RELANCES, TABLEAU_DE_BORD];
+export const WORKBOOK: SheetSpec[] = [
+  ACOMPTES,
+  FACTURES,
+  REMBOURSEMENTS,
+  ECHEANCIER,
+  AVOIRS,
+  ECRITURES,
+  RELANCES,
+  TABLEAU_DE_BORD,
+];

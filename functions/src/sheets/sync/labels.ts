@@ -12,7 +12,11 @@ export const PAYMENT_MEANS_LABEL: Record<string, string> = {
   especes: "Espèces",
   prelevement: "Prélèvement",
 };
-export const DEPOSIT_STATUS_LABEL: Record<DepositStatus, string> = { open: "Ouvert", applied: "Imputé", refunded: "Remboursé" };
+export const DEPOSIT_STATUS_LABEL: Record<DepositStatus, string> = {
+  open: "Ouvert",
+  applied: "Imputé",
+  refunded: "Remboursé",
+};
 export const IMPORT_ERROR_STATUS = "Erreur";
 export const REFUND_STATUS_LABEL: Record<RefundStatus, string> = {
   submitted: "Soumise",

@@ -94,7 +94,11 @@ export function invoiceRow(id: string, i: InvoiceDoc): Row {
 
 export function refundRow(id: string, r: RefundDoc): Row {
   const approvals = r.approvals.map((a) => `${APPROVER_LABEL[a.role]} : ${a.by}`).join(" ; ");
-  const ended = r.rejection ? `Refusée par ${r.rejection.by} : ${r.rejection.reason}` : r.cancellation ? `Annulée par ${r.cancellation.by}` : "";
+  const ended = r.rejection
+    ? `Refusée par ${r.rejection.by} : ${r.rejection.reason}`
+    : r.cancellation
+      ? `Annulée par ${r.cancellation.by}`
+      : "";
   return {
     id,
     order: `${r.requestedOn}|${r.createdAt.toMillis().toString().padStart(15, "0")}|${id}`,
@@ -186,4 +190,3 @@ export function journalRows(id: string, e: JournalEntryDoc): Row[] {
     ],
   }));
 }
-

@@ -34,7 +34,9 @@ export function rowIndexById(current: SheetValues): Map<string, number> {
 export function planSheet(spec: SheetSpec, desired: Row[], current: SheetValues): SheetPlan {
   const byId = rowIndexById(current);
   let next = Math.max(1, current.length);
-  const fresh = desired.filter((row) => !byId.has(row.id)).sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
+  const fresh = desired
+    .filter((row) => !byId.has(row.id))
+    .sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
   const placed = new Map<number, (RawValue | null)[]>();
   let updatedRows = 0;
   for (const row of desired) {
@@ -47,11 +49,15 @@ export function planSheet(spec: SheetSpec, desired: Row[], current: SheetValues)
       updatedRows++;
     }
   }
-  for (const row of fresh) placed.set(next++, row.cells.map((c) => (c === null ? null : rawValue(c))));
+  for (const row of fresh)
+    placed.set(
+      next++,
+      row.cells.map((c) => (c === null ? null : rawValue(c))),
+    );
   const indexes = [...placed.keys()].sort((a, b) => a - b);
   const writes: ValueRangeLike[] = [];
   const last = columnLetter(spec.columns.length - 1);
-  for (let i = 0; i < indexes.length; ) {
+  for (let i = 0; i < indexes.length;) {
     let j = i;
     while (j + 1 < indexes.length && indexes[j + 1] === indexes[j] + 1) j++;
     writes.push({

@@ -11,16 +11,22 @@ import { syncSpreadsheet, type SyncDeps, type SyncResult } from "./sync-spreadsh
 
 export async function companySpreadsheets(deps: Pick<SyncDeps, "db">, companyId: string): Promise<string[]> {
   const snap = await deps.db.collection(COMPANIES).doc(companyId).get();
-  return ((snap.data() as CompanyDoc | undefined)?.spreadsheetIds ?? []).filter((id) => typeof id === "string" && id !== "");
+  return ((snap.data() as CompanyDoc | undefined)?.spreadsheetIds ?? []).filter(
+    (id) => typeof id === "string" && id !== "",
+  );
 }
 
 export async function syncCompanySheets(deps: SyncDeps, companyId: string): Promise<Record<string, SyncResult>> {
   const out: Record<string, SyncResult> = {};
-  for (const spreadsheetId of await companySpreadsheets(deps, companyId)) out[spreadsheetId] = await syncSpreadsheet(deps, companyId, spreadsheetId);
+  for (const spreadsheetId of await companySpreadsheets(deps, companyId))
+    out[spreadsheetId] = await syncSpreadsheet(deps, companyId, spreadsheetId);
   return out;
 }
 
-export function sheetsNotifier(deps: SyncDeps, log: (message: string, error: unknown) => void = console.error): ChangeNotifier {
+export function sheetsNotifier(
+  deps: SyncDeps,
+  log: (message: string, error: unknown) => void = console.error,
+): ChangeNotifier {
   return {
     async afterCommit(change) {
       for (const spreadsheetId of await companySpreadsheets(deps, change.companyId)) {

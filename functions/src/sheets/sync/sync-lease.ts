@@ -28,7 +28,13 @@ export function syncRef(db: Firestore, companyId: string, spreadsheetId: string)
 }
 
 /** Takes the lease, or marks the spreadsheet dirty for the holder. Returns the state found when taken. */
-export async function acquireLease(db: Firestore, companyId: string, spreadsheetId: string, owner: string, now: Date): Promise<SheetSyncDoc | null> {
+export async function acquireLease(
+  db: Firestore,
+  companyId: string,
+  spreadsheetId: string,
+  owner: string,
+  now: Date,
+): Promise<SheetSyncDoc | null> {
   const ref = syncRef(db, companyId, spreadsheetId);
   return db.runTransaction(async (tx) => {
     const snap = await tx.get(ref);
@@ -37,7 +43,12 @@ export async function acquireLease(db: Firestore, companyId: string, spreadsheet
       tx.set(ref, { dirty: true }, { merge: true });
       return null;
     }
-    tx.set(ref, { ...doc, leaseOwner: owner, leaseUntil: Timestamp.fromMillis(now.getTime() + LEASE_MS), dirty: false });
+    tx.set(ref, {
+      ...doc,
+      leaseOwner: owner,
+      leaseUntil: Timestamp.fromMillis(now.getTime() + LEASE_MS),
+      dirty: false,
+    });
     return doc;
   });
 }
@@ -46,11 +57,20 @@ export async function acquireLease(db: Firestore, companyId: string, spreadsheet
  * Ends one pass: records success or failure; keeps the lease (and answers
  * true) when another change arrived meanwhile and a new pass is needed.
  */
-export async function endPass(db: Firestore, companyId: string, spreadsheetId: string, owner: string, now: Date, error: Error | null): Promise<boolean> {
+export async function endPass(
+  db: Firestore,
+  companyId: string,
+  spreadsheetId: string,
+  owner: string,
+  now: Date,
+  error: Error | null,
+): Promise<boolean> {
   const ref = syncRef(db, companyId, spreadsheetId);
   return db.runTransaction(async (tx) => {
     const doc = { ...EMPTY, ...((await tx.get(ref)).data() as Partial<SheetSyncDoc> | undefined) };
-    const failed = error ? { at: Timestamp.fromDate(now), message: error.message.slice(0, 500), attempts: (doc.failed?.attempts ?? 0) + 1 } : null;
+    const failed = error
+      ? { at: Timestamp.fromDate(now), message: error.message.slice(0, 500), attempts: (doc.failed?.attempts ?? 0) + 1 }
+      : null;
     const again = doc.dirty && !error;
     tx.set(ref, {
       ...doc,

@@ -36,7 +36,12 @@ export interface SyncResult {
 
 async function gridSizes(gateway: SheetsGateway, spreadsheetId: string) {
   const meta = await gateway.get(spreadsheetId, { fields: "sheets.properties(sheetId,title,gridProperties.rowCount)" });
-  return new Map((meta.sheets ?? []).map((s) => [s.properties!.title!, { sheetId: s.properties!.sheetId!, rowCount: s.properties!.gridProperties!.rowCount! }]));
+  return new Map(
+    (meta.sheets ?? []).map((s) => [
+      s.properties!.title!,
+      { sheetId: s.properties!.sheetId!, rowCount: s.properties!.gridProperties!.rowCount! },
+    ]),
+  );
 }
 
 /** One pass: read, plan, grow, write. Returns the write calls made. */
@@ -57,7 +62,12 @@ export async function writeBack(gateway: SheetsGateway, spreadsheetId: string, s
   for (const { spec, plan } of plans) {
     const size = sizes.get(spec.title)!;
     if (plan.rowsNeeded <= size.rowCount) continue;
-    grow.push({ updateSheetProperties: { properties: { sheetId: size.sheetId, gridProperties: { rowCount: plan.rowsNeeded } }, fields: "gridProperties.rowCount" } });
+    grow.push({
+      updateSheetProperties: {
+        properties: { sheetId: size.sheetId, gridProperties: { rowCount: plan.rowsNeeded } },
+        fields: "gridProperties.rowCount",
+      },
+    });
     // New rows get the columns' formats (dates as dates, amounts in euros).
     grow.push(...formatRequests(spec, size.sheetId, size.rowCount, plan.rowsNeeded));
   }
@@ -81,7 +91,12 @@ export interface SyncOptions {
   waitForLeaseMs?: number;
 }
 
-export async function syncSpreadsheet(deps: SyncDeps, companyId: string, spreadsheetId: string, options: SyncOptions = {}): Promise<SyncResult> {
+export async function syncSpreadsheet(
+  deps: SyncDeps,
+  companyId: string,
+  spreadsheetId: string,
+  options: SyncOptions = {},
+): Promise<SyncResult> {
   const now = deps.now ?? (() => new Date());
   const owner = randomUUID();
   const deadline = Date.now() + (options.waitForLeaseMs ?? 0);
@@ -90,7 +105,14 @@ export async function syncSpreadsheet(deps: SyncDeps, companyId: string, spreads
     await new Promise((resolve) => setTimeout(resolve, 200));
     found = await acquireLease(deps.db, companyId, spreadsheetId, owner, now());
   }
-  const result: SyncResult = { status: "deferred", passes: 0, writeCalls: 0, updatedRows: 0, newRows: 0, replayed: false };
+  const result: SyncResult = {
+    status: "deferred",
+    passes: 0,
+    writeCalls: 0,
+    updatedRows: 0,
+    newRows: 0,
+    replayed: false,
+  };
   if (!found) return result;
   result.status = "synced";
   result.replayed = found.failed !== null;

@@ -6,7 +6,15 @@
  * are written by the jobs (functions/src/jobs/*-writer.ts).
  */
 import type { Firestore, Query } from "@google-cloud/firestore";
-import { COMPANIES, CREDIT_NOTES, DEPOSITS, INSTALMENTS, INVOICES, JOURNAL_ENTRIES, REFUNDS } from "../../model/collections";
+import {
+  COMPANIES,
+  CREDIT_NOTES,
+  DEPOSITS,
+  INSTALMENTS,
+  INVOICES,
+  JOURNAL_ENTRIES,
+  REFUNDS,
+} from "../../model/collections";
 import type { CreditNoteDoc } from "../../model/credit-note";
 import type { DepositDoc } from "../../model/deposit";
 import type { InvoiceDoc } from "../../model/invoice";
@@ -29,7 +37,23 @@ async function mapStream<T>(query: Query, map: (id: string, doc: T) => Row | Row
 }
 
 /** Fields refundRow reads: the stored quote and proposal details stay in Firestore. */
-const REFUND_FIELDS = ["depositId", "customerName", "proposal.reason", "grossAmount", "requestedBy", "requestedOn", "status", "awaiting", "approvals", "approvedOn", "creditNoteNumber", "rejection", "cancellation", "paidOn", "createdAt"];
+const REFUND_FIELDS = [
+  "depositId",
+  "customerName",
+  "proposal.reason",
+  "grossAmount",
+  "requestedBy",
+  "requestedOn",
+  "status",
+  "awaiting",
+  "approvals",
+  "approvedOn",
+  "creditNoteNumber",
+  "rejection",
+  "cancellation",
+  "paidOn",
+  "createdAt",
+];
 
 export async function readWorkbookRows(db: Firestore, companyId: string): Promise<WorkbookRows> {
   const company = db.collection(COMPANIES).doc(companyId);
@@ -37,7 +61,12 @@ export async function readWorkbookRows(db: Firestore, companyId: string): Promis
     [ACOMPTES, await mapStream<DepositDoc>(company.collection(DEPOSITS), depositRow)],
     [FACTURES, await mapStream<InvoiceDoc>(company.collection(INVOICES), invoiceRow)],
     [REMBOURSEMENTS, await mapStream<RefundDoc>(company.collection(REFUNDS).select(...REFUND_FIELDS), refundRow)],
-    [ECHEANCIER, await mapStream<InstalmentDoc>(db.collectionGroup(INSTALMENTS).where("companyId", "==", companyId), (_id, d) => instalmentRow(d))],
+    [
+      ECHEANCIER,
+      await mapStream<InstalmentDoc>(db.collectionGroup(INSTALMENTS).where("companyId", "==", companyId), (_id, d) =>
+        instalmentRow(d),
+      ),
+    ],
     [AVOIRS, await mapStream<CreditNoteDoc>(company.collection(CREDIT_NOTES), creditNoteRows)],
     [ECRITURES, await mapStream<JournalEntryDoc>(company.collection(JOURNAL_ENTRIES), journalRows)],
   ];
