@@ -77,3 +77,41 @@ test("approval applies the quote's settlement: offset against an open invoice (l
   expect(credits.docs.map((d) => [d.get("amount"), d.get("refundId")])).toEqual([["320.00", req.body.id]]);
   expect(first.status).toBe(201);
 });
+
+test("a payment's excess is refunded through the same request flow: no credit note, no VAT, D411 / C512 when paid", async () => {
+  await api.call("POST", `${base}/deposits`, { as: ACCOUNTING, body: DEPOSIT_BODY });
+  api.setToday("2026-02-20");
+  const inv = await api.call("POST", `${base}/invoices/final`, { as: ACCOUNTING, body: FINAL });
+  const pay = await api.call("POST", `${base}/payments`, { as: ACCOUNTING, body: { customer: DEPOSIT_BODY.customer, date: "2026-02-20", amount: "10100.00", means: "virement", invoiceIds: [inv.body.id] } });
+  const creditId = pay.body.customerCreditId;
+  const body = { customerCreditId: creditId, scope: { kind: "full" }, reason: "overpayment", schedule: { kind: "single", date: "2026-02-25" } };
+
+  const wrongReason = await api.call("POST", `${base}/refunds/quote`, { as: REQUESTER, body: { ...body, reason: "seller_cancels" } });
+  expect([wrongReason.status, wrongReason.body.error.code]).toEqual([422, "REASON_NOT_FOR_CREDIT"]);
+  const both = await api.call("POST", `${base}/refunds/quote`, { as: REQUESTER, body: { ...body, depositId: "x" } });
+  expect(both.status).toBe(400);
+
+  const first = await api.call("POST", `${base}/refunds`, { as: REQUESTER, body });
+  expect(first.body).toMatchObject({ status: "submitted", quote: { total: "20.00", creditNote: { lines: [] } } });
+  expect((await fs.db.doc(`companies/${C}/customerCredits/${creditId}`).get()).get("refundableBalance")).toBe("0.00");
+  const twice = await api.call("POST", `${base}/refunds`, { as: REQUESTER, body });
+  expect([twice.status, twice.body.error.code]).toEqual([422, "ABOVE_BALANCE"]);
+  await api.call("POST", `${base}/refunds/${first.body.id}/cancel`, { as: REQUESTER });
+  expect((await fs.db.doc(`companies/${C}/customerCredits/${creditId}`).get()).get("refundableBalance")).toBe("20.00");
+
+  const req = await api.call("POST", `${base}/refunds`, { as: REQUESTER, body });
+  const approved = await api.call("POST", `${base}/refunds/${req.body.id}/approve`, { as: ACCOUNTING });
+  expect(approved.body).toMatchObject({ status: "approved", creditNote: null, schedule: [{ n: 1, amount: "20.00" }] });
+  expect((await fs.db.collection(`companies/${C}/creditNotes`).get()).size).toBe(0);
+  api.setToday("2026-02-25");
+  const paid = await api.call("POST", `${base}/refunds/${req.body.id}/instalments/1/pay`, { as: ACCOUNTING });
+  expect(paid.body.status).toBe("refunded");
+
+  const entries = (await fs.db.collection(`companies/${C}/journalEntries`).orderBy("seq").get()).docs.map((d) => d.get("content"));
+  expect(entries.map((e) => e.lines.map((l: { account: string; debit: string; credit: string }) => `${l.account} ${l.debit}/${l.credit}`))).toEqual([
+    ["512 4320.00/0.00", "4191 0.00/3600.00", "44571 0.00/720.00"],
+    ["411 10080.00/0.00", "4191 3600.00/0.00", "707 0.00/12000.00", "44571 0.00/1680.00"],
+    ["512 10100.00/0.00", "411 0.00/10100.00"],
+    ["411 20.00/0.00", "512 0.00/20.00"],
+  ]);
+});

@@ -47,12 +47,13 @@ export async function approveRefund(uow: UnitOfWork, access: Access, refundId: s
   return finalApproval(uow, access, refundId, ref, doc, approvals);
 }
 
-async function finalApproval(uow: UnitOfWork, access: Access, refundId: string, ref: FirebaseFirestore.DocumentReference, doc: RefundDoc, approvals: RefundDoc["approvals"]) {
-  if (!doc.depositId) throw new Error("refund without a deposit");
-  const depositRef = uow.collection(DEPOSITS).doc(doc.depositId);
+/** The credit note of a deposit refund: numbered, citing the deposit invoice, its entries, the settlement applied, the deposit updated. */
+async function issueCreditNote(uow: UnitOfWork, access: Access, refundId: string, doc: RefundDoc): Promise<{ id: string; number: string }> {
+  const depositId = doc.depositId as string;
+  const depositRef = uow.collection(DEPOSITS).doc(depositId);
   // The deposit and both counters in one round trip.
   const [deposit] = await uow.getAll<DepositDoc>([depositRef, uow.sequenceRef("creditNote", uow.today), uow.sequenceRef("journal", uow.today)]);
-  if (!deposit) throw notFound(`Acompte introuvable : ${doc.depositId}.`);
+  if (!deposit) throw notFound(`Acompte introuvable : ${depositId}.`);
   const settings = settingsOf(access);
   const quote = doc.quote;
 
@@ -68,7 +69,7 @@ async function finalApproval(uow: UnitOfWork, access: Access, refundId: string, 
     lines: quote.creditNote.lines,
     total: quote.creditNote.total,
     refundId,
-    depositId: doc.depositId,
+    depositId,
   };
   const fields: Omit<CreditNoteDoc, "content" | "series" | "seq" | "prevHash" | "hash"> = { number: slot.number, date: uow.today, refundId, createdAt: uow.timestamp };
   uow.putChained(slot, creditNoteRef, content, fields);
@@ -78,31 +79,42 @@ async function finalApproval(uow: UnitOfWork, access: Access, refundId: string, 
 
   await applySettlement(uow, refundId, deposit.customer, quote.settlement);
 
-  const count = quote.schedule.length;
-  for (const instalment of quote.schedule) {
+  const creditNotes = [...deposit.creditNotes, { id: creditNoteRef.id, number: slot.number, date: uow.today, lines: quote.creditNote.lines }];
+  const left = refundableBalance({ deposit: { lines: deposit.lines }, issuedRefunds: creditNotes.map((c) => ({ lines: c.lines })) });
+  uow.update(depositRef, { creditNotes, ...(money(left.total.gross).isZero() ? { status: "refunded" } : {}) });
+  uow.event("creditNote.issued", { kind: "creditNote", id: creditNoteRef.id }, null, { number: slot.number, gross: quote.creditNote.total.gross, refundId });
+  return { id: creditNoteRef.id, number: slot.number };
+}
+
+/**
+ * The final approval. A deposit refund issues its credit note; a customer
+ * credit is money paid back with no invoice to rectify (no credit note, no
+ * VAT: its instalments refer to the credit). Then the instalments and the
+ * new status, all in this transaction.
+ */
+async function finalApproval(uow: UnitOfWork, access: Access, refundId: string, ref: FirebaseFirestore.DocumentReference, doc: RefundDoc, approvals: RefundDoc["approvals"]) {
+  const creditNote = doc.proposal.source.kind === "deposit" ? await issueCreditNote(uow, access, refundId, doc) : null;
+  const reference = creditNote?.number ?? `CREDIT-${refundId.slice(0, 8)}`;
+  const schedule = doc.quote.schedule;
+  for (const instalment of schedule) {
     const item: InstalmentDoc = {
       companyId: uow.companyId,
       refundId,
       number: instalment.n,
-      count,
+      count: schedule.length,
       amount: instalment.amount,
       dueDate: instalment.dueDate,
       status: "due",
       paidOn: null,
       journalEntryId: null,
-      creditNoteNumber: slot.number,
+      creditNoteNumber: reference,
       customerName: doc.customerName,
     };
     uow.create(ref.collection(INSTALMENTS).doc(String(instalment.n)), item);
   }
 
-  const creditNotes = [...deposit.creditNotes, { id: creditNoteRef.id, number: slot.number, date: uow.today, lines: quote.creditNote.lines }];
-  const left = refundableBalance({ deposit: { lines: deposit.lines }, issuedRefunds: creditNotes.map((c) => ({ lines: c.lines })) });
-  const fullyReversed = money(left.total.gross).isZero();
-  uow.update(depositRef, { creditNotes, ...(fullyReversed ? { status: "refunded" } : {}) });
-
   // Nothing to pay out (forfeited arrhes, all offset or kept as credit): the request is settled at once.
-  const status: RefundDoc["status"] = count === 0 ? "refunded" : "approved";
+  const status: RefundDoc["status"] = schedule.length === 0 ? "refunded" : "approved";
   const next: Partial<RefundDoc> = {
     status,
     approvals,
@@ -110,14 +122,13 @@ async function finalApproval(uow: UnitOfWork, access: Access, refundId: string, 
     pendingApprovers: [],
     waitingStep: null,
     waitingSinceDay: null,
-    creditNoteId: creditNoteRef.id,
-    creditNoteNumber: slot.number,
+    creditNoteId: creditNote?.id ?? null,
+    creditNoteNumber: creditNote?.number ?? null,
     approvedOn: uow.today,
-    ...(count === 0 ? { paidOn: uow.today } : {}),
+    ...(schedule.length === 0 ? { paidOn: uow.today } : {}),
     updatedAt: uow.timestamp,
   };
   uow.update(ref, next);
-  uow.event("refund.approved", { kind: "refund", id: refundId }, { status: doc.status }, { status, creditNoteNumber: slot.number, instalments: count });
-  uow.event("creditNote.issued", { kind: "creditNote", id: creditNoteRef.id }, null, { number: slot.number, gross: quote.creditNote.total.gross, refundId });
+  uow.event("refund.approved", { kind: "refund", id: refundId }, { status: doc.status }, { status, creditNoteNumber: creditNote?.number ?? null, instalments: schedule.length });
   return { id: refundId, doc: { ...doc, ...next } as RefundDoc };
 }

@@ -1,4 +1,5 @@
-import { DEPOSITS } from "../model/collections";
+import { CUSTOMER_CREDITS, DEPOSITS } from "../model/collections";
+import type { CustomerCreditDoc } from "../model/payment";
 import type { DepositDoc } from "../model/deposit";
 import type { RefundDoc } from "../model/refund";
 import { forbidden } from "../errors/api-error";
@@ -6,21 +7,27 @@ import type { UnitOfWork } from "../storage/unit-of-work";
 import { Access, hasRole } from "./access";
 import { depositBalance } from "./deposit-balance";
 import { loadRefund, requireAwaitingApproval } from "./load-refund";
+import { creditBalance } from "./quote-for-credit";
 
 /** Ends a request before approval; its amount returns to the deposit's refundable balance. */
 async function close(uow: UnitOfWork, refundId: string, status: "rejected" | "cancelled", extra: Partial<RefundDoc>, action: string, check: (doc: RefundDoc) => void, reason?: string) {
   const { ref, doc } = await loadRefund(uow, refundId);
   check(doc);
   requireAwaitingApproval(doc, action);
+  // The amount goes back to what it was requested from: the deposit or the customer credit.
   let balance: string | null = null;
-  const depositRef = doc.depositId ? uow.collection(DEPOSITS).doc(doc.depositId) : null;
-  if (depositRef && doc.depositId) {
-    const deposit = await uow.get<DepositDoc>(depositRef);
-    if (deposit) balance = await depositBalance(uow, doc.depositId, deposit, refundId);
+  const source = doc.proposal.source;
+  const sourceRef = source.kind === "deposit" ? uow.collection(DEPOSITS).doc(source.depositId) : uow.collection(CUSTOMER_CREDITS).doc(source.creditId);
+  if (source.kind === "deposit") {
+    const deposit = await uow.get<DepositDoc>(sourceRef);
+    if (deposit) balance = await depositBalance(uow, source.depositId, deposit, refundId);
+  } else {
+    const credit = await uow.get<CustomerCreditDoc>(sourceRef);
+    if (credit) balance = await creditBalance(uow, source.creditId, credit, refundId);
   }
   const next: Partial<RefundDoc> = { status, awaiting: [], pendingApprovers: [], waitingStep: null, waitingSinceDay: null, updatedAt: uow.timestamp, ...extra };
   uow.update(ref, next);
-  if (depositRef && balance !== null) uow.update(depositRef, { refundableBalance: balance });
+  if (balance !== null) uow.update(sourceRef, { refundableBalance: balance });
   uow.event(`refund.${status}`, { kind: "refund", id: refundId }, { status: doc.status }, { status }, reason);
   return { id: refundId, doc: { ...doc, ...next } as RefundDoc };
 }

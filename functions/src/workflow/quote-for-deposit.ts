@@ -20,14 +20,14 @@ export interface DepositQuote {
  * the customer's open final invoices are offered for offsetting.
  */
 export async function quoteForDeposit(reader: DocReader, body: RefundBody, today: string): Promise<DepositQuote> {
-  const depositRef = reader.collection(DEPOSITS).doc(body.depositId);
-  const deposit = await reader.get<DepositDoc>(depositRef);
-  if (!deposit) throw notFound(`Acompte introuvable : ${body.depositId}.`);
+  const depositId = body.depositId as string;
+  const deposit = await reader.get<DepositDoc>(reader.collection(DEPOSITS).doc(depositId));
+  if (!deposit) throw notFound(`Acompte introuvable : ${depositId}.`);
   if (deposit.status === "applied") {
     throw conflict("DEPOSIT_APPLIED", `L'acompte ${deposit.invoiceNumber} a été déduit de la facture ${deposit.appliedBy?.number ?? ""} : il ne peut plus être remboursé en tant que tel.`);
   }
   const [inFlight, invoices] = await Promise.all([
-    reader.query<RefundDoc>(reader.collection(REFUNDS).where("depositId", "==", body.depositId).where("status", "in", [...AWAITING_APPROVAL])),
+    reader.query<RefundDoc>(reader.collection(REFUNDS).where("depositId", "==", depositId).where("status", "in", [...AWAITING_APPROVAL])),
     reader.query<InvoiceDoc>(reader.collection(INVOICES).where("customerKey", "==", customerKey(deposit.customer)).where("type", "==", "final")),
   ]);
   const quote = quoteRefund({
@@ -50,5 +50,5 @@ export async function quoteForDeposit(reader: DocReader, body: RefundBody, today
     openInvoices: invoices.filter((i) => !money(i.data.openAmount).isZero()).map((i) => ({ number: i.data.number, dueDate: i.data.dueDate, outstanding: i.data.openAmount })),
     schedule: body.schedule,
   });
-  return { depositId: body.depositId, deposit, quote };
+  return { depositId, deposit, quote };
 }

@@ -1,6 +1,6 @@
-import { CONSUMER_REFUND_DAYS, refundEntitlement } from "../domain";
+import { CONSUMER_REFUND_DAYS } from "../domain";
 import { addDays } from "../domain/dates/calendar-date";
-import { REFUNDS, DEPOSITS } from "../model/collections";
+import { REFUNDS } from "../model/collections";
 import type { RefundDoc } from "../model/refund";
 import type { UnitOfWork } from "../storage/unit-of-work";
 import type { Access } from "./access";
@@ -8,22 +8,22 @@ import { requiredApprovals } from "./approval-circuit";
 import type { RefundBody } from "./bodies/refund-body";
 import { settingsOf } from "./company-settings";
 import { pendingApprovers } from "./pending-approvers";
-import { quoteForDeposit } from "./quote-for-deposit";
+import { quoteForSource } from "./quote-for-source";
 
 /**
  * Stores a refund request with the engine's quote (status `submitted`). Its
- * credit-note lines count as "in flight" on the deposit until it is
- * approved, rejected or cancelled, so two requests cannot spend one balance.
+ * credit-note lines (or, for a customer credit, its amount) count as "in
+ * flight" on the deposit until it is approved, rejected or cancelled, so two
+ * requests cannot spend one balance.
  */
 export async function requestRefund(uow: UnitOfWork, access: Access, body: RefundBody): Promise<{ id: string; doc: RefundDoc }> {
-  const { deposit, quote } = await quoteForDeposit(uow, body, uow.today);
+  const { source, sourceRef, customer, quote, grossAmount, lateRefundScale } = await quoteForSource(uow, body, uow.today);
   const awaiting = requiredApprovals(quote.creditNote.total.gross, quote.total, settingsOf(access).approvalThreshold);
   const approvers = await pendingApprovers(uow, awaiting, uow.actor, []);
-  const { lateRefundScale } = refundEntitlement({ depositKind: deposit.kind, customerKind: deposit.customer.kind, supplyKind: deposit.supplyKind, reason: body.reason });
   const ref = uow.collection(REFUNDS).doc();
   const doc: RefundDoc = {
     proposal: {
-      source: { kind: "deposit", depositId: body.depositId },
+      source,
       scope: body.scope,
       reason: body.reason,
       schedule: body.schedule,
@@ -31,11 +31,11 @@ export async function requestRefund(uow: UnitOfWork, access: Access, body: Refun
       ...(body.settlement ? { settlement: body.settlement } : {}),
       ...(body.comment ? { comment: body.comment } : {}),
     },
-    depositId: body.depositId,
+    depositId: body.depositId ?? null,
     status: "submitted",
     quote,
-    grossAmount: quote.creditNote.total.gross,
-    customerName: deposit.customer.name,
+    grossAmount,
+    customerName: customer.name,
     requestedBy: uow.actor,
     requestedOn: uow.today,
     createdAt: uow.timestamp,
@@ -53,7 +53,7 @@ export async function requestRefund(uow: UnitOfWork, access: Access, body: Refun
     updatedAt: uow.timestamp,
   };
   uow.create(ref, doc);
-  uow.update(uow.collection(DEPOSITS).doc(body.depositId), { refundableBalance: quote.balanceAfter.total.gross });
+  uow.update(sourceRef, { refundableBalance: quote.balanceAfter.total.gross });
   uow.event("refund.requested", { kind: "refund", id: ref.id }, null, { status: "submitted", grossAmount: doc.grossAmount, awaiting });
   return { id: ref.id, doc };
 }

@@ -1,5 +1,5 @@
 import { refundBodySchema } from "../../workflow/bodies/refund-body";
-import { quoteForDeposit } from "../../workflow/quote-for-deposit";
+import { quoteForSource } from "../../workflow/quote-for-source";
 import { parseBody } from "../body";
 import { read } from "../command";
 import type { Route } from "../route";
@@ -10,6 +10,6 @@ export const quoteRefundRoute: Route = {
   path: "/v1/companies/:companyId/refunds/quote",
   handle: async (ctx) => {
     const body = parseBody(refundBodySchema, ctx.body);
-    return read(ctx, [], async (_access, reader) => ({ status: 200, body: (await quoteForDeposit(reader, body, ctx.today)).quote }));
+    return read(ctx, [], async (_access, reader) => ({ status: 200, body: (await quoteForSource(reader, body, ctx.today)).quote }));
   },
 };
