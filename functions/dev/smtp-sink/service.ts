@@ -1,0 +1,68 @@
+/**
+ * `npm start` services for the scheduled jobs (to add to SERVICES in
+ * functions/dev/start.ts, after the emulator and the demo data): the SMTP
+ * sink, then the `reminders` and `dashboard` functions on loopback, wired to
+ * the sink and to the Sheets server when one is configured (SHEETS_API_URL).
+ */
+import { http } from "@google-cloud/functions-framework";
+import { getTestServer } from "@google-cloud/functions-framework/testing";
+import type { AddressInfo } from "node:net";
+import { mintLocalToken } from "../local-tokens";
+import type { Service } from "../start";
+import { startSmtpSink } from "./index";
+
+export const smtpSinkService: Service = {
+  name: "SMTP sink",
+  async start() {
+    const sink = await startSmtpSink();
+    Object.assign(process.env, {
+      MAIL_TRANSPORT: "smtp",
+      SMTP_HOST: sink.host,
+      SMTP_PORT: String(sink.port),
+      MAIL_FROM: process.env.MAIL_FROM ?? "Acompte <relances@acompte.test>",
+    });
+    return {
+      lines: [`SMTP sink            ${sink.host}:${sink.port}, messages stored as .eml in ${sink.directory}`],
+      stop: () => sink.stop(),
+    };
+  },
+};
+
+const SCHEDULER = "scheduler@acompte.iam.gserviceaccount.com";
+
+export const jobsService: Service = {
+  name: "scheduled jobs",
+  async start() {
+    // Imported late: the job functions read their settings from the environment set above.
+    const { reminders, dashboard } = await import("../../src/jobs/functions");
+    const urls: Record<string, string> = {};
+    const servers: ReturnType<typeof getTestServer>[] = [];
+    for (const [name, fn] of [
+      ["reminders", reminders],
+      ["dashboard", dashboard],
+    ] as const) {
+      http(name, fn);
+      const server = getTestServer(name);
+      await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+      urls[name] = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+      servers.push(server);
+    }
+    // One audience for both local functions: the tokens below are minted for it.
+    const audience = "http://127.0.0.1/jobs";
+    Object.assign(process.env, { SCHEDULER_AUDIENCE: audience, SCHEDULER_SERVICE_ACCOUNTS: SCHEDULER });
+    const token = mintLocalToken(SCHEDULER, { audience, expiresIn: 12 * 3600 });
+    return {
+      lines: [
+        `reminders function   ${urls.reminders}   dashboard function ${urls.dashboard}`,
+        "Run the reminders as Cloud Scheduler would (a second call with the same time does nothing):",
+        `curl -s -X POST -H "Authorization: Bearer ${token}" -H "X-CloudScheduler-ScheduleTime: $(date -u +%Y-%m-%dT%H:00:00Z)" ${urls.reminders}`,
+      ],
+      stop: async () => {
+        for (const server of servers) {
+          server.closeAllConnections();
+          await new Promise<void>((resolve) => server.close(() => resolve()));
+        }
+      },
+    };
+  },
+};
