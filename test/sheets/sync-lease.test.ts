@@ -1,0 +1,118 @@
+/**
+ * The sync's lease and grid growth, with rows given directly (Firestore
+ * still holds the lease document).
+ */
+import { date, money, text } from "../../functions/src/sheets/cell";
+import { setupWorkbook } from "../../functions/src/sheets/layout/setup-workbook";
+import {
+  ACOMPTES,
+  AVOIRS,
+  ECHEANCIER,
+  ECRITURES,
+  FACTURES,
+  REMBOURSEMENTS,
+} from "../../functions/src/sheets/layout/workbook-spec";
+import type { Row } from "../../functions/src/sheets/sync/row-mappers";
+import { syncRef } from "../../functions/src/sheets/sync/sync-lease";
+import { syncSpreadsheet } from "../../functions/src/sheets/sync/sync-spreadsheet";
+import type { WorkbookRows } from "../../functions/src/sheets/sync/workbook-rows";
+import { testFirestore } from "../support/firestore";
+import { startSheetsKit, type SheetsKit } from "./sheets-test-kit";
+
+const fs = testFirestore("sheetslease");
+let kit: SheetsKit;
+beforeAll(async () => (kit = await startSheetsKit()));
+afterAll(async () => {
+  await kit.stop();
+  await fs.close();
+});
+beforeEach(() => fs.clear());
+
+const deposit = (i: number): Row => ({
+  id: `dep${i}`,
+  order: String(i).padStart(5, "0"),
+  cells: [text(`dep${i}`), text(`Client ${i}`), ...Array(9).fill(null), money(`${i}00.00`), date("2026-01-15")],
+});
+const workbook = (deposits: Row[]): WorkbookRows => [
+  [ACOMPTES, deposits],
+  [FACTURES, []],
+  [REMBOURSEMENTS, []],
+  [ECHEANCIER, []],
+  [AVOIRS, []],
+  [ECRITURES, []],
+];
+
+test("a sync that needs more rows grows the grid and formats the new rows, in one extra call", async () => {
+  const id = await kit.newSpreadsheet();
+  const { sheetIds } = await setupWorkbook(kit.gateway, id);
+  await kit.gateway.batchUpdate(id, [
+    {
+      updateSheetProperties: {
+        properties: { sheetId: sheetIds.Acomptes, gridProperties: { rowCount: 2 } },
+        fields: "gridProperties.rowCount",
+      },
+    },
+  ]);
+  kit.server.resetCalls();
+  const result = await syncSpreadsheet(
+    { db: fs.db, gateway: kit.gateway, readRows: async () => workbook([1, 2, 3].map(deposit)) },
+    "c1",
+    id,
+  );
+  expect(result).toMatchObject({ status: "synced", writeCalls: 2, newRows: 3 });
+  expect(kit.server.calls()).toMatchObject({ "spreadsheets.batchUpdate": 1, "spreadsheets.values.batchUpdate": 1 });
+  const seen = await kit.gateway.api.spreadsheets.values.get({ spreadsheetId: id, range: "'Acomptes'!A4:M4" });
+  expect(seen.data.values).toEqual([
+    ["dep3", "Client 3", "", "", "", "", "", "", "", "", "", "300,00 €", "15/01/2026"],
+  ]);
+});
+
+test("two syncs at once: the second leaves a mark, the first syncs again — every row once, nothing lost", async () => {
+  const id = await kit.newSpreadsheet();
+  await setupWorkbook(kit.gateway, id);
+  let stored = [1, 2].map(deposit);
+  let release!: () => void;
+  const gate = new Promise<void>((resolve) => (release = resolve));
+  let reads = 0;
+  const readRows = async () => {
+    reads++;
+    const rows = workbook(stored);
+    if (reads === 1) await gate; // the first sync is slow: a change arrives meanwhile
+    return rows;
+  };
+  const first = syncSpreadsheet({ db: fs.db, gateway: kit.gateway, readRows }, "c1", id);
+  while (reads === 0) await new Promise((r) => setTimeout(r, 5));
+  stored = [1, 2, 3].map(deposit);
+  const second = await syncSpreadsheet({ db: fs.db, gateway: kit.gateway, readRows }, "c1", id);
+  expect(second.status).toBe("deferred");
+  expect((await syncRef(fs.db, "c1", id).get()).get("dirty")).toBe(true);
+  release();
+  expect(await first).toMatchObject({ status: "synced", passes: 2, newRows: 3 });
+  const [ids] = await kit.gateway.readValues(id, ["'Acomptes'!A2:A"]);
+  expect(ids).toEqual([["dep1"], ["dep2"], ["dep3"]]);
+  expect((await syncRef(fs.db, "c1", id).get()).data()).toMatchObject({ dirty: false, leaseOwner: null, failed: null });
+});
+
+test("an expired lease (its holder died) is taken over", async () => {
+  const id = await kit.newSpreadsheet();
+  await setupWorkbook(kit.gateway, id);
+  const past = new Date("2026-03-10T10:00:00Z");
+  await syncRef(fs.db, "c1", id).set({
+    leaseOwner: "dead",
+    leaseUntil: new Date(past.getTime() + 60_000),
+    dirty: true,
+    failed: null,
+    lastSyncedAt: null,
+  });
+  const result = await syncSpreadsheet(
+    {
+      db: fs.db,
+      gateway: kit.gateway,
+      now: () => new Date(past.getTime() + 5 * 60_000),
+      readRows: async () => workbook([deposit(1)]),
+    },
+    "c1",
+    id,
+  );
+  expect(result).toMatchObject({ status: "synced", newRows: 1 });
+});
