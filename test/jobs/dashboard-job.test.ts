@@ -121,3 +121,15 @@ it("stores figures for the seeded company that match the hand computation", asyn
   const other = (await db.doc("companies/autre/dashboards/latest").get()).data()!;
   expect(other.refundsDue.thisWeek).toBe("99.00");
 });
+
+it("stores every company's figures even when writing one workbook fails, then fails the run for a retry", async () => {
+  const failing = dashboardJob({
+    publish: async (_db, companyId) => {
+      if (companyId === "autre") throw new Error("Sheets indisponible");
+    },
+  });
+  const later = new Date("2026-03-27T06:00:00Z");
+  await expect(failing.run({ db, now: () => later, scheduleTime: later.toISOString() })).rejects.toThrow(/autre/);
+  expect((await db.doc("companies/lefevre/dashboards/2026-03-27").get()).exists).toBe(true);
+  expect((await db.doc("companies/autre/dashboards/2026-03-27").get()).exists).toBe(true);
+});

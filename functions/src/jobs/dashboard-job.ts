@@ -22,6 +22,7 @@ export function dashboardJob(deps: DashboardJobDeps = {}): ScheduledJob {
       const asOf = parisDay(now());
       let companies = 0;
       let documentsRead = 0;
+      const unpublished: string[] = [];
       for await (const company of db
         .collection(COMPANIES)
         .select()
@@ -32,10 +33,17 @@ export function dashboardJob(deps: DashboardJobDeps = {}): ScheduledJob {
         batch.set(dashboards.doc(asOf), figures);
         batch.set(dashboards.doc("latest"), figures);
         await batch.commit();
-        await deps.publish?.(db, company.id, figures);
+        try {
+          await deps.publish?.(db, company.id, figures);
+        } catch (error) {
+          // The figures are stored; the other companies still get theirs; the run fails at the end so Scheduler retries.
+          console.error(`Tableau de bord of ${company.id} not written`, error);
+          unpublished.push(company.id);
+        }
         companies++;
         documentsRead += reads + 1;
       }
+      if (unpublished.length > 0) throw new Error(`Tableau de bord non écrit pour : ${unpublished.join(", ")}`);
       return { asOf, companies, documentsRead };
     },
   };
