@@ -87,6 +87,46 @@ describe("local Sheets server through @googleapis/sheets", () => {
     expect(cells).toEqual([{ formulaValue: "=1" }, { stringValue: "=1" }]);
   });
 
+  it("USER_ENTERED keeps text typed into a plain-text cell as typed", async () => {
+    const id = await newSpreadsheet();
+    await api.spreadsheets.batchUpdate({
+      spreadsheetId: id,
+      requestBody: {
+        requests: [
+          {
+            repeatCell: {
+              range: { sheetId: 0, startColumnIndex: 0, endColumnIndex: 1 },
+              cell: { userEnteredFormat: { numberFormat: { type: "TEXT" } } },
+              fields: "userEnteredFormat.numberFormat",
+            },
+          },
+        ],
+      },
+    });
+    await api.spreadsheets.values.update({
+      spreadsheetId: id,
+      range: "'O''Brien'!A1:B3",
+      valueInputOption: "USER_ENTERED",
+      requestBody: {
+        values: [
+          ["012345678", "012345678"],
+          ["=1", "=1"],
+          ["+1", "+1"],
+        ],
+      },
+    });
+    const got = await api.spreadsheets.values.get({
+      spreadsheetId: id,
+      range: "'O''Brien'!A1:B3",
+      valueRenderOption: "UNFORMATTED_VALUE",
+    });
+    expect(got.data.values).toEqual([
+      ["012345678", 12345678],
+      ["=1", 1],
+      ["+1", 1],
+    ]);
+  });
+
   it("reads open-ended ranges, whole sheets and columns-major, trimming empty trailing cells", async () => {
     const id = await newSpreadsheet("en_US");
     await api.spreadsheets.values

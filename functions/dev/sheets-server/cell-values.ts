@@ -86,7 +86,9 @@ export function cellFromInput(
   if (typeof input === "number") parsed = { value: { numberValue: input } };
   else if (typeof input === "boolean") parsed = { value: { boolValue: input } };
   else if (input === null || input === "") parsed = null;
-  else if (option === "RAW") parsed = { value: { stringValue: String(input) } };
+  // RAW, and anything typed into a plain-text cell (format TEXT, "@"), is stored as typed.
+  else if (option === "RAW" || previous?.userEnteredFormat?.numberFormat?.type === "TEXT")
+    parsed = { value: { stringValue: String(input) } };
   else parsed = parseTyped(String(input), locale);
   const format: CellFormat | undefined =
     parsed?.format && !previous?.userEnteredFormat?.numberFormat
