@@ -22,11 +22,21 @@ export function publishRelances(gateway: SheetsGateway, now: () => Date = () => 
   return async (db: Firestore): Promise<void> => {
     // Companies are few (one per customer firm): list them, keep those with a workbook.
     const companies = await db.collection(COMPANIES).select().get();
+    const failed: string[] = [];
     for (const company of companies.docs) {
       const spreadsheets = await companySpreadsheets({ db }, company.id);
       if (spreadsheets.length === 0) continue;
       const entries = await recentOutbox(db, company.id, now());
-      for (const spreadsheetId of spreadsheets) await writeRelancesSheet(gateway, spreadsheetId, entries);
+      for (const spreadsheetId of spreadsheets) {
+        try {
+          await writeRelancesSheet(gateway, spreadsheetId, entries);
+        } catch (error) {
+          // The next workbook still gets its rows; the run fails at the end so Scheduler retries (nothing is resent).
+          console.error(`Relances of ${spreadsheetId} not written`, error);
+          failed.push(spreadsheetId);
+        }
+      }
     }
+    if (failed.length > 0) throw new Error(`Feuille Relances non écrite pour : ${failed.join(", ")}`);
   };
 }
