@@ -21,7 +21,8 @@ export interface MintOptions {
   privateKeyPem?: string;
 }
 
-const b64 = (value: object | Buffer) => (Buffer.isBuffer(value) ? value : Buffer.from(JSON.stringify(value))).toString("base64url");
+const b64 = (value: object | Buffer) =>
+  (Buffer.isBuffer(value) ? value : Buffer.from(JSON.stringify(value))).toString("base64url");
 
 export function mintLocalToken(email: string, options: MintOptions = {}): string {
   const now = Math.floor(Date.now() / 1000);
@@ -37,7 +38,9 @@ export function mintLocalToken(email: string, options: MintOptions = {}): string
     exp,
   };
   const unsigned = `${b64(header)}.${b64(payload)}`;
-  const signature = createSign("RSA-SHA256").update(unsigned).sign(options.privateKeyPem ?? readFileSync(LOCAL_PRIVATE_KEY_FILE, "utf8"));
+  const signature = createSign("RSA-SHA256")
+    .update(unsigned)
+    .sign(options.privateKeyPem ?? readFileSync(LOCAL_PRIVATE_KEY_FILE, "utf8"));
   return `${unsigned}.${b64(signature)}`;
 }
 

@@ -19,7 +19,9 @@ import { setRoles } from "../src/workflow/set-roles";
 async function main(): Promise<void> {
   const [companyId, email, list] = process.argv.slice(2);
   if (!companyId || !email || !list) {
-    console.error("usage: tsx functions/dev/set-roles.ts <companyId> <email> <role,role,…|none>   roles: " + ROLES.join(", "));
+    console.error(
+      "usage: tsx functions/dev/set-roles.ts <companyId> <email> <role,role,…|none>   roles: " + ROLES.join(", "),
+    );
     process.exit(2);
   }
   const roles = list === "none" ? [] : list.split(",").map((r) => r.trim());
@@ -35,10 +37,22 @@ async function main(): Promise<void> {
   }
   const now = new Date();
   const actor = `script:${userInfo().username}`;
-  const result = await runCommand(db, { companyId, actor, idempotencyKey: randomUUID(), route: "script set-roles", body: { email, roles }, now, today: parisDay(now) }, async (uow) => ({
-    status: 200,
-    body: await setRoles(uow, email, roles as Role[]),
-  }));
+  const result = await runCommand(
+    db,
+    {
+      companyId,
+      actor,
+      idempotencyKey: randomUUID(),
+      route: "script set-roles",
+      body: { email, roles },
+      now,
+      today: parisDay(now),
+    },
+    async (uow) => ({
+      status: 200,
+      body: await setRoles(uow, email, roles as Role[]),
+    }),
+  );
   console.log(JSON.stringify(result.body));
   await db.terminate();
 }

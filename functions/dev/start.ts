@@ -45,7 +45,9 @@ const emulatorService: Service = {
     Object.assign(process.env, localModeEnv(emulator.host), { GCLOUD_PROJECT: ctx.projectId });
     ctx.db = new Firestore({ projectId: ctx.projectId, host: emulator.host, ssl: false });
     return {
-      lines: [`Firestore emulator   ${emulator.host} (project ${ctx.projectId}); UI-less: FIRESTORE_EMULATOR_HOST=${emulator.host}`],
+      lines: [
+        `Firestore emulator   ${emulator.host} (project ${ctx.projectId}); UI-less: FIRESTORE_EMULATOR_HOST=${emulator.host}`,
+      ],
       stop: async () => {
         await ctx.db?.terminate();
         await emulator.stop();
@@ -60,11 +62,15 @@ const apiService: Service = {
     if (!ctx.db || !localModeAllowed(process.env)) throw new Error("the api needs the emulator and local token mode");
     http("api", createApi({ db: ctx.db, verifier: verifierFromEnv(process.env) }) as Parameters<typeof http>[1]);
     const server = getTestServer("api");
-    await new Promise<void>((resolve) => server.listen(Number(process.env.ACOMPTE_API_PORT ?? 0), "127.0.0.1", resolve));
+    await new Promise<void>((resolve) =>
+      server.listen(Number(process.env.ACOMPTE_API_PORT ?? 0), "127.0.0.1", resolve),
+    );
     ctx.apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     readFileSync(LOCAL_PUBLIC_KEY_FILE); // fail early if the local key is missing
     return {
-      lines: [`api function         ${ctx.apiUrl}/v1/companies/{companyId}/…  (local ID tokens: npx tsx functions/dev/local-tokens.ts <email>)`],
+      lines: [
+        `api function         ${ctx.apiUrl}/v1/companies/{companyId}/…  (local ID tokens: npx tsx functions/dev/local-tokens.ts <email>)`,
+      ],
       stop: () =>
         new Promise<void>((resolve) => {
           server.close(() => resolve());
@@ -82,7 +88,11 @@ const demoDataService: Service = {
     const token = mintLocalToken("alice@menuiserie.test");
     return {
       lines: [
-        `demo data            companies ${summary.companies.join(", ")}; ${summary.deposits} deposits; requests: ${Object.entries(summary.requests).map(([k, v]) => `${k}=${v}`).join(" ")}`,
+        `demo data            companies ${summary.companies.join(", ")}; ${summary.deposits} deposits; requests: ${Object.entries(
+          summary.requests,
+        )
+          .map(([k, v]) => `${k}=${v}`)
+          .join(" ")}`,
         "users                rachel@ (requester), sam@ (sales), alice@ (accounting), adam@ (admin), chef@ (all) @menuiserie.test; lea@, marc@, ines@, admin@ @studio.test",
         "",
         "Try (pending approvals of alice, accounting approver of Menuiserie Durand):",

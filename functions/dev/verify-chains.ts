@@ -9,11 +9,16 @@ import { verifyChains } from "../src/storage/chain-verifier";
 
 async function main(): Promise<void> {
   const db = new Firestore();
-  const ids = process.argv.slice(2).length ? process.argv.slice(2) : (await db.collection("companies").listDocuments()).map((d) => d.id);
+  const ids = process.argv.slice(2).length
+    ? process.argv.slice(2)
+    : (await db.collection("companies").listDocuments()).map((d) => d.id);
   let broken = 0;
   for (const id of ids) {
     const report = await verifyChains(db, id);
-    for (const c of report.chains) console.log(`${id}  ${c.series.padEnd(18)} ${String(c.count).padStart(6)} documents  ${c.ok ? "intacte" : "ROMPUE"}`);
+    for (const c of report.chains)
+      console.log(
+        `${id}  ${c.series.padEnd(18)} ${String(c.count).padStart(6)} documents  ${c.ok ? "intacte" : "ROMPUE"}`,
+      );
     if (report.firstBroken) {
       broken++;
       const b = report.firstBroken;

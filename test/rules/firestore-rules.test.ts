@@ -7,7 +7,17 @@ import { assertFails, initializeTestEnvironment, RulesTestEnvironment } from "@f
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
-import { collection, collectionGroup, deleteDoc, doc, getDoc, getDocs, setDoc, setLogLevel, updateDoc } from "firebase/firestore";
+import {
+  collection,
+  collectionGroup,
+  deleteDoc,
+  doc,
+  getDoc,
+  getDocs,
+  setDoc,
+  setLogLevel,
+  updateDoc,
+} from "firebase/firestore";
 import { emulatorHost } from "../support/firestore";
 
 let env: RulesTestEnvironment;
@@ -42,7 +52,13 @@ beforeAll(async () => {
   });
   // Documents written as the server would (rules bypassed), so reads have something to refuse.
   await env.withSecurityRulesDisabled(async (ctx) => {
-    for (const path of PATHS) await setDoc(doc(ctx.firestore(), path), { seeded: true, roles: ["admin"], email: "adam@acme.fr", companyId: "acme" });
+    for (const path of PATHS)
+      await setDoc(doc(ctx.firestore(), path), {
+        seeded: true,
+        roles: ["admin"],
+        email: "adam@acme.fr",
+        companyId: "acme",
+      });
   });
 });
 
@@ -51,11 +67,18 @@ afterAll(async () => {
   await env.cleanup();
 });
 
-const clients = () => [
-  ["anonymous", env.unauthenticatedContext().firestore()],
-  ["signed-in stranger", env.authenticatedContext("stranger", { email: "eve@evil.fr", email_verified: true }).firestore()],
-  ["signed-in admin of the company", env.authenticatedContext("adam", { email: "adam@acme.fr", email_verified: true }).firestore()],
-] as const;
+const clients = () =>
+  [
+    ["anonymous", env.unauthenticatedContext().firestore()],
+    [
+      "signed-in stranger",
+      env.authenticatedContext("stranger", { email: "eve@evil.fr", email_verified: true }).firestore(),
+    ],
+    [
+      "signed-in admin of the company",
+      env.authenticatedContext("adam", { email: "adam@acme.fr", email_verified: true }).firestore(),
+    ],
+  ] as const;
 
 test.each(PATHS)("no client reads, creates, updates or deletes %s", async (path) => {
   for (const [, db] of clients()) {
@@ -77,6 +100,12 @@ test("no client lists a collection or queries a collection group", async () => {
 
 test("the seeded documents are untouched", async () => {
   await env.withSecurityRulesDisabled(async (ctx) => {
-    for (const path of PATHS) expect((await getDoc(doc(ctx.firestore(), path))).data()).toEqual({ seeded: true, roles: ["admin"], email: "adam@acme.fr", companyId: "acme" });
+    for (const path of PATHS)
+      expect((await getDoc(doc(ctx.firestore(), path))).data()).toEqual({
+        seeded: true,
+        roles: ["admin"],
+        email: "adam@acme.fr",
+        companyId: "acme",
+      });
   });
 });

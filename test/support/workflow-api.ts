@@ -43,7 +43,15 @@ export async function startTestApi(db: Firestore, notifier?: ChangeNotifier): Pr
   let tick = 0;
   const name = `api-${randomUUID()}`;
   const verifier = localTokenVerifier(readFileSync(LOCAL_PUBLIC_KEY_FILE, "utf8"), LOCAL_AUDIENCE);
-  http(name, createApi({ db, verifier, clock: () => new Date(Date.parse(`${today}T11:00:00Z`) + tick++), ...(notifier ? { notifier } : {}) }) as Parameters<typeof http>[1]);
+  http(
+    name,
+    createApi({
+      db,
+      verifier,
+      clock: () => new Date(Date.parse(`${today}T11:00:00Z`) + tick++),
+      ...(notifier ? { notifier } : {}),
+    }) as Parameters<typeof http>[1],
+  );
   const server = getTestServer(name);
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -56,7 +64,11 @@ export async function startTestApi(db: Firestore, notifier?: ChangeNotifier): Pr
       if (token) headers.authorization = `Bearer ${token}`;
       const key = options.key === undefined ? (method === "GET" ? null : randomUUID()) : options.key;
       if (key) headers["idempotency-key"] = key;
-      const res = await fetch(`${url}${path}`, { method, headers, body: options.rawBody ?? (method === "GET" ? undefined : JSON.stringify(options.body ?? {})) });
+      const res = await fetch(`${url}${path}`, {
+        method,
+        headers,
+        body: options.rawBody ?? (method === "GET" ? undefined : JSON.stringify(options.body ?? {})),
+      });
       const text = await res.text();
       let body: unknown = text;
       try {
@@ -85,7 +97,12 @@ export const DEFAULT_SETTINGS: CompanySettings = {
 };
 
 /** A company with its settings and members (email → roles), written directly. */
-export async function seedCompany(db: Firestore, companyId: string, users: Record<string, Role[]>, settings: Partial<CompanySettings> = {}): Promise<void> {
+export async function seedCompany(
+  db: Firestore,
+  companyId: string,
+  users: Record<string, Role[]>,
+  settings: Partial<CompanySettings> = {},
+): Promise<void> {
   const company = db.collection("companies").doc(companyId);
   await company.set({ settings: { ...DEFAULT_SETTINGS, ...settings }, createdAt: Timestamp.now() });
   for (const [email, roles] of Object.entries(users)) {

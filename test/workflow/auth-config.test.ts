@@ -1,7 +1,12 @@
 import { LOCAL_PUBLIC_KEY_FILE, mintLocalToken } from "../../functions/dev/local-tokens";
 import { localModeAllowed, verifierFromEnv } from "../../functions/src/auth/auth-config";
 
-const local = { ACOMPTE_AUDIENCE: "client-id", ACOMPTE_LOCAL_TOKENS: "1", ACOMPTE_LOCAL_PUBLIC_KEY_FILE: LOCAL_PUBLIC_KEY_FILE, FIRESTORE_EMULATOR_HOST: "127.0.0.1:8080" };
+const local = {
+  ACOMPTE_AUDIENCE: "client-id",
+  ACOMPTE_LOCAL_TOKENS: "1",
+  ACOMPTE_LOCAL_PUBLIC_KEY_FILE: LOCAL_PUBLIC_KEY_FILE,
+  FIRESTORE_EMULATOR_HOST: "127.0.0.1:8080",
+};
 
 test("local tokens need the explicit switch, the emulator, and a process that is not a deployed function", () => {
   expect(localModeAllowed(local)).toBe(true);
@@ -20,6 +25,10 @@ test("a production configuration that asks for local tokens refuses to start", (
 
 test("the local verifier accepts a local token for its audience only", async () => {
   const verifier = verifierFromEnv(local);
-  await expect(verifier.verify(mintLocalToken("Alice@Acme.fr", { audience: "client-id" }))).resolves.toEqual({ email: "alice@acme.fr" });
-  await expect(verifier.verify(mintLocalToken("alice@acme.fr", { audience: "other" }))).rejects.toMatchObject({ status: 401 });
+  await expect(verifier.verify(mintLocalToken("Alice@Acme.fr", { audience: "client-id" }))).resolves.toEqual({
+    email: "alice@acme.fr",
+  });
+  await expect(verifier.verify(mintLocalToken("alice@acme.fr", { audience: "other" }))).rejects.toMatchObject({
+    status: 401,
+  });
 });

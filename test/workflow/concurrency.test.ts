@@ -1,6 +1,6 @@
 import { TestApi } from "../support/workflow-api";
 import { workflowSuite } from "./suite";
-import { ACCOUNTING, C, DEPOSIT_BODY, REQUESTER, USERS, refundBody } from "./fixtures";
+import { ACCOUNTING, C, DEPOSIT_BODY, REQUESTER, refundBody } from "./fixtures";
 
 const suite = workflowSuite("wfconc", { approvalThreshold: "100000.00" });
 const fs = suite.fs;
@@ -11,10 +11,16 @@ beforeEach(() => (api = suite.api));
 async function submittedRequests(n: number): Promise<string[]> {
   const ids: string[] = [];
   for (let i = 0; i < n; i++) {
-    const dep = await api.call("POST", `${base}/deposits`, { as: ACCOUNTING, body: { ...DEPOSIT_BODY, orderRef: `CMD-${i}` } });
+    const dep = await api.call("POST", `${base}/deposits`, {
+      as: ACCOUNTING,
+      body: { ...DEPOSIT_BODY, orderRef: `CMD-${i}` },
+    });
     expect(dep.status).toBe(201);
     api.setToday("2026-03-10");
-    const req = await api.call("POST", `${base}/refunds`, { as: REQUESTER, body: refundBody(dep.body.id, { kind: "single", date: "2026-03-20" }) });
+    const req = await api.call("POST", `${base}/refunds`, {
+      as: REQUESTER,
+      body: refundBody(dep.body.id, { kind: "single", date: "2026-03-20" }),
+    });
     expect(req.status).toBe(201);
     ids.push(req.body.id);
     api.setToday("2026-01-15");
@@ -26,9 +32,13 @@ async function submittedRequests(n: number): Promise<string[]> {
 test("20 concurrent approvals of 20 requests: credit notes n+1 … n+20, one journal series without gaps", async () => {
   // n = 1: one credit note already issued before the burst.
   const [firstId, ...ids] = await submittedRequests(21);
-  expect((await api.call("POST", `${base}/refunds/${firstId}/approve`, { as: ACCOUNTING })).body.creditNote.number).toBe("AV-2026-000001");
+  expect(
+    (await api.call("POST", `${base}/refunds/${firstId}/approve`, { as: ACCOUNTING })).body.creditNote.number,
+  ).toBe("AV-2026-000001");
 
-  const answers = await Promise.all(ids.map((id) => api.call("POST", `${base}/refunds/${id}/approve`, { as: ACCOUNTING })));
+  const answers = await Promise.all(
+    ids.map((id) => api.call("POST", `${base}/refunds/${id}/approve`, { as: ACCOUNTING })),
+  );
   expect(answers.map((a) => a.status)).toEqual(ids.map(() => 200));
   const numbers = answers.map((a) => a.body.creditNote.number as string).sort();
   expect(numbers).toEqual(Array.from({ length: 20 }, (_, i) => `AV-2026-${String(i + 2).padStart(6, "0")}`));
@@ -44,9 +54,12 @@ test("20 concurrent approvals of 20 requests: credit notes n+1 … n+20, one jou
 test("10 concurrent approvals of one request: one credit note, the others refused with 409", async () => {
   const [id] = await submittedRequests(1);
   const approvers = Array.from({ length: 10 }, (_, i) => `acc${i}@acme.fr`);
-  for (const email of approvers) await fs.db.doc(`companies/${C}/users/${email}`).set({ email, roles: ["accounting_approver"] });
+  for (const email of approvers)
+    await fs.db.doc(`companies/${C}/users/${email}`).set({ email, roles: ["accounting_approver"] });
 
-  const answers = await Promise.all(approvers.map((email) => api.call("POST", `${base}/refunds/${id}/approve`, { as: email })));
+  const answers = await Promise.all(
+    approvers.map((email) => api.call("POST", `${base}/refunds/${id}/approve`, { as: email })),
+  );
   expect(answers.filter((a) => a.status === 200)).toHaveLength(1);
   const refused = answers.filter((a) => a.status !== 200);
   expect(refused.map((a) => a.status)).toEqual(Array(9).fill(409));

@@ -24,6 +24,9 @@ export const DEPOSIT_BODY = {
   paymentMeans: "virement",
 };
 
-export function refundBody(depositId: string, schedule: unknown = { kind: "equal", count: 2, firstDate: "2026-03-31", intervalMonths: 1 }) {
+export function refundBody(
+  depositId: string,
+  schedule: unknown = { kind: "equal", count: 2, firstDate: "2026-03-31", intervalMonths: 1 },
+) {
   return { depositId, scope: { kind: "full" }, reason: "seller_cancels", schedule };
 }

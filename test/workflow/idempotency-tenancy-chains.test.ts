@@ -1,6 +1,6 @@
 import { TestApi, seedCompany, snapshotAll } from "../support/workflow-api";
 import { workflowSuite } from "./suite";
-import { ACCOUNTING, ADMIN, C, DEPOSIT_BODY, REQUESTER, USERS, refundBody } from "./fixtures";
+import { ACCOUNTING, ADMIN, C, DEPOSIT_BODY, REQUESTER, refundBody } from "./fixtures";
 import { verifyChains } from "../../functions/src/storage/chain-verifier";
 
 const suite = workflowSuite("wfidem", { approvalThreshold: "100000.00" });
@@ -30,10 +30,20 @@ describe("idempotency", () => {
 
   test("a replayed final approval returns the same credit note", async () => {
     const dep = await api.call("POST", `${base}/deposits`, { as: ACCOUNTING, body: DEPOSIT_BODY });
-    const req = await api.call("POST", `${base}/refunds`, { as: REQUESTER, body: refundBody(dep.body.id, { kind: "single", date: "2026-01-20" }) });
-    const first = await api.call("POST", `${base}/refunds/${req.body.id}/approve`, { as: ACCOUNTING, key: "approve-1" });
+    const req = await api.call("POST", `${base}/refunds`, {
+      as: REQUESTER,
+      body: refundBody(dep.body.id, { kind: "single", date: "2026-01-20" }),
+    });
+    const first = await api.call("POST", `${base}/refunds/${req.body.id}/approve`, {
+      as: ACCOUNTING,
+      key: "approve-1",
+    });
     const before = await snapshotAll(fs.db);
-    const replays = await Promise.all([1, 2, 3].map(() => api.call("POST", `${base}/refunds/${req.body.id}/approve`, { as: ACCOUNTING, key: "approve-1" })));
+    const replays = await Promise.all(
+      [1, 2, 3].map(() =>
+        api.call("POST", `${base}/refunds/${req.body.id}/approve`, { as: ACCOUNTING, key: "approve-1" }),
+      ),
+    );
     for (const r of replays) expect(r).toEqual(first);
     expect(await snapshotAll(fs.db)).toEqual(before);
   });
@@ -41,7 +51,11 @@ describe("idempotency", () => {
   test("the same key for another call is refused (409) and changes nothing", async () => {
     await api.call("POST", `${base}/deposits`, { as: ACCOUNTING, body: DEPOSIT_BODY, key: "k" });
     const before = await snapshotAll(fs.db);
-    const other = await api.call("POST", `${base}/deposits`, { as: ACCOUNTING, body: { ...DEPOSIT_BODY, orderRef: "CMD-OTHER" }, key: "k" });
+    const other = await api.call("POST", `${base}/deposits`, {
+      as: ACCOUNTING,
+      body: { ...DEPOSIT_BODY, orderRef: "CMD-OTHER" },
+      key: "k",
+    });
     expect(other.status).toBe(409);
     expect(other.body.error.code).toBe("IDEMPOTENCY_KEY_REUSED");
     expect(await snapshotAll(fs.db)).toEqual(before);
@@ -52,10 +66,19 @@ describe("companies are isolated", () => {
   test("a user with every role in A gets 403/404 on B's documents and nothing of B changes", async () => {
     const B = "globex";
     const boss = "boss@acme.fr";
-    await fs.db.doc(`companies/${C}/users/${boss}`).set({ email: boss, roles: ["requester", "sales_approver", "accounting_approver", "admin"] });
-    await seedCompany(fs.db, B, { "bea@globex.fr": ["requester"], "bob@globex.fr": ["accounting_approver"], "ben@globex.fr": ["admin"] });
+    await fs.db
+      .doc(`companies/${C}/users/${boss}`)
+      .set({ email: boss, roles: ["requester", "sales_approver", "accounting_approver", "admin"] });
+    await seedCompany(fs.db, B, {
+      "bea@globex.fr": ["requester"],
+      "bob@globex.fr": ["accounting_approver"],
+      "ben@globex.fr": ["admin"],
+    });
     const bDeposit = await api.call("POST", `/v1/companies/${B}/deposits`, { as: "bob@globex.fr", body: DEPOSIT_BODY });
-    const bRefund = await api.call("POST", `/v1/companies/${B}/refunds`, { as: "bea@globex.fr", body: refundBody(bDeposit.body.id, { kind: "single", date: "2026-01-31" }) });
+    const bRefund = await api.call("POST", `/v1/companies/${B}/refunds`, {
+      as: "bea@globex.fr",
+      body: refundBody(bDeposit.body.id, { kind: "single", date: "2026-01-31" }),
+    });
     expect(bRefund.status).toBe(201);
 
     const b = `/v1/companies/${B}`;
@@ -103,7 +126,12 @@ describe("inalterability", () => {
     await note.ref.update({ "content.total.gross": "432.00" });
     const broken = await api.call("GET", `${base}/audit/verify`, { as: ADMIN });
     expect(broken.body.ok).toBe(false);
-    expect(broken.body.firstBroken).toMatchObject({ series: "creditNote-2026", id: note.id, number: "AV-2026-000001", path: note.ref.path });
+    expect(broken.body.firstBroken).toMatchObject({
+      series: "creditNote-2026",
+      id: note.id,
+      number: "AV-2026-000001",
+      path: note.ref.path,
+    });
     expect(broken.body.firstBroken.problem).toMatch(/modifié/);
   });
 

@@ -1,6 +1,6 @@
 import { TestApi } from "../support/workflow-api";
 import { workflowSuite } from "./suite";
-import { ACCOUNTING, C, DEPOSIT_BODY, REQUESTER, SALES, USERS, refundBody } from "./fixtures";
+import { ACCOUNTING, C, DEPOSIT_BODY, REQUESTER, SALES, refundBody } from "./fixtures";
 import { money } from "../../functions/src/domain";
 
 const suite = workflowSuite("wfpath", { approvalThreshold: "4000.00" });
@@ -21,7 +21,12 @@ async function journal() {
 test("deposit → quote → request → two approvals → credit note → instalments paid → refunded", async () => {
   const dep = await api.call("POST", `${base}/deposits`, { as: ACCOUNTING, body: DEPOSIT_BODY });
   expect(dep.status).toBe(201);
-  expect(dep.body).toMatchObject({ number: "FA-2026-000001", date: "2026-01-15", refundableBalance: "4320.00", total: { net: "3600.00", vat: "720.00", gross: "4320.00" } });
+  expect(dep.body).toMatchObject({
+    number: "FA-2026-000001",
+    date: "2026-01-15",
+    refundableBalance: "4320.00",
+    total: { net: "3600.00", vat: "720.00", gross: "4320.00" },
+  });
   const depositId = dep.body.id;
 
   let entries = await journal();
@@ -58,7 +63,10 @@ test("deposit → quote → request → two approvals → credit note → instal
 
   const second = await api.call("POST", `${base}/refunds/${refundId}/approve`, { as: SALES });
   expect(second.status).toBe(200);
-  expect(second.body).toMatchObject({ status: "approved", creditNote: { number: "AV-2026-000001", date: "2026-03-10" } });
+  expect(second.body).toMatchObject({
+    status: "approved",
+    creditNote: { number: "AV-2026-000001", date: "2026-03-10" },
+  });
 
   const notes = await fs.db.collection(`companies/${C}/creditNotes`).get();
   expect(notes.size).toBe(1);
@@ -78,7 +86,13 @@ test("deposit → quote → request → two approvals → credit note → instal
 
   entries = await journal();
   expect(entries[1].content).toMatchObject({ pieceRef: "AV-2026-000001", number: "EC-2026-000002" });
-  expect(entries[1].content.lines.map((l: { account: string; debit: string; credit: string }) => [l.account, l.debit, l.credit])).toEqual([
+  expect(
+    entries[1].content.lines.map((l: { account: string; debit: string; credit: string }) => [
+      l.account,
+      l.debit,
+      l.credit,
+    ]),
+  ).toEqual([
     ["4191", "3600.00", "0.00"],
     ["44571", "720.00", "0.00"],
     ["411", "0.00", "4320.00"],
@@ -93,18 +107,30 @@ test("deposit → quote → request → two approvals → credit note → instal
   expect(pay2.body.status).toBe("refunded");
 
   entries = await journal();
-  expect(entries.map((e) => e.number)).toEqual(["EC-2026-000001", "EC-2026-000002", "EC-2026-000003", "EC-2026-000004"]);
+  expect(entries.map((e) => e.number)).toEqual([
+    "EC-2026-000001",
+    "EC-2026-000002",
+    "EC-2026-000003",
+    "EC-2026-000004",
+  ]);
   for (const e of entries) {
     const lines = e.content.lines as { debit: string; credit: string }[];
     expect(sum(lines.map((l) => l.debit))).toBe(sum(lines.map((l) => l.credit)));
   }
   // Net effect on the accounts: 4191 and 44571 back to zero, bank 0 (cashed then paid back), customer 0.
   const byAccount = new Map<string, string>();
-  for (const e of entries) for (const l of e.content.lines) byAccount.set(l.account, sum([byAccount.get(l.account) ?? "0", l.debit, `-${l.credit}`]));
+  for (const e of entries)
+    for (const l of e.content.lines)
+      byAccount.set(l.account, sum([byAccount.get(l.account) ?? "0", l.debit, `-${l.credit}`]));
   expect(Object.fromEntries(byAccount)).toEqual({ "512": "0.00", "4191": "0.00", "44571": "0.00", "411": "0.00" });
 
   const deposit = await api.call("GET", `${base}/deposits/${depositId}`, { as: REQUESTER });
-  expect(deposit.body).toMatchObject({ status: "refunded", refundableBalance: "0.00", refunds: [{ id: refundId, status: "refunded" }], creditNotes: [{ number: "AV-2026-000001" }] });
+  expect(deposit.body).toMatchObject({
+    status: "refunded",
+    refundableBalance: "0.00",
+    refunds: [{ id: refundId, status: "refunded" }],
+    creditNotes: [{ number: "AV-2026-000001" }],
+  });
 
   const full = await api.call("GET", `${base}/refunds/${refundId}`, { as: REQUESTER });
   expect(full.body.history.map((h: { type: string; by: string }) => [h.type, h.by])).toEqual([
@@ -114,7 +140,13 @@ test("deposit → quote → request → two approvals → credit note → instal
     ["instalment.paid", ACCOUNTING],
     ["instalment.paid", ACCOUNTING],
   ]);
-  expect(full.body.history.map((h: { after: string }) => h.after)).toEqual(["submitted", "accounting_approved", "approved", "approved", "refunded"]);
+  expect(full.body.history.map((h: { after: string }) => h.after)).toEqual([
+    "submitted",
+    "accounting_approved",
+    "approved",
+    "approved",
+    "refunded",
+  ]);
   expect(full.body.schedule.map((s: { status: string; paidAt: string }) => [s.status, s.paidAt])).toEqual([
     ["paid", "2026-03-31"],
     ["paid", "2026-04-30"],
@@ -122,14 +154,28 @@ test("deposit → quote → request → two approvals → credit note → instal
 
   const events = await fs.db.collection(`companies/${C}/events`).get();
   expect(events.docs.map((d) => d.get("type")).sort()).toEqual(
-    ["deposit.recorded", "refund.requested", "refund.approved_step", "refund.approved", "creditNote.issued", "instalment.paid", "instalment.paid"].sort(),
+    [
+      "deposit.recorded",
+      "refund.requested",
+      "refund.approved_step",
+      "refund.approved",
+      "creditNote.issued",
+      "instalment.paid",
+      "instalment.paid",
+    ].sort(),
   );
 });
 
 test("below the threshold one accounting approval issues the credit note; sales cannot approve it", async () => {
-  const dep = await api.call("POST", `${base}/deposits`, { as: ACCOUNTING, body: { ...DEPOSIT_BODY, deposit: { amount: "1200.00" } } });
+  const dep = await api.call("POST", `${base}/deposits`, {
+    as: ACCOUNTING,
+    body: { ...DEPOSIT_BODY, deposit: { amount: "1200.00" } },
+  });
   api.setToday("2026-03-10");
-  const req = await api.call("POST", `${base}/refunds`, { as: REQUESTER, body: refundBody(dep.body.id, { kind: "single", date: "2026-03-20" }) });
+  const req = await api.call("POST", `${base}/refunds`, {
+    as: REQUESTER,
+    body: refundBody(dep.body.id, { kind: "single", date: "2026-03-20" }),
+  });
   expect(req.body.awaiting).toEqual(["accounting_approver"]);
   const bySales = await api.call("POST", `${base}/refunds/${req.body.id}/approve`, { as: SALES });
   expect(bySales.status).toBe(403);

@@ -33,25 +33,46 @@ function percentile(samples: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 }
 
-
 export default async function workflowBench(): Promise<void> {
   const emulator = await startFirestoreEmulator({ projectId: "demo-bench-workflow" });
   const db = new Firestore({ projectId: emulator.projectId, host: emulator.host, ssl: false });
   let commits = 0;
-  const request = (db as unknown as { request: (method: string, ...rest: unknown[]) => Promise<unknown> }).request.bind(db);
-  (db as unknown as { request: (method: string, ...rest: unknown[]) => Promise<unknown> }).request = (method, ...rest) => {
+  const request = (db as unknown as { request: (method: string, ...rest: unknown[]) => Promise<unknown> }).request.bind(
+    db,
+  );
+  (db as unknown as { request: (method: string, ...rest: unknown[]) => Promise<unknown> }).request = (
+    method,
+    ...rest
+  ) => {
     if (method === "commit") commits++;
     return request(method, ...rest);
   };
   try {
     await seedCompany(db, COMPANY);
-    http("api-bench", createApi({ db, verifier: localTokenVerifier(readFileSync(LOCAL_PUBLIC_KEY_FILE, "utf8"), LOCAL_AUDIENCE) }) as Parameters<typeof http>[1]);
+    http(
+      "api-bench",
+      createApi({
+        db,
+        verifier: localTokenVerifier(readFileSync(LOCAL_PUBLIC_KEY_FILE, "utf8"), LOCAL_AUDIENCE),
+      }) as Parameters<typeof http>[1],
+    );
     const server = getTestServer("api-bench");
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1/companies/${COMPANY.id}`;
-    const tokens: Record<string, string> = { [REQUESTER]: mintLocalToken(REQUESTER), [ACCOUNTING]: mintLocalToken(ACCOUNTING) };
+    const tokens: Record<string, string> = {
+      [REQUESTER]: mintLocalToken(REQUESTER),
+      [ACCOUNTING]: mintLocalToken(ACCOUNTING),
+    };
     const call = async (as: string, path: string, body: unknown) => {
-      const res = await fetch(`${url}${path}`, { method: "POST", headers: { authorization: `Bearer ${tokens[as]}`, "idempotency-key": randomUUID(), "content-type": "application/json" }, body: JSON.stringify(body) });
+      const res = await fetch(`${url}${path}`, {
+        method: "POST",
+        headers: {
+          authorization: `Bearer ${tokens[as]}`,
+          "idempotency-key": randomUUID(),
+          "content-type": "application/json",
+        },
+        body: JSON.stringify(body),
+      });
       const json = await res.json();
       if (!res.ok) throw new Error(`${path}: ${res.status} ${JSON.stringify(json)}`);
       return json as { id: string };
@@ -60,12 +81,32 @@ export default async function workflowBench(): Promise<void> {
     const today = new Date().toISOString().slice(0, 10);
     const deposits: string[] = [];
     for (let i = 0; i < N; i++) {
-      deposits.push((await call(ACCOUNTING, "/deposits", { customer: { name: "Hôtel Bellevue SARL", kind: "b2b", siren: "732829320" }, orderRef: `B-${i}`, kind: "acompte", supplyKind: "goods", order: { lines: [{ vatRate: "20", net: "12000.00" }] }, deposit: { percent: "30" }, cashedDate: today, paymentMeans: "virement" })).id);
+      deposits.push(
+        (
+          await call(ACCOUNTING, "/deposits", {
+            customer: { name: "Hôtel Bellevue SARL", kind: "b2b", siren: "732829320" },
+            orderRef: `B-${i}`,
+            kind: "acompte",
+            supplyKind: "goods",
+            order: { lines: [{ vatRate: "20", net: "12000.00" }] },
+            deposit: { percent: "30" },
+            cashedDate: today,
+            paymentMeans: "virement",
+          })
+        ).id,
+      );
     }
 
     const refunds: string[] = [];
     const httpRequest = async (i: number) => {
-      refunds[i] = (await call(REQUESTER, "/refunds", { depositId: deposits[i], scope: { kind: "full" }, reason: "seller_cancels", schedule: { kind: "single", date: today } })).id;
+      refunds[i] = (
+        await call(REQUESTER, "/refunds", {
+          depositId: deposits[i],
+          scope: { kind: "full" },
+          reason: "seller_cancels",
+          schedule: { kind: "single", date: today },
+        })
+      ).id;
     };
     const httpApprove = async (i: number) => void (await call(ACCOUNTING, `/refunds/${refunds[i]}/approve`, {}));
     // One command of each first, so the bare transactions can copy what it wrote.
@@ -83,16 +124,32 @@ export default async function workflowBench(): Promise<void> {
       instalment: await data(company.collection("refunds").doc(refunds[0]).collection("instalments")),
       event: await data(company.collection("events").where("type", "==", "refund.approved")),
       idempotency: await data(company.collection("idempotency").where("status", "==", 200)),
-      sequence: (await company.collection("sequences").doc(`creditNote-${today.slice(0, 4)}`).get()).data()!,
+      sequence: (
+        await company
+          .collection("sequences")
+          .doc(`creditNote-${today.slice(0, 4)}`)
+          .get()
+      ).data()!,
       creditNotes: (await company.collection("deposits").doc(deposits[0]).get()).get("creditNotes"),
     };
     const bareRequest = (i: number) =>
       db.runTransaction(async (tx) => {
-        await tx.getAll(company.collection("idempotency").doc(randomUUID()), company, company.collection("users").doc(REQUESTER));
+        await tx.getAll(
+          company.collection("idempotency").doc(randomUUID()),
+          company,
+          company.collection("users").doc(REQUESTER),
+        );
         await tx.get(company.collection("deposits").doc(deposits[i]));
         await Promise.all([
-          tx.get(company.collection("refunds").where("depositId", "==", deposits[i]).where("status", "in", ["submitted", "sales_approved", "accounting_approved"])),
-          tx.get(company.collection("invoices").where("customerKey", "==", "siren:732829320").where("type", "==", "final")),
+          tx.get(
+            company
+              .collection("refunds")
+              .where("depositId", "==", deposits[i])
+              .where("status", "in", ["submitted", "sales_approved", "accounting_approved"]),
+          ),
+          tx.get(
+            company.collection("invoices").where("customerKey", "==", "siren:732829320").where("type", "==", "final"),
+          ),
         ]);
         await tx.get(company.collection("users").where("roles", "array-contains-any", ["accounting_approver"]));
         tx.create(company.collection("bareRefunds").doc(`r${i}`), { ...sample.refund, status: "submitted" });
@@ -102,15 +159,25 @@ export default async function workflowBench(): Promise<void> {
       });
     const bareApprove = (i: number) =>
       db.runTransaction(async (tx) => {
-        await tx.getAll(company.collection("idempotency").doc(randomUUID()), company, company.collection("users").doc(ACCOUNTING));
+        await tx.getAll(
+          company.collection("idempotency").doc(randomUUID()),
+          company,
+          company.collection("users").doc(ACCOUNTING),
+        );
         const refund = company.collection("bareRefunds").doc(`r${i}`);
         await tx.get(refund);
-        const sequences = [company.collection("sequences").doc("bareCreditNote"), company.collection("sequences").doc("bareJournal")];
+        const sequences = [
+          company.collection("sequences").doc("bareCreditNote"),
+          company.collection("sequences").doc("bareJournal"),
+        ];
         await tx.getAll(company.collection("deposits").doc(deposits[i]), ...sequences);
         tx.create(company.collection("creditNotes").doc(), { ...sample.creditNote, series: "bare" });
         tx.create(company.collection("journalEntries").doc(), { ...sample.entry, series: "bare" });
         tx.create(refund.collection("instalments").doc("1"), sample.instalment);
-        tx.update(company.collection("deposits").doc(deposits[i]), { creditNotes: sample.creditNotes, status: "refunded" });
+        tx.update(company.collection("deposits").doc(deposits[i]), {
+          creditNotes: sample.creditNotes,
+          status: "refunded",
+        });
         tx.set(refund, sample.refund);
         tx.create(company.collection("events").doc(), sample.event);
         tx.create(company.collection("events").doc(), sample.event);

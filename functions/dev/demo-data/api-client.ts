@@ -9,11 +9,21 @@ export interface ApiClient {
 export function apiClient(baseUrl: string): ApiClient {
   return {
     async call(as, method, path, body) {
-      const headers: Record<string, string> = { authorization: `Bearer ${mintLocalToken(as)}`, "content-type": "application/json" };
+      const headers: Record<string, string> = {
+        authorization: `Bearer ${mintLocalToken(as)}`,
+        "content-type": "application/json",
+      };
       if (method !== "GET") headers["idempotency-key"] = randomUUID();
-      const res = await fetch(`${baseUrl}${path}`, { method, headers, body: method === "GET" ? undefined : JSON.stringify(body ?? {}) });
+      const res = await fetch(`${baseUrl}${path}`, {
+        method,
+        headers,
+        body: method === "GET" ? undefined : JSON.stringify(body ?? {}),
+      });
       const json = await res.json();
-      if (!res.ok) throw new Error(`${method} ${path} → ${res.status} ${json?.error?.message ?? ""} ${JSON.stringify(json?.error?.details ?? [])}`);
+      if (!res.ok)
+        throw new Error(
+          `${method} ${path} → ${res.status} ${json?.error?.message ?? ""} ${JSON.stringify(json?.error?.details ?? [])}`,
+        );
       return json;
     },
   };

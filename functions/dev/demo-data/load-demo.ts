@@ -34,44 +34,117 @@ export async function loadDemoData(db: Firestore, api: ApiClient): Promise<DemoS
   const [rachel, sam, alice] = ["rachel@menuiserie.test", "sam@menuiserie.test", "alice@menuiserie.test"];
   const [lea, marc, ines] = ["lea@studio.test", "marc@studio.test", "ines@studio.test"];
 
-  const deposit = (path: string, as: string, body: object) => api.call(as, "POST", `${path}/deposits`, { paymentMeans: "virement", ...body });
-  const goods = (orderRef: string, customer: object, net: string, extra: object = {}) => ({ customer, orderRef, supplyKind: "goods", order: { lines: [{ vatRate: "20", net, label: "Menuiserie sur mesure" }] }, deposit: { percent: "30" }, cashedDate: daysAgo(40), ...extra });
+  const deposit = (path: string, as: string, body: object) =>
+    api.call(as, "POST", `${path}/deposits`, { paymentMeans: "virement", ...body });
+  const goods = (orderRef: string, customer: object, net: string, extra: object = {}) => ({
+    customer,
+    orderRef,
+    supplyKind: "goods",
+    order: { lines: [{ vatRate: "20", net, label: "Menuiserie sur mesure" }] },
+    deposit: { percent: "30" },
+    cashedDate: daysAgo(40),
+    ...extra,
+  });
 
   const d1 = await deposit(m, alice, goods("CMD-2026-017", BELLEVUE, "12000.00", { kind: "acompte" }));
-  const d2 = await deposit(m, alice, goods("CMD-2026-018", BOULANGERIE, "3000.00", { kind: "acompte", order: { lines: [{ vatRate: "20", net: "2500.00" }, { vatRate: "10", net: "500.00", label: "Pose" }] } }));
+  const d2 = await deposit(
+    m,
+    alice,
+    goods("CMD-2026-018", BOULANGERIE, "3000.00", {
+      kind: "acompte",
+      order: {
+        lines: [
+          { vatRate: "20", net: "2500.00" },
+          { vatRate: "10", net: "500.00", label: "Pose" },
+        ],
+      },
+    }),
+  );
   const d3 = await deposit(m, alice, goods("CMD-2026-019", DUPONT, "1800.00"));
   const d4 = await deposit(m, alice, goods("CMD-2026-020", MOREAU, "2400.00", { kind: "arrhes" }));
   const d5 = await deposit(m, alice, goods("CMD-2026-021", BELLEVUE, "20000.00", { kind: "acompte" }));
   const d6 = await deposit(m, alice, goods("CMD-2026-022", BOULANGERIE, "4000.00", { kind: "acompte" }));
   const d7 = await deposit(m, alice, goods("CMD-2026-023", BELLEVUE, "15000.00", { kind: "acompte" }));
   const d8 = await deposit(m, alice, goods("CMD-2026-024", DUPONT, "1000.00", { kind: "acompte" }));
-  const services = (orderRef: string, customer: object, net: string, kind: string) => ({ customer, orderRef, kind, supplyKind: "services", order: { lines: [{ vatRate: "20", net, label: "Reportage photo" }] }, deposit: { percent: "40" }, cashedDate: daysAgo(20) });
+  const services = (orderRef: string, customer: object, net: string, kind: string) => ({
+    customer,
+    orderRef,
+    kind,
+    supplyKind: "services",
+    order: { lines: [{ vatRate: "20", net, label: "Reportage photo" }] },
+    deposit: { percent: "40" },
+    cashedDate: daysAgo(20),
+  });
   const s1 = await deposit(s, ines, services("STU-101", BELLEVUE, "3000.00", "acompte"));
   const s2 = await deposit(s, ines, services("STU-102", DUPONT, "1500.00", "arrhes"));
 
-  const full = (depositId: string, reason: string, schedule: object = { kind: "single", date: inDays(7) }) => ({ depositId, scope: { kind: "full" }, reason, schedule });
-  const request = (path: string, as: string, body: object, comment: string) => api.call(as, "POST", `${path}/refunds`, { ...body, comment });
-  const act = (path: string, as: string, id: string, action: string, body: object = {}) => api.call(as, "POST", `${path}/refunds/${id}/${action}`, body);
+  const full = (depositId: string, reason: string, schedule: object = { kind: "single", date: inDays(7) }) => ({
+    depositId,
+    scope: { kind: "full" },
+    reason,
+    schedule,
+  });
+  const request = (path: string, as: string, body: object, comment: string) =>
+    api.call(as, "POST", `${path}/refunds`, { ...body, comment });
+  const act = (path: string, as: string, id: string, action: string, body: object = {}) =>
+    api.call(as, "POST", `${path}/refunds/${id}/${action}`, body);
 
-  const submitted = await request(m, rachel, full(d1.id, "seller_cancels", { kind: "equal", count: 3, firstDate: inDays(10), intervalMonths: 1 }), "Chantier annulé par nos soins (rupture fournisseur).");
-  const salesApproved = await request(m, rachel, full(d5.id, "non_delivery"), "Livraison impossible avant la date contractuelle.");
+  const submitted = await request(
+    m,
+    rachel,
+    full(d1.id, "seller_cancels", { kind: "equal", count: 3, firstDate: inDays(10), intervalMonths: 1 }),
+    "Chantier annulé par nos soins (rupture fournisseur).",
+  );
+  const salesApproved = await request(
+    m,
+    rachel,
+    full(d5.id, "non_delivery"),
+    "Livraison impossible avant la date contractuelle.",
+  );
   await act(m, sam, salesApproved.id, "approve");
-  const accountingApproved = await request(m, rachel, full(d7.id, "seller_cancels"), "Annulation de la commande par l'atelier.");
+  const accountingApproved = await request(
+    m,
+    rachel,
+    full(d7.id, "seller_cancels"),
+    "Annulation de la commande par l'atelier.",
+  );
   await act(m, alice, accountingApproved.id, "approve");
-  const approved = await request(m, rachel, { depositId: d2.id, scope: { kind: "amount", amount: "300.00" }, reason: "commercial_gesture", schedule: { kind: "equal", count: 2, firstDate: inDays(5), intervalMonths: 1 } }, "Geste commercial après retard de pose.");
+  const approved = await request(
+    m,
+    rachel,
+    {
+      depositId: d2.id,
+      scope: { kind: "amount", amount: "300.00" },
+      reason: "commercial_gesture",
+      schedule: { kind: "equal", count: 2, firstDate: inDays(5), intervalMonths: 1 },
+    },
+    "Geste commercial après retard de pose.",
+  );
   await act(m, alice, approved.id, "approve");
   const refunded = await request(m, rachel, full(d8.id, "seller_cancels"), "Modèle abandonné par le fabricant.");
   await act(m, alice, refunded.id, "approve");
   await act(m, alice, refunded.id, "instalments/1/pay");
   const rejected = await request(m, rachel, full(d6.id, "customer_cancels"), "Le client souhaite annuler.");
-  await act(m, sam, rejected.id, "reject", { reason: "Acompte ferme : le contrat ne prévoit pas de remboursement en cas d'annulation par le client." });
+  await act(m, sam, rejected.id, "reject", {
+    reason: "Acompte ferme : le contrat ne prévoit pas de remboursement en cas d'annulation par le client.",
+  });
   const cancelled = await request(m, rachel, full(d3.id, "consumer_withdrawal"), "Saisie par erreur.");
   await act(m, rachel, cancelled.id, "cancel");
-  const arrhesDoubled = await request(m, rachel, { ...full(d4.id, "seller_cancels"), terminationDate: daysAgo(2) }, "Arrhes : le vendeur se désiste, restitution au double.");
+  const arrhesDoubled = await request(
+    m,
+    rachel,
+    { ...full(d4.id, "seller_cancels"), terminationDate: daysAgo(2) },
+    "Arrhes : le vendeur se désiste, restitution au double.",
+  );
 
   const studioRequest = await request(s, lea, full(s1.id, "non_delivery"), "Prestation non réalisée (intempéries).");
   await act(s, ines, studioRequest.id, "approve");
-  const studioArrhes = await request(s, lea, { ...full(s2.id, "seller_cancels"), terminationDate: daysAgo(1) }, "Séance annulée par le studio.");
+  const studioArrhes = await request(
+    s,
+    lea,
+    { ...full(s2.id, "seller_cancels"), terminationDate: daysAgo(1) },
+    "Séance annulée par le studio.",
+  );
   void marc;
 
   return {

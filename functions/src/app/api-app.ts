@@ -11,7 +11,10 @@ import { noopNotifier } from "./change-notifier";
 import { systemClock } from "./clock";
 
 /** The api function for explicit dependencies (tests, npm start, benchmarks); `extraRoutes` adds e.g. the Sheets routes. */
-export function createApi(deps: Partial<ApiDeps> & Pick<ApiDeps, "db" | "verifier">, extraRoutes: readonly Route[] = []) {
+export function createApi(
+  deps: Partial<ApiDeps> & Pick<ApiDeps, "db" | "verifier">,
+  extraRoutes: readonly Route[] = [],
+) {
   return createApiHandler({ clock: systemClock, notifier: noopNotifier, ...deps }, [...ROUTES, ...extraRoutes]);
 }
 
@@ -28,7 +31,10 @@ export function apiFromEnv(env: NodeJS.ProcessEnv = process.env) {
     if (!handler) {
       const db = new Firestore();
       const gateway = new SheetsGateway(sheetsApiFromEnv(env));
-      handler = createApi({ db, verifier: verifierFromEnv(env), notifier: sheetsNotifier({ db, gateway }) }, sheetsRoutes(gateway));
+      handler = createApi(
+        { db, verifier: verifierFromEnv(env), notifier: sheetsNotifier({ db, gateway }) },
+        sheetsRoutes(gateway),
+      );
     }
     return handler(req, res);
   };

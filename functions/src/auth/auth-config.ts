@@ -16,7 +16,8 @@ export function verifierFromEnv(env: NodeJS.ProcessEnv): TokenVerifier {
   const audience = env.ACOMPTE_AUDIENCE;
   if (!audience) throw new Error("ACOMPTE_AUDIENCE (OAuth client id of the add-on) is not set");
   if (env.ACOMPTE_LOCAL_TOKENS === "1") {
-    if (!localModeAllowed(env)) throw new Error("ACOMPTE_LOCAL_TOKENS=1 is only allowed on the Firestore emulator, outside Cloud Functions");
+    if (!localModeAllowed(env))
+      throw new Error("ACOMPTE_LOCAL_TOKENS=1 is only allowed on the Firestore emulator, outside Cloud Functions");
     const keyFile = env.ACOMPTE_LOCAL_PUBLIC_KEY_FILE;
     if (!keyFile) throw new Error("ACOMPTE_LOCAL_PUBLIC_KEY_FILE is not set");
     return localTokenVerifier(readFileSync(keyFile, "utf8"), audience);

@@ -20,10 +20,13 @@ export class ApiError extends Error {
   }
 }
 
-export const badRequest = (message: string, details: ErrorDetail[] = []) => new ApiError(400, "VALIDATION_FAILED", message, details);
+export const badRequest = (message: string, details: ErrorDetail[] = []) =>
+  new ApiError(400, "VALIDATION_FAILED", message, details);
 export const unauthenticated = (message = "Authentification requise : jeton d'identité Google absent ou invalide.") =>
   new ApiError(401, "UNAUTHENTICATED", message);
-export const forbidden = (message = "Vous n'avez pas le rôle nécessaire pour cette action dans cette société.") => new ApiError(403, "FORBIDDEN", message);
+export const forbidden = (message = "Vous n'avez pas le rôle nécessaire pour cette action dans cette société.") =>
+  new ApiError(403, "FORBIDDEN", message);
 export const notFound = (message: string) => new ApiError(404, "NOT_FOUND", message);
 export const conflict = (code: string, message: string) => new ApiError(409, code, message);
-export const unprocessable = (code: string, message: string, details: ErrorDetail[] = []) => new ApiError(422, code, message, details);
+export const unprocessable = (code: string, message: string, details: ErrorDetail[] = []) =>
+  new ApiError(422, code, message, details);

@@ -17,7 +17,10 @@ export interface ApiRequest {
 function bearer(req: ApiRequest): string {
   const header = req.header("authorization") ?? "";
   const m = /^Bearer\s+(\S+)$/i.exec(header);
-  if (!m) throw unauthenticated("Authentification requise : en-tête Authorization « Bearer <jeton d'identité Google> » absent.");
+  if (!m)
+    throw unauthenticated(
+      "Authentification requise : en-tête Authorization « Bearer <jeton d'identité Google> » absent.",
+    );
   return m[1];
 }
 
@@ -36,7 +39,8 @@ export function createApiHandler(deps: ApiDeps, routes: readonly Route[]) {
     try {
       const match = router.match(req.method, req.path);
       if (!match) throw new ApiError(404, "NOT_FOUND", `Adresse inconnue : ${req.method} ${req.path}.`);
-      if ("methodNotAllowed" in match) throw new ApiError(404, "NOT_FOUND", `Méthode ${req.method} non prise en charge sur ${req.path}.`);
+      if ("methodNotAllowed" in match)
+        throw new ApiError(404, "NOT_FOUND", `Méthode ${req.method} non prise en charge sur ${req.path}.`);
       const caller = await deps.verifier.verify(bearer(req));
       const now = deps.clock();
       const answer = await match.route.handle({
@@ -55,7 +59,12 @@ export function createApiHandler(deps: ApiDeps, routes: readonly Route[]) {
       const apiError = toApiError(error);
       if (apiError) return sendError(res, apiError.status, apiError.code, apiError.message, apiError.details);
       console.error("api: unexpected error", error);
-      sendError(res, 500, "INTERNAL", "Erreur interne du service : réessayez plus tard. Si elle persiste, contactez l'administrateur.");
+      sendError(
+        res,
+        500,
+        "INTERNAL",
+        "Erreur interne du service : réessayez plus tard. Si elle persiste, contactez l'administrateur.",
+      );
     }
   };
 }

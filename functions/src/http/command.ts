@@ -17,10 +17,21 @@ function plain<T>(value: T): T {
  * and runs `handler` in one transaction with the idempotency record and
  * the audit events; after-commit listeners run once it is committed.
  */
-export async function command(ctx: RouteContext, roles: readonly Role[], handler: (uow: UnitOfWork, access: Access) => Promise<Answer>): Promise<Answer> {
+export async function command(
+  ctx: RouteContext,
+  roles: readonly Role[],
+  handler: (uow: UnitOfWork, access: Access) => Promise<Answer>,
+): Promise<Answer> {
   const key = ctx.idempotencyKey;
-  if (!key) throw badRequest("En-tête Idempotency-Key obligatoire pour toute modification (une clé unique par action, réutilisée en cas de nouvel essai).", [{ path: "Idempotency-Key", message: "En-tête « Idempotency-Key » : obligatoire." }]);
-  if (key.length > 200) throw badRequest("En-tête Idempotency-Key trop long (200 caractères au plus).", [{ path: "Idempotency-Key", message: "En-tête « Idempotency-Key » : 200 caractères au plus." }]);
+  if (!key)
+    throw badRequest(
+      "En-tête Idempotency-Key obligatoire pour toute modification (une clé unique par action, réutilisée en cas de nouvel essai).",
+      [{ path: "Idempotency-Key", message: "En-tête « Idempotency-Key » : obligatoire." }],
+    );
+  if (key.length > 200)
+    throw badRequest("En-tête Idempotency-Key trop long (200 caractères au plus).", [
+      { path: "Idempotency-Key", message: "En-tête « Idempotency-Key » : 200 caractères au plus." },
+    ]);
   const companyId = ctx.params.companyId;
   const result = await runCommand(
     ctx.deps.db,
@@ -52,7 +63,11 @@ export async function command(ctx: RouteContext, roles: readonly Role[], handler
 }
 
 /** A read: membership (and role) checked, no transaction. */
-export async function read(ctx: RouteContext, roles: readonly Role[], handler: (access: Access, reader: ReturnType<typeof directReader>) => Promise<Answer>): Promise<Answer> {
+export async function read(
+  ctx: RouteContext,
+  roles: readonly Role[],
+  handler: (access: Access, reader: ReturnType<typeof directReader>) => Promise<Answer>,
+): Promise<Answer> {
   const reader = directReader(ctx.deps.db, ctx.params.companyId);
   const access = await requireAccess(reader, ctx.caller.email, roles);
   return handler(access, reader);

@@ -8,9 +8,19 @@ export interface JsonResponse {
 }
 
 export function sendJson(res: JsonResponse, status: number, body: unknown): void {
-  res.status(status).set("Content-Type", "application/json; charset=utf-8").set("Cache-Control", "no-store").send(JSON.stringify(body));
+  res
+    .status(status)
+    .set("Content-Type", "application/json; charset=utf-8")
+    .set("Cache-Control", "no-store")
+    .send(JSON.stringify(body));
 }
 
-export function sendError(res: JsonResponse, status: number, code: string, message: string, details: ErrorDetail[] = []): void {
+export function sendError(
+  res: JsonResponse,
+  status: number,
+  code: string,
+  message: string,
+  details: ErrorDetail[] = [],
+): void {
   sendJson(res, status, { error: { code, message, details } });
 }

@@ -7,7 +7,8 @@ import type { RefundQuote } from "../domain";
  * submitted → (sales_approved | accounting_approved) → approved → refunded;
  * rejected and cancelled end the request before approval.
  */
-export type RefundStatus = "submitted" | "sales_approved" | "accounting_approved" | "approved" | "rejected" | "cancelled" | "refunded";
+export type RefundStatus =
+  "submitted" | "sales_approved" | "accounting_approved" | "approved" | "rejected" | "cancelled" | "refunded";
 export const AWAITING_APPROVAL: readonly RefundStatus[] = ["submitted", "sales_approved", "accounting_approved"];
 
 export type ApproverRole = Extract<Role, "sales_approver" | "accounting_approver">;
@@ -21,7 +22,10 @@ export interface Approval {
 /** What the requester asked for, exactly as validated (replayed into the engine at approval). */
 export interface RefundProposal {
   source: { kind: "deposit"; depositId: string } | { kind: "customerCredit"; creditId: string };
-  scope: { kind: "full" } | { kind: "amount"; amount: MoneyString } | { kind: "lines"; lines: { vatRate: string; net: MoneyString }[] };
+  scope:
+    | { kind: "full" }
+    | { kind: "amount"; amount: MoneyString }
+    | { kind: "lines"; lines: { vatRate: string; net: MoneyString }[] };
   reason: string;
   schedule: unknown;
   terminationDate?: DateString;

@@ -45,17 +45,32 @@ export async function verifyChains(db: Firestore, companyId: string): Promise<Ve
     let expected = 1;
     for (const d of docs.docs) {
       const link = d.data() as ChainLink & { content: { number?: string }; number?: string };
-      const at = (problem: string): BrokenLink => ({ series: seqDoc.id, path: d.ref.path, id: d.id, number: link.number ?? link.content?.number ?? null, problem });
-      if (link.seq !== expected) broken = at(`numéro d'ordre ${link.seq} au lieu de ${expected} (document manquant ou inséré)`);
+      const at = (problem: string): BrokenLink => ({
+        series: seqDoc.id,
+        path: d.ref.path,
+        id: d.id,
+        number: link.number ?? link.content?.number ?? null,
+        problem,
+      });
+      if (link.seq !== expected)
+        broken = at(`numéro d'ordre ${link.seq} au lieu de ${expected} (document manquant ou inséré)`);
       else if (link.prevHash !== prevHash) broken = at("le lien vers le document précédent ne correspond pas");
-      else if (chainHash(seqDoc.id, link.seq, link.prevHash, link.content) !== link.hash) broken = at("le contenu a été modifié après émission (empreinte SHA-256 différente)");
-      else if (link.number !== undefined && link.content?.number !== link.number) broken = at("le numéro affiché ne correspond pas au contenu scellé");
+      else if (chainHash(seqDoc.id, link.seq, link.prevHash, link.content) !== link.hash)
+        broken = at("le contenu a été modifié après émission (empreinte SHA-256 différente)");
+      else if (link.number !== undefined && link.content?.number !== link.number)
+        broken = at("le numéro affiché ne correspond pas au contenu scellé");
       if (broken) break;
       prevHash = link.hash;
       expected++;
     }
     if (!broken && (head.last !== docs.size || head.lastHash !== prevHash)) {
-      broken = { series: seqDoc.id, path: seqDoc.ref.path, id: seqDoc.id, number: null, problem: `la série annonce ${head.last} documents, ${docs.size} trouvés (document supprimé ou tête de chaîne modifiée)` };
+      broken = {
+        series: seqDoc.id,
+        path: seqDoc.ref.path,
+        id: seqDoc.id,
+        number: null,
+        problem: `la série annonce ${head.last} documents, ${docs.size} trouvés (document supprimé ou tête de chaîne modifiée)`,
+      };
     }
     chains.push({ series: seqDoc.id, count: docs.size, ok: !broken, firstBroken: broken });
   }

@@ -43,9 +43,17 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * returns the first answer and changes nothing. Aborted transactions
  * (contention) are retried with jittered exponential backoff.
  */
-export async function runCommand(db: Firestore, req: CommandRequest, handler: (uow: UnitOfWork) => Promise<{ status: number; body: unknown }>): Promise<CommandResult> {
-  const keyRef = companyCollection(db, req.companyId, IDEMPOTENCY).doc(createHash("sha256").update(`${req.actor}\n${req.idempotencyKey}`).digest("hex"));
-  const requestHash = createHash("sha256").update(`${req.route}\n${canonicalJson(req.body ?? null)}`).digest("hex");
+export async function runCommand(
+  db: Firestore,
+  req: CommandRequest,
+  handler: (uow: UnitOfWork) => Promise<{ status: number; body: unknown }>,
+): Promise<CommandResult> {
+  const keyRef = companyCollection(db, req.companyId, IDEMPOTENCY).doc(
+    createHash("sha256").update(`${req.actor}\n${req.idempotencyKey}`).digest("hex"),
+  );
+  const requestHash = createHash("sha256")
+    .update(`${req.route}\n${canonicalJson(req.body ?? null)}`)
+    .digest("hex");
 
   for (let round = 1; ; round++) {
     try {
@@ -55,12 +63,22 @@ export async function runCommand(db: Firestore, req: CommandRequest, handler: (u
           const [previous] = await uow.getAll<IdempotencyDoc>([keyRef, ...(req.prefetch ?? [])]);
           if (previous) {
             if (previous.requestHash !== requestHash) {
-              throw conflict("IDEMPOTENCY_KEY_REUSED", "Cette clé d'idempotence a déjà servi pour une autre demande : générez une nouvelle clé.");
+              throw conflict(
+                "IDEMPOTENCY_KEY_REUSED",
+                "Cette clé d'idempotence a déjà servi pour une autre demande : générez une nouvelle clé.",
+              );
             }
             return { status: previous.status, body: previous.response, change: null };
           }
           const answer = await handler(uow);
-          const record: IdempotencyDoc = { user: req.actor, route: req.route, requestHash, status: answer.status, response: answer.body, createdAt: uow.timestamp };
+          const record: IdempotencyDoc = {
+            user: req.actor,
+            route: req.route,
+            requestHash,
+            status: answer.status,
+            response: answer.body,
+            createdAt: uow.timestamp,
+          };
           uow.raw((t) => t.create(keyRef, record));
           return { ...answer, change: uow.flush() };
         },

@@ -104,8 +104,22 @@ export class UnitOfWork {
   }
 
   /** Appends an audit event (who and when are the command's). */
-  event(type: string, subject: { kind: string; id: string }, before: Record<string, unknown> | null, after: Record<string, unknown> | null, reason?: string): void {
-    const doc: AuditEventDoc = { at: this.timestamp, by: this.actor, type, subject, before, after, ...(reason ? { reason } : {}) };
+  event(
+    type: string,
+    subject: { kind: string; id: string },
+    before: Record<string, unknown> | null,
+    after: Record<string, unknown> | null,
+    reason?: string,
+  ): void {
+    const doc: AuditEventDoc = {
+      at: this.timestamp,
+      by: this.actor,
+      type,
+      subject,
+      before,
+      after,
+      ...(reason ? { reason } : {}),
+    };
     this.events.push(doc);
     this.create(this.collection(EVENTS).doc(), doc);
   }
@@ -127,12 +141,22 @@ export class UnitOfWork {
     let state = this.sequences.get(series);
     if (!state) {
       const ref = this.sequenceRef(kind, date);
-      const doc = (await this.get<SequenceDoc>(ref)) ?? { kind, year, last: 0, lastDate: null, lastHash: "", lastId: null };
+      const doc = (await this.get<SequenceDoc>(ref)) ?? {
+        kind,
+        year,
+        last: 0,
+        lastDate: null,
+        lastHash: "",
+        lastId: null,
+      };
       state = { ref, doc };
       this.sequences.set(series, state);
     }
     if (state.doc.lastDate && date < state.doc.lastDate) {
-      throw conflict("CHRONOLOGY", `Numérotation chronologique : le document daté du ${date} ne peut pas suivre un document daté du ${state.doc.lastDate}.`);
+      throw conflict(
+        "CHRONOLOGY",
+        `Numérotation chronologique : le document daté du ${date} ne peut pas suivre un document daté du ${state.doc.lastDate}.`,
+      );
     }
     const seq = state.doc.last + 1;
     return { kind, series, year, seq, number: formatNumber(kind, year, seq), date, prevHash: state.doc.lastHash };

@@ -25,15 +25,21 @@ export async function requireAccess(reader: DocReader, email: string, anyOf: rea
   const [company, user] = await reader.getAll<CompanyDoc | UserDoc>(accessRefs(reader, email));
   if (!company) throw notFound(`Société inconnue : ${reader.companyId}.`);
   const roles = (user as UserDoc | null)?.roles ?? [];
-  if (roles.length === 0) throw forbidden("Vous n'êtes pas membre de cette société : demandez l'accès à un administrateur.");
+  if (roles.length === 0)
+    throw forbidden("Vous n'êtes pas membre de cette société : demandez l'accès à un administrateur.");
   if (anyOf.length > 0 && !anyOf.some((r) => roles.includes(r))) {
-    throw forbidden(`Vous n'avez pas le rôle nécessaire pour cette action (il faut : ${anyOf.map(roleLabel).join(" ou ")}).`);
+    throw forbidden(
+      `Vous n'avez pas le rôle nécessaire pour cette action (il faut : ${anyOf.map(roleLabel).join(" ou ")}).`,
+    );
   }
   return { companyId: reader.companyId, email, roles, company: company as CompanyDoc };
 }
 
 /** The documents requireAccess reads: the company and the caller's membership. */
-export function accessRefs(reader: Pick<DocReader, "collection">, email: string): FirebaseFirestore.DocumentReference[] {
+export function accessRefs(
+  reader: Pick<DocReader, "collection">,
+  email: string,
+): FirebaseFirestore.DocumentReference[] {
   const companyRef = reader.collection(USERS).parent;
   if (!companyRef || companyRef.parent.id !== COMPANIES) throw new Error("unexpected layout");
   return [companyRef, reader.collection(USERS).doc(email)];

@@ -14,7 +14,12 @@ import { customerKey } from "./bodies/customer";
  * on the customer's account (a customer credit, refundable later). Refused
  * (409) when an invoice was paid in the meantime: the request must be quoted again.
  */
-export async function applySettlement(uow: UnitOfWork, refundId: string, customer: Customer, settlement: QuoteSnapshot["settlement"]): Promise<void> {
+export async function applySettlement(
+  uow: UnitOfWork,
+  refundId: string,
+  customer: Customer,
+  settlement: QuoteSnapshot["settlement"],
+): Promise<void> {
   const offsets = settlement.offset.filter((o) => !money(o.amount).isZero());
   if (offsets.length > 0) {
     const found = await uow.query<InvoiceDoc>(
@@ -23,14 +28,28 @@ export async function applySettlement(uow: UnitOfWork, refundId: string, custome
     for (const offset of offsets) {
       const invoice = found.find((i) => i.data.number === offset.invoiceNumber);
       if (!invoice || money(invoice.data.openAmount).lessThan(money(offset.amount))) {
-        throw conflict("SETTLEMENT_STALE", `La facture ${offset.invoiceNumber} a été réglée depuis la demande : la compensation prévue n'est plus possible. Refusez la demande et créez-en une nouvelle.`);
+        throw conflict(
+          "SETTLEMENT_STALE",
+          `La facture ${offset.invoiceNumber} a été réglée depuis la demande : la compensation prévue n'est plus possible. Refusez la demande et créez-en une nouvelle.`,
+        );
       }
       const left = money(invoice.data.openAmount).minus(money(offset.amount));
-      uow.update(uow.collection(INVOICES).doc(invoice.id), { openAmount: formatMoney(left), ...(left.isZero() ? { paidOn: uow.today } : {}), letters: [...(invoice.data.letters ?? []), `AV:${refundId.slice(0, 6)}`] });
+      uow.update(uow.collection(INVOICES).doc(invoice.id), {
+        openAmount: formatMoney(left),
+        ...(left.isZero() ? { paidOn: uow.today } : {}),
+        letters: [...(invoice.data.letters ?? []), `AV:${refundId.slice(0, 6)}`],
+      });
     }
   }
   if (!money(settlement.keptAsCredit).isZero()) {
-    const credit: CustomerCreditDoc = { customer, paymentId: null, refundId, amount: settlement.keptAsCredit, refundableBalance: settlement.keptAsCredit, createdAt: uow.timestamp };
+    const credit: CustomerCreditDoc = {
+      customer,
+      paymentId: null,
+      refundId,
+      amount: settlement.keptAsCredit,
+      refundableBalance: settlement.keptAsCredit,
+      createdAt: uow.timestamp,
+    };
     uow.create(uow.collection(CUSTOMER_CREDITS).doc(), credit);
   }
 }

@@ -9,5 +9,7 @@ import type { ApproverRole } from "../model/refund";
  */
 export function requiredApprovals(creditNoteGross: string, owed: string, threshold: string): ApproverRole[] {
   const amount = money(creditNoteGross).greaterThan(money(owed)) ? money(creditNoteGross) : money(owed);
-  return amount.greaterThanOrEqualTo(money(threshold)) ? ["sales_approver", "accounting_approver"] : ["accounting_approver"];
+  return amount.greaterThanOrEqualTo(money(threshold))
+    ? ["sales_approver", "accounting_approver"]
+    : ["accounting_approver"];
 }

@@ -12,7 +12,10 @@ import { loadRefund, requireAwaitingApproval } from "./load-refund";
 import { pendingApprovers } from "./pending-approvers";
 import { postEntry } from "./post-entry";
 
-const STEP_STATUS: Record<ApproverRole, RefundDoc["status"]> = { sales_approver: "sales_approved", accounting_approver: "accounting_approved" };
+const STEP_STATUS: Record<ApproverRole, RefundDoc["status"]> = {
+  sales_approver: "sales_approved",
+  accounting_approver: "accounting_approved",
+};
 
 /**
  * One approval. Nobody approves their own request nor gives both
@@ -20,13 +23,25 @@ const STEP_STATUS: Record<ApproverRole, RefundDoc["status"]> = { sales_approver:
  * credit note (next number of its series, citing the deposit invoice by
  * number and date), its ledger entries, the instalments, status `approved`.
  */
-export async function approveRefund(uow: UnitOfWork, access: Access, refundId: string): Promise<{ id: string; doc: RefundDoc }> {
+export async function approveRefund(
+  uow: UnitOfWork,
+  access: Access,
+  refundId: string,
+): Promise<{ id: string; doc: RefundDoc }> {
   const { ref, doc } = await loadRefund(uow, refundId);
-  if (doc.requestedBy === access.email) throw forbidden("Vous ne pouvez pas approuver votre propre demande : un autre approbateur doit le faire.");
+  if (doc.requestedBy === access.email)
+    throw forbidden("Vous ne pouvez pas approuver votre propre demande : un autre approbateur doit le faire.");
   requireAwaitingApproval(doc, "approuver la demande");
-  if (doc.approvals.some((a) => a.by === access.email)) throw conflict("ALREADY_APPROVED", "Vous avez déjà approuvé cette demande : l'autre approbation doit venir d'une autre personne.");
+  if (doc.approvals.some((a) => a.by === access.email))
+    throw conflict(
+      "ALREADY_APPROVED",
+      "Vous avez déjà approuvé cette demande : l'autre approbation doit venir d'une autre personne.",
+    );
   const role = doc.awaiting.find((r) => hasRole(access, r));
-  if (!role) throw forbidden(`Cette demande attend l'approbation : ${doc.awaiting.map(roleLabel).join(" et ")} ; vous n'avez pas ce rôle.`);
+  if (!role)
+    throw forbidden(
+      `Cette demande attend l'approbation : ${doc.awaiting.map(roleLabel).join(" et ")} ; vous n'avez pas ce rôle.`,
+    );
 
   const approvals = [...doc.approvals, { role, by: access.email, at: uow.timestamp }];
   const awaiting = doc.awaiting.filter((r) => r !== role);
@@ -41,18 +56,32 @@ export async function approveRefund(uow: UnitOfWork, access: Access, refundId: s
       updatedAt: uow.timestamp,
     };
     uow.update(ref, next);
-    uow.event("refund.approved_step", { kind: "refund", id: refundId }, { status: doc.status }, { status: next.status, role });
+    uow.event(
+      "refund.approved_step",
+      { kind: "refund", id: refundId },
+      { status: doc.status },
+      { status: next.status, role },
+    );
     return { id: refundId, doc: { ...doc, ...next } };
   }
   return finalApproval(uow, access, refundId, ref, doc, approvals);
 }
 
 /** The credit note of a deposit refund: numbered, citing the deposit invoice, its entries, the settlement applied, the deposit updated. */
-async function issueCreditNote(uow: UnitOfWork, access: Access, refundId: string, doc: RefundDoc): Promise<{ id: string; number: string }> {
+async function issueCreditNote(
+  uow: UnitOfWork,
+  access: Access,
+  refundId: string,
+  doc: RefundDoc,
+): Promise<{ id: string; number: string }> {
   const depositId = doc.depositId as string;
   const depositRef = uow.collection(DEPOSITS).doc(depositId);
   // The deposit and both counters in one round trip.
-  const [deposit] = await uow.getAll<DepositDoc>([depositRef, uow.sequenceRef("creditNote", uow.today), uow.sequenceRef("journal", uow.today)]);
+  const [deposit] = await uow.getAll<DepositDoc>([
+    depositRef,
+    uow.sequenceRef("creditNote", uow.today),
+    uow.sequenceRef("journal", uow.today),
+  ]);
   if (!deposit) throw notFound(`Acompte introuvable : ${depositId}.`);
   const settings = settingsOf(access);
   const quote = doc.quote;
@@ -71,18 +100,37 @@ async function issueCreditNote(uow: UnitOfWork, access: Access, refundId: string
     refundId,
     depositId,
   };
-  const fields: Omit<CreditNoteDoc, "content" | "series" | "seq" | "prevHash" | "hash"> = { number: slot.number, date: uow.today, refundId, createdAt: uow.timestamp };
+  const fields: Omit<CreditNoteDoc, "content" | "series" | "seq" | "prevHash" | "hash"> = {
+    number: slot.number,
+    date: uow.today,
+    refundId,
+    createdAt: uow.timestamp,
+  };
   uow.putChained(slot, creditNoteRef, content, fields);
 
-  const entries = refundApprovalEntries(quote, { date: uow.today, creditNoteNumber: slot.number, ...chartOption(settings) });
+  const entries = refundApprovalEntries(quote, {
+    date: uow.today,
+    creditNoteNumber: slot.number,
+    ...chartOption(settings),
+  });
   for (const entry of entries) await postEntry(uow, entry, { kind: "creditNote", id: creditNoteRef.id });
 
   await applySettlement(uow, refundId, deposit.customer, quote.settlement);
 
-  const creditNotes = [...deposit.creditNotes, { id: creditNoteRef.id, number: slot.number, date: uow.today, lines: quote.creditNote.lines }];
-  const left = refundableBalance({ deposit: { lines: deposit.lines }, issuedRefunds: creditNotes.map((c) => ({ lines: c.lines })) });
+  const creditNotes = [
+    ...deposit.creditNotes,
+    { id: creditNoteRef.id, number: slot.number, date: uow.today, lines: quote.creditNote.lines },
+  ];
+  const left = refundableBalance({
+    deposit: { lines: deposit.lines },
+    issuedRefunds: creditNotes.map((c) => ({ lines: c.lines })),
+  });
   uow.update(depositRef, { creditNotes, ...(money(left.total.gross).isZero() ? { status: "refunded" } : {}) });
-  uow.event("creditNote.issued", { kind: "creditNote", id: creditNoteRef.id }, null, { number: slot.number, gross: quote.creditNote.total.gross, refundId });
+  uow.event("creditNote.issued", { kind: "creditNote", id: creditNoteRef.id }, null, {
+    number: slot.number,
+    gross: quote.creditNote.total.gross,
+    refundId,
+  });
   return { id: creditNoteRef.id, number: slot.number };
 }
 
@@ -92,7 +140,14 @@ async function issueCreditNote(uow: UnitOfWork, access: Access, refundId: string
  * VAT: its instalments refer to the credit). Then the instalments and the
  * new status, all in this transaction.
  */
-async function finalApproval(uow: UnitOfWork, access: Access, refundId: string, ref: FirebaseFirestore.DocumentReference, doc: RefundDoc, approvals: RefundDoc["approvals"]) {
+async function finalApproval(
+  uow: UnitOfWork,
+  access: Access,
+  refundId: string,
+  ref: FirebaseFirestore.DocumentReference,
+  doc: RefundDoc,
+  approvals: RefundDoc["approvals"],
+) {
   const creditNote = doc.proposal.source.kind === "deposit" ? await issueCreditNote(uow, access, refundId, doc) : null;
   const reference = creditNote?.number ?? `CREDIT-${refundId.slice(0, 8)}`;
   const schedule = doc.quote.schedule;
@@ -129,6 +184,11 @@ async function finalApproval(uow: UnitOfWork, access: Access, refundId: string, 
     updatedAt: uow.timestamp,
   };
   uow.update(ref, next);
-  uow.event("refund.approved", { kind: "refund", id: refundId }, { status: doc.status }, { status, creditNoteNumber: creditNote?.number ?? null, instalments: schedule.length });
+  uow.event(
+    "refund.approved",
+    { kind: "refund", id: refundId },
+    { status: doc.status },
+    { status, creditNoteNumber: creditNote?.number ?? null, instalments: schedule.length },
+  );
   return { id: refundId, doc: { ...doc, ...next } as RefundDoc };
 }

@@ -10,14 +10,25 @@ import { loadRefund, requireAwaitingApproval } from "./load-refund";
 import { creditBalance } from "./quote-for-credit";
 
 /** Ends a request before approval; its amount returns to the deposit's refundable balance. */
-async function close(uow: UnitOfWork, refundId: string, status: "rejected" | "cancelled", extra: Partial<RefundDoc>, action: string, check: (doc: RefundDoc) => void, reason?: string) {
+async function close(
+  uow: UnitOfWork,
+  refundId: string,
+  status: "rejected" | "cancelled",
+  extra: Partial<RefundDoc>,
+  action: string,
+  check: (doc: RefundDoc) => void,
+  reason?: string,
+) {
   const { ref, doc } = await loadRefund(uow, refundId);
   check(doc);
   requireAwaitingApproval(doc, action);
   // The amount goes back to what it was requested from: the deposit or the customer credit.
   let balance: string | null = null;
   const source = doc.proposal.source;
-  const sourceRef = source.kind === "deposit" ? uow.collection(DEPOSITS).doc(source.depositId) : uow.collection(CUSTOMER_CREDITS).doc(source.creditId);
+  const sourceRef =
+    source.kind === "deposit"
+      ? uow.collection(DEPOSITS).doc(source.depositId)
+      : uow.collection(CUSTOMER_CREDITS).doc(source.creditId);
   if (source.kind === "deposit") {
     const deposit = await uow.get<DepositDoc>(sourceRef);
     if (deposit) balance = await depositBalance(uow, source.depositId, deposit, refundId);
@@ -25,7 +36,15 @@ async function close(uow: UnitOfWork, refundId: string, status: "rejected" | "ca
     const credit = await uow.get<CustomerCreditDoc>(sourceRef);
     if (credit) balance = await creditBalance(uow, source.creditId, credit, refundId);
   }
-  const next: Partial<RefundDoc> = { status, awaiting: [], pendingApprovers: [], waitingStep: null, waitingSinceDay: null, updatedAt: uow.timestamp, ...extra };
+  const next: Partial<RefundDoc> = {
+    status,
+    awaiting: [],
+    pendingApprovers: [],
+    waitingStep: null,
+    waitingSinceDay: null,
+    updatedAt: uow.timestamp,
+    ...extra,
+  };
   uow.update(ref, next);
   if (balance !== null) uow.update(sourceRef, { refundableBalance: balance });
   uow.event(`refund.${status}`, { kind: "refund", id: refundId }, { status: doc.status }, { status }, reason);
@@ -34,14 +53,31 @@ async function close(uow: UnitOfWork, refundId: string, status: "rejected" | "ca
 
 /** A rejection by an approver, with its reason. The requester cancels instead. */
 export function rejectRefund(uow: UnitOfWork, access: Access, refundId: string, reason: string) {
-  return close(uow, refundId, "rejected", { rejection: { by: access.email, at: uow.timestamp, reason } }, "refuser la demande", (doc) => {
-    if (doc.requestedBy === access.email) throw forbidden("Vous ne pouvez pas refuser votre propre demande : annulez-la.");
-  }, reason);
+  return close(
+    uow,
+    refundId,
+    "rejected",
+    { rejection: { by: access.email, at: uow.timestamp, reason } },
+    "refuser la demande",
+    (doc) => {
+      if (doc.requestedBy === access.email)
+        throw forbidden("Vous ne pouvez pas refuser votre propre demande : annulez-la.");
+    },
+    reason,
+  );
 }
 
 /** Cancellation before approval, by the requester or an admin. */
 export function cancelRefund(uow: UnitOfWork, access: Access, refundId: string) {
-  return close(uow, refundId, "cancelled", { cancellation: { by: access.email, at: uow.timestamp } }, "annuler la demande", (doc) => {
-    if (doc.requestedBy !== access.email && !hasRole(access, "admin")) throw forbidden("Seul le demandeur (ou un administrateur) peut annuler cette demande.");
-  });
+  return close(
+    uow,
+    refundId,
+    "cancelled",
+    { cancellation: { by: access.email, at: uow.timestamp } },
+    "annuler la demande",
+    (doc) => {
+      if (doc.requestedBy !== access.email && !hasRole(access, "admin"))
+        throw forbidden("Seul le demandeur (ou un administrateur) peut annuler cette demande.");
+    },
+  );
 }

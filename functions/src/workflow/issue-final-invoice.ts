@@ -21,25 +21,55 @@ import { postEntry } from "./post-entry";
  */
 export async function issueFinalInvoice(uow: UnitOfWork, access: Access, body: FinalInvoiceBody) {
   const deposits = await uow.query<DepositDoc>(uow.collection(DEPOSITS).where("orderRef", "==", body.orderRef));
-  if (deposits.some((d) => d.data.status === "applied")) throw conflict("FINAL_INVOICE_EXISTS", `La commande ${body.orderRef} a déjà une facture de solde.`);
+  if (deposits.some((d) => d.data.status === "applied"))
+    throw conflict("FINAL_INVOICE_EXISTS", `La commande ${body.orderRef} a déjà une facture de solde.`);
   const inFlight = deposits.length
-    ? await uow.query<RefundDoc>(uow.collection(REFUNDS).where("depositId", "in", deposits.slice(0, 30).map((d) => d.id)).where("status", "in", [...AWAITING_APPROVAL]))
+    ? await uow.query<RefundDoc>(
+        uow
+          .collection(REFUNDS)
+          .where(
+            "depositId",
+            "in",
+            deposits.slice(0, 30).map((d) => d.id),
+          )
+          .where("status", "in", [...AWAITING_APPROVAL]),
+      )
     : [];
-  if (inFlight.length > 0) throw conflict("REFUND_IN_FLIGHT", `Une demande de remboursement est en cours sur un acompte de la commande ${body.orderRef} : traitez-la avant la facture de solde.`);
+  if (inFlight.length > 0)
+    throw conflict(
+      "REFUND_IN_FLIGHT",
+      `Une demande de remboursement est en cours sur un acompte de la commande ${body.orderRef} : traitez-la avant la facture de solde.`,
+    );
   const customer = deposits[0]?.data.customer ?? body.customer;
-  if (!customer) throw badRequest("Client obligatoire : la commande n'a pas d'acompte enregistré.", [{ path: "customer", message: "Champ « customer » (client) : obligatoire sans acompte." }]);
+  if (!customer)
+    throw badRequest("Client obligatoire : la commande n'a pas d'acompte enregistré.", [
+      { path: "customer", message: "Champ « customer » (client) : obligatoire sans acompte." },
+    ]);
 
   const remaining = deposits
     .filter((d) => d.data.status === "open")
-    .map((d) => ({ d, left: refundableBalance({ deposit: { lines: d.data.lines }, issuedRefunds: d.data.creditNotes.map((c) => ({ lines: c.lines })) }) }))
+    .map((d) => ({
+      d,
+      left: refundableBalance({
+        deposit: { lines: d.data.lines },
+        issuedRefunds: d.data.creditNotes.map((c) => ({ lines: c.lines })),
+      }),
+    }))
     .filter(({ left }) => !money(left.total.gross).isZero());
   const settings = settingsOf(access);
   const invoice = finalInvoice({
     supplyKind: body.supplyKind,
     lines: body.lines,
-    deposits: remaining.map(({ d, left }) => ({ number: d.data.invoiceNumber, date: d.data.invoiceDate, lines: left.lines.filter((l) => !money(l.gross).isZero()) })),
+    deposits: remaining.map(({ d, left }) => ({
+      number: d.data.invoiceNumber,
+      date: d.data.invoiceDate,
+      lines: left.lines.filter((l) => !money(l.gross).isZero()),
+    })),
   });
-  const dueDate = invoiceDueDate(uow.today, body.paymentTermsDays !== undefined ? { kind: "days", days: body.paymentTermsDays } : settings.paymentTerms);
+  const dueDate = invoiceDueDate(
+    uow.today,
+    body.paymentTermsDays !== undefined ? { kind: "days", days: body.paymentTermsDays } : settings.paymentTerms,
+  );
 
   const slot = await uow.nextNumber("invoice", uow.today);
   const ref = uow.collection(INVOICES).doc();
@@ -47,7 +77,13 @@ export async function issueFinalInvoice(uow: UnitOfWork, access: Access, body: F
     ...invoiceHead("final", slot, settings, customer, body.orderRef),
     lines: invoice.lines,
     total: invoice.total,
-    deductedDeposits: remaining.map(({ d, left }, i) => ({ depositId: d.id, number: d.data.invoiceNumber, date: d.data.invoiceDate, lines: left.lines, total: { net: invoice.deposits[i].net, vat: invoice.deposits[i].vat, gross: invoice.deposits[i].gross } })),
+    deductedDeposits: remaining.map(({ d, left }, i) => ({
+      depositId: d.id,
+      number: d.data.invoiceNumber,
+      date: d.data.invoiceDate,
+      lines: left.lines,
+      total: { net: invoice.deposits[i].net, vat: invoice.deposits[i].vat, gross: invoice.deposits[i].gross },
+    })),
     amountDue: invoice.amountDue,
     dueDate,
   };
@@ -64,12 +100,33 @@ export async function issueFinalInvoice(uow: UnitOfWork, access: Access, body: F
     createdAt: uow.timestamp,
   };
   uow.putChained(slot, ref, content, fields);
-  const entry = finalInvoiceEntry({ date: uow.today, pieceRef: slot.number, supplyKind: body.supplyKind, lines: invoice.lines, deposits: invoice.depositsByRate, ...chartOption(settings) });
+  const entry = finalInvoiceEntry({
+    date: uow.today,
+    pieceRef: slot.number,
+    supplyKind: body.supplyKind,
+    lines: invoice.lines,
+    deposits: invoice.depositsByRate,
+    ...chartOption(settings),
+  });
   await postEntry(uow, entry, { kind: "finalInvoice", id: ref.id });
   for (const { d } of remaining) {
-    uow.update(uow.collection(DEPOSITS).doc(d.id), { status: "applied", appliedBy: { invoiceId: ref.id, number: slot.number }, refundableBalance: "0.00" });
-    uow.event("deposit.applied", { kind: "deposit", id: d.id }, { status: d.data.status }, { status: "applied", invoiceNumber: slot.number });
+    uow.update(uow.collection(DEPOSITS).doc(d.id), {
+      status: "applied",
+      appliedBy: { invoiceId: ref.id, number: slot.number },
+      refundableBalance: "0.00",
+    });
+    uow.event(
+      "deposit.applied",
+      { kind: "deposit", id: d.id },
+      { status: d.data.status },
+      { status: "applied", invoiceNumber: slot.number },
+    );
   }
-  uow.event("invoice.issued", { kind: "invoice", id: ref.id }, null, { number: slot.number, amountDue: invoice.amountDue, dueDate });
-  return { id: ref.id, ...fields, content, vatDue: invoice.vatDue };
+  uow.event("invoice.issued", { kind: "invoice", id: ref.id }, null, {
+    number: slot.number,
+    amountDue: invoice.amountDue,
+    dueDate,
+  });
+  // The answer carries business dates only (no Firestore timestamp).
+  return { id: ref.id, ...fields, createdAt: undefined, content, vatDue: invoice.vatDue };
 }

@@ -13,7 +13,10 @@ export const STATUS_LABELS: Record<RefundStatus, string> = {
   refunded: "remboursée",
 };
 
-export async function loadRefund(reader: DocReader, refundId: string): Promise<{ ref: FirebaseFirestore.DocumentReference; doc: RefundDoc }> {
+export async function loadRefund(
+  reader: DocReader,
+  refundId: string,
+): Promise<{ ref: FirebaseFirestore.DocumentReference; doc: RefundDoc }> {
   const ref = reader.collection(REFUNDS).doc(refundId);
   const doc = await reader.get<RefundDoc>(ref);
   if (!doc) throw notFound(`Demande de remboursement introuvable : ${refundId}.`);

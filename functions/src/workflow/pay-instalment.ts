@@ -10,20 +10,41 @@ import { postEntry } from "./post-entry";
 
 /** Records instalment n paid: entry D411 / C512; when every instalment is paid, the request is `refunded`. */
 export async function payInstalment(uow: UnitOfWork, access: Access, refundId: string, n: number, paidOn: string) {
-  if (paidOn > uow.today) throw badRequest("La date de paiement est dans le futur.", [{ path: "paidOn", message: "Champ « paidOn » (date de paiement) : date future." }]);
+  if (paidOn > uow.today)
+    throw badRequest("La date de paiement est dans le futur.", [
+      { path: "paidOn", message: "Champ « paidOn » (date de paiement) : date future." },
+    ]);
   const { ref, doc } = await loadRefund(uow, refundId);
-  if (doc.status !== "approved") throw conflict("INVALID_STATE", `Impossible d'enregistrer un paiement : la demande est ${STATUS_LABELS[doc.status]} (il faut qu'elle soit approuvée et pas encore remboursée).`);
+  if (doc.status !== "approved")
+    throw conflict(
+      "INVALID_STATE",
+      `Impossible d'enregistrer un paiement : la demande est ${STATUS_LABELS[doc.status]} (il faut qu'elle soit approuvée et pas encore remboursée).`,
+    );
   const instalments = await uow.query<InstalmentDoc>(ref.collection(INSTALMENTS));
   const target = instalments.find((i) => i.data.number === n);
   if (!target) throw notFound(`Échéance ${n} introuvable pour cette demande.`);
-  if (target.data.status === "paid") throw conflict("ALREADY_PAID", `L'échéance ${n} est déjà payée (le ${target.data.paidOn}).`);
+  if (target.data.status === "paid")
+    throw conflict("ALREADY_PAID", `L'échéance ${n} est déjà payée (le ${target.data.paidOn}).`);
 
-  const entry = refundPaidEntry({ date: uow.today, pieceRef: doc.creditNoteNumber ?? refundId, amount: target.data.amount, label: `Remboursement ${doc.creditNoteNumber} échéance ${n}/${target.data.count}`, ...chartOption(settingsOf(access)) });
+  const entry = refundPaidEntry({
+    date: uow.today,
+    pieceRef: doc.creditNoteNumber ?? refundId,
+    amount: target.data.amount,
+    label: `Remboursement ${doc.creditNoteNumber} échéance ${n}/${target.data.count}`,
+    ...chartOption(settingsOf(access)),
+  });
   const posted = await postEntry(uow, entry, { kind: "instalment", id: `${refundId}/${n}` });
   uow.update(ref.collection(INSTALMENTS).doc(target.id), { status: "paid", paidOn, journalEntryId: posted.id });
   const allPaid = instalments.every((i) => i.id === target.id || i.data.status === "paid");
-  const next: Partial<RefundDoc> = allPaid ? { status: "refunded", paidOn, updatedAt: uow.timestamp } : { updatedAt: uow.timestamp };
+  const next: Partial<RefundDoc> = allPaid
+    ? { status: "refunded", paidOn, updatedAt: uow.timestamp }
+    : { updatedAt: uow.timestamp };
   uow.update(ref, next);
-  uow.event("instalment.paid", { kind: "refund", id: refundId }, { status: doc.status, instalment: n }, { status: next.status ?? doc.status, instalment: n, amount: target.data.amount, paidOn });
+  uow.event(
+    "instalment.paid",
+    { kind: "refund", id: refundId },
+    { status: doc.status, instalment: n },
+    { status: next.status ?? doc.status, instalment: n, amount: target.data.amount, paidOn },
+  );
   return { id: refundId, doc: { ...doc, ...next } as RefundDoc };
 }

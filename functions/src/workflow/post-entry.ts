@@ -8,11 +8,19 @@ import type { UnitOfWork } from "../storage/unit-of-work";
  * number of the journal series (dated the day of the command, so the
  * numbering stays chronological), chained, never changed afterwards.
  */
-export async function postEntry(uow: UnitOfWork, entry: JournalEntry, source: JournalEntryContent["source"]): Promise<{ id: string; number: string }> {
+export async function postEntry(
+  uow: UnitOfWork,
+  entry: JournalEntry,
+  source: JournalEntryContent["source"],
+): Promise<{ id: string; number: string }> {
   const slot = await uow.nextNumber("journal", entry.date);
   const ref = uow.collection(JOURNAL_ENTRIES).doc();
   const content: JournalEntryContent = { ...entry, number: slot.number, source };
-  const fields: Omit<JournalEntryDoc, "content" | "series" | "seq" | "prevHash" | "hash"> = { number: slot.number, date: entry.date, createdAt: uow.timestamp };
+  const fields: Omit<JournalEntryDoc, "content" | "series" | "seq" | "prevHash" | "hash"> = {
+    number: slot.number,
+    date: entry.date,
+    createdAt: uow.timestamp,
+  };
   uow.putChained(slot, ref, content, fields);
   return { id: ref.id, number: slot.number };
 }

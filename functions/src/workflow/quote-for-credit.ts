@@ -16,9 +16,18 @@ const ZERO = { net: "0.00", vat: "0.00", gross: "0.00" };
 const REASONS = new Set(["overpayment", "duplicate_payment"]);
 
 /** Gross of a customer credit not yet refunded nor requested (requests rejected or cancelled, and `except`, give theirs back). */
-export async function creditBalance(reader: DocReader, creditId: string, credit: CustomerCreditDoc, except: string | null): Promise<string> {
-  const refunds = await reader.query<RefundDoc>(reader.collection(REFUNDS).where("proposal.source.creditId", "==", creditId));
-  const spent = refunds.filter((r) => r.id !== except && r.data.status !== "rejected" && r.data.status !== "cancelled").map((r) => money(r.data.quote.total));
+export async function creditBalance(
+  reader: DocReader,
+  creditId: string,
+  credit: CustomerCreditDoc,
+  except: string | null,
+): Promise<string> {
+  const refunds = await reader.query<RefundDoc>(
+    reader.collection(REFUNDS).where("proposal.source.creditId", "==", creditId),
+  );
+  const spent = refunds
+    .filter((r) => r.id !== except && r.data.status !== "rejected" && r.data.status !== "cancelled")
+    .map((r) => money(r.data.quote.total));
   return formatMoney(spent.reduce((left, s) => left.minus(s), money(credit.amount)));
 }
 
@@ -33,21 +42,46 @@ export async function quoteForCredit(reader: DocReader, body: RefundBody, today:
   const credit = await reader.get<CustomerCreditDoc>(reader.collection(CUSTOMER_CREDITS).doc(creditId));
   if (!credit) throw notFound(`Crédit client introuvable : ${creditId}.`);
   if (!REASONS.has(body.reason)) {
-    throw unprocessable("REASON_NOT_FOR_CREDIT", "Un crédit client se rembourse pour trop-perçu (overpayment) ou paiement en double (duplicate_payment).", [{ path: "reason", message: "Champ « reason » (motif) : overpayment ou duplicate_payment pour un crédit client." }]);
+    throw unprocessable(
+      "REASON_NOT_FOR_CREDIT",
+      "Un crédit client se rembourse pour trop-perçu (overpayment) ou paiement en double (duplicate_payment).",
+      [
+        {
+          path: "reason",
+          message: "Champ « reason » (motif) : overpayment ou duplicate_payment pour un crédit client.",
+        },
+      ],
+    );
   }
-  if (body.scope.kind === "lines") throw badRequest("Un crédit client n'a pas de TVA : indiquez un montant (amount) ou la totalité (full).", [{ path: "scope.kind", message: "Champ « scope.kind » : full ou amount pour un crédit client." }]);
+  if (body.scope.kind === "lines")
+    throw badRequest("Un crédit client n'a pas de TVA : indiquez un montant (amount) ou la totalité (full).", [
+      { path: "scope.kind", message: "Champ « scope.kind » : full ou amount pour un crédit client." },
+    ]);
   const balance = await creditBalance(reader, creditId, credit, null);
   const amount = body.scope.kind === "full" ? balance : body.scope.amount;
   if (money(amount).isZero() || money(amount).greaterThan(money(balance))) {
-    throw unprocessable("ABOVE_BALANCE", `Le crédit client n'a plus que ${balance} € à rembourser.`, [{ path: "scope", message: `Champ « scope » : au plus ${balance}.` }]);
+    throw unprocessable("ABOVE_BALANCE", `Le crédit client n'a plus que ${balance} € à rembourser.`, [
+      { path: "scope", message: `Champ « scope » : au plus ${balance}.` },
+    ]);
   }
   const left = formatMoney(money(balance).minus(money(amount)));
   const quote: RefundQuote = {
     reason: body.reason as RefundQuote["reason"],
     reasonLabel: REFUND_REASON_LABELS[body.reason as RefundQuote["reason"]],
     depositKind: "acompte",
-    entitlement: { scope: "requested", forfeited: false, doubled: false, explanation: "Remboursement d'un crédit client non affecté : pas de facture à rectifier, pas de TVA.", legalBasis: "" },
-    creditNote: { documentType: "381", lines: [], total: ZERO, cites: { number: "", date: credit.createdAt.toDate().toISOString().slice(0, 10), reference: "" } },
+    entitlement: {
+      scope: "requested",
+      forfeited: false,
+      doubled: false,
+      explanation: "Remboursement d'un crédit client non affecté : pas de facture à rectifier, pas de TVA.",
+      legalBasis: "",
+    },
+    creditNote: {
+      documentType: "381",
+      lines: [],
+      total: ZERO,
+      cites: { number: "", date: credit.createdAt.toDate().toISOString().slice(0, 10), reference: "" },
+    },
     compensation: [],
     balanceBefore: { lines: [], total: { ...ZERO, net: balance, gross: balance } },
     balanceAfter: { lines: [], total: { ...ZERO, net: left, gross: left } },

@@ -24,11 +24,24 @@ export async function quoteForDeposit(reader: DocReader, body: RefundBody, today
   const deposit = await reader.get<DepositDoc>(reader.collection(DEPOSITS).doc(depositId));
   if (!deposit) throw notFound(`Acompte introuvable : ${depositId}.`);
   if (deposit.status === "applied") {
-    throw conflict("DEPOSIT_APPLIED", `L'acompte ${deposit.invoiceNumber} a été déduit de la facture ${deposit.appliedBy?.number ?? ""} : il ne peut plus être remboursé en tant que tel.`);
+    throw conflict(
+      "DEPOSIT_APPLIED",
+      `L'acompte ${deposit.invoiceNumber} a été déduit de la facture ${deposit.appliedBy?.number ?? ""} : il ne peut plus être remboursé en tant que tel.`,
+    );
   }
   const [inFlight, invoices] = await Promise.all([
-    reader.query<RefundDoc>(reader.collection(REFUNDS).where("depositId", "==", depositId).where("status", "in", [...AWAITING_APPROVAL])),
-    reader.query<InvoiceDoc>(reader.collection(INVOICES).where("customerKey", "==", customerKey(deposit.customer)).where("type", "==", "final")),
+    reader.query<RefundDoc>(
+      reader
+        .collection(REFUNDS)
+        .where("depositId", "==", depositId)
+        .where("status", "in", [...AWAITING_APPROVAL]),
+    ),
+    reader.query<InvoiceDoc>(
+      reader
+        .collection(INVOICES)
+        .where("customerKey", "==", customerKey(deposit.customer))
+        .where("type", "==", "final"),
+    ),
   ]);
   const quote = quoteRefund({
     deposit: {
@@ -41,13 +54,17 @@ export async function quoteForDeposit(reader: DocReader, body: RefundBody, today
       lines: deposit.lines,
     },
     issuedRefunds: deposit.creditNotes.map((c) => ({ lines: c.lines })),
-    refundsInFlight: inFlight.map((r) => ({ lines: r.data.quote.creditNote.lines.map(({ vatRate, net, vat }) => ({ vatRate, net, vat })) })),
+    refundsInFlight: inFlight.map((r) => ({
+      lines: r.data.quote.creditNote.lines.map(({ vatRate, net, vat }) => ({ vatRate, net, vat })),
+    })),
     reason: body.reason,
     scope: body.scope,
     approvalDate: today,
     terminationDate: body.terminationDate,
     settlement: body.settlement,
-    openInvoices: invoices.filter((i) => !money(i.data.openAmount).isZero()).map((i) => ({ number: i.data.number, dueDate: i.data.dueDate, outstanding: i.data.openAmount })),
+    openInvoices: invoices
+      .filter((i) => !money(i.data.openAmount).isZero())
+      .map((i) => ({ number: i.data.number, dueDate: i.data.dueDate, outstanding: i.data.openAmount })),
     schedule: body.schedule,
   });
   return { depositId, deposit, quote };

@@ -23,10 +23,29 @@ export async function quoteForSource(reader: DocReader, body: RefundBody, today:
   if (body.customerCreditId) {
     const { creditId, credit, quote } = await quoteForCredit(reader, body, today);
     const sourceRef = reader.collection(CUSTOMER_CREDITS).doc(creditId);
-    return { source: { kind: "customerCredit", creditId }, sourceRef, customer: credit.customer, quote, grossAmount: quote.total, lateRefundScale: null };
+    return {
+      source: { kind: "customerCredit", creditId },
+      sourceRef,
+      customer: credit.customer,
+      quote,
+      grossAmount: quote.total,
+      lateRefundScale: null,
+    };
   }
   const { depositId, deposit, quote } = await quoteForDeposit(reader, body, today);
-  const { lateRefundScale } = refundEntitlement({ depositKind: deposit.kind, customerKind: deposit.customer.kind, supplyKind: deposit.supplyKind, reason: body.reason });
+  const { lateRefundScale } = refundEntitlement({
+    depositKind: deposit.kind,
+    customerKind: deposit.customer.kind,
+    supplyKind: deposit.supplyKind,
+    reason: body.reason,
+  });
   const sourceRef = reader.collection(DEPOSITS).doc(depositId);
-  return { source: { kind: "deposit", depositId }, sourceRef, customer: deposit.customer, quote, grossAmount: quote.creditNote.total.gross, lateRefundScale };
+  return {
+    source: { kind: "deposit", depositId },
+    sourceRef,
+    customer: deposit.customer,
+    quote,
+    grossAmount: quote.creditNote.total.gross,
+    lateRefundScale,
+  };
 }

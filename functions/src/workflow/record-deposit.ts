@@ -16,9 +16,15 @@ import { postEntry } from "./post-entry";
  * number of the invoice series, dated today, showing the cashing date; its
  * ledger entry D512 / C4191 / C44571; the deposit's state document; an event.
  */
-export async function recordDeposit(uow: UnitOfWork, access: Access, body: DepositBody): Promise<{ id: string; doc: DepositDoc }> {
+export async function recordDeposit(
+  uow: UnitOfWork,
+  access: Access,
+  body: DepositBody,
+): Promise<{ id: string; doc: DepositDoc }> {
   if (body.cashedDate > uow.today) {
-    throw badRequest("La date d'encaissement est dans le futur : enregistrez l'acompte une fois encaissé.", [{ path: "cashedDate", message: "Champ « cashedDate » (date d'encaissement) : date future." }]);
+    throw badRequest("La date d'encaissement est dans le futur : enregistrez l'acompte une fois encaissé.", [
+      { path: "cashedDate", message: "Champ « cashedDate » (date d'encaissement) : date future." },
+    ]);
   }
   const settings = settingsOf(access);
   const invoice = depositInvoice({
@@ -56,7 +62,12 @@ export async function recordDeposit(uow: UnitOfWork, access: Access, body: Depos
   };
   uow.putChained(slot, invoiceRef, content, invoiceFields);
 
-  const entry = depositCashedEntry({ date: uow.today, pieceRef: slot.number, lines: invoice.lines, ...chartOption(settings) });
+  const entry = depositCashedEntry({
+    date: uow.today,
+    pieceRef: slot.number,
+    lines: invoice.lines,
+    ...chartOption(settings),
+  });
   const posted = await postEntry(uow, entry, { kind: "deposit", id: depositRef.id });
 
   const doc: DepositDoc = {
@@ -81,6 +92,10 @@ export async function recordDeposit(uow: UnitOfWork, access: Access, body: Depos
     createdBy: uow.actor,
   };
   uow.create(depositRef, doc);
-  uow.event("deposit.recorded", { kind: "deposit", id: depositRef.id }, null, { status: "open", invoiceNumber: slot.number, gross: doc.gross });
+  uow.event("deposit.recorded", { kind: "deposit", id: depositRef.id }, null, {
+    status: "open",
+    invoiceNumber: slot.number,
+    gross: doc.gross,
+  });
   return { id: depositRef.id, doc };
 }

@@ -18,33 +18,64 @@ import { postEntry } from "./post-entry";
  * customer's unapplied credit, refundable through the refund flow.
  */
 export async function recordPayment(uow: UnitOfWork, access: Access, body: PaymentBody) {
-  if (body.date > uow.today) throw badRequest("La date du paiement est dans le futur.", [{ path: "date", message: "Champ « date » : date future." }]);
-  if (new Set(body.invoiceIds).size !== body.invoiceIds.length) throw badRequest("Une facture figure deux fois.", [{ path: "invoiceIds", message: "Champ « invoiceIds » : doublon." }]);
+  if (body.date > uow.today)
+    throw badRequest("La date du paiement est dans le futur.", [
+      { path: "date", message: "Champ « date » : date future." },
+    ]);
+  if (new Set(body.invoiceIds).size !== body.invoiceIds.length)
+    throw badRequest("Une facture figure deux fois.", [
+      { path: "invoiceIds", message: "Champ « invoiceIds » : doublon." },
+    ]);
   const refs = body.invoiceIds.map((id) => uow.collection(INVOICES).doc(id));
   const invoices = await uow.getAll<InvoiceDoc>(refs);
   const key = customerKey(body.customer);
   invoices.forEach((inv, i) => {
     if (!inv) throw notFound(`Facture introuvable : ${body.invoiceIds[i]}.`);
-    if (inv.customerKey !== key) throw unprocessable("OTHER_CUSTOMER", `La facture ${inv.number} est celle d'un autre client.`, [{ path: `invoiceIds.${i}`, message: `Facture ${inv.number} : autre client.` }]);
-    if (money(inv.openAmount).isZero()) throw unprocessable("INVOICE_PAID", `La facture ${inv.number} est déjà soldée.`, [{ path: `invoiceIds.${i}`, message: `Facture ${inv.number} : déjà soldée.` }]);
+    if (inv.customerKey !== key)
+      throw unprocessable("OTHER_CUSTOMER", `La facture ${inv.number} est celle d'un autre client.`, [
+        { path: `invoiceIds.${i}`, message: `Facture ${inv.number} : autre client.` },
+      ]);
+    if (money(inv.openAmount).isZero())
+      throw unprocessable("INVOICE_PAID", `La facture ${inv.number} est déjà soldée.`, [
+        { path: `invoiceIds.${i}`, message: `Facture ${inv.number} : déjà soldée.` },
+      ]);
   });
   const open = invoices as InvoiceDoc[];
-  const { allocations, unapplied } = allocatePayment(body.amount, open.map((inv, i) => ({ id: body.invoiceIds[i], openAmount: inv.openAmount })));
+  const { allocations, unapplied } = allocatePayment(
+    body.amount,
+    open.map((inv, i) => ({ id: body.invoiceIds[i], openAmount: inv.openAmount })),
+  );
 
   const paymentRef = uow.collection(PAYMENTS).doc();
   const letter = paymentRef.id.slice(0, 6).toUpperCase();
-  const entry = paymentReceivedEntry({ date: uow.today, pieceRef: `PAI-${paymentRef.id.slice(0, 8)}`, amount: body.amount, label: `Règlement ${body.customer.name}`, ...chartOption(settingsOf(access)) });
+  const entry = paymentReceivedEntry({
+    date: uow.today,
+    pieceRef: `PAI-${paymentRef.id.slice(0, 8)}`,
+    amount: body.amount,
+    label: `Règlement ${body.customer.name}`,
+    ...chartOption(settingsOf(access)),
+  });
   const posted = await postEntry(uow, entry, { kind: "payment", id: paymentRef.id });
 
   allocations.forEach((a, i) => {
     const settled = money(a.left).isZero();
-    uow.update(refs[i], { openAmount: a.left, ...(settled ? { paidOn: body.date } : {}), letters: [...(open[i].letters ?? []), letter] });
+    uow.update(refs[i], {
+      openAmount: a.left,
+      ...(settled ? { paidOn: body.date } : {}),
+      letters: [...(open[i].letters ?? []), letter],
+    });
   });
   let creditId: string | null = null;
   if (!money(unapplied).isZero()) {
     const creditRef = uow.collection(CUSTOMER_CREDITS).doc();
     creditId = creditRef.id;
-    const credit: CustomerCreditDoc = { customer: body.customer, paymentId: paymentRef.id, amount: unapplied, refundableBalance: unapplied, createdAt: uow.timestamp };
+    const credit: CustomerCreditDoc = {
+      customer: body.customer,
+      paymentId: paymentRef.id,
+      amount: unapplied,
+      refundableBalance: unapplied,
+      createdAt: uow.timestamp,
+    };
     uow.create(creditRef, credit);
   }
   const doc: PaymentDoc = {
@@ -61,6 +92,10 @@ export async function recordPayment(uow: UnitOfWork, access: Access, body: Payme
     createdBy: uow.actor,
   };
   uow.create(paymentRef, doc);
-  uow.event("payment.recorded", { kind: "payment", id: paymentRef.id }, null, { amount: body.amount, unapplied, invoices: doc.allocations.map((a) => a.number) });
+  uow.event("payment.recorded", { kind: "payment", id: paymentRef.id }, null, {
+    amount: body.amount,
+    unapplied,
+    invoices: doc.allocations.map((a) => a.number),
+  });
   return { id: paymentRef.id, ...doc, createdAt: undefined };
 }

@@ -16,8 +16,16 @@ import { quoteForSource } from "./quote-for-source";
  * flight" on the deposit until it is approved, rejected or cancelled, so two
  * requests cannot spend one balance.
  */
-export async function requestRefund(uow: UnitOfWork, access: Access, body: RefundBody): Promise<{ id: string; doc: RefundDoc }> {
-  const { source, sourceRef, customer, quote, grossAmount, lateRefundScale } = await quoteForSource(uow, body, uow.today);
+export async function requestRefund(
+  uow: UnitOfWork,
+  access: Access,
+  body: RefundBody,
+): Promise<{ id: string; doc: RefundDoc }> {
+  const { source, sourceRef, customer, quote, grossAmount, lateRefundScale } = await quoteForSource(
+    uow,
+    body,
+    uow.today,
+  );
   const awaiting = requiredApprovals(quote.creditNote.total.gross, quote.total, settingsOf(access).approvalThreshold);
   const approvers = await pendingApprovers(uow, awaiting, uow.actor, []);
   const ref = uow.collection(REFUNDS).doc();
@@ -48,12 +56,17 @@ export async function requestRefund(uow: UnitOfWork, access: Access, body: Refun
     creditNoteNumber: null,
     approvedOn: null,
     paidOn: null,
-    consumerRefundDeadline: lateRefundScale && body.terminationDate ? addDays(body.terminationDate, CONSUMER_REFUND_DAYS) : null,
+    consumerRefundDeadline:
+      lateRefundScale && body.terminationDate ? addDays(body.terminationDate, CONSUMER_REFUND_DAYS) : null,
     lateRefundScale: lateRefundScale ?? null,
     updatedAt: uow.timestamp,
   };
   uow.create(ref, doc);
   uow.update(sourceRef, { refundableBalance: quote.balanceAfter.total.gross });
-  uow.event("refund.requested", { kind: "refund", id: ref.id }, null, { status: "submitted", grossAmount: doc.grossAmount, awaiting });
+  uow.event("refund.requested", { kind: "refund", id: ref.id }, null, {
+    status: "submitted",
+    grossAmount: doc.grossAmount,
+    awaiting,
+  });
   return { id: ref.id, doc };
 }

@@ -5,11 +5,17 @@ import type { AuditEventDoc } from "../model/event";
 import type { InstalmentDoc, RefundDoc } from "../model/refund";
 import type { DocReader } from "../storage/doc-reader";
 
-const iso = (t: Timestamp | null | undefined) => (t && typeof t.toDate === "function" ? t.toDate().toISOString() : null);
-
+const iso = (t: Timestamp | null | undefined) =>
+  t && typeof t.toDate === "function" ? t.toDate().toISOString() : null;
 
 export function refundSummary(id: string, doc: RefundDoc) {
-  return { id, status: doc.status, total: doc.quote.total, createdAt: iso(doc.createdAt), requestedBy: doc.requestedBy };
+  return {
+    id,
+    status: doc.status,
+    total: doc.quote.total,
+    createdAt: iso(doc.createdAt),
+    requestedBy: doc.requestedBy,
+  };
 }
 
 export function depositView(id: string, doc: DepositDoc, refunds: { id: string; data: RefundDoc }[]) {
@@ -43,7 +49,9 @@ export async function refundView(reader: DocReader, id: string, doc: RefundDoc, 
   const ref = reader.collection(REFUNDS).doc(id);
   const [instalments, events, deposit] = await Promise.all([
     reader.query<InstalmentDoc>(ref.collection(INSTALMENTS)),
-    withHistory ? reader.query<AuditEventDoc>(reader.collection(EVENTS).where("subject.id", "==", id)) : Promise.resolve([]),
+    withHistory
+      ? reader.query<AuditEventDoc>(reader.collection(EVENTS).where("subject.id", "==", id))
+      : Promise.resolve([]),
     doc.depositId ? reader.get<DepositDoc>(reader.collection(DEPOSITS).doc(doc.depositId)) : Promise.resolve(null),
   ]);
   return {
@@ -60,9 +68,17 @@ export async function refundView(reader: DocReader, id: string, doc: RefundDoc, 
     rejection: doc.rejection ? { by: doc.rejection.by, at: iso(doc.rejection.at), reason: doc.rejection.reason } : null,
     creditNote: doc.creditNoteId ? { id: doc.creditNoteId, number: doc.creditNoteNumber, date: doc.approvedOn } : null,
     schedule: instalments
-      .map((i) => ({ n: i.data.number, dueDate: i.data.dueDate, amount: i.data.amount, status: i.data.status, paidAt: i.data.paidOn }))
+      .map((i) => ({
+        n: i.data.number,
+        dueDate: i.data.dueDate,
+        amount: i.data.amount,
+        status: i.data.status,
+        paidAt: i.data.paidOn,
+      }))
       .sort((a, b) => a.n - b.n),
-    deposit: deposit ? { number: deposit.invoiceNumber, date: deposit.invoiceDate, customerName: deposit.customer.name } : null,
+    deposit: deposit
+      ? { number: deposit.invoiceNumber, date: deposit.invoiceDate, customerName: deposit.customer.name }
+      : null,
     ...(withHistory
       ? {
           history: events

@@ -10,6 +10,8 @@ export const approveRefundRoute: Route = {
   path: "/v1/companies/:companyId/refunds/:refundId/approve",
   handle: async (ctx) => {
     parseBody(emptyBodySchema, ctx.body);
-    return command(ctx, ["sales_approver", "accounting_approver"], async (uow, access) => refundAnswer(await approveRefund(uow, access, ctx.params.refundId)));
+    return command(ctx, ["sales_approver", "accounting_approver"], async (uow, access) =>
+      refundAnswer(await approveRefund(uow, access, ctx.params.refundId)),
+    );
   },
 };

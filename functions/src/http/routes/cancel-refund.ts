@@ -10,6 +10,8 @@ export const cancelRefundRoute: Route = {
   path: "/v1/companies/:companyId/refunds/:refundId/cancel",
   handle: async (ctx) => {
     parseBody(emptyBodySchema, ctx.body);
-    return command(ctx, ["requester", "admin"], async (uow, access) => refundAnswer(await cancelRefund(uow, access, ctx.params.refundId)));
+    return command(ctx, ["requester", "admin"], async (uow, access) =>
+      refundAnswer(await cancelRefund(uow, access, ctx.params.refundId)),
+    );
   },
 };

@@ -10,8 +10,7 @@ export const finalInvoiceRoute: Route = {
   handle: async (ctx) => {
     const body = parseBody(finalInvoiceBodySchema, ctx.body);
     return command(ctx, ["accounting_approver"], async (uow, access) => {
-      const { createdAt: _omit, ...invoice } = await issueFinalInvoice(uow, access, body);
-      return { status: 201, body: invoice };
+      return { status: 201, body: await issueFinalInvoice(uow, access, body) };
     });
   },
 };

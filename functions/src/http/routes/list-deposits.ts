@@ -12,7 +12,10 @@ export const listDepositsRoute: Route = {
   handle: (ctx) =>
     read(ctx, [], async (_access, reader) => {
       const orderRef = ctx.query.orderRef;
-      if (!orderRef) throw badRequest("Paramètre orderRef obligatoire (référence de commande).", [{ path: "orderRef", message: "Paramètre « orderRef » : obligatoire." }]);
+      if (!orderRef)
+        throw badRequest("Paramètre orderRef obligatoire (référence de commande).", [
+          { path: "orderRef", message: "Paramètre « orderRef » : obligatoire." },
+        ]);
       const deposits = await reader.query<DepositDoc>(reader.collection(DEPOSITS).where("orderRef", "==", orderRef));
       deposits.sort((a, b) => a.data.invoiceNumber.localeCompare(b.data.invoiceNumber));
       return { status: 200, body: deposits.map((d) => depositView(d.id, d.data, [])) };

@@ -11,11 +11,18 @@ export const pendingApprovalsRoute: Route = {
   path: "/v1/companies/:companyId/approvals/pending",
   handle: (ctx) =>
     read(ctx, ["sales_approver", "accounting_approver"], async (access, reader) => {
-      const waiting = await reader.query<RefundDoc>(reader.collection(REFUNDS).where("status", "in", [...AWAITING_APPROVAL]));
-      const mine = waiting.filter(
-        ({ data }) => data.requestedBy !== access.email && !data.approvals.some((a) => a.by === access.email) && data.awaiting.some((r) => hasRole(access, r)),
+      const waiting = await reader.query<RefundDoc>(
+        reader.collection(REFUNDS).where("status", "in", [...AWAITING_APPROVAL]),
       );
-      const deposits = await reader.getAll<DepositDoc>(mine.map((r) => reader.collection(DEPOSITS).doc(r.data.depositId ?? "-")));
+      const mine = waiting.filter(
+        ({ data }) =>
+          data.requestedBy !== access.email &&
+          !data.approvals.some((a) => a.by === access.email) &&
+          data.awaiting.some((r) => hasRole(access, r)),
+      );
+      const deposits = await reader.getAll<DepositDoc>(
+        mine.map((r) => reader.collection(DEPOSITS).doc(r.data.depositId ?? "-")),
+      );
       const body = mine
         .map(({ id, data }, i) => ({
           id,

@@ -10,6 +10,9 @@ export const quoteRefundRoute: Route = {
   path: "/v1/companies/:companyId/refunds/quote",
   handle: async (ctx) => {
     const body = parseBody(refundBodySchema, ctx.body);
-    return read(ctx, [], async (_access, reader) => ({ status: 200, body: (await quoteForSource(reader, body, ctx.today)).quote }));
+    return read(ctx, [], async (_access, reader) => ({
+      status: 200,
+      body: (await quoteForSource(reader, body, ctx.today)).quote,
+    }));
   },
 };

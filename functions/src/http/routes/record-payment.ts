@@ -9,6 +9,9 @@ export const recordPaymentRoute: Route = {
   path: "/v1/companies/:companyId/payments",
   handle: async (ctx) => {
     const body = parseBody(paymentBodySchema, ctx.body);
-    return command(ctx, ["accounting_approver"], async (uow, access) => ({ status: 201, body: await recordPayment(uow, access, body) }));
+    return command(ctx, ["accounting_approver"], async (uow, access) => ({
+      status: 201,
+      body: await recordPayment(uow, access, body),
+    }));
   },
 };

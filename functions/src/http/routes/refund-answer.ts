@@ -18,7 +18,9 @@ export function refundAnswer({ id, doc }: { id: string; doc: RefundDoc }): Answe
       quote: doc.quote,
       awaiting: doc.awaiting,
       approvals: doc.approvals.map((a) => ({ role: a.role, by: a.by, at: a.at.toDate().toISOString() })),
-      creditNote: doc.creditNoteId ? { id: doc.creditNoteId, number: doc.creditNoteNumber, date: doc.approvedOn } : null,
+      creditNote: doc.creditNoteId
+        ? { id: doc.creditNoteId, number: doc.creditNoteNumber, date: doc.approvedOn }
+        : null,
       schedule: doc.quote.schedule.map((i) => ({ n: i.n, dueDate: i.dueDate, amount: i.amount })),
     },
   };

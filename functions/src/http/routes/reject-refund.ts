@@ -10,6 +10,8 @@ export const rejectRefundRoute: Route = {
   path: "/v1/companies/:companyId/refunds/:refundId/reject",
   handle: async (ctx) => {
     const { reason } = parseBody(rejectBodySchema, ctx.body);
-    return command(ctx, ["sales_approver", "accounting_approver"], async (uow, access) => refundAnswer(await rejectRefund(uow, access, ctx.params.refundId, reason)));
+    return command(ctx, ["sales_approver", "accounting_approver"], async (uow, access) =>
+      refundAnswer(await rejectRefund(uow, access, ctx.params.refundId, reason)),
+    );
   },
 };

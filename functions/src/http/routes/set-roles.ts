@@ -9,7 +9,10 @@ export const setRolesRoute: Route = {
   method: "PUT",
   path: "/v1/companies/:companyId/users/:email",
   handle: async (ctx) => {
-    if (!emailParamSchema.safeParse(ctx.params.email).success) throw badRequest("Adresse e-mail invalide dans l'adresse de la requête.", [{ path: "email", message: "Adresse e-mail invalide." }]);
+    if (!emailParamSchema.safeParse(ctx.params.email).success)
+      throw badRequest("Adresse e-mail invalide dans l'adresse de la requête.", [
+        { path: "email", message: "Adresse e-mail invalide." },
+      ]);
     const { roles } = parseBody(rolesBodySchema, ctx.body);
     return command(ctx, ["admin"], async (uow) => {
       const doc = await setRoles(uow, ctx.params.email, roles);

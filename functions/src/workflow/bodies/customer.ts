@@ -4,13 +4,23 @@ import { schemas } from "../../domain";
 /** A customer as typed in a request: SIREN (9 digits) required for a company. */
 export const customerSchema = z
   .strictObject({
-    name: z.string({ error: "doit être un nom" }).trim().min(1, { message: "le nom est obligatoire" }).max(200, { message: "200 caractères au plus" }),
+    name: z
+      .string({ error: "doit être un nom" })
+      .trim()
+      .min(1, { message: "le nom est obligatoire" })
+      .max(200, { message: "200 caractères au plus" }),
     kind: schemas.customerKind,
-    siren: z.string({ error: "doit être un SIREN" }).regex(/^\d{9}$/, { message: "le SIREN a 9 chiffres" }).optional(),
+    siren: z
+      .string({ error: "doit être un SIREN" })
+      .regex(/^\d{9}$/, { message: "le SIREN a 9 chiffres" })
+      .optional(),
     email: z.email({ error: "adresse e-mail invalide" }).optional(),
     address: z.string({ error: "doit être une adresse" }).max(500, { message: "500 caractères au plus" }).optional(),
   })
-  .refine((c) => c.kind !== "b2b" || c.siren !== undefined, { path: ["siren"], message: "le SIREN est obligatoire pour un client professionnel (b2b)" });
+  .refine((c) => c.kind !== "b2b" || c.siren !== undefined, {
+    path: ["siren"],
+    message: "le SIREN est obligatoire pour un client professionnel (b2b)",
+  });
 
 /** Stable key of a customer for matching invoices and payments: SIREN for companies, e-mail or name for consumers. */
 export function customerKey(c: { kind: string; siren?: string; email?: string; name: string }): string {

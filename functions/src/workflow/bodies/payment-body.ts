@@ -7,7 +7,13 @@ export const paymentBodySchema = z.strictObject({
   customer: customerSchema,
   date: schemas.calendarDate,
   amount: schemas.positiveAmount,
-  means: z.enum(["virement", "carte", "cheque", "especes", "prelevement"], { error: "moyen de paiement inconnu (virement, carte, cheque, especes, prelevement)" }),
-  invoiceIds: z.array(z.string({ error: "doit être un identifiant de facture" }).min(1).max(128), { error: "doit être une liste de factures" }).max(50, { message: "50 factures au plus" }),
+  means: z.enum(["virement", "carte", "cheque", "especes", "prelevement"], {
+    error: "moyen de paiement inconnu (virement, carte, cheque, especes, prelevement)",
+  }),
+  invoiceIds: z
+    .array(z.string({ error: "doit être un identifiant de facture" }).min(1).max(128), {
+      error: "doit être une liste de factures",
+    })
+    .max(50, { message: "50 factures au plus" }),
 });
 export type PaymentBody = z.output<typeof paymentBodySchema>;

@@ -2,7 +2,9 @@ import { z } from "zod";
 import { ROLES } from "../../model/roles";
 
 export const rolesBodySchema = z.strictObject({
-  roles: z.array(z.enum(ROLES, { error: `rôle inconnu (${ROLES.join(", ")})` }), { error: "doit être une liste de rôles" }).max(4, { message: "4 rôles au plus" }),
+  roles: z
+    .array(z.enum(ROLES, { error: `rôle inconnu (${ROLES.join(", ")})` }), { error: "doit être une liste de rôles" })
+    .max(4, { message: "4 rôles au plus" }),
 });
 
 export const emailParamSchema = z.email({ error: "adresse e-mail invalide" });

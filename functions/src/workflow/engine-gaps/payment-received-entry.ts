@@ -8,18 +8,30 @@ import { journalEntry } from "../../domain/ledger/journal-entry";
 import { chartOfAccounts, money, type ChartOfAccounts, type JournalEntry } from "../../domain";
 import { formatMoney } from "../../domain";
 
-export function paymentReceivedEntry(input: { date: string; pieceRef: string; amount: string; label: string; chart?: Partial<ChartOfAccounts> }): JournalEntry {
+export function paymentReceivedEntry(input: {
+  date: string;
+  pieceRef: string;
+  amount: string;
+  label: string;
+  chart?: Partial<ChartOfAccounts>;
+}): JournalEntry {
   const chart = chartOfAccounts(input.chart);
   const amount = money(input.amount);
   // EntryKind has no "payment received" yet; "refund_paid" is the closest bank/customer kind and the lines say which way the money went.
-  return journalEntry({ kind: "refund_paid", journal: "BQ", date: input.date, pieceRef: input.pieceRef, label: input.label }, [
-    { account: chart.bank, label: "Encaissement client", amount },
-    { account: chart.customers, label: "Encaissement client", amount: amount.negated() },
-  ]);
+  return journalEntry(
+    { kind: "refund_paid", journal: "BQ", date: input.date, pieceRef: input.pieceRef, label: input.label },
+    [
+      { account: chart.bank, label: "Encaissement client", amount },
+      { account: chart.customers, label: "Encaissement client", amount: amount.negated() },
+    ],
+  );
 }
 
 /** Allocates a payment to invoices in the given order, each up to its open amount; the rest is unapplied. */
-export function allocatePayment(amount: string, invoices: readonly { id: string; openAmount: string }[]): { allocations: { id: string; amount: string; left: string }[]; unapplied: string } {
+export function allocatePayment(
+  amount: string,
+  invoices: readonly { id: string; openAmount: string }[],
+): { allocations: { id: string; amount: string; left: string }[]; unapplied: string } {
   let left = money(amount);
   const allocations = invoices.map((inv) => {
     const open = money(inv.openAmount);
