@@ -4,6 +4,8 @@
  * `1:3` (whole rows). Bounds are zero-based and end-exclusive; `undefined`
  * means open-ended, exactly like a GridRange.
  */
+import { columnLetter } from "../../src/sheets/layout/a1";
+
 export interface A1Range {
   /** null: no sheet named, the first sheet is meant. */
   sheetName: string | null;
@@ -13,13 +15,9 @@ export interface A1Range {
   endColumn?: number;
 }
 
-import { columnLetter } from "../../src/sheets/layout/a1";
-
 export class RangeParseError extends Error {}
 
 const CELL = /^([A-Za-z]{0,3})(\d{0,7})$/;
-
-export { columnLetter as columnLetters };
 
 export function columnIndex(letters: string): number {
   let n = 0;

@@ -1,6 +1,6 @@
 /** `/view/{id}`: the spreadsheet as a French HTML page, one tab per sheet, so a person sees the sheets fill in. */
 import { formattedValue } from "./cell-values";
-import { columnLetters } from "./a1";
+import { columnLetter } from "../../src/sheets/layout/a1";
 import { DEFAULT_COLUMN_WIDTH, type StoredSpreadsheet } from "./model";
 
 const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -24,7 +24,7 @@ export function viewPage(s: StoredSpreadsheet, selected: string | null): string 
   const head = Array.from(
     { length: width },
     (_, c) =>
-      `<th style="min-width:${current.columnWidths[String(c)] ?? DEFAULT_COLUMN_WIDTH}px">${columnLetters(c)}</th>`,
+      `<th style="min-width:${current.columnWidths[String(c)] ?? DEFAULT_COLUMN_WIDTH}px">${columnLetter(c)}</th>`,
   ).join("");
   const body = shown
     .map((line, r) => {

@@ -9,7 +9,7 @@
 import { isDeepStrictEqual } from "node:util";
 import type { sheets_v4 } from "@googleapis/sheets";
 import type { Request, SheetsGateway } from "../sheets-gateway";
-import { numberFormat, type SheetSpec } from "./sheet-spec";
+import { numberFormat, type ColumnKind, type SheetSpec } from "./sheet-spec";
 import { WORKBOOK } from "./workbook-spec";
 import { quoteSheet, columnLetter } from "./a1";
 
@@ -23,14 +23,32 @@ export interface SetupResult {
   sheetIds: Record<string, number>;
 }
 
-export function formatRequests(spec: SheetSpec, sheetId: number, startRow: number, endRow: number): Request[] {
-  return spec.columns.map((c, i) => ({
+/** The number format of column `column` over rows [startRow, endRow). */
+function columnFormatRequest(
+  kind: ColumnKind,
+  sheetId: number,
+  column: number,
+  startRow: number,
+  endRow: number,
+): Request {
+  return {
     repeatCell: {
-      range: { sheetId, startRowIndex: startRow, endRowIndex: endRow, startColumnIndex: i, endColumnIndex: i + 1 },
-      cell: { userEnteredFormat: { numberFormat: numberFormat(c.kind) } },
+      range: {
+        sheetId,
+        startRowIndex: startRow,
+        endRowIndex: endRow,
+        startColumnIndex: column,
+        endColumnIndex: column + 1,
+      },
+      cell: { userEnteredFormat: { numberFormat: numberFormat(kind) } },
       fields: "userEnteredFormat.numberFormat",
     },
-  }));
+  };
+}
+
+/** Every column's number format over rows [startRow, endRow) (setup, and the rows a sync adds). */
+export function formatRequests(spec: SheetSpec, sheetId: number, startRow: number, endRow: number): Request[] {
+  return spec.columns.map((c, i) => columnFormatRequest(c.kind, sheetId, i, startRow, endRow));
 }
 
 function conditionalRules(spec: SheetSpec, sheetId: number): sheets_v4.Schema$ConditionalFormatRule[] {
@@ -116,9 +134,7 @@ function sheetRequests(spec: SheetSpec, sheet: sheets_v4.Schema$Sheet | undefine
       });
     }
     if (!isDeepStrictEqual(firstRow[i]?.userEnteredFormat?.numberFormat, numberFormat(c.kind))) {
-      requests.push(formatRequests({ ...spec, columns: [c] }, sheetId, 1, rowCount)[0]);
-      (requests[requests.length - 1].repeatCell!.range as sheets_v4.Schema$GridRange).startColumnIndex = i;
-      (requests[requests.length - 1].repeatCell!.range as sheets_v4.Schema$GridRange).endColumnIndex = i + 1;
+      requests.push(columnFormatRequest(c.kind, sheetId, i, 1, rowCount));
     }
   });
   const wantedRules = conditionalRules(spec, sheetId);
