@@ -12,6 +12,10 @@ import { readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { createApi } from "../src/app/api-app";
 import { localModeAllowed, verifierFromEnv } from "../src/auth/auth-config";
+import { sheetsApiFromEnv } from "../src/sheets/sheets-api";
+import { SheetsGateway } from "../src/sheets/sheets-gateway";
+import { sheetsRoutes } from "../src/sheets/sheets-routes";
+import { sheetsNotifier } from "../src/sheets/sync/sync-company";
 import { apiClient } from "./demo-data/api-client";
 import { MENUISERIE } from "./demo-data/companies";
 import { loadDemoData } from "./demo-data/load-demo";
@@ -60,7 +64,16 @@ const apiService: Service = {
   name: "api function",
   async start(ctx) {
     if (!ctx.db || !localModeAllowed(process.env)) throw new Error("the api needs the emulator and local token mode");
-    http("api", createApi({ db: ctx.db, verifier: verifierFromEnv(process.env) }) as Parameters<typeof http>[1]);
+    // With a local Sheets server (SHEETS_API_URL), the api also serves the Sheets routes and writes back after each change.
+    const gateway = process.env.SHEETS_API_URL ? new SheetsGateway(sheetsApiFromEnv(process.env)) : null;
+    const notifier = gateway ? sheetsNotifier({ db: ctx.db, gateway }) : undefined;
+    http(
+      "api",
+      createApi(
+        { db: ctx.db, verifier: verifierFromEnv(process.env), notifier },
+        gateway ? sheetsRoutes(gateway) : [],
+      ) as Parameters<typeof http>[1],
+    );
     const server = getTestServer("api");
     await new Promise<void>((resolve) =>
       server.listen(Number(process.env.ACOMPTE_API_PORT ?? 0), "127.0.0.1", resolve),

@@ -5,6 +5,7 @@
  * status.
  */
 import type { Firestore } from "@google-cloud/firestore";
+import { formatMoney, money } from "../../src/domain";
 import type { ApiClient } from "./api-client";
 import { DEMO_COMPANIES, MENUISERIE, STUDIO } from "./companies";
 import { seedCompany } from "./seed-company";
@@ -137,6 +138,33 @@ export async function loadDemoData(db: Firestore, api: ApiClient): Promise<DemoS
     "Arrhes : le vendeur se désiste, restitution au double.",
   );
 
+  // A delivered order: final invoice deducting its deposit, paid with 50 € too much (an unapplied credit, refund requested).
+  const d9 = await deposit(m, alice, goods("CMD-2026-025", BOULANGERIE, "6000.00", { kind: "acompte" }));
+  const invoice = await api.call(alice, "POST", `${m}/invoices/final`, {
+    orderRef: "CMD-2026-025",
+    supplyKind: "goods",
+    lines: [{ vatRate: "20", net: "6000.00" }],
+  });
+  const payment = await api.call(alice, "POST", `${m}/payments`, {
+    customer: BOULANGERIE,
+    date: daysAgo(1),
+    amount: formatMoney(money(invoice.openAmount).plus(50)),
+    means: "virement",
+    invoiceIds: [invoice.id],
+  });
+  const creditRefund = await request(
+    m,
+    rachel,
+    {
+      customerCreditId: payment.customerCreditId,
+      scope: { kind: "full" },
+      reason: "overpayment",
+      schedule: { kind: "single", date: inDays(3) },
+    },
+    "Trop-perçu sur la facture de solde.",
+  );
+  void d9;
+
   const studioRequest = await request(s, lea, full(s1.id, "non_delivery"), "Prestation non réalisée (intempéries).");
   await act(s, ines, studioRequest.id, "approve");
   const studioArrhes = await request(
@@ -149,7 +177,7 @@ export async function loadDemoData(db: Firestore, api: ApiClient): Promise<DemoS
 
   return {
     companies: DEMO_COMPANIES.map((c) => c.id),
-    deposits: 10,
+    deposits: 11,
     requests: {
       submitted: submitted.id,
       sales_approved: salesApproved.id,
@@ -159,6 +187,7 @@ export async function loadDemoData(db: Firestore, api: ApiClient): Promise<DemoS
       rejected: rejected.id,
       cancelled: cancelled.id,
       arrhes_doubled: arrhesDoubled.id,
+      credit_refund: creditRefund.id,
       studio_approved: studioRequest.id,
       studio_arrhes: studioArrhes.id,
     },

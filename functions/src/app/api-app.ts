@@ -15,7 +15,10 @@ export function createApi(
   deps: Partial<ApiDeps> & Pick<ApiDeps, "db" | "verifier">,
   extraRoutes: readonly Route[] = [],
 ) {
-  return createApiHandler({ clock: systemClock, notifier: noopNotifier, ...deps }, [...ROUTES, ...extraRoutes]);
+  return createApiHandler({ ...deps, clock: deps.clock ?? systemClock, notifier: deps.notifier ?? noopNotifier }, [
+    ...ROUTES,
+    ...extraRoutes,
+  ]);
 }
 
 /**
