@@ -182,3 +182,39 @@ test("below the threshold one accounting approval issues the credit note; sales 
   const byAccounting = await api.call("POST", `${base}/refunds/${req.body.id}/approve`, { as: ACCOUNTING });
   expect(byAccounting.body).toMatchObject({ status: "approved", creditNote: { number: "AV-2026-000001" } });
 });
+
+test("B2C arrhes forfeited by the customer: the credit note cancels the VAT, the amount becomes compensation income, nothing is paid out", async () => {
+  const body = {
+    ...DEPOSIT_BODY,
+    customer: { name: "Claire Dupont", kind: "b2c" },
+    kind: undefined,
+    order: { lines: [{ vatRate: "20", net: "1000.00" }] },
+  };
+  const dep = await api.call("POST", `${base}/deposits`, { as: ACCOUNTING, body });
+  expect(dep.body).toMatchObject({ kind: "arrhes", total: { gross: "360.00" } });
+  api.setToday("2026-02-01");
+  const req = await api.call("POST", `${base}/refunds`, {
+    as: REQUESTER,
+    body: { ...refundBody(dep.body.id, { kind: "single", date: "2026-02-01" }), reason: "customer_cancels" },
+  });
+  expect(req.body.quote).toMatchObject({
+    total: "0.00",
+    compensation: [{ kind: "arrhes_forfeited", amount: "360.00", direction: "kept" }],
+  });
+  const ok = await api.call("POST", `${base}/refunds/${req.body.id}/approve`, { as: ACCOUNTING });
+  expect(ok.body).toMatchObject({ status: "refunded", creditNote: { number: "AV-2026-000001" }, schedule: [] });
+  const entries = await journal();
+  expect(
+    entries
+      .slice(1)
+      .map((e) =>
+        e.content.lines.map(
+          (l: { account: string; debit: string; credit: string }) => `${l.account} ${l.debit}/${l.credit}`,
+        ),
+      ),
+  ).toEqual([
+    ["4191 300.00/0.00", "44571 60.00/0.00", "411 0.00/360.00"],
+    ["411 360.00/0.00", "7588 0.00/360.00"],
+  ]);
+  expect((await fs.db.collection(`companies/${C}/refunds/${req.body.id}/instalments`).get()).size).toBe(0);
+});
