@@ -122,6 +122,10 @@ describe("400: malformed input, with French per-field details", () => {
     refused("POST", `${base}/refunds/${refundId}/approve`, { as: ACCOUNTING, key: null }, 400));
   test("rejection without a reason", () =>
     refused("POST", `${base}/refunds/${refundId}/reject`, { as: ACCOUNTING, body: { reason: "  " } }, 400));
+  test("ids Firestore would reject", async () => {
+    await refused("GET", `${base}/refunds/__x__`, { as: ACCOUNTING }, 400);
+    await refused("POST", `/v1/companies/a%20b/refunds/${refundId}/approve`, { as: ACCOUNTING }, 400);
+  });
   test("instalment number not a number", () =>
     refused("POST", `${base}/refunds/${refundId}/instalments/x/pay`, { as: ACCOUNTING }, 400));
 });

@@ -1,5 +1,5 @@
 import { parisDay } from "../app/clock";
-import { ApiError, unauthenticated } from "../errors/api-error";
+import { ApiError, badRequest, unauthenticated } from "../errors/api-error";
 import { toApiError } from "../errors/to-api-error";
 import type { ApiDeps, Route } from "./route";
 import { Router } from "./router";
@@ -13,6 +13,9 @@ export interface ApiRequest {
   body?: unknown;
   header(name: string): string | undefined;
 }
+
+/** Path ids become Firestore document ids: letters, digits and `_.@+-`, nothing Firestore reserves. */
+const VALID_ID = /^[A-Za-z0-9_.@+-]{1,128}$/;
 
 function bearer(req: ApiRequest): string {
   const header = req.header("authorization") ?? "";
@@ -42,6 +45,13 @@ export function createApiHandler(deps: ApiDeps, routes: readonly Route[]) {
       if ("methodNotAllowed" in match)
         throw new ApiError(404, "NOT_FOUND", `Méthode ${req.method} non prise en charge sur ${req.path}.`);
       const caller = await deps.verifier.verify(bearer(req));
+      const invalid = Object.entries(match.params).find(
+        ([, v]) => !VALID_ID.test(v) || v === "." || v === ".." || /^__.*__$/.test(v),
+      );
+      if (invalid)
+        throw badRequest(`Identifiant invalide dans l'adresse : ${invalid[0]}.`, [
+          { path: invalid[0], message: `Paramètre « ${invalid[0]} » : identifiant invalide.` },
+        ]);
       const now = deps.clock();
       const answer = await match.route.handle({
         deps,
