@@ -39,6 +39,16 @@ describe("planSheet", () => {
     expect(plan).toMatchObject({ newRows: 2, updatedRows: 0, rowsNeeded: 6 });
   });
 
+  it("empties a later row that repeats a document's id, and leaves rows of unknown ids alone", () => {
+    const current = [header, ["a", "x", 1], ["a", "copie", 1], ["zz", "ligne inconnue", 9], ["a", "encore", 2]];
+    const plan = planSheet(spec, [row("a", "1", "x", "1.00")], current);
+    expect(plan.writes).toEqual([
+      { range: "'Échéancier'!A3:C3", values: [["", "", ""]] },
+      { range: "'Échéancier'!A5:C5", values: [["", "", ""]] },
+    ]);
+    expect(plan).toMatchObject({ clearedRows: 2, updatedRows: 0, newRows: 0 });
+  });
+
   it("writes nothing when the sheet already shows the documents, and starts under the header of an empty sheet", () => {
     expect(planSheet(spec, [row("a", "1", "x", "1.00")], [header, ["a", "x", 1]]).writes).toEqual([]);
     expect(planSheet(spec, [row("a", "1", "x", "1.00")], []).writes).toEqual([

@@ -2,8 +2,9 @@
  * Where each row goes and what must be written, pure. A row whose id is
  * already in column A is updated in place (only if a cell differs); a new
  * id goes below the last used row — rows typed by people without an id
- * included, so they are never overwritten. Consecutive changed rows are
- * written as one range.
+ * included, so they are never overwritten. A later row repeating the id of
+ * a document is emptied, so a document never shows twice. Consecutive
+ * changed rows are written as one range.
  */
 import { columnLetter, quoteSheet } from "../layout/a1";
 import type { SheetSpec } from "../layout/sheet-spec";
@@ -20,40 +21,53 @@ export interface SheetPlan {
   rowsNeeded: number;
   updatedRows: number;
   newRows: number;
+  /** Rows that repeated a document's id (a pasted copy, a row placed twice): emptied. */
+  clearedRows: number;
 }
 
-export function rowIndexById(current: SheetValues): Map<string, number> {
+/** Where each id is, and the later rows that repeat an id already seen. */
+export function rowIndexById(current: SheetValues): { byId: Map<string, number>; repeats: number[] } {
   const byId = new Map<string, number>();
+  const repeats: number[] = [];
   current.forEach((line, r) => {
     const id = line[0];
-    if (r > 0 && typeof id === "string" && id !== "" && !byId.has(id)) byId.set(id, r);
+    if (r === 0 || typeof id !== "string" || id === "") return;
+    if (byId.has(id)) repeats.push(r);
+    else byId.set(id, r);
   });
-  return byId;
+  return { byId, repeats };
 }
 
+const cellValues = (row: Row) => row.cells.map((c) => (c === null ? null : rawValue(c)));
+
 export function planSheet(spec: SheetSpec, desired: Row[], current: SheetValues): SheetPlan {
-  const byId = rowIndexById(current);
-  let next = Math.max(1, current.length);
-  const fresh = desired
-    .filter((row) => !byId.has(row.id))
-    .sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
+  const { byId, repeats } = rowIndexById(current);
   const placed = new Map<number, (RawValue | null)[]>();
   let updatedRows = 0;
   for (const row of desired) {
     const at = byId.get(row.id);
     if (at === undefined) continue;
-    const values = row.cells.map((c) => (c === null ? null : rawValue(c)));
+    const values = cellValues(row);
     const line = current[at] ?? [];
     if (values.some((v, i) => v !== null && v !== (line[i] ?? ""))) {
       placed.set(at, values);
       updatedRows++;
     }
   }
-  for (const row of fresh)
+  let next = Math.max(1, current.length);
+  const fresh = desired
+    .filter((row) => !byId.has(row.id))
+    .sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
+  for (const row of fresh) placed.set(next++, cellValues(row));
+  // Only ids the sync owns: a row a person keyed with some other text is theirs.
+  const wanted = new Set(desired.map((row) => row.id));
+  const cleared = repeats.filter((r) => wanted.has(current[r][0] as string));
+  for (const r of cleared)
     placed.set(
-      next++,
-      row.cells.map((c) => (c === null ? null : rawValue(c))),
+      r,
+      spec.columns.map(() => ""),
     );
+
   const indexes = [...placed.keys()].sort((a, b) => a - b);
   const writes: ValueRangeLike[] = [];
   const last = columnLetter(spec.columns.length - 1);
@@ -67,5 +81,12 @@ export function planSheet(spec: SheetSpec, desired: Row[], current: SheetValues)
     });
     i = j + 1;
   }
-  return { title: spec.title, writes, rowsNeeded: next, updatedRows, newRows: fresh.length };
+  return {
+    title: spec.title,
+    writes,
+    rowsNeeded: next,
+    updatedRows,
+    newRows: fresh.length,
+    clearedRows: cleared.length,
+  };
 }

@@ -30,6 +30,8 @@ export interface SyncResult {
   writeCalls: number;
   updatedRows: number;
   newRows: number;
+  /** Rows that repeated a document's id, emptied. */
+  clearedRows: number;
   /** A previous write had failed: this sync replayed it. */
   replayed: boolean;
 }
@@ -81,6 +83,7 @@ export async function writeBack(gateway: SheetsGateway, spreadsheetId: string, s
     writeCalls,
     updatedRows: plans.reduce((t, p) => t + p.plan.updatedRows, 0),
     newRows: plans.reduce((t, p) => t + p.plan.newRows, 0),
+    clearedRows: plans.reduce((t, p) => t + p.plan.clearedRows, 0),
   };
 }
 
@@ -111,6 +114,7 @@ export async function syncSpreadsheet(
     writeCalls: 0,
     updatedRows: 0,
     newRows: 0,
+    clearedRows: 0,
     replayed: false,
   };
   if (!found) return result;
@@ -127,6 +131,7 @@ export async function syncSpreadsheet(
       result.writeCalls += pass.writeCalls;
       result.updatedRows += pass.updatedRows;
       result.newRows += pass.newRows;
+      result.clearedRows += pass.clearedRows;
     } catch (e) {
       error = e instanceof Error ? e : new Error(String(e));
     }
