@@ -67,3 +67,20 @@ test("10 concurrent approvals of one request: one credit note, the others refuse
   expect((await fs.db.collection(`companies/${C}/creditNotes`).get()).size).toBe(1);
   expect((await fs.db.collection(`companies/${C}/refunds/${id}/instalments`).get()).size).toBe(1);
 }, 120_000);
+
+test("10 concurrent deposits: invoice numbers 1…10 without gaps, journal entries likewise, chains intact", async () => {
+  const answers = await Promise.all(
+    Array.from({ length: 10 }, (_, i) =>
+      api.call("POST", `${base}/deposits`, { as: ACCOUNTING, body: { ...DEPOSIT_BODY, orderRef: `PAR-${i}` } }),
+    ),
+  );
+  expect(answers.map((a) => a.status)).toEqual(Array(10).fill(201));
+  expect(answers.map((a) => a.body.number as string).sort()).toEqual(
+    Array.from({ length: 10 }, (_, i) => `FA-2026-${String(i + 1).padStart(6, "0")}`),
+  );
+  const entries = await fs.db.collection(`companies/${C}/journalEntries`).orderBy("seq").get();
+  expect(entries.docs.map((d) => d.get("number"))).toEqual(
+    Array.from({ length: 10 }, (_, i) => `EC-2026-${String(i + 1).padStart(6, "0")}`),
+  );
+  expect((await api.call("GET", `${base}/audit/verify`, { as: "adam@acme.fr" })).body.ok).toBe(true);
+}, 120_000);
