@@ -357,6 +357,62 @@ describe("local Sheets server through @googleapis/sheets", () => {
     expect(left.data.values).toEqual([["Nom", "Montant"]]);
   });
 
+  it("writes columns-major, inserts rows on append, clears several ranges, renames, moves and deletes sheets", async () => {
+    const id = await newSpreadsheet();
+    await api.spreadsheets.values.update({
+      spreadsheetId: id,
+      range: "'O''Brien'!A1:B3",
+      valueInputOption: "RAW",
+      requestBody: { majorDimension: "COLUMNS", values: [["a1", "a2", "a3"], ["b1"]] },
+    });
+    await api.spreadsheets.values.update({
+      spreadsheetId: id,
+      range: "'O''Brien'!A5",
+      valueInputOption: "RAW",
+      requestBody: { values: [["bas"]] },
+    });
+    const inserted = await api.spreadsheets.values.append({
+      spreadsheetId: id,
+      range: "'O''Brien'!A1:B3",
+      valueInputOption: "RAW",
+      insertDataOption: "INSERT_ROWS",
+      requestBody: { values: [["a4", "b4"]] },
+    });
+    expect(inserted.data.updates!.updatedRange).toBe("'O''Brien'!A4:B4");
+    let all = await api.spreadsheets.values.get({ spreadsheetId: id, range: "'O''Brien'!A:B" });
+    expect(all.data.values).toEqual([["a1", "b1"], ["a2"], ["a3"], ["a4", "b4"], [], ["bas"]]);
+    const cleared = await api.spreadsheets.values.batchClear({
+      spreadsheetId: id,
+      requestBody: { ranges: ["'O''Brien'!B:B", "'O''Brien'!A6"] },
+    });
+    expect(cleared.data.clearedRanges).toEqual(["'O''Brien'!B1:B1001", "'O''Brien'!A6"]);
+    all = await api.spreadsheets.values.get({ spreadsheetId: id, range: "'O''Brien'!A:B" });
+    expect(all.data.values).toEqual([["a1"], ["a2"], ["a3"], ["a4"]]);
+
+    await api.spreadsheets.batchUpdate({
+      spreadsheetId: id,
+      requestBody: {
+        requests: [
+          {
+            updateSheetProperties: { properties: { sheetId: 1, title: "Échéances", index: 0 }, fields: "title,index" },
+          },
+          { deleteSheet: { sheetId: 0 } },
+        ],
+      },
+    });
+    const meta = await api.spreadsheets.get({ spreadsheetId: id, fields: "sheets.properties(title,index,sheetId)" });
+    expect(meta.data.sheets).toEqual([{ properties: { title: "Échéances", index: 0, sheetId: 1 } }]);
+    const gone = await apiError(api.spreadsheets.values.get({ spreadsheetId: id, range: "'O''Brien'!A1" }));
+    expect(gone.status).toBe(400);
+    const last = await apiError(
+      api.spreadsheets.batchUpdate({ spreadsheetId: id, requestBody: { requests: [{ deleteSheet: { sheetId: 1 } }] } }),
+    );
+    expect(last).toMatchObject({
+      status: 400,
+      body: { error: { message: "Invalid requests[0].deleteSheet: You can't remove all the sheets in a document." } },
+    });
+  });
+
   it("keeps the data in its directory between runs and shows it on an HTML page", async () => {
     const id = await newSpreadsheet();
     await api.spreadsheets.values.update({

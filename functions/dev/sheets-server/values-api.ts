@@ -227,9 +227,9 @@ export function clearRange(s: StoredSpreadsheet, range: string): string {
 }
 
 /**
- * values.append: finds the table that starts in the range (the last row
- * holding a value in its columns) and writes below it; the grid grows when
- * needed. INSERT_ROWS shifts the rows below down first.
+ * values.append: finds the table in the range (its first row with data and
+ * the rows below up to a blank one) and writes under it; the grid grows
+ * when needed. INSERT_ROWS shifts the rows below down first.
  */
 export function append(
   s: StoredSpreadsheet,
@@ -241,16 +241,17 @@ export function append(
   const rect = resolveRange(s, range);
   const rows = asRows(vr);
   const width = Math.max(1, ...rows.map((l) => l.length));
+  // The table: the first row with data in the range, and the rows below it up to the first blank one.
+  const columns = Math.max(width, rect.endColumn - rect.startColumn);
+  const used = (row: number) => {
+    for (let col = rect.startColumn; col < rect.startColumn + columns; col++)
+      if (!isBlank(cellAt(rect.sheet, row, col))) return true;
+    return false;
+  };
+  let first = rect.startRow;
+  while (first < Math.min(rect.endRow, rect.sheet.rows.length) && !used(first)) first++;
   let lastUsed = -1;
-  for (let row = rect.startRow; row < rect.sheet.rows.length; row++) {
-    for (
-      let col = rect.startColumn;
-      col < rect.startColumn + Math.max(width, rect.endColumn - rect.startColumn);
-      col++
-    ) {
-      if (!isBlank(cellAt(rect.sheet, row, col))) lastUsed = row;
-    }
-  }
+  for (let row = first; row < rect.sheet.rows.length && used(row); row++) lastUsed = row;
   const start = lastUsed < 0 ? rect.startRow : lastUsed + 1;
   const grid = rect.sheet.properties.gridProperties;
   if (insertDataOption === "INSERT_ROWS") {
