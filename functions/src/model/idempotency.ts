@@ -12,4 +12,6 @@ export interface IdempotencyDoc {
   status: number;
   response: unknown;
   createdAt: Timestamp;
+  /** A Firestore TTL policy on this field deletes the record after the replay window (30 days). */
+  expiresAt: Timestamp;
 }

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import type { Firestore } from "@google-cloud/firestore";
+import { type Firestore, Timestamp } from "@google-cloud/firestore";
 import { IDEMPOTENCY } from "../model/collections";
 import type { IdempotencyDoc } from "../model/idempotency";
 import { canonicalJson } from "./canonical-json";
@@ -28,6 +28,8 @@ export interface CommandResult {
 }
 
 const ABORTED = 10;
+/** How long a key's first answer is kept for replays (a retry comes within minutes; 30 days covers a forgotten sidebar). */
+const REPLAY_WINDOW_MS = 30 * 86_400_000;
 const MAX_ROUNDS = 8;
 
 function isAborted(error: unknown): boolean {
@@ -78,6 +80,7 @@ export async function runCommand(
             status: answer.status,
             response: answer.body,
             createdAt: uow.timestamp,
+            expiresAt: Timestamp.fromMillis(req.now.getTime() + REPLAY_WINDOW_MS),
           };
           uow.raw((t) => t.create(keyRef, record));
           return { ...answer, change: uow.flush() };
