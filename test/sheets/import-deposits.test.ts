@@ -144,6 +144,9 @@ test("imports a valid row once, explains a refused row, records it once fixed", 
   expect(after[1].slice(14)).toEqual(["FA-2026-000002", 46091, 100, 20, 46087, 120, "Ouvert"]);
   const deposits = await fs.db.collection(`companies/${C}/deposits`).get();
   expect(deposits.size).toBe(2);
+  // Any member may resync; the workbook already shows everything.
+  const resync = await call("resync", SALES, { spreadsheetId });
+  expect(resync.body).toMatchObject({ spreadsheetId, sync: { status: "synced", writeCalls: 0, updatedRows: 0, newRows: 0 } });
   expect(deposits.docs.map((d) => d.get("customer.name")).sort()).toEqual(["Boulangerie Martin", "Mme Durand"]);
 });
 
