@@ -84,3 +84,18 @@ test("10 concurrent deposits: invoice numbers 1…10 without gaps, journal entri
   );
   expect((await api.call("GET", `${base}/audit/verify`, { as: "adam@acme.fr" })).body.ok).toBe(true);
 }, 120_000);
+
+test("5 concurrent full refund requests on one deposit: one is accepted, the others find nothing left (422)", async () => {
+  const dep = await api.call("POST", `${base}/deposits`, { as: ACCOUNTING, body: DEPOSIT_BODY });
+  const answers = await Promise.all(
+    Array.from({ length: 5 }, () =>
+      api.call("POST", `${base}/refunds`, {
+        as: REQUESTER,
+        body: refundBody(dep.body.id, { kind: "single", date: "2026-01-31" }),
+      }),
+    ),
+  );
+  expect(answers.map((a) => a.status).sort()).toEqual([201, 422, 422, 422, 422]);
+  expect((await fs.db.collection(`companies/${C}/refunds`).get()).size).toBe(1);
+  expect((await fs.db.doc(`companies/${C}/deposits/${dep.body.id}`).get()).get("refundableBalance")).toBe("0.00");
+}, 120_000);
