@@ -146,7 +146,10 @@ test("imports a valid row once, explains a refused row, records it once fixed", 
   expect(deposits.size).toBe(2);
   // Any member may resync; the workbook already shows everything.
   const resync = await call("resync", SALES, { spreadsheetId });
-  expect(resync.body).toMatchObject({ spreadsheetId, sync: { status: "synced", writeCalls: 0, updatedRows: 0, newRows: 0 } });
+  expect(resync.body).toMatchObject({
+    spreadsheetId,
+    sync: { status: "synced", writeCalls: 0, updatedRows: 0, newRows: 0 },
+  });
   expect(deposits.docs.map((d) => d.get("customer.name")).sort()).toEqual(["Boulangerie Martin", "Mme Durand"]);
 });
 
@@ -162,4 +165,9 @@ test("import needs the requester or accounting role; an unbound spreadsheet is r
     message: "Champ « spreadsheetId » : identifiant de classeur invalide.",
   });
   await expect(call("setup", ACCOUNTING, { spreadsheetId })).rejects.toMatchObject({ status: 403 });
+  // A workbook the functions cannot reach (here: one that does not exist) is explained in French.
+  await expect(call("setup", ADMIN, { spreadsheetId: "AbsentSpreadsheet123" })).rejects.toMatchObject({
+    status: 404,
+    message: expect.stringContaining("Classeur Google Sheets introuvable"),
+  });
 });

@@ -8,7 +8,7 @@
 import { FieldValue } from "@google-cloud/firestore";
 import { z } from "zod";
 import { noopNotifier } from "../app/change-notifier";
-import { notFound } from "../errors/api-error";
+import { conflict, notFound } from "../errors/api-error";
 import { parseBody } from "../http/body";
 import { read } from "../http/command";
 import type { Route, RouteContext } from "../http/route";
@@ -18,6 +18,7 @@ import { ROLES } from "../model/roles";
 import { importDeposits } from "./import/import-deposits";
 import { setupWorkbook } from "./layout/setup-workbook";
 import type { SheetsGateway } from "./sheets-gateway";
+import { httpStatus } from "./retry";
 import { companySpreadsheets } from "./sync/sync-company";
 import { syncSpreadsheet } from "./sync/sync-spreadsheet";
 
@@ -38,6 +39,23 @@ async function boundSpreadsheet(ctx: RouteContext): Promise<string> {
   return spreadsheetId;
 }
 
+/** Sheets refusals a person can fix, in French; anything else stays an internal error. */
+async function sheetsAccess<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    const status = httpStatus(error);
+    if (status === 403 || status === 401) {
+      throw conflict(
+        "SHEET_NOT_SHARED",
+        "Acompte n'a pas accès à ce classeur : partagez-le en tant qu'éditeur avec le compte de service des fonctions, puis recommencez.",
+      );
+    }
+    if (status === 404) throw notFound("Classeur Google Sheets introuvable : vérifiez qu'il existe toujours.");
+    throw error;
+  }
+}
+
 export function sheetsRoutes(gateway: SheetsGateway): Route[] {
   const syncDeps = (ctx: RouteContext) => ({ db: ctx.deps.db, gateway, now: () => ctx.now });
   return [
@@ -47,7 +65,7 @@ export function sheetsRoutes(gateway: SheetsGateway): Route[] {
       handle: (ctx) =>
         read(ctx, ["admin"], async () => {
           const { spreadsheetId } = parseBody(bodySchema, ctx.body);
-          const setup = await setupWorkbook(gateway, spreadsheetId);
+          const setup = await sheetsAccess(() => setupWorkbook(gateway, spreadsheetId));
           await ctx.deps.db
             .collection(COMPANIES)
             .doc(ctx.params.companyId)
