@@ -1,4 +1,4 @@
-import { money } from "../domain";
+import { allocatePayment, money, paymentReceivedEntry } from "../domain";
 import { CUSTOMER_CREDITS, INVOICES, PAYMENTS } from "../model/collections";
 import type { InvoiceDoc } from "../model/invoice";
 import type { CustomerCreditDoc, PaymentDoc } from "../model/payment";
@@ -8,7 +8,6 @@ import type { Access } from "./access";
 import type { PaymentBody } from "./bodies/payment-body";
 import { customerKey } from "./bodies/customer";
 import { chartOption, settingsOf } from "./company-settings";
-import { allocatePayment, paymentReceivedEntry } from "./engine-gaps/payment-received-entry";
 import { postEntry } from "./post-entry";
 
 /**
@@ -41,10 +40,10 @@ export async function recordPayment(uow: UnitOfWork, access: Access, body: Payme
       ]);
   });
   const open = invoices as InvoiceDoc[];
-  const { allocations, unapplied } = allocatePayment(
-    body.amount,
-    open.map((inv, i) => ({ id: body.invoiceIds[i], openAmount: inv.openAmount })),
-  );
+  const { allocations, unapplied } = allocatePayment({
+    amount: body.amount,
+    invoices: open.map((inv, i) => ({ id: body.invoiceIds[i], outstanding: inv.openAmount })),
+  });
 
   const paymentRef = uow.collection(PAYMENTS).doc();
   const letter = paymentRef.id.slice(0, 6).toUpperCase();
