@@ -1,0 +1,64 @@
+import {
+  depositBodyFromRow,
+  importMessage,
+  isBlankInput,
+  typedDay,
+  typedDecimal,
+} from "../../functions/src/sheets/import/deposit-row-body";
+
+describe("reading a typed Acomptes row", () => {
+  it("reads French numbers, percentages and dates", () => {
+    expect(typedDecimal(3600.5)).toBe("3600.5");
+    expect(typedDecimal("3\u202f600,50 €")).toBe("3600.50");
+    expect(typedDecimal("30 %")).toBe("30");
+    expect(typedDecimal("  ")).toBeUndefined();
+    expect(typedDay(46037)).toBe("2026-01-15");
+    expect(typedDay("5/3/2026")).toBe("2026-03-05");
+    expect(typedDay("2026-03-05")).toBe("2026-03-05");
+    expect(typedDay("hier")).toBe("hier"); // passed on, for the schema to refuse in French
+  });
+
+  it("builds the deposit route's body from labels or codes, leaving out what is empty", () => {
+    const row = [
+      "",
+      " Boulangerie Martin ",
+      "particulier",
+      "",
+      "a@b.fr",
+      "CMD-1",
+      "Arrhes",
+      "services",
+      "5,5",
+      1000,
+      "",
+      "200,00",
+      46086,
+      "Chèque",
+    ];
+    expect(depositBodyFromRow(row)).toEqual({
+      customer: { name: "Boulangerie Martin", kind: "b2c", email: "a@b.fr" },
+      orderRef: "CMD-1",
+      kind: "arrhes",
+      supplyKind: "services",
+      order: { lines: [{ vatRate: "5.5", net: "1000" }] },
+      deposit: { amount: "200.00" },
+      cashedDate: "2026-03-05",
+      paymentMeans: "cheque",
+    });
+    expect(isBlankInput(["", "", "", ""])).toBe(true);
+    expect(isBlankInput(["", "", "", "", "", "", "", "", "", "", "", "", "", "", "FA-2026-000001"])).toBe(true); // computed columns only
+    expect(isBlankInput(row)).toBe(false);
+  });
+
+  it("names the column of each refused field", () => {
+    expect(
+      importMessage("Données invalides.", [
+        { path: "customer.siren", message: "Champ « customer.siren » : le SIREN a 9 chiffres." },
+        { path: "order.lines.0.vatRate", message: "taux inconnu" },
+        { path: "autre", message: "autre problème" },
+      ]),
+    ).toBe(
+      "Données invalides. — Colonne « SIREN » : Champ « customer.siren » : le SIREN a 9 chiffres. — Colonne « Taux TVA » : taux inconnu — autre problème",
+    );
+  });
+});
