@@ -50,15 +50,31 @@ describe("reading a typed Acomptes row", () => {
     expect(isBlankInput(row)).toBe(false);
   });
 
-  it("names the column of each refused field", () => {
+  it("names the column of each refused field instead of its JSON path", () => {
     expect(
-      importMessage("Données invalides.", [
-        { path: "customer.siren", message: "Champ « customer.siren » : le SIREN a 9 chiffres." },
-        { path: "order.lines.0.vatRate", message: "taux inconnu" },
-        { path: "autre", message: "autre problème" },
-      ]),
+      importMessage(
+        "Données invalides : Champ « customer.siren » : le SIREN est obligatoire pour un client professionnel (b2b). ; …",
+        [
+          {
+            path: "customer.siren",
+            message: "Champ « customer.siren » : le SIREN est obligatoire pour un client professionnel (b2b).",
+          },
+          {
+            path: "order.lines.0.vatRate",
+            message: "Champ « order.lines.0.vatRate » (taux de TVA, ligne 1) : taux de TVA inconnu « 19 ».",
+          },
+          { path: "autre", message: "Autre problème." },
+        ],
+      ),
     ).toBe(
-      "Données invalides. — Colonne « SIREN » : Champ « customer.siren » : le SIREN a 9 chiffres. — Colonne « Taux TVA » : taux inconnu — autre problème",
+      "Colonne « SIREN » : le SIREN est obligatoire pour un client professionnel (b2b). — Colonne « Taux TVA » : taux de TVA inconnu « 19 ». — Autre problème.",
+    );
+    expect(importMessage("La date d'encaissement est dans le futur.", [])).toBe(
+      "La date d'encaissement est dans le futur.",
+    );
+    const rule = [{ path: "cashedDate", message: "Champ « cashedDate » (date d'encaissement) : date future." }];
+    expect(importMessage("La date d'encaissement est dans le futur.", rule)).toBe(
+      "La date d'encaissement est dans le futur. — Colonne « Date d'encaissement » : date future.",
     );
   });
 });

@@ -98,11 +98,18 @@ export function depositBodyFromRow(row: TypedCell[]): Record<string, unknown> {
   });
 }
 
-/** The French message shown beside a refused row: the API's message and each field by its column. */
+/**
+ * The French message shown beside a refused row: each refused field by its
+ * column (the API's "Champ « customer.siren » :" prefix names a JSON path a
+ * person never saw), or the API's message when no field is named.
+ */
 export function importMessage(message: string, details: { path: string; message: string }[]): string {
-  const lines = details.map((d) => {
+  const fields = details.map((d) => {
     const column = FIELD_COLUMN[d.path] ?? FIELD_COLUMN[d.path.split(".").slice(0, 2).join(".")];
-    return column ? `Colonne « ${column} » : ${d.message}` : d.message;
+    const problem = d.message.replace(/^Champ « [^»]* »(?: \([^)]*\))? : /, "");
+    return column ? `Colonne « ${column} » : ${problem}` : d.message;
   });
-  return [message, ...lines].join(" — ");
+  // A summary that only repeats the field messages is left out; a message of its own (a rule) is kept first.
+  const summary = details.some((d) => message.includes(d.message)) ? [] : [message];
+  return [...summary, ...fields].join(" — ");
 }
