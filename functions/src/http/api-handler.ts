@@ -14,6 +14,9 @@ export interface ApiRequest {
   header(name: string): string | undefined;
 }
 
+/** gRPC codes of Firestore errors worth a retry: DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED, ABORTED, UNAVAILABLE. */
+const TRANSIENT = new Set([4, 8, 10, 14]);
+
 /** Path ids become Firestore document ids: letters, digits and `_.@+-`, nothing Firestore reserves. */
 const VALID_ID = /^[A-Za-z0-9_.@+-]{1,128}$/;
 
@@ -68,6 +71,15 @@ export function createApiHandler(deps: ApiDeps, routes: readonly Route[]) {
     } catch (error) {
       const apiError = toApiError(error);
       if (apiError) return sendError(res, apiError.status, apiError.code, apiError.message, apiError.details);
+      if (TRANSIENT.has((error as { code?: number })?.code ?? -1)) {
+        // Contention or an unavailable backend: nothing was committed, the same call (same key) can be retried.
+        return sendError(
+          res,
+          503,
+          "RETRY_LATER",
+          "Service momentanément surchargé : réessayez dans quelques secondes (la même action ne sera pas enregistrée deux fois).",
+        );
+      }
       console.error("api: unexpected error", error);
       sendError(
         res,
