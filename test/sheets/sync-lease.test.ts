@@ -15,6 +15,7 @@ import {
 import type { Row } from "../../functions/src/sheets/sync/row-mappers";
 import { syncRef } from "../../functions/src/sheets/sync/sync-lease";
 import { syncSpreadsheet } from "../../functions/src/sheets/sync/sync-spreadsheet";
+import { sheetsTouchedBy } from "../../functions/src/sheets/sync/workbook-rows";
 import type { WorkbookRows } from "../../functions/src/sheets/sync/workbook-rows";
 import { testFirestore } from "../support/firestore";
 import { startSheetsKit, type SheetsKit } from "./sheets-test-kit";
@@ -115,4 +116,41 @@ test("an expired lease (its holder died) is taken over", async () => {
     id,
   );
   expect(result).toMatchObject({ status: "synced", newRows: 1 });
+});
+
+test("a change syncs only the sheets its documents feed; a replay after a failure syncs everything", async () => {
+  expect(
+    [
+      ...sheetsTouchedBy([
+        "companies/c1/deposits/d1",
+        "companies/c1/invoices/i1",
+        "companies/c1/journalEntries/e1",
+        "companies/c1/events/v1",
+        "companies/c1/sequences/invoice-2026",
+        "companies/c1/refunds/r1/instalments/2",
+      ]),
+    ].sort(),
+  ).toEqual(["Acomptes", "Factures", "Écritures", "Échéancier"].sort());
+  expect(sheetsTouchedBy(["companies/c1/users/a@b.fr"]).size).toBe(0);
+
+  const id = await kit.newSpreadsheet();
+  await setupWorkbook(kit.gateway, id);
+  const asked: (ReadonlySet<string> | undefined)[] = [];
+  const readRows = async (_db: unknown, _c: string, only?: ReadonlySet<string>) => {
+    asked.push(only);
+    return workbook([deposit(1)]).filter(([spec]) => !only || only.has(spec.title));
+  };
+  const deps = { db: fs.db, gateway: kit.gateway, readRows };
+  kit.server.resetCalls();
+  expect(await syncSpreadsheet(deps, "c1", id, { onlySheets: new Set() })).toMatchObject({
+    status: "synced",
+    writeCalls: 0,
+  });
+  expect(kit.server.calls()).toEqual({});
+  expect(await syncSpreadsheet(deps, "c1", id, { onlySheets: new Set(["Acomptes"]) })).toMatchObject({ newRows: 1 });
+  await syncRef(fs.db, "c1", id).update({ failed: { at: new Date(), message: "429", attempts: 1 } });
+  expect(await syncSpreadsheet(deps, "c1", id, { onlySheets: new Set(["Factures"]) })).toMatchObject({
+    replayed: true,
+  });
+  expect(asked).toEqual([new Set(["Acomptes"]), undefined]);
 });

@@ -8,6 +8,7 @@ import type { ChangeNotifier } from "../../app/change-notifier";
 import { COMPANIES } from "../../model/collections";
 import type { CompanyDoc } from "../../model/company";
 import { syncSpreadsheet, type SyncDeps, type SyncResult } from "./sync-spreadsheet";
+import { sheetsTouchedBy } from "./workbook-rows";
 
 export async function companySpreadsheets(deps: Pick<SyncDeps, "db">, companyId: string): Promise<string[]> {
   const snap = await deps.db.collection(COMPANIES).doc(companyId).get();
@@ -31,7 +32,7 @@ export function sheetsNotifier(
     async afterCommit(change) {
       for (const spreadsheetId of await companySpreadsheets(deps, change.companyId)) {
         try {
-          await syncSpreadsheet(deps, change.companyId, spreadsheetId);
+          await syncSpreadsheet(deps, change.companyId, spreadsheetId, { onlySheets: sheetsTouchedBy(change.paths) });
         } catch (error) {
           log(`Sheets write-back of ${spreadsheetId} failed; recorded, the next sync replays it`, error);
         }

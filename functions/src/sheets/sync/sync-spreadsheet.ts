@@ -21,7 +21,7 @@ export interface SyncDeps {
   gateway: SheetsGateway;
   now?: () => Date;
   /** Where the rows come from; the company's Firestore documents by default. */
-  readRows?: (db: Firestore, companyId: string) => Promise<WorkbookRows>;
+  readRows?: (db: Firestore, companyId: string, only?: ReadonlySet<string>) => Promise<WorkbookRows>;
 }
 
 export interface SyncResult {
@@ -90,6 +90,12 @@ export async function writeBack(gateway: SheetsGateway, spreadsheetId: string, s
 export interface SyncOptions {
   /** Runs under the lease before the first write-back (the import writes ids into typed rows there). */
   beforeWriteBack?: () => Promise<void>;
+  /**
+   * The sheets the triggering change can have altered (sheetsTouchedBy):
+   * the first pass reads and writes only those. Ignored when a failed write
+   * is being replayed; later passes (other changes meanwhile) are full.
+   */
+  onlySheets?: ReadonlySet<string>;
   /** Wait for a lease held by another sync instead of leaving the work to it (ms). */
   waitForLeaseMs?: number;
 }
@@ -121,13 +127,17 @@ export async function syncSpreadsheet(
   result.status = "synced";
   result.replayed = found.failed !== null;
   let prepare = options.beforeWriteBack;
+  let only = result.replayed ? undefined : options.onlySheets;
   for (;;) {
     let error: Error | null = null;
     try {
       if (prepare) await prepare();
       prepare = undefined;
-      const rows = await (deps.readRows ?? readWorkbookRows)(deps.db, companyId);
-      const pass = await writeBack(deps.gateway, spreadsheetId, rows);
+      const rows = only?.size === 0 ? [] : await (deps.readRows ?? readWorkbookRows)(deps.db, companyId, only);
+      only = undefined;
+      const pass = rows.length
+        ? await writeBack(deps.gateway, spreadsheetId, rows)
+        : { writeCalls: 0, updatedRows: 0, newRows: 0, clearedRows: 0 };
       result.writeCalls += pass.writeCalls;
       result.updatedRows += pass.updatedRows;
       result.newRows += pass.newRows;

@@ -55,19 +55,70 @@ const REFUND_FIELDS = [
   "createdAt",
 ];
 
-export async function readWorkbookRows(db: Firestore, companyId: string): Promise<WorkbookRows> {
-  const company = db.collection(COMPANIES).doc(companyId);
-  return [
-    [ACOMPTES, await mapStream<DepositDoc>(company.collection(DEPOSITS), depositRow)],
-    [FACTURES, await mapStream<InvoiceDoc>(company.collection(INVOICES), invoiceRow)],
-    [REMBOURSEMENTS, await mapStream<RefundDoc>(company.collection(REFUNDS).select(...REFUND_FIELDS), refundRow)],
-    [
-      ECHEANCIER,
-      await mapStream<InstalmentDoc>(db.collectionGroup(INSTALMENTS).where("companyId", "==", companyId), (_id, d) =>
+interface SheetSource {
+  spec: SheetSpec;
+  read(db: Firestore, companyId: string): Promise<Row[]>;
+}
+
+const company = (db: Firestore, companyId: string) => db.collection(COMPANIES).doc(companyId);
+
+/** In the workbook's order; each sheet from one collection. */
+const SOURCES: SheetSource[] = [
+  { spec: ACOMPTES, read: (db, c) => mapStream<DepositDoc>(company(db, c).collection(DEPOSITS), depositRow) },
+  { spec: FACTURES, read: (db, c) => mapStream<InvoiceDoc>(company(db, c).collection(INVOICES), invoiceRow) },
+  {
+    spec: REMBOURSEMENTS,
+    read: (db, c) =>
+      mapStream<RefundDoc>(
+        company(db, c)
+          .collection(REFUNDS)
+          .select(...REFUND_FIELDS),
+        refundRow,
+      ),
+  },
+  {
+    spec: ECHEANCIER,
+    read: (db, c) =>
+      mapStream<InstalmentDoc>(db.collectionGroup(INSTALMENTS).where("companyId", "==", c), (_id, d) =>
         instalmentRow(d),
       ),
-    ],
-    [AVOIRS, await mapStream<CreditNoteDoc>(company.collection(CREDIT_NOTES), creditNoteRows)],
-    [ECRITURES, await mapStream<JournalEntryDoc>(company.collection(JOURNAL_ENTRIES), journalRows)],
-  ];
+  },
+  { spec: AVOIRS, read: (db, c) => mapStream<CreditNoteDoc>(company(db, c).collection(CREDIT_NOTES), creditNoteRows) },
+  {
+    spec: ECRITURES,
+    read: (db, c) => mapStream<JournalEntryDoc>(company(db, c).collection(JOURNAL_ENTRIES), journalRows),
+  },
+];
+
+/** The rows of every sheet, or only of the sheets named in `only`; one collection at a time. */
+export async function readWorkbookRows(
+  db: Firestore,
+  companyId: string,
+  only?: ReadonlySet<string>,
+): Promise<WorkbookRows> {
+  const out: WorkbookRows = [];
+  for (const source of SOURCES) {
+    if (!only || only.has(source.spec.title)) out.push([source.spec, await source.read(db, companyId)]);
+  }
+  return out;
+}
+
+const SHEET_OF_COLLECTION: Record<string, string> = {
+  [DEPOSITS]: ACOMPTES.title,
+  [INVOICES]: FACTURES.title,
+  [REFUNDS]: REMBOURSEMENTS.title,
+  [CREDIT_NOTES]: AVOIRS.title,
+  [JOURNAL_ENTRIES]: ECRITURES.title,
+};
+
+/** The sheets a committed change can have altered, from the paths it wrote (`companies/{c}/refunds/{r}/instalments/{n}`…). */
+export function sheetsTouchedBy(paths: readonly string[]): Set<string> {
+  const sheets = new Set<string>();
+  for (const path of paths) {
+    const [root, , collection, , sub] = path.split("/");
+    if (root !== COMPANIES) continue;
+    if (collection === REFUNDS && sub === INSTALMENTS) sheets.add(ECHEANCIER.title);
+    else if (SHEET_OF_COLLECTION[collection]) sheets.add(SHEET_OF_COLLECTION[collection]);
+  }
+  return sheets;
 }
