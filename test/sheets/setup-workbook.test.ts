@@ -1,5 +1,5 @@
 /** setupWorkbook builds the French layout, repairs it, and a second run changes nothing. */
-import { setupWorkbook } from "../../functions/src/sheets/layout/setup-workbook";
+import { carries, setupWorkbook } from "../../functions/src/sheets/layout/setup-workbook";
 import { WORKBOOK } from "../../functions/src/sheets/layout/workbook-spec";
 import { startSheetsKit, type SheetsKit } from "./sheets-test-kit";
 
@@ -131,4 +131,24 @@ it("repairs what a person broke, and only that", async () => {
     WORKBOOK.find((s) => s.title === "Écritures")!.columns.map((c) => c.header),
   );
   expect(ecritures.properties!.gridProperties!.columnCount).toBe(26);
+});
+
+it("compares what Sheets returns with what setup wants as Google answers it (extra style fields, float colours, omitted defaults)", () => {
+  const wanted = {
+    ranges: [{ sheetId: 0, startRowIndex: 1 }],
+    booleanRule: { format: { backgroundColor: { red: 0.85, green: 0.94, blue: 0.83 } } },
+  };
+  const fromGoogle = {
+    ranges: [{ startRowIndex: 1, endRowIndex: 1000 }],
+    booleanRule: {
+      format: {
+        backgroundColor: { red: 0.85000002, green: 0.94, blue: 0.83 },
+        backgroundColorStyle: { rgbColor: { red: 0.85 } },
+      },
+    },
+  };
+  expect(carries(fromGoogle, wanted)).toBe(true);
+  expect(carries({ ...fromGoogle, ranges: [{ startRowIndex: 2 }] }, wanted)).toBe(false);
+  expect(carries([fromGoogle, fromGoogle], [wanted])).toBe(false);
+  expect(carries(undefined, { type: "TEXT" })).toBe(false);
 });

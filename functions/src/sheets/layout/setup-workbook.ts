@@ -6,7 +6,6 @@
  * difference, in one batchUpdate — run twice, the second run changes
  * nothing (and makes no write call).
  */
-import { isDeepStrictEqual } from "node:util";
 import type { sheets_v4 } from "@googleapis/sheets";
 import type { Request, SheetsGateway } from "../sheets-gateway";
 import { numberFormat, type ColumnKind, type SheetSpec } from "./sheet-spec";
@@ -79,6 +78,26 @@ function protectedRanges(spec: SheetSpec, sheetId: number): sheets_v4.Schema$Pro
   return out;
 }
 
+/**
+ * Does what Sheets returns carry what we set? Extra fields are ignored
+ * (Sheets adds e.g. `backgroundColorStyle` next to `backgroundColor`) and
+ * numbers are compared as the floats Sheets stores them (colours); a
+ * default value (0, false, "") may be left out, as proto3 JSON does.
+ */
+export function carries(actual: unknown, wanted: unknown): boolean {
+  if (actual === undefined && (wanted === 0 || wanted === false || wanted === "")) return true;
+  if (typeof wanted === "number") return typeof actual === "number" && Math.abs(actual - wanted) < 1e-4;
+  if (Array.isArray(wanted))
+    return Array.isArray(actual) && actual.length === wanted.length && wanted.every((w, i) => carries(actual[i], w));
+  if (wanted !== null && typeof wanted === "object") {
+    if (actual === null || typeof actual !== "object") return false;
+    return Object.entries(wanted).every(
+      ([k, w]) => w === undefined || carries((actual as Record<string, unknown>)[k], w),
+    );
+  }
+  return actual === wanted;
+}
+
 function sheetRequests(spec: SheetSpec, sheet: sheets_v4.Schema$Sheet | undefined, sheetId: number): Request[] {
   const requests: Request[] = [];
   const props = sheet?.properties;
@@ -105,7 +124,7 @@ function sheetRequests(spec: SheetSpec, sheet: sheets_v4.Schema$Sheet | undefine
     const h = header[i];
     if (
       h?.userEnteredValue?.stringValue !== c.header ||
-      !isDeepStrictEqual(h?.userEnteredFormat ?? {}, { ...HEADER_FORMAT, numberFormat: { type: "TEXT" } })
+      !carries(h?.userEnteredFormat, { ...HEADER_FORMAT, numberFormat: { type: "TEXT" } })
     ) {
       requests.push({
         updateCells: {
@@ -133,20 +152,19 @@ function sheetRequests(spec: SheetSpec, sheet: sheets_v4.Schema$Sheet | undefine
         },
       });
     }
-    if (!isDeepStrictEqual(firstRow[i]?.userEnteredFormat?.numberFormat, numberFormat(c.kind))) {
+    if (!carries(firstRow[i]?.userEnteredFormat?.numberFormat, numberFormat(c.kind))) {
       requests.push(columnFormatRequest(c.kind, sheetId, i, 1, rowCount));
     }
   });
   const wantedRules = conditionalRules(spec, sheetId);
   const rules = sheet?.conditionalFormats ?? [];
-  if (!isDeepStrictEqual(rules, wantedRules)) {
+  if (!carries(rules, wantedRules)) {
     for (let i = rules.length - 1; i >= 0; i--) requests.push({ deleteConditionalFormatRule: { sheetId, index: i } });
     wantedRules.forEach((rule, index) => requests.push({ addConditionalFormatRule: { rule, index } }));
   }
   const ours = (sheet?.protectedRanges ?? []).filter((p) => p.description === PROTECTION_DESCRIPTION);
   const wantedProtection = protectedRanges(spec, sheetId);
-  const comparable = ours.map(({ range, description, warningOnly }) => ({ range, description, warningOnly }));
-  if (!isDeepStrictEqual(comparable, wantedProtection)) {
+  if (!carries(ours, wantedProtection)) {
     ours.forEach((p) => requests.push({ deleteProtectedRange: { protectedRangeId: p.protectedRangeId } }));
     wantedProtection.forEach((protectedRange) => requests.push({ addProtectedRange: { protectedRange } }));
   }
