@@ -327,6 +327,27 @@ describe("local Sheets server through @googleapis/sheets", () => {
     expect(sheet.protectedRanges).toEqual([expect.objectContaining({ description: "calculé", warningOnly: true })]);
     expect(sheet.conditionalFormats).toHaveLength(1);
     expect(sheet.charts).toEqual([expect.objectContaining({ spec: { title: "Prévision" } })]);
+
+    const protectedRangeId = res.data.replies![3].addProtectedRange!.protectedRange!.protectedRangeId!;
+    const chartId = res.data.replies![5].addChart!.chart!.chartId!;
+    await api.spreadsheets.batchUpdate({
+      spreadsheetId: id,
+      requestBody: {
+        requests: [{ deleteProtectedRange: { protectedRangeId } }, { deleteEmbeddedObject: { objectId: chartId } }],
+      },
+    });
+    const after = await api.spreadsheets.get({ spreadsheetId: id, fields: "sheets(protectedRanges,charts)" });
+    expect(after.data.sheets![0]).toEqual({});
+    const again = await apiError(
+      api.spreadsheets.batchUpdate({
+        spreadsheetId: id,
+        requestBody: { requests: [{ deleteEmbeddedObject: { objectId: chartId } }] },
+      }),
+    );
+    expect(again).toMatchObject({
+      status: 400,
+      body: { error: { message: `Invalid requests[0].deleteEmbeddedObject: No object with id: ${chartId}` } },
+    });
   });
 
   it("appends below the table (growing the grid), clears values but keeps formats", async () => {

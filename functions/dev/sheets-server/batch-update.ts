@@ -83,6 +83,18 @@ function requireFields(body: Record<string, unknown>, where: string): Mask {
   return parseFieldMask(fields);
 }
 
+/** Removes the object with that id from whichever sheet holds it; false when none does. */
+function removeById(s: StoredSpreadsheet, list: "protectedRanges" | "charts", key: string, id: unknown): boolean {
+  for (const sheet of s.sheets) {
+    const i = sheet[list].findIndex((o) => o[key] === id);
+    if (i >= 0) {
+      sheet[list].splice(i, 1);
+      return true;
+    }
+  }
+  return false;
+}
+
 function newId(s: StoredSpreadsheet): number {
   return s.nextId++;
 }
@@ -232,14 +244,10 @@ const handlers: Record<
     return { addProtectedRange: { protectedRange: { ...pr, requestingUserCanEdit: true } } };
   },
   deleteProtectedRange(s, body, where) {
-    for (const sheet of s.sheets) {
-      const i = sheet.protectedRanges.findIndex((p) => p.protectedRangeId === body.protectedRangeId);
-      if (i >= 0) {
-        sheet.protectedRanges.splice(i, 1);
-        return undefined;
-      }
+    if (!removeById(s, "protectedRanges", "protectedRangeId", body.protectedRangeId)) {
+      throw invalidArgument(`${where}: No protected range with id: ${String(body.protectedRangeId)}`);
     }
-    throw invalidArgument(`${where}: No protected range with id: ${String(body.protectedRangeId)}`);
+    return undefined;
   },
   addChart(s, body, where) {
     const chart = structuredClone((body.chart ?? {}) as Record<string, unknown>);
@@ -251,14 +259,9 @@ const handlers: Record<
     return { addChart: { chart } };
   },
   deleteEmbeddedObject(s, body, where) {
-    for (const sheet of s.sheets) {
-      const i = sheet.charts.findIndex((c) => c.chartId === body.objectId);
-      if (i >= 0) {
-        sheet.charts.splice(i, 1);
-        return undefined;
-      }
-    }
-    throw invalidArgument(`${where}: No object with id: ${String(body.objectId)}`);
+    if (!removeById(s, "charts", "chartId", body.objectId))
+      throw invalidArgument(`${where}: No object with id: ${String(body.objectId)}`);
+    return undefined;
   },
 };
 
