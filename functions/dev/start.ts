@@ -10,17 +10,18 @@ import { http } from "@google-cloud/functions-framework";
 import { getTestServer } from "@google-cloud/functions-framework/testing";
 import { readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
-import { createApi } from "../src/app/api-app";
+import { createApiWithSheets } from "../src/app/api-app";
 import { localModeAllowed, verifierFromEnv } from "../src/auth/auth-config";
 import { sheetsApiFromEnv } from "../src/sheets/sheets-api";
 import { SheetsGateway } from "../src/sheets/sheets-gateway";
-import { sheetsRoutes } from "../src/sheets/sheets-routes";
-import { sheetsNotifier } from "../src/sheets/sync/sync-company";
 import { apiClient } from "./demo-data/api-client";
 import { MENUISERIE } from "./demo-data/companies";
 import { loadDemoData } from "./demo-data/load-demo";
 import { startFirestoreEmulator } from "./firestore-emulator";
 import { LOCAL_PUBLIC_KEY_FILE, localModeEnv, mintLocalToken } from "./local-tokens";
+import { addonPreviewService } from "./addon-preview/service";
+import { demoWorkbooksService, sheetsServerService } from "./sheets-server/start-services";
+import { jobsService, smtpSinkService } from "./smtp-sink/service";
 
 /** What the services share once started. */
 export interface StartContext {
@@ -28,11 +29,17 @@ export interface StartContext {
   projectId: string;
   db?: Firestore;
   apiUrl?: string;
+  /** The local Sheets API server, when it runs. */
+  sheetsUrl?: string;
+  /** Company id → the spreadsheet bound to it (set by the demo workbooks). */
+  spreadsheetIds?: Record<string, string>;
 }
 
 export interface RunningService {
   /** Lines printed once everything is up. */
   lines: string[];
+  /** Pages a person opens in a browser, repeated at the end of the output. */
+  open?: string[];
   stop(): Promise<void>;
 }
 
@@ -64,15 +71,13 @@ const apiService: Service = {
   name: "api function",
   async start(ctx) {
     if (!ctx.db || !localModeAllowed(process.env)) throw new Error("the api needs the emulator and local token mode");
-    // With a local Sheets server (SHEETS_API_URL), the api also serves the Sheets routes and writes back after each change.
-    const gateway = process.env.SHEETS_API_URL ? new SheetsGateway(sheetsApiFromEnv(process.env)) : null;
-    const notifier = gateway ? sheetsNotifier({ db: ctx.db, gateway }) : undefined;
+    // The Sheets service started before: the api writes back to the local Sheets server after each change.
+    const gateway = new SheetsGateway(sheetsApiFromEnv(process.env));
     http(
       "api",
-      createApi(
-        { db: ctx.db, verifier: verifierFromEnv(process.env), notifier },
-        gateway ? sheetsRoutes(gateway) : [],
-      ) as Parameters<typeof http>[1],
+      createApiWithSheets({ db: ctx.db, verifier: verifierFromEnv(process.env) }, gateway) as Parameters<
+        typeof http
+      >[1],
     );
     const server = getTestServer("api");
     await new Promise<void>((resolve) =>
@@ -119,8 +124,21 @@ const demoDataService: Service = {
   },
 };
 
-/** In start order. The lead adds the Sheets server, the add-on preview and the SMTP sink here. */
-export const SERVICES: Service[] = [emulatorService, apiService, demoDataService];
+/**
+ * In start order: the Sheets server before the api (the api writes back to
+ * it), the workbooks after the demo data they show, the jobs after the SMTP
+ * sink they send to, the add-on preview last (it needs all of them).
+ */
+export const SERVICES: Service[] = [
+  emulatorService,
+  sheetsServerService,
+  apiService,
+  demoDataService,
+  demoWorkbooksService,
+  smtpSinkService,
+  jobsService,
+  addonPreviewService(MENUISERIE),
+];
 
 async function main(): Promise<void> {
   process.env.METADATA_SERVER_DETECTION = "none";
@@ -143,6 +161,8 @@ async function main(): Promise<void> {
   }
   console.log(`\nAcompte is running (Ctrl-C to stop):\n`);
   for (const s of running) for (const line of s.lines) console.log(line);
+  const pages = running.flatMap((s) => s.open ?? []);
+  if (pages.length > 0) console.log(`\nOpen in your browser:\n${pages.map((page) => `  ${page}`).join("\n")}`);
   if (process.env.ACOMPTE_START_EXIT === "1") {
     await stopAll();
     process.exit(0);

@@ -7,15 +7,8 @@
  */
 import { MENUISERIE, type DemoCompany } from "../demo-data/companies";
 import { mintLocalToken } from "../local-tokens";
-import type { Service, StartContext } from "../start";
+import type { Service } from "../start";
 import { startAddonPreview, type PreviewActor } from "./index";
-
-/** What the Sheets service adds to the shared start context. */
-export interface SheetsStartContext extends StartContext {
-  sheetsUrl?: string;
-  /** Company id → the spreadsheet bound to it. */
-  spreadsheetIds?: Record<string, string>;
-}
 
 const ROLE_NAMES: Record<string, string> = {
   requester: "demandeur",
@@ -35,8 +28,7 @@ export function demoActors(company: DemoCompany): PreviewActor[] {
 export function addonPreviewService(company: DemoCompany = MENUISERIE): Service {
   return {
     name: "add-on preview",
-    async start(context) {
-      const ctx = context as SheetsStartContext;
+    async start(ctx) {
       if (!ctx.apiUrl) throw new Error("the add-on preview needs the api function");
       const spreadsheetId = ctx.spreadsheetIds?.[company.id];
       const preview = await startAddonPreview({
@@ -57,6 +49,7 @@ export function addonPreviewService(company: DemoCompany = MENUISERIE): Service 
             ? []
             : ["                     no spreadsheet bound to this company: the sheet view and row picker stay empty"]),
         ],
+        open: [`${preview.url}  ← the sidebar: request, approve and follow a refund, with the spreadsheet beside it`],
         stop: () => preview.stop(),
       };
     },

@@ -19,12 +19,13 @@ import { startSheetsServer } from "./index";
 
 export const sheetsServerService: Service = {
   name: "local Sheets API",
-  async start() {
+  async start(ctx) {
     const server = await startSheetsServer({
       port: process.env.SHEETS_PORT ? Number(process.env.SHEETS_PORT) : undefined,
       dataDir: process.env.SHEETS_DATA_DIR ?? join(process.cwd(), ".local", "sheets"),
     });
     process.env.SHEETS_API_URL = server.url;
+    ctx.sheetsUrl = server.url;
     return {
       lines: [`local Sheets API     ${server.url}  (workbooks: ${server.url}/view)`],
       stop: () => server.stop(),
@@ -51,8 +52,13 @@ export const demoWorkbooksService: Service = {
       }
       await setupWorkbook(gateway, spreadsheetId);
       await syncSpreadsheet({ db, gateway }, company.id, spreadsheetId, { waitForLeaseMs: 10_000 });
+      ctx.spreadsheetIds = { ...ctx.spreadsheetIds, [company.id]: spreadsheetId };
       lines.push(`workbook ${company.id.padEnd(11)} ${process.env.SHEETS_API_URL}/view/${spreadsheetId}`);
     }
-    return { lines, stop: async () => undefined };
+    return {
+      lines,
+      open: [`${process.env.SHEETS_API_URL}/view  ← the workbooks of the demo companies`],
+      stop: async () => undefined,
+    };
   },
 };

@@ -21,6 +21,11 @@ export function createApi(
   ]);
 }
 
+/** The api with the Sheets routes and the Sheets write-back after each committed change. */
+export function createApiWithSheets(deps: Partial<ApiDeps> & Pick<ApiDeps, "db" | "verifier">, gateway: SheetsGateway) {
+  return createApi({ ...deps, notifier: sheetsNotifier({ db: deps.db, gateway }) }, sheetsRoutes(gateway));
+}
+
 /**
  * The api function as deployed: Firestore from the environment (server
  * credentials), tokens verified per ACOMPTE_AUDIENCE, the Sheets routes and
@@ -34,10 +39,7 @@ export function apiFromEnv(env: NodeJS.ProcessEnv = process.env) {
     if (!handler) {
       const db = new Firestore();
       const gateway = new SheetsGateway(sheetsApiFromEnv(env));
-      handler = createApi(
-        { db, verifier: verifierFromEnv(env), notifier: sheetsNotifier({ db, gateway }) },
-        sheetsRoutes(gateway),
-      );
+      handler = createApiWithSheets({ db, verifier: verifierFromEnv(env) }, gateway);
     }
     return handler(req, res);
   };
