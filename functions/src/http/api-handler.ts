@@ -1,4 +1,5 @@
 import { parisDay } from "../app/clock";
+import { isValidDocumentId } from "../storage/document-id";
 import { ApiError, badRequest, unauthenticated } from "../errors/api-error";
 import { toApiError } from "../errors/to-api-error";
 import type { ApiDeps, Route } from "./route";
@@ -16,9 +17,6 @@ export interface ApiRequest {
 
 /** gRPC codes of Firestore errors worth a retry: DEADLINE_EXCEEDED, RESOURCE_EXHAUSTED, ABORTED, UNAVAILABLE. */
 const TRANSIENT = new Set([4, 8, 10, 14]);
-
-/** Path ids become Firestore document ids: letters, digits and `_.@+-`, nothing Firestore reserves. */
-const VALID_ID = /^[A-Za-z0-9_.@+-]{1,128}$/;
 
 function bearer(req: ApiRequest): string {
   const header = req.header("authorization") ?? "";
@@ -48,9 +46,7 @@ export function createApiHandler(deps: ApiDeps, routes: readonly Route[]) {
       if ("methodNotAllowed" in match)
         throw new ApiError(404, "NOT_FOUND", `Méthode ${req.method} non prise en charge sur ${req.path}.`);
       const caller = await deps.verifier.verify(bearer(req));
-      const invalid = Object.entries(match.params).find(
-        ([, v]) => !VALID_ID.test(v) || v === "." || v === ".." || /^__.*__$/.test(v),
-      );
+      const invalid = Object.entries(match.params).find(([, v]) => !isValidDocumentId(v));
       if (invalid)
         throw badRequest(`Identifiant invalide dans l'adresse : ${invalid[0]}.`, [
           { path: invalid[0], message: `Paramètre « ${invalid[0]} » : identifiant invalide.` },

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { schemas } from "../../domain";
+import { sirenSchema } from "./siren";
 
 /** A customer as typed in a request: SIREN (9 digits) required for a company. */
 export const customerSchema = z
@@ -10,10 +11,7 @@ export const customerSchema = z
       .min(1, { message: "le nom est obligatoire" })
       .max(200, { message: "200 caractères au plus" }),
     kind: schemas.customerKind,
-    siren: z
-      .string({ error: "doit être un SIREN" })
-      .regex(/^\d{9}$/, { message: "le SIREN a 9 chiffres" })
-      .optional(),
+    siren: sirenSchema.optional(),
     email: z.email({ error: "adresse e-mail invalide" }).optional(),
     address: z.string({ error: "doit être une adresse" }).max(500, { message: "500 caractères au plus" }).optional(),
   })

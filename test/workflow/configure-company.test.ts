@@ -1,0 +1,83 @@
+import { EngineValidationError } from "../../functions/src/domain";
+import { runConfigureCompany } from "../../functions/dev/configure-company";
+import { testFirestore } from "../support/firestore";
+
+const store = testFirestore("company");
+const db = store.db;
+
+const configuration = {
+  settings: {
+    name: "Ébénisterie Martin SARL",
+    siren: "732829320",
+    vatOnDebits: false,
+    arrhesVatOnReceipt: true,
+    accounts: { salesGoods: "7071" },
+    approvalThreshold: "3000.00",
+    paymentTerms: { kind: "days", days: 45 },
+  },
+  reminderSettings: {
+    companyName: "Ébénisterie Martin",
+    recipients: { treasury: ["tresorerie@martin.test"], accounting: ["compta@martin.test"] },
+  },
+};
+
+async function allDocuments(): Promise<string[]> {
+  const company = db.doc("companies/martin");
+  const paths: string[] = [];
+  if ((await company.get()).exists) paths.push(company.path);
+  for (const collection of await company.listCollections())
+    for (const doc of (await collection.get()).docs) paths.push(doc.ref.path);
+  return paths.sort();
+}
+
+beforeEach(() => store.clear());
+afterAll(() => store.close());
+
+describe("configure-company (operator script)", () => {
+  it("creates the company with its settings and first admin, with an audit event", async () => {
+    await runConfigureCompany(db, "martin", configuration, "Gerant@Martin.test");
+
+    const company = (await db.doc("companies/martin").get()).data()!;
+    expect(company.settings).toEqual(configuration.settings);
+    expect(company.reminderSettings).toMatchObject({
+      companyName: "Ébénisterie Martin",
+      dunning: { levelDays: [7, 21, 45] },
+    });
+    expect((await db.doc("companies/martin/users/gerant@martin.test").get()).get("roles")).toEqual(["admin"]);
+    const events = (await db.collection("companies/martin/events").get()).docs.map((d) => d.data());
+    expect(events.map((e) => e.type).sort()).toEqual(["company.created", "user.roles_set"]);
+    expect(events.find((e) => e.type === "company.created")!.before).toBeNull();
+  });
+
+  it("changes the settings later, keeping the bound spreadsheets and recording before and after", async () => {
+    await runConfigureCompany(db, "martin", configuration);
+    await db.doc("companies/martin").update({ spreadsheetIds: ["sheet-1"] });
+
+    const changed = { settings: { ...configuration.settings, approvalThreshold: "8000.00" } };
+    await runConfigureCompany(db, "martin", changed);
+
+    const company = (await db.doc("companies/martin").get()).data()!;
+    expect(company.settings.approvalThreshold).toBe("8000.00");
+    expect(company.spreadsheetIds).toEqual(["sheet-1"]);
+    expect(company.reminderSettings.companyName).toBe("Ébénisterie Martin");
+    const change = (
+      await db.collection("companies/martin/events").where("type", "==", "company.settings_changed").get()
+    ).docs[0].data();
+    expect(change.before.settings.approvalThreshold).toBe("3000.00");
+    expect(change.after.settings.approvalThreshold).toBe("8000.00");
+  });
+
+  it.each([
+    [{ siren: "12345" }, /SIREN a 9 chiffres/],
+    [{ approvalThreshold: "-1.00" }, /approvalThreshold/],
+    [{ paymentTerms: { kind: "days", days: 90 } }, /60 jours au plus/],
+    [{ accounts: { bank: "abc" } }, /numéro de compte du plan comptable invalide/],
+    [{ color: "blue" }, /color/],
+  ])("refuses %j with a French message and writes nothing", async (override, message) => {
+    const bad = { settings: { ...configuration.settings, ...override } };
+    const attempt = runConfigureCompany(db, "martin", bad);
+    await expect(attempt).rejects.toThrow(EngineValidationError);
+    await expect(runConfigureCompany(db, "martin", bad)).rejects.toThrow(message);
+    expect(await allDocuments()).toEqual([]);
+  });
+});
