@@ -23,6 +23,22 @@ export interface InvoiceContent {
   /** Final invoice: gross still to pay after the deposits. */
   amountDue?: MoneyString;
   dueDate?: DateString;
+  /** Final invoice: the contract's late-payment penalty rate (annual %), printed as L441-9 requires; absent = the statutory rate. */
+  penaltyRate?: string;
+}
+
+/**
+ * What finance staff record about the collection of an open invoice
+ * (POST …/invoices/{id}/dunning): dunning stops while it is disputed or
+ * while a payment promise runs (until `promiseUntil`, inclusive).
+ */
+export interface InvoiceDunning {
+  disputed: boolean;
+  /** Why the customer disputes the invoice; null when not disputed. */
+  disputeReason: string | null;
+  promiseUntil: DateString | null;
+  updatedAt: Timestamp;
+  updatedBy: string;
 }
 
 /**
@@ -46,4 +62,8 @@ export interface InvoiceDoc extends ChainLink {
   customerKey: string;
   depositId?: string;
   createdAt: Timestamp;
+  /** Absent until someone records a dispute or a payment promise. */
+  dunning?: InvoiceDunning;
+  /** Copy of content.penaltyRate for the reminders job; the engine never goes below 3 × the legal rate. */
+  contractPenaltyRate?: string;
 }

@@ -86,6 +86,7 @@ export async function issueFinalInvoice(uow: UnitOfWork, access: Access, body: F
     })),
     amountDue: invoice.amountDue,
     dueDate,
+    penaltyRate: body.penaltyRate,
   };
   const paid = money(invoice.amountDue).isZero();
   const fields: Omit<InvoiceDoc, "content" | "series" | "seq" | "prevHash" | "hash"> = {
@@ -98,6 +99,7 @@ export async function issueFinalInvoice(uow: UnitOfWork, access: Access, body: F
     paidOn: paid ? uow.today : null,
     customerKey: customerKey(customer),
     createdAt: uow.timestamp,
+    contractPenaltyRate: body.penaltyRate,
   };
   uow.putChained(slot, ref, content, fields);
   const entry = finalInvoiceEntry({

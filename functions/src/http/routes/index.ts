@@ -2,6 +2,7 @@ import type { Route } from "../route";
 import { approveRefundRoute } from "./approve-refund";
 import { cancelRefundRoute } from "./cancel-refund";
 import { finalInvoiceRoute } from "./final-invoice";
+import { setInvoiceDunningRoute } from "./set-invoice-dunning";
 import { getDepositRoute } from "./get-deposit";
 import { getRefundRoute } from "./get-refund";
 import { listDepositsRoute } from "./list-deposits";
@@ -31,6 +32,7 @@ export const ROUTES: readonly Route[] = [
   getRefundRoute,
   pendingApprovalsRoute,
   finalInvoiceRoute,
+  setInvoiceDunningRoute,
   recordPaymentRoute,
   setRolesRoute,
   verifyChainsRoute,

@@ -23,5 +23,10 @@ export const finalInvoiceBodySchema = z.strictObject({
     .min(0, { message: "au moins 0" })
     .max(60, { message: "60 jours au plus (Code de commerce L441-10)" })
     .optional(),
+  /**
+   * The contract's late-payment penalty rate (annual %, e.g. "12"), when the
+   * terms set one; the engine still applies at least 3 × the legal rate (L441-10).
+   */
+  penaltyRate: schemas.percent.optional(),
 });
 export type FinalInvoiceBody = z.output<typeof finalInvoiceBodySchema>;

@@ -1,0 +1,17 @@
+import { invoiceDunningBodySchema } from "../../workflow/set-invoice-dunning-body";
+import { setInvoiceDunning } from "../../workflow/set-invoice-dunning";
+import { parseBody } from "../body";
+import { command } from "../command";
+import type { Route } from "../route";
+
+export const setInvoiceDunningRoute: Route = {
+  method: "POST",
+  path: "/v1/companies/:companyId/invoices/:invoiceId/dunning",
+  handle: async (ctx) => {
+    const body = parseBody(invoiceDunningBodySchema, ctx.body);
+    return command(ctx, ["accounting_approver"], async (uow) => ({
+      status: 200,
+      body: await setInvoiceDunning(uow, ctx.params.invoiceId, body),
+    }));
+  },
+};

@@ -1,0 +1,70 @@
+import { money } from "../domain";
+import { frenchDate } from "../domain/reminders/calendar-day";
+import { INVOICES } from "../model/collections";
+import type { InvoiceDoc, InvoiceDunning } from "../model/invoice";
+import { badRequest, conflict, notFound } from "../errors/api-error";
+import type { UnitOfWork } from "../storage/unit-of-work";
+import type { InvoiceDunningBody } from "./set-invoice-dunning-body";
+
+/** The part of the dunning state the audit trail compares and the answer shows. */
+type DunningState = Pick<InvoiceDunning, "disputed" | "disputeReason" | "promiseUntil">;
+
+const NONE: DunningState = { disputed: false, disputeReason: null, promiseUntil: null };
+
+function stateOf(dunning: InvoiceDunning | undefined): DunningState {
+  if (!dunning) return NONE;
+  return { disputed: dunning.disputed, disputeReason: dunning.disputeReason, promiseUntil: dunning.promiseUntil };
+}
+
+/**
+ * Records that the customer disputes an open invoice, or promised to pay it
+ * by a date: the reminders job sends no dunning letter meanwhile. Late-payment
+ * penalties still run by law (L441-10); only the letters stop. A paid
+ * invoice has nothing to chase (409); a promise cannot end in the past.
+ */
+export async function setInvoiceDunning(uow: UnitOfWork, invoiceId: string, body: InvoiceDunningBody) {
+  if (body.promiseUntil && body.promiseUntil < uow.today)
+    throw badRequest(`La date de promesse de paiement (${frenchDate(body.promiseUntil)}) est déjà passée.`, [
+      {
+        path: "promiseUntil",
+        message: `Champ « promiseUntil » (date de promesse de paiement) : le ${frenchDate(body.promiseUntil)} est passé, indiquez aujourd'hui ou une date future.`,
+      },
+    ]);
+  const ref = uow.collection(INVOICES).doc(invoiceId);
+  const invoice = await uow.get<InvoiceDoc>(ref);
+  if (!invoice) throw notFound(`Facture introuvable : ${invoiceId}.`);
+  if (invoice.paidOn !== null || money(invoice.openAmount).lessThanOrEqualTo(0))
+    throw conflict(
+      "ALREADY_PAID",
+      `La facture ${invoice.number} est déjà réglée${invoice.paidOn ? ` (le ${frenchDate(invoice.paidOn)})` : ""} : il n'y a rien à relancer.`,
+    );
+
+  const before = stateOf(invoice.dunning);
+  const after: DunningState = {
+    disputed: body.disputed,
+    disputeReason: body.disputed ? (body.disputeReason ?? null) : null,
+    promiseUntil: body.promiseUntil === undefined ? before.promiseUntil : body.promiseUntil,
+  };
+  const changed = (Object.keys(after) as (keyof DunningState)[]).some((k) => after[k] !== before[k]);
+  if (changed) {
+    const dunning: InvoiceDunning = { ...after, updatedAt: uow.timestamp, updatedBy: uow.actor };
+    uow.update(ref, { dunning });
+    uow.event(
+      "invoice.dunning_changed",
+      { kind: "invoice", id: invoiceId },
+      { ...before },
+      { ...after },
+      body.disputeReason,
+    );
+  }
+  return {
+    id: invoiceId,
+    number: invoice.number,
+    dueDate: invoice.dueDate,
+    openAmount: invoice.openAmount,
+    dunning: changed
+      ? { ...after, updatedBy: uow.actor }
+      : { ...before, updatedBy: invoice.dunning?.updatedBy ?? null },
+    changed,
+  };
+}
