@@ -209,14 +209,24 @@ async function answers(port: number): Promise<boolean> {
 }
 
 async function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return;
+  // Its output pipes would otherwise keep the parent's event loop (Jest's) alive after the JVM is gone.
+  const release = () => {
+    child.stdout?.destroy();
+    child.stderr?.destroy();
+    child.unref();
+  };
+  if (child.exitCode !== null || child.signalCode !== null) return release();
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   child.kill("SIGTERM");
-  const timeout = sleep(5000).then(() => "timeout" as const);
-  if ((await Promise.race([exited, timeout])) === "timeout") {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<"timeout">((resolve) => (timer = setTimeout(() => resolve("timeout"), 5000)));
+  const outcome = await Promise.race([exited, timeout]);
+  clearTimeout(timer); // a pending timer would keep the caller's process (Jest) alive for 5 s
+  if (outcome === "timeout") {
     child.kill("SIGKILL");
     await exited;
   }
+  release();
 }
 
 /** Deletes every document of a project in the emulator (its REST reset endpoint). */
