@@ -25,6 +25,10 @@ export interface InvoiceContent {
   dueDate?: DateString;
   /** Final invoice: the contract's late-payment penalty rate (annual %), printed as L441-9 requires; absent = the statutory rate. */
   penaltyRate?: string;
+  /** Invoice issued by another tool (imported): its own number, outside our chained series. */
+  origin?: "external";
+  /** External invoice: gross of the deposits it deducted, as printed by the other tool. */
+  externalDepositsDeducted?: MoneyString;
 }
 
 /**
@@ -61,6 +65,13 @@ export interface InvoiceDoc extends ChainLink {
   letters?: string[];
   customerKey: string;
   depositId?: string;
+  /**
+   * "external": issued by another tool and imported (its number kept, no
+   * number taken from our series, no journal entry). Such a document has
+   * `series: "external"`, `seq: 0`, `prevHash: ""` and the hash of its
+   * content alone; the chain verifier, which walks our series, skips it.
+   */
+  origin?: "external";
   createdAt: Timestamp;
   /** Absent until someone records a dispute or a payment promise. */
   dunning?: InvoiceDunning;

@@ -2,6 +2,7 @@ import type { Route } from "../route";
 import { approveRefundRoute } from "./approve-refund";
 import { cancelRefundRoute } from "./cancel-refund";
 import { finalInvoiceRoute } from "./final-invoice";
+import { recordExternalInvoiceRoute } from "./record-external-invoice";
 import { setInvoiceDunningRoute } from "./set-invoice-dunning";
 import { getDepositRoute } from "./get-deposit";
 import { getRefundRoute } from "./get-refund";
@@ -32,6 +33,7 @@ export const ROUTES: readonly Route[] = [
   getRefundRoute,
   pendingApprovalsRoute,
   finalInvoiceRoute,
+  recordExternalInvoiceRoute,
   setInvoiceDunningRoute,
   recordPaymentRoute,
   setRolesRoute,
