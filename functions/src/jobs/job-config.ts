@@ -4,13 +4,12 @@
  * accepted only in its local mode on the emulator, so a deployed function
  * can never trust them.
  */
-import { readFileSync } from "node:fs";
 import { OAuth2Client } from "google-auth-library";
 import { z } from "zod";
 import { gmailTransport } from "../mail/gmail-transport";
 import type { MailTransport } from "../mail/mail-transport";
 import { smtpTransport } from "../mail/smtp-transport";
-import { localModeAllowed } from "../auth/auth-config";
+import { localPublicKeyFromEnv } from "../auth/auth-config";
 import { LOCAL_ISSUER, LOCAL_KEY_ID } from "../auth/token-verifier";
 import type { SchedulerAuthConfig } from "./scheduler-auth";
 
@@ -36,8 +35,6 @@ const envSchema = z.object({
   GMAIL_CLIENT_ID: z.string().optional(),
   GMAIL_CLIENT_SECRET: z.string().optional(),
   GMAIL_REFRESH_TOKEN: z.string().optional(),
-  ACOMPTE_LOCAL_TOKENS: z.string().optional(),
-  ACOMPTE_LOCAL_PUBLIC_KEY_FILE: z.string().optional(),
 });
 
 export interface JobConfig {
@@ -56,13 +53,9 @@ export function loadJobConfig(env: NodeJS.ProcessEnv = process.env): JobConfig {
   }
   const e = parsed.data;
   const auth: SchedulerAuthConfig = { audience: e.SCHEDULER_AUDIENCE, allowedEmails: e.SCHEDULER_SERVICE_ACCOUNTS };
-  if (e.ACOMPTE_LOCAL_TOKENS === "1") {
-    // The workflow's local mode and development key: accepted only on the emulator, never when deployed.
-    if (!localModeAllowed(env))
-      throw new Error("ACOMPTE_LOCAL_TOKENS=1 n'est accepté qu'en mode local sur l'émulateur.");
-    const file = e.ACOMPTE_LOCAL_PUBLIC_KEY_FILE;
-    if (!file) throw new Error("ACOMPTE_LOCAL_PUBLIC_KEY_FILE est requis en mode local.");
-    auth.keys = async () => ({ [LOCAL_KEY_ID]: readFileSync(file, "utf8") });
+  const localKey = localSchedulerKey(env);
+  if (localKey !== null) {
+    auth.keys = async () => ({ [LOCAL_KEY_ID]: localKey });
     auth.issuers = [LOCAL_ISSUER];
   }
   return {
@@ -72,6 +65,15 @@ export function loadJobConfig(env: NodeJS.ProcessEnv = process.env): JobConfig {
     messageIdDomain: e.MAIL_MESSAGE_ID_DOMAIN,
     onUnknownOutcome: e.OUTBOX_ON_UNKNOWN_OUTCOME,
   };
+}
+
+/** The workflow's local development key, under the api's own rule (auth-config): never when deployed. */
+function localSchedulerKey(env: NodeJS.ProcessEnv): string | null {
+  try {
+    return localPublicKeyFromEnv(env);
+  } catch (error) {
+    throw new Error(`Tâches planifiées : mode local refusé (${(error as Error).message}).`);
+  }
 }
 
 function transportFrom(e: z.infer<typeof envSchema>): MailTransport {
