@@ -3,16 +3,13 @@ import { workflowSuite } from "./suite";
 import { ACCOUNTING, ADMIN, C, DEPOSIT_BODY, REQUESTER, SALES } from "./fixtures";
 
 const suite = workflowSuite("wfdunning");
-const fs = suite.fs;
-let api: TestApi;
+const { fs } = suite;
 const base = `/v1/companies/${C}`;
+let api: TestApi;
 beforeEach(() => (api = suite.api));
 
-const FINAL = {
-  orderRef: DEPOSIT_BODY.orderRef,
-  supplyKind: "goods",
-  lines: [{ vatRate: "20", net: "12000.00", label: "Agencement salle" }],
-};
+/** The final invoice of the deposit's order: its full price. */
+const FINAL = { orderRef: DEPOSIT_BODY.orderRef, supplyKind: DEPOSIT_BODY.supplyKind, lines: DEPOSIT_BODY.order.lines };
 
 /** Worked example 2: deposit on 15/01, final invoice on 20/02 (10,080.00 due 22/03 at 30 days). */
 async function openInvoice(extra: Record<string, unknown> = {}): Promise<{ depositInvoiceId: string; id: string }> {
