@@ -43,6 +43,42 @@ async function apiError(p: Promise<unknown>): Promise<{ status: number; body: un
 }
 
 describe("local Sheets server through @googleapis/sheets", () => {
+  it('a row shorter than its range and a null leave cells as they are; "" clears a cell (the write-back trims on this)', async () => {
+    const id = await newSpreadsheet();
+    const range = "'Échéancier 2026'!A1:D2";
+    await api.spreadsheets.values.update({
+      spreadsheetId: id,
+      range,
+      valueInputOption: "RAW",
+      requestBody: {
+        values: [
+          ["a", "b", "c", "d"],
+          ["e", "f", "g", "h"],
+        ],
+      },
+    });
+    await api.spreadsheets.values.batchUpdate({
+      spreadsheetId: id,
+      requestBody: {
+        valueInputOption: "RAW",
+        data: [
+          {
+            range,
+            values: [
+              ["A", null],
+              ["E", "", "G"],
+            ],
+          },
+        ],
+      },
+    });
+    const res = await api.spreadsheets.values.get({ spreadsheetId: id, range });
+    expect(res.data.values).toEqual([
+      ["A", "b", "c", "d"],
+      ["E", "", "G", "h"],
+    ]);
+  });
+
   it("USER_ENTERED parses formulas, numbers, dates and booleans; a leading apostrophe forces text; RAW stores strings as typed", async () => {
     const id = await newSpreadsheet();
     await api.spreadsheets.values.update({

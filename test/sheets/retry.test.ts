@@ -1,5 +1,4 @@
 import { withRetry } from "../../functions/src/sheets/retry";
-import { splitByPayload } from "../../functions/src/sheets/split-payload";
 import { dateSerial, rawValue, serialToDay, money, date, int } from "../../functions/src/sheets/cell";
 
 const failure = (status?: number) =>
@@ -47,7 +46,7 @@ describe("withRetry", () => {
   });
 });
 
-describe("cells and payloads", () => {
+describe("cells", () => {
   it("writes amounts as numbers and dates as Sheets serials", () => {
     expect(rawValue(money("3600.00"))).toBe(3600);
     expect(rawValue(money(null))).toBe("");
@@ -55,27 +54,5 @@ describe("cells and payloads", () => {
     expect(dateSerial("1899-12-31")).toBe(1);
     expect(serialToDay(46037)).toBe("2026-01-15");
     expect(rawValue(int(3))).toBe(3);
-  });
-
-  it("keeps ranges in one batch under the limit and cuts a too large range into row blocks", () => {
-    const small = [
-      {
-        range: "'A'!A2:B3",
-        values: [
-          ["a", 1],
-          ["b", 2],
-        ],
-      },
-    ];
-    expect(splitByPayload(small, 1000)).toEqual([small]);
-    const rows = Array.from({ length: 100 }, (_, i) => [`ligne ${i}`, i]);
-    const batches = splitByPayload([{ range: "'Écritures'!A2:B101", values: rows }], 400);
-    expect(batches.length).toBeGreaterThan(2);
-    const parts = batches.flat();
-    expect(parts.flatMap((p) => p.values)).toEqual(rows);
-    expect(parts[0].range).toMatch(/^'Écritures'!A2:B\d+$/);
-    for (const b of batches) expect(Buffer.byteLength(JSON.stringify(b))).toBeLessThanOrEqual(440);
-    const lastRow = Number(/B(\d+)$/.exec(parts[parts.length - 1].range)![1]);
-    expect(lastRow).toBe(101);
   });
 });

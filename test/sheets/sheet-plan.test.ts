@@ -49,6 +49,33 @@ describe("planSheet", () => {
     expect(plan).toMatchObject({ clearedRows: 2, updatedRows: 0, newRows: 0 });
   });
 
+  it('drops trailing cells that change nothing, and keeps a trailing "" that clears a stale value', () => {
+    const blank = (id: string, order: string, name: string | null): Row => ({
+      id,
+      order,
+      cells: [text(id), name === null ? null : text(name), money(null)],
+    });
+    // New rows go below the last used row, where every cell is empty.
+    expect(planSheet(spec, [blank("n", "1", ""), blank("m", "2", null)], [header]).writes).toEqual([
+      { range: "'Échéancier'!A2:C3", values: [["n"], ["m"]] },
+    ]);
+    // In place: a "" over a value clears it; over an empty cell it is left out.
+    const current = [header, ["a", "Dupont", 10], ["b", "", "", "note"]];
+    const plan = planSheet(spec, [blank("a", "1", "Dupont"), row("b", "2", "Durand", "0.00")], current);
+    expect(plan.writes).toEqual([
+      {
+        range: "'Échéancier'!A2:C3",
+        values: [
+          ["a", "Dupont", ""],
+          ["b", "Durand", 0],
+        ],
+      },
+    ]);
+    expect(planSheet(spec, [blank("b", "2", "")], [header, ["b", "x"]]).writes).toEqual([
+      { range: "'Échéancier'!A2:C2", values: [["b", ""]] },
+    ]);
+  });
+
   it("writes nothing when the sheet already shows the documents, and starts under the header of an empty sheet", () => {
     expect(planSheet(spec, [row("a", "1", "x", "1.00")], [header, ["a", "x", 1]]).writes).toEqual([]);
     expect(planSheet(spec, [row("a", "1", "x", "1.00")], []).writes).toEqual([

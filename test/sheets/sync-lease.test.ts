@@ -14,7 +14,7 @@ import {
 } from "../../functions/src/sheets/layout/workbook-spec";
 import type { Row } from "../../functions/src/sheets/sync/row-mappers";
 import { syncRef } from "../../functions/src/sheets/sync/sync-lease";
-import { syncSpreadsheet } from "../../functions/src/sheets/sync/sync-spreadsheet";
+import { GROWTH_HEADROOM_ROWS, syncSpreadsheet } from "../../functions/src/sheets/sync/sync-spreadsheet";
 import { sheetsTouchedBy } from "../../functions/src/sheets/sync/workbook-rows";
 import type { WorkbookRows } from "../../functions/src/sheets/sync/workbook-rows";
 import { testFirestore } from "../support/firestore";
@@ -66,6 +66,26 @@ test("a sync that needs more rows grows the grid and formats the new rows, in on
   expect(seen.data.values).toEqual([
     ["dep3", "Client 3", "", "", "", "", "", "", "", "", "", "300,00 €", "15/01/2026"],
   ]);
+
+  // The grid grew with room to spare, formatted too: the next new rows need no growth.
+  kit.server.resetCalls();
+  const rows = Array.from({ length: 3 + GROWTH_HEADROOM_ROWS }, (_, i) => deposit(i + 1));
+  const next = await syncSpreadsheet(
+    { db: fs.db, gateway: kit.gateway, readRows: async () => workbook(rows) },
+    "c1",
+    id,
+  );
+  expect(next).toMatchObject({ writeCalls: 1, newRows: GROWTH_HEADROOM_ROWS });
+  expect(kit.server.calls()["spreadsheets.batchUpdate"]).toBeUndefined();
+  const lastRow = 1 + rows.length;
+  const last = await kit.gateway.api.spreadsheets.values.get({
+    spreadsheetId: id,
+    range: `'Acomptes'!L${lastRow}:M${lastRow}`,
+  });
+  expect(last.data.values).toEqual([["50\u202f300,00 €", "15/01/2026"]]); // deposit 503: 50 300,00 €
+  const grid = await kit.gateway.get(id, { fields: "sheets.properties(title,gridProperties.rowCount)" });
+  const acomptes = grid.sheets!.find((s) => s.properties!.title === "Acomptes")!;
+  expect(acomptes.properties!.gridProperties!.rowCount).toBe(lastRow);
 });
 
 test("two syncs at once: the second leaves a mark, the first syncs again — every row once, nothing lost", async () => {

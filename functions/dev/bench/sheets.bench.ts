@@ -14,6 +14,7 @@ import { createSheetsApi } from "../../src/sheets/sheets-api";
 import { SheetsGateway } from "../../src/sheets/sheets-gateway";
 import { setupWorkbook } from "../../src/sheets/layout/setup-workbook";
 import { syncSpreadsheet } from "../../src/sheets/sync/sync-spreadsheet";
+import { MAX_PAYLOAD_BYTES } from "../../src/sheets/split-payload";
 import type { DepositDoc } from "../../src/model/deposit";
 import type { InvoiceDoc } from "../../src/model/invoice";
 import type { JournalEntryDoc } from "../../src/model/journal-entry";
@@ -177,13 +178,21 @@ async function child(projectId: string, spreadsheetId: string): Promise<void> {
     peakRss = Math.max(peakRss, m.rss);
     peakHeap = Math.max(peakHeap, m.heapUsed);
   };
+  // The bytes of each values.batchUpdate body, to show how close each call comes to the ~2 MB split.
+  const valueCallBytes: number[] = [];
+  const values = gateway.api.spreadsheets.values;
+  const batchUpdate = values.batchUpdate.bind(values) as (p: { requestBody?: unknown }) => Promise<unknown>;
+  values.batchUpdate = ((p: { requestBody?: unknown }) => {
+    valueCallBytes.push(Buffer.byteLength(JSON.stringify(p.requestBody)));
+    return batchUpdate(p);
+  }) as typeof values.batchUpdate;
   const sampler = setInterval(sample, 10);
   const started = performance.now();
   const result = await syncSpreadsheet({ db, gateway }, COMPANY, spreadsheetId);
   const ms = performance.now() - started;
   clearInterval(sampler);
   sample();
-  console.log(JSON.stringify({ ms, peakRss, peakHeap, result }));
+  console.log(JSON.stringify({ ms, peakRss, peakHeap, valueCallBytes, result }));
   await db.terminate();
 }
 
@@ -191,7 +200,7 @@ function runChild(
   projectId: string,
   spreadsheetId: string,
   env: NodeJS.ProcessEnv,
-): Promise<{ ms: number; peakRss: number; peakHeap: number; result: unknown }> {
+): Promise<{ ms: number; peakRss: number; peakHeap: number; valueCallBytes: number[]; result: unknown }> {
   return new Promise((resolve, reject) => {
     const p = spawn(process.execPath, ["--import", "tsx", __filename, "--sync-child", projectId, spreadsheetId], {
       env,
@@ -237,6 +246,10 @@ export default async function bench(): Promise<void> {
         `${label}: ${(run.ms / 1000).toFixed(2)} s, peak RSS ${mib(run.peakRss)}, peak heap ${mib(run.peakHeap)}`,
       );
       console.log(`  Sheets API calls: ${JSON.stringify(calls)} → ${writes} write call(s) (goal ≤ 3)`);
+      if (run.valueCallBytes.length)
+        console.log(
+          `  values.batchUpdate bodies: ${run.valueCallBytes.map((b) => `${(b / 1e6).toFixed(2)} MB`).join(", ")} (split past ${MAX_PAYLOAD_BYTES / 1e6} MB)`,
+        );
       console.log(`  ${JSON.stringify(run.result)}`);
     }
     const [acomptes] = await gateway.readValues(spreadsheetId, ["'Acomptes'!A:A"]);

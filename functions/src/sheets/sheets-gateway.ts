@@ -6,7 +6,7 @@
 import type { sheets_v4 } from "@googleapis/sheets";
 import type { SheetsApi } from "./sheets-api";
 import { withRetry, type RetryOptions } from "./retry";
-import { splitByPayload, type ValueRangeLike } from "./split-payload";
+import { requestBody, splitByPayload, type ValueRangeLike } from "./split-payload";
 
 export type Request = sheets_v4.Schema$Request;
 export type Spreadsheet = sheets_v4.Schema$Spreadsheet;
@@ -61,7 +61,7 @@ export class SheetsGateway {
         () =>
           this.api.spreadsheets.values.batchUpdate({
             spreadsheetId,
-            requestBody: { valueInputOption: "RAW", data: batch },
+            requestBody: requestBody(batch),
           }),
         this.retry,
       );

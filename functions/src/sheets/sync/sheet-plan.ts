@@ -40,6 +40,19 @@ export function rowIndexById(current: SheetValues): { byId: Map<string, number>;
 
 const cellValues = (row: Row) => row.cells.map((c) => (c === null ? null : rawValue(c)));
 
+/**
+ * The row without its trailing cells that would change nothing: a `null`
+ * (left as it is anyway) or a "" where the sheet's cell is already empty.
+ * A ValueRange row shorter than its range leaves the cells after it as they
+ * are, so this only shrinks the payload; a "" over a value is kept, it
+ * clears a stale value.
+ */
+export function trimTrailing(values: (RawValue | null)[], line: SheetValues[number] = []): (RawValue | null)[] {
+  let end = values.length;
+  while (end > 1 && (values[end - 1] === null || (values[end - 1] === "" && (line[end - 1] ?? "") === ""))) end--;
+  return end === values.length ? values : values.slice(0, end);
+}
+
 export function planSheet(spec: SheetSpec, desired: Row[], current: SheetValues): SheetPlan {
   const { byId, repeats } = rowIndexById(current);
   const placed = new Map<number, (RawValue | null)[]>();
@@ -50,7 +63,7 @@ export function planSheet(spec: SheetSpec, desired: Row[], current: SheetValues)
     const values = cellValues(row);
     const line = current[at] ?? [];
     if (values.some((v, i) => v !== null && v !== (line[i] ?? ""))) {
-      placed.set(at, values);
+      placed.set(at, trimTrailing(values, line));
       updatedRows++;
     }
   }
@@ -58,7 +71,8 @@ export function planSheet(spec: SheetSpec, desired: Row[], current: SheetValues)
   const fresh = desired
     .filter((row) => !byId.has(row.id))
     .sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
-  for (const row of fresh) placed.set(next++, cellValues(row));
+  // Below the last used row every cell is empty.
+  for (const row of fresh) placed.set(next++, trimTrailing(cellValues(row)));
   // Only ids the sync owns: a row a person keyed with some other text is theirs.
   const wanted = new Set(desired.map((row) => row.id));
   const cleared = repeats.filter((r) => wanted.has(current[r][0] as string));
@@ -77,7 +91,7 @@ export function planSheet(spec: SheetSpec, desired: Row[], current: SheetValues)
     writes.push({
       range: `${quoteSheet(spec.title)}!A${indexes[i] + 1}:${last}${indexes[j] + 1}`,
       // null = leave the cell as it is (Sheets skips nulls in a ValueRange).
-      values: indexes.slice(i, j + 1).map((r) => placed.get(r)!) as (string | number)[][],
+      values: indexes.slice(i, j + 1).map((r) => placed.get(r)!),
     });
     i = j + 1;
   }

@@ -36,6 +36,13 @@ export interface SyncResult {
   replayed: boolean;
 }
 
+/**
+ * Rows added beyond what a growing sync needs, formatted like the others:
+ * the next few hundred new rows then need no grid growth, so a sync after a
+ * change is one write call, not two.
+ */
+export const GROWTH_HEADROOM_ROWS = 500;
+
 async function gridSizes(gateway: SheetsGateway, spreadsheetId: string) {
   const meta = await gateway.get(spreadsheetId, { fields: "sheets.properties(sheetId,title,gridProperties.rowCount)" });
   return new Map(
@@ -64,14 +71,15 @@ export async function writeBack(gateway: SheetsGateway, spreadsheetId: string, s
   for (const { spec, plan } of plans) {
     const size = sizes.get(spec.title)!;
     if (plan.rowsNeeded <= size.rowCount) continue;
+    const rowCount = plan.rowsNeeded + GROWTH_HEADROOM_ROWS;
     grow.push({
       updateSheetProperties: {
-        properties: { sheetId: size.sheetId, gridProperties: { rowCount: plan.rowsNeeded } },
+        properties: { sheetId: size.sheetId, gridProperties: { rowCount } },
         fields: "gridProperties.rowCount",
       },
     });
     // New rows get the columns' formats (dates as dates, amounts in euros).
-    grow.push(...formatRequests(spec, size.sheetId, size.rowCount, plan.rowsNeeded));
+    grow.push(...formatRequests(spec, size.sheetId, size.rowCount, rowCount));
   }
   if (grow.length) {
     await gateway.batchUpdate(spreadsheetId, grow);
