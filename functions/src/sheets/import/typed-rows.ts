@@ -1,0 +1,90 @@
+/**
+ * The loop every import shares: read a sheet, take the rows typed without
+ * an id, record each through the workflow (its key derived from the
+ * spreadsheet, the row and the content), and say what to write back — the
+ * new id into column A, or the French reason beside a refused row. Rows
+ * are recorded one after another, in sheet order.
+ */
+import type { ErrorDetail } from "../../errors/api-error";
+import { toApiError } from "../../errors/to-api-error";
+import { columnLetter, quoteSheet } from "../layout/a1";
+import { columnIndexOf, type SheetSpec } from "../layout/sheet-spec";
+import { ID_HEADER } from "../layout/workbook-spec";
+import type { SheetsGateway } from "../sheets-gateway";
+import type { ValueRangeLike } from "../split-payload";
+import { importKey } from "./import-key";
+import type { TypedCell } from "./typed-cells";
+
+export interface ImportedRow {
+  /** Sheet row number (1-based, as people see it). */
+  row: number;
+  id?: string;
+  message?: string;
+}
+
+/**
+ * What one typed row became: `id` alone, recorded (the row becomes the
+ * document's row); `message`, refused — with `id` too when part of it was
+ * recorded (the row keeps no id, so fixing and importing it again finishes
+ * the rest, the recorded part being a replay of its key).
+ */
+export type RowOutcome = { id: string; message?: undefined } | { id?: string; message: string };
+
+export interface TypedSheet {
+  spec: SheetSpec;
+  isBlank(line: TypedCell[]): boolean;
+  /** Records a row; `key(content)` is the Idempotency-Key of one thing it records. A refusal is thrown as an ApiError. */
+  record(line: TypedCell[], key: (content: unknown) => string): Promise<RowOutcome>;
+  /** The French text beside a refused row, from the API's message and details. */
+  message(message: string, details: ErrorDetail[]): string;
+  /** The status cells of a row: emptied (`null`) once recorded, the refusal otherwise. */
+  status(row: number, message: string | null): ValueRangeLike;
+}
+
+export interface TypedRowsResult {
+  recorded: ImportedRow[];
+  refused: ImportedRow[];
+  writes: ValueRangeLike[];
+}
+
+export function cellA1(spec: SheetSpec, row: number, header: string): string {
+  return `${quoteSheet(spec.title)}!${columnLetter(columnIndexOf(spec, header))}${row}`;
+}
+
+/**
+ * Imports one sheet into `result` as it goes, so that what was recorded
+ * before an unexpected failure still gets its id written by the caller.
+ */
+export async function importTypedRows(
+  gateway: SheetsGateway,
+  spreadsheetId: string,
+  sheet: TypedSheet,
+  result: TypedRowsResult = { recorded: [], refused: [], writes: [] },
+): Promise<TypedRowsResult> {
+  const { spec } = sheet;
+  const [values] = await gateway.readValues(spreadsheetId, [
+    `${quoteSheet(spec.title)}!A1:${columnLetter(spec.columns.length - 1)}`,
+  ]);
+  for (let r = 1; r < (values ?? []).length; r++) {
+    const line = values[r] as TypedCell[];
+    if (String(line[0] ?? "").trim() !== "" || sheet.isBlank(line)) continue;
+    const row = r + 1;
+    let outcome: RowOutcome;
+    try {
+      outcome = await sheet.record(line, (content) => importKey(spreadsheetId, row, content));
+    } catch (error) {
+      const apiError = toApiError(error);
+      // A refusal (a 403 included: one sheet may need a role the caller lacks) is the row's; anything else stops the import.
+      if (!apiError) throw error;
+      outcome = { message: sheet.message(apiError.message, apiError.details) };
+    }
+    if (outcome.message !== undefined) {
+      result.refused.push({ row, ...outcome });
+      result.writes.push(sheet.status(row, outcome.message));
+    } else {
+      result.recorded.push({ row, id: outcome.id });
+      result.writes.push({ range: cellA1(spec, row, ID_HEADER), values: [[outcome.id]] }, sheet.status(row, null));
+    }
+  }
+  return result;
+}
