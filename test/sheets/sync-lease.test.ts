@@ -18,7 +18,9 @@ import { GROWTH_HEADROOM_ROWS, syncSpreadsheet } from "../../functions/src/sheet
 import { sheetsTouchedBy } from "../../functions/src/sheets/sync/workbook-rows";
 import type { WorkbookRows } from "../../functions/src/sheets/sync/workbook-rows";
 import { testFirestore } from "../support/firestore";
-import { startSheetsKit, type SheetsKit } from "./sheets-test-kit";
+import { createSheetsApi } from "../../functions/src/sheets/sheets-api";
+import { SheetsGateway } from "../../functions/src/sheets/sheets-gateway";
+import { FAST_RETRY, startSheetsKit, type SheetsKit } from "./sheets-test-kit";
 
 const fs = testFirestore("sheetslease");
 let kit: SheetsKit;
@@ -173,4 +175,42 @@ test("a change syncs only the sheets its documents feed; a replay after a failur
     replayed: true,
   });
   expect(asked).toEqual([new Set(["Acomptes"]), undefined]);
+});
+
+test("a sync too big for one call is cut into calls at row boundaries; with 30 % of answers failing the sheets end the same", async () => {
+  const invoice = (i: number): Row => ({
+    id: `inv${i}`,
+    order: String(i).padStart(5, "0"),
+    cells: [text(`inv${i}`), text(`FA-2026-${i}`), text("Facture d'acompte"), date("2026-01-15"), text(`=Client ${i}`)],
+  });
+  const rows: WorkbookRows = workbook(Array.from({ length: 120 }, (_, i) => deposit(i + 1))).map(([spec, r]) => [
+    spec,
+    spec === FACTURES ? Array.from({ length: 80 }, (_, i) => invoice(i + 1)) : r,
+  ]);
+  const read = async (gateway: SheetsGateway, id: string) =>
+    gateway.readValues(id, ["'Acomptes'!A1:V", "'Factures'!A1:O"]);
+
+  const oneCall = await kit.newSpreadsheet();
+  await setupWorkbook(kit.gateway, oneCall);
+  kit.server.resetCalls();
+  await syncSpreadsheet({ db: fs.db, gateway: kit.gateway, readRows: async () => rows }, "c1", oneCall);
+  expect(kit.server.calls()["spreadsheets.values.batchUpdate"]).toBe(1);
+
+  const faulty = await startSheetsKit({ faultRate: 0.3, faultSeed: 7 });
+  try {
+    const gateway = new SheetsGateway(createSheetsApi({ rootUrl: faulty.server.url }), FAST_RETRY, 3_000);
+    const split = await faulty.newSpreadsheet();
+    faulty.server.setFaultRate(0);
+    await setupWorkbook(gateway, split);
+    faulty.server.setFaultRate(0.3);
+    const result = await syncSpreadsheet({ db: fs.db, gateway, readRows: async () => rows }, "c1", split);
+    expect(faulty.server.faults()).toBeGreaterThan(0);
+    expect(result.writeCalls).toBeGreaterThanOrEqual(4); // ~14 kB of values in calls of 3 kB
+    faulty.server.setFaultRate(0);
+    expect(await read(gateway, split)).toEqual(await read(kit.gateway, oneCall));
+    const again = await syncSpreadsheet({ db: fs.db, gateway, readRows: async () => rows }, "c1", split);
+    expect(again).toMatchObject({ writeCalls: 0, newRows: 0, updatedRows: 0 });
+  } finally {
+    await faulty.stop();
+  }
 });

@@ -6,7 +6,7 @@
 import type { sheets_v4 } from "@googleapis/sheets";
 import type { SheetsApi } from "./sheets-api";
 import { withRetry, type RetryOptions } from "./retry";
-import { requestBody, splitByPayload, type ValueRangeLike } from "./split-payload";
+import { MAX_PAYLOAD_BYTES, requestBody, splitByPayload, type ValueRangeLike } from "./split-payload";
 
 export type Request = sheets_v4.Schema$Request;
 export type Spreadsheet = sheets_v4.Schema$Spreadsheet;
@@ -15,6 +15,8 @@ export class SheetsGateway {
   constructor(
     readonly api: SheetsApi,
     private readonly retry: RetryOptions = {},
+    /** Largest values.batchUpdate body before a split; smaller only in tests, to split small syncs. */
+    private readonly maxPayloadBytes = MAX_PAYLOAD_BYTES,
   ) {}
 
   async get(
@@ -55,7 +57,7 @@ export class SheetsGateway {
 
   /** Writes every range with RAW input; returns the number of write calls made. */
   async writeValues(spreadsheetId: string, data: ValueRangeLike[]): Promise<number> {
-    const batches = splitByPayload(data);
+    const batches = splitByPayload(data, this.maxPayloadBytes);
     for (const batch of batches) {
       await withRetry(
         () =>
