@@ -175,3 +175,39 @@ test("a payment letters it (partly, then fully) and dunning picks it up while it
   expect([doc.get("openAmount"), doc.get("paidOn"), doc.get("letters")?.length]).toEqual(["0.00", "2026-01-16", 2]);
   expect(await due("2026-01-20")).toEqual([]);
 });
+
+test("a refund of the same customer's deposit offsets the imported invoice (proposed, then lettered at approval)", async () => {
+  const inv = await api.call("POST", `${base}/invoices/external`, {
+    as: ACCOUNTING,
+    body: { ...EXTERNAL, customer: DEPOSIT_BODY.customer, orderRef: "ERP-9" },
+  });
+  const dep = await api.call("POST", `${base}/deposits`, { as: ACCOUNTING, body: DEPOSIT_BODY });
+  const quoteBody = {
+    depositId: dep.body.id,
+    scope: { kind: "full" },
+    reason: "seller_cancels",
+    schedule: { kind: "single", date: "2026-01-20" },
+  };
+  const quote = await api.call("POST", `${base}/refunds/quote`, { as: REQUESTER, body: quoteBody });
+  expect(quote.status).toBe(200);
+  expect(quote.body.settlement).toMatchObject({
+    offset: [{ invoiceNumber: "2025-F-0917", amount: "1411.00" }],
+    paidOut: "2909.00",
+  });
+  const request = await api.call("POST", `${base}/refunds`, { as: REQUESTER, body: quoteBody });
+  expect(request.status).toBe(201);
+  const approved = await api.call("POST", `${base}/refunds/${request.body.id}/approve`, { as: ACCOUNTING, body: {} });
+  expect(approved.body.status).toBe("approved");
+  const doc = await fs.db.doc(`companies/${C}/invoices/${inv.body.id}`).get();
+  expect([doc.get("openAmount"), doc.get("letters")?.length]).toEqual(["0.00", 1]);
+});
+
+test("the same number sent twice at once is recorded once", async () => {
+  const answers = await Promise.all(
+    [0, 1, 2].map((i) =>
+      api.call("POST", `${base}/invoices/external`, { as: ACCOUNTING, body: { ...EXTERNAL, orderRef: `ERP-${i}` } }),
+    ),
+  );
+  expect(answers.map((a) => a.status).sort()).toEqual([201, 409, 409]);
+  expect((await invoices()).size).toBe(1);
+});
