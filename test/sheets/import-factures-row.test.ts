@@ -7,6 +7,8 @@ import {
   typedCustomer,
 } from "../../functions/src/sheets/import/invoice-row-body";
 import type { TypedCell } from "../../functions/src/sheets/import/typed-cells";
+import { facturesSheet } from "../../functions/src/sheets/import/import-invoices";
+import { badRequest } from "../../functions/src/errors/api-error";
 
 /** Columns A to O as the Sheets API returns them (UNFORMATTED_VALUE: numbers, dates as serial numbers). */
 const row = (cells: Partial<Record<string, TypedCell>>): TypedCell[] =>
@@ -106,5 +108,69 @@ describe("messages by column", () => {
         { path: "date", message: "Champ « date » : date future." },
       ]),
     ).toBe("La date du paiement est dans le futur. — Colonne « Payée le » : date future.");
+  });
+});
+
+describe("the payment typed on an invoice row", () => {
+  const invoiceAnswer = {
+    id: "ext-1",
+    number: "F-1",
+    openAmount: "600.00",
+    content: { customer: { name: "X", kind: "b2c" } },
+  };
+  const line = (M: TypedCell, N: TypedCell) =>
+    row({ B: "F-1", D: "15/12/2025", E: "X (particulier)", G: "500", H: "100", M, N });
+  async function outcome(M: TypedCell, N: TypedCell, payment: (body: unknown) => Promise<{ id: string }>) {
+    const payments: unknown[] = [];
+    const sheet = facturesSheet({
+      invoice: async () => invoiceAnswer,
+      payment: async (body) => {
+        payments.push(body);
+        return payment(body);
+      },
+    });
+    return { result: await sheet.record(line(M, N), (content) => JSON.stringify(content)), payments };
+  }
+  const ok = async () => ({ id: "pay-1" });
+
+  it("is net to pay − Reste dû on the date of Payée le, by bank transfer; nothing typed, nothing paid", async () => {
+    expect(await outcome("200", "20/01/2026", ok)).toEqual({
+      result: { id: "ext-1" },
+      payments: [
+        {
+          customer: { name: "X", kind: "b2c" },
+          date: "2026-01-20",
+          amount: "400.00",
+          means: "virement",
+          invoiceIds: ["ext-1"],
+        },
+      ],
+    });
+    expect((await outcome(undefined, "20/01/2026", ok)).payments).toEqual([
+      expect.objectContaining({ amount: "600.00" }),
+    ]);
+    expect(await outcome(undefined, undefined, ok)).toEqual({ result: { id: "ext-1" }, payments: [] });
+    expect(await outcome("600", undefined, ok)).toEqual({ result: { id: "ext-1" }, payments: [] });
+  });
+
+  it("that does not add up leaves the row without its id and says why, the invoice being recorded", async () => {
+    const refused = async (M: TypedCell, N: TypedCell) => (await outcome(M, N, ok)).result;
+    expect(await refused("700", "20/01/2026")).toEqual({
+      id: "ext-1",
+      message:
+        "Facture F-1 enregistrée, paiement non enregistré : le reste dû (700.00) dépasse le net à payer (600.00).",
+    });
+    expect((await refused("600", "20/01/2026")).message).toContain("videz l'une des deux colonnes");
+    expect((await refused("100", undefined)).message).toContain("indiquez la date du paiement dans « Payée le »");
+    const byRoute = await outcome(undefined, "01/04/2026", async () => {
+      throw badRequest("La date du paiement est dans le futur.", [
+        { path: "date", message: "Champ « date » : date future." },
+      ]);
+    });
+    expect(byRoute.result).toEqual({
+      id: "ext-1",
+      message:
+        "Facture F-1 enregistrée, paiement non enregistré : La date du paiement est dans le futur. — Colonne « Payée le » : date future.",
+    });
   });
 });
