@@ -23,7 +23,7 @@ describe("menu and sidebar", () => {
     expect(menu.added).toBe(true);
     expect(menu.items).toEqual([
       { caption: "Ouvrir le panneau Acompte", functionName: "showSidebar" },
-      { caption: "Importer les acomptes saisis", functionName: "importDeposits" },
+      { caption: "Importer les acomptes et factures saisis", functionName: "importTypedRows" },
       { caption: "Resynchroniser le classeur", functionName: "resyncWorkbook" },
       "separator",
       { caption: "Associer ce classeur à une société", functionName: "linkCompany" },
@@ -345,13 +345,17 @@ describe("menu actions", () => {
             { row: 6, id: "d6" },
           ],
           refused: [{ row: 7, message: "SIREN manquant" }],
+          sheets: {
+            Acomptes: { recorded: [{ row: 5, id: "d5" }], refused: [{ row: 7, message: "SIREN manquant" }] },
+            Factures: { recorded: [{ row: 6, id: "d6" }], refused: [] },
+          },
           sync: sync(2, 0),
         }),
       ),
     ]);
     addon.setupWorkbook();
     addon.resyncWorkbook();
-    addon.importDeposits();
+    addon.importTypedRows();
     expect(requests.map((r) => r.url.split("/").slice(-2).join("/"))).toEqual([
       "sheets/setup",
       "sheets/resync",
@@ -362,7 +366,7 @@ describe("menu actions", () => {
     expect(standIns.recorder.alerts.map((a) => a.prompt)).toEqual([
       "Le classeur est prêt. 7 lignes écrites.",
       "Le classeur est à jour. Aucune ligne n'avait changé.",
-      "2 acomptes enregistrés. 1 ligne refusée : la colonne « Message » de la feuille « Acomptes » dit quoi corriger.",
+      "2 lignes enregistrées (Acomptes : 1, Factures : 1). 1 ligne refusée : la colonne « Message » (Acomptes) ou « Statut » (Factures) dit quoi corriger.",
     ]);
   });
 

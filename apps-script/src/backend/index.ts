@@ -16,7 +16,7 @@ import { onInstall, onOpen } from "./onOpen";
 import { quoteRefund } from "./quoteRefund";
 import { rejectRefund } from "./rejectRefund";
 import { requestRefund } from "./requestRefund";
-import { importDeposits, resyncWorkbook, setupWorkbook } from "./workbookActions";
+import { importTypedRows, resyncWorkbook, setupWorkbook } from "./workbookActions";
 import { showSidebar } from "./showSidebar";
 import { verifyAuditChains } from "./verifyAuditChains";
 
@@ -26,7 +26,7 @@ export const entryPoints: EntryPoints = {
   showSidebar,
   setupWorkbook,
   resyncWorkbook,
-  importDeposits,
+  importTypedRows,
   verifyAuditChains,
   linkCompany,
   logTokenAudience,

@@ -5,7 +5,7 @@
  */
 export const MENU_ITEMS = [
   { label: "Ouvrir le panneau Acompte", fn: "showSidebar" },
-  { label: "Importer les acomptes saisis", fn: "importDeposits" },
+  { label: "Importer les acomptes et factures saisis", fn: "importTypedRows" },
   { label: "Resynchroniser le classeur", fn: "resyncWorkbook" },
   { label: "Associer ce classeur à une société", fn: "linkCompany" },
   { label: "Installer ou réparer le classeur (administrateurs)", fn: "setupWorkbook" },

@@ -13,6 +13,8 @@ interface WorkbookAnswer {
   sync?: SyncReport;
   recorded?: { row: number; id?: string }[];
   refused?: { row: number; message?: string }[];
+  /** Per sheet title (Acomptes, Factures): what the import did there. */
+  sheets?: Record<string, { recorded: unknown[]; refused: unknown[] }>;
 }
 
 /**
@@ -56,18 +58,22 @@ export function resyncWorkbook(): void {
   );
 }
 
-export function importDeposits(): void {
-  alertResult("Importer les acomptes saisis", workbookCall("import"), (data) => {
+export function importTypedRows(): void {
+  alertResult("Importer les acomptes et factures saisis", workbookCall("import"), (data) => {
     const recorded = data.recorded?.length ?? 0;
     const refused = data.refused?.length ?? 0;
+    const perSheet = Object.entries(data.sheets ?? {})
+      .filter(([, sheet]) => sheet.recorded.length > 0)
+      .map(([title, sheet]) => `${title} : ${sheet.recorded.length}`);
     const parts = [
       recorded === 0
-        ? "Aucun nouvel acompte à enregistrer."
-        : `${recorded} acompte${recorded > 1 ? "s" : ""} enregistré${recorded > 1 ? "s" : ""}.`,
+        ? "Aucune nouvelle ligne à enregistrer."
+        : `${recorded} ligne${recorded > 1 ? "s" : ""} enregistrée${recorded > 1 ? "s" : ""}` +
+          (perSheet.length > 0 ? ` (${perSheet.join(", ")}).` : "."),
     ];
     if (refused > 0) {
       parts.push(
-        `${refused} ligne${refused > 1 ? "s" : ""} refusée${refused > 1 ? "s" : ""} : la colonne « Message » de la feuille « Acomptes » dit quoi corriger.`,
+        `${refused} ligne${refused > 1 ? "s" : ""} refusée${refused > 1 ? "s" : ""} : la colonne « Message » (Acomptes) ou « Statut » (Factures) dit quoi corriger.`,
       );
     }
     return parts.join(" ");

@@ -27,7 +27,7 @@ export interface MenuFunctions {
   showSidebar(): void;
   setupWorkbook(): void;
   resyncWorkbook(): void;
-  importDeposits(): void;
+  importTypedRows(): void;
   verifyAuditChains(): void;
   linkCompany(): void;
   /** Run once from the script editor by an admin: logs the audience the functions must accept. */
@@ -55,7 +55,7 @@ export const MENU_FUNCTIONS = [
   "showSidebar",
   "setupWorkbook",
   "resyncWorkbook",
-  "importDeposits",
+  "importTypedRows",
   "verifyAuditChains",
   "linkCompany",
   "logTokenAudience",

@@ -41,7 +41,7 @@ export function previewPage(actors: PageActor[], sheetsViewUrl: string | null): 
   <label for="row">Ligne sélectionnée dans « Acomptes » <select id="row"><option value="">(aucune)</option></select></label>
   <button type="button" id="reload-rows">Relire le classeur</button>
   <span role="group" aria-label="Menu Extensions › Acompte">
-    <button type="button" data-menu="importDeposits">Importer les acomptes saisis</button>
+    <button type="button" data-menu="importTypedRows">Importer les acomptes et factures saisis</button>
     <button type="button" data-menu="resyncWorkbook">Resynchroniser</button>
     <button type="button" data-menu="setupWorkbook">Installer ou réparer le classeur</button>
     <button type="button" data-menu="verifyAuditChains">Vérifier les chaînes d'audit</button>

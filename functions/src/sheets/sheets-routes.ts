@@ -3,19 +3,18 @@
  *   POST /v1/companies/{c}/sheets/setup   { spreadsheetId }  admin: binds the workbook to the company, creates or repairs its layout, fills it
  *   POST /v1/companies/{c}/sheets/resync  { spreadsheetId }  any member: rewrites every row from Firestore
  *   POST /v1/companies/{c}/sheets/import  { spreadsheetId }  requester, accounting: records the deposits typed in `Acomptes`
+ *                                                            and (accounting) the invoices and payments typed in `Factures`
  * The api app adds these to its routes with the gateway it builds.
  */
 import { FieldValue } from "@google-cloud/firestore";
 import { z } from "zod";
-import { noopNotifier } from "../app/change-notifier";
 import { conflict, notFound } from "../errors/api-error";
 import { parseBody } from "../http/body";
 import { read } from "../http/command";
 import type { Route, RouteContext } from "../http/route";
-import { recordDepositRoute } from "../http/routes/record-deposit";
 import { COMPANIES } from "../model/collections";
 import { ROLES } from "../model/roles";
-import { importDeposits } from "./import/import-deposits";
+import { importWorkbook, routeRecorders } from "./import/import-workbook";
 import { setupWorkbook } from "./layout/setup-workbook";
 import type { SheetsGateway } from "./sheets-gateway";
 import { httpStatus } from "./retry";
@@ -94,23 +93,7 @@ export function sheetsRoutes(gateway: SheetsGateway): Route[] {
       handle: (ctx) =>
         read(ctx, ["requester", "accounting_approver"], async () => {
           const spreadsheetId = await boundSpreadsheet(ctx);
-          const result = await importDeposits(
-            syncDeps(ctx),
-            ctx.params.companyId,
-            spreadsheetId,
-            async (body, idempotencyKey) => {
-              // The deposit route itself: same validation, roles, numbering and idempotency as the sidebar's calls.
-              // No after-commit sync per row: the import writes each id first, then syncs once.
-              const answer = await recordDepositRoute.handle({
-                ...ctx,
-                deps: { ...ctx.deps, notifier: noopNotifier },
-                route: `POST /v1/companies/${ctx.params.companyId}/deposits`,
-                body,
-                idempotencyKey,
-              });
-              return { id: (answer.body as { id: string }).id };
-            },
-          );
+          const result = await importWorkbook(syncDeps(ctx), ctx.params.companyId, spreadsheetId, routeRecorders(ctx));
           return { status: 200, body: { spreadsheetId, ...result } };
         }),
     },

@@ -8,13 +8,11 @@
 import { z } from "zod";
 import { parseInput, schemas } from "../../domain";
 import { badRequest, type ErrorDetail } from "../../errors/api-error";
-import { FACTURES, ID_HEADER } from "../layout/workbook-spec";
+import { FACTURES } from "../layout/workbook-spec";
 import { columnMessage } from "./import-message";
 import { cellReader, isBlankIn, typedDay, typedDecimal, typedFields, typedText, type TypedCell } from "./typed-cells";
 
-/** Written by the write-back only; every other column can be typed. */
-const COMPUTED = new Set([ID_HEADER, "Type", "Statut"]);
-export const INVOICE_INPUT_HEADERS = FACTURES.columns.map((c) => c.header).filter((h) => !COMPUTED.has(h));
+export const INVOICE_INPUT_HEADERS = FACTURES.columns.filter((c) => !c.computed).map((c) => c.header);
 
 export const INVOICE_FIELD_COLUMN: Record<string, string> = {
   number: "Numéro",

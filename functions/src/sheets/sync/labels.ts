@@ -29,6 +29,8 @@ export const REFUND_STATUS_LABEL: Record<RefundStatus, string> = {
 };
 export const APPROVER_LABEL = { sales_approver: "Commercial", accounting_approver: "Comptabilité" } as const;
 export const INVOICE_TYPE_LABEL = { deposit: "Facture d'acompte", final: "Facture de solde" } as const;
+/** An invoice another tool issued, imported from `Factures`. */
+export const EXTERNAL_INVOICE_LABEL = "Facture (autre outil)";
 
 /** "20" → "20 %", "5.5" → "5,5 %". */
 export function vatRateLabel(rate: string): string {

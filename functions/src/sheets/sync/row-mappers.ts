@@ -17,6 +17,7 @@ import {
   CUSTOMER_KIND_LABEL,
   DEPOSIT_KIND_LABEL,
   DEPOSIT_STATUS_LABEL,
+  EXTERNAL_INVOICE_LABEL,
   INVOICE_TYPE_LABEL,
   PAYMENT_MEANS_LABEL,
   REFUND_STATUS_LABEL,
@@ -68,14 +69,16 @@ export function depositRow(id: string, d: DepositDoc): Row {
 
 export function invoiceRow(id: string, i: InvoiceDoc): Row {
   const c = i.content;
-  const deducted = c.deductedDeposits ? sum(c.deductedDeposits.map((d) => d.total.gross)) : null;
+  const deducted = c.deductedDeposits
+    ? sum(c.deductedDeposits.map((d) => d.total.gross))
+    : (c.externalDepositsDeducted ?? null);
   return {
     id,
     order: pad(i.seq),
     cells: [
       text(id),
       text(i.number),
-      text(INVOICE_TYPE_LABEL[i.type]),
+      text(i.origin === "external" ? EXTERNAL_INVOICE_LABEL : INVOICE_TYPE_LABEL[i.type]),
       date(i.issuedOn),
       text(c.customer.name),
       text(c.orderRef),
