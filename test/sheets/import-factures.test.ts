@@ -6,7 +6,7 @@
  */
 import { noopNotifier } from "../../functions/src/app/change-notifier";
 import type { RouteContext } from "../../functions/src/http/route";
-import { importWorkbook, routeRecorders } from "../../functions/src/sheets/import/import-workbook";
+import type { ImportResult } from "../../functions/src/sheets/import/import-under-lease";
 import { sheetsRoutes } from "../../functions/src/sheets/sheets-routes";
 import { testFirestore } from "../support/firestore";
 import { seedCompany } from "../support/workflow-api";
@@ -40,8 +40,13 @@ function ctx(as: string, body: unknown = {}): RouteContext {
   };
 }
 
-const importAs = (as: string, spreadsheetId: string) =>
-  importWorkbook({ db: fs.db, gateway: kit.gateway, now: () => NOW }, C, spreadsheetId, routeRecorders(ctx(as)));
+/** The add-on's « Importer » action: POST …/sheets/import, which imports `Acomptes` and `Factures`. */
+const importAs = async (as: string, spreadsheetId: string) => {
+  const route = sheetsRoutes(kit.gateway).find((r) => r.path.endsWith("/sheets/import"))!;
+  const answer = await route.handle(ctx(as, { spreadsheetId }));
+  expect(answer.status).toBe(200);
+  return answer.body as ImportResult;
+};
 
 /** What a person types into several ranges, parsed by Sheets as in the UI (USER_ENTERED, fr_FR). */
 const type = (spreadsheetId: string, edits: Record<string, string[][]>) =>
