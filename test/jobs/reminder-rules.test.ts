@@ -189,6 +189,16 @@ describe("customer overdue invoice (engine's B2B penalties)", () => {
     expect(r.text).toContain("40,00\u00a0€ (article D441-5), soit 139,86\u00a0€");
   });
 
+  it("still sends the letter when the half-year's rates are not in the table yet, stating the right without an amount", () => {
+    const late = { ...invoice, issuedOn: "2099-01-01", dueDate: "2099-01-31" };
+    const r = customerOverdueReminder(late, settings, "2099-03-02")!;
+    expect(r.level).toBe(2);
+    expect(r.text).toContain("sont dues de plein droit depuis le 01/02/2099, au taux prévu");
+    expect(r.text).toContain("leur montant vous sera précisé sur notre décompte");
+    expect(r.text).toContain("40,00\u00a0€ (article D441-5)");
+    expect(r.text).not.toMatch(/à ce jour \(\d+ jours\)/);
+  });
+
   it("writes no B2B penalty to a consumer", () => {
     const r = customerOverdueReminder({ ...invoice, customerKind: "b2c" }, settings, "2026-03-02")!;
     expect(r.text).not.toContain("L441-10");

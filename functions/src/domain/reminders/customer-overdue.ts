@@ -5,7 +5,7 @@
  * promise. B2B letters show the late-payment penalties and the €40 indemnity
  * the engine computes (they run without any reminder, L441-10).
  */
-import { latePaymentPenalties, money } from "../index";
+import { EngineRuleError, RECOVERY_INDEMNITY, latePaymentPenalties, money } from "../index";
 import { addDays, frenchDate } from "./calendar-day";
 import { frenchAmount } from "./french-amount";
 import type { Reminder } from "./reminder";
@@ -27,6 +27,29 @@ export interface OverdueInvoice {
   promiseUntil: string | null;
   /** Contract penalty rate (annual %), when the terms set one. */
   contractRate?: string;
+}
+
+/**
+ * The B2B penalties paragraph. When the rate table does not reach `today`
+ * yet (the half-year's rates are published late), the letter still goes
+ * out: the penalties are owed by law whatever the letter says, so it states
+ * the right and the €40 indemnity and leaves the amount to the statement,
+ * rather than holding back the reminder or using an outdated rate.
+ */
+function penaltyParagraph(inv: OverdueInvoice, today: string): string {
+  const since = frenchDate(addDays(inv.dueDate, 1));
+  try {
+    const p = latePaymentPenalties({
+      amount: inv.openAmount,
+      dueDate: inv.dueDate,
+      asOf: today,
+      contractRate: inv.contractRate,
+    });
+    return `Conformément à l'article L441-10 du Code de commerce, des pénalités de retard sont dues de plein droit depuis le ${since} : ${frenchAmount(p.penalties)} à ce jour (${p.daysLate} jours), ainsi que l'indemnité forfaitaire pour frais de recouvrement de ${frenchAmount(p.indemnity)} (article D441-5), soit ${frenchAmount(p.total)} en plus du principal, sans TVA.`;
+  } catch (error) {
+    if (!(error instanceof EngineRuleError) || error.code !== "RATE_NOT_AVAILABLE") throw error;
+    return `Conformément à l'article L441-10 du Code de commerce, des pénalités de retard sont dues de plein droit depuis le ${since}, au taux prévu par nos conditions générales ou, à défaut, au taux légal en vigueur (leur montant vous sera précisé sur notre décompte), ainsi que l'indemnité forfaitaire pour frais de recouvrement de ${frenchAmount(RECOVERY_INDEMNITY)} (article D441-5), sans TVA.`;
+  }
 }
 
 const LEVEL_NAME = ["", "Relance amiable", "Relance ferme", "Mise en demeure"] as const;
@@ -60,17 +83,7 @@ export function customerOverdueReminder(
       `Par la présente, nous vous mettons en demeure de régler sous huit jours ${facts}.`,
       "Le présent courrier vaut mise en demeure au sens de l'article 1344 du Code civil ; à défaut de paiement, nous engagerons les démarches de recouvrement.",
     );
-  if (inv.customerKind === "b2b") {
-    const p = latePaymentPenalties({
-      amount: inv.openAmount,
-      dueDate: inv.dueDate,
-      asOf: today,
-      contractRate: inv.contractRate,
-    });
-    body.push(
-      `Conformément à l'article L441-10 du Code de commerce, des pénalités de retard sont dues de plein droit depuis le ${frenchDate(addDays(inv.dueDate, 1))} : ${frenchAmount(p.penalties)} à ce jour (${p.daysLate} jours), ainsi que l'indemnité forfaitaire pour frais de recouvrement de ${frenchAmount(p.indemnity)} (article D441-5), soit ${frenchAmount(p.total)} en plus du principal, sans TVA.`,
-    );
-  }
+  if (inv.customerKind === "b2b") body.push(penaltyParagraph(inv, today));
   const to = inv.customerEmail ? [inv.customerEmail] : [...settings.recipients.accounting];
   return {
     companyId: inv.companyId,
