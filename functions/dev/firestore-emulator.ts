@@ -86,9 +86,7 @@ export function findEmulatorJar(candidates: string[] = candidateJarPaths()): str
 }
 
 export function javaCandidates(env: NodeJS.ProcessEnv = process.env): string[] {
-  return [env.JAVA, env.JAVA_HOME && join(env.JAVA_HOME, "bin", "java"), "java"].filter(
-    (c): c is string => Boolean(c),
-  );
+  return [env.JAVA, env.JAVA_HOME && join(env.JAVA_HOME, "bin", "java"), "java"].filter((c): c is string => Boolean(c));
 }
 
 export function findJava(candidates: string[] = javaCandidates()): string {
@@ -231,10 +229,9 @@ async function stopChild(child: ChildProcess): Promise<void> {
 
 /** Deletes every document of a project in the emulator (its REST reset endpoint). */
 export async function clearFirestore(host: string, projectId: string): Promise<void> {
-  const response = await fetch(
-    `http://${host}/emulator/v1/projects/${projectId}/databases/(default)/documents`,
-    { method: "DELETE" },
-  );
+  const response = await fetch(`http://${host}/emulator/v1/projects/${projectId}/databases/(default)/documents`, {
+    method: "DELETE",
+  });
   if (!response.ok) {
     throw new Error(`Could not clear the emulator (${response.status}): ${await response.text()}`);
   }
