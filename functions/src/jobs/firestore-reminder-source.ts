@@ -20,12 +20,6 @@ import type { CompanyReminders, ReminderSource } from "./reminder-source";
 /** Refunds still to be paid: the consumer deadline keeps running until `refunded`. */
 const NOT_YET_REFUNDED: RefundStatus[] = [...AWAITING_APPROVAL, "approved"];
 
-/**
- * The dunning state of an invoice (disputed, payment promise, contract
- * penalty rate), which the workflow does not store yet: read when present.
- */
-type DunningFields = { dunning?: { disputed?: boolean; promiseUntil?: string | null }; contractPenaltyRate?: string };
-
 export function firestoreReminderSource(db: Firestore): ReminderSource {
   let reads = 0;
   const errors: { target: string; message: string }[] = [];
@@ -137,7 +131,7 @@ export function firestoreReminderSource(db: Firestore): ReminderSource {
         .collection(INVOICES)
         .where("paidOn", "==", null)
         .where("dueDate", "<=", addDays(today, -settings.dunning.levelDays[0]));
-      yield* evaluate<InvoiceDoc & DunningFields>(
+      yield* evaluate<InvoiceDoc>(
         overdue,
         (id) => `invoice/${id}`,
         (id, d) =>
