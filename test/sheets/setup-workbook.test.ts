@@ -57,6 +57,25 @@ it("creates the eight French sheets with headers, frozen row, widths, formats, c
     [14, 22],
   ]);
 
+  // Factures: typed columns (B:N) are not protected; a refused import row (« Erreur : … ») is coloured by its prefix.
+  const factures = s.sheets!.find((x) => x.properties!.title === "Factures")!;
+  expect(factures.protectedRanges!.map((p) => [p.range!.startColumnIndex, p.range!.endColumnIndex])).toEqual([
+    [0, 1],
+    [2, 3],
+    [14, 15],
+  ]);
+  expect(
+    factures.conditionalFormats!.map((r) => [
+      r.booleanRule!.condition!.type,
+      r.booleanRule!.condition!.values![0].userEnteredValue,
+    ]),
+  ).toEqual([
+    ["TEXT_EQ", "Payée"],
+    ["TEXT_EQ", "À payer"],
+    ["TEXT_EQ", "En retard"],
+    ["TEXT_STARTS_WITH", "Erreur"],
+  ]);
+
   // What a French accountant sees:
   await kit.gateway.writeValues(id, [{ range: "'Acomptes'!L2:M2", values: [[3600, 46037]] }]);
   const seen = await kit.gateway.api.spreadsheets.values.get({ spreadsheetId: id, range: "'Acomptes'!L2:M2" });

@@ -56,7 +56,7 @@ function conditionalRules(spec: SheetSpec, sheetId: number): sheets_v4.Schema$Co
   return spec.statusColours.map((s) => ({
     ranges: [{ sheetId, startRowIndex: 1, startColumnIndex: c, endColumnIndex: c + 1 }],
     booleanRule: {
-      condition: { type: "TEXT_EQ", values: [{ userEnteredValue: s.label }] },
+      condition: { type: s.prefix ? "TEXT_STARTS_WITH" : "TEXT_EQ", values: [{ userEnteredValue: s.label }] },
       format: { backgroundColor: s.colour },
     },
   }));

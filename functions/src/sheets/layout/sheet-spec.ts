@@ -18,6 +18,8 @@ export interface StatusColour {
   label: string;
   /** RGB 0–1, as the Sheets API wants it. */
   colour: { red: number; green: number; blue: number };
+  /** Colour cells that begin with the label (e.g. « Erreur : … ») rather than equal it. */
+  prefix?: boolean;
 }
 
 export interface SheetSpec {

@@ -70,6 +70,7 @@ export const FACTURES: SheetSpec = {
     { label: "Payée", colour: GREEN },
     { label: "À payer", colour: AMBER },
     { label: "En retard", colour: RED },
+    { label: "Erreur", colour: RED, prefix: true },
   ],
 };
 
