@@ -8,7 +8,6 @@
 import { Firestore } from "@google-cloud/firestore";
 import { http } from "@google-cloud/functions-framework";
 import { getTestServer } from "@google-cloud/functions-framework/testing";
-import { readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { createApiWithSheets } from "../src/app/api-app";
 import { localModeAllowed, verifierFromEnv } from "../src/auth/auth-config";
@@ -18,7 +17,7 @@ import { apiClient } from "./demo-data/api-client";
 import { MENUISERIE } from "./demo-data/companies";
 import { loadDemoData } from "./demo-data/load-demo";
 import { startFirestoreEmulator } from "./firestore-emulator";
-import { LOCAL_PUBLIC_KEY_FILE, localModeEnv, mintLocalToken } from "./local-tokens";
+import { localModeEnv, mintLocalToken } from "./local-tokens";
 import { addonPreviewService } from "./addon-preview/service";
 import { demoWorkbooksService, sheetsServerService } from "./sheets-server/start-services";
 import { jobsService, smtpSinkService } from "./smtp-sink/service";
@@ -84,7 +83,6 @@ const apiService: Service = {
       server.listen(Number(process.env.ACOMPTE_API_PORT ?? 0), "127.0.0.1", resolve),
     );
     ctx.apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    readFileSync(LOCAL_PUBLIC_KEY_FILE); // fail early if the local key is missing
     return {
       lines: [
         `api function         ${ctx.apiUrl}/v1/companies/{companyId}/…  (local ID tokens: npx tsx functions/dev/local-tokens.ts <email>)`,
