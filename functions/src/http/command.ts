@@ -39,6 +39,7 @@ export async function command(
       companyId,
       actor: ctx.caller.email,
       idempotencyKey: key,
+      idempotencyScope: ctx.idempotencyScope,
       route: ctx.route,
       body: { params: ctx.params, body: ctx.body ?? null },
       now: ctx.now,

@@ -2,6 +2,7 @@ import type { Firestore } from "@google-cloud/firestore";
 import type { ChangeNotifier } from "../app/change-notifier";
 import type { Clock } from "../app/clock";
 import type { Caller, TokenVerifier } from "../auth/token-verifier";
+import type { IdempotencyScope } from "../storage/run-command";
 
 /** What the api function is built from: storage, token verification, time, after-commit listeners. */
 export interface ApiDeps {
@@ -20,6 +21,12 @@ export interface RouteContext {
   body: unknown;
   caller: Caller;
   idempotencyKey: string | null;
+  /**
+   * Left unset for HTTP requests: a client's key is its own (`actor`). Only
+   * in-process callers that derive the key from what they record (the sheet
+   * import) set `company`, so the request can never choose it.
+   */
+  idempotencyScope?: IdempotencyScope;
   now: Date;
   today: string;
 }

@@ -7,10 +7,22 @@ import { conflict } from "../errors/api-error";
 import { companyCollection } from "./refs";
 import { CommittedChange, UnitOfWork } from "./unit-of-work";
 
+/**
+ * Whose calls a key's record answers. `actor` (the default, for a client's
+ * Idempotency-Key header): each user's keys are their own, so two users
+ * never replay each other's answers. `company`: for keys the server derives
+ * from what is recorded (the sheet import's), so that the same import
+ * repeated by any member replays the first answer instead of recording it
+ * again. Chosen by the calling code, never by the key's text.
+ */
+export type IdempotencyScope = "actor" | "company";
+
 export interface CommandRequest {
   companyId: string;
   actor: string;
   idempotencyKey: string;
+  /** Default `actor`. */
+  idempotencyScope?: IdempotencyScope;
   /** Method and route pattern with ids, e.g. `POST /refunds/abc/approve`. */
   route: string;
   body: unknown;
@@ -40,9 +52,23 @@ function isAborted(error: unknown): boolean {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
+ * The record's doc id. Actor-scoped ids are bare sha256 hex (unchanged, so
+ * records made before company scope existed still replay); company-scoped
+ * ids carry a prefix, so no actor and no header text can reach them.
+ */
+function idempotencyDocId(req: CommandRequest): string {
+  const sha256 = (text: string) => createHash("sha256").update(text).digest("hex");
+  return req.idempotencyScope === "company"
+    ? `company-${sha256(req.idempotencyKey)}`
+    : sha256(`${req.actor}\n${req.idempotencyKey}`);
+}
+
+/**
  * Runs a command in one Firestore transaction together with its idempotency
  * record: either both commit or neither does, so a replay with the same key
- * returns the first answer and changes nothing. Aborted transactions
+ * returns the first answer and changes nothing. A replay is answered before
+ * the handler runs (no role check): it reports what was already committed,
+ * legitimately, by whoever made the first call. Aborted transactions
  * (contention) are retried with jittered exponential backoff.
  */
 export async function runCommand(
@@ -50,9 +76,7 @@ export async function runCommand(
   req: CommandRequest,
   handler: (uow: UnitOfWork) => Promise<{ status: number; body: unknown }>,
 ): Promise<CommandResult> {
-  const keyRef = companyCollection(db, req.companyId, IDEMPOTENCY).doc(
-    createHash("sha256").update(`${req.actor}\n${req.idempotencyKey}`).digest("hex"),
-  );
+  const keyRef = companyCollection(db, req.companyId, IDEMPOTENCY).doc(idempotencyDocId(req));
   const requestHash = createHash("sha256")
     .update(`${req.route}\n${canonicalJson(req.body ?? null)}`)
     .digest("hex");

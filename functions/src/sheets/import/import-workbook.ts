@@ -25,6 +25,13 @@ export interface WorkbookRecorders {
  * Calls a route of the `api` as the caller of `ctx`, with the key the
  * import derived. No after-commit sync per row: the import writes every id
  * first, then syncs once.
+ *
+ * The key is company-scoped: when the id of a recorded row was not written
+ * (a Sheets failure), the next import — by any member — replays the first
+ * answer (same id, nothing recorded again) instead of recording the row a
+ * second time. The replay skips the role check, rightly: it reports what
+ * was recorded by someone who had the role. Same row and content means same
+ * route and body, so a replay cannot meet a different request's record.
  */
 function viaRoute<T>(ctx: RouteContext, route: Route) {
   return async (body: unknown, idempotencyKey: string): Promise<T> => {
@@ -34,6 +41,7 @@ function viaRoute<T>(ctx: RouteContext, route: Route) {
       route: `${route.method} ${route.path.replace(":companyId", ctx.params.companyId)}`,
       body,
       idempotencyKey,
+      idempotencyScope: "company",
     });
     return answer.body as T;
   };
