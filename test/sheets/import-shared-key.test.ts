@@ -5,6 +5,7 @@
  * recording the deposit, invoice or payment a second time. A client's own
  * Idempotency-Key stays per user, and cannot reach the import's records.
  */
+import { Timestamp } from "@google-cloud/firestore";
 import { noopNotifier } from "../../functions/src/app/change-notifier";
 import type { RouteContext } from "../../functions/src/http/route";
 import { depositBodyFromRow } from "../../functions/src/sheets/import/deposit-row-body";
@@ -91,6 +92,10 @@ test("a typed deposit whose id was lost is imported again by another member: one
   expect(await count("deposits")).toBe(1);
   const [ids] = await kit.gateway.readValues(spreadsheetId, ["'Acomptes'!A2:A"]);
   expect(ids.map((r) => r[0] ?? "").filter((id) => id !== "")).toEqual([recorded.id]);
+
+  // The shared record has no expiry: the TTL policy never deletes it, so a re-import months later still replays.
+  const records = (await fs.db.collection(`companies/${C}/idempotency`).get()).docs;
+  expect(records.map((r) => [r.id.startsWith("company-"), r.get("expiresAt")])).toEqual([[true, undefined]]);
 });
 
 test("a typed invoice and its payment whose id was lost: replayed for a member without accounting's role", async () => {
@@ -129,6 +134,9 @@ describe("over HTTP, a client's Idempotency-Key", () => {
     expect(other.body.id).not.toBe(first.body.id);
     expect(replay.body.id).toBe(other.body.id);
     expect(await count("deposits")).toBe(2);
+    // Header keys' records expire after the 30-day replay window.
+    const records = (await fs.db.collection(`companies/${C}/idempotency`).get()).docs;
+    expect(records.map((r) => r.get("expiresAt") instanceof Timestamp)).toEqual([true, true]);
   });
 
   test("cannot reach the import's shared records, even with the very key the import derived", async () => {

@@ -104,7 +104,9 @@ export async function runCommand(
             status: answer.status,
             response: answer.body,
             createdAt: uow.timestamp,
-            expiresAt: Timestamp.fromMillis(req.now.getTime() + REPLAY_WINDOW_MS),
+            ...(req.idempotencyScope === "company"
+              ? {}
+              : { expiresAt: Timestamp.fromMillis(req.now.getTime() + REPLAY_WINDOW_MS) }),
           };
           uow.raw((t) => t.create(keyRef, record));
           return { ...answer, change: uow.flush() };
