@@ -1,6 +1,11 @@
 import { approvalWaitingReminder, WaitingApproval } from "../../functions/src/domain/reminders/approval-waiting";
 import { consumerRefundDeadlineReminder } from "../../functions/src/domain/reminders/consumer-refund-deadline";
-import { customerOverdueReminder } from "../../functions/src/domain/reminders/customer-overdue";
+import {
+  customerOverdueReminder,
+  letterSent,
+  type DunningLevel,
+  type OverdueInvoice,
+} from "../../functions/src/domain/reminders/customer-overdue";
 import { instalmentDueReminder, OpenInstalment } from "../../functions/src/domain/reminders/instalment-due";
 import { latestOccurrence } from "../../functions/src/domain/reminders/calendar-day";
 import { frenchAmount } from "../../functions/src/domain/reminders/french-amount";
@@ -158,7 +163,7 @@ describe("consumer refund deadline (engine's L241-4 scale)", () => {
 });
 
 describe("customer overdue invoice (engine's B2B penalties)", () => {
-  const invoice = {
+  const invoice: OverdueInvoice = {
     companyId: "lefevre",
     invoiceId: "inv1",
     number: "FA-2026-000050",
@@ -170,20 +175,74 @@ describe("customer overdue invoice (engine's B2B penalties)", () => {
     customerEmail: "compta@durand.fr",
     disputed: false,
     promiseUntil: null,
+    lastLetter: null,
   };
+  const after = (level: DunningLevel, sentOn: string): OverdueInvoice => ({
+    ...invoice,
+    lastLetter: { level, sentOn },
+  });
 
-  it("escalates courtesy → firm → formal notice on due date + 7/21/45 days", () => {
+  it("sends level 1 first, from due date + 7 days, even when every delay has long passed", () => {
     expect(customerOverdueReminder(invoice, settings, "2026-02-06")).toBeNull();
-    expect(customerOverdueReminder(invoice, settings, "2026-02-07")).toMatchObject({ level: 1, day: "2026-02-07" });
-    expect(customerOverdueReminder(invoice, settings, "2026-03-16")).toMatchObject({ level: 2, day: "2026-02-21" });
-    const notice = customerOverdueReminder(invoice, settings, "2026-03-17")!;
-    expect(notice).toMatchObject({ level: 3, day: "2026-03-17", to: ["compta@durand.fr"], cc: ["compta@lefevre.fr"] });
+    const first = customerOverdueReminder(invoice, settings, "2026-02-07")!;
+    expect(first).toMatchObject({ level: 1, day: "2026-02-07" });
+    const late = customerOverdueReminder(invoice, settings, "2026-06-30")!;
+    expect(late).toMatchObject({ level: 1, day: "2026-02-07" });
+    expect(late.subject).toBe("Rappel – facture FA-2026-000050 – 10\u202f000,00\u00a0€");
+    expect(late.text).not.toContain("précédent");
+    // Same state, same id whatever the run day: a replay is deduplicated by the outbox.
+    expect(reminderId(late)).toBe(reminderId(first));
+  });
+
+  it("sends level 2 only 21 − 7 = 14 days after level 1 was actually sent, and says when that was", () => {
+    // Level 1 went out late (job outage): the calendar alone would now call for a formal notice (due + 45 = 17/03).
+    const sent = after(1, "2026-03-16");
+    expect(customerOverdueReminder(sent, settings, "2026-03-29")).toBeNull();
+    const firm = customerOverdueReminder(sent, settings, "2026-03-30")!;
+    expect(firm).toMatchObject({ level: 2, day: "2026-03-30" });
+    expect(firm.subject).toBe("Second rappel – facture FA-2026-000050 – 10\u202f000,00\u00a0€");
+    expect(firm.text).toContain("Malgré notre précédent rappel du 16/03/2026, la facture FA-2026-000050");
+    expect(customerOverdueReminder(sent, settings, "2026-09-01")).toMatchObject({ level: 2, day: "2026-03-30" });
+  });
+
+  it("sends the formal notice only after the firm letter, 45 − 21 = 24 days later, and nothing above level 3", () => {
+    const firm = after(2, "2026-03-30");
+    expect(customerOverdueReminder(firm, settings, "2026-04-22")).toBeNull();
+    const notice = customerOverdueReminder(firm, settings, "2026-04-23")!;
+    expect(notice).toMatchObject({ level: 3, day: "2026-04-23", to: ["compta@durand.fr"], cc: ["compta@lefevre.fr"] });
     expect(notice.subject).toBe("Mise en demeure de payer – facture FA-2026-000050 – 10\u202f000,00\u00a0€");
+    expect(notice.text).toContain("Malgré nos rappels, dont le dernier du 30/03/2026, la facture FA-2026-000050");
     expect(notice.text).toContain("vaut mise en demeure");
+    expect(customerOverdueReminder(after(3, "2026-04-23"), settings, "2027-01-01")).toBeNull();
+  });
+
+  it("after a payment promise or a dispute, resumes at the level after the last one sent", () => {
+    const promised = { ...after(1, "2026-02-07"), promiseUntil: "2026-04-30" };
+    expect(customerOverdueReminder(promised, settings, "2026-04-30")).toBeNull();
+    // 90 days overdue: the calendar says formal notice, but only the courtesy letter was sent.
+    expect(customerOverdueReminder(promised, settings, "2026-05-01")).toMatchObject({ level: 2, day: "2026-02-21" });
+    const neverSent = { ...invoice, promiseUntil: "2026-04-30" };
+    expect(customerOverdueReminder(neverSent, settings, "2026-05-01")).toMatchObject({ level: 1 });
+    const disputed = { ...after(2, "2026-02-21"), disputed: true };
+    expect(customerOverdueReminder(disputed, settings, "2026-05-01")).toBeNull();
+    expect(customerOverdueReminder({ ...disputed, disputed: false }, settings, "2026-05-01")).toMatchObject({
+      level: 3,
+    });
+  });
+
+  it("records a letter as sent only when the invoice's last letter is still the one before it", () => {
+    expect(letterSent(null, { level: 1 }, "2026-03-10")).toEqual({ level: 1, sentOn: "2026-03-10" });
+    expect(letterSent({ level: 1, sentOn: "2026-02-07" }, { level: 2 }, "2026-03-10")).toEqual({
+      level: 2,
+      sentOn: "2026-03-10",
+    });
+    // Another run already recorded this letter (or a later one): nothing to record, nothing to enqueue.
+    expect(letterSent({ level: 1, sentOn: "2026-03-10" }, { level: 1 }, "2026-03-11")).toBeNull();
+    expect(letterSent({ level: 2, sentOn: "2026-03-10" }, { level: 1 }, "2026-03-11")).toBeNull();
   });
 
   it("shows the engine's penalties and the €40 indemnity to a business customer (domain example: 30 days → 99.86)", () => {
-    const r = customerOverdueReminder(invoice, settings, "2026-03-02")!;
+    const r = customerOverdueReminder(after(1, "2026-02-07"), settings, "2026-03-02")!;
     expect(r.level).toBe(2);
     expect(r.text).toContain("99,86\u00a0€ à ce jour (30 jours)");
     expect(r.text).toContain("40,00\u00a0€ (article D441-5), soit 139,86\u00a0€");
@@ -192,7 +251,7 @@ describe("customer overdue invoice (engine's B2B penalties)", () => {
   it("still sends the letter when the half-year's rates are not in the table yet, stating the right without an amount", () => {
     const late = { ...invoice, issuedOn: "2099-01-01", dueDate: "2099-01-31" };
     const r = customerOverdueReminder(late, settings, "2099-03-02")!;
-    expect(r.level).toBe(2);
+    expect(r.level).toBe(1);
     expect(r.text).toContain("sont dues de plein droit depuis le 01/02/2099, au taux prévu");
     expect(r.text).toContain("leur montant vous sera précisé sur notre décompte");
     expect(r.text).toContain("40,00\u00a0€ (article D441-5)");
@@ -204,12 +263,12 @@ describe("customer overdue invoice (engine's B2B penalties)", () => {
     expect(r.text).not.toContain("L441-10");
   });
 
-  it("stops when paid, disputed, or under a payment promise", () => {
+  it("stops when paid, disputed, or under a payment promise; then starts with the courtesy letter", () => {
     expect(customerOverdueReminder({ ...invoice, openAmount: "0.00" }, settings, "2026-03-02")).toBeNull();
     expect(customerOverdueReminder({ ...invoice, disputed: true }, settings, "2026-03-02")).toBeNull();
     expect(customerOverdueReminder({ ...invoice, promiseUntil: "2026-03-05" }, settings, "2026-03-02")).toBeNull();
     expect(customerOverdueReminder({ ...invoice, promiseUntil: "2026-03-05" }, settings, "2026-03-06")).toMatchObject({
-      level: 2,
+      level: 1,
     });
   });
 

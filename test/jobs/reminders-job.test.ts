@@ -100,7 +100,14 @@ describe("reminders job on a seeded company", () => {
     expect(firm.subject).toBe("Second rappel – facture FA-2026-00001 – 5\u202f000,00\u00a0€");
     expect(firm.cc).toEqual(["compta@lefevre.fr"]);
     expect(firm.text).toContain("indemnité forfaitaire pour frais de recouvrement de 40,00\u00a0€");
+    expect(firm.text).toContain("Malgré notre précédent rappel du 08/02/2026");
     expect(byTarget.get("invoice/F6")!.subject).toMatch(/^Mise en demeure de payer/);
+    // Each letter is recorded on its invoice, sent today: the next level counts its spacing from here.
+    const letter = async (id: string) =>
+      (await fs.db.doc(`companies/lefevre/invoices/${id}`).get()).get("lastDunningLetter");
+    expect(await letter("F1")).toEqual({ level: 2, sentOn: "2026-03-10" });
+    expect(await letter("F6")).toEqual({ level: 3, sentOn: "2026-03-10" });
+    expect(await letter("F2")).toBeUndefined();
     expect(byTarget.get("refund/DR-1/sales")!.subject).toBe(
       "Remboursement en attente de votre validation commerciale – Client DR-1",
     );
@@ -113,9 +120,10 @@ describe("reminders job on a seeded company", () => {
   it("a second run the same day, and a redelivery of the first, send nothing more", async () => {
     await trigger("2026-03-10T06:00:00.000Z");
     expect(await trigger("2026-03-10T06:00:00.000Z")).toMatchObject({ status: "duplicate" });
+    // The two dunning letters moved their invoices on (next level not due yet); the other five dedupe by id.
     expect(await trigger("2026-03-10T12:00:00.000Z")).toMatchObject({
       status: "done",
-      result: { due: 7, created: 0, sent: 0 },
+      result: { due: 5, created: 0, sent: 0 },
     });
     expect([...deliveries().values()]).toEqual([1, 1, 1, 1, 1, 1, 1]);
   });

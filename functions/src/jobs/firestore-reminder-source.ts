@@ -149,6 +149,7 @@ export function firestoreReminderSource(db: Firestore): ReminderSource {
               disputed: d.dunning?.disputed === true,
               promiseUntil: d.dunning?.promiseUntil ?? null,
               contractRate: d.contractPenaltyRate,
+              lastLetter: d.lastDunningLetter ?? null,
             },
             settings,
             today,

@@ -4,6 +4,7 @@ import type { Reminder } from "../domain/reminders/reminder";
 import type { MailTransport } from "../mail/mail-transport";
 import { deliverDueReminders, DeliveryOptions } from "../outbox/deliver";
 import { enqueueReminders } from "../outbox/enqueue";
+import { dunningLetterRecord } from "./dunning-letter-record";
 import type { ReminderSource } from "./reminder-source";
 import type { ScheduledJob } from "./scheduled-handler";
 
@@ -21,8 +22,9 @@ const ENQUEUE_CHUNK = 500;
 
 /**
  * One run: evaluate the rules on the due documents, put each reminder in the
- * outbox (created once whatever the number of runs), then deliver whatever
- * the outbox has due — this run's reminders and earlier failures alike.
+ * outbox (created once whatever the number of runs; a dunning letter together
+ * with its record on the invoice), then deliver whatever the outbox has due —
+ * this run's reminders and earlier failures alike.
  */
 export function remindersJob(deps: RemindersJobDeps): ScheduledJob {
   return {
@@ -33,8 +35,10 @@ export function remindersJob(deps: RemindersJobDeps): ScheduledJob {
       const all: Reminder[] = [];
       let created = 0;
       let pending: Reminder[] = [];
+      const linkedWrite = dunningLetterRecord(db, today);
       const flush = async () => {
-        created += (await enqueueReminders(db, pending, { now: now(), messageIdDomain: deps.messageIdDomain })).created;
+        const options = { now: now(), messageIdDomain: deps.messageIdDomain, linkedWrite };
+        created += (await enqueueReminders(db, pending, options)).created;
         pending = [];
       };
       for await (const company of source.companies()) {

@@ -46,6 +46,19 @@ export interface InvoiceDunning {
 }
 
 /**
+ * The last dunning letter the reminders job sent for an invoice: the next one
+ * is the level after it, its spacing after `sentOn` (README, Reminder rules).
+ * Written by the job only, in the transaction that puts the letter in the
+ * outbox; kept apart from `dunning`, which finance staff replace as a whole.
+ */
+export interface DunningLetter {
+  /** 1 courtesy, 2 firm, 3 formal notice (mise en demeure). */
+  level: 1 | 2 | 3;
+  /** The day the job put the letter in the outbox. */
+  sentOn: DateString;
+}
+
+/**
  * companies/{c}/invoices/{id}: deposit invoices and final invoices in one
  * chronological, gapless series (CGI art. 289-I). Top-level fields outside
  * `content` are the receivable's mutable state, read by the dashboard.
@@ -75,6 +88,8 @@ export interface InvoiceDoc extends ChainLink {
   createdAt: Timestamp;
   /** Absent until someone records a dispute or a payment promise. */
   dunning?: InvoiceDunning;
+  /** Absent until the first dunning letter is sent. */
+  lastDunningLetter?: DunningLetter;
   /** Copy of content.penaltyRate for the reminders job; the engine never goes below 3 × the legal rate. */
   contractPenaltyRate?: string;
 }

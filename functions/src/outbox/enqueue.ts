@@ -1,4 +1,4 @@
-import { Firestore, Timestamp } from "@google-cloud/firestore";
+import { DocumentData, DocumentReference, Firestore, Timestamp, UpdateData } from "@google-cloud/firestore";
 import { Reminder, reminderId } from "../domain/reminders/reminder";
 import { mapLimited } from "./map-limited";
 import { messageIdFor, OUTBOX_COLLECTION, OutboxEntry } from "./outbox-entry";
@@ -11,15 +11,28 @@ export interface EnqueueResult {
 }
 
 /**
+ * A write on the reminder's own document that commits with the outbox entry
+ * or not at all (the dunning level sent, recorded on the invoice). `update`
+ * sees the document as read in the same transaction and returns null when it
+ * no longer calls for this reminder: then nothing is enqueued.
+ */
+export interface LinkedWrite {
+  ref: DocumentReference;
+  update(current: DocumentData | undefined): UpdateData<DocumentData> | null;
+}
+
+/**
  * Creates one outbox entry per reminder unless it exists. `create()` is a
  * write with the server-side precondition "does not exist": it is atomic
  * like a read-then-create transaction, without the read, so two runs racing
  * on the same reminder create it once and neither pays a document read.
+ * A reminder with a linked write goes through a transaction instead (two
+ * reads): the entry and the write land together, once.
  */
 export async function enqueueReminders(
   db: Firestore,
   reminders: Reminder[],
-  options: { now: Date; messageIdDomain: string },
+  options: { now: Date; messageIdDomain: string; linkedWrite?: (r: Reminder) => LinkedWrite | null },
 ): Promise<EnqueueResult> {
   const now = Timestamp.fromDate(options.now);
   const outcomes = await mapLimited(reminders, 64, async (r) => {
@@ -36,8 +49,19 @@ export async function enqueueReminders(
       sentAt: null,
       lastError: null,
     };
+    const ref = db.collection(OUTBOX_COLLECTION).doc(id);
+    const linked = options.linkedWrite?.(r);
+    if (linked)
+      return db.runTransaction(async (tx) => {
+        const [existing, current] = await tx.getAll(ref, linked.ref);
+        const update = existing.exists ? null : linked.update(current.data());
+        if (!update) return false;
+        tx.create(ref, entry);
+        tx.update(linked.ref, update);
+        return true;
+      });
     try {
-      await db.collection(OUTBOX_COLLECTION).doc(id).create(entry);
+      await ref.create(entry);
       return true;
     } catch (error) {
       if ((error as { code?: number }).code === ALREADY_EXISTS) return false;

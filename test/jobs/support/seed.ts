@@ -92,12 +92,19 @@ export async function seedCompany(db: Firestore, companyId = "lefevre"): Promise
         ...extra,
       });
   const durand = { name: "Durand SARL", kind: "b2b", email: "compta@durand.fr", siren: "123456789" };
-  await invoice("F1", "2026-02-01", {}, durand); // 37 days: firm reminder (level 2, since 22/02)
+  // F1: courtesy letter sent 08/02: firm reminder (level 2) due from 08/02 + 14 = 22/02.
+  await invoice("F1", "2026-02-01", { lastDunningLetter: { level: 1, sentOn: "2026-02-08" } }, durand);
   await invoice("F2", "2026-02-01", { dunning: { disputed: true } }, durand); // disputed: read, silent
   await invoice("F3", "2026-02-01", { dunning: { promiseUntil: "2026-03-15" } }, durand); // promise: read, silent
   await invoice("F4", "2026-01-15", { paidOn: "2026-02-01", openAmount: "0.00" }, durand); // paid: not read
   await invoice("F5", "2026-03-05", {}, durand); // 5 days: not read yet
-  await invoice("F6", "2026-01-20", {}, { name: "M. Petit", kind: "b2c" }); // 49 days, no e-mail: formal notice to accounting
+  // F6: firm letter sent 10/02: formal notice (level 3) due from 10/02 + 24 = 06/03; no e-mail: to accounting.
+  await invoice(
+    "F6",
+    "2026-01-20",
+    { lastDunningLetter: { level: 2, sentOn: "2026-02-10" } },
+    { name: "M. Petit", kind: "b2c" },
+  );
 }
 
 /** The reminders the seed must produce on TODAY: rule, target, day, recipients. */

@@ -1,7 +1,12 @@
 /**
  * Dunning of a customer's overdue invoice in three levels — courtesy, firm,
- * formal notice (mise en demeure) — each sent once, on the due date + the
- * level's delay. Stops when the invoice is paid, disputed or under a payment
+ * formal notice (mise en demeure) — each sent once and in order: the next
+ * letter is always the level after the last one sent, so a customer never
+ * gets a second reminder or a formal notice without the letters before it,
+ * whatever the calendar says after a pause (dispute, payment promise) or a
+ * job outage. Level 1 goes no sooner than the due date + levelDays[0];
+ * level k+1 no sooner than levelDays[k] − levelDays[k−1] days after level k
+ * was sent. Stops when the invoice is paid, disputed or under a payment
  * promise. B2B letters show the late-payment penalties and the €40 indemnity
  * the engine computes (they run without any reminder, L441-10).
  */
@@ -27,6 +32,51 @@ export interface OverdueInvoice {
   promiseUntil: string | null;
   /** Contract penalty rate (annual %), when the terms set one. */
   contractRate?: string;
+  /** The last dunning letter sent for this invoice; null before the first. */
+  lastLetter: SentLetter | null;
+}
+
+export type DunningLevel = 1 | 2 | 3;
+
+const TARGET = "invoice/";
+
+/** The invoice a customer-overdue reminder is about. */
+export function invoiceIdOf(target: string): string {
+  return target.slice(TARGET.length);
+}
+
+export interface SentLetter {
+  level: DunningLevel;
+  /** The day the reminders job put it in the outbox (sent by that run, or retried by the next ones). */
+  sentOn: string;
+}
+
+/**
+ * The level the next letter would be and the first day it may go: level 1 on
+ * the due date + levelDays[0]; then the level after the last one sent, its
+ * spacing after that letter. Null once the formal notice went out. The day
+ * depends on the invoice's state only, never on the run day: every run that
+ * sees the same state computes the same reminder id.
+ */
+function nextLetter(
+  inv: OverdueInvoice,
+  levelDays: readonly [number, number, number],
+): { level: DunningLevel; day: string } | null {
+  const last = inv.lastLetter;
+  if (!last) return { level: 1, day: addDays(inv.dueDate, levelDays[0]) };
+  if (last.level === 1) return { level: 2, day: addDays(last.sentOn, levelDays[1] - levelDays[0]) };
+  if (last.level === 2) return { level: 3, day: addDays(last.sentOn, levelDays[2] - levelDays[1]) };
+  return null;
+}
+
+/**
+ * What the job records on the invoice when it enqueues `letter` on `today`,
+ * or null when the invoice's state (read again in the same transaction) is no
+ * longer the one the letter was computed from: another run already sent it.
+ */
+export function letterSent(current: SentLetter | null, letter: { level: number }, today: string): SentLetter | null {
+  if ((current?.level ?? 0) !== letter.level - 1) return null;
+  return { level: letter.level as DunningLevel, sentOn: today };
 }
 
 /**
@@ -61,13 +111,10 @@ export function customerOverdueReminder(
 ): Reminder | null {
   if (inv.disputed || money(inv.openAmount).lessThanOrEqualTo(0)) return null;
   if (inv.promiseUntil && today <= inv.promiseUntil) return null;
-  const levelDays = settings.dunning.levelDays;
-  let level = 0;
-  levelDays.forEach((days, i) => {
-    if (today >= addDays(inv.dueDate, days)) level = i + 1;
-  });
-  if (level === 0) return null;
-  const day = addDays(inv.dueDate, levelDays[level - 1]);
+  const next = nextLetter(inv, settings.dunning.levelDays);
+  if (!next || today < next.day) return null;
+  const { level, day } = next;
+  const previous = inv.lastLetter ? frenchDate(inv.lastLetter.sentOn) : "";
 
   const facts = `la facture ${inv.number} du ${frenchDate(inv.issuedOn)}, échue le ${frenchDate(inv.dueDate)}, reste due pour ${frenchAmount(inv.openAmount)}`;
   const body: string[] = [];
@@ -77,10 +124,14 @@ export function customerOverdueReminder(
       "Nous vous remercions de bien vouloir procéder à son règlement dans les meilleurs délais. Si vous l'avez déjà réglée, merci de ne pas tenir compte de ce message.",
     );
   if (level === 2)
-    body.push(`Malgré notre précédent rappel, ${facts}.`, "Nous vous demandons de la régler sous huit jours.");
+    body.push(
+      `Malgré notre précédent rappel du ${previous}, ${facts}.`,
+      "Nous vous demandons de la régler sous huit jours.",
+    );
   if (level === 3)
     body.push(
-      `Par la présente, nous vous mettons en demeure de régler sous huit jours ${facts}.`,
+      `Malgré nos rappels, dont le dernier du ${previous}, ${facts}.`,
+      "Par la présente, nous vous mettons en demeure de la régler sous huit jours.",
       "Le présent courrier vaut mise en demeure au sens de l'article 1344 du Code civil ; à défaut de paiement, nous engagerons les démarches de recouvrement.",
     );
   if (inv.customerKind === "b2b") body.push(penaltyParagraph(inv, today));
@@ -89,7 +140,7 @@ export function customerOverdueReminder(
     companyId: inv.companyId,
     rule: "customer-overdue",
     level,
-    target: `invoice/${inv.invoiceId}`,
+    target: `${TARGET}${inv.invoiceId}`,
     day,
     to,
     cc: inv.customerEmail ? [...settings.recipients.accounting] : [],

@@ -1,0 +1,26 @@
+/**
+ * Records on the invoice the dunning letter the job puts in the outbox, in
+ * the same transaction: the rule reads it back as the last letter sent, so
+ * the next run escalates from it. A run that finds the record already moved
+ * on (another run sent this letter) enqueues nothing.
+ */
+import type { Firestore } from "@google-cloud/firestore";
+import { invoiceIdOf, letterSent } from "../domain/reminders/customer-overdue";
+import type { Reminder } from "../domain/reminders/reminder";
+import { COMPANIES, INVOICES } from "../model/collections";
+import type { DunningLetter, InvoiceDoc } from "../model/invoice";
+import type { LinkedWrite } from "../outbox/enqueue";
+
+export function dunningLetterRecord(db: Firestore, today: string): (r: Reminder) => LinkedWrite | null {
+  return (r) => {
+    if (r.rule !== "customer-overdue") return null;
+    return {
+      ref: db.collection(COMPANIES).doc(r.companyId).collection(INVOICES).doc(invoiceIdOf(r.target)),
+      update(current) {
+        if (!current) return null;
+        const letter: DunningLetter | null = letterSent((current as InvoiceDoc).lastDunningLetter ?? null, r, today);
+        return letter && { lastDunningLetter: letter };
+      },
+    };
+  };
+}
