@@ -1,21 +1,14 @@
 import type { Timestamp } from "@google-cloud/firestore";
-import type { ChartOfAccounts } from "../domain/ledger/chart-of-accounts";
+import type { z } from "zod";
+import type { companySettingsSchema } from "../workflow/bodies/company-body";
 
-/** companies/{c}.settings: everything per company that changes how the workflow computes. */
-export interface CompanySettings {
-  name: string;
-  siren: string;
-  /** VAT regime: true when the company opted for VAT on debits (services). */
-  vatOnDebits: boolean;
-  /** Company choice (unsettled law): is VAT booked when arrhes are received? */
-  arrhesVatOnReceipt: boolean;
-  /** Overrides of the engine's default PCG chart (functions/src/domain/ledger/chart-of-accounts.ts). */
-  accounts: Partial<ChartOfAccounts>;
-  /** Gross amount (decimal string) at or above which a refund needs sales AND accounting approval. */
-  approvalThreshold: string;
-  /** Payment terms of final invoices, capped by the legal limits (L441-10). */
-  paymentTerms: { kind: "days"; days: number } | { kind: "endOfMonth45" };
-}
+/**
+ * companies/{c}.settings: everything per company that changes how the
+ * workflow computes — the output of the schema an operator's settings are
+ * validated with (functions/src/workflow/bodies/company-body.ts), so the
+ * stored shape and its validation cannot drift apart.
+ */
+export type CompanySettings = z.output<typeof companySettingsSchema>;
 
 /**
  * companies/{c}. `reminderSettings` is read by the reminders job (see

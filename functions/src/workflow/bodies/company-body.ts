@@ -4,9 +4,8 @@ import { reminderSettingsSchema } from "../../domain/reminders/reminder-settings
 import { sirenSchema } from "./siren";
 
 /**
- * A company's settings as an operator types them (functions/dev/configure-company.ts).
- * Day-based payment terms stop at 60 days, the legal cap of L441-10 for
- * terms counted from the invoice date.
+ * A company's settings as an operator types them (functions/dev/configure-company.ts);
+ * its output is the stored CompanySettings (model/company.ts).
  */
 export const companySettingsSchema = z.strictObject({
   name: z
@@ -15,10 +14,18 @@ export const companySettingsSchema = z.strictObject({
     .min(1, { message: "la raison sociale est obligatoire" })
     .max(200, { message: "200 caractères au plus" }),
   siren: sirenSchema,
+  /** VAT regime: true when the company opted for VAT on debits (services). */
   vatOnDebits: z.boolean({ error: "doit valoir true (option pour les débits) ou false" }),
+  /** Company choice (unsettled law): is VAT booked when arrhes are received? */
   arrhesVatOnReceipt: z.boolean({ error: "doit valoir true (TVA sur les arrhes à l'encaissement) ou false" }),
+  /** Overrides of the engine's default PCG chart (functions/src/domain/ledger/chart-of-accounts.ts). */
   accounts: schemas.chartOverridesSchema.default({}),
+  /** Gross amount (decimal string) at or above which a refund needs sales AND accounting approval. */
   approvalThreshold: schemas.positiveAmount,
+  /**
+   * Payment terms of final invoices, capped by the legal limits (L441-10):
+   * day-based terms stop at 60 days from the invoice date.
+   */
   paymentTerms: z.discriminatedUnion(
     "kind",
     [
