@@ -17,7 +17,15 @@ describe("add-on build output", () => {
   it("declares every entry point as a top-level function of Code.js", async () => {
     const { code } = await builtAddon();
     const declared = topLevelFunctions(code);
-    for (const name of ["onOpen", "onInstall", "showSidebar", ...SIDEBAR_FUNCTIONS]) expect(declared).toContain(name);
+    const named = [
+      "onOpen",
+      "onInstall",
+      "showSidebar",
+      "markInstalmentPaid",
+      "setInvoiceDunning",
+      ...SIDEBAR_FUNCTIONS,
+    ];
+    for (const name of named) expect(declared).toContain(name);
     expect(new Set(declared)).toEqual(new Set(ENTRY_POINTS));
   });
 

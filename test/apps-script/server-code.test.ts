@@ -24,6 +24,11 @@ describe("menu and sidebar", () => {
     expect(menu.items).toEqual([
       { caption: "Ouvrir le panneau Acompte", functionName: "showSidebar" },
       { caption: "Importer les acomptes et factures saisis", functionName: "importTypedRows" },
+      { caption: "Marquer l'échéance sélectionnée payée", functionName: "markInstalmentPaid" },
+      {
+        caption: "Litige ou promesse de paiement sur la facture sélectionnée",
+        functionName: "setInvoiceDunning",
+      },
       { caption: "Resynchroniser le classeur", functionName: "resyncWorkbook" },
       "separator",
       { caption: "Associer ce classeur à une société", functionName: "linkCompany" },
@@ -37,7 +42,7 @@ describe("menu and sidebar", () => {
     const { addon, standIns } = await harness();
     addon.onInstall({});
     expect(standIns.recorder.menus).toHaveLength(1);
-    expect(standIns.recorder.menus[0].items).toHaveLength(7);
+    expect(standIns.recorder.menus[0].items).toHaveLength(9);
   });
 
   it("every menu item names a top-level function of Code.js", async () => {

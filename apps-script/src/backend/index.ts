@@ -12,10 +12,12 @@ import { getSidebarContext } from "./getSidebarContext";
 import { logTokenAudience } from "./identity-token";
 import { linkCompany } from "./linkCompany";
 import { listPendingApprovals } from "./listPendingApprovals";
+import { markInstalmentPaid } from "./markInstalmentPaid";
 import { onInstall, onOpen } from "./onOpen";
 import { quoteRefund } from "./quoteRefund";
 import { rejectRefund } from "./rejectRefund";
 import { requestRefund } from "./requestRefund";
+import { setInvoiceDunning } from "./setInvoiceDunning";
 import { importTypedRows, resyncWorkbook, setupWorkbook } from "./workbookActions";
 import { showSidebar } from "./showSidebar";
 import { verifyAuditChains } from "./verifyAuditChains";
@@ -27,6 +29,8 @@ export const entryPoints: EntryPoints = {
   setupWorkbook,
   resyncWorkbook,
   importTypedRows,
+  markInstalmentPaid,
+  setInvoiceDunning,
   verifyAuditChains,
   linkCompany,
   logTokenAudience,

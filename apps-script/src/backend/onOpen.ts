@@ -6,17 +6,19 @@
 export const MENU_ITEMS = [
   { label: "Ouvrir le panneau Acompte", fn: "showSidebar" },
   { label: "Importer les acomptes et factures saisis", fn: "importTypedRows" },
+  { label: "Marquer l'échéance sélectionnée payée", fn: "markInstalmentPaid" },
+  { label: "Litige ou promesse de paiement sur la facture sélectionnée", fn: "setInvoiceDunning" },
   { label: "Resynchroniser le classeur", fn: "resyncWorkbook" },
   { label: "Associer ce classeur à une société", fn: "linkCompany" },
   { label: "Installer ou réparer le classeur (administrateurs)", fn: "setupWorkbook" },
   { label: "Vérifier les chaînes d'audit (administrateurs)", fn: "verifyAuditChains" },
 ] as const;
-const ADMIN_FROM = 3;
+/** The everyday entries come first; linking the spreadsheet starts the admin ones. */
+const ADMIN_FROM = MENU_ITEMS.findIndex((item) => item.fn === "linkCompany");
 
 export function onOpen(): void {
   const menu = SpreadsheetApp.getUi().createAddonMenu();
   MENU_ITEMS.forEach((item, index) => {
-    // Separate the everyday entries from the admin ones.
     if (index === ADMIN_FROM) menu.addSeparator();
     menu.addItem(item.label, item.fn);
   });

@@ -4,26 +4,16 @@ import type { CallResult } from "../interfaces/result";
 import type { DepositSelection, SelectedRow } from "../interfaces/sidebar-context";
 import { callApi } from "./api-client";
 import { DEPOSITS_SHEET, depositIdFromRow } from "./deposit-row";
+import { readSelectedRow } from "./selected-row";
 
-const HEADER_ROW = 1;
-
+/** Reading only: a selection of several rows shows the first one. */
 export function selectedDepositId(): { depositId?: string; row?: number; problem?: string } {
-  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const sheet = spreadsheet.getActiveSheet();
-  const range = spreadsheet.getActiveRange();
-  if (sheet.getName() !== DEPOSITS_SHEET || !range) {
-    return { problem: `Sélectionnez la ligne d'un acompte dans la feuille « ${DEPOSITS_SHEET} ».` };
-  }
-  const row = range.getRow();
-  if (row <= HEADER_ROW) {
-    return { problem: "Sélectionnez une ligne d'acompte, pas la ligne d'en-tête." };
-  }
-  const width = sheet.getLastColumn();
-  if (width < 1) return { problem: `La feuille « ${DEPOSITS_SHEET} » est vide.` };
-  const headers = sheet.getRange(HEADER_ROW, 1, 1, width).getValues()[0];
-  const values = sheet.getRange(row, 1, 1, width).getValues()[0];
-  const reading = depositIdFromRow(headers, values);
-  return reading.ok ? { depositId: reading.depositId, row } : { problem: reading.problem, row };
+  const selected = readSelectedRow({ sheet: DEPOSITS_SHEET, aRow: "la ligne d'un acompte" });
+  if (!selected.ok) return { problem: selected.problem };
+  const reading = depositIdFromRow(selected.headers, selected.values);
+  return reading.ok
+    ? { depositId: reading.depositId, row: selected.row }
+    : { problem: reading.problem, row: selected.row };
 }
 
 /** The selected row only, read from the sheet without calling the functions: cheap enough to poll. */

@@ -150,6 +150,23 @@ export interface AuditVerification {
   firstBroken?: { series?: string; id?: string; number?: string } | null;
 }
 
+/** Body of `POST …/invoices/{id}/dunning`: `promiseUntil` omitted keeps the current promise, null ends it. */
+export interface InvoiceDunningBody {
+  disputed: boolean;
+  disputeReason?: string;
+  promiseUntil?: string | null;
+}
+
+/** Its answer: the invoice's collection state after the call (`changed: false` when it was already so). */
+export interface InvoiceDunningAnswer {
+  id: string;
+  number: string;
+  dueDate?: string;
+  openAmount?: string;
+  dunning: { disputed: boolean; disputeReason: string | null; promiseUntil: string | null; updatedBy?: string | null };
+  changed: boolean;
+}
+
 /** Error body of every non-2xx answer. */
 export interface ApiErrorBody {
   error: { code: string; message: string; details?: { path: string; message: string }[] };

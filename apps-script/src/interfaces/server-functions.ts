@@ -28,6 +28,8 @@ export interface MenuFunctions {
   setupWorkbook(): void;
   resyncWorkbook(): void;
   importTypedRows(): void;
+  markInstalmentPaid(): void;
+  setInvoiceDunning(): void;
   verifyAuditChains(): void;
   linkCompany(): void;
   /** Run once from the script editor by an admin: logs the audience the functions must accept. */
@@ -56,6 +58,8 @@ export const MENU_FUNCTIONS = [
   "setupWorkbook",
   "resyncWorkbook",
   "importTypedRows",
+  "markInstalmentPaid",
+  "setInvoiceDunning",
   "verifyAuditChains",
   "linkCompany",
   "logTokenAudience",
