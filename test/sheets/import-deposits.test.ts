@@ -3,22 +3,16 @@
  * workflow's deposit route, refused rows explained in French beside them,
  * fixed rows recorded once.
  */
-import type { RouteContext } from "../../functions/src/http/route";
-import { noopNotifier } from "../../functions/src/app/change-notifier";
-import { sheetsRoutes } from "../../functions/src/sheets/sheets-routes";
 import { testFirestore } from "../support/firestore";
 import { seedCompany } from "../support/workflow-api";
 import { ACCOUNTING, ADMIN, C, SALES, USERS } from "../workflow/fixtures";
-import { startSheetsKit, type SheetsKit } from "./sheets-test-kit";
-import type { Route } from "../../functions/src/http/route";
+import { startSheetsKit, type SheetsAction, type SheetsKit } from "./sheets-test-kit";
 
 const fs = testFirestore("sheetsimport");
 let kit: SheetsKit;
-let routes: Record<string, Route>;
 
 beforeAll(async () => {
   kit = await startSheetsKit();
-  routes = Object.fromEntries(sheetsRoutes(kit.gateway).map((r) => [r.path.split("/").pop()!, r]));
 });
 afterAll(async () => {
   await kit.stop();
@@ -26,21 +20,7 @@ afterAll(async () => {
 });
 beforeEach(() => fs.clear());
 
-function call(name: string, as: string, body: unknown) {
-  const now = new Date("2026-03-10T11:00:00Z");
-  const ctx: RouteContext = {
-    deps: { db: fs.db, verifier: { verify: async () => ({ email: as }) }, clock: () => now, notifier: noopNotifier },
-    route: `POST /v1/companies/${C}/sheets/${name}`,
-    params: { companyId: C },
-    query: {},
-    body,
-    caller: { email: as },
-    idempotencyKey: null,
-    now,
-    today: "2026-03-10",
-  };
-  return routes[name].handle(ctx);
-}
+const call = (action: SheetsAction, as: string, body: unknown) => kit.call(fs.db, C, action, as, body);
 
 /** What a person types, parsed by Sheets as in the UI (USER_ENTERED, fr_FR). */
 async function type(spreadsheetId: string, range: string, values: string[][]) {

@@ -4,10 +4,7 @@
  * POST …/payments, refused rows explained in `Statut`, fixed rows recorded
  * once — on the emulator and the local Sheets server.
  */
-import { noopNotifier } from "../../functions/src/app/change-notifier";
-import type { RouteContext } from "../../functions/src/http/route";
 import type { ImportResult } from "../../functions/src/sheets/import/import-under-lease";
-import { sheetsRoutes } from "../../functions/src/sheets/sheets-routes";
 import { testFirestore } from "../support/firestore";
 import { seedCompany } from "../support/workflow-api";
 import { ACCOUNTING, ADMIN, C, REQUESTER, USERS } from "../workflow/fixtures";
@@ -25,25 +22,9 @@ afterAll(async () => {
 });
 beforeEach(() => fs.clear());
 
-const NOW = new Date("2026-03-10T11:00:00Z");
-function ctx(as: string, body: unknown = {}): RouteContext {
-  return {
-    deps: { db: fs.db, verifier: { verify: async () => ({ email: as }) }, clock: () => NOW, notifier: noopNotifier },
-    route: `POST /v1/companies/${C}/sheets/import`,
-    params: { companyId: C },
-    query: {},
-    body,
-    caller: { email: as },
-    idempotencyKey: null,
-    now: NOW,
-    today: "2026-03-10",
-  };
-}
-
 /** The add-on's « Importer » action: POST …/sheets/import, which imports `Acomptes` and `Factures`. */
 const importAs = async (as: string, spreadsheetId: string) => {
-  const route = sheetsRoutes(kit.gateway).find((r) => r.path.endsWith("/sheets/import"))!;
-  const answer = await route.handle(ctx(as, { spreadsheetId }));
+  const answer = await kit.call(fs.db, C, "import", as, { spreadsheetId });
   expect(answer.status).toBe(200);
   return answer.body as ImportResult;
 };
@@ -125,8 +106,7 @@ const payments = async () => (await fs.db.collection(`companies/${C}/payments`).
 test("records typed invoices and their payments, explains refused rows, records fixed rows once", async () => {
   await seedCompany(fs.db, C, USERS as never);
   const spreadsheetId = await kit.newSpreadsheet();
-  const setup = sheetsRoutes(kit.gateway).find((r) => r.path.endsWith("/setup"))!;
-  expect((await setup.handle({ ...ctx(ADMIN, { spreadsheetId }), route: "POST setup" })).status).toBe(200);
+  expect((await kit.call(fs.db, C, "setup", ADMIN, { spreadsheetId })).status).toBe(200);
 
   await type(spreadsheetId, { "'Factures'!B2:N5": [UNPAID, PART_PAID, BAD, PAYMENT_IN_FUTURE] });
   const first = await importAs(ACCOUNTING, spreadsheetId);
@@ -208,8 +188,7 @@ test("records typed invoices and their payments, explains refused rows, records 
 test("the same external number typed twice: the second row is refused", async () => {
   await seedCompany(fs.db, C, USERS as never);
   const spreadsheetId = await kit.newSpreadsheet();
-  const setup = sheetsRoutes(kit.gateway).find((r) => r.path.endsWith("/setup"))!;
-  await setup.handle({ ...ctx(ADMIN, { spreadsheetId }), route: "POST setup" });
+  await kit.call(fs.db, C, "setup", ADMIN, { spreadsheetId });
   await type(spreadsheetId, { "'Factures'!B2:N3": [UNPAID, [...UNPAID.slice(0, 10), "20/01/2026", "", ""]] });
   const result = await importAs(ACCOUNTING, spreadsheetId);
   expect(result.recorded.map((r) => r.row)).toEqual([2]);
@@ -219,8 +198,7 @@ test("the same external number typed twice: the second row is refused", async ()
 test("a requester's import records the typed deposits; the invoice rows, which need accounting, are explained", async () => {
   await seedCompany(fs.db, C, USERS as never);
   const spreadsheetId = await kit.newSpreadsheet();
-  const setup = sheetsRoutes(kit.gateway).find((r) => r.path.endsWith("/setup"))!;
-  await setup.handle({ ...ctx(ADMIN, { spreadsheetId }), route: "POST setup" });
+  await kit.call(fs.db, C, "setup", ADMIN, { spreadsheetId });
   await type(spreadsheetId, {
     "'Factures'!B2:N2": [UNPAID],
     // Columns Client to Moyen de paiement of a consumer's arrhes.

@@ -6,12 +6,9 @@
  * Idempotency-Key stays per user, and cannot reach the import's records.
  */
 import { Timestamp } from "@google-cloud/firestore";
-import { noopNotifier } from "../../functions/src/app/change-notifier";
-import type { RouteContext } from "../../functions/src/http/route";
 import { depositBodyFromRow } from "../../functions/src/sheets/import/deposit-row-body";
 import { importKey } from "../../functions/src/sheets/import/import-key";
 import type { ImportResult } from "../../functions/src/sheets/import/import-under-lease";
-import { sheetsRoutes } from "../../functions/src/sheets/sheets-routes";
 import { testFirestore } from "../support/firestore";
 import { seedCompany, startTestApi, type TestApi } from "../support/workflow-api";
 import { ACCOUNTING, ADMIN, C, DEPOSIT_BODY, REQUESTER, USERS } from "../workflow/fixtures";
@@ -30,28 +27,12 @@ afterAll(async () => {
 beforeEach(() => fs.clear());
 afterEach(() => jest.restoreAllMocks());
 
-const NOW = new Date("2026-03-10T11:00:00Z");
-function ctx(as: string, body: unknown): RouteContext {
-  return {
-    deps: { db: fs.db, verifier: { verify: async () => ({ email: as }) }, clock: () => NOW, notifier: noopNotifier },
-    route: `POST /v1/companies/${C}/sheets/import`,
-    params: { companyId: C },
-    query: {},
-    body,
-    caller: { email: as },
-    idempotencyKey: null,
-    now: NOW,
-    today: "2026-03-10",
-  };
-}
-
-const sheetsRoute = (name: string) => sheetsRoutes(kit.gateway).find((r) => r.path.endsWith(`/sheets/${name}`))!;
-const importAs = (as: string, spreadsheetId: string) => sheetsRoute("import").handle(ctx(as, { spreadsheetId }));
+const importAs = (as: string, spreadsheetId: string) => kit.call(fs.db, C, "import", as, { spreadsheetId });
 
 /** A workbook set up by the admin, with `edits` typed as a person would (USER_ENTERED, fr_FR). */
 async function workbookWith(edits: Record<string, string[][]>): Promise<string> {
   const spreadsheetId = await kit.newSpreadsheet();
-  expect((await sheetsRoute("setup").handle(ctx(ADMIN, { spreadsheetId }))).status).toBe(200);
+  expect((await kit.call(fs.db, C, "setup", ADMIN, { spreadsheetId })).status).toBe(200);
   await kit.gateway.api.spreadsheets.values.batchUpdate({
     spreadsheetId,
     requestBody: {
