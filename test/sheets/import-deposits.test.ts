@@ -3,28 +3,17 @@
  * workflow's deposit route, refused rows explained in French beside them,
  * fixed rows recorded once.
  */
-import { testFirestore } from "../support/firestore";
-import { seedCompany } from "../support/workflow-api";
-import { ACCOUNTING, ADMIN, C, SALES, USERS } from "../workflow/fixtures";
-import { startSheetsKit, type SheetsAction, type SheetsKit } from "./sheets-test-kit";
+import { ACCOUNTING, ADMIN, C, SALES } from "../workflow/fixtures";
+import { importSuite } from "./import-suite";
 
-const fs = testFirestore("sheetsimport");
-let kit: SheetsKit;
+const suite = importSuite("sheetsimport");
+const fs = suite.fs;
 
-beforeAll(async () => {
-  kit = await startSheetsKit();
-});
-afterAll(async () => {
-  await kit.stop();
-  await fs.close();
-});
-beforeEach(() => fs.clear());
-
-const call = (action: SheetsAction, as: string, body: unknown) => kit.call(fs.db, C, action, as, body);
+const call = suite.call;
 
 /** What a person types, parsed by Sheets as in the UI (USER_ENTERED, fr_FR). */
 async function type(spreadsheetId: string, range: string, values: string[][]) {
-  await kit.gateway.api.spreadsheets.values.update({
+  await suite.kit.gateway.api.spreadsheets.values.update({
     spreadsheetId,
     range,
     valueInputOption: "USER_ENTERED",
@@ -49,8 +38,7 @@ const VALID = [
 ];
 
 test("imports a valid row once, explains a refused row, records it once fixed", async () => {
-  await seedCompany(fs.db, C, USERS as never);
-  const spreadsheetId = await kit.newSpreadsheet();
+  const spreadsheetId = await suite.kit.newSpreadsheet();
   expect((await call("setup", ADMIN, { spreadsheetId })).status).toBe(200);
 
   await type(spreadsheetId, "'Acomptes'!B2:N3", [
@@ -77,7 +65,7 @@ test("imports a valid row once, explains a refused row, records it once fixed", 
   expect(body.refused).toEqual([{ row: 3, message: expect.stringContaining("Colonne « SIREN »") }]);
   expect(body.refused[0].message).toContain("Colonne « Taux TVA »");
 
-  const [acomptes] = await kit.gateway.readValues(spreadsheetId, ["'Acomptes'!A2:V3"]);
+  const [acomptes] = await suite.kit.gateway.readValues(spreadsheetId, ["'Acomptes'!A2:V3"]);
   // Row 2 became the deposit's row: id, the customer as typed, the deposit invoice and its amounts (30 % of 10,000.00 net at 20 %).
   expect(acomptes[0][0]).toBe(body.recorded[0].id);
   expect(acomptes[0].slice(1, 9)).toEqual([
@@ -118,7 +106,7 @@ test("imports a valid row once, explains a refused row, records it once fixed", 
   const third = (await call("import", ACCOUNTING, { spreadsheetId })).body as typeof body;
   expect(third.recorded).toEqual([]);
 
-  const [after] = await kit.gateway.readValues(spreadsheetId, ["'Acomptes'!A2:V"]);
+  const [after] = await suite.kit.gateway.readValues(spreadsheetId, ["'Acomptes'!A2:V"]);
   expect(after.map((l) => l[0])).toEqual([body.recorded[0].id, second.recorded[0].id]);
   // Arrhes of 120.00 gross for services at 20 %: 100.00 + 20.00 VAT, due on cashing (06/03/2026); the error message is gone.
   expect(after[1].slice(14)).toEqual(["FA-2026-000002", 46091, 100, 20, 46087, 120, "Ouvert"]);
@@ -134,8 +122,7 @@ test("imports a valid row once, explains a refused row, records it once fixed", 
 });
 
 test("import needs the requester or accounting role; an unbound spreadsheet is refused in French", async () => {
-  await seedCompany(fs.db, C, USERS as never);
-  const spreadsheetId = await kit.newSpreadsheet();
+  const spreadsheetId = await suite.kit.newSpreadsheet();
   await expect(call("import", SALES, { spreadsheetId })).rejects.toMatchObject({ status: 403 });
   await expect(call("import", ACCOUNTING, { spreadsheetId })).rejects.toMatchObject({
     status: 404,

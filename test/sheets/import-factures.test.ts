@@ -5,33 +5,22 @@
  * once — on the emulator and the local Sheets server.
  */
 import type { ImportResult } from "../../functions/src/sheets/import/import-under-lease";
-import { testFirestore } from "../support/firestore";
-import { seedCompany } from "../support/workflow-api";
-import { ACCOUNTING, ADMIN, C, REQUESTER, USERS } from "../workflow/fixtures";
-import { startSheetsKit, type SheetsKit } from "./sheets-test-kit";
+import { ACCOUNTING, ADMIN, C, REQUESTER } from "../workflow/fixtures";
+import { importSuite } from "./import-suite";
 
-const fs = testFirestore("sheetsfactures");
-let kit: SheetsKit;
-
-beforeAll(async () => {
-  kit = await startSheetsKit();
-});
-afterAll(async () => {
-  await kit.stop();
-  await fs.close();
-});
-beforeEach(() => fs.clear());
+const suite = importSuite("sheetsfactures");
+const fs = suite.fs;
 
 /** The add-on's « Importer » action: POST …/sheets/import, which imports `Acomptes` and `Factures`. */
 const importAs = async (as: string, spreadsheetId: string) => {
-  const answer = await kit.call(fs.db, C, "import", as, { spreadsheetId });
+  const answer = await suite.call("import", as, { spreadsheetId });
   expect(answer.status).toBe(200);
   return answer.body as ImportResult;
 };
 
 /** What a person types into several ranges, parsed by Sheets as in the UI (USER_ENTERED, fr_FR). */
 const type = (spreadsheetId: string, edits: Record<string, string[][]>) =>
-  kit.gateway.api.spreadsheets.values.batchUpdate({
+  suite.kit.gateway.api.spreadsheets.values.batchUpdate({
     spreadsheetId,
     requestBody: {
       valueInputOption: "USER_ENTERED",
@@ -104,9 +93,8 @@ const invoicesByNumber = async () =>
 const payments = async () => (await fs.db.collection(`companies/${C}/payments`).get()).docs.map((d) => d.data());
 
 test("records typed invoices and their payments, explains refused rows, records fixed rows once", async () => {
-  await seedCompany(fs.db, C, USERS as never);
-  const spreadsheetId = await kit.newSpreadsheet();
-  expect((await kit.call(fs.db, C, "setup", ADMIN, { spreadsheetId })).status).toBe(200);
+  const spreadsheetId = await suite.kit.newSpreadsheet();
+  expect((await suite.call("setup", ADMIN, { spreadsheetId })).status).toBe(200);
 
   await type(spreadsheetId, { "'Factures'!B2:N5": [UNPAID, PART_PAID, BAD, PAYMENT_IN_FUTURE] });
   const first = await importAs(ACCOUNTING, spreadsheetId);
@@ -143,7 +131,7 @@ test("records typed invoices and their payments, explains refused rows, records 
   // No number of our series was taken by an imported invoice.
   expect((await fs.db.doc(`companies/${C}/sequences/invoice-2026`).get()).exists).toBe(false);
 
-  const [rows] = await kit.gateway.readValues(spreadsheetId, ["'Factures'!A2:O5"]);
+  const [rows] = await suite.kit.gateway.readValues(spreadsheetId, ["'Factures'!A2:O5"]);
   expect(rows.map((r) => r[0] ?? "")).toEqual([first.recorded[0].id, first.recorded[1].id, "", ""]);
   // Recorded rows are now the invoices' rows, filled by the write-back (« Payée le » only once fully paid).
   expect(rows[1].slice(1, 2).concat(rows[1].slice(12, 15))).toEqual(["2025-F-0920", 200, "", "À payer"]);
@@ -173,7 +161,7 @@ test("records typed invoices and their payments, explains refused rows, records 
   expect((await payments()).map((p) => p.amount).sort()).toEqual(["1000.00", "400.00"]);
 
   // Each invoice shows once in the sheet, on the row it was typed on; no error left.
-  const [after] = await kit.gateway.readValues(spreadsheetId, ["'Factures'!A2:O"]);
+  const [after] = await suite.kit.gateway.readValues(spreadsheetId, ["'Factures'!A2:O"]);
   const ids = after.map((r) => r[0] ?? "").filter((id) => id !== "");
   expect(ids.slice(0, 4)).toEqual([
     first.recorded[0].id,
@@ -186,9 +174,8 @@ test("records typed invoices and their payments, explains refused rows, records 
 });
 
 test("the same external number typed twice: the second row is refused", async () => {
-  await seedCompany(fs.db, C, USERS as never);
-  const spreadsheetId = await kit.newSpreadsheet();
-  await kit.call(fs.db, C, "setup", ADMIN, { spreadsheetId });
+  const spreadsheetId = await suite.kit.newSpreadsheet();
+  await suite.call("setup", ADMIN, { spreadsheetId });
   await type(spreadsheetId, { "'Factures'!B2:N3": [UNPAID, [...UNPAID.slice(0, 10), "20/01/2026", "", ""]] });
   const result = await importAs(ACCOUNTING, spreadsheetId);
   expect(result.recorded.map((r) => r.row)).toEqual([2]);
@@ -196,9 +183,8 @@ test("the same external number typed twice: the second row is refused", async ()
 });
 
 test("a requester's import records the typed deposits; the invoice rows, which need accounting, are explained", async () => {
-  await seedCompany(fs.db, C, USERS as never);
-  const spreadsheetId = await kit.newSpreadsheet();
-  await kit.call(fs.db, C, "setup", ADMIN, { spreadsheetId });
+  const spreadsheetId = await suite.kit.newSpreadsheet();
+  await suite.call("setup", ADMIN, { spreadsheetId });
   await type(spreadsheetId, {
     "'Factures'!B2:N2": [UNPAID],
     // Columns Client to Moyen de paiement of a consumer's arrhes.
@@ -214,7 +200,7 @@ test("a requester's import records the typed deposits; the invoice rows, which n
   expect(await invoicesByNumber()).toEqual({
     "FA-2026-000001": expect.objectContaining({ origin: undefined }),
   });
-  const [factures] = await kit.gateway.readValues(spreadsheetId, ["'Factures'!A2:O2"]);
+  const [factures] = await suite.kit.gateway.readValues(spreadsheetId, ["'Factures'!A2:O2"]);
   expect(factures[0][0] ?? "").toBe("");
   expect(factures[0][14]).toBe(
     "Erreur : Vous n'avez pas le rôle nécessaire pour cette action (il faut : approbateur comptable).",

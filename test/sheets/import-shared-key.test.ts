@@ -9,31 +9,21 @@ import { Timestamp } from "@google-cloud/firestore";
 import { depositBodyFromRow } from "../../functions/src/sheets/import/deposit-row-body";
 import { importKey } from "../../functions/src/sheets/import/import-key";
 import type { ImportResult } from "../../functions/src/sheets/import/import-under-lease";
-import { testFirestore } from "../support/firestore";
-import { seedCompany, startTestApi, type TestApi } from "../support/workflow-api";
-import { ACCOUNTING, ADMIN, C, DEPOSIT_BODY, REQUESTER, USERS } from "../workflow/fixtures";
-import { startSheetsKit, type SheetsKit } from "./sheets-test-kit";
+import { startTestApi, type TestApi } from "../support/workflow-api";
+import { ACCOUNTING, ADMIN, C, DEPOSIT_BODY, REQUESTER } from "../workflow/fixtures";
+import { importSuite } from "./import-suite";
 
-const fs = testFirestore("sheetssharedkey");
-let kit: SheetsKit;
-
-beforeAll(async () => {
-  kit = await startSheetsKit();
-});
-afterAll(async () => {
-  await kit.stop();
-  await fs.close();
-});
-beforeEach(() => fs.clear());
+const suite = importSuite("sheetssharedkey");
+const fs = suite.fs;
 afterEach(() => jest.restoreAllMocks());
 
-const importAs = (as: string, spreadsheetId: string) => kit.call(fs.db, C, "import", as, { spreadsheetId });
+const importAs = (as: string, spreadsheetId: string) => suite.call("import", as, { spreadsheetId });
 
 /** A workbook set up by the admin, with `edits` typed as a person would (USER_ENTERED, fr_FR). */
 async function workbookWith(edits: Record<string, string[][]>): Promise<string> {
-  const spreadsheetId = await kit.newSpreadsheet();
-  expect((await kit.call(fs.db, C, "setup", ADMIN, { spreadsheetId })).status).toBe(200);
-  await kit.gateway.api.spreadsheets.values.batchUpdate({
+  const spreadsheetId = await suite.kit.newSpreadsheet();
+  expect((await suite.call("setup", ADMIN, { spreadsheetId })).status).toBe(200);
+  await suite.kit.gateway.api.spreadsheets.values.batchUpdate({
     spreadsheetId,
     requestBody: {
       valueInputOption: "USER_ENTERED",
@@ -45,7 +35,7 @@ async function workbookWith(edits: Record<string, string[][]>): Promise<string> 
 
 /** The import records its rows, then its one write of ids and statuses to Sheets fails: the ids are lost. */
 async function importLosingIds(as: string, spreadsheetId: string): Promise<void> {
-  jest.spyOn(kit.gateway, "writeValues").mockRejectedValueOnce(new Error("Sheets: 503 backend unavailable"));
+  jest.spyOn(suite.kit.gateway, "writeValues").mockRejectedValueOnce(new Error("Sheets: 503 backend unavailable"));
   await expect(importAs(as, spreadsheetId)).rejects.toThrow("503");
   jest.restoreAllMocks();
 }
@@ -59,19 +49,18 @@ const DEPOSIT_ROW =
 const PART_PAID_ROW = "2025-F-0920||15/12/2025|Mme Durand (particulier)||500|100||||14/01/2026|200|20/01/2026";
 
 test("a typed deposit whose id was lost is imported again by another member: one deposit, the same id", async () => {
-  await seedCompany(fs.db, C, USERS as never);
   const spreadsheetId = await workbookWith({ "'Acomptes'!B2:N2": [DEPOSIT_ROW.split("|")] });
 
   await importLosingIds(ACCOUNTING, spreadsheetId);
   const [recorded] = (await fs.db.collection(`companies/${C}/deposits`).get()).docs;
   expect(recorded).toBeDefined();
-  const [lost] = await kit.gateway.readValues(spreadsheetId, ["'Acomptes'!A2:A2"]);
+  const [lost] = await suite.kit.gateway.readValues(spreadsheetId, ["'Acomptes'!A2:A2"]);
   expect(lost[0]?.[0] ?? "").toBe("");
 
   const again = (await importAs(REQUESTER, spreadsheetId)).body as ImportResult;
   expect(again.sheets?.Acomptes).toEqual({ recorded: [{ row: 2, id: recorded.id }], refused: [] });
   expect(await count("deposits")).toBe(1);
-  const [ids] = await kit.gateway.readValues(spreadsheetId, ["'Acomptes'!A2:A"]);
+  const [ids] = await suite.kit.gateway.readValues(spreadsheetId, ["'Acomptes'!A2:A"]);
   expect(ids.map((r) => r[0] ?? "").filter((id) => id !== "")).toEqual([recorded.id]);
 
   // The shared record has no expiry: the TTL policy never deletes it, so a re-import months later still replays.
@@ -80,7 +69,6 @@ test("a typed deposit whose id was lost is imported again by another member: one
 });
 
 test("a typed invoice and its payment whose id was lost: replayed for a member without accounting's role", async () => {
-  await seedCompany(fs.db, C, USERS as never);
   const spreadsheetId = await workbookWith({ "'Factures'!B2:N2": [PART_PAID_ROW.split("|")] });
 
   await importLosingIds(ACCOUNTING, spreadsheetId);
@@ -93,7 +81,7 @@ test("a typed invoice and its payment whose id was lost: replayed for a member w
   expect(again.sheets?.Factures).toEqual({ recorded: [{ row: 2, id: invoice.id }], refused: [] });
   expect([await count("invoices"), await count("payments")]).toEqual([1, 1]);
   expect((await fs.db.doc(`companies/${C}/invoices/${invoice.id}`).get()).get("openAmount")).toBe("200.00");
-  const [ids] = await kit.gateway.readValues(spreadsheetId, ["'Factures'!A2:A"]);
+  const [ids] = await suite.kit.gateway.readValues(spreadsheetId, ["'Factures'!A2:A"]);
   expect(ids.map((r) => r[0] ?? "").filter((id) => id !== "")).toEqual([invoice.id]);
 });
 
@@ -107,7 +95,6 @@ describe("over HTTP, a client's Idempotency-Key", () => {
   const deposits = `/v1/companies/${C}/deposits`;
 
   test("stays per user: the same key from two users records two deposits", async () => {
-    await seedCompany(fs.db, C, USERS as never);
     const first = await api.call("POST", deposits, { as: ACCOUNTING, key: "shared-key-1", body: DEPOSIT_BODY });
     const other = await api.call("POST", deposits, { as: REQUESTER, key: "shared-key-1", body: DEPOSIT_BODY });
     const replay = await api.call("POST", deposits, { as: REQUESTER, key: "shared-key-1", body: DEPOSIT_BODY });
@@ -121,10 +108,9 @@ describe("over HTTP, a client's Idempotency-Key", () => {
   });
 
   test("cannot reach the import's shared records, even with the very key the import derived", async () => {
-    await seedCompany(fs.db, C, USERS as never);
     const spreadsheetId = await workbookWith({ "'Acomptes'!B2:N2": [DEPOSIT_ROW.split("|")] });
     // Row 2 as the import reads it (before the write-back rewrites it), and the key the import derives from it.
-    const [typed] = await kit.gateway.readValues(spreadsheetId, ["'Acomptes'!A2:N2"]);
+    const [typed] = await suite.kit.gateway.readValues(spreadsheetId, ["'Acomptes'!A2:N2"]);
     const body = depositBodyFromRow(typed[0]);
     const key = importKey(spreadsheetId, 2, body);
     const imported = (await importAs(ACCOUNTING, spreadsheetId)).body as ImportResult;

@@ -1,0 +1,30 @@
+import { testFirestore } from "../support/firestore";
+import { seedCompany } from "../support/workflow-api";
+import { C, USERS } from "../workflow/fixtures";
+import { startSheetsKit, type SheetsAction, type SheetsKit } from "./sheets-test-kit";
+
+/**
+ * One import test file: its own emulator project and local Sheets server;
+ * before each test the project is emptied and company C seeded with USERS.
+ * `call` runs one of the add-on's workbook actions on C (kit.call).
+ */
+export function importSuite(prefix: string) {
+  const fs = testFirestore(prefix);
+  const suite = {
+    fs,
+    kit: undefined as unknown as SheetsKit,
+    call: (action: SheetsAction, as: string, body: unknown) => suite.kit.call(fs.db, C, action, as, body),
+  };
+  beforeAll(async () => {
+    suite.kit = await startSheetsKit();
+  });
+  afterAll(async () => {
+    await suite.kit.stop();
+    await fs.close();
+  });
+  beforeEach(async () => {
+    await fs.clear();
+    await seedCompany(fs.db, C, USERS as never);
+  });
+  return suite;
+}
