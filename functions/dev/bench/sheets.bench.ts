@@ -48,7 +48,10 @@ async function seed(db: Firestore): Promise<void> {
     }
   };
   await db.doc(c).set({ settings: { name: "Bench SA", siren: "552100554" }, spreadsheetIds: [] });
+  // Ids as the workflow makes them (Firestore's 20-character auto ids): they fill column A and the references.
+  const autoId = () => db.collection("_").doc().id;
   for (let i = 1; i <= DEPOSITS; i++) {
+    const ids = { deposit: autoId(), invoice: autoId(), entry: autoId(), refund: autoId() };
     const number = `FA-2026-${pad(i)}`;
     const customer = { name: `Client ${i} SARL`, kind: "b2b" as const, siren: String(300000000 + i) };
     const deposit: DepositDoc = {
@@ -59,7 +62,7 @@ async function seed(db: Firestore): Promise<void> {
       lines: [line],
       total,
       gross: "4320.00",
-      invoiceId: `I${pad(i)}`,
+      invoiceId: ids.invoice,
       invoiceNumber: number,
       invoiceDate: "2026-01-15",
       cashedDate: "2026-01-15",
@@ -68,7 +71,7 @@ async function seed(db: Firestore): Promise<void> {
       creditNotes: [],
       refundableBalance: "0.00",
       status: "open",
-      journalEntryId: `E${pad(i)}`,
+      journalEntryId: ids.entry,
       createdAt: ts,
       createdBy: "bench@acme.fr",
     };
@@ -93,7 +96,7 @@ async function seed(db: Firestore): Promise<void> {
       openAmount: "0.00",
       paidOn: "2026-01-15",
       customerKey: `siren:${customer.siren}`,
-      depositId: `D${pad(i)}`,
+      depositId: ids.deposit,
       createdAt: ts,
       series: "invoice-2026",
       seq: i,
@@ -108,7 +111,7 @@ async function seed(db: Firestore): Promise<void> {
         pieceRef: number,
         label: `Acompte ${number}`,
         number: `EC-2026-${pad(i)}`,
-        source: { kind: "deposit", id: `D${pad(i)}` },
+        source: { kind: "deposit", id: ids.deposit },
         lines: [
           { account: "512", label: "Banque", debit: "4320.00", credit: "0.00" },
           { account: "4191", label: "Acomptes reçus", debit: "0.00", credit: "3600.00" },
@@ -125,12 +128,12 @@ async function seed(db: Firestore): Promise<void> {
     };
     const refund: RefundDoc = {
       proposal: {
-        source: { kind: "deposit", depositId: `D${pad(i)}` },
+        source: { kind: "deposit", depositId: ids.deposit },
         scope: { kind: "full" },
         reason: "seller_cancels",
         schedule: { kind: "single" },
       },
-      depositId: `D${pad(i)}`,
+      depositId: ids.deposit,
       status: "submitted",
       grossAmount: "4320.00",
       customerName: customer.name,
@@ -158,10 +161,10 @@ async function seed(db: Firestore): Promise<void> {
       lateRefundScale: null,
       updatedAt: ts,
     };
-    await put(`${c}/deposits/D${pad(i)}`, deposit);
-    await put(`${c}/invoices/I${pad(i)}`, invoice);
-    await put(`${c}/journalEntries/E${pad(i)}`, entry);
-    await put(`${c}/refunds/R${pad(i)}`, refund);
+    await put(`${c}/deposits/${ids.deposit}`, deposit);
+    await put(`${c}/invoices/${ids.invoice}`, invoice);
+    await put(`${c}/journalEntries/${ids.entry}`, entry);
+    await put(`${c}/refunds/${ids.refund}`, refund);
   }
   pending.push(batch.commit());
   await Promise.all(pending);
@@ -180,10 +183,17 @@ async function child(projectId: string, spreadsheetId: string): Promise<void> {
   };
   // The bytes of each values.batchUpdate body, to show how close each call comes to the ~2 MB split.
   const valueCallBytes: number[] = [];
+  // And where they go: the bytes of each sheet's ranges, across calls.
+  const sheetBytes: Record<string, number> = {};
   const values = gateway.api.spreadsheets.values;
-  const batchUpdate = values.batchUpdate.bind(values) as (p: { requestBody?: unknown }) => Promise<unknown>;
-  values.batchUpdate = ((p: { requestBody?: unknown }) => {
+  type Body = { data?: { range: string }[] };
+  const batchUpdate = values.batchUpdate.bind(values) as (p: { requestBody?: Body }) => Promise<unknown>;
+  values.batchUpdate = ((p: { requestBody?: Body }) => {
     valueCallBytes.push(Buffer.byteLength(JSON.stringify(p.requestBody)));
+    for (const vr of p.requestBody?.data ?? []) {
+      const sheet = vr.range.slice(0, vr.range.lastIndexOf("!")).replace(/^'|'$/g, "");
+      sheetBytes[sheet] = (sheetBytes[sheet] ?? 0) + Buffer.byteLength(JSON.stringify(vr));
+    }
     return batchUpdate(p);
   }) as typeof values.batchUpdate;
   const sampler = setInterval(sample, 10);
@@ -192,7 +202,7 @@ async function child(projectId: string, spreadsheetId: string): Promise<void> {
   const ms = performance.now() - started;
   clearInterval(sampler);
   sample();
-  console.log(JSON.stringify({ ms, peakRss, peakHeap, valueCallBytes, result }));
+  console.log(JSON.stringify({ ms, peakRss, peakHeap, valueCallBytes, sheetBytes, result }));
   await db.terminate();
 }
 
@@ -200,7 +210,14 @@ function runChild(
   projectId: string,
   spreadsheetId: string,
   env: NodeJS.ProcessEnv,
-): Promise<{ ms: number; peakRss: number; peakHeap: number; valueCallBytes: number[]; result: unknown }> {
+): Promise<{
+  ms: number;
+  peakRss: number;
+  peakHeap: number;
+  valueCallBytes: number[];
+  sheetBytes: Record<string, number>;
+  result: unknown;
+}> {
   return new Promise((resolve, reject) => {
     const p = spawn(process.execPath, ["--import", "tsx", __filename, "--sync-child", projectId, spreadsheetId], {
       env,
@@ -249,6 +266,12 @@ export default async function bench(): Promise<void> {
       if (run.valueCallBytes.length)
         console.log(
           `  values.batchUpdate bodies: ${run.valueCallBytes.map((b) => `${(b / 1e6).toFixed(2)} MB`).join(", ")} (split past ${MAX_PAYLOAD_BYTES / 1e6} MB)`,
+        );
+      if (Object.keys(run.sheetBytes).length)
+        console.log(
+          `  by sheet: ${Object.entries(run.sheetBytes)
+            .map(([sheet, b]) => `${sheet} ${(b / 1e6).toFixed(2)} MB`)
+            .join(", ")}`,
         );
       console.log(`  ${JSON.stringify(run.result)}`);
     }
