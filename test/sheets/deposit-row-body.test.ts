@@ -18,6 +18,14 @@ describe("reading a typed Acomptes row", () => {
     expect(typedDay("hier")).toBe("hier"); // passed on, for the schema to refuse in French
   });
 
+  it("reads a date cell's day whatever its time, and passes on a number that is no day", () => {
+    expect(typedDay(46037.99)).toBe("2026-01-15"); // 15/01/2026 23:45, not the 16th
+    expect(typedDay(2)).toBe("1900-01-01");
+    // Passed on as typed, for the schema to refuse in French (it used to throw « Invalid time value »).
+    expect(typedDay(1e12)).toBe("1000000000000");
+    expect(typedDay(-5)).toBe("-5");
+  });
+
   it("builds the deposit route's body from labels or codes, leaving out what is empty", () => {
     const row = [
       "",

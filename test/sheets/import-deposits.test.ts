@@ -138,3 +138,18 @@ test("import needs the requester or accounting role; an unbound spreadsheet is r
     message: expect.stringContaining("Classeur Google Sheets introuvable"),
   });
 });
+
+test("a number that is no date in a date column is refused in French, and the other rows are still imported", async () => {
+  const spreadsheetId = await suite.kit.newSpreadsheet();
+  expect((await call("setup", ADMIN, { spreadsheetId })).status).toBe(200);
+  // Typed in « Date d'encaissement », 1000000000000 is stored as a number (a date serial far beyond year 9999).
+  await type(spreadsheetId, "'Acomptes'!B2:N3", [VALID.map((v, i) => (i === 11 ? "1000000000000" : v)), VALID]);
+
+  const answer = await call("import", ACCOUNTING, { spreadsheetId });
+  expect(answer.status).toBe(200);
+  const body = answer.body as { recorded: { row: number }[]; refused: { row: number; message: string }[] };
+  expect(body.recorded.map((r) => r.row)).toEqual([3]);
+  expect(body.refused).toEqual([{ row: 2, message: expect.stringMatching(/^Colonne « Date d'encaissement » : /) }]);
+  const [message] = await suite.kit.gateway.readValues(spreadsheetId, ["'Acomptes'!V2"]);
+  expect(message[0][0]).toMatch(/Date d'encaissement/);
+});

@@ -53,6 +53,8 @@ describe("cells", () => {
     expect(rawValue(date("2026-01-15"))).toBe(46037);
     expect(dateSerial("1899-12-31")).toBe(1);
     expect(serialToDay(46037)).toBe("2026-01-15");
+    expect(serialToDay(46037.71)).toBe("2026-01-15");
+    expect(serialToDay(1e12)).toBeNull();
     expect(rawValue(int(3))).toBe(3);
   });
 });

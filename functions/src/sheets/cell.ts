@@ -32,8 +32,19 @@ export function dateSerial(day: string): number {
   return (Date.UTC(y, m - 1, d) - SHEETS_EPOCH) / DAY_MS;
 }
 
-export function serialToDay(serial: number): string {
-  return new Date(SHEETS_EPOCH + Math.round(serial) * DAY_MS).toISOString().slice(0, 10);
+const FIRST_DAY_MS = Date.UTC(1900, 0, 1);
+const LAST_DAY_MS = Date.UTC(9999, 11, 31);
+
+/**
+ * A Sheets date serial → `YYYY-MM-DD`: its whole part is the day, the
+ * fraction the time (15/01/2026 17:00 is 46037.71, still the 15th). Null
+ * for a number that is no day of years 1900–9999 (a person's 1e12 in a date
+ * column), which `new Date` could not even print.
+ */
+export function serialToDay(serial: number): string | null {
+  const ms = SHEETS_EPOCH + Math.floor(serial) * DAY_MS;
+  if (!(ms >= FIRST_DAY_MS && ms <= LAST_DAY_MS)) return null;
+  return new Date(ms).toISOString().slice(0, 10);
 }
 
 const PARIS = new Intl.DateTimeFormat("en-CA", {

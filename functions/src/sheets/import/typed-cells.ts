@@ -22,9 +22,12 @@ export function typedDecimal(v: TypedCell): string | undefined {
   return t.replace(/[\s\u00a0\u202f]|%|€/g, "").replace(",", ".");
 }
 
-/** A date cell (serial number) or text `dd/mm/yyyy` / `yyyy-mm-dd` → `yyyy-mm-dd` (other text passes through to be refused). */
+/**
+ * A date cell (serial number) or text `dd/mm/yyyy` / `yyyy-mm-dd` → `yyyy-mm-dd`;
+ * other text, and a number that is no day, pass through to be refused.
+ */
 export function typedDay(v: TypedCell): string | undefined {
-  if (typeof v === "number") return serialToDay(v);
+  if (typeof v === "number") return serialToDay(v) ?? String(v);
   const t = typedText(v);
   if (t === undefined) return undefined;
   const fr = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(t);
