@@ -140,6 +140,40 @@ test("an expired lease (its holder died) is taken over", async () => {
   expect(result).toMatchObject({ status: "synced", newRows: 1 });
 });
 
+test("after a holder died, the next change's sync writes every sheet: the changes it and its waiters carried are not lost", async () => {
+  const id = await kit.newSpreadsheet();
+  await setupWorkbook(kit.gateway, id);
+  const past = new Date("2026-03-10T10:00:00Z");
+  // A sync of a deposit died mid-pass, after a refund's sync had left its mark for it.
+  await syncRef(fs.db, "c1", id).set({
+    leaseOwner: "dead",
+    leaseUntil: new Date(past.getTime() + 60_000),
+    dirty: true,
+    failed: null,
+    lastSyncedAt: null,
+  });
+  const asked: (ReadonlySet<string> | undefined)[] = [];
+  const readRows = async (_db: unknown, _c: string, only?: ReadonlySet<string>) => {
+    asked.push(only);
+    return workbook([deposit(1)]).filter(([spec]) => !only || only.has(spec.title));
+  };
+  const now = () => new Date(past.getTime() + 5 * 60_000);
+  // An instalment is paid: its change touches Échéancier only.
+  const result = await syncSpreadsheet({ db: fs.db, gateway: kit.gateway, now, readRows }, "c1", id, {
+    onlySheets: new Set(["Échéancier"]),
+  });
+  expect(result).toMatchObject({ status: "synced", replayed: true, newRows: 1 });
+  expect(asked).toEqual([undefined]);
+  const [acomptes] = await kit.gateway.readValues(id, ["'Acomptes'!A2:A"]);
+  expect(acomptes).toEqual([["dep1"]]);
+
+  // Ended cleanly, the next change's sync is back to its own sheets.
+  await syncSpreadsheet({ db: fs.db, gateway: kit.gateway, now, readRows }, "c1", id, {
+    onlySheets: new Set(["Échéancier"]),
+  });
+  expect(asked).toEqual([undefined, new Set(["Échéancier"])]);
+});
+
 test("a change syncs only the sheets its documents feed; a replay after a failure syncs everything", async () => {
   expect(
     [

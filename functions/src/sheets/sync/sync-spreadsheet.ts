@@ -32,7 +32,7 @@ export interface SyncResult {
   newRows: number;
   /** Rows that repeated a document's id, emptied. */
   clearedRows: number;
-  /** A previous write had failed: this sync replayed it. */
+  /** A previous sync failed or died before it ended: this one wrote every sheet, not only the change's. */
   replayed: boolean;
 }
 
@@ -133,7 +133,9 @@ export async function syncSpreadsheet(
   };
   if (!found) return result;
   result.status = "synced";
-  result.replayed = found.failed !== null;
+  // What an earlier sync should have written is unknown when its write failed, when it died holding
+  // the lease (its owner is still set), or when changes it was to pick up are still marked (dirty).
+  result.replayed = found.failed !== null || found.leaseOwner !== null || found.dirty;
   let prepare = options.beforeWriteBack;
   let only = result.replayed ? undefined : options.onlySheets;
   for (;;) {
