@@ -491,6 +491,28 @@ describe("local Sheets server through @googleapis/sheets", () => {
     expect(html).toContain("Échéancier 2026");
   });
 
+  it("shows cell text, sheet and spreadsheet titles as text on the HTML pages, never as markup", async () => {
+    const IMG = '<img src=x onerror="window.__xss=1">';
+    const SCRIPT = "</script><script>window.__xss=2</script>";
+    const res = await api.spreadsheets.create({
+      requestBody: { properties: { title: SCRIPT }, sheets: [{ properties: { title: IMG } }] },
+    });
+    const id = res.data.spreadsheetId!;
+    await api.spreadsheets.values.update({
+      spreadsheetId: id,
+      range: `'${IMG}'!A1:B1`,
+      valueInputOption: "RAW",
+      requestBody: { values: [[IMG, SCRIPT]] },
+    });
+    const view = await (await fetch(`${server.url}/view/${id}`)).text();
+    const index = await (await fetch(`${server.url}/`)).text();
+    for (const html of [view, index]) {
+      expect(html).not.toMatch(/<img|<script|<\/script/i);
+      expect(html).toContain("&#60;/script&#62;&#60;script&#62;window.__xss=2&#60;/script&#62;");
+    }
+    expect(view).toContain("<td>&#60;img src=x onerror=&#34;window.__xss=1&#34;&#62;</td>");
+  });
+
   it("injects seeded 429/500 faults in Google's shape and counts calls per method", async () => {
     const faulty = await startSheetsServer({ faultRate: 0.5, faultSeed: 7 });
     try {
