@@ -7,4 +7,23 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   { rules: { "@typescript-eslint/no-require-imports": "off" } },
   { files: ["jest.config.js"], languageOptions: { sourceType: "commonjs", globals: { module: "writable" } } },
+  {
+    // The sidebar and the dev pages show text people typed: it goes in as text, never parsed as HTML.
+    files: ["apps-script/src/frontend/**/*.ts", "functions/dev/**/*.ts"],
+    rules: {
+      "no-restricted-properties": [
+        "error",
+        ...[
+          { property: "innerHTML" },
+          { property: "outerHTML" },
+          { property: "insertAdjacentHTML" },
+          { object: "document", property: "write" },
+          { object: "document", property: "writeln" },
+        ].map((sink) => ({
+          ...sink,
+          message: "Insert text with textContent or the dom helpers; HTML built from data is an injection.",
+        })),
+      ],
+    },
+  },
 );
