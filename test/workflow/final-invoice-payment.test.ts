@@ -107,6 +107,30 @@ test("a final invoice waits while a refund of one of its deposits is in flight",
   expect(inv.body.error.code).toBe("REFUND_IN_FLIGHT");
 });
 
+test("an order is invoiced once, also when its final invoice deducted nothing (its deposit was refunded)", async () => {
+  // Found by model-based.test.ts: no deposit was left to mark applied, so a second final invoice went through.
+  const dep = await api.call("POST", `${base}/deposits`, { as: ACCOUNTING, body: DEPOSIT_BODY });
+  const req = await api.call("POST", `${base}/refunds`, {
+    as: REQUESTER,
+    body: refundBody(dep.body.id, { kind: "single", date: "2026-01-31" }),
+  });
+  const ok = await api.call("POST", `${base}/refunds/${req.body.id}/approve`, { as: ACCOUNTING });
+  expect(ok.body.status).toBe("approved");
+  const first = await api.call("POST", `${base}/invoices/final`, { as: ACCOUNTING, body: FINAL });
+  expect(first.body).toMatchObject({ number: "FA-2026-000002", openAmount: "14400.00" });
+  const before = await fs.db.collection(`companies/${C}/invoices`).get();
+  const again = await api.call("POST", `${base}/invoices/final`, { as: ACCOUNTING, body: FINAL });
+  expect([again.status, again.body.error.code]).toEqual([409, "FINAL_INVOICE_EXISTS"]);
+  expect(again.body.error.message).toContain("FA-2026-000002");
+  expect((await fs.db.collection(`companies/${C}/invoices`).get()).size).toBe(before.size);
+
+  // Without any deposit: the customer is given, the second call is refused the same way.
+  const bare = { ...FINAL, orderRef: "CMD-2026-100", customer: DEPOSIT_BODY.customer };
+  expect((await api.call("POST", `${base}/invoices/final`, { as: ACCOUNTING, body: bare })).status).toBe(201);
+  const twice = await api.call("POST", `${base}/invoices/final`, { as: ACCOUNTING, body: bare });
+  expect([twice.status, twice.body.error.code]).toEqual([409, "FINAL_INVOICE_EXISTS"]);
+});
+
 test("approval applies the quote's settlement: offset against an open invoice (lettrage), part kept as credit, the rest paid out", async () => {
   const first = await api.call("POST", `${base}/deposits`, { as: ACCOUNTING, body: DEPOSIT_BODY });
   const other = await api.call("POST", `${base}/deposits`, {

@@ -20,9 +20,18 @@ import { postEntry } from "./post-entry";
  * deposits become `applied` and can no longer be refunded as such.
  */
 export async function issueFinalInvoice(uow: UnitOfWork, access: Access, body: FinalInvoiceBody) {
-  const deposits = await uow.query<DepositDoc>(uow.collection(DEPOSITS).where("orderRef", "==", body.orderRef));
-  if (deposits.some((d) => d.data.status === "applied"))
-    throw conflict("FINAL_INVOICE_EXISTS", `La commande ${body.orderRef} a déjà une facture de solde.`);
+  // One final invoice per order, also when it deducted nothing (every deposit refunded, or none recorded):
+  // an applied deposit is not the only trace of it.
+  const [deposits, ofOrder] = await Promise.all([
+    uow.query<DepositDoc>(uow.collection(DEPOSITS).where("orderRef", "==", body.orderRef)),
+    uow.query<InvoiceDoc>(uow.collection(INVOICES).where("content.orderRef", "==", body.orderRef)),
+  ]);
+  const issued = ofOrder.find((i) => i.data.type === "final" && i.data.origin !== "external");
+  if (issued)
+    throw conflict(
+      "FINAL_INVOICE_EXISTS",
+      `La commande ${body.orderRef} a déjà une facture de solde (${issued.data.number}).`,
+    );
   const inFlight = deposits.length
     ? await uow.query<RefundDoc>(
         uow
