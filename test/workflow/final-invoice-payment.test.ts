@@ -107,6 +107,32 @@ test("a final invoice waits while a refund of one of its deposits is in flight",
   expect(inv.body.error.code).toBe("REFUND_IN_FLIGHT");
 });
 
+test("an order with more than 30 deposits: a refund in flight on any of them holds the final invoice, which then deducts them all", async () => {
+  // The in-flight query combined `depositId in [≤ 30]` with `status in [3]`: past 10 deposits Firestore refused
+  // it (500), past 30 the deposits after the 30th were not looked at.
+  const ids: string[] = [];
+  for (let i = 0; i < 31; i++) {
+    const dep = await api.call("POST", `${base}/deposits`, {
+      as: ACCOUNTING,
+      body: { ...DEPOSIT_BODY, deposit: { percent: "1" } },
+    });
+    ids.push(dep.body.id);
+  }
+  const lastById = [...ids].sort()[30];
+  const req = await api.call("POST", `${base}/refunds`, {
+    as: REQUESTER,
+    body: refundBody(lastById, { kind: "single", date: "2026-01-31" }),
+  });
+  const held = await api.call("POST", `${base}/invoices/final`, { as: ACCOUNTING, body: FINAL });
+  expect([held.status, held.body.error?.code]).toEqual([409, "REFUND_IN_FLIGHT"]);
+  await api.call("POST", `${base}/refunds/${req.body.id}/cancel`, { as: REQUESTER });
+  const inv = await api.call("POST", `${base}/invoices/final`, { as: ACCOUNTING, body: FINAL });
+  expect(inv.status).toBe(201);
+  expect(inv.body.content.deductedDeposits).toHaveLength(31);
+  // 31 deposits of 120.00 + 24.00 VAT: 14,400.00 − 4,464.00.
+  expect(inv.body).toMatchObject({ openAmount: "9936.00", vatDue: "1656.00" });
+});
+
 test("an order is invoiced once, also when its final invoice deducted nothing (its deposit was refunded)", async () => {
   // Found by model-based.test.ts: no deposit was left to mark applied, so a second final invoice went through.
   const dep = await api.call("POST", `${base}/deposits`, { as: ACCOUNTING, body: DEPOSIT_BODY });

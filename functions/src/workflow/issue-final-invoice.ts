@@ -32,18 +32,21 @@ export async function issueFinalInvoice(uow: UnitOfWork, access: Access, body: F
       "FINAL_INVOICE_EXISTS",
       `La commande ${body.orderRef} a déjà une facture de solde (${issued.data.number}).`,
     );
-  const inFlight = deposits.length
-    ? await uow.query<RefundDoc>(
-        uow
-          .collection(REFUNDS)
-          .where(
-            "depositId",
-            "in",
-            deposits.slice(0, 30).map((d) => d.id),
-          )
-          .where("status", "in", [...AWAITING_APPROVAL]),
-      )
-    : [];
+  // Every refund of the order's deposits, 30 ids per query (Firestore's limit on `in`; with a status filter
+  // too the disjunctions multiply: past 10 deposits the query failed), the status filtered here.
+  const chunks = Array.from({ length: Math.ceil(deposits.length / 30) }, (_, i) => deposits.slice(i * 30, i * 30 + 30));
+  const refunds = await Promise.all(
+    chunks.map((chunk) =>
+      uow.query<RefundDoc>(
+        uow.collection(REFUNDS).where(
+          "depositId",
+          "in",
+          chunk.map((d) => d.id),
+        ),
+      ),
+    ),
+  );
+  const inFlight = refunds.flat().filter((r) => AWAITING_APPROVAL.includes(r.data.status));
   if (inFlight.length > 0)
     throw conflict(
       "REFUND_IN_FLIGHT",
