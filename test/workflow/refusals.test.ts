@@ -126,6 +126,35 @@ describe("400: malformed input, with French per-field details", () => {
     await refused("GET", `${base}/refunds/__x__`, { as: ACCOUNTING }, 400);
     await refused("POST", `/v1/companies/a%20b/refunds/${refundId}/approve`, { as: ACCOUNTING }, 400);
   });
+  test("ids Firestore would reject, in a body: refused in French, not a 500", async () => {
+    for (const bad of ['=HYPERLINK("http://x";"y")', "__x__", "..", "x".repeat(129)]) {
+      const quote = await refused("POST", `${base}/refunds/quote`, { as: REQUESTER, body: refundBody(bad) }, 400);
+      expect(quote.body.error.details).toEqual([
+        { path: "depositId", message: expect.stringContaining("identifiant") },
+      ]);
+      await refused(
+        "POST",
+        `${base}/refunds`,
+        { as: REQUESTER, body: { ...refundBody(depositId), depositId: undefined, customerCreditId: bad } },
+        400,
+      );
+      await refused(
+        "POST",
+        `${base}/payments`,
+        {
+          as: ACCOUNTING,
+          body: {
+            customer: DEPOSIT_BODY.customer,
+            date: "2026-03-01",
+            amount: "10.00",
+            means: "virement",
+            invoiceIds: [bad],
+          },
+        },
+        400,
+      );
+    }
+  });
   test("instalment number not a number", () =>
     refused("POST", `${base}/refunds/${refundId}/instalments/x/pay`, { as: ACCOUNTING }, 400));
 });

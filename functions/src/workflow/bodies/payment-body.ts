@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { schemas } from "../../domain";
 import { customerSchema } from "./customer";
+import { documentId } from "./document-id";
 
 /** POST …/payments: a customer payment and the invoices it pays, in the order to match them. */
 export const paymentBodySchema = z.strictObject({
@@ -11,7 +12,7 @@ export const paymentBodySchema = z.strictObject({
     error: "moyen de paiement inconnu (virement, carte, cheque, especes, prelevement)",
   }),
   invoiceIds: z
-    .array(z.string({ error: "doit être un identifiant de facture" }).min(1).max(128), {
+    .array(documentId("de facture"), {
       error: "doit être une liste de factures",
     })
     .max(50, { message: "50 factures au plus" }),

@@ -1,11 +1,6 @@
 import { z } from "zod";
 import { schemas } from "../../domain";
-
-const id = (what: string) =>
-  z
-    .string({ error: `doit être un identifiant ${what}` })
-    .min(1, { message: "identifiant vide" })
-    .max(128, { message: "identifiant trop long" });
+import { documentId } from "./document-id";
 
 /**
  * Body of POST …/refunds/quote and POST …/refunds (the add-on's
@@ -14,8 +9,8 @@ const id = (what: string) =>
  */
 export const refundBodySchema = z
   .strictObject({
-    depositId: id("d'acompte").optional(),
-    customerCreditId: id("d'avoir client").optional(),
+    depositId: documentId("d'acompte").optional(),
+    customerCreditId: documentId("d'avoir client").optional(),
     scope: schemas.refundScopeSchema,
     reason: schemas.refundReason,
     schedule: schemas.schedulePlanSchema,
