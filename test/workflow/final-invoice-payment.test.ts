@@ -1,4 +1,4 @@
-import { TestApi } from "../support/workflow-api";
+import { TestApi, snapshotAll } from "../support/workflow-api";
 import { workflowSuite } from "./suite";
 import { ACCOUNTING, C, DEPOSIT_BODY, REQUESTER, refundBody } from "./fixtures";
 
@@ -155,6 +155,21 @@ test("an order is invoiced once, also when its final invoice deducted nothing (i
   expect((await api.call("POST", `${base}/invoices/final`, { as: ACCOUNTING, body: bare })).status).toBe(201);
   const twice = await api.call("POST", `${base}/invoices/final`, { as: ACCOUNTING, body: bare });
   expect([twice.status, twice.body.error.code]).toEqual([409, "FINAL_INVOICE_EXISTS"]);
+});
+
+test("once the order is invoiced, money received is a payment of the invoice, not a deposit (its VAT would be collected twice)", async () => {
+  // Found by model-based.test.ts: the deposit was recorded, left open beside the final invoice, VAT booked again.
+  await api.call("POST", `${base}/deposits`, { as: ACCOUNTING, body: DEPOSIT_BODY });
+  const inv = await api.call("POST", `${base}/invoices/final`, { as: ACCOUNTING, body: FINAL });
+  expect(inv.status).toBe(201);
+  const before = await snapshotAll(fs.db);
+  const late = await api.call("POST", `${base}/deposits`, {
+    as: ACCOUNTING,
+    body: { ...DEPOSIT_BODY, deposit: { amount: "1000.00" } },
+  });
+  expect([late.status, late.body.error.code]).toEqual([409, "FINAL_INVOICE_EXISTS"]);
+  expect(late.body.error.message).toContain(`(${inv.body.number}) : enregistrez ce règlement comme un paiement`);
+  expect(await snapshotAll(fs.db)).toEqual(before);
 });
 
 test("approval applies the quote's settlement: offset against an open invoice (lettrage), part kept as credit, the rest paid out", async () => {

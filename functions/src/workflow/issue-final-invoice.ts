@@ -11,27 +11,21 @@ import { customerKey } from "./bodies/customer";
 import { chartOption, settingsOf } from "./company-settings";
 import { invoiceDueDate } from "./invoice-due-date";
 import { invoiceHead } from "./invoice-head";
+import { refuseIfOrderInvoiced } from "./order-final-invoice";
 import { postEntry } from "./post-entry";
 
 /**
  * The order's final invoice (380) in the invoice series: full price per
  * rate, each deposit of the order deducted by number and date for what is
  * left of it after credit notes, VAT due = total − deposits' VAT. Its
- * deposits become `applied` and can no longer be refunded as such.
+ * deposits become `applied` and can no longer be refunded as such. One per
+ * order: after it, the order takes no other final invoice and no deposit.
  */
 export async function issueFinalInvoice(uow: UnitOfWork, access: Access, body: FinalInvoiceBody) {
-  // One final invoice per order, also when it deducted nothing (every deposit refunded, or none recorded):
-  // an applied deposit is not the only trace of it.
-  const [deposits, ofOrder] = await Promise.all([
+  const [deposits] = await Promise.all([
     uow.query<DepositDoc>(uow.collection(DEPOSITS).where("orderRef", "==", body.orderRef)),
-    uow.query<InvoiceDoc>(uow.collection(INVOICES).where("content.orderRef", "==", body.orderRef)),
+    refuseIfOrderInvoiced(uow, body.orderRef, ""),
   ]);
-  const issued = ofOrder.find((i) => i.data.type === "final" && i.data.origin !== "external");
-  if (issued)
-    throw conflict(
-      "FINAL_INVOICE_EXISTS",
-      `La commande ${body.orderRef} a déjà une facture de solde (${issued.data.number}).`,
-    );
   // Every refund of the order's deposits, 30 ids per query (Firestore's limit on `in`; with a status filter
   // too the disjunctions multiply: past 10 deposits the query failed), the status filtered here.
   const chunks = Array.from({ length: Math.ceil(deposits.length / 30) }, (_, i) => deposits.slice(i * 30, i * 30 + 30));

@@ -9,6 +9,7 @@ import type { DepositBody } from "./bodies/deposit-body";
 import { customerKey } from "./bodies/customer";
 import { chartOption, settingsOf } from "./company-settings";
 import { invoiceHead } from "./invoice-head";
+import { refuseIfOrderInvoiced } from "./order-final-invoice";
 import { postEntry } from "./post-entry";
 
 /**
@@ -26,6 +27,8 @@ export async function recordDeposit(
       { path: "cashedDate", message: "Champ « cashedDate » (date d'encaissement) : date future." },
     ]);
   }
+  // Money received once the order is invoiced pays the final invoice: a deposit invoice would collect its VAT twice.
+  await refuseIfOrderInvoiced(uow, body.orderRef, " : enregistrez ce règlement comme un paiement de la facture");
   const settings = settingsOf(access);
   const invoice = depositInvoice({
     kind: body.kind,

@@ -1,0 +1,20 @@
+import { INVOICES } from "../model/collections";
+import type { InvoiceDoc } from "../model/invoice";
+import { conflict } from "../errors/api-error";
+import type { DocReader } from "../storage/doc-reader";
+
+/**
+ * 409 FINAL_INVOICE_EXISTS when we already issued the order's final invoice
+ * (an invoice another tool issued and that was recorded is not ours). Found by
+ * the invoices of the order, since a final invoice that deducted nothing
+ * (every deposit refunded, or none) leaves no applied deposit behind.
+ */
+export async function refuseIfOrderInvoiced(reader: DocReader, orderRef: string, advice: string): Promise<void> {
+  const ofOrder = await reader.query<InvoiceDoc>(reader.collection(INVOICES).where("content.orderRef", "==", orderRef));
+  const issued = ofOrder.find((i) => i.data.type === "final" && i.data.origin !== "external");
+  if (issued)
+    throw conflict(
+      "FINAL_INVOICE_EXISTS",
+      `La commande ${orderRef} a déjà une facture de solde (${issued.data.number})${advice}.`,
+    );
+}
