@@ -90,6 +90,23 @@ it("uses the row picked in the page as the sheet selection", async () => {
   expect(picked).toMatchObject({ ok: true, result: { ok: true, data: { row: 2, deposit: { id: "dep_1" } } } });
 });
 
+it("selects rows of the sheets the menu acts on, and of no other sheet", async () => {
+  const select = (body: object) => fetch(`${preview.url}api/selection`, { method: "POST", body: JSON.stringify(body) });
+  expect(await (await select({ sheet: "Factures", row: 2 })).json()).toEqual({
+    sheet: "Factures",
+    row: 2,
+    selected: 2,
+  });
+  const factures = await (await fetch(`${preview.url}api/rows?sheet=Factures`)).json();
+  expect(factures).toMatchObject({ sheet: "Factures", selected: 2 });
+  // The page opens on the selection's sheet; another sheet's rows show no selection.
+  expect(await (await fetch(`${preview.url}api/rows`)).json()).toMatchObject({ sheet: "Factures", selected: 2 });
+  expect(await (await fetch(`${preview.url}api/rows?sheet=Acomptes`)).json()).toMatchObject({ selected: null });
+  for (const sheet of ["Avoirs", "constructor", 3]) expect((await select({ sheet, row: 2 })).status).toBe(400);
+  expect((await fetch(`${preview.url}api/rows?sheet=toString`)).status).toBe(404);
+  await select({ row: null });
+});
+
 it("refuses names that are not entry points of the add-on", async () => {
   const response = await fetch(`${preview.url}rpc/loadAddon`, { method: "POST", body: "{}" });
   expect(response.status).toBe(404);

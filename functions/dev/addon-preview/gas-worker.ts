@@ -6,7 +6,7 @@
  */
 import { parentPort, receiveMessageOnPort, workerData, type MessagePort } from "node:worker_threads";
 import { loadAddon } from "./load-addon";
-import { createStandIns, type HttpResponse, type SpreadsheetModel } from "./stand-ins";
+import { createStandIns, type HttpResponse, type SpreadsheetModel, type StandInOptions } from "./stand-ins";
 
 export interface GasWorkerData {
   code: string;
@@ -23,6 +23,7 @@ export interface GasCall {
   spreadsheet: SpreadsheetModel;
   scriptProperties: Record<string, string>;
   documentProperties: Record<string, string>;
+  promptAnswers: NonNullable<StandInOptions["promptAnswers"]>;
 }
 
 export interface GasAnswer {
@@ -31,6 +32,8 @@ export interface GasAnswer {
   result?: unknown;
   error?: string;
   alerts: { title?: string; prompt: string }[];
+  /** Every question ui.prompt asked: one more than the answers given means the last went unanswered (CANCEL). */
+  prompts: { title?: string; prompt: string }[];
   documentProperties: Record<string, string>;
 }
 
@@ -59,8 +62,10 @@ parentPort?.on("message", (call: GasCall) => {
     identityToken: () => call.token,
     scriptProperties: call.scriptProperties,
     documentProperties: call.documentProperties,
+    promptAnswers: call.promptAnswers,
   });
-  const answer: GasAnswer = { id: call.id, ok: true, alerts: standIns.recorder.alerts, documentProperties: {} };
+  const { alerts, prompts } = standIns.recorder;
+  const answer: GasAnswer = { id: call.id, ok: true, alerts, prompts, documentProperties: {} };
   try {
     const addon = loadAddon(code, standIns) as unknown as Record<string, (...args: unknown[]) => unknown>;
     // Apps Script hands results to google.script.run as JSON-like data.

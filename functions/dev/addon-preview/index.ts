@@ -3,7 +3,8 @@
  * `google.script.run` bridge to the add-on's own server functions, run in
  * Node against the Apps Script stand-ins, whose UrlFetchApp reaches the local
  * functions for real. The page lets a newcomer pick the acting user and the
- * selected deposit row, with the local spreadsheet view beside the sidebar.
+ * selected row (of `Acomptes`, `Échéancier` or `Factures`), run the menu's
+ * actions, with the local spreadsheet view beside the sidebar.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { mkdtemp, rm } from "node:fs/promises";
@@ -15,6 +16,7 @@ import { ENTRY_POINTS } from "../../../apps-script/src/interfaces/server-functio
 import { withBridge } from "./bridge-script";
 import { startGasRuntime } from "./gas-runtime";
 import { previewPage, type PageActor } from "./page";
+import { DEPOSITS_SHEET, pickable, PICKABLE_SHEETS } from "./pickable-sheets";
 
 export type PreviewActor = PageActor;
 
@@ -43,8 +45,10 @@ export interface AddonPreview {
   stop(): Promise<void>;
 }
 
-const DEPOSITS_SHEET = "Acomptes";
-const LABEL_HEADERS = ["Facture d'acompte", "Client", "Commande", "Acompte TTC", "Statut"];
+interface Selection {
+  sheet: string;
+  row: number | null;
+}
 
 function restSheetReader(sheetsApiUrl: string, spreadsheetId: string) {
   return async (sheetName: string): Promise<unknown[][]> => {
@@ -80,13 +84,13 @@ export async function startAddonPreview(options: AddonPreviewOptions): Promise<A
   const sidebarPage = withBridge(built.sidebarHtml);
   const actors = new Map(options.actors.map((a) => [a.key, a]));
   const entryPoints = new Set<string>(ENTRY_POINTS);
-  let selectedRow: number | null = null;
+  let selection: Selection = { sheet: DEPOSITS_SHEET, row: null };
   let documentProperties: Record<string, string> = {};
 
-  async function rows(): Promise<{ row: number; label: string }[]> {
-    const [headers = [], ...values] = await readSheet(DEPOSITS_SHEET);
-    // The columns a person recognises a deposit by, when the sheet has them.
-    const wanted = LABEL_HEADERS.map((h) => headers.indexOf(h)).filter((i) => i >= 0);
+  async function rows(sheet: string): Promise<{ row: number; label: string }[]> {
+    const [headers = [], ...values] = await readSheet(sheet);
+    // The columns a person recognises the row by, when the sheet has them.
+    const wanted = PICKABLE_SHEETS[sheet].map((h) => headers.indexOf(h)).filter((i) => i >= 0);
     return values.map((cells, index) => {
       const shown = wanted.length ? wanted.map((i) => cells[i]) : cells.slice(0, 5);
       return {
@@ -96,18 +100,24 @@ export async function startAddonPreview(options: AddonPreviewOptions): Promise<A
     });
   }
 
-  async function rpc(fn: string, body: { as?: string; args?: unknown[] }) {
+  /** `answers`: what the user typed at each ui.prompt in turn, null for Annuler. */
+  async function rpc(fn: string, body: { as?: string; args?: unknown[]; answers?: unknown[] }) {
     const actor = actors.get(body.as ?? "") ?? options.actors[0];
     const token = actor ? await options.mintToken(actor.email) : null;
+    const sheets: Record<string, unknown[][]> = {};
+    for (const name of new Set([DEPOSITS_SHEET, selection.sheet])) sheets[name] = await readSheet(name);
     const answer = await runtime.call({
       fn,
       args: Array.isArray(body.args) ? body.args : [],
       token,
       spreadsheet: {
         id: options.spreadsheetId,
-        sheets: { [DEPOSITS_SHEET]: await readSheet(DEPOSITS_SHEET) },
-        active: selectedRow ? { sheet: DEPOSITS_SHEET, row: selectedRow, column: 1 } : null,
+        sheets,
+        active: selection.row ? { sheet: selection.sheet, row: selection.row, column: 1 } : null,
       },
+      promptAnswers: (Array.isArray(body.answers) ? body.answers : []).map((text) =>
+        typeof text === "string" ? { text, button: "OK" as const } : { text: "", button: "CANCEL" as const },
+      ),
       scriptProperties: {
         ACOMPTE_API_URL: options.apiUrl,
         ACOMPTE_COMPANY_ID: options.companyId,
@@ -126,17 +136,22 @@ export async function startAddonPreview(options: AddonPreviewOptions): Promise<A
         return send(response, 200, "text/html", previewPage(options.actors, options.sheetsViewUrl ?? null));
       }
       if (request.method === "GET" && url.pathname === "/sidebar") return send(response, 200, "text/html", sidebarPage);
-      if (request.method === "GET" && url.pathname === "/api/rows") {
-        return send(response, 200, "application/json", JSON.stringify({ rows: await rows(), selected: selectedRow }));
+      // Without ?sheet=, the sheet of the current selection (the page asks so when it opens).
+      const sheet = url.searchParams.get("sheet") ?? selection.sheet;
+      if (request.method === "GET" && url.pathname === "/api/rows" && pickable(sheet)) {
+        const selected = sheet === selection.sheet ? selection.row : null;
+        return send(response, 200, "application/json", JSON.stringify({ sheet, rows: await rows(sheet), selected }));
       }
       if (request.method === "POST" && url.pathname === "/api/selection") {
-        const { row } = (await readBody(request)) as { row?: number | null };
-        selectedRow = typeof row === "number" && row >= 2 ? row : null;
-        return send(response, 200, "application/json", JSON.stringify({ selected: selectedRow }));
+        const picked = (await readBody(request)) as { sheet?: unknown; row?: unknown };
+        const sheet = picked.sheet ?? DEPOSITS_SHEET;
+        if (!pickable(sheet)) return send(response, 400, "text/plain", "Unknown sheet");
+        selection = { sheet, row: typeof picked.row === "number" && picked.row >= 2 ? picked.row : null };
+        return send(response, 200, "application/json", JSON.stringify({ ...selection, selected: selection.row }));
       }
       const match = /^\/rpc\/([A-Za-z]+)$/.exec(url.pathname);
       if (request.method === "POST" && match && entryPoints.has(match[1])) {
-        const answer = await rpc(match[1], (await readBody(request)) as { as?: string; args?: unknown[] });
+        const answer = await rpc(match[1], (await readBody(request)) as Parameters<typeof rpc>[1]);
         return send(response, 200, "application/json", JSON.stringify(answer));
       }
       send(response, 404, "text/plain", "Not found");

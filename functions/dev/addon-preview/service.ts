@@ -44,7 +44,7 @@ export function addonPreviewService(company: DemoCompany = MENUISERIE): Service 
       });
       return {
         lines: [
-          `add-on preview       ${preview.url}  (sidebar of ${company.settings.name}; pick the user and the Acomptes row at the top)`,
+          `add-on preview       ${preview.url}  (sidebar of ${company.settings.name}; pick the user, the sheet and its row at the top)`,
           ...(spreadsheetId
             ? []
             : ["                     no spreadsheet bound to this company: the sheet view and row picker stay empty"]),

@@ -48,6 +48,8 @@ export interface Recorder {
   menus: MenuRecord[];
   sidebars: { title: string; content: string }[];
   alerts: { title?: string; prompt: string }[];
+  /** The questions ui.prompt asked, answered or not. */
+  prompts: { title?: string; prompt: string }[];
   toasts: string[];
   requests: HttpRequest[];
 }
@@ -62,7 +64,7 @@ export interface StandInOptions {
   documentProperties?: Record<string, string>;
   /** The manifest's urlFetchWhitelist: when given, fetching any other URL throws, as in Apps Script. */
   urlFetchWhitelist?: string[];
-  /** Answers to ui.prompt, in order: text and button name. */
+  /** Answers to ui.prompt, in order: text and button name; past the last one, CANCEL. */
   promptAnswers?: { text: string; button: "OK" | "CANCEL" }[];
 }
 
@@ -164,7 +166,7 @@ function rangeStandIn(
 }
 
 export function createStandIns(options: StandInOptions): StandIns {
-  const recorder: Recorder = { menus: [], sidebars: [], alerts: [], toasts: [], requests: [] };
+  const recorder: Recorder = { menus: [], sidebars: [], alerts: [], prompts: [], toasts: [], requests: [] };
   const scriptProperties = { ...(options.scriptProperties ?? {}) };
   const documentProperties = { ...(options.documentProperties ?? {}) };
   const prompts = [...(options.promptAnswers ?? [])];
@@ -189,6 +191,12 @@ export function createStandIns(options: StandInOptions): StandIns {
     return self;
   };
 
+  /** Ui.alert(prompt) and Ui.alert(title, prompt, buttons), likewise Ui.prompt. */
+  const dialog = (args: unknown[]): { title?: string; prompt: string } => {
+    const texts = args.filter((a): a is string => typeof a === "string");
+    return texts.length > 1 ? { title: texts[0], prompt: texts[1] } : { prompt: texts[0] };
+  };
+
   const ui = standIn<GoogleAppsScript.Base.Ui>("Ui")({
     Button: BUTTON,
     ButtonSet: BUTTON_SET,
@@ -197,11 +205,11 @@ export function createStandIns(options: StandInOptions): StandIns {
       recorder.sidebars.push({ title: output.getTitle(), content: output.getContent() });
     },
     alert: ((...args: unknown[]): Button => {
-      const texts = args.filter((a): a is string => typeof a === "string");
-      recorder.alerts.push(texts.length > 1 ? { title: texts[0], prompt: texts[1] } : { prompt: texts[0] });
+      recorder.alerts.push(dialog(args));
       return BUTTON.OK;
     }) as GoogleAppsScript.Base.Ui["alert"],
-    prompt: (() => {
+    prompt: ((...args: unknown[]) => {
+      recorder.prompts.push(dialog(args));
       const answer = prompts.shift() ?? { text: "", button: "CANCEL" as const };
       return standIn<GoogleAppsScript.Base.PromptResponse>("PromptResponse")({
         getResponseText: () => answer.text,
