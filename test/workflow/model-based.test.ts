@@ -127,6 +127,8 @@ interface MRefund {
   approvals: string[];
   quote: RefundDoc["quote"];
   paid: boolean[];
+  /** The day of the final approval; an instalment cannot be paid before it. */
+  approvedOn?: string;
 }
 interface MInvoice {
   id: string;
@@ -1182,6 +1184,7 @@ class Approve implements Cmd {
         const q = r.quote;
         r.status = q.schedule.length === 0 ? "refunded" : "approved";
         r.paid = q.schedule.map(() => false);
+        r.approvedOn = m.today;
         if (r.depositId) {
           const dep = m.deposits.find((x) => x.id === r.depositId)!;
           dep.issued.push(toAmounts(q.creditNote.lines));
@@ -1249,6 +1252,7 @@ class PayInstalment implements Cmd {
     else if (r.status !== "approved") expected = "409 INVALID_STATE";
     else if (n > r.paid.length) expected = "404 NOT_FOUND";
     else if (r.paid[n - 1]) expected = "409 ALREADY_PAID";
+    else if (!this.p.omit && r.approvedOn && paidOn < r.approvedOn) expected = "400 VALIDATION_FAILED";
     else expected = 200;
     const body = this.p.omit ? {} : { paidOn };
     const res = await call(

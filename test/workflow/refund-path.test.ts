@@ -1,4 +1,4 @@
-import { TestApi } from "../support/workflow-api";
+import { TestApi, snapshotAll } from "../support/workflow-api";
 import { workflowSuite } from "./suite";
 import { ACCOUNTING, C, DEPOSIT_BODY, REQUESTER, SALES, refundBody } from "./fixtures";
 import { money } from "../../functions/src/domain";
@@ -99,6 +99,17 @@ test("deposit → quote → request → two approvals → credit note → instal
   ]);
 
   api.setToday("2026-03-31");
+  // A payment dated before the approval (10/03/2026) is a typing error: refused, nothing recorded.
+  const before = await snapshotAll(fs.db);
+  const early = await api.call("POST", `${base}/refunds/${refundId}/instalments/1/pay`, {
+    as: ACCOUNTING,
+    body: { paidOn: "2026-03-09" },
+  });
+  expect([early.status, early.body.error.details]).toEqual([
+    400,
+    [{ path: "paidOn", message: "Champ « paidOn » (date de paiement) : au plus tôt le 10/03/2026." }],
+  ]);
+  expect(await snapshotAll(fs.db)).toEqual(before);
   const pay1 = await api.call("POST", `${base}/refunds/${refundId}/instalments/1/pay`, { as: ACCOUNTING });
   expect(pay1.status).toBe(200);
   expect(pay1.body.status).toBe("approved");

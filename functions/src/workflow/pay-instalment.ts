@@ -1,4 +1,5 @@
 import { refundPaidEntry } from "../domain";
+import { frenchDate } from "../domain/reminders/calendar-day";
 import { INSTALMENTS } from "../model/collections";
 import type { InstalmentDoc, RefundDoc } from "../model/refund";
 import { badRequest, conflict, notFound } from "../errors/api-error";
@@ -25,6 +26,17 @@ export async function payInstalment(uow: UnitOfWork, access: Access, refundId: s
   if (!target) throw notFound(`Échéance ${n} introuvable pour cette demande.`);
   if (target.data.status === "paid")
     throw conflict("ALREADY_PAID", `L'échéance ${n} est déjà payée (le ${target.data.paidOn}).`);
+  // Money goes out once the request is approved: an earlier date is a typing error, not a payment.
+  if (doc.approvedOn && paidOn < doc.approvedOn)
+    throw badRequest(
+      `La date de paiement (${frenchDate(paidOn)}) précède l'approbation de la demande (${frenchDate(doc.approvedOn)}).`,
+      [
+        {
+          path: "paidOn",
+          message: `Champ « paidOn » (date de paiement) : au plus tôt le ${frenchDate(doc.approvedOn)}.`,
+        },
+      ],
+    );
 
   const entry = refundPaidEntry({
     date: uow.today,
