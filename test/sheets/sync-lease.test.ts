@@ -116,7 +116,8 @@ test("two syncs at once: the second leaves a mark, the first syncs again — eve
   expect((await syncRef(fs.db, "c1", id).get()).data()).toMatchObject({ dirty: false, leaseOwner: null, failed: null });
 });
 
-test("an expired lease (its holder died) is taken over", async () => {
+/** A workbook whose last sync died mid-pass at 10:00 on 10/03/2026, holding a one-minute lease, after another sync left its mark. */
+async function workbookOfDeadSync(): Promise<{ id: string; past: Date }> {
   const id = await kit.newSpreadsheet();
   await setupWorkbook(kit.gateway, id);
   const past = new Date("2026-03-10T10:00:00Z");
@@ -127,6 +128,11 @@ test("an expired lease (its holder died) is taken over", async () => {
     failed: null,
     lastSyncedAt: null,
   });
+  return { id, past };
+}
+
+test("an expired lease (its holder died) is taken over", async () => {
+  const { id, past } = await workbookOfDeadSync();
   const result = await syncSpreadsheet(
     {
       db: fs.db,
@@ -141,17 +147,8 @@ test("an expired lease (its holder died) is taken over", async () => {
 });
 
 test("after a holder died, the next change's sync writes every sheet: the changes it and its waiters carried are not lost", async () => {
-  const id = await kit.newSpreadsheet();
-  await setupWorkbook(kit.gateway, id);
-  const past = new Date("2026-03-10T10:00:00Z");
   // A sync of a deposit died mid-pass, after a refund's sync had left its mark for it.
-  await syncRef(fs.db, "c1", id).set({
-    leaseOwner: "dead",
-    leaseUntil: new Date(past.getTime() + 60_000),
-    dirty: true,
-    failed: null,
-    lastSyncedAt: null,
-  });
+  const { id, past } = await workbookOfDeadSync();
   const asked: (ReadonlySet<string> | undefined)[] = [];
   const readRows = async (_db: unknown, _c: string, only?: ReadonlySet<string>) => {
     asked.push(only);
