@@ -9,7 +9,7 @@ export default tseslint.config(
   { files: ["jest.config.js"], languageOptions: { sourceType: "commonjs", globals: { module: "writable" } } },
   {
     // The sidebar and the dev pages show text people typed: it goes in as text, never parsed as HTML.
-    files: ["apps-script/src/frontend/**/*.ts", "functions/dev/**/*.ts"],
+    files: ["apps-script/src/frontend/**/*.ts", "functions/dev/**/*.ts", "functions/testing/**/*.ts"],
     rules: {
       "no-restricted-properties": [
         "error",

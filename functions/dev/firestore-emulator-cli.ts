@@ -1,5 +1,5 @@
 /** `npm run emulator`: starts the Firestore emulator in the foreground. */
-import { EmulatorUnavailableError, startFirestoreEmulator } from "./firestore-emulator";
+import { EmulatorUnavailableError, startFirestoreEmulator } from "../testing/firestore-emulator";
 
 async function main(): Promise<void> {
   const port = process.env.FIRESTORE_EMULATOR_PORT ? Number(process.env.FIRESTORE_EMULATOR_PORT) : 8080;

@@ -16,11 +16,11 @@ import { SheetsGateway } from "../src/sheets/sheets-gateway";
 import { apiClient } from "./demo-data/api-client";
 import { MENUISERIE } from "./demo-data/companies";
 import { loadDemoData } from "./demo-data/load-demo";
-import { startFirestoreEmulator } from "./firestore-emulator";
-import { localModeEnv, mintLocalToken } from "./local-tokens";
-import { addonPreviewService } from "./addon-preview/service";
-import { demoWorkbooksService, sheetsServerService } from "./sheets-server/start-services";
-import { jobsService, smtpSinkService } from "./smtp-sink/service";
+import { startFirestoreEmulator } from "../testing/firestore-emulator";
+import { localModeEnv, mintLocalToken } from "../testing/local-tokens";
+import { addonPreviewService } from "./services/addon-preview";
+import { demoWorkbooksService, sheetsServerService } from "./services/sheets";
+import { jobsService, smtpSinkService } from "./services/jobs";
 
 /** What the services share once started. */
 export interface StartContext {
@@ -85,7 +85,7 @@ const apiService: Service = {
     ctx.apiUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     return {
       lines: [
-        `api function         ${ctx.apiUrl}/v1/companies/{companyId}/…  (local ID tokens: npx tsx functions/dev/local-tokens.ts <email>)`,
+        `api function         ${ctx.apiUrl}/v1/companies/{companyId}/…  (local ID tokens: npx tsx functions/testing/local-tokens.ts <email>)`,
       ],
       stop: () =>
         new Promise<void>((resolve) => {

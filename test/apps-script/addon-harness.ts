@@ -6,7 +6,7 @@ import { mkdtemp } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { buildAddon, type AddonBuild } from "../../apps-script/tools/build";
-import { loadAddon, type LoadedAddon } from "../../functions/dev/addon-preview/load-addon";
+import { loadAddon, type LoadedAddon } from "../../functions/testing/addon-preview/load-addon";
 import {
   createStandIns,
   type HttpRequest,
@@ -14,7 +14,7 @@ import {
   type SpreadsheetModel,
   type StandIns,
   type StandInOptions,
-} from "../../functions/dev/addon-preview/stand-ins";
+} from "../../functions/testing/addon-preview/stand-ins";
 
 export const API_URL = "https://acompte-api.example.test/fn";
 export const COMPANY = "acme";

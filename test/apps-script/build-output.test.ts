@@ -1,6 +1,6 @@
 import { ENTRY_POINTS, SIDEBAR_FUNCTIONS } from "../../apps-script/src/interfaces/server-functions";
 import { allowListEntry, API_URL_PLACEHOLDER, inlineScript } from "../../apps-script/tools/build";
-import { topLevelFunctions } from "../../functions/dev/addon-preview/load-addon";
+import { topLevelFunctions } from "../../functions/testing/addon-preview/load-addon";
 import { API_URL, builtAddon } from "./addon-harness";
 import { readFile } from "node:fs/promises";
 import path from "node:path";

@@ -8,9 +8,9 @@
  * schedule, and Firestore holds them.
  */
 import type { Browser, Page } from "playwright-core";
-import { startSheetsServer, type SheetsServer } from "../../functions/dev/sheets-server";
-import { startAddonPreview, type AddonPreview } from "../../functions/dev/addon-preview";
-import { mintLocalToken } from "../../functions/dev/local-tokens";
+import { startSheetsServer, type SheetsServer } from "../../functions/testing/sheets-server";
+import { startAddonPreview, type AddonPreview } from "../../functions/testing/addon-preview";
+import { mintLocalToken } from "../../functions/testing/local-tokens";
 import { setupWorkbook } from "../../functions/src/sheets/layout/setup-workbook";
 import { createSheetsApi } from "../../functions/src/sheets/sheets-api";
 import { SheetsGateway } from "../../functions/src/sheets/sheets-gateway";

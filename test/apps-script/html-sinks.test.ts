@@ -6,8 +6,8 @@
  */
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { previewPage } from "../../functions/dev/addon-preview/page";
-import { BRIDGE_SCRIPT } from "../../functions/dev/addon-preview/bridge-script";
+import { previewPage } from "../../functions/testing/addon-preview/page";
+import { BRIDGE_SCRIPT } from "../../functions/testing/addon-preview/bridge-script";
 import { builtAddon } from "./addon-harness";
 
 const HTML_SINKS =

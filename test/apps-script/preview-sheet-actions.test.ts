@@ -6,13 +6,13 @@
  * Chromium, the add-on's questions answered in the browser's prompts.
  */
 import type { Browser, Dialog } from "playwright-core";
-import { startAddonPreview, type AddonPreview } from "../../functions/dev/addon-preview";
-import { demoActors } from "../../functions/dev/addon-preview/service";
+import { startAddonPreview, type AddonPreview } from "../../functions/testing/addon-preview";
+import { demoActors } from "../../functions/dev/services/addon-preview";
 import { apiClient } from "../../functions/dev/demo-data/api-client";
 import { MENUISERIE } from "../../functions/dev/demo-data/companies";
 import { loadDemoData, type DemoSummary } from "../../functions/dev/demo-data/load-demo";
-import { mintLocalToken } from "../../functions/dev/local-tokens";
-import { startSheetsServer, type SheetsServer } from "../../functions/dev/sheets-server";
+import { mintLocalToken } from "../../functions/testing/local-tokens";
+import { startSheetsServer, type SheetsServer } from "../../functions/testing/sheets-server";
 import { setupWorkbook } from "../../functions/src/sheets/layout/setup-workbook";
 import { createSheetsApi } from "../../functions/src/sheets/sheets-api";
 import { SheetsGateway } from "../../functions/src/sheets/sheets-gateway";

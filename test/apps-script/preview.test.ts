@@ -3,7 +3,7 @@
  * and a bridged call runs the add-on's server function in a worker whose
  * UrlFetchApp makes a real HTTP request to the (here: fake) local api.
  */
-import { startAddonPreview, type AddonPreview } from "../../functions/dev/addon-preview";
+import { startAddonPreview, type AddonPreview } from "../../functions/testing/addon-preview";
 import { startFakeApi, route, type FakeApi } from "./fake-api";
 
 const actors = [
@@ -114,7 +114,7 @@ it("refuses names that are not entry points of the add-on", async () => {
 
 describe("npm start service", () => {
   it("starts the preview for a demo company with one actor per user, and stops", async () => {
-    const { addonPreviewService, demoActors } = await import("../../functions/dev/addon-preview/service");
+    const { addonPreviewService, demoActors } = await import("../../functions/dev/services/addon-preview");
     const { MENUISERIE } = await import("../../functions/dev/demo-data/companies");
     expect(demoActors(MENUISERIE)).toContainEqual({
       key: "sam",

@@ -6,7 +6,7 @@
 import { parseFrenchDate } from "../../apps-script/src/backend/french-date";
 import { instalmentOf } from "../../apps-script/src/backend/markInstalmentPaid";
 import { dunningChoice } from "../../apps-script/src/backend/setInvoiceDunning";
-import type { SpreadsheetModel, StandIns } from "../../functions/dev/addon-preview/stand-ins";
+import type { SpreadsheetModel, StandIns } from "../../functions/testing/addon-preview/stand-ins";
 import { API_URL, COMPANY, DEPOSITS_SHEET, harness, json, on, type Route } from "./addon-harness";
 
 const SCHEDULE_SHEET: unknown[][] = [

@@ -6,8 +6,8 @@
  * row list and the local Sheets view beside it, and nothing runs.
  */
 import type { Browser, Frame, FrameLocator, Page } from "playwright-core";
-import { startAddonPreview, type AddonPreview } from "../../functions/dev/addon-preview";
-import { startSheetsServer, type SheetsServer } from "../../functions/dev/sheets-server";
+import { startAddonPreview, type AddonPreview } from "../../functions/testing/addon-preview";
+import { startSheetsServer, type SheetsServer } from "../../functions/testing/sheets-server";
 import { launchChromium, screenshotPath } from "./chromium";
 import { route, startFakeApi, type FakeApi } from "./fake-api";
 import { actAs, openPreview, selectDepositRow } from "./preview-page";

@@ -6,7 +6,7 @@
  * end-to-end test.)
  */
 import type { Browser, FrameLocator } from "playwright-core";
-import { startAddonPreview, type AddonPreview } from "../../functions/dev/addon-preview";
+import { startAddonPreview, type AddonPreview } from "../../functions/testing/addon-preview";
 import { launchChromium, screenshotPath } from "./chromium";
 import { actAs, openPreview, selectDepositRow } from "./preview-page";
 import { route, startFakeApi, type FakeApi, type RecordedRequest } from "./fake-api";

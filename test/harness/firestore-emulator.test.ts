@@ -7,7 +7,7 @@ import {
   findEmulatorJar,
   findJava,
   startFirestoreEmulator,
-} from "../../functions/dev/firestore-emulator";
+} from "../../functions/testing/firestore-emulator";
 
 function javaProcessAlive(pid: number): boolean {
   try {

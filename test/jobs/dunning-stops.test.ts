@@ -6,7 +6,7 @@
  * run out, the letters start with the courtesy one and escalate by what
  * was sent, not by the calendar.
  */
-import { startSmtpSink, SmtpSink } from "../../functions/dev/smtp-sink";
+import { startSmtpSink, SmtpSink } from "../../functions/testing/smtp-sink";
 import { remindersJob } from "../../functions/src/jobs/reminders-job";
 import { firestoreReminderSource } from "../../functions/src/jobs/firestore-reminder-source";
 import { smtpTransport } from "../../functions/src/mail/smtp-transport";

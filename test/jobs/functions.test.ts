@@ -1,10 +1,10 @@
-import { startSmtpSink, SmtpSink } from "../../functions/dev/smtp-sink";
+import { startSmtpSink, SmtpSink } from "../../functions/testing/smtp-sink";
 import { dashboard, reminders } from "../../functions/src/index";
 import { loadJobConfig } from "../../functions/src/jobs/job-config";
 import { resetJobFunctions } from "../../functions/src/jobs/functions";
 import { testFirestore } from "../support/firestore";
 import { serve } from "./support/http-server";
-import { localModeEnv, mintLocalToken } from "../../functions/dev/local-tokens";
+import { localModeEnv, mintLocalToken } from "../../functions/testing/local-tokens";
 import { seedCompany } from "./support/seed";
 
 const fs = testFirestore("fns");

@@ -2,7 +2,7 @@ import { createServer, IncomingMessage, Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { OAuth2Client } from "google-auth-library";
 import { gmailTransport } from "../../functions/src/mail/gmail-transport";
-import { parseMessage } from "../../functions/dev/smtp-sink/mime";
+import { parseMessage } from "../../functions/testing/smtp-sink/mime";
 
 /** A loopback stand-in for the two Gmail API methods the transport calls. */
 let server: Server;

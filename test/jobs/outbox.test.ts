@@ -1,7 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { Timestamp } from "@google-cloud/firestore";
-import { startSmtpSink, SmtpSink } from "../../functions/dev/smtp-sink";
+import { startSmtpSink, SmtpSink } from "../../functions/testing/smtp-sink";
 import { enqueueReminders } from "../../functions/src/outbox/enqueue";
 import { deliverDueReminders, DeliveryOptions } from "../../functions/src/outbox/deliver";
 import { OUTBOX_COLLECTION, OutboxEntry } from "../../functions/src/outbox/outbox-entry";

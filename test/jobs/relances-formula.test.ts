@@ -5,7 +5,7 @@
  * values go RAW, and the text columns are formatted as plain text.
  */
 import { Timestamp } from "@google-cloud/firestore";
-import { startSheetsServer, type SheetsServer } from "../../functions/dev/sheets-server";
+import { startSheetsServer, type SheetsServer } from "../../functions/testing/sheets-server";
 import { writeRelancesSheet } from "../../functions/src/jobs/relances-sheet-writer";
 import type { OutboxEntry } from "../../functions/src/outbox/outbox-entry";
 import { customerOverdueReminder } from "../../functions/src/domain/reminders/customer-overdue";

@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
-import { startSmtpSink, SmtpSink } from "../../functions/dev/smtp-sink";
+import { startSmtpSink, SmtpSink } from "../../functions/testing/smtp-sink";
 import { remindersJob } from "../../functions/src/jobs/reminders-job";
 import { firestoreReminderSource } from "../../functions/src/jobs/firestore-reminder-source";
 import { scheduledHandler } from "../../functions/src/jobs/scheduled-handler";

@@ -1,5 +1,5 @@
-import { startSheetsServer, SheetsServer } from "../../functions/dev/sheets-server";
-import { startSmtpSink, SmtpSink } from "../../functions/dev/smtp-sink";
+import { startSheetsServer, SheetsServer } from "../../functions/testing/sheets-server";
+import { startSmtpSink, SmtpSink } from "../../functions/testing/smtp-sink";
 import { dashboardJob } from "../../functions/src/jobs/dashboard-job";
 import { firestoreReminderSource } from "../../functions/src/jobs/firestore-reminder-source";
 import { remindersJob } from "../../functions/src/jobs/reminders-job";

@@ -1,4 +1,4 @@
-import { formatA1, parseA1, quoteSheetName, RangeParseError } from "../../functions/dev/sheets-server/a1";
+import { formatA1, parseA1, quoteSheetName, RangeParseError } from "../../functions/testing/sheets-server/a1";
 
 const none = () => false;
 

@@ -6,7 +6,7 @@ import { sheets, type sheets_v4 } from "@googleapis/sheets";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startSheetsServer, type SheetsServer } from "../../functions/dev/sheets-server";
+import { startSheetsServer, type SheetsServer } from "../../functions/testing/sheets-server";
 
 let server: SheetsServer;
 let api: sheets_v4.Sheets;

@@ -3,7 +3,7 @@ import type { Firestore } from "@google-cloud/firestore";
 import { noopNotifier } from "../../functions/src/app/change-notifier";
 import type { Answer, RouteContext } from "../../functions/src/http/route";
 import { sheetsRoutes } from "../../functions/src/sheets/sheets-routes";
-import { startSheetsServer, type SheetsServer, type SheetsServerOptions } from "../../functions/dev/sheets-server";
+import { startSheetsServer, type SheetsServer, type SheetsServerOptions } from "../../functions/testing/sheets-server";
 import { createSheetsApi } from "../../functions/src/sheets/sheets-api";
 import { SheetsGateway } from "../../functions/src/sheets/sheets-gateway";
 

@@ -4,7 +4,7 @@
  */
 import { Firestore } from "@google-cloud/firestore";
 import { randomBytes } from "node:crypto";
-import { clearFirestore } from "../../functions/dev/firestore-emulator";
+import { clearFirestore } from "../../functions/testing/firestore-emulator";
 
 export function emulatorHost(): string {
   const host = process.env.FIRESTORE_EMULATOR_HOST;

@@ -2,7 +2,7 @@
  * Starts one Firestore emulator for the whole Jest run. Test workers are
  * spawned after this runs, so they inherit FIRESTORE_EMULATOR_HOST.
  */
-import { startFirestoreEmulator } from "../../functions/dev/firestore-emulator";
+import { startFirestoreEmulator } from "../../functions/testing/firestore-emulator";
 
 export default async function globalSetup(): Promise<void> {
   // Never probe the GCE metadata server: tests only talk to loopback.

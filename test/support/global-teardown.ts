@@ -1,4 +1,4 @@
-import type { RunningEmulator } from "../../functions/dev/firestore-emulator";
+import type { RunningEmulator } from "../../functions/testing/firestore-emulator";
 
 export default async function globalTeardown(): Promise<void> {
   const emulator = (globalThis as { __ACOMPTE_EMULATOR__?: RunningEmulator }).__ACOMPTE_EMULATOR__;

@@ -9,7 +9,7 @@ import { getTestServer } from "@google-cloud/functions-framework/testing";
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
-import { LOCAL_AUDIENCE, LOCAL_PUBLIC_KEY_FILE, mintLocalToken } from "../../functions/dev/local-tokens";
+import { LOCAL_AUDIENCE, LOCAL_PUBLIC_KEY_FILE, mintLocalToken } from "../../functions/testing/local-tokens";
 import { createApi } from "../../functions/src/app/api-app";
 import type { ChangeNotifier } from "../../functions/src/app/change-notifier";
 import { localTokenVerifier } from "../../functions/src/auth/token-verifier";

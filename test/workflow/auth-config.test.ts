@@ -1,4 +1,4 @@
-import { LOCAL_PUBLIC_KEY_FILE, mintLocalToken } from "../../functions/dev/local-tokens";
+import { LOCAL_PUBLIC_KEY_FILE, mintLocalToken } from "../../functions/testing/local-tokens";
 import { localModeAllowed, verifierFromEnv } from "../../functions/src/auth/auth-config";
 
 const local = {

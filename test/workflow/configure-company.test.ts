@@ -1,5 +1,5 @@
 import { EngineValidationError } from "../../functions/src/domain";
-import { runConfigureCompany } from "../../functions/dev/configure-company";
+import { runConfigureCompany } from "../../functions/tools/configure-company";
 import { testFirestore } from "../support/firestore";
 
 const store = testFirestore("company");

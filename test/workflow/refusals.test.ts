@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from "node:crypto";
-import { mintLocalToken } from "../../functions/dev/local-tokens";
+import { mintLocalToken } from "../../functions/testing/local-tokens";
 import { testFirestore } from "../support/firestore";
 import { TestApi, seedCompany, snapshotAll, startTestApi } from "../support/workflow-api";
 import { ACCOUNTING, ADMIN, C, DEPOSIT_BODY, REQUESTER, SALES, USERS, refundBody } from "./fixtures";

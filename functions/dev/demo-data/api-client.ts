@@ -1,6 +1,6 @@
 /** A small client of the local api: local tokens, an idempotency key per change, JSON errors thrown in French. */
 import { randomUUID } from "node:crypto";
-import { mintLocalToken } from "../local-tokens";
+import { mintLocalToken } from "../../testing/local-tokens";
 
 export interface ApiClient {
   call<T = any>(as: string, method: string, path: string, body?: unknown): Promise<T>; // eslint-disable-line @typescript-eslint/no-explicit-any

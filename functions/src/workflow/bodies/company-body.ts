@@ -4,7 +4,7 @@ import { reminderSettingsSchema } from "../../domain/reminders/reminder-settings
 import { sirenSchema } from "./siren";
 
 /**
- * A company's settings as an operator types them (functions/dev/configure-company.ts);
+ * A company's settings as an operator types them (functions/tools/configure-company.ts);
  * its output is the stored CompanySettings (model/company.ts).
  */
 export const companySettingsSchema = z.strictObject({

@@ -15,12 +15,12 @@ import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
-import { createApi } from "../../src/app/api-app";
-import { localTokenVerifier } from "../../src/auth/token-verifier";
-import { MENUISERIE } from "../demo-data/companies";
-import { seedCompany } from "../demo-data/seed-company";
-import { startFirestoreEmulator } from "../firestore-emulator";
-import { LOCAL_AUDIENCE, LOCAL_PUBLIC_KEY_FILE, mintLocalToken } from "../local-tokens";
+import { createApi } from "../src/app/api-app";
+import { localTokenVerifier } from "../src/auth/token-verifier";
+import { MENUISERIE } from "../dev/demo-data/companies";
+import { seedCompany } from "../dev/demo-data/seed-company";
+import { startFirestoreEmulator } from "../testing/firestore-emulator";
+import { LOCAL_AUDIENCE, LOCAL_PUBLIC_KEY_FILE, mintLocalToken } from "../testing/local-tokens";
 
 const N = 60;
 const WARMUP = 5;

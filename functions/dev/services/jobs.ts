@@ -7,9 +7,9 @@
 import { http } from "@google-cloud/functions-framework";
 import { getTestServer } from "@google-cloud/functions-framework/testing";
 import type { AddressInfo } from "node:net";
-import { mintLocalToken } from "../local-tokens";
+import { mintLocalToken } from "../../testing/local-tokens";
 import type { Service } from "../start";
-import { startSmtpSink } from "./index";
+import { startSmtpSink } from "../../testing/smtp-sink/index";
 
 export const smtpSinkService: Service = {
   name: "SMTP sink",

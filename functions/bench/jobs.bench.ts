@@ -7,12 +7,12 @@
  */
 import { spawnSync } from "node:child_process";
 import { Firestore } from "@google-cloud/firestore";
-import { startFirestoreEmulator } from "../firestore-emulator";
-import { startSmtpSink } from "../smtp-sink";
-import { remindersJob } from "../../src/jobs/reminders-job";
-import { firestoreReminderSource } from "../../src/jobs/firestore-reminder-source";
-import { computeCompanyDashboard } from "../../src/jobs/company-dashboard";
-import { smtpTransport } from "../../src/mail/smtp-transport";
+import { startFirestoreEmulator } from "../testing/firestore-emulator";
+import { startSmtpSink } from "../testing/smtp-sink";
+import { remindersJob } from "../src/jobs/reminders-job";
+import { firestoreReminderSource } from "../src/jobs/firestore-reminder-source";
+import { computeCompanyDashboard } from "../src/jobs/company-dashboard";
+import { smtpTransport } from "../src/mail/smtp-transport";
 
 const DEPOSITS = 100_000;
 const REFUNDS = 10_000;

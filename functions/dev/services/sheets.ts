@@ -15,7 +15,7 @@ import { SheetsGateway } from "../../src/sheets/sheets-gateway";
 import { companySpreadsheets } from "../../src/sheets/sync/sync-company";
 import { syncSpreadsheet } from "../../src/sheets/sync/sync-spreadsheet";
 import type { Service } from "../start";
-import { startSheetsServer } from "./index";
+import { startSheetsServer } from "../../testing/sheets-server/index";
 
 export const sheetsServerService: Service = {
   name: "local Sheets API",

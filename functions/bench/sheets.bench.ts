@@ -8,17 +8,17 @@
  */
 import { spawn } from "node:child_process";
 import { Firestore, Timestamp } from "@google-cloud/firestore";
-import { startFirestoreEmulator } from "../firestore-emulator";
-import { startSheetsServer } from "../sheets-server";
-import { createSheetsApi } from "../../src/sheets/sheets-api";
-import { SheetsGateway } from "../../src/sheets/sheets-gateway";
-import { setupWorkbook } from "../../src/sheets/layout/setup-workbook";
-import { syncSpreadsheet } from "../../src/sheets/sync/sync-spreadsheet";
-import { MAX_PAYLOAD_BYTES } from "../../src/sheets/split-payload";
-import type { DepositDoc } from "../../src/model/deposit";
-import type { InvoiceDoc } from "../../src/model/invoice";
-import type { JournalEntryDoc } from "../../src/model/journal-entry";
-import type { RefundDoc } from "../../src/model/refund";
+import { startFirestoreEmulator } from "../testing/firestore-emulator";
+import { startSheetsServer } from "../testing/sheets-server";
+import { createSheetsApi } from "../src/sheets/sheets-api";
+import { SheetsGateway } from "../src/sheets/sheets-gateway";
+import { setupWorkbook } from "../src/sheets/layout/setup-workbook";
+import { syncSpreadsheet } from "../src/sheets/sync/sync-spreadsheet";
+import { MAX_PAYLOAD_BYTES } from "../src/sheets/split-payload";
+import type { DepositDoc } from "../src/model/deposit";
+import type { InvoiceDoc } from "../src/model/invoice";
+import type { JournalEntryDoc } from "../src/model/journal-entry";
+import type { RefundDoc } from "../src/model/refund";
 
 const DEPOSITS = 10_000;
 const COMPANY = "bench";

@@ -6,9 +6,9 @@
  * bound spreadsheet in `spreadsheetIds`.
  */
 import { MENUISERIE, type DemoCompany } from "../demo-data/companies";
-import { mintLocalToken } from "../local-tokens";
+import { mintLocalToken } from "../../testing/local-tokens";
 import type { Service } from "../start";
-import { startAddonPreview, type PreviewActor } from "./index";
+import { startAddonPreview, type PreviewActor } from "../../testing/addon-preview/index";
 
 const ROLE_NAMES: Record<string, string> = {
   requester: "demandeur",

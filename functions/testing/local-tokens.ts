@@ -58,7 +58,7 @@ export function localModeEnv(emulatorHost: string): Record<string, string> {
 if (require.main === module) {
   const email = process.argv[2];
   if (!email) {
-    console.error("usage: tsx functions/dev/local-tokens.ts <email> [audience]");
+    console.error("usage: tsx functions/testing/local-tokens.ts <email> [audience]");
     process.exit(2);
   }
   console.log(mintLocalToken(email, { audience: process.argv[3] }));

@@ -3,7 +3,7 @@
  * (the way to name the first admin; afterwards PUT …/users/{email} works).
  * Same transaction, event and rules as the endpoint.
  *
- *   npx tsx functions/dev/set-roles.ts <companyId> <email> <role,role,…|none>
+ *   npx tsx functions/tools/set-roles.ts <companyId> <email> <role,role,…|none>
  *
  * Uses FIRESTORE_EMULATOR_HOST when set, otherwise the application default
  * credentials of the current gcloud project.
@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   const [companyId, email, list] = process.argv.slice(2);
   if (!companyId || !email || !list) {
     console.error(
-      "usage: tsx functions/dev/set-roles.ts <companyId> <email> <role,role,…|none>   roles: " + ROLES.join(", "),
+      "usage: tsx functions/tools/set-roles.ts <companyId> <email> <role,role,…|none>   roles: " + ROLES.join(", "),
     );
     process.exit(2);
   }
