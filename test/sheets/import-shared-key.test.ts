@@ -10,7 +10,7 @@ import { depositBodyFromRow } from "../../functions/src/sheets/import/deposit-ro
 import { importKey } from "../../functions/src/sheets/import/import-key";
 import type { ImportResult } from "../../functions/src/sheets/import/import-under-lease";
 import { startTestApi, type TestApi } from "../support/workflow-api";
-import { ACCOUNTING, ADMIN, C, DEPOSIT_BODY, REQUESTER } from "../workflow/fixtures";
+import { ACCOUNTING, C, DEPOSIT_BODY, REQUESTER } from "../workflow/fixtures";
 import { importSuite } from "./import-suite";
 
 const suite = importSuite("sheetssharedkey");
@@ -18,20 +18,6 @@ const fs = suite.fs;
 afterEach(() => jest.restoreAllMocks());
 
 const importAs = (as: string, spreadsheetId: string) => suite.call("import", as, { spreadsheetId });
-
-/** A workbook set up by the admin, with `edits` typed as a person would (USER_ENTERED, fr_FR). */
-async function workbookWith(edits: Record<string, string[][]>): Promise<string> {
-  const spreadsheetId = await suite.kit.newSpreadsheet();
-  expect((await suite.call("setup", ADMIN, { spreadsheetId })).status).toBe(200);
-  await suite.kit.gateway.api.spreadsheets.values.batchUpdate({
-    spreadsheetId,
-    requestBody: {
-      valueInputOption: "USER_ENTERED",
-      data: Object.entries(edits).map(([range, values]) => ({ range, values })),
-    },
-  });
-  return spreadsheetId;
-}
 
 /** The import records its rows, then its one write of ids and statuses to Sheets fails: the ids are lost. */
 async function importLosingIds(as: string, spreadsheetId: string): Promise<void> {
@@ -49,7 +35,7 @@ const DEPOSIT_ROW =
 const PART_PAID_ROW = "2025-F-0920||15/12/2025|Mme Durand (particulier)||500|100||||14/01/2026|200|20/01/2026";
 
 test("a typed deposit whose id was lost is imported again by another member: one deposit, the same id", async () => {
-  const spreadsheetId = await workbookWith({ "'Acomptes'!B2:N2": [DEPOSIT_ROW.split("|")] });
+  const spreadsheetId = await suite.workbookWith({ "'Acomptes'!B2:N2": [DEPOSIT_ROW.split("|")] });
 
   await importLosingIds(ACCOUNTING, spreadsheetId);
   const [recorded] = (await fs.db.collection(`companies/${C}/deposits`).get()).docs;
@@ -69,7 +55,7 @@ test("a typed deposit whose id was lost is imported again by another member: one
 });
 
 test("a typed invoice and its payment whose id was lost: replayed for a member without accounting's role", async () => {
-  const spreadsheetId = await workbookWith({ "'Factures'!B2:N2": [PART_PAID_ROW.split("|")] });
+  const spreadsheetId = await suite.workbookWith({ "'Factures'!B2:N2": [PART_PAID_ROW.split("|")] });
 
   await importLosingIds(ACCOUNTING, spreadsheetId);
   const [invoice] = (await fs.db.collection(`companies/${C}/invoices`).get()).docs;
@@ -108,7 +94,7 @@ describe("over HTTP, a client's Idempotency-Key", () => {
   });
 
   test("cannot reach the import's shared records, even with the very key the import derived", async () => {
-    const spreadsheetId = await workbookWith({ "'Acomptes'!B2:N2": [DEPOSIT_ROW.split("|")] });
+    const spreadsheetId = await suite.workbookWith({ "'Acomptes'!B2:N2": [DEPOSIT_ROW.split("|")] });
     // Row 2 as the import reads it (before the write-back rewrites it), and the key the import derives from it.
     const [typed] = await suite.kit.gateway.readValues(spreadsheetId, ["'Acomptes'!A2:N2"]);
     const body = depositBodyFromRow(typed[0]);

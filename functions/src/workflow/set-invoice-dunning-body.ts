@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { schemas } from "../domain";
+import { BOUNDED } from "./bodies/bounded-scalars";
 
 /**
  * POST …/invoices/{id}/dunning: the invoice's collection state. `disputed`
@@ -10,13 +11,15 @@ import { schemas } from "../domain";
 export const invoiceDunningBodySchema = z
   .strictObject({
     disputed: z.boolean({ error: "doit être un booléen (true ou false)" }),
-    disputeReason: z
-      .string({ error: "doit être un texte" })
-      .trim()
-      .min(1, { message: "le motif du litige ne peut pas être vide" })
-      .max(500, { message: "500 caractères au plus" })
+    disputeReason: schemas
+      .text({
+        error: "doit être un texte",
+        required: "le motif du litige ne peut pas être vide",
+        max: 500,
+        multiline: true,
+      })
       .optional(),
-    promiseUntil: schemas.calendarDate.nullable().optional(),
+    promiseUntil: BOUNDED.date.nullable().optional(),
   })
   .superRefine((body, ctx) => {
     if (body.disputed && body.disputeReason === undefined)

@@ -1,9 +1,13 @@
-import { money } from "../domain";
+import { money, schemas } from "../domain";
+import { fieldProblem } from "../domain/validation/field-errors";
+import { addMonths } from "../domain/dates/calendar-date";
 import { frenchDate } from "../domain/reminders/calendar-day";
 import { INVOICES } from "../model/collections";
 import type { InvoiceDoc, InvoiceDunning } from "../model/invoice";
 import { badRequest, conflict, notFound } from "../errors/api-error";
 import type { UnitOfWork } from "../storage/unit-of-work";
+import type { Access } from "./access";
+import { settingsOf } from "./company-settings";
 import type { InvoiceDunningBody } from "./set-invoice-dunning-body";
 
 /** The part of the dunning state the audit trail compares and the answer shows. */
@@ -22,7 +26,7 @@ function stateOf(dunning: InvoiceDunning | undefined): DunningState {
  * penalties still run by law (L441-10); only the letters stop. A paid
  * invoice has nothing to chase (409); a promise cannot end in the past.
  */
-export async function setInvoiceDunning(uow: UnitOfWork, invoiceId: string, body: InvoiceDunningBody) {
+export async function setInvoiceDunning(uow: UnitOfWork, access: Access, invoiceId: string, body: InvoiceDunningBody) {
   if (body.promiseUntil && body.promiseUntil < uow.today)
     throw badRequest(`La date de promesse de paiement (${frenchDate(body.promiseUntil)}) est déjà passée.`, [
       {
@@ -30,6 +34,18 @@ export async function setInvoiceDunning(uow: UnitOfWork, invoiceId: string, body
         message: `Champ « promiseUntil » (date de promesse de paiement) : le ${frenchDate(body.promiseUntil)} est passé, indiquez aujourd'hui ou une date future.`,
       },
     ]);
+  const months = settingsOf(access).paymentPromiseMaxMonths ?? schemas.PAYMENT_PROMISE_MAX_MONTHS;
+  const latest = addMonths(uow.today, months);
+  if (body.promiseUntil && body.promiseUntil > latest)
+    throw badRequest(
+      `Une promesse de paiement ne peut pas dépasser ${months} mois : au plus tard le ${frenchDate(latest)}.`,
+      [
+        fieldProblem(
+          "promiseUntil",
+          `le ${frenchDate(body.promiseUntil)} est à plus de ${months} mois, indiquez une date jusqu'au ${frenchDate(latest)}`,
+        ),
+      ],
+    );
   const ref = uow.collection(INVOICES).doc(invoiceId);
   const invoice = await uow.get<InvoiceDoc>(ref);
   if (!invoice) throw notFound(`Facture introuvable : ${invoiceId}.`);

@@ -1,28 +1,32 @@
 import { z } from "zod";
 import {
+  ENGINE_SCALARS,
+  Scalars,
   calendarDate,
   customerKind,
   depositKind,
-  moneyAmount,
+  labelText,
   percent,
   positiveAmount,
   rateAmounts,
   supplyKind,
   vatRate,
 } from "./primitives";
+import { text } from "./text";
 
-export const orderLineSchema = z.strictObject({
-  id: z
-    .string({ error: "doit être un identifiant de ligne" })
-    .max(64, { message: "identifiant trop long (64 caractères au plus)" })
-    .optional(),
-  label: z
-    .string({ error: "doit être un libellé" })
-    .max(200, { message: "libellé trop long (200 caractères au plus)" })
-    .optional(),
-  vatRate,
-  net: moneyAmount,
-});
+export const orderLineSchemaOf = (s: Scalars) =>
+  z.strictObject({
+    id: text({
+      error: "doit être un identifiant de ligne",
+      max: 64,
+      tooLong: "identifiant trop long (64 caractères au plus)",
+      trim: false,
+    }).optional(),
+    label: labelText.optional(),
+    vatRate,
+    net: s.money,
+  });
+export const orderLineSchema = orderLineSchemaOf(ENGINE_SCALARS);
 
 export const depositInvoiceInputSchema = z.strictObject({
   kind: depositKind.optional(),
@@ -55,7 +59,12 @@ export const vatDueInputSchema = z.strictObject({
 
 /** A deposit invoice already issued, as a final invoice or a credit note cites it. */
 export const issuedDepositSchema = z.strictObject({
-  number: z.string({ error: "doit être un numéro de facture" }).min(1, { message: "le numéro est obligatoire" }),
+  number: text({
+    error: "doit être un numéro de facture",
+    required: "le numéro est obligatoire",
+    max: 64,
+    trim: false,
+  }),
   date: calendarDate,
   lines: z
     .array(rateAmounts, { error: "doit être une liste de montants par taux" })

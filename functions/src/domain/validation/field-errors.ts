@@ -44,6 +44,15 @@ const FIELD_LABELS: Record<string, string> = {
   month: "mois",
   contractRate: "taux contractuel",
   items: "éléments",
+  name: "nom",
+  address: "adresse",
+  email: "adresse e-mail",
+  orderRef: "référence de commande",
+  label: "libellé",
+  comment: "commentaire",
+  disputeReason: "motif du litige",
+  promiseUntil: "date de promesse de paiement",
+  paidOn: "date de paiement",
 };
 
 /** `lines.0.vatRate` → `« lines.0.vatRate » (taux de TVA, ligne 1)`. */

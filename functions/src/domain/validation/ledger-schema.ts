@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { calendarDate, documentNumber, positiveAmount, rateAmounts, supplyKind } from "./primitives";
+import { calendarDate, documentNumber, labelText, positiveAmount, rateAmounts, supplyKind } from "./primitives";
 
 const accountNumber = z
   .string({ error: "doit être un numéro de compte" })
@@ -23,10 +23,7 @@ export const chartOverridesSchema = z
 const head = {
   date: calendarDate,
   pieceRef: documentNumber,
-  label: z
-    .string({ error: "doit être un libellé" })
-    .max(200, { message: "libellé trop long (200 caractères au plus)" })
-    .optional(),
+  label: labelText.optional(),
   chart: chartOverridesSchema.optional(),
 };
 

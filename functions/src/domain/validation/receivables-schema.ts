@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { calendarDate, documentNumber, moneyAmount, percent, positiveAmount } from "./primitives";
+import { text } from "./text";
 
 function datesInOrder<T extends Record<string, unknown>>(
   first: keyof T & string,
@@ -32,10 +33,13 @@ export const agedBalanceInputSchema = z.strictObject({
   asOf: calendarDate,
   items: z.array(
     z.strictObject({
-      customer: z
-        .string({ error: "doit être un nom ou code client" })
-        .min(1, { message: "le client est obligatoire" })
-        .max(200, { message: "trop long (200 caractères au plus)" }),
+      customer: text({
+        error: "doit être un nom ou code client",
+        required: "le client est obligatoire",
+        max: 200,
+        tooLong: "trop long (200 caractères au plus)",
+        trim: false,
+      }),
       reference: documentNumber,
       kind: z.enum(["invoice", "credit"], {
         error: "doit valoir invoice (facture) ou credit (avoir ou paiement non lettré)",

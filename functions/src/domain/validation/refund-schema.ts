@@ -1,5 +1,7 @@
 import { z } from "zod";
 import {
+  ENGINE_SCALARS,
+  Scalars,
   calendarDate,
   customerKind,
   depositKind,
@@ -26,20 +28,23 @@ export const refundableBalanceInputSchema = z.strictObject({
 export type RefundableBalanceInput = z.input<typeof refundableBalanceInputSchema>;
 
 /** What is refunded: everything left, a gross amount, or a net amount per VAT rate. */
-export const refundScopeSchema = z.discriminatedUnion(
-  "kind",
-  [
-    z.strictObject({ kind: z.literal("full") }),
-    z.strictObject({ kind: z.literal("amount"), amount: positiveAmount }),
-    z.strictObject({
-      kind: z.literal("lines"),
-      lines: z
-        .array(z.strictObject({ vatRate, net: positiveAmount }), { error: "doit être une liste de lignes" })
-        .min(1, { message: "au moins une ligne" }),
-    }),
-  ],
-  { error: "étendue inconnue (full, amount ou lines)" },
-);
+export const refundScopeSchemaOf = (s: Scalars) =>
+  z.discriminatedUnion(
+    "kind",
+    [
+      z.strictObject({ kind: z.literal("full") }),
+      z.strictObject({ kind: z.literal("amount"), amount: s.positive }),
+      z.strictObject({
+        kind: z.literal("lines"),
+        lines: z
+          .array(z.strictObject({ vatRate, net: s.positive }), { error: "doit être une liste de lignes" })
+          .min(1, { message: "au moins une ligne" })
+          .max(20, { message: "au plus 20 lignes" }),
+      }),
+    ],
+    { error: "étendue inconnue (full, amount ou lines)" },
+  );
+export const refundScopeSchema = refundScopeSchemaOf(ENGINE_SCALARS);
 
 export const openInvoiceSchema = z.strictObject({
   number: documentNumber,
@@ -47,14 +52,17 @@ export const openInvoiceSchema = z.strictObject({
   outstanding: positiveAmount,
 });
 
-export const settlementChoiceSchema = z.strictObject({
-  offsets: z
-    .array(z.strictObject({ invoiceNumber: documentNumber, amount: positiveAmount }), {
-      error: "doit être une liste de compensations",
-    })
-    .optional(),
-  keepAsCredit: moneyAmount.optional(),
-});
+export const settlementChoiceSchemaOf = (s: Scalars) =>
+  z.strictObject({
+    offsets: z
+      .array(z.strictObject({ invoiceNumber: documentNumber, amount: s.positive }), {
+        error: "doit être une liste de compensations",
+      })
+      .max(50, { message: "au plus 50 compensations" })
+      .optional(),
+    keepAsCredit: s.money.optional(),
+  });
+export const settlementChoiceSchema = settlementChoiceSchemaOf(ENGINE_SCALARS);
 
 export const settlementInputSchema = z.strictObject({
   total: moneyAmount,

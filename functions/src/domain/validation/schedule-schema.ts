@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { calendarDate, moneyAmount, percent, positiveAmount } from "./primitives";
+import { ENGINE_SCALARS, Scalars, calendarDate, moneyAmount, percent } from "./primitives";
 
 const count = z
   .number({ error: "doit être un nombre entier" })
@@ -8,40 +8,42 @@ const count = z
   .max(120, { message: "au plus 120" });
 
 /** How a refund is spread: one payment, equal instalments, percentages, or explicit dates and amounts. */
-export const schedulePlanSchema = z.discriminatedUnion(
-  "kind",
-  [
-    z.strictObject({ kind: z.literal("single"), date: calendarDate }),
-    z.strictObject({
-      kind: z.literal("equal"),
-      count,
-      firstDate: calendarDate,
-      intervalMonths: z
-        .number({ error: "doit être un nombre entier" })
-        .int({ message: "doit être un nombre entier" })
-        .min(1, { message: "au moins 1" })
-        .max(12, { message: "au plus 12" })
-        .default(1),
-    }),
-    z.strictObject({
-      kind: z.literal("percentages"),
-      instalments: z
-        .array(z.strictObject({ dueDate: calendarDate, percent }), { error: "doit être une liste d'échéances" })
-        .min(1, { message: "au moins une échéance" })
-        .max(120, { message: "au plus 120 échéances" }),
-    }),
-    z.strictObject({
-      kind: z.literal("dates"),
-      instalments: z
-        .array(z.strictObject({ dueDate: calendarDate, amount: positiveAmount }), {
-          error: "doit être une liste d'échéances",
-        })
-        .min(1, { message: "au moins une échéance" })
-        .max(120, { message: "au plus 120 échéances" }),
-    }),
-  ],
-  { error: "type d'échéancier inconnu (single, equal, percentages ou dates)" },
-);
+export const schedulePlanSchemaOf = (s: Scalars) =>
+  z.discriminatedUnion(
+    "kind",
+    [
+      z.strictObject({ kind: z.literal("single"), date: s.date }),
+      z.strictObject({
+        kind: z.literal("equal"),
+        count,
+        firstDate: s.date,
+        intervalMonths: z
+          .number({ error: "doit être un nombre entier" })
+          .int({ message: "doit être un nombre entier" })
+          .min(1, { message: "au moins 1" })
+          .max(12, { message: "au plus 12" })
+          .default(1),
+      }),
+      z.strictObject({
+        kind: z.literal("percentages"),
+        instalments: z
+          .array(z.strictObject({ dueDate: s.date, percent }), { error: "doit être une liste d'échéances" })
+          .min(1, { message: "au moins une échéance" })
+          .max(120, { message: "au plus 120 échéances" }),
+      }),
+      z.strictObject({
+        kind: z.literal("dates"),
+        instalments: z
+          .array(z.strictObject({ dueDate: s.date, amount: s.positive }), {
+            error: "doit être une liste d'échéances",
+          })
+          .min(1, { message: "au moins une échéance" })
+          .max(120, { message: "au plus 120 échéances" }),
+      }),
+    ],
+    { error: "type d'échéancier inconnu (single, equal, percentages ou dates)" },
+  );
+export const schedulePlanSchema = schedulePlanSchemaOf(ENGINE_SCALARS);
 export type SchedulePlan = z.input<typeof schedulePlanSchema>;
 
 export const scheduleInputSchema = z.strictObject({

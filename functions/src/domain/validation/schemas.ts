@@ -9,3 +9,5 @@ export { lateRefundIncreaseInputSchema } from "../refunds/consumer-late-refund-i
 export { consumerAdvanceInterestInputSchema } from "../refunds/consumer-advance-interest";
 export * from "./receivables-schema";
 export { paymentAllocationInputSchema } from "../settlement/payment-allocation";
+export * from "./text";
+export * from "./bounds";

@@ -9,9 +9,9 @@ export const setInvoiceDunningRoute: Route = {
   path: "/v1/companies/:companyId/invoices/:invoiceId/dunning",
   handle: async (ctx) => {
     const body = parseBody(invoiceDunningBodySchema, ctx.body);
-    return command(ctx, ["accounting_approver"], async (uow) => ({
+    return command(ctx, ["accounting_approver"], async (uow, access) => ({
       status: 200,
-      body: await setInvoiceDunning(uow, ctx.params.invoiceId, body),
+      body: await setInvoiceDunning(uow, access, ctx.params.invoiceId, body),
     }));
   },
 };

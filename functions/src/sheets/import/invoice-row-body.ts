@@ -6,7 +6,8 @@
  * for a business, « Mme Durand (particulier) » for a consumer.
  */
 import { z } from "zod";
-import { parseInput, schemas } from "../../domain";
+import { parseInput } from "../../domain";
+import { BOUNDED } from "../../workflow/bodies/bounded-scalars";
 import { badRequest, type ErrorDetail } from "../../errors/api-error";
 import { FACTURES } from "../layout/workbook-spec";
 import { columnMessage } from "./import-message";
@@ -59,8 +60,8 @@ export function typedCustomer(v: TypedCell): Record<string, unknown> | undefined
 }
 
 const paymentCellsSchema = z.strictObject({
-  paidOn: schemas.calendarDate.optional(),
-  remaining: schemas.moneyAmount.optional(),
+  paidOn: BOUNDED.date.optional(),
+  remaining: BOUNDED.money.optional(),
 });
 export type PaymentCells = z.output<typeof paymentCellsSchema>;
 

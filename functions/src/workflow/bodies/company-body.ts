@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { schemas } from "../../domain";
 import { reminderSettingsSchema } from "../../domain/reminders/reminder-settings";
+import { BOUNDED } from "./bounded-scalars";
 import { sirenSchema } from "./siren";
 
 /**
@@ -8,11 +9,11 @@ import { sirenSchema } from "./siren";
  * its output is the stored CompanySettings (model/company.ts).
  */
 export const companySettingsSchema = z.strictObject({
-  name: z
-    .string({ error: "doit être une raison sociale" })
-    .trim()
-    .min(1, { message: "la raison sociale est obligatoire" })
-    .max(200, { message: "200 caractères au plus" }),
+  name: schemas.text({
+    error: "doit être une raison sociale",
+    required: "la raison sociale est obligatoire",
+    max: 200,
+  }),
   siren: sirenSchema,
   /** VAT regime: true when the company opted for VAT on debits (services). */
   vatOnDebits: z.boolean({ error: "doit valoir true (option pour les débits) ou false" }),
@@ -21,7 +22,7 @@ export const companySettingsSchema = z.strictObject({
   /** Overrides of the engine's default PCG chart (functions/src/domain/ledger/chart-of-accounts.ts). */
   accounts: schemas.chartOverridesSchema.default({}),
   /** Gross amount (decimal string) at or above which a refund needs sales AND accounting approval. */
-  approvalThreshold: schemas.positiveAmount,
+  approvalThreshold: BOUNDED.positive,
   /**
    * Payment terms of final invoices, capped by the legal limits (L441-10):
    * day-based terms stop at 60 days from the invoice date.
@@ -41,6 +42,16 @@ export const companySettingsSchema = z.strictObject({
     ],
     { error: 'doit valoir { kind: "days", days: N } ou { kind: "endOfMonth45" }' },
   ),
+  /**
+   * How far ahead a customer's payment promise may stop the dunning
+   * letters, in months; absent: PAYMENT_PROMISE_MAX_MONTHS (6).
+   */
+  paymentPromiseMaxMonths: z
+    .number({ error: "doit être un nombre de mois" })
+    .int({ message: "doit être un nombre entier de mois" })
+    .min(1, { message: "au moins 1 mois" })
+    .max(24, { message: "24 mois au plus" })
+    .optional(),
 });
 
 export const companyConfigurationSchema = z.strictObject({

@@ -1,21 +1,16 @@
 import { z } from "zod";
 import { schemas } from "../../domain";
+import { orderLines } from "./bounded-scalars";
 import { customerSchema } from "./customer";
+import { orderRefSchema } from "./order-ref";
 
 /** POST …/invoices/final: the order's full price; its deposits are found by orderRef. */
 export const finalInvoiceBodySchema = z.strictObject({
-  orderRef: z
-    .string({ error: "doit être une référence de commande" })
-    .trim()
-    .min(1, { message: "la référence de commande est obligatoire" })
-    .max(64, { message: "64 caractères au plus" }),
+  orderRef: orderRefSchema,
   /** Required when the order has no deposit (otherwise the deposits' customer is used). */
   customer: customerSchema.optional(),
   supplyKind: schemas.supplyKind,
-  lines: z
-    .array(schemas.orderLineSchema, { error: "doit être une liste de lignes" })
-    .min(1, { message: "au moins une ligne de facture" })
-    .max(200, { message: "200 lignes au plus" }),
+  lines: orderLines("au moins une ligne de facture", "le total TTC de la facture"),
   /** Overrides the company's terms for this invoice (still capped by law). */
   paymentTermsDays: z
     .number({ error: "doit être un nombre de jours" })

@@ -1,13 +1,13 @@
 import { z } from "zod";
-import { schemas } from "../../domain";
+import { BOUNDED } from "./bounded-scalars";
 import { customerSchema } from "./customer";
 import { documentId } from "./document-id";
 
 /** POST …/payments: a customer payment and the invoices it pays, in the order to match them. */
 export const paymentBodySchema = z.strictObject({
   customer: customerSchema,
-  date: schemas.calendarDate,
-  amount: schemas.positiveAmount,
+  date: BOUNDED.date,
+  amount: BOUNDED.positive,
   means: z.enum(["virement", "carte", "cheque", "especes", "prelevement"], {
     error: "moyen de paiement inconnu (virement, carte, cheque, especes, prelevement)",
   }),

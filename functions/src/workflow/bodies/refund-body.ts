@@ -1,5 +1,7 @@
 import { z } from "zod";
 import { schemas } from "../../domain";
+import { addMonths, frenchDate } from "../../domain/dates/calendar-date";
+import { BOUNDED, currentDateWindow } from "./bounded-scalars";
 import { documentId } from "./document-id";
 
 /**
@@ -11,29 +13,42 @@ export const refundBodySchema = z
   .strictObject({
     depositId: documentId("d'acompte").optional(),
     customerCreditId: documentId("d'avoir client").optional(),
-    scope: schemas.refundScopeSchema,
+    scope: schemas.refundScopeSchemaOf(BOUNDED),
     reason: schemas.refundReason,
-    schedule: schemas.schedulePlanSchema,
-    terminationDate: schemas.calendarDate.optional(),
-    settlement: schemas.settlementChoiceSchema.optional(),
-    comment: z.string({ error: "doit être un texte" }).max(1000, { message: "1000 caractères au plus" }).optional(),
+    schedule: schemas.schedulePlanSchemaOf(BOUNDED),
+    terminationDate: BOUNDED.date.optional(),
+    settlement: schemas.settlementChoiceSchemaOf(BOUNDED).optional(),
+    comment: schemas.text({ error: "doit être un texte", max: 1000, multiline: true, trim: false }).optional(),
   })
   .refine((b) => (b.depositId === undefined) !== (b.customerCreditId === undefined), {
     path: ["depositId"],
     message: "indiquez soit l'acompte (depositId), soit le crédit client (customerCreditId) à rembourser",
+  })
+  .superRefine(({ schedule }, ctx) => {
+    // Equal instalments: the last one's date, computed, stays in the window its first date is checked against.
+    if (schedule.kind !== "equal") return;
+    const last = addMonths(schedule.firstDate, (schedule.count - 1) * schedule.intervalMonths);
+    const problem = schemas.dateWindowProblem(last, currentDateWindow());
+    if (problem)
+      ctx.addIssue({
+        code: "custom",
+        path: ["schedule", "count"],
+        message: `la dernière échéance tomberait le ${frenchDate(last)} : ${problem}`,
+      });
   });
 export type RefundBody = z.output<typeof refundBodySchema>;
 
 export const rejectBodySchema = z.strictObject({
-  reason: z
-    .string({ error: "doit être un texte" })
-    .trim()
-    .min(1, { message: "le motif du refus est obligatoire" })
-    .max(1000, { message: "1000 caractères au plus" }),
+  reason: schemas.text({
+    error: "doit être un texte",
+    required: "le motif du refus est obligatoire",
+    max: 1000,
+    multiline: true,
+  }),
 });
 
 export const emptyBodySchema = z.strictObject({});
 
 export const instalmentPaidBodySchema = z.strictObject({
-  paidOn: schemas.calendarDate.optional(),
+  paidOn: BOUNDED.date.optional(),
 });

@@ -7,4 +7,4 @@ export const rolesBodySchema = z.strictObject({
     .max(4, { message: "4 rôles au plus" }),
 });
 
-export const emailParamSchema = z.email({ error: "adresse e-mail invalide" });
+export { emailSchema as emailParamSchema } from "./email";
