@@ -16,6 +16,7 @@ import { SheetsGateway } from "../src/sheets/sheets-gateway";
 import { apiClient } from "./demo-data/api-client";
 import { MENUISERIE } from "./demo-data/companies";
 import { loadDemoData } from "./demo-data/load-demo";
+import { guardBodySize } from "../testing/body-size-guard";
 import { startFirestoreEmulator } from "../testing/firestore-emulator";
 import { localModeEnv, mintLocalToken } from "../testing/local-tokens";
 import { addonPreviewService } from "./services/addon-preview";
@@ -78,7 +79,7 @@ const apiService: Service = {
         typeof http
       >[1],
     );
-    const server = getTestServer("api");
+    const server = guardBodySize(getTestServer("api"));
     await new Promise<void>((resolve) =>
       server.listen(Number(process.env.ACOMPTE_API_PORT ?? 0), "127.0.0.1", resolve),
     );

@@ -1,5 +1,8 @@
 import { parisDay } from "../app/clock";
+import { directReader } from "../storage/doc-reader";
 import { isValidDocumentId } from "../storage/document-id";
+import { memberAccess } from "../workflow/access";
+import { MAX_BODY_BYTES, bodyBytes, payloadTooLarge } from "./body-limit";
 import { ApiError, badRequest, unauthenticated } from "../errors/api-error";
 import { toApiError } from "../errors/to-api-error";
 import type { ApiDeps, Route } from "./route";
@@ -12,6 +15,8 @@ export interface ApiRequest {
   path: string;
   query: Record<string, unknown>;
   body?: unknown;
+  /** The bytes the framework parsed the body from. */
+  rawBody?: { length: number };
   header(name: string): string | undefined;
 }
 
@@ -36,11 +41,18 @@ function stringQuery(query: Record<string, unknown>): Record<string, string> {
  * The `api` function: route, authenticate (every route), run, answer JSON.
  * Deliberate errors become `{error:{code,message,details}}` with their 4xx
  * status; anything else is a bug, logged, and answered 500 without detail.
+ *
+ * Checks run cheapest and least revealing first: body size (413), route
+ * (404), token (401), ids in the address (400), membership of the company
+ * (403 — an unknown company answers the same), and only then the route's
+ * own checks: query, body, role, rules (docs/input-validation.md).
  */
 export function createApiHandler(deps: ApiDeps, routes: readonly Route[]) {
   const router = new Router(routes);
   return async (req: ApiRequest, res: JsonResponse): Promise<void> => {
     try {
+      const bytes = bodyBytes(req.header("content-length"), req.rawBody);
+      if (bytes > MAX_BODY_BYTES) throw payloadTooLarge(bytes);
       const match = router.match(req.method, req.path);
       if (!match) throw new ApiError(404, "NOT_FOUND", `Adresse inconnue : ${req.method} ${req.path}.`);
       if ("methodNotAllowed" in match)
@@ -51,6 +63,9 @@ export function createApiHandler(deps: ApiDeps, routes: readonly Route[]) {
         throw badRequest(`Identifiant invalide dans l'adresse : ${invalid[0]}.`, [
           { path: invalid[0], message: `Paramètre « ${invalid[0]} » : identifiant invalide.` },
         ]);
+      const companyId = match.params.companyId;
+      const member =
+        companyId === undefined ? undefined : await memberAccess(directReader(deps.db, companyId), caller.email);
       const now = deps.clock();
       const answer = await match.route.handle({
         deps,
@@ -59,6 +74,7 @@ export function createApiHandler(deps: ApiDeps, routes: readonly Route[]) {
         query: stringQuery(req.query),
         body: req.body,
         caller,
+        member,
         idempotencyKey: req.header("idempotency-key")?.trim() || null,
         now,
         today: parisDay(now),

@@ -3,7 +3,7 @@ import { badRequest } from "../errors/api-error";
 import { directReader } from "../storage/doc-reader";
 import { runCommand } from "../storage/run-command";
 import type { UnitOfWork } from "../storage/unit-of-work";
-import { Access, accessRefs, requireAccess } from "../workflow/access";
+import { Access, accessRefs, memberAccess, requireAccess, withRole } from "../workflow/access";
 import { companyCollection } from "../storage/refs";
 import type { Answer, RouteContext } from "./route";
 
@@ -70,6 +70,6 @@ export async function read(
   handler: (access: Access, reader: ReturnType<typeof directReader>) => Promise<Answer>,
 ): Promise<Answer> {
   const reader = directReader(ctx.deps.db, ctx.params.companyId);
-  const access = await requireAccess(reader, ctx.caller.email, roles);
+  const access = withRole(ctx.member ?? (await memberAccess(reader, ctx.caller.email)), roles);
   return handler(access, reader);
 }
