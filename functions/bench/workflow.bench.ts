@@ -19,6 +19,8 @@ import { createApi } from "../src/app/api-app";
 import { localTokenVerifier } from "../src/auth/token-verifier";
 import { MENUISERIE } from "../dev/demo-data/companies";
 import { seedCompany } from "../dev/demo-data/seed-company";
+import { guardBodySize } from "../testing/body-size-guard";
+import { watchWrites } from "../testing/firestore-writes";
 import { startFirestoreEmulator } from "../testing/firestore-emulator";
 import { LOCAL_AUDIENCE, LOCAL_PUBLIC_KEY_FILE, mintLocalToken } from "../testing/local-tokens";
 
@@ -36,17 +38,7 @@ function percentile(samples: number[], p: number): number {
 export default async function workflowBench(): Promise<void> {
   const emulator = await startFirestoreEmulator({ projectId: "demo-bench-workflow" });
   const db = new Firestore({ projectId: emulator.projectId, host: emulator.host, ssl: false });
-  let commits = 0;
-  const request = (db as unknown as { request: (method: string, ...rest: unknown[]) => Promise<unknown> }).request.bind(
-    db,
-  );
-  (db as unknown as { request: (method: string, ...rest: unknown[]) => Promise<unknown> }).request = (
-    method,
-    ...rest
-  ) => {
-    if (method === "commit") commits++;
-    return request(method, ...rest);
-  };
+  const written = watchWrites(db);
   try {
     await seedCompany(db, COMPANY);
     http(
@@ -56,7 +48,7 @@ export default async function workflowBench(): Promise<void> {
         verifier: localTokenVerifier(readFileSync(LOCAL_PUBLIC_KEY_FILE, "utf8"), LOCAL_AUDIENCE),
       }) as Parameters<typeof http>[1],
     );
-    const server = getTestServer("api-bench");
+    const server = guardBodySize(getTestServer("api-bench"));
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1/companies/${COMPANY.id}`;
     const tokens: Record<string, string> = {
@@ -198,15 +190,15 @@ export default async function workflowBench(): Promise<void> {
       return performance.now() - t;
     };
     for (let i = 1; i < N; i++) {
-      commits = 0;
+      written.commits = 0;
       requestHttp.push(await time(() => httpRequest(i)));
-      requestCommits += commits;
+      requestCommits += written.commits;
       requestBare.push(await time(() => bareRequest(i)));
     }
     for (let i = 1; i < N; i++) {
-      commits = 0;
+      written.commits = 0;
       approveHttp.push(await time(() => httpApprove(i)));
-      approveCommits += commits;
+      approveCommits += written.commits;
       approveBare.push(await time(() => bareApprove(i)));
     }
     for (const samples of [requestHttp, requestBare, approveHttp, approveBare]) samples.splice(0, WARMUP);

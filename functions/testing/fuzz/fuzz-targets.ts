@@ -1,0 +1,197 @@
+/**
+ * What the fuzz sends bodies to: every route of the `api` that takes a
+ * body (and the one that takes a query), each with a valid body to mutate,
+ * the member who may call it and the keys its schema knows — a 400 may
+ * only name those, never a field of the engine the caller never sent.
+ */
+import type { Firestore } from "@google-cloud/firestore";
+import type { z } from "zod";
+import { depositBodySchema } from "../../src/workflow/bodies/deposit-body";
+import { finalInvoiceBodySchema } from "../../src/workflow/bodies/final-invoice-body";
+import { paymentBodySchema } from "../../src/workflow/bodies/payment-body";
+import { instalmentPaidBodySchema, refundBodySchema, rejectBodySchema } from "../../src/workflow/bodies/refund-body";
+import { rolesBodySchema } from "../../src/workflow/bodies/roles-body";
+import { externalInvoiceBodySchema } from "../../src/workflow/record-external-invoice-body";
+import { invoiceDunningBodySchema } from "../../src/workflow/set-invoice-dunning-body";
+import { type TestApi, seedCompany } from "../local-api";
+import { ACCOUNTING, ADMIN, C, DEPOSIT_BODY, REQUESTER, SALES, USERS, refundBody } from "../workflow-fixtures";
+
+/** The fuzz acts on the workflow tests' company, its members and its worked example. */
+export { ACCOUNTING, ADMIN, C as FUZZ_COMPANY, REQUESTER, SALES } from "../workflow-fixtures";
+/** Signed in, member of no company. */
+export const STRANGER = "stranger@elsewhere.test";
+/** A company id nobody created. */
+export const UNKNOWN_COMPANY = "no-such-co";
+
+const base = (company = C) => `/v1/companies/${company}`;
+
+export const CUSTOMER = { name: "Garage Dupuis SAS", kind: "b2b", siren: "552100554" };
+
+/** The worked example's deposit, with a multi-line address (line breaks are allowed there). */
+const DEPOSIT = { ...DEPOSIT_BODY, customer: { ...DEPOSIT_BODY.customer, address: "3 quai Rambaud\n69002 Lyon" } };
+
+export const EXTERNAL_INVOICE_BODY = {
+  number: "2025-F-0917",
+  date: "2025-12-10",
+  customer: CUSTOMER,
+  lines: [{ vatRate: "20", net: "1000.00", vat: "200.00" }],
+  dueDate: "2026-01-09",
+};
+
+/** The worked example's refund, with a multi-line comment. */
+const refund = (depositId: string) => ({ ...refundBody(depositId), comment: "Annulation\nconfirmée par téléphone" });
+
+/** The documents the targets act on, created by `setUpFuzzCompany`. */
+export interface FuzzIds {
+  depositId: string;
+  invoiceId: string;
+  refundId: string;
+}
+
+export interface FuzzTarget {
+  name: string;
+  method: "GET" | "POST" | "PUT";
+  /** The address; a query target gets its query string appended. */
+  path(ids: FuzzIds, company?: string): string;
+  as: string;
+  /** What is fuzzed: the JSON body, or the query string's parameters. */
+  input: "body" | "query";
+  valid(ids: FuzzIds): Record<string, unknown>;
+  /** The fields a refusal may name (besides those sent). */
+  fields: readonly string[];
+}
+
+const keysOf = (schema: z.ZodType): string[] => Object.keys((schema as unknown as { shape: object }).shape);
+
+export const TARGETS: readonly FuzzTarget[] = [
+  {
+    name: "record a deposit",
+    method: "POST",
+    path: (_, c) => `${base(c)}/deposits`,
+    as: ACCOUNTING,
+    input: "body",
+    valid: () => DEPOSIT,
+    fields: keysOf(depositBodySchema),
+  },
+  {
+    name: "list an order's deposits",
+    method: "GET",
+    path: (_, c) => `${base(c)}/deposits`,
+    as: REQUESTER,
+    input: "query",
+    valid: () => ({ orderRef: DEPOSIT.orderRef }),
+    fields: ["orderRef"],
+  },
+  {
+    name: "quote a refund",
+    method: "POST",
+    path: (_, c) => `${base(c)}/refunds/quote`,
+    as: REQUESTER,
+    input: "body",
+    valid: (ids) => refund(ids.depositId),
+    fields: keysOf(refundBodySchema),
+  },
+  {
+    name: "request a refund",
+    method: "POST",
+    path: (_, c) => `${base(c)}/refunds`,
+    as: REQUESTER,
+    input: "body",
+    valid: (ids) => refund(ids.depositId),
+    fields: keysOf(refundBodySchema),
+  },
+  {
+    name: "reject a request",
+    method: "POST",
+    path: (ids, c) => `${base(c)}/refunds/${ids.refundId}/reject`,
+    as: SALES,
+    input: "body",
+    valid: () => ({ reason: "Commande maintenue\npar le client" }),
+    fields: keysOf(rejectBodySchema),
+  },
+  {
+    name: "record an instalment paid",
+    method: "POST",
+    path: (ids, c) => `${base(c)}/refunds/${ids.refundId}/instalments/1/pay`,
+    as: ACCOUNTING,
+    input: "body",
+    valid: () => ({ paidOn: "2026-03-31" }),
+    fields: keysOf(instalmentPaidBodySchema),
+  },
+  {
+    name: "issue a final invoice",
+    method: "POST",
+    path: (_, c) => `${base(c)}/invoices/final`,
+    as: ACCOUNTING,
+    input: "body",
+    valid: () => ({
+      orderRef: DEPOSIT.orderRef,
+      supplyKind: "goods",
+      lines: [{ vatRate: "20", net: "12000.00", label: "Agencement salle" }],
+    }),
+    fields: keysOf(finalInvoiceBodySchema),
+  },
+  {
+    name: "record an external invoice",
+    method: "POST",
+    path: (_, c) => `${base(c)}/invoices/external`,
+    as: ACCOUNTING,
+    input: "body",
+    valid: () => ({ ...EXTERNAL_INVOICE_BODY, number: "2025-F-0918" }),
+    fields: keysOf(externalInvoiceBodySchema),
+  },
+  {
+    name: "record a payment",
+    method: "POST",
+    path: (_, c) => `${base(c)}/payments`,
+    as: ACCOUNTING,
+    input: "body",
+    valid: (ids) => ({
+      customer: CUSTOMER,
+      date: "2026-03-01",
+      amount: "500.00",
+      means: "virement",
+      invoiceIds: [ids.invoiceId],
+    }),
+    fields: keysOf(paymentBodySchema),
+  },
+  {
+    name: "record a dispute or a promise",
+    method: "POST",
+    path: (ids, c) => `${base(c)}/invoices/${ids.invoiceId}/dunning`,
+    as: ACCOUNTING,
+    input: "body",
+    valid: () => ({ disputed: true, disputeReason: "Livraison contestée", promiseUntil: "2026-04-15" }),
+    fields: keysOf(invoiceDunningBodySchema),
+  },
+  {
+    name: "set a user's roles",
+    method: "PUT",
+    path: (_, c) => `${base(c)}/users/${encodeURIComponent("nina@acme.fr")}`,
+    as: ADMIN,
+    input: "body",
+    valid: () => ({ roles: ["requester"] }),
+    fields: keysOf(rolesBodySchema),
+  },
+];
+
+/**
+ * Company C (FUZZ_COMPANY) with its four members, a deposit, an open external
+ * invoice and a refund request awaiting approval; the service's date is
+ * then 10/03/2026.
+ */
+export async function setUpFuzzCompany(api: TestApi, db: Firestore): Promise<FuzzIds> {
+  await seedCompany(db, C, USERS as never, { approvalThreshold: "4000.00" });
+  const created = async (path: string, as: string, body: unknown) => {
+    const answer = await api.call("POST", `${base()}${path}`, { as, body });
+    if (answer.status !== 201)
+      throw new Error(`fuzz set-up: ${path} answered ${answer.status} ${JSON.stringify(answer.body)}`);
+    return answer.body.id as string;
+  };
+  api.setToday("2026-01-15");
+  const depositId = await created("/deposits", ACCOUNTING, DEPOSIT);
+  const invoiceId = await created("/invoices/external", ACCOUNTING, EXTERNAL_INVOICE_BODY);
+  api.setToday("2026-03-10");
+  const refundId = await created("/refunds", REQUESTER, refund(depositId));
+  return { depositId, invoiceId, refundId };
+}

@@ -1,0 +1,32 @@
+/** Bodies and actors shared by the workflow tests and the fuzz (domain.md worked example 1). */
+export const C = "acme";
+export const REQUESTER = "rachel@acme.fr";
+export const SALES = "sam@acme.fr";
+export const ACCOUNTING = "alice@acme.fr";
+export const ADMIN = "adam@acme.fr";
+
+export const USERS = {
+  [REQUESTER]: ["requester"],
+  [SALES]: ["sales_approver"],
+  [ACCOUNTING]: ["accounting_approver"],
+  [ADMIN]: ["admin"],
+} as const;
+
+/** Order of 12,000.00 net at 20 %, deposit 30 % cashed on 15/01/2026 by bank transfer. */
+export const DEPOSIT_BODY = {
+  customer: { name: "Hôtel Bellevue SARL", kind: "b2b", siren: "732829320" },
+  orderRef: "CMD-2026-017",
+  kind: "acompte",
+  supplyKind: "goods",
+  order: { lines: [{ vatRate: "20", net: "12000.00", label: "Agencement salle" }] },
+  deposit: { percent: "30" },
+  cashedDate: "2026-01-15",
+  paymentMeans: "virement",
+};
+
+export function refundBody(
+  depositId: string,
+  schedule: unknown = { kind: "equal", count: 2, firstDate: "2026-03-31", intervalMonths: 1 },
+) {
+  return { depositId, scope: { kind: "full" }, reason: "seller_cancels", schedule };
+}
