@@ -19,7 +19,7 @@ import { TestApi, startTestApi } from "../support/workflow-api";
 
 /** Same requests every run; FUZZ_SEED replays another share. */
 const SEED = Number(process.env.FUZZ_SEED ?? 20260117);
-const RUNS = 400;
+const RUNS = 600;
 
 const fs = testFirestore("wffuzz");
 let api: TestApi;

@@ -71,7 +71,7 @@ describe("amounts", () => {
       /dépasse/,
     );
     expect(message).toBe(
-      `Champ « total » : le total TTC de la facture (HT + TVA) (1\u202f080\u202f000\u202f000,00\u00a0€) dépasse le maximum de ${MAX}.`,
+      `Champ « total » : le total TTC de la facture (1\u202f080\u202f000\u202f000,00\u00a0€) dépasse le maximum de ${MAX}.`,
     );
     await refused400(
       "POST",

@@ -1,7 +1,5 @@
 import { parisDay } from "../app/clock";
-import { directReader } from "../storage/doc-reader";
 import { isValidDocumentId } from "../storage/document-id";
-import { memberAccess } from "../workflow/access";
 import { MAX_BODY_BYTES, bodyBytes, payloadTooLarge } from "./body-limit";
 import { ApiError, badRequest, unauthenticated } from "../errors/api-error";
 import { toApiError } from "../errors/to-api-error";
@@ -43,9 +41,10 @@ function stringQuery(query: Record<string, unknown>): Record<string, string> {
  * status; anything else is a bug, logged, and answered 500 without detail.
  *
  * Checks run cheapest and least revealing first: body size (413), route
- * (404), token (401), ids in the address (400), membership of the company
- * (403 — an unknown company answers the same), and only then the route's
- * own checks: query, body, role, rules (docs/input-validation.md).
+ * (404), token (401), ids in the address (400); then the route's, whose
+ * refusals only members of the company see — anyone else, or on a company
+ * that does not exist, gets the same 403 (`command` and `read`,
+ * docs/input-validation.md).
  */
 export function createApiHandler(deps: ApiDeps, routes: readonly Route[]) {
   const router = new Router(routes);
@@ -63,9 +62,6 @@ export function createApiHandler(deps: ApiDeps, routes: readonly Route[]) {
         throw badRequest(`Identifiant invalide dans l'adresse : ${invalid[0]}.`, [
           { path: invalid[0], message: `Paramètre « ${invalid[0]} » : identifiant invalide.` },
         ]);
-      const companyId = match.params.companyId;
-      const member =
-        companyId === undefined ? undefined : await memberAccess(directReader(deps.db, companyId), caller.email);
       const now = deps.clock();
       const answer = await match.route.handle({
         deps,
@@ -74,7 +70,6 @@ export function createApiHandler(deps: ApiDeps, routes: readonly Route[]) {
         query: stringQuery(req.query),
         body: req.body,
         caller,
-        member,
         idempotencyKey: req.header("idempotency-key")?.trim() || null,
         now,
         today: parisDay(now),

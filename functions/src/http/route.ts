@@ -3,7 +3,6 @@ import type { ChangeNotifier } from "../app/change-notifier";
 import type { Clock } from "../app/clock";
 import type { Caller, TokenVerifier } from "../auth/token-verifier";
 import type { IdempotencyScope } from "../storage/run-command";
-import type { Access } from "../workflow/access";
 
 /** What the api function is built from: storage, token verification, time, after-commit listeners. */
 export interface ApiDeps {
@@ -21,13 +20,6 @@ export interface RouteContext {
   query: Record<string, string>;
   body: unknown;
   caller: Caller;
-  /**
-   * The caller's membership of `params.companyId`, checked by the api
-   * handler before the route runs — before its body is even looked at.
-   * Absent for in-process callers that build a context themselves: `read`
-   * then checks it.
-   */
-  member?: Access;
   idempotencyKey: string | null;
   /**
    * Left unset for HTTP requests: a client's key is its own (`actor`). Only

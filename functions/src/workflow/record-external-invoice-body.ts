@@ -30,7 +30,7 @@ export const externalInvoiceBodySchema = z
     /** When the rates are unknown: the invoice's totals. */
     total: z
       .strictObject({ net: BOUNDED.money, vat: BOUNDED.money, gross: BOUNDED.money.optional() })
-      .superRefine((total, ctx) => checkTotal(ctx, grossOf([total]), "le total TTC de la facture (HT + TVA)"))
+      .superRefine((total, ctx) => checkTotal(ctx, grossOf([total]), "le total TTC de la facture"))
       .optional(),
     /** Gross of the deposits the invoice deducted (invoiced in the other tool). */
     depositsDeducted: BOUNDED.money.optional(),

@@ -8,10 +8,11 @@ import { refundAnswer } from "./refund-answer";
 export const approveRefundRoute: Route = {
   method: "POST",
   path: "/v1/companies/:companyId/refunds/:refundId/approve",
-  handle: async (ctx) => {
-    parseBody(emptyBodySchema, ctx.body);
-    return command(ctx, ["sales_approver", "accounting_approver"], async (uow, access) =>
-      refundAnswer(await approveRefund(uow, access, ctx.params.refundId)),
-    );
-  },
+  handle: (ctx) =>
+    command(
+      ctx,
+      ["sales_approver", "accounting_approver"],
+      () => parseBody(emptyBodySchema, ctx.body),
+      async (uow, access) => refundAnswer(await approveRefund(uow, access, ctx.params.refundId)),
+    ),
 };

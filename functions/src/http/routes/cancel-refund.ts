@@ -8,10 +8,11 @@ import { refundAnswer } from "./refund-answer";
 export const cancelRefundRoute: Route = {
   method: "POST",
   path: "/v1/companies/:companyId/refunds/:refundId/cancel",
-  handle: async (ctx) => {
-    parseBody(emptyBodySchema, ctx.body);
-    return command(ctx, ["requester", "admin"], async (uow, access) =>
-      refundAnswer(await cancelRefund(uow, access, ctx.params.refundId)),
-    );
-  },
+  handle: (ctx) =>
+    command(
+      ctx,
+      ["requester", "admin"],
+      () => parseBody(emptyBodySchema, ctx.body),
+      async (uow, access) => refundAnswer(await cancelRefund(uow, access, ctx.params.refundId)),
+    ),
 };

@@ -7,10 +7,11 @@ import type { Route } from "../route";
 export const finalInvoiceRoute: Route = {
   method: "POST",
   path: "/v1/companies/:companyId/invoices/final",
-  handle: async (ctx) => {
-    const body = parseBody(finalInvoiceBodySchema, ctx.body);
-    return command(ctx, ["accounting_approver"], async (uow, access) => {
-      return { status: 201, body: await issueFinalInvoice(uow, access, body) };
-    });
-  },
+  handle: (ctx) =>
+    command(
+      ctx,
+      ["accounting_approver"],
+      () => parseBody(finalInvoiceBodySchema, ctx.body),
+      async (uow, access, body) => ({ status: 201, body: await issueFinalInvoice(uow, access, body) }),
+    ),
 };

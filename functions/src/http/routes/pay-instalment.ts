@@ -9,15 +9,19 @@ import { refundAnswer } from "./refund-answer";
 export const payInstalmentRoute: Route = {
   method: "POST",
   path: "/v1/companies/:companyId/refunds/:refundId/instalments/:n/pay",
-  handle: async (ctx) => {
-    const n = Number(ctx.params.n);
-    if (!Number.isInteger(n) || n < 1)
-      throw badRequest("Numéro d'échéance invalide (entier à partir de 1).", [
-        { path: "n", message: "Numéro d'échéance : entier à partir de 1." },
-      ]);
-    const body = parseBody(instalmentPaidBodySchema, ctx.body);
-    return command(ctx, ["accounting_approver"], async (uow, access) =>
-      refundAnswer(await payInstalment(uow, access, ctx.params.refundId, n, body.paidOn ?? uow.today)),
-    );
-  },
+  handle: (ctx) =>
+    command(
+      ctx,
+      ["accounting_approver"],
+      () => {
+        const n = Number(ctx.params.n);
+        if (!Number.isInteger(n) || n < 1)
+          throw badRequest("Numéro d'échéance invalide (entier à partir de 1).", [
+            { path: "n", message: "Numéro d'échéance : entier à partir de 1." },
+          ]);
+        return { n, ...parseBody(instalmentPaidBodySchema, ctx.body) };
+      },
+      async (uow, access, { n, paidOn }) =>
+        refundAnswer(await payInstalment(uow, access, ctx.params.refundId, n, paidOn ?? uow.today)),
+    ),
 };

@@ -8,11 +8,9 @@ import type { Route } from "../route";
 export const quoteRefundRoute: Route = {
   method: "POST",
   path: "/v1/companies/:companyId/refunds/quote",
-  handle: async (ctx) => {
-    const body = parseBody(refundBodySchema, ctx.body);
-    return read(ctx, [], async (_access, reader) => ({
+  handle: (ctx) =>
+    read(ctx, [], async (_access, reader) => ({
       status: 200,
-      body: (await quoteForSource(reader, body, ctx.today)).quote,
-    }));
-  },
+      body: (await quoteForSource(reader, parseBody(refundBodySchema, ctx.body), ctx.today)).quote,
+    })),
 };

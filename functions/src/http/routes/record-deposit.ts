@@ -8,11 +8,14 @@ import type { Route } from "../route";
 export const recordDepositRoute: Route = {
   method: "POST",
   path: "/v1/companies/:companyId/deposits",
-  handle: async (ctx) => {
-    const body = parseBody(depositBodySchema, ctx.body);
-    return command(ctx, ["requester", "accounting_approver"], async (uow, access) => {
-      const { id, doc } = await recordDeposit(uow, access, body);
-      return { status: 201, body: depositView(id, doc, []) };
-    });
-  },
+  handle: (ctx) =>
+    command(
+      ctx,
+      ["requester", "accounting_approver"],
+      () => parseBody(depositBodySchema, ctx.body),
+      async (uow, access, body) => {
+        const { id, doc } = await recordDeposit(uow, access, body);
+        return { status: 201, body: depositView(id, doc, []) };
+      },
+    ),
 };

@@ -7,11 +7,11 @@ import type { Route } from "../route";
 export const recordExternalInvoiceRoute: Route = {
   method: "POST",
   path: "/v1/companies/:companyId/invoices/external",
-  handle: async (ctx) => {
-    const body = parseBody(externalInvoiceBodySchema, ctx.body);
-    return command(ctx, ["accounting_approver"], async (uow, access) => ({
-      status: 201,
-      body: await recordExternalInvoice(uow, access, body),
-    }));
-  },
+  handle: (ctx) =>
+    command(
+      ctx,
+      ["accounting_approver"],
+      () => parseBody(externalInvoiceBodySchema, ctx.body),
+      async (uow, access, body) => ({ status: 201, body: await recordExternalInvoice(uow, access, body) }),
+    ),
 };

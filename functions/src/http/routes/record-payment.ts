@@ -7,11 +7,11 @@ import type { Route } from "../route";
 export const recordPaymentRoute: Route = {
   method: "POST",
   path: "/v1/companies/:companyId/payments",
-  handle: async (ctx) => {
-    const body = parseBody(paymentBodySchema, ctx.body);
-    return command(ctx, ["accounting_approver"], async (uow, access) => ({
-      status: 201,
-      body: await recordPayment(uow, access, body),
-    }));
-  },
+  handle: (ctx) =>
+    command(
+      ctx,
+      ["accounting_approver"],
+      () => parseBody(paymentBodySchema, ctx.body),
+      async (uow, access, body) => ({ status: 201, body: await recordPayment(uow, access, body) }),
+    ),
 };

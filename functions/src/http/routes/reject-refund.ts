@@ -8,10 +8,11 @@ import { refundAnswer } from "./refund-answer";
 export const rejectRefundRoute: Route = {
   method: "POST",
   path: "/v1/companies/:companyId/refunds/:refundId/reject",
-  handle: async (ctx) => {
-    const { reason } = parseBody(rejectBodySchema, ctx.body);
-    return command(ctx, ["sales_approver", "accounting_approver"], async (uow, access) =>
-      refundAnswer(await rejectRefund(uow, access, ctx.params.refundId, reason)),
-    );
-  },
+  handle: (ctx) =>
+    command(
+      ctx,
+      ["sales_approver", "accounting_approver"],
+      () => parseBody(rejectBodySchema, ctx.body),
+      async (uow, access, { reason }) => refundAnswer(await rejectRefund(uow, access, ctx.params.refundId, reason)),
+    ),
 };

@@ -8,11 +8,12 @@ import { refundAnswer } from "./refund-answer";
 export const requestRefundRoute: Route = {
   method: "POST",
   path: "/v1/companies/:companyId/refunds",
-  handle: async (ctx) => {
-    const body = parseBody(refundBodySchema, ctx.body);
-    return command(ctx, ["requester"], async (uow, access) => {
+  handle: (ctx) =>
+    command(
+      ctx,
+      ["requester"],
+      () => parseBody(refundBodySchema, ctx.body),
       // Answered from what was written: a read after the writes is impossible in the transaction and extra reads slow it.
-      return { ...refundAnswer(await requestRefund(uow, access, body)), status: 201 };
-    });
-  },
+      async (uow, access, body) => ({ ...refundAnswer(await requestRefund(uow, access, body)), status: 201 }),
+    ),
 };

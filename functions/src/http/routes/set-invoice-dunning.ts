@@ -7,11 +7,14 @@ import type { Route } from "../route";
 export const setInvoiceDunningRoute: Route = {
   method: "POST",
   path: "/v1/companies/:companyId/invoices/:invoiceId/dunning",
-  handle: async (ctx) => {
-    const body = parseBody(invoiceDunningBodySchema, ctx.body);
-    return command(ctx, ["accounting_approver"], async (uow, access) => ({
-      status: 200,
-      body: await setInvoiceDunning(uow, access, ctx.params.invoiceId, body),
-    }));
-  },
+  handle: (ctx) =>
+    command(
+      ctx,
+      ["accounting_approver"],
+      () => parseBody(invoiceDunningBodySchema, ctx.body),
+      async (uow, access, body) => ({
+        status: 200,
+        body: await setInvoiceDunning(uow, access, ctx.params.invoiceId, body),
+      }),
+    ),
 };

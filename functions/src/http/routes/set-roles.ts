@@ -8,15 +8,20 @@ import type { Route } from "../route";
 export const setRolesRoute: Route = {
   method: "PUT",
   path: "/v1/companies/:companyId/users/:email",
-  handle: async (ctx) => {
-    if (!emailParamSchema.safeParse(ctx.params.email).success)
-      throw badRequest("Adresse e-mail invalide dans l'adresse de la requête.", [
-        { path: "email", message: "Adresse e-mail invalide." },
-      ]);
-    const { roles } = parseBody(rolesBodySchema, ctx.body);
-    return command(ctx, ["admin"], async (uow) => {
-      const doc = await setRoles(uow, ctx.params.email, roles);
-      return { status: 200, body: { email: doc.email, roles: doc.roles } };
-    });
-  },
+  handle: (ctx) =>
+    command(
+      ctx,
+      ["admin"],
+      () => {
+        if (!emailParamSchema.safeParse(ctx.params.email).success)
+          throw badRequest("Adresse e-mail invalide dans l'adresse de la requête.", [
+            { path: "email", message: "Adresse e-mail invalide." },
+          ]);
+        return parseBody(rolesBodySchema, ctx.body);
+      },
+      async (uow, _access, { roles }) => {
+        const doc = await setRoles(uow, ctx.params.email, roles);
+        return { status: 200, body: { email: doc.email, roles: doc.roles } };
+      },
+    ),
 };
