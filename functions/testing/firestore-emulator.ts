@@ -33,12 +33,12 @@ export const JAVA_HELP = [
 export class EmulatorUnavailableError extends Error {}
 
 /** Places where the emulator jar is found, in the order we look. */
-export function candidateJarPaths(env: NodeJS.ProcessEnv = process.env): string[] {
+export function candidateJarPaths(env: NodeJS.ProcessEnv = process.env, askGcloud = true): string[] {
   const candidates: string[] = [];
   if (env.FIRESTORE_EMULATOR_JAR) candidates.push(env.FIRESTORE_EMULATOR_JAR);
   const sdkRoots = [
     env.CLOUDSDK_ROOT_DIR,
-    gcloudSdkRoot(),
+    askGcloud ? gcloudSdkRoot() : undefined,
     "/usr/lib/google-cloud-sdk",
     "/usr/share/google-cloud-sdk",
     "/opt/google-cloud-sdk",
@@ -79,8 +79,10 @@ function compareVersionedNames(a: string, b: string): number {
   return 0;
 }
 
-export function findEmulatorJar(candidates: string[] = candidateJarPaths()): string {
-  const found = candidates.find((path) => existsSync(path));
+/** The usual places first; `gcloud info` (a second or two) only when none has the jar. */
+export function findEmulatorJar(candidates?: string[]): string {
+  const inList = (list: string[]) => list.find((path) => existsSync(path));
+  const found = candidates ? inList(candidates) : (inList(candidateJarPaths(process.env, false)) ?? inList(candidateJarPaths()));
   if (!found) throw new EmulatorUnavailableError(INSTALL_HELP);
   return found;
 }
