@@ -65,6 +65,49 @@ describe("entry module", () => {
     expect(loadJobConfig({ ...process.env, ACOMPTE_LOCAL_TOKENS: undefined }).auth.keys).toBeUndefined();
   });
 
+  it("runs the dashboard without any mail setting", async () => {
+    const mailless = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(MAIL_|SMTP_|GMAIL_)/.test(k)));
+    const kept = process.env;
+    process.env = mailless;
+    resetJobFunctions();
+    try {
+      const auth = { authorization: `Bearer ${mintLocalToken(SA, { audience: AUDIENCE })}` };
+      const d = await post(dashboard, { ...auth, "idempotency-key": "tableau-sans-courrier" });
+      expect(d.status).toBe(200);
+      // The reminders do need them, and say so to the operator only.
+      const r = await post(reminders, { ...auth, "idempotency-key": "relances-sans-courrier" });
+      expect(r.status).toBe(500);
+    } finally {
+      process.env = kept;
+      resetJobFunctions();
+    }
+  });
+
+  it("logs a configuration error in full but never names a variable to the caller", async () => {
+    const kept = process.env;
+    process.env = { ...kept, SCHEDULER_AUDIENCE: "", MAIL_FROM: "" };
+    resetJobFunctions();
+    const logged: unknown[][] = [];
+    const spy = jest.spyOn(console, "error").mockImplementation((...args: unknown[]) => void logged.push(args));
+    try {
+      for (const fn of [reminders, dashboard]) {
+        const res = await post(fn, { "idempotency-key": "x" });
+        expect(res.status).toBe(500);
+        const text = JSON.stringify(res.body);
+        expect(text).toContain("MISCONFIGURED");
+        expect(text).not.toMatch(/SCHEDULER|MAIL_|SMTP|GMAIL/);
+      }
+      expect(logged.map((args) => String(args[1]))).toEqual([
+        expect.stringMatching(/SCHEDULER_AUDIENCE.*MAIL_FROM|MAIL_FROM.*SCHEDULER_AUDIENCE|SCHEDULER_AUDIENCE/),
+        expect.stringMatching(/SCHEDULER_AUDIENCE/),
+      ]);
+    } finally {
+      spy.mockRestore();
+      process.env = kept;
+      resetJobFunctions();
+    }
+  });
+
   it("names the missing settings in French", () => {
     expect(() => loadJobConfig({ MAIL_FROM: "x@y.fr" })).toThrow(
       /Configuration des tâches planifiées.*SCHEDULER_AUDIENCE/,

@@ -27,6 +27,7 @@ export interface CallOptions {
 export interface CallResult {
   status: number;
   body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  headers: Headers;
 }
 
 export interface TestApi {
@@ -67,7 +68,8 @@ export async function startTestApi(db: Firestore, notifier?: ChangeNotifier): Pr
       const res = await fetch(`${url}${path}`, {
         method,
         headers,
-        body: options.rawBody ?? (method === "GET" ? undefined : JSON.stringify(options.body ?? {})),
+        body:
+          options.rawBody ?? (method === "GET" || method === "HEAD" ? undefined : JSON.stringify(options.body ?? {})),
       });
       const text = await res.text();
       let body: unknown = text;
@@ -76,7 +78,7 @@ export async function startTestApi(db: Firestore, notifier?: ChangeNotifier): Pr
       } catch {
         /* not JSON: kept as text so the test shows it */
       }
-      return { status: res.status, body };
+      return { status: res.status, body, headers: res.headers };
     },
     close: () =>
       new Promise<void>((resolve) => {
