@@ -9,7 +9,7 @@ import { getTestServer } from "@google-cloud/functions-framework/testing";
 import type { AddressInfo } from "node:net";
 import { mintLocalToken } from "../../testing/local-tokens";
 import type { Service } from "../start";
-import { startSmtpSink } from "../../testing/smtp-sink/index";
+import { startSmtpSink } from "../../testing/smtp-server";
 
 export const smtpSinkService: Service = {
   name: "SMTP sink",
