@@ -22,7 +22,9 @@ export const smtpSinkService: Service = {
       MAIL_FROM: process.env.MAIL_FROM ?? "Acompte <relances@acompte.test>",
     });
     return {
-      lines: [`SMTP sink            ${sink.host}:${sink.port}, messages stored as .eml in ${sink.directory}`],
+      lines: [
+        `SMTP sink            ${sink.host}:${sink.port} — each message saved as an .eml file in ${sink.directory}`,
+      ],
       stop: () => sink.stop(),
     };
   },
