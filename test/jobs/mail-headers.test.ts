@@ -4,8 +4,7 @@
  * not one bare address is refused before anything leaves, by both transports.
  */
 import { OAuth2Client } from "google-auth-library";
-import { startSmtpSink, type SmtpSink } from "../../functions/testing/smtp-server";
-import { parseMessage } from "../../functions/testing/smtp-server";
+import { parseMessage, startSmtpSink, type SmtpSink } from "../../functions/testing/smtp-server";
 import { buildRawMime, gmailTransport } from "../../functions/src/mail/gmail-transport";
 import type { OutgoingMail } from "../../functions/src/mail/mail-transport";
 import { smtpTransport } from "../../functions/src/mail/smtp-transport";
