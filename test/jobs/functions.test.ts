@@ -1,4 +1,4 @@
-import { startSmtpSink, SmtpSink } from "../../functions/testing/smtp-sink";
+import { startSmtpSink, SmtpSink } from "../../functions/testing/smtp-server";
 import { dashboard, reminders } from "../../functions/src/index";
 import { loadJobConfig } from "../../functions/src/jobs/job-config";
 import { resetJobFunctions } from "../../functions/src/jobs/functions";
@@ -53,7 +53,7 @@ describe("entry module", () => {
     // Run on the real clock: whatever is due today is sent, once.
     expect(r.body.result.due).toBeGreaterThan(0);
     expect(r.body.result.sent).toBe(r.body.result.due);
-    expect(sink.messages()).toHaveLength(r.body.result.due);
+    expect(await sink.messages()).toHaveLength(r.body.result.due);
     const d = await post(dashboard, { ...auth, "idempotency-key": "tableau-1" });
     expect(d.status).toBe(200);
     expect((await fs.db.doc("companies/lefevre/dashboards/latest").get()).exists).toBe(true);

@@ -1,5 +1,5 @@
 import { startSheetsServer, SheetsServer } from "../../functions/testing/sheets-server";
-import { startSmtpSink, SmtpSink } from "../../functions/testing/smtp-sink";
+import { startSmtpSink, SmtpSink } from "../../functions/testing/smtp-server";
 import { dashboardJob } from "../../functions/src/jobs/dashboard-job";
 import { firestoreReminderSource } from "../../functions/src/jobs/firestore-reminder-source";
 import { remindersJob } from "../../functions/src/jobs/reminders-job";

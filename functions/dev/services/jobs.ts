@@ -9,7 +9,7 @@ import { getTestServer } from "@google-cloud/functions-framework/testing";
 import type { AddressInfo } from "node:net";
 import { mintLocalToken } from "../../testing/local-tokens";
 import type { Service } from "../start";
-import { startSmtpSink } from "../../testing/smtp-sink/index";
+import { startSmtpSink } from "../../testing/smtp-server";
 
 export const smtpSinkService: Service = {
   name: "SMTP sink",
@@ -22,7 +22,9 @@ export const smtpSinkService: Service = {
       MAIL_FROM: process.env.MAIL_FROM ?? "Acompte <relances@acompte.test>",
     });
     return {
-      lines: [`SMTP sink            ${sink.host}:${sink.port}, messages stored as .eml in ${sink.directory}`],
+      lines: [
+        `SMTP sink            ${sink.host}:${sink.port} — each message saved as an .eml file in ${sink.directory}`,
+      ],
       stop: () => sink.stop(),
     };
   },
