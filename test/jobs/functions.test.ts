@@ -1,6 +1,6 @@
 import { startSmtpSink, SmtpSink } from "../../functions/testing/smtp-sink";
 import { dashboard, reminders } from "../../functions/src/index";
-import { loadJobConfig } from "../../functions/src/jobs/job-config";
+import { loadJobConfig, loadSchedulerAuth } from "../../functions/src/jobs/job-config";
 import { resetJobFunctions } from "../../functions/src/jobs/functions";
 import { testFirestore } from "../support/firestore";
 import { serve } from "./support/http-server";
@@ -59,6 +59,24 @@ describe("entry module", () => {
     expect((await fs.db.doc("companies/lefevre/dashboards/latest").get()).exists).toBe(true);
   });
 
+  it("runs the dashboard without any mail setting (it is deployed without them); reminders then refuse to start", async () => {
+    const mailless = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(MAIL|SMTP|GMAIL)_/.test(k)));
+    const before = process.env;
+    process.env = mailless;
+    resetJobFunctions();
+    try {
+      const auth = { authorization: `Bearer ${mintLocalToken(SA, { audience: AUDIENCE })}` };
+      const d = await post(dashboard, { ...auth, "idempotency-key": "tableau-sans-courriel" });
+      expect(d.status).toBe(200);
+      const r = await post(reminders, { ...auth, "x-cloudscheduler-scheduletime": "2026-12-02T07:00:00Z" });
+      expect(r.status).toBe(500);
+      expect(JSON.stringify(r.body)).toMatch(/MAIL_FROM/);
+    } finally {
+      process.env = before;
+      resetJobFunctions();
+    }
+  });
+
   it("never accepts local signing keys outside local mode on the emulator", () => {
     expect(() => loadJobConfig({ ...process.env, FIRESTORE_EMULATOR_HOST: undefined })).toThrow(/mode local/);
     expect(() => loadJobConfig({ ...process.env, K_SERVICE: "reminders" })).toThrow(/mode local/);
@@ -70,5 +88,6 @@ describe("entry module", () => {
       /Configuration des tâches planifiées.*SCHEDULER_AUDIENCE/,
     );
     expect(() => loadJobConfig({ ...process.env, SMTP_HOST: undefined })).toThrow(/SMTP_HOST est requis/);
+    expect(() => loadSchedulerAuth({ SCHEDULER_AUDIENCE: AUDIENCE })).toThrow(/SCHEDULER_SERVICE_ACCOUNTS/);
   });
 });

@@ -7,43 +7,48 @@ import { Firestore } from "@google-cloud/firestore";
 import type { HttpFunction } from "@google-cloud/functions-framework";
 import { dashboardJob } from "./dashboard-job";
 import { firestoreReminderSource } from "./firestore-reminder-source";
-import { loadJobConfig } from "./job-config";
+import { loadJobConfig, loadSchedulerAuth } from "./job-config";
 import { remindersJob } from "./reminders-job";
 import { scheduledHandler } from "./scheduled-handler";
 import { publishDashboard, publishRelances } from "./sheets-publisher";
 import { SheetsGateway } from "../sheets/sheets-gateway";
 import { sheetsApiFromEnv } from "../sheets/sheets-api";
 
-let built: { reminders: HttpFunction; dashboard: HttpFunction } | undefined;
+type JobName = "reminders" | "dashboard";
+const built: Partial<Record<JobName, HttpFunction>> = {};
 
-function build(): { reminders: HttpFunction; dashboard: HttpFunction } {
-  if (built) return built;
-  const config = loadJobConfig();
-  const db = new Firestore();
-  const deps = { db, auth: config.auth };
-  const gateway = new SheetsGateway(sheetsApiFromEnv());
-  built = {
-    reminders: scheduledHandler(
+/** Each function reads only its own settings: the dashboard is deployed without the mail settings and secrets. */
+const builders: Record<JobName, () => HttpFunction> = {
+  reminders: () => {
+    const config = loadJobConfig();
+    return scheduledHandler(
       remindersJob({
         source: firestoreReminderSource,
         transport: config.transport,
         from: config.from,
         messageIdDomain: config.messageIdDomain,
         delivery: { onUnknownOutcome: config.onUnknownOutcome },
-        afterRun: publishRelances(gateway),
+        afterRun: publishRelances(new SheetsGateway(sheetsApiFromEnv())),
       }),
-      deps,
-    ),
-    dashboard: scheduledHandler(dashboardJob({ publish: publishDashboard(gateway) }), deps),
-  };
-  return built;
+      { db: new Firestore(), auth: config.auth },
+    );
+  },
+  dashboard: () =>
+    scheduledHandler(dashboardJob({ publish: publishDashboard(new SheetsGateway(sheetsApiFromEnv())) }), {
+      db: new Firestore(),
+      auth: loadSchedulerAuth(),
+    }),
+};
+
+function build(name: JobName): HttpFunction {
+  return (built[name] ??= builders[name]());
 }
 
-function lazy(name: "reminders" | "dashboard"): HttpFunction {
+function lazy(name: JobName): HttpFunction {
   return async (req, res) => {
     let handler: HttpFunction;
     try {
-      handler = build()[name];
+      handler = build(name);
     } catch (error) {
       console.error(error);
       res.status(500).json({ error: { code: "MISCONFIGURED", message: String((error as Error).message) } });
@@ -58,5 +63,6 @@ export const dashboard = lazy("dashboard");
 
 /** For tests: forget the configuration read on the first call. */
 export function resetJobFunctions(): void {
-  built = undefined;
+  delete built.reminders;
+  delete built.dashboard;
 }

@@ -20,9 +20,12 @@ const list = z.string().transform((s) =>
     .filter(Boolean),
 );
 
-const envSchema = z.object({
+const schedulerSchema = z.object({
   SCHEDULER_AUDIENCE: z.string().min(1),
   SCHEDULER_SERVICE_ACCOUNTS: list.pipe(z.array(z.email()).min(1)),
+});
+
+const envSchema = schedulerSchema.extend({
   MAIL_FROM: z.string().min(3),
   MAIL_MESSAGE_ID_DOMAIN: z.string().min(3).default("acompte.app"),
   MAIL_TRANSPORT: z.enum(["smtp", "gmail"]).default("smtp"),
@@ -45,26 +48,40 @@ export interface JobConfig {
   onUnknownOutcome: "resend" | "hold";
 }
 
+/** What every job needs: who may trigger it. The dashboard needs nothing more (no mail settings, no mail secrets). */
+export function loadSchedulerAuth(env: NodeJS.ProcessEnv = process.env): SchedulerAuthConfig {
+  const e = parseEnv(schedulerSchema, env);
+  return withLocalKey({ audience: e.SCHEDULER_AUDIENCE, allowedEmails: e.SCHEDULER_SERVICE_ACCOUNTS }, env);
+}
+
+/** The reminders job: who may trigger it and how it sends mail. */
 export function loadJobConfig(env: NodeJS.ProcessEnv = process.env): JobConfig {
-  const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    const fields = parsed.error.issues.map((i) => i.path.join(".")).join(", ");
-    throw new Error(`Configuration des tâches planifiées incomplète ou invalide : ${fields}`);
-  }
-  const e = parsed.data;
-  const auth: SchedulerAuthConfig = { audience: e.SCHEDULER_AUDIENCE, allowedEmails: e.SCHEDULER_SERVICE_ACCOUNTS };
-  const localKey = localSchedulerKey(env);
-  if (localKey !== null) {
-    auth.keys = async () => ({ [LOCAL_KEY_ID]: localKey });
-    auth.issuers = [LOCAL_ISSUER];
-  }
+  const e = parseEnv(envSchema, env);
   return {
-    auth,
+    auth: loadSchedulerAuth(env),
     transport: transportFrom(e),
     from: e.MAIL_FROM,
     messageIdDomain: e.MAIL_MESSAGE_ID_DOMAIN,
     onUnknownOutcome: e.OUTBOX_ON_UNKNOWN_OUTCOME,
   };
+}
+
+function parseEnv<S extends z.ZodType>(schema: S, env: NodeJS.ProcessEnv): z.infer<S> {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const fields = parsed.error.issues.map((i) => i.path.join(".")).join(", ");
+    throw new Error(`Configuration des tâches planifiées incomplète ou invalide : ${fields}`);
+  }
+  return parsed.data;
+}
+
+function withLocalKey(auth: SchedulerAuthConfig, env: NodeJS.ProcessEnv): SchedulerAuthConfig {
+  const localKey = localSchedulerKey(env);
+  if (localKey !== null) {
+    auth.keys = async () => ({ [LOCAL_KEY_ID]: localKey });
+    auth.issuers = [LOCAL_ISSUER];
+  }
+  return auth;
 }
 
 /** The workflow's local development key, under the api's own rule (auth-config): never when deployed. */
