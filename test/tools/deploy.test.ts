@@ -69,16 +69,16 @@ const EXPECTED_DRY_RUN = [
     `--role=roles/secretmanager.secretAccessor --condition=None --format=none ${Q}`,
   "# 5. Build and deploy the functions (nodejs22)",
   "npm run build",
-  `${deployFn("api", "--allow-unauthenticated", "512Mi", "60s")} ` +
-    `--set-env-vars=ACOMPTE_AUDIENCE=123456789012-abcdefghijklmnopqrstuvwxyz012345.apps.googleusercontent.com ${Q}`,
-  `${deployFn("reminders", "--no-allow-unauthenticated", "512Mi", "540s")} ` +
-    `'--set-env-vars=${schedulerEnv("reminders")},MAIL_TRANSPORT=smtp,` +
+  `${deployFn("api", "--allow-unauthenticated", "256Mi", "60s")} ` +
+    `--set-env-vars=NODE_OPTIONS=--max-old-space-size=160,ACOMPTE_AUDIENCE=123456789012-abcdefghijklmnopqrstuvwxyz012345.apps.googleusercontent.com ${Q}`,
+  `${deployFn("reminders", "--no-allow-unauthenticated", "256Mi", "540s")} ` +
+    `'--set-env-vars=NODE_OPTIONS=--max-old-space-size=160,${schedulerEnv("reminders")},MAIL_TRANSPORT=smtp,` +
     "MAIL_FROM=Acompte - Menuiserie Lefèvre <relances@menuiserie-lefevre.fr>,MAIL_MESSAGE_ID_DOMAIN=menuiserie-lefevre.fr," +
     "OUTBOX_ON_UNKNOWN_OUTCOME=resend,SMTP_HOST=smtp.menuiserie-lefevre.fr,SMTP_PORT=587,SMTP_SECURE=false," +
     "SMTP_USER=relances@menuiserie-lefevre.fr' '--set-secrets=SMTP_PASSWORD=acompte-smtp-password:<version>' " +
     Q,
   `gcloud run services update reminders --region=europe-west1 --no-invoker-iam-check ${Q}`,
-  `${deployFn("dashboard", "--no-allow-unauthenticated", "512Mi", "540s")} --set-env-vars=${schedulerEnv("dashboard")} ${Q}`,
+  `${deployFn("dashboard", "--no-allow-unauthenticated", "256Mi", "540s")} --set-env-vars=NODE_OPTIONS=--max-old-space-size=160,${schedulerEnv("dashboard")} ${Q}`,
   `gcloud run services update dashboard --region=europe-west1 --no-invoker-iam-check ${Q}`,
   "# 6. Cloud Scheduler jobs",
   job("create", "reminders", "0 7 * * *", "Acompte: reminders and dunning letters"),
@@ -359,7 +359,11 @@ describe("the installed Google Cloud CLI", () => {
         .map(real),
     );
     // The comma in the sender's name needs gcloud's own list delimiter: that line is among them.
-    expect([...lines].some((l) => l.includes("'--set-env-vars=^|^SCHEDULER_AUDIENCE="))).toBe(true);
+    expect(
+      [...lines].some((l) =>
+        l.includes("'--set-env-vars=^|^NODE_OPTIONS=--max-old-space-size=160|SCHEDULER_AUDIENCE="),
+      ),
+    ).toBe(true);
     expect(lines.size).toBeGreaterThan(35);
 
     const results = await inPool([...lines], 2, runGcloud);
