@@ -10,7 +10,7 @@ import { spawn } from "node:child_process";
 import { Firestore, Timestamp } from "@google-cloud/firestore";
 import { startFirestoreEmulator } from "../testing/firestore-emulator";
 import { startSheetsServer } from "../testing/sheets-server";
-import { createSheetsApi } from "../src/sheets/sheets-api";
+import { createSheetsApi, sheetsApiFromEnv } from "../src/sheets/sheets-api";
 import { SheetsGateway } from "../src/sheets/sheets-gateway";
 import { setupWorkbook } from "../src/sheets/layout/setup-workbook";
 import { syncSpreadsheet } from "../src/sheets/sync/sync-spreadsheet";
@@ -173,7 +173,7 @@ async function seed(db: Firestore): Promise<void> {
 /** The measured part, in a fresh process: one full sync. */
 async function child(projectId: string, spreadsheetId: string): Promise<void> {
   const db = new Firestore({ projectId, host: process.env.FIRESTORE_EMULATOR_HOST, ssl: false });
-  const gateway = new SheetsGateway(createSheetsApi({ rootUrl: process.env.SHEETS_API_URL }));
+  const gateway = new SheetsGateway(sheetsApiFromEnv());
   let peakRss = process.memoryUsage().rss;
   let peakHeap = process.memoryUsage().heapUsed;
   const sample = () => {
@@ -238,7 +238,7 @@ export default async function bench(): Promise<void> {
   const sheetsServer = await startSheetsServer();
   try {
     const db = new Firestore({ projectId: emulator.projectId, host: emulator.host, ssl: false });
-    const gateway = new SheetsGateway(createSheetsApi({ rootUrl: sheetsServer.url }));
+    const gateway = new SheetsGateway(createSheetsApi(sheetsServer.functionsAccess));
     const spreadsheetId = (await gateway.api.spreadsheets.create({ requestBody: { properties: { title: "Bench" } } }))
       .data.spreadsheetId!;
     await setupWorkbook(gateway, spreadsheetId);
@@ -252,6 +252,7 @@ export default async function bench(): Promise<void> {
       ...process.env,
       FIRESTORE_EMULATOR_HOST: emulator.host,
       SHEETS_API_URL: sheetsServer.url,
+      SHEETS_API_TOKEN: sheetsServer.functionsAccess.accessToken,
       METADATA_SERVER_DETECTION: "none",
     };
     for (const label of ["full resync (empty sheets)", "resync, nothing changed"]) {

@@ -32,7 +32,9 @@ let spreadsheetId: string;
 let depositNumber: string;
 
 async function values(range: string): Promise<string[][]> {
-  const response = await fetch(`${sheets.url}/v4/spreadsheets/${spreadsheetId}/values/${encodeURIComponent(range)}`);
+  const response = await fetch(`${sheets.url}/v4/spreadsheets/${spreadsheetId}/values/${encodeURIComponent(range)}`, {
+    headers: { authorization: `Bearer ${sheets.functionsAccess.accessToken}` },
+  });
   return ((await response.json()) as { values?: string[][] }).values ?? [];
 }
 
@@ -45,7 +47,7 @@ beforeAll(async () => {
     { approvalThreshold: "1000.00" },
   );
   sheets = await startSheetsServer({});
-  const gateway = new SheetsGateway(createSheetsApi({ rootUrl: sheets.url }), { baseMs: 2, maxMs: 20, attempts: 8 });
+  const gateway = new SheetsGateway(createSheetsApi(sheets.functionsAccess), { baseMs: 2, maxMs: 20, attempts: 8 });
   spreadsheetId = (
     await gateway.api.spreadsheets.create({ requestBody: { properties: { title: "Acompte — Menuiserie Durand" } } })
   ).data.spreadsheetId!;

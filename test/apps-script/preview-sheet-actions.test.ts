@@ -38,7 +38,9 @@ let today: string;
 
 async function sheetRows(sheet: string): Promise<string[][]> {
   const range = encodeURIComponent(`'${sheet}'`);
-  const response = await fetch(`${sheets.url}/v4/spreadsheets/${spreadsheetId}/values/${range}`);
+  const response = await fetch(`${sheets.url}/v4/spreadsheets/${spreadsheetId}/values/${range}`, {
+    headers: { authorization: `Bearer ${sheets.functionsAccess.accessToken}` },
+  });
   return ((await response.json()) as { values?: string[][] }).values ?? [];
 }
 
@@ -69,7 +71,7 @@ async function rpc(fn: string, answers: (string | null)[]): Promise<RpcAnswer> {
 
 beforeAll(async () => {
   sheets = await startSheetsServer({});
-  const gateway = new SheetsGateway(createSheetsApi({ rootUrl: sheets.url }), { baseMs: 2, maxMs: 20, attempts: 8 });
+  const gateway = new SheetsGateway(createSheetsApi(sheets.functionsAccess), { baseMs: 2, maxMs: 20, attempts: 8 });
   api = await startTestApi(fs.db, sheetsNotifier({ db: fs.db, gateway }));
   // The demo data is dated from the real today (cashed 40 days ago, instalments ahead).
   today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(new Date());

@@ -24,7 +24,7 @@ beforeAll(async () => {
   await fs.db.doc("companies/lefevre/refunds/DR-1").update({ customerName: '=HYPERLINK("http://x";"y")' });
   sheets = await startSheetsServer({ faultRate: 0.3, faultSeed: 7 });
   sink = await startSmtpSink();
-  api = createSheetsApi({ rootUrl: sheets.url });
+  api = createSheetsApi(sheets.functionsAccess);
   gateway = new SheetsGateway(api, { attempts: 8, baseMs: 1, maxMs: 5 });
   sheets.setFaultRate(0);
   spreadsheetId = (await api.spreadsheets.create({ requestBody: { properties: { title: "Lefèvre" } } })).data

@@ -29,7 +29,7 @@ export const FAST_RETRY = { baseMs: 2, maxMs: 20, attempts: 12 };
 
 export async function startSheetsKit(options: SheetsServerOptions = {}): Promise<SheetsKit> {
   const server = await startSheetsServer(options);
-  const gateway = new SheetsGateway(createSheetsApi({ rootUrl: server.url }), FAST_RETRY);
+  const gateway = new SheetsGateway(createSheetsApi(server.functionsAccess), FAST_RETRY);
   return {
     server,
     gateway,

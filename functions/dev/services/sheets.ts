@@ -25,6 +25,7 @@ export const sheetsServerService: Service = {
       dataDir: process.env.SHEETS_DATA_DIR ?? join(process.cwd(), ".local", "sheets"),
     });
     process.env.SHEETS_API_URL = server.url;
+    process.env.SHEETS_API_TOKEN = server.functionsAccess.accessToken;
     ctx.sheetsUrl = server.url;
     return {
       lines: [`local Sheets API     ${server.url}  (workbooks: ${server.url}/view)`],
