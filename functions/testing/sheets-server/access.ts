@@ -67,7 +67,6 @@ export function authenticate(headers: IncomingHttpHeaders, query: URLSearchParam
   const token = query.get("access_token");
   if (token !== null) return parseToken(token);
   // An API key alone identifies a project but no account: it reads public spreadsheets only, and none is public here.
-  if (query.get("key") !== null)
-    throw new ApiError(403, "PERMISSION_DENIED", "The caller does not have permission");
+  if (query.get("key") !== null) throw new ApiError(403, "PERMISSION_DENIED", "The caller does not have permission");
   throw new ApiError(403, "PERMISSION_DENIED", "The request is missing a valid API key.");
 }
