@@ -16,6 +16,7 @@ import { createSheetsApi } from "../../functions/src/sheets/sheets-api";
 import { SheetsGateway } from "../../functions/src/sheets/sheets-gateway";
 import { sheetsNotifier } from "../../functions/src/sheets/sync/sync-company";
 import { testFirestore } from "../support/firestore";
+import { bindAsOperator } from "../support/bind-workbook";
 import { seedCompany, startTestApi, type TestApi } from "../support/workflow-api";
 import { ACCOUNTING, C, DEPOSIT_BODY, REQUESTER, SALES } from "../workflow/fixtures";
 import { launchChromium, screenshotPath } from "./chromium";
@@ -52,10 +53,7 @@ beforeAll(async () => {
     await gateway.api.spreadsheets.create({ requestBody: { properties: { title: "Acompte — Menuiserie Durand" } } })
   ).data.spreadsheetId!;
   await setupWorkbook(gateway, spreadsheetId);
-  await fs.db
-    .collection("companies")
-    .doc(COMPANY)
-    .update({ spreadsheetIds: [spreadsheetId] });
+  await bindAsOperator(fs.db, COMPANY, spreadsheetId);
 
   api = await startTestApi(fs.db, sheetsNotifier({ db: fs.db, gateway }));
   api.setToday("2026-01-15");

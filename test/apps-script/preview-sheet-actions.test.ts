@@ -19,6 +19,7 @@ import { SheetsGateway } from "../../functions/src/sheets/sheets-gateway";
 import { sheetsNotifier } from "../../functions/src/sheets/sync/sync-company";
 import { syncSpreadsheet } from "../../functions/src/sheets/sync/sync-spreadsheet";
 import { testFirestore } from "../support/firestore";
+import { bindAsOperator } from "../support/bind-workbook";
 import { startTestApi, type TestApi } from "../support/workflow-api";
 import { launchChromium, screenshotPath } from "./chromium";
 import { openPreview } from "./preview-page";
@@ -83,7 +84,7 @@ beforeAll(async () => {
     await gateway.api.spreadsheets.create({ requestBody: { properties: { title: "Acompte — Menuiserie Durand" } } })
   ).data.spreadsheetId!;
   await setupWorkbook(gateway, spreadsheetId);
-  await fs.db.doc(`companies/${COMPANY}`).update({ spreadsheetIds: [spreadsheetId] });
+  await bindAsOperator(fs.db, COMPANY, spreadsheetId);
   await syncSpreadsheet({ db: fs.db, gateway }, COMPANY, spreadsheetId, { waitForLeaseMs: 10_000 });
 
   preview = await startAddonPreview({

@@ -8,6 +8,7 @@ import { smtpTransport } from "../../functions/src/mail/smtp-transport";
 import { createSheetsApi, SheetsApi } from "../../functions/src/sheets/sheets-api";
 import { SheetsGateway } from "../../functions/src/sheets/sheets-gateway";
 import { testFirestore } from "../support/firestore";
+import { bindAsOperator } from "../support/bind-workbook";
 import { RUN_AT, seedCompany } from "./support/seed";
 
 const fs = testFirestore("sheetsout");
@@ -29,7 +30,7 @@ beforeAll(async () => {
   sheets.setFaultRate(0);
   spreadsheetId = (await api.spreadsheets.create({ requestBody: { properties: { title: "Lefèvre" } } })).data
     .spreadsheetId!;
-  await fs.db.doc("companies/lefevre").update({ spreadsheetIds: [spreadsheetId] });
+  await bindAsOperator(fs.db, "lefevre", spreadsheetId);
 });
 afterAll(async () => {
   await sink.stop();
