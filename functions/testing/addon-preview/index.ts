@@ -128,6 +128,10 @@ export async function startAddonPreview(options: AddonPreviewOptions): Promise<A
         ...(options.audience ? { ACOMPTE_AUDIENCE: options.audience } : {}),
       },
       documentProperties,
+      // SpreadsheetApp writes as the acting user, through the add-on's project (the functions' project).
+      ...(options.sheetsApiUrl && actor
+        ? { sheetsApi: { url: options.sheetsApiUrl, accessToken: localAccessToken(ACOMPTE_PROJECT, actor.email) } }
+        : {}),
     });
     documentProperties = answer.documentProperties;
     return answer;
