@@ -8,6 +8,7 @@ import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { request } from "node:http";
 import { dirname, join } from "node:path";
+import { FUNCTION_HEAP_MB } from "../tools/deploy/runtime";
 import { freeLoopbackPort } from "./firestore-emulator";
 import { stopChild } from "./stop-child";
 
@@ -18,7 +19,7 @@ export interface ServeOptions {
   /** The folder holding the bundle and its package.json. */
   source: string;
   target: string;
-  /** The function's environment (nothing else is inherited but PATH). */
+  /** The function's environment (nothing else is inherited but PATH; the heap limit is the deployed one). */
   env: Record<string, string>;
 }
 
@@ -41,7 +42,10 @@ export async function serveFunction(options: ServeOptions): Promise<ServedFuncti
   const child = spawn(
     process.execPath,
     [FRAMEWORK_MAIN, `--target=${options.target}`, `--source=${options.source}`, `--port=${port}`],
-    { env: { PATH: process.env.PATH ?? "", ...options.env }, stdio: ["ignore", "pipe", "pipe"] },
+    {
+      env: { PATH: process.env.PATH ?? "", NODE_OPTIONS: `--max-old-space-size=${FUNCTION_HEAP_MB}`, ...options.env },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
   );
   let output = "";
   const collect = (chunk: Buffer) => (output = (output + chunk.toString("utf8")).slice(-20_000));

@@ -13,6 +13,7 @@ import { readFileSync } from "node:fs";
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import { isBuiltin } from "node:module";
 import path from "node:path";
+import { NODE_RUNTIME } from "./deploy/runtime";
 
 export const REPO_ROOT = path.resolve(__dirname, "../..");
 export const DEFAULT_OUT_DIR = path.join(REPO_ROOT, "dist", "functions");
@@ -96,7 +97,8 @@ async function buildOne(name: FunctionName, outDir: string, external: readonly s
     bundle: true,
     platform: "node",
     format: "cjs",
-    target: "node20",
+    // The deployed runtime (nodejs22 → node22).
+    target: NODE_RUNTIME.replace(/^nodejs/, "node"),
     external: [...external],
     metafile: true,
     logLevel: "error",
