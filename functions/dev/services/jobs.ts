@@ -10,6 +10,8 @@ import type { AddressInfo } from "node:net";
 import { mintLocalToken } from "../../testing/local-tokens";
 import type { Service } from "../start";
 import { startSmtpSink } from "../../testing/smtp-server";
+import { dashboardFromEnv } from "../../src/jobs/dashboard-function";
+import { remindersFromEnv } from "../../src/jobs/reminders-function";
 
 export const smtpSinkService: Service = {
   name: "SMTP sink",
@@ -35,8 +37,9 @@ const SCHEDULER = "scheduler@acompte.iam.gserviceaccount.com";
 export const jobsService: Service = {
   name: "scheduled jobs",
   async start() {
-    // Imported late: the job functions read their settings from the environment set above.
-    const { reminders, dashboard } = await import("../../src/jobs/functions");
+    // The job functions read their settings from the environment on their first call.
+    const reminders = remindersFromEnv();
+    const dashboard = dashboardFromEnv();
     const urls: Record<string, string> = {};
     const servers: ReturnType<typeof getTestServer>[] = [];
     for (const [name, fn] of [
