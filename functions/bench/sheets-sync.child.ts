@@ -5,14 +5,14 @@
  *   node sheets-sync.child.js <projectId> <companyId> <spreadsheetId>
  */
 import { Firestore } from "@google-cloud/firestore";
-import { createSheetsApi } from "../src/sheets/sheets-api";
+import { sheetsApiFromEnv } from "../src/sheets/sheets-api";
 import { SheetsGateway } from "../src/sheets/sheets-gateway";
 import { syncSpreadsheet } from "../src/sheets/sync/sync-spreadsheet";
 import { sampleMemory } from "./support/measured-child";
 
 async function main(projectId: string, companyId: string, spreadsheetId: string): Promise<void> {
   const db = new Firestore({ projectId, host: process.env.FIRESTORE_EMULATOR_HOST, ssl: false });
-  const gateway = new SheetsGateway(createSheetsApi({ rootUrl: process.env.SHEETS_API_URL }));
+  const gateway = new SheetsGateway(sheetsApiFromEnv());
   // The clients' connections open first: their cost is the function's, before any sync.
   await db.collection("companies").limit(1).get();
   await gateway.get(spreadsheetId, { fields: "spreadsheetId" });

@@ -187,7 +187,7 @@ export default async function bench(): Promise<void> {
   const sheetsServer = await startSheetsServer();
   try {
     const db = new Firestore({ projectId: emulator.projectId, host: emulator.host, ssl: false });
-    const gateway = new SheetsGateway(createSheetsApi({ rootUrl: sheetsServer.url }));
+    const gateway = new SheetsGateway(createSheetsApi(sheetsServer.functionsAccess));
     const spreadsheetId = (await gateway.api.spreadsheets.create({ requestBody: { properties: { title: "Bench" } } }))
       .data.spreadsheetId!;
     await setupWorkbook(gateway, spreadsheetId);
@@ -201,6 +201,7 @@ export default async function bench(): Promise<void> {
       ...process.env,
       FIRESTORE_EMULATOR_HOST: emulator.host,
       SHEETS_API_URL: sheetsServer.url,
+      SHEETS_API_TOKEN: sheetsServer.functionsAccess.accessToken,
       METADATA_SERVER_DETECTION: "none",
     };
     for (const label of ["full resync (empty sheets)", "resync, nothing changed"]) {

@@ -1,6 +1,6 @@
 import { startSmtpSink, SmtpSink } from "../../functions/testing/smtp-server";
 import { dashboard, reminders } from "../../functions/src/index";
-import { loadJobConfig } from "../../functions/src/jobs/job-config";
+import { loadJobConfig, loadSchedulerAuth } from "../../functions/src/jobs/job-config";
 import { resetJobFunctions } from "../../functions/src/jobs/functions";
 import { testFirestore } from "../support/firestore";
 import { serve } from "./support/http-server";
@@ -113,5 +113,6 @@ describe("entry module", () => {
       /Configuration des tâches planifiées.*SCHEDULER_AUDIENCE/,
     );
     expect(() => loadJobConfig({ ...process.env, SMTP_HOST: undefined })).toThrow(/SMTP_HOST est requis/);
+    expect(() => loadSchedulerAuth({ SCHEDULER_AUDIENCE: AUDIENCE })).toThrow(/SCHEDULER_SERVICE_ACCOUNTS/);
   });
 });
