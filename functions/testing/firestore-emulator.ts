@@ -6,11 +6,12 @@
  * `gcloud emulators firestore start` or the bash wrapper, so that the
  * process we stop is the JVM itself and no Java process outlives a run.
  */
-import { ChildProcess, spawn, spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import { createServer } from "node:net";
 import { homedir } from "node:os";
 import { join } from "node:path";
+import { stopChild } from "./stop-child";
 
 const JAR_NAME = "cloud-firestore-emulator.jar";
 const MAIN_CLASS = "com.google.cloud.datastore.emulator.firestore.CloudFirestore";
@@ -33,12 +34,12 @@ export const JAVA_HELP = [
 export class EmulatorUnavailableError extends Error {}
 
 /** Places where the emulator jar is found, in the order we look. */
-export function candidateJarPaths(env: NodeJS.ProcessEnv = process.env): string[] {
+export function candidateJarPaths(env: NodeJS.ProcessEnv = process.env, askGcloud = true): string[] {
   const candidates: string[] = [];
   if (env.FIRESTORE_EMULATOR_JAR) candidates.push(env.FIRESTORE_EMULATOR_JAR);
   const sdkRoots = [
     env.CLOUDSDK_ROOT_DIR,
-    gcloudSdkRoot(),
+    askGcloud ? gcloudSdkRoot() : undefined,
     "/usr/lib/google-cloud-sdk",
     "/usr/share/google-cloud-sdk",
     "/opt/google-cloud-sdk",
@@ -79,8 +80,10 @@ function compareVersionedNames(a: string, b: string): number {
   return 0;
 }
 
-export function findEmulatorJar(candidates: string[] = candidateJarPaths()): string {
-  const found = candidates.find((path) => existsSync(path));
+/** The usual places first; `gcloud info` (a second or two) only when none has the jar. */
+export function findEmulatorJar(candidates?: string[]): string {
+  const inList = (list: string[]) => list.find((path) => existsSync(path));
+  const found = candidates ? inList(candidates) : (inList(candidateJarPaths(process.env, false)) ?? inList(candidateJarPaths()));
   if (!found) throw new EmulatorUnavailableError(INSTALL_HELP);
   return found;
 }
@@ -204,27 +207,6 @@ async function answers(port: number): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-async function stopChild(child: ChildProcess): Promise<void> {
-  // Its output pipes would otherwise keep the parent's event loop (Jest's) alive after the JVM is gone.
-  const release = () => {
-    child.stdout?.destroy();
-    child.stderr?.destroy();
-    child.unref();
-  };
-  if (child.exitCode !== null || child.signalCode !== null) return release();
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  child.kill("SIGTERM");
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<"timeout">((resolve) => (timer = setTimeout(() => resolve("timeout"), 5000)));
-  const outcome = await Promise.race([exited, timeout]);
-  clearTimeout(timer); // a pending timer would keep the caller's process (Jest) alive for 5 s
-  if (outcome === "timeout") {
-    child.kill("SIGKILL");
-    await exited;
-  }
-  release();
 }
 
 /** Deletes every document of a project in the emulator (its REST reset endpoint). */

@@ -11,6 +11,7 @@ import { readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { createApi } from "../src/app/api-app";
 import type { ChangeNotifier } from "../src/app/change-notifier";
+import type { Route } from "../src/http/route";
 import { localTokenVerifier } from "../src/auth/token-verifier";
 import type { CompanySettings } from "../src/model/company";
 import type { Role } from "../src/model/roles";
@@ -30,6 +31,7 @@ export interface CallOptions {
 export interface CallResult {
   status: number;
   body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  headers: Headers;
 }
 
 export interface TestApi {
@@ -40,7 +42,12 @@ export interface TestApi {
   close(): Promise<void>;
 }
 
-export async function startTestApi(db: Firestore, notifier?: ChangeNotifier): Promise<TestApi> {
+/** `extraRoutes`: e.g. the Sheets routes (sheetsRoutes(gateway)), as the deployed api has them. */
+export async function startTestApi(
+  db: Firestore,
+  notifier?: ChangeNotifier,
+  extraRoutes: readonly Route[] = [],
+): Promise<TestApi> {
   let today = "2026-01-15";
   // Time moves on between calls (1 ms each), as it does in real life, so events keep their order.
   let tick = 0;
@@ -48,12 +55,15 @@ export async function startTestApi(db: Firestore, notifier?: ChangeNotifier): Pr
   const verifier = localTokenVerifier(readFileSync(LOCAL_PUBLIC_KEY_FILE, "utf8"), LOCAL_AUDIENCE);
   http(
     name,
-    createApi({
-      db,
-      verifier,
-      clock: () => new Date(Date.parse(`${today}T11:00:00Z`) + tick++),
-      ...(notifier ? { notifier } : {}),
-    }) as Parameters<typeof http>[1],
+    createApi(
+      {
+        db,
+        verifier,
+        clock: () => new Date(Date.parse(`${today}T11:00:00Z`) + tick++),
+        ...(notifier ? { notifier } : {}),
+      },
+      extraRoutes,
+    ) as Parameters<typeof http>[1],
   );
   const server = guardBodySize(getTestServer(name));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -70,7 +80,8 @@ export async function startTestApi(db: Firestore, notifier?: ChangeNotifier): Pr
       const res = await fetch(`${url}${path}`, {
         method,
         headers,
-        body: options.rawBody ?? (method === "GET" ? undefined : JSON.stringify(options.body ?? {})),
+        body:
+          options.rawBody ?? (method === "GET" || method === "HEAD" ? undefined : JSON.stringify(options.body ?? {})),
         // A stream body (sent chunked, no Content-Length) needs it.
         ...(options.rawBody instanceof ReadableStream ? { duplex: "half" } : {}),
       } as RequestInit);
@@ -81,7 +92,11 @@ export async function startTestApi(db: Firestore, notifier?: ChangeNotifier): Pr
       } catch {
         /* not JSON: kept as text so the test shows it */
       }
-      return { status: res.status, body };
+      // Headers (dates, lengths) differ between a call and its replay: kept out of equality checks.
+      return Object.defineProperty({ status: res.status, body }, "headers", {
+        value: res.headers,
+        enumerable: false,
+      }) as CallResult;
     },
     close: () =>
       new Promise<void>((resolve) => {

@@ -1,5 +1,6 @@
 /** Debian's Chromium through playwright-core: never a downloaded browser. */
 import { chromium, type Browser } from "playwright-core";
+import { chromiumPath } from "../../functions/testing/chromium-path";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
 
@@ -8,7 +9,7 @@ export const SCREENSHOTS = path.resolve(__dirname, "../../test-artifacts/sidebar
 export async function launchChromium(): Promise<Browser> {
   await mkdir(SCREENSHOTS, { recursive: true });
   return chromium.launch({
-    executablePath: "/usr/bin/chromium",
+    executablePath: chromiumPath(),
     headless: true,
     args: [
       "--headless",

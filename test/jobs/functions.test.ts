@@ -1,7 +1,10 @@
-import { startSmtpSink, SmtpSink } from "../../functions/testing/smtp-sink";
-import { dashboard, reminders } from "../../functions/src/index";
+import { startSmtpSink, SmtpSink } from "../../functions/testing/smtp-server";
+import { dashboard } from "../../functions/src/entry/dashboard";
+import { reminders } from "../../functions/src/entry/reminders";
+import { dashboardFromEnv } from "../../functions/src/jobs/dashboard-function";
 import { loadJobConfig } from "../../functions/src/jobs/job-config";
-import { resetJobFunctions } from "../../functions/src/jobs/functions";
+import { remindersFromEnv } from "../../functions/src/jobs/reminders-function";
+import { loadSchedulerAuth } from "../../functions/src/jobs/scheduler-config";
 import { testFirestore } from "../support/firestore";
 import { serve } from "./support/http-server";
 import { localModeEnv, mintLocalToken } from "../../functions/testing/local-tokens";
@@ -26,11 +29,9 @@ beforeAll(async () => {
     SMTP_HOST: "127.0.0.1",
     SMTP_PORT: String(sink.port),
   });
-  resetJobFunctions();
 });
 afterAll(async () => {
   process.env = saved;
-  resetJobFunctions();
   await sink.stop();
   await fs.close();
 });
@@ -45,15 +46,15 @@ const post = async (fn: typeof reminders, headers: Record<string, string>) => {
   }
 };
 
-describe("entry module", () => {
-  it("exports the reminders and dashboard functions, configured from the environment", async () => {
+describe("job functions", () => {
+  it("the entry modules export reminders and dashboard, configured from the environment", async () => {
     const auth = { authorization: `Bearer ${mintLocalToken(SA, { audience: AUDIENCE })}` };
     const r = await post(reminders, { ...auth, "x-cloudscheduler-scheduletime": new Date().toISOString() });
     expect(r.status).toBe(200);
     // Run on the real clock: whatever is due today is sent, once.
     expect(r.body.result.due).toBeGreaterThan(0);
     expect(r.body.result.sent).toBe(r.body.result.due);
-    expect(sink.messages()).toHaveLength(r.body.result.due);
+    expect(await sink.messages()).toHaveLength(r.body.result.due);
     const d = await post(dashboard, { ...auth, "idempotency-key": "tableau-1" });
     expect(d.status).toBe(200);
     expect((await fs.db.doc("companies/lefevre/dashboards/latest").get()).exists).toBe(true);
@@ -65,10 +66,56 @@ describe("entry module", () => {
     expect(loadJobConfig({ ...process.env, ACOMPTE_LOCAL_TOKENS: undefined }).auth.keys).toBeUndefined();
   });
 
+  it("runs the dashboard without any mail setting", async () => {
+    const mailless = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(MAIL_|SMTP_|GMAIL_)/.test(k)));
+    const kept = process.env;
+    process.env = mailless;
+    try {
+      const auth = { authorization: `Bearer ${mintLocalToken(SA, { audience: AUDIENCE })}` };
+      const d = await post(dashboardFromEnv(), { ...auth, "idempotency-key": "tableau-sans-courrier" });
+      expect(d.status).toBe(200);
+      // The reminders do need them, and say so to the operator only.
+      const r = await post(remindersFromEnv(), { ...auth, "idempotency-key": "relances-sans-courrier" });
+      expect(r.status).toBe(500);
+    } finally {
+      process.env = kept;
+    }
+  });
+
+  it("logs a configuration error in full but never names a variable to the caller", async () => {
+    const kept = process.env;
+    process.env = { ...kept, SCHEDULER_AUDIENCE: "", MAIL_FROM: "" };
+    const logged: unknown[][] = [];
+    const spy = jest.spyOn(console, "error").mockImplementation((...args: unknown[]) => void logged.push(args));
+    try {
+      for (const fn of [remindersFromEnv(), dashboardFromEnv()]) {
+        const res = await post(fn, { "idempotency-key": "x" });
+        expect(res.status).toBe(500);
+        const text = JSON.stringify(res.body);
+        expect(text).toContain("MISCONFIGURED");
+        expect(text).not.toMatch(/SCHEDULER|MAIL_|SMTP|GMAIL/);
+      }
+      expect(logged.map((args) => String(args[1]))).toEqual([
+        expect.stringMatching(/SCHEDULER_AUDIENCE.*MAIL_FROM|MAIL_FROM.*SCHEDULER_AUDIENCE|SCHEDULER_AUDIENCE/),
+        expect.stringMatching(/SCHEDULER_AUDIENCE/),
+      ]);
+    } finally {
+      spy.mockRestore();
+      process.env = kept;
+    }
+  });
+
   it("names the missing settings in French", () => {
     expect(() => loadJobConfig({ MAIL_FROM: "x@y.fr" })).toThrow(
       /Configuration des tâches planifiées.*SCHEDULER_AUDIENCE/,
     );
     expect(() => loadJobConfig({ ...process.env, SMTP_HOST: undefined })).toThrow(/SMTP_HOST est requis/);
+    expect(() => loadSchedulerAuth({ MAIL_FROM: "x@y.fr" })).toThrow(
+      /Configuration des tâches planifiées.*SCHEDULER_AUDIENCE, SCHEDULER_SERVICE_ACCOUNTS/,
+    );
+    expect(loadSchedulerAuth({ SCHEDULER_AUDIENCE: AUDIENCE, SCHEDULER_SERVICE_ACCOUNTS: ` ${SA}, ` })).toEqual({
+      audience: AUDIENCE,
+      allowedEmails: [SA],
+    });
   });
 });

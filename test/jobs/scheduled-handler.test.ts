@@ -1,4 +1,7 @@
+import { OAuth2Client } from "google-auth-library";
+import { googleSigningKeys } from "../../functions/src/auth/id-token";
 import { scheduledHandler, ScheduledJob } from "../../functions/src/jobs/scheduled-handler";
+import { freeLoopbackPort } from "../../functions/testing/firestore-emulator";
 import { JOB_RUNS_COLLECTION } from "../../functions/src/jobs/job-run";
 import { testFirestore } from "../support/firestore";
 import { localSigner } from "./support/oidc-signer";
@@ -131,12 +134,49 @@ describe("scheduled job endpoint", () => {
     expect(runs).toBe(0);
   });
 
-  it("answers 400 in French without a schedule time or key, and 405 for GET", async () => {
+  it("answers 400 in French without a schedule time or key, and 405 with Allow for GET", async () => {
     const res = await call(auth());
     expect(res.status).toBe(400);
     expect((await res.json()).error.message).toContain("En-tête");
     expect((await call({ ...auth(), "x-cloudscheduler-scheduletime": "hier" })).status).toBe(400);
-    expect((await call({ ...auth(), ...SCHEDULE }, "GET")).status).toBe(405);
+    const get = await call({ ...auth(), ...SCHEDULE }, "GET");
+    expect(get.status).toBe(405);
+    expect(get.headers.get("allow")).toBe("POST");
     expect(runs).toBe(0);
+  });
+
+  it("never trusts a token whose signature was stripped (Cloud Run's IAM check forwards them so)", async () => {
+    const [header, payload] = signer.token({ aud: AUDIENCE, email: SA }).split(".");
+    const res = await call({ authorization: `Bearer ${header}.${payload}.SIGNATURE_REMOVED_BY_GOOGLE`, ...SCHEDULE });
+    expect(res.status).toBe(401);
+    expect((await res.json()).error.code).toBe("UNAUTHENTICATED");
+    expect(runs).toBe(0);
+    expect((await fs.db.collection(JOB_RUNS_COLLECTION).get()).size).toBe(0);
+  });
+
+  it("answers 503 (Scheduler retries) when Google's signing keys cannot be fetched, and does no work", async () => {
+    // A real fetch that fails: the certificates' address is a loopback port nobody listens on.
+    const unreachable = new OAuth2Client({
+      endpoints: { oauth2FederatedSignonPemCertsUrl: `http://127.0.0.1:${await freeLoopbackPort()}/certs` },
+    });
+    const offline = await serve(
+      scheduledHandler(job, {
+        db: fs.db,
+        auth: { audience: AUDIENCE, allowedEmails: [SA], keys: googleSigningKeys(unreachable) },
+        now: () => clock,
+      }),
+    );
+    try {
+      const res = await fetch(offline.url, { method: "POST", headers: { ...auth(), ...SCHEDULE } });
+      expect(res.status).toBe(503);
+      expect((await res.json()).error).toMatchObject({
+        code: "RETRY_LATER",
+        message: expect.stringMatching(/réessayez/),
+      });
+    } finally {
+      await offline.close();
+    }
+    expect(runs).toBe(0);
+    expect((await fs.db.collection(JOB_RUNS_COLLECTION).get()).size).toBe(0);
   });
 });

@@ -92,7 +92,7 @@ describe("413: a body above 1 MiB", () => {
   const tooLarge = (bytes: number) =>
     JSON.stringify({ ...DEPOSIT_BODY, customer: { ...DEPOSIT_BODY.customer, address: "x".repeat(bytes) } });
 
-  const expect413 = (answer: CallResult) => {
+  const expect413 = (answer: Pick<CallResult, "status" | "body">) => {
     expect(answer.status).toBe(413);
     expect(answer.body.error).toEqual({
       code: "PAYLOAD_TOO_LARGE",
@@ -112,7 +112,7 @@ describe("413: a body above 1 MiB", () => {
 
   test("announced at 1 GiB: answered 413 without the body being read", async () => {
     const url = new URL(`${suite.api.url}${base}/deposits`);
-    const answer = await new Promise<CallResult>((resolve, reject) => {
+    const answer = await new Promise<Pick<CallResult, "status" | "body">>((resolve, reject) => {
       const req = request(
         url,
         {

@@ -8,7 +8,7 @@
  * or removed; outsiders and unknown companies get the same 403 whatever
  * they send. A bare number, string, boolean or null never reaches the
  * function: the functions framework's JSON parser (strict mode) refuses it
- * with its own 400, as it does invalid JSON (README, HTTP API).
+ * with its own 400, as it does invalid JSON (docs/api.md).
  */
 import { ACCOUNTING, FUZZ_COMPANY, type FuzzIds, setUpFuzzCompany } from "../../functions/testing/fuzz/fuzz-targets";
 import { type WriteWatch, watchWrites } from "../../functions/testing/firestore-writes";

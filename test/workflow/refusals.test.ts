@@ -47,6 +47,12 @@ const forgedKey = generateKeyPairSync("rsa", { modulusLength: 2048 })
   .privateKey.export({ type: "pkcs8", format: "pem" })
   .toString();
 
+/** What Cloud Run forwards when its invoker IAM check verified the token: same header and claims, no signature. */
+function stripSignature(token: string): string {
+  const [header, payload] = token.split(".");
+  return `${header}.${payload}.SIGNATURE_REMOVED_BY_GOOGLE`;
+}
+
 describe("401: no valid ID token", () => {
   const approve = () => `${base}/refunds/${refundId}/approve`;
   test("missing", () => refused("POST", approve(), { token: null }, 401, "UNAUTHENTICATED"));
@@ -66,6 +72,22 @@ describe("401: no valid ID token", () => {
   test("e-mail not verified", () =>
     refused("POST", approve(), { token: mintLocalToken(ACCOUNTING, { emailVerified: false }) }, 401));
   test("garbage", () => refused("GET", `${base}/me`, { token: "abc.def.ghi" }, 401));
+  test("a valid token whose signature was stripped (as Cloud Run forwards it after its own IAM check)", () =>
+    refused("POST", approve(), { token: stripSignature(mintLocalToken(ACCOUNTING)) }, 401, "UNAUTHENTICATED"));
+});
+
+describe("405: a known address with another method", () => {
+  test("names the accepted methods in Allow and in French", async () => {
+    const answer = await refused(
+      "DELETE",
+      `${base}/refunds/${refundId}`,
+      { as: ACCOUNTING },
+      405,
+      "METHOD_NOT_ALLOWED",
+    );
+    expect(answer.headers.get("allow")).toBe("GET");
+    expect(answer.body.error.message).toContain("acceptées : GET");
+  });
 });
 
 describe("403: wrong role, self-approval", () => {

@@ -1,5 +1,13 @@
-import { OAuth2Client } from "google-auth-library";
-import { unauthenticated } from "../errors/api-error";
+import { ApiError, unauthenticated } from "../errors/api-error";
+import {
+  fixedSigningKeys,
+  GOOGLE_ISSUERS,
+  googleSigningKeys,
+  IdTokenPolicy,
+  InvalidIdTokenError,
+  SigningKeysUnavailableError,
+  verifyIdToken,
+} from "./id-token";
 
 /** The caller, as proven by a verified ID token. */
 export interface Caller {
@@ -7,7 +15,7 @@ export interface Caller {
 }
 
 export interface TokenVerifier {
-  /** Resolves the caller or throws a 401 ApiError. */
+  /** Resolves the caller or throws a 401 ApiError (503 when the signing keys cannot be fetched). */
   verify(idToken: string): Promise<Caller>;
 }
 
@@ -15,43 +23,45 @@ export interface TokenVerifier {
 export const LOCAL_ISSUER = "acompte-local";
 export const LOCAL_KEY_ID = "acompte-local-key";
 
-function callerOf(payload: { email?: string; email_verified?: boolean } | undefined): Caller {
-  if (!payload?.email) throw unauthenticated("Jeton refusé : il ne contient pas d'adresse e-mail.");
-  if (payload.email_verified !== true)
-    throw unauthenticated("Jeton refusé : l'adresse e-mail n'est pas vérifiée par Google.");
-  return { email: payload.email.toLowerCase() };
-}
-
-async function checked(
-  verify: () => Promise<{ getPayload(): { email?: string; email_verified?: boolean } | undefined }>,
-): Promise<Caller> {
-  let ticket;
-  try {
-    ticket = await verify();
-  } catch {
-    // The library's reasons (signature, expiry, audience, issuer) are English and technical: one French message.
-    throw unauthenticated(
-      "Jeton d'identité refusé (signature, émetteur, audience ou date d'expiration invalide). Reconnectez-vous.",
-    );
-  }
-  return callerOf(ticket.getPayload());
+function policyVerifier(policy: IdTokenPolicy): TokenVerifier {
+  return {
+    async verify(idToken) {
+      try {
+        return { email: await verifyIdToken(idToken, policy) };
+      } catch (error) {
+        if (error instanceof SigningKeysUnavailableError) {
+          console.error("api: cannot fetch the ID token signing keys", error);
+          throw new ApiError(
+            503,
+            "RETRY_LATER",
+            "Vérification de votre identité momentanément impossible : réessayez dans quelques instants.",
+          );
+        }
+        if (error instanceof InvalidIdTokenError) {
+          // The library's reasons (signature, expiry, audience, issuer) are English and technical: one French message.
+          throw unauthenticated(
+            "Jeton d'identité refusé (signature, émetteur, audience, date d'expiration ou adresse e-mail non vérifiée). Reconnectez-vous.",
+          );
+        }
+        throw error;
+      }
+    },
+  };
 }
 
 /**
- * Google ID tokens (ScriptApp.getIdentityToken()): google-auth-library checks
- * the signature against Google's keys, the issuer (accounts.google.com),
- * the expiry and the audience (the add-on's OAuth client id).
+ * Google ID tokens (ScriptApp.getIdentityToken()): signature against Google's
+ * keys, issuer accounts.google.com, expiry, audience (the add-on's OAuth client id).
  */
-export function googleTokenVerifier(audience: string, client = new OAuth2Client()): TokenVerifier {
-  return { verify: (idToken) => checked(() => client.verifyIdToken({ idToken, audience })) };
+export function googleTokenVerifier(audience: string): TokenVerifier {
+  return policyVerifier({ audience, issuers: GOOGLE_ISSUERS, keys: googleSigningKeys() });
 }
 
 /** Tokens signed by the local RSA key: same checks, local issuer and key. Only built by localModeAllowed(). */
-export function localTokenVerifier(publicKeyPem: string, audience: string, client = new OAuth2Client()): TokenVerifier {
-  return {
-    verify: (idToken) =>
-      checked(() =>
-        client.verifySignedJwtWithCertsAsync(idToken, { [LOCAL_KEY_ID]: publicKeyPem }, audience, [LOCAL_ISSUER]),
-      ),
-  };
+export function localTokenVerifier(publicKeyPem: string, audience: string): TokenVerifier {
+  return policyVerifier({
+    audience,
+    issuers: [LOCAL_ISSUER],
+    keys: fixedSigningKeys({ [LOCAL_KEY_ID]: publicKeyPem }),
+  });
 }

@@ -10,7 +10,7 @@ export interface ErrorDetail {
  */
 export class ApiError extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 422,
+    readonly status: 400 | 401 | 403 | 404 | 405 | 409 | 413 | 422 | 503,
     readonly code: string,
     message: string,
     readonly details: ErrorDetail[] = [],

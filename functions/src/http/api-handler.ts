@@ -54,8 +54,14 @@ export function createApiHandler(deps: ApiDeps, routes: readonly Route[]) {
       if (bytes > MAX_BODY_BYTES) throw payloadTooLarge(bytes);
       const match = router.match(req.method, req.path);
       if (!match) throw new ApiError(404, "NOT_FOUND", `Adresse inconnue : ${req.method} ${req.path}.`);
-      if ("methodNotAllowed" in match)
-        throw new ApiError(404, "NOT_FOUND", `Méthode ${req.method} non prise en charge sur ${req.path}.`);
+      if ("methodNotAllowed" in match) {
+        res.set("Allow", match.allowed.join(", "));
+        throw new ApiError(
+          405,
+          "METHOD_NOT_ALLOWED",
+          `Méthode ${req.method} non prise en charge sur ${req.path} (acceptées : ${match.allowed.join(", ")}).`,
+        );
+      }
       const caller = await deps.verifier.verify(bearer(req));
       const invalid = Object.entries(match.params).find(([, v]) => !isValidDocumentId(v));
       if (invalid)

@@ -6,7 +6,8 @@ interface Compiled {
   names: string[];
 }
 
-export type Match = { route: Route; params: Record<string, string> } | { methodNotAllowed: true } | null;
+export type Match =
+  { route: Route; params: Record<string, string> } | { methodNotAllowed: true; allowed: string[] } | null;
 
 /** Matches a method and path against the route table; parameters are URL-decoded. */
 export class Router {
@@ -24,12 +25,14 @@ export class Router {
   }
 
   match(method: string, path: string): Match {
-    let pathMatched = false;
+    const allowed: string[] = [];
     for (const c of this.compiled) {
       const m = c.regex.exec(path);
       if (!m) continue;
-      pathMatched = true;
-      if (c.route.method !== method) continue;
+      if (c.route.method !== method) {
+        allowed.push(c.route.method);
+        continue;
+      }
       const params: Record<string, string> = {};
       try {
         c.names.forEach((n, i) => (params[n] = decodeURIComponent(m[i + 1])));
@@ -38,6 +41,6 @@ export class Router {
       }
       return { route: c.route, params };
     }
-    return pathMatched ? { methodNotAllowed: true } : null;
+    return allowed.length > 0 ? { methodNotAllowed: true, allowed: [...new Set(allowed)].sort() } : null;
   }
 }

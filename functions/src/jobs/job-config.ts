@@ -1,28 +1,18 @@
 /**
- * Production wiring of the scheduled jobs, read from the environment once
- * per instance. Local ID tokens (the workflow's development key) are
- * accepted only in its local mode on the emulator, so a deployed function
- * can never trust them.
+ * Production wiring of the reminders job, read from the environment once
+ * per instance: who may trigger it (scheduler-config, shared with the
+ * dashboard) and how its mail leaves, which only the reminders need.
  */
 import { OAuth2Client } from "google-auth-library";
 import { z } from "zod";
 import { gmailTransport } from "../mail/gmail-transport";
 import type { MailTransport } from "../mail/mail-transport";
 import { smtpTransport } from "../mail/smtp-transport";
-import { localPublicKeyFromEnv } from "../auth/auth-config";
-import { LOCAL_ISSUER, LOCAL_KEY_ID } from "../auth/token-verifier";
 import type { SchedulerAuthConfig } from "./scheduler-auth";
+import { JobConfigError, loadSchedulerAuth, parsedJobEnv } from "./scheduler-config";
 
-const list = z.string().transform((s) =>
-  s
-    .split(",")
-    .map((x) => x.trim())
-    .filter(Boolean),
-);
-
-const envSchema = z.object({
-  SCHEDULER_AUDIENCE: z.string().min(1),
-  SCHEDULER_SERVICE_ACCOUNTS: list.pipe(z.array(z.email()).min(1)),
+/** Only the reminders send mail: the dashboard never needs these. */
+const mailEnv = z.object({
   MAIL_FROM: z.string().min(3),
   MAIL_MESSAGE_ID_DOMAIN: z.string().min(3).default("acompte.app"),
   MAIL_TRANSPORT: z.enum(["smtp", "gmail"]).default("smtp"),
@@ -37,29 +27,21 @@ const envSchema = z.object({
   GMAIL_REFRESH_TOKEN: z.string().optional(),
 });
 
-export interface JobConfig {
-  auth: SchedulerAuthConfig;
+export interface MailConfig {
   transport: MailTransport;
   from: string;
   messageIdDomain: string;
   onUnknownOutcome: "resend" | "hold";
 }
 
-export function loadJobConfig(env: NodeJS.ProcessEnv = process.env): JobConfig {
-  const parsed = envSchema.safeParse(env);
-  if (!parsed.success) {
-    const fields = parsed.error.issues.map((i) => i.path.join(".")).join(", ");
-    throw new Error(`Configuration des tâches planifiées incomplète ou invalide : ${fields}`);
-  }
-  const e = parsed.data;
-  const auth: SchedulerAuthConfig = { audience: e.SCHEDULER_AUDIENCE, allowedEmails: e.SCHEDULER_SERVICE_ACCOUNTS };
-  const localKey = localSchedulerKey(env);
-  if (localKey !== null) {
-    auth.keys = async () => ({ [LOCAL_KEY_ID]: localKey });
-    auth.issuers = [LOCAL_ISSUER];
-  }
+export interface JobConfig extends MailConfig {
+  auth: SchedulerAuthConfig;
+}
+
+/** How the reminders send their mail. */
+export function loadMailConfig(env: NodeJS.ProcessEnv = process.env): MailConfig {
+  const e = parsedJobEnv(mailEnv, env);
   return {
-    auth,
     transport: transportFrom(e),
     from: e.MAIL_FROM,
     messageIdDomain: e.MAIL_MESSAGE_ID_DOMAIN,
@@ -67,25 +49,23 @@ export function loadJobConfig(env: NodeJS.ProcessEnv = process.env): JobConfig {
   };
 }
 
-/** The workflow's local development key, under the api's own rule (auth-config): never when deployed. */
-function localSchedulerKey(env: NodeJS.ProcessEnv): string | null {
-  try {
-    return localPublicKeyFromEnv(env);
-  } catch (error) {
-    throw new Error(`Tâches planifiées : mode local refusé (${(error as Error).message}).`);
-  }
+/** Everything the reminders job needs. */
+export function loadJobConfig(env: NodeJS.ProcessEnv = process.env): JobConfig {
+  return { auth: loadSchedulerAuth(env), ...loadMailConfig(env) };
 }
 
-function transportFrom(e: z.infer<typeof envSchema>): MailTransport {
+function transportFrom(e: z.infer<typeof mailEnv>): MailTransport {
   if (e.MAIL_TRANSPORT === "gmail") {
     if (!e.GMAIL_CLIENT_ID || !e.GMAIL_CLIENT_SECRET || !e.GMAIL_REFRESH_TOKEN) {
-      throw new Error("Envoi par Gmail : GMAIL_CLIENT_ID, GMAIL_CLIENT_SECRET et GMAIL_REFRESH_TOKEN sont requis.");
+      throw new JobConfigError(
+        "Envoi par Gmail : GMAIL_CLIENT_ID, GMAIL_CLIENT_SECRET et GMAIL_REFRESH_TOKEN sont requis.",
+      );
     }
     const auth = new OAuth2Client({ clientId: e.GMAIL_CLIENT_ID, clientSecret: e.GMAIL_CLIENT_SECRET });
     auth.setCredentials({ refresh_token: e.GMAIL_REFRESH_TOKEN });
     return gmailTransport({ auth });
   }
-  if (!e.SMTP_HOST) throw new Error("Envoi par SMTP : SMTP_HOST est requis.");
+  if (!e.SMTP_HOST) throw new JobConfigError("Envoi par SMTP : SMTP_HOST est requis.");
   return smtpTransport({
     host: e.SMTP_HOST,
     port: e.SMTP_PORT,

@@ -29,6 +29,8 @@ export interface ScheduledDeps {
   runLeaseMs?: number;
 }
 
+const AUTH_CODES = { 401: "UNAUTHENTICATED", 403: "FORBIDDEN", 503: "RETRY_LATER" } as const;
+
 function fail(res: Parameters<HttpFunction>[1], status: number, code: string, message: string): void {
   res.status(status).json({ error: { code, message } });
 }
@@ -36,13 +38,14 @@ function fail(res: Parameters<HttpFunction>[1], status: number, code: string, me
 export function scheduledHandler(job: ScheduledJob, deps: ScheduledDeps): HttpFunction {
   const now = deps.now ?? (() => new Date());
   return async (req, res) => {
-    if (req.method !== "POST") return fail(res, 405, "METHOD_NOT_ALLOWED", "Cette tâche se déclenche par POST.");
+    if (req.method !== "POST") {
+      res.set("Allow", "POST");
+      return fail(res, 405, "METHOD_NOT_ALLOWED", "Cette tâche se déclenche par POST.");
+    }
     try {
       await verifySchedulerCall(req.get("authorization"), deps.auth);
     } catch (error) {
-      if (error instanceof SchedulerAuthError) {
-        return fail(res, error.status, error.status === 401 ? "UNAUTHENTICATED" : "FORBIDDEN", error.message);
-      }
+      if (error instanceof SchedulerAuthError) return fail(res, error.status, AUTH_CODES[error.status], error.message);
       throw error;
     }
 

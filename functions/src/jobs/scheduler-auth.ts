@@ -1,15 +1,19 @@
 /**
  * Cloud Scheduler calls the jobs over HTTP with an OIDC ID token minted for a
- * service account. We accept a call only when Google signed the token, its
- * audience is this function's URL, and its e-mail is an allowed service
- * account with a verified address.
+ * service account. We accept a call only when we can check Google's
+ * signature ourselves, its audience is this function's URL, and its e-mail
+ * is an allowed service account with a verified address. The jobs are
+ * deployed without Cloud Run's invoker IAM check, so the token reaches us
+ * with its signature intact (see docs/deploy.md).
  */
-import { OAuth2Client } from "google-auth-library";
-
-export const GOOGLE_ISSUERS = ["https://accounts.google.com", "accounts.google.com"];
-
-/** kid → PEM public key or certificate. */
-export type SigningKeys = Record<string, string>;
+import {
+  GOOGLE_ISSUERS,
+  googleSigningKeys,
+  InvalidIdTokenError,
+  SigningKeys,
+  SigningKeysUnavailableError,
+  verifyIdToken,
+} from "../auth/id-token";
 
 export interface SchedulerAuthConfig {
   /** The `--oidc-token-audience` given to the Scheduler job (the function URL by default). */
@@ -23,14 +27,14 @@ export interface SchedulerAuthConfig {
 
 export class SchedulerAuthError extends Error {
   constructor(
-    readonly status: 401 | 403,
+    readonly status: 401 | 403 | 503,
     message: string,
   ) {
     super(message);
   }
 }
 
-const client = new OAuth2Client();
+const googleKeys = googleSigningKeys();
 
 export async function verifySchedulerCall(
   authorization: string | undefined,
@@ -38,22 +42,22 @@ export async function verifySchedulerCall(
 ): Promise<string> {
   const token = /^Bearer\s+(\S+)$/i.exec(authorization ?? "")?.[1];
   if (!token) throw new SchedulerAuthError(401, "Jeton d'identité manquant (en-tête Authorization: Bearer).");
-  const keys = config.keys ? await config.keys() : (await client.getFederatedSignonCertsAsync()).certs;
-  let payload;
+  let email: string;
   try {
-    const ticket = await client.verifySignedJwtWithCertsAsync(
-      token,
-      keys,
-      config.audience,
-      config.issuers ?? GOOGLE_ISSUERS,
-    );
-    payload = ticket.getPayload();
-  } catch {
-    throw new SchedulerAuthError(401, "Jeton d'identité invalide ou expiré.");
+    email = await verifyIdToken(token, {
+      audience: config.audience,
+      issuers: config.issuers ?? GOOGLE_ISSUERS,
+      keys: config.keys ?? googleKeys,
+    });
+  } catch (error) {
+    if (error instanceof SigningKeysUnavailableError) {
+      console.error("scheduler: cannot fetch the signing keys", error);
+      throw new SchedulerAuthError(503, "Clés de signature de Google momentanément indisponibles ; réessayez.");
+    }
+    if (error instanceof InvalidIdTokenError)
+      throw new SchedulerAuthError(401, "Jeton d'identité invalide, expiré ou sans adresse vérifiée.");
+    throw error;
   }
-  const email = payload?.email?.toLowerCase();
-  if (!email || payload?.email_verified !== true)
-    throw new SchedulerAuthError(401, "Le jeton ne porte pas d'adresse vérifiée.");
   if (!config.allowedEmails.map((e) => e.toLowerCase()).includes(email)) {
     throw new SchedulerAuthError(403, `Le compte ${email} n'est pas autorisé à déclencher cette tâche.`);
   }

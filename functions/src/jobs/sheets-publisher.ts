@@ -7,7 +7,7 @@ import type { Firestore } from "@google-cloud/firestore";
 import type { DashboardFigures } from "../domain/dashboard/dashboard-accumulator";
 import { COMPANIES } from "../model/collections";
 import type { SheetsGateway } from "../sheets/sheets-gateway";
-import { companySpreadsheets } from "../sheets/sync/sync-company";
+import { companySpreadsheets } from "../sheets/binding/workbook-registry";
 import { writeDashboardSheet } from "./dashboard-sheet-writer";
 import { recentOutbox, writeRelancesSheet } from "./relances-sheet-writer";
 

@@ -15,6 +15,11 @@
  *     events/{eventId}                             AuditEventDoc (append-only)
  *     sequences/{seriesKey}                        SequenceDoc (counter + chain head of one number series)
  *     idempotency/{keyHash}                        IdempotencyDoc (first answer of a keyed call)
+ *     bindingCodes/{codeHash}                      BindingCodeDoc (one-time code to bind a workbook)
+ *
+ * One collection is global, because what it guards spans companies:
+ *
+ *   workbooks/{spreadsheetId}                      WorkbookDoc (the one company a workbook is bound to)
  */
 export const COMPANIES = "companies";
 export const USERS = "users";
@@ -29,3 +34,5 @@ export const CUSTOMER_CREDITS = "customerCredits";
 export const EVENTS = "events";
 export const SEQUENCES = "sequences";
 export const IDEMPOTENCY = "idempotency";
+export const BINDING_CODES = "bindingCodes";
+export const WORKBOOKS = "workbooks";

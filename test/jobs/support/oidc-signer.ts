@@ -4,7 +4,7 @@
  * verifier expects (kid → PEM).
  */
 import { createSign, generateKeyPairSync, randomUUID } from "node:crypto";
-import type { SigningKeys } from "../../../functions/src/jobs/scheduler-auth";
+import type { SigningKeys } from "../../../functions/src/auth/id-token";
 
 export interface LocalSigner {
   keys: () => Promise<SigningKeys>;

@@ -8,8 +8,6 @@ import { isValidDocumentId } from "../../storage/document-id";
  * instead of failing in Firestore as a 500.
  */
 export const documentId = (what: string) =>
-  z
-    .string({ error: `doit être un identifiant ${what}` })
-    .refine(isValidDocumentId, {
-      message: "identifiant invalide (lettres, chiffres et _.@+- ; 128 caractères au plus)",
-    });
+  z.string({ error: `doit être un identifiant ${what}` }).refine(isValidDocumentId, {
+    message: "identifiant invalide (lettres, chiffres et _.@+- ; 128 caractères au plus)",
+  });
