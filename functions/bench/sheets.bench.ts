@@ -96,7 +96,6 @@ async function seed(db: Firestore): Promise<void> {
       openAmount: "0.00",
       paidOn: "2026-01-15",
       customerKey: `siren:${customer.siren}`,
-      depositId: ids.deposit,
       createdAt: ts,
       series: "invoice-2026",
       seq: i,

@@ -6,7 +6,7 @@ import type { CustomerCreditDoc } from "../model/payment";
 import type { QuoteSnapshot } from "../model/refund";
 import { conflict } from "../errors/api-error";
 import type { UnitOfWork } from "../storage/unit-of-work";
-import { customerKey } from "./bodies/customer";
+import { customerKey } from "../model/amounts";
 
 /**
  * What the approved quote sets against the customer's open invoices

@@ -1,6 +1,6 @@
 import { money, refundApprovalEntries, refundableBalance } from "../domain";
 import { CREDIT_NOTES, DEPOSITS, INSTALMENTS } from "../model/collections";
-import type { CreditNoteContent, CreditNoteDoc } from "../model/credit-note";
+import { creditNoteCopies, type CreditNoteContent } from "../model/credit-note";
 import type { DepositDoc } from "../model/deposit";
 import type { ApproverRole, InstalmentDoc, RefundDoc } from "../model/refund";
 import { conflict, forbidden, notFound } from "../errors/api-error";
@@ -100,13 +100,7 @@ async function issueCreditNote(
     refundId,
     depositId,
   };
-  const fields: Omit<CreditNoteDoc, "content" | "series" | "seq" | "prevHash" | "hash"> = {
-    number: slot.number,
-    date: uow.today,
-    refundId,
-    createdAt: uow.timestamp,
-  };
-  uow.putChained(slot, creditNoteRef, content, fields);
+  uow.putChained(slot, creditNoteRef, content, creditNoteCopies(content));
 
   const entries = refundApprovalEntries(quote, {
     date: uow.today,

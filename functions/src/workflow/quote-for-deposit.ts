@@ -6,7 +6,7 @@ import { AWAITING_APPROVAL, RefundDoc } from "../model/refund";
 import { conflict, notFound } from "../errors/api-error";
 import type { DocReader } from "../storage/doc-reader";
 import type { RefundBody } from "./bodies/refund-body";
-import { customerKey } from "./bodies/customer";
+import { customerKey } from "../model/amounts";
 
 export interface DepositQuote {
   depositId: string;

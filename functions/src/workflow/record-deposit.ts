@@ -1,12 +1,11 @@
 import { depositCashedEntry, depositInvoice } from "../domain";
 import { DEPOSITS, INVOICES } from "../model/collections";
 import type { DepositDoc } from "../model/deposit";
-import type { InvoiceContent, InvoiceDoc } from "../model/invoice";
+import { invoiceCopies, type InvoiceContent, type InvoiceState } from "../model/invoice";
 import { badRequest } from "../errors/api-error";
 import type { UnitOfWork } from "../storage/unit-of-work";
 import type { Access } from "./access";
 import type { DepositBody } from "./bodies/deposit-body";
-import { customerKey } from "./bodies/customer";
 import { chartOption, settingsOf } from "./company-settings";
 import { invoiceHead } from "./invoice-head";
 import { refuseIfOrderInvoiced } from "./order-final-invoice";
@@ -51,19 +50,9 @@ export async function recordDeposit(
     total: invoice.total,
     paymentDate: body.cashedDate,
   };
-  const invoiceFields: Omit<InvoiceDoc, "content" | "series" | "seq" | "prevHash" | "hash"> = {
-    type: "deposit",
-    number: slot.number,
-    gross: invoice.total.gross,
-    issuedOn: uow.today,
-    dueDate: body.cashedDate,
-    openAmount: "0.00",
-    paidOn: body.cashedDate,
-    customerKey: customerKey(body.customer),
-    depositId: depositRef.id,
-    createdAt: uow.timestamp,
-  };
-  uow.putChained(slot, invoiceRef, content, invoiceFields);
+  // Issued paid: the deposit was cashed before its invoice.
+  const state: InvoiceState = { openAmount: "0.00", paidOn: body.cashedDate };
+  uow.putChained(slot, invoiceRef, content, { ...invoiceCopies(content), ...state });
 
   const entry = depositCashedEntry({
     date: uow.today,

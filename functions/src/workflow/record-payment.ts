@@ -6,7 +6,7 @@ import { badRequest, notFound, unprocessable } from "../errors/api-error";
 import type { UnitOfWork } from "../storage/unit-of-work";
 import type { Access } from "./access";
 import type { PaymentBody } from "./bodies/payment-body";
-import { customerKey } from "./bodies/customer";
+import { customerKey } from "../model/amounts";
 import { chartOption, settingsOf } from "./company-settings";
 import { postEntry } from "./post-entry";
 
