@@ -4,4 +4,4 @@ import { apiFromEnv } from "./app/api-app";
 
 http("api", apiFromEnv() as Parameters<typeof http>[1]);
 
-export { reminders, dashboard } from "./jobs/functions";
+export { reminders, dashboard, anchors } from "./jobs/functions";

@@ -1,7 +1,7 @@
 /**
  * `npm start` services for the scheduled jobs (to add to SERVICES in
  * functions/dev/start.ts, after the emulator and the demo data): the SMTP
- * sink, then the `reminders` and `dashboard` functions on loopback, wired to
+ * sink, then the `reminders`, `dashboard` and `anchors` functions on loopback, wired to
  * the sink and to the Sheets server when one is configured (SHEETS_API_URL).
  */
 import { http } from "@google-cloud/functions-framework";
@@ -34,12 +34,13 @@ export const jobsService: Service = {
   name: "scheduled jobs",
   async start() {
     // Imported late: the job functions read their settings from the environment set above.
-    const { reminders, dashboard } = await import("../../src/jobs/functions");
+    const { reminders, dashboard, anchors } = await import("../../src/jobs/functions");
     const urls: Record<string, string> = {};
     const servers: ReturnType<typeof getTestServer>[] = [];
     for (const [name, fn] of [
       ["reminders", reminders],
       ["dashboard", dashboard],
+      ["anchors", anchors],
     ] as const) {
       http(name, fn);
       const server = getTestServer(name);
@@ -53,9 +54,11 @@ export const jobsService: Service = {
     const token = mintLocalToken(SCHEDULER, { audience, expiresIn: 12 * 3600 });
     return {
       lines: [
-        `reminders function   ${urls.reminders}   dashboard function ${urls.dashboard}`,
+        `reminders function   ${urls.reminders}   dashboard function ${urls.dashboard}   anchors function ${urls.anchors}`,
         "Run the reminders as Cloud Scheduler would (a second call with the same time does nothing):",
         `curl -s -X POST -H "Authorization: Bearer ${token}" -H "X-CloudScheduler-ScheduleTime: $(date -u +%Y-%m-%dT%H:00:00Z)" ${urls.reminders}`,
+        "Take the day's integrity anchor (log line, Intégrité sheet, mail to the auditors):",
+        `curl -s -X POST -H "Authorization: Bearer ${token}" -H "X-CloudScheduler-ScheduleTime: $(date -u +%Y-%m-%dT%H:00:00Z)" ${urls.anchors}`,
       ],
       stop: async () => {
         for (const server of servers) {

@@ -1,7 +1,8 @@
 /**
  * Anchors as text, both ways. Written: the lines of the auditors' mail
  * (each hash on its own short line, so mail encodings never cut it).
- * Read: any text holding anchors — that mail (or its .eml), the log line's
+ * Read: any text holding anchors — that mail (or its .eml, quoted-printable
+ * soft line breaks undone), the log line's
  * JSON, the `Intégrité` sheet's rows or their CSV export — where each head
  * is a number of our series followed by a 64-hex SHA-256, dated by a date
  * on the same line or else by the first date of the text.
@@ -34,7 +35,9 @@ export function anchorHead(number: string, hash: string): AnchorHead | null {
 }
 
 /** Every anchor in `text`, oldest first. Throws AnchorTextError (French) when a day gives one series two heads. */
-export function parseAnchors(text: string): Anchor[] {
+export function parseAnchors(input: string): Anchor[] {
+  // A mailbox keeps the mail quoted-printable: its soft line breaks (`=` at a line's end) may cut a hash.
+  const text = input.replace(/=\r?\n/g, "");
   const fallback = firstDate(text);
   const byDate = new Map<string, Map<string, AnchorHead>>();
   for (const m of text.matchAll(HEAD)) {

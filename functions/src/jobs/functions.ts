@@ -1,6 +1,6 @@
 /**
- * The two Cloud Functions of the scheduled jobs, `reminders` and
- * `dashboard`. Configuration is read on the first call (not at import), so
+ * The Cloud Functions of the scheduled jobs, `reminders`, `dashboard` and
+ * `anchors`. Configuration is read on the first call (not at import), so
  * loading the entry module never fails because a job's settings are missing.
  */
 import { Firestore } from "@google-cloud/firestore";
@@ -10,11 +10,12 @@ import { firestoreReminderSource } from "./firestore-reminder-source";
 import { loadJobConfig, loadSchedulerAuth } from "./job-config";
 import { remindersJob } from "./reminders-job";
 import { scheduledHandler } from "./scheduled-handler";
-import { publishDashboard, publishRelances } from "./sheets-publisher";
+import { publishDashboard, publishIntegrity, publishRelances } from "./sheets-publisher";
+import { anchorsJob } from "./anchors-job";
 import { SheetsGateway } from "../sheets/sheets-gateway";
 import { sheetsApiFromEnv } from "../sheets/sheets-api";
 
-type JobName = "reminders" | "dashboard";
+type JobName = "reminders" | "dashboard" | "anchors";
 
 const built: Partial<Record<JobName, HttpFunction>> = {};
 
@@ -39,6 +40,19 @@ const BUILDERS: Record<JobName, () => HttpFunction> = {
       db: new Firestore(),
       auth: loadSchedulerAuth(),
     }),
+  anchors: () => {
+    const config = loadJobConfig();
+    return scheduledHandler(
+      anchorsJob({
+        transport: config.transport,
+        from: config.from,
+        messageIdDomain: config.messageIdDomain,
+        delivery: { onUnknownOutcome: config.onUnknownOutcome },
+        publish: publishIntegrity(new SheetsGateway(sheetsApiFromEnv())),
+      }),
+      { db: new Firestore(), auth: config.auth },
+    );
+  },
 };
 
 function lazy(name: JobName): HttpFunction {
@@ -63,9 +77,11 @@ function lazy(name: JobName): HttpFunction {
 
 export const reminders = lazy("reminders");
 export const dashboard = lazy("dashboard");
+export const anchors = lazy("anchors");
 
 /** For tests: forget the configuration read on the first call. */
 export function resetJobFunctions(): void {
   delete built.reminders;
   delete built.dashboard;
+  delete built.anchors;
 }
