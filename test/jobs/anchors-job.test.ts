@@ -181,10 +181,7 @@ describe("the day's anchor", () => {
         hash: c.lastHash,
       })),
     );
-    expect(acme.heads.map((h) => h.number).slice(0, 2)).toEqual([
-      "AV-2026-000002",
-      "FA-2026-000003",
-    ]);
+    expect(acme.heads.map((h) => h.number).slice(0, 2)).toEqual(["AV-2026-000002", "FA-2026-000003"]);
     expect(logs.find((l) => l.companyId === "vide")!.heads).toEqual([]);
 
     // Firestore, for convenience.
@@ -249,6 +246,9 @@ describe("the day's anchor", () => {
     await db
       .doc("companies/acme/sequences/creditNote-2026")
       .update({ last: 1, lastHash: first.get("hash"), lastId: first.id });
+    await db
+      .doc(`companies/acme/deposits/${last.get("content.depositId")}`)
+      .update({ creditNotes: [], status: "open" });
     const missing = "L'avoir AV-2026-000002 manque alors que l'empreinte du 15/01/2026 le comptait";
 
     const body = await trigger(DAY_2.toISOString());

@@ -120,6 +120,7 @@ describe("inalterability", () => {
       ["creditNote-2026", 1],
       ["invoice-2026", 1],
       ["journal-2026", 2],
+      ["deposits", 1],
     ]);
 
     const note = (await fs.db.collection(`companies/${C}/creditNotes`).get()).docs[0];

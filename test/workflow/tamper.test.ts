@@ -111,31 +111,29 @@ test("2. an edited hash is told apart from an edited content", async () => {
   expect(report.findings[0]).toMatchObject({ code: "hash", number: "FA-2026-000002" });
 });
 
-test("3. a document deleted in the middle is named by its number", async () => {
+test("3. a document deleted in the middle is named by its number, and by the deposit that cites it", async () => {
   await (await at("invoices", 2)).ref.delete();
   expect(problems(await verify())).toEqual([
     "La facture FA-2026-000002 manque : la chaîne des factures 2026 passe de FA-2026-000001 à FA-2026-000003",
+    "La facture d'acompte de l'acompte FA-2026-000002 est introuvable (champ « invoiceId »)",
   ]);
 });
 
-test("4. the last credit note deleted and its counter moved back: only an anchor tells, and it names the note", async () => {
+test("4. the last credit note deleted and its counter moved back: the anchor names it even with every trace in Firestore gone", async () => {
   const { mail } = await anchorAndMail();
   const last = await at("creditNotes", 3);
   const previous = await at("creditNotes", 2);
   await last.ref.delete();
-  await company()
-    .collection("sequences")
-    .doc("creditNote-2026")
-    .update({
-      last: 2,
-      lastHash: previous.get("hash"),
-      lastId: previous.id,
-    });
+  const counter = company().collection("sequences").doc("creditNote-2026");
+  await counter.update({ last: 2, lastHash: previous.get("hash"), lastId: previous.id });
   const missing = "L'avoir AV-2026-000003 manque alors que l'empreinte du 15/01/2026 le comptait";
-  // The stored anchor, compared by default.
-  expect(problems(await verify())).toEqual([missing]);
-  // Anchors in Firestore deleted as well: the chain alone is consistent…
+  const listed = "L'avoir AV-2026-000003, inscrit sur l'acompte FA-2026-000003, est introuvable";
+  // The stored anchor, compared by default, and the deposit the note was issued on.
+  expect(problems(await verify())).toEqual([missing, listed]);
+  // The anchors in Firestore and the deposit's record of the note erased too: the books agree with themselves…
   await deleteStoredAnchors();
+  const deposit = company().collection("deposits").doc(last.get("content.depositId"));
+  await deposit.update({ creditNotes: [], status: "open", refundableBalance: "4320.00" });
   expect(await verify()).toMatchObject({ ok: true });
   // …but the auditors' mail, handed back, still names the note.
   expect(problems(await verifyWithText(mail))).toEqual([missing]);
@@ -233,6 +231,27 @@ test("every problem is listed, not only the first, series by series", async () =
   expect(report).toMatchObject({ firstBroken: { code: "copy", number: "AV-2026-000002" }, findingsTotal: 5 });
 });
 
+test("a deposit's copies of its sealed invoice and credit notes, which refunds are computed from, are checked", async () => {
+  const deposits = company().collection("deposits");
+  const fourth = (await deposits.where("invoiceNumber", "==", "FA-2026-000004").get()).docs[0];
+  const first = (await deposits.where("invoiceNumber", "==", "FA-2026-000001").get()).docs[0];
+  await fourth.ref.update({
+    kind: "arrhes",
+    lines: [{ vatRate: "20", net: "9000.00", vat: "1800.00", gross: "10800.00" }],
+    refundableBalance: "10800.00",
+  });
+  const [note] = first.get("creditNotes") as { lines: { net: string }[] }[];
+  await first.ref.update({ creditNotes: [{ ...note, lines: [{ ...note.lines[0], net: "1.00" }] }] });
+  const report = await verify();
+  expect(problems(report)).toEqual([
+    "L'avoir AV-2026-000001, tel qu'inscrit sur l'acompte FA-2026-000001, diffère de l'avoir scellé AV-2026-000001",
+    "Le champ « kind » (acompte ou arrhes) de l'acompte FA-2026-000004 diffère de sa facture scellée : « arrhes » au lieu de « acompte »",
+    "Le champ « lines » (montants par taux) de l'acompte FA-2026-000004 diffère de sa facture scellée",
+    `Le solde remboursable de l'acompte FA-2026-000004 (${frenchAmount("10800.00")}) sort des bornes de sa facture scellée (de ${frenchAmount("0.00")} à ${frenchAmount("4320.00")})`,
+  ]);
+  expect(report.findings.every((f) => f.number !== null)).toBe(true);
+});
+
 describe("the mutable state of an invoice", () => {
   test("payments change it without any finding; an impossible state is named", async () => {
     const api = suite.api;
@@ -295,7 +314,10 @@ describe("giving an anchor", () => {
   test("by values in the body or the query, checked like any input", async () => {
     const { anchor } = await anchorAndMail();
     await deleteStoredAnchors();
-    await (await at("invoices", 4)).ref.delete();
+    const fourth = await at("invoices", 4);
+    await fourth.ref.delete();
+    const itsDeposit = await company().collection("deposits").where("invoiceId", "==", fourth.id).get();
+    await itsDeposit.docs[0].ref.delete();
     await company()
       .collection("sequences")
       .doc("invoice-2026")

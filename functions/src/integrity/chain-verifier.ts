@@ -1,7 +1,7 @@
 /**
  * Verifies every chained series of a company (invoices, credit notes,
- * journal entries, each year) and the invoices imported from other tools,
- * and compares the chains with anchors: the one given by the caller (read
+ * journal entries, each year), the invoices imported from other tools and
+ * the deposits' copies of their sealed documents, and compares the chains with anchors: the one given by the caller (read
  * from outside Firestore: the `Intégrité` sheet, the auditors' mail, the
  * logs) and the latest one stored. Every finding is named, in French.
  */
@@ -12,6 +12,7 @@ import type { SequenceDoc } from "../model/sequence";
 import { companyCollection } from "../storage/refs";
 import { EXTERNAL_SERIES, parseSeriesKey, SERIES, seriesLabel } from "../storage/series";
 import { anchorFindings } from "./anchor-check";
+import { checkDepositCopies, DEPOSITS_SERIES } from "./deposit-copies";
 import type { Finding } from "./finding";
 import { walkExternalInvoices, walkSeries, type SeriesWalk, type WalkStart } from "./walk-series";
 
@@ -46,6 +47,8 @@ export interface VerifyOptions {
   /** An anchor from outside Firestore to compare with. */
   anchor?: Anchor;
 }
+
+const OTHER_LABELS: Record<string, string> = { [EXTERNAL_SERIES]: "factures externes", [DEPOSITS_SERIES]: "acomptes" };
 
 /** A report lists this many findings at most (a chain deleted as a whole would otherwise list every document). */
 export const MAX_FINDINGS = 1000;
@@ -91,8 +94,8 @@ export interface ChainsCheck {
   anchors: { anchor: Anchor; source: AnchorUsed["source"] }[];
   /** Series to walk only after a place already checked (the daily anchor's incremental check). */
   after?: Map<string, WalkStart>;
-  /** Also check the invoices imported from other tools. */
-  external: boolean;
+  /** Also check the invoices imported from other tools and the deposits' copies (the full verification). */
+  beyondSeries: boolean;
 }
 
 /** Walks the series, compares them with the anchors, and tells each problem once, series by series. */
@@ -115,7 +118,8 @@ export async function checkChains(
       }),
     );
   }
-  const external = plan.external ? await walkExternalInvoices(db, companyId) : null;
+  const external = plan.beyondSeries ? await walkExternalInvoices(db, companyId) : null;
+  const deposits = plan.beyondSeries ? await checkDepositCopies(db, companyId) : null;
 
   const fromAnchors = plan.anchors.flatMap((a) => anchorFindings(a.anchor, walks));
   // A place an anchor counted is told as such; the walk's own « manque » for it would say the same twice.
@@ -123,7 +127,11 @@ export async function checkChains(
   const seen = new Set<string>();
   const chains: ChainReport[] = [];
   const findings: Finding[] = [];
-  for (const walk of [...walks.values(), ...(external && external.count > 0 ? [external] : [])]) {
+  const others = [
+    ...(external && external.count > 0 ? [external] : []),
+    ...(deposits && deposits.count > 0 ? [{ series: DEPOSITS_SERIES, ...deposits }] : []),
+  ];
+  for (const walk of [...walks.values(), ...others]) {
     const own = walk.findings.filter((f) => !(f.code === "missing" && anchoredMissing.has(f.number)));
     const mine = [...own, ...fromAnchors.filter((f) => f.series === walk.series)].filter((f) => {
       const key = `${f.code}|${f.number}|${f.field ?? ""}|${f.problem}`;
@@ -132,7 +140,7 @@ export async function checkChains(
     findings.push(...mine);
     chains.push({
       series: walk.series,
-      label: walk.series === EXTERNAL_SERIES ? "factures externes" : seriesLabel(walk.series),
+      label: OTHER_LABELS[walk.series] ?? seriesLabel(walk.series),
       count: walk.count,
       ok: mine.length === 0,
       findings: mine.length,
@@ -162,7 +170,7 @@ export async function verifyChains(
     ...inCollections.flat(),
   ]);
   const series = [...names].filter((s) => parseSeriesKey(s)).sort();
-  const { chains, findings } = await checkChains(db, companyId, { series, counters, anchors, external: true });
+  const { chains, findings } = await checkChains(db, companyId, { series, counters, anchors, beyondSeries: true });
   return {
     ok: findings.length === 0,
     chains,

@@ -62,14 +62,15 @@ const KIND_FIELDS: Record<SeriesKind, KindFields> = {
   },
 };
 
-function shown(value: unknown, show?: (v: string) => string): string {
+/** A stored value as a finding shows it: amounts and dates the French way, other values quoted. */
+export function shown(value: unknown, show?: (v: string) => string): string {
   if (value === undefined || value === null) return "absent";
   if (typeof value === "string" && show && /^[-\d.]+$|^\d{4}-\d{2}-\d{2}$/.test(value)) return show(value);
   return `« ${typeof value === "string" ? value : JSON.stringify(value)} »`;
 }
 
 /** « le champ « gross » (montant TTC) ». */
-function fieldName(field: string, label: string): string {
+export function fieldName(field: string, label: string): string {
   return label === field ? `le champ « ${field} »` : `le champ « ${field} » (${label})`;
 }
 
@@ -98,7 +99,8 @@ function copyFindings(kind: SeriesKind, doc: Doc, at: Place, name: string): Find
   return out;
 }
 
-function parsedMoney(v: unknown) {
+/** A stored amount, or null when it is no amount. */
+export function parsedMoney(v: unknown) {
   try {
     return typeof v === "string" ? money(v) : null;
   } catch {

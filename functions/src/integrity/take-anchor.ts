@@ -53,7 +53,7 @@ export async function takeAnchor(db: Firestore, companyId: string, date: string,
     counters,
     anchors: previous ? [{ anchor: previous, source: "firestore" }] : [],
     after,
-    external: false,
+    beyondSeries: false,
   };
   const { findings } = await checkChains(db, companyId, plan);
 

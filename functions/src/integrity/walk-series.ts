@@ -14,7 +14,12 @@ import { EXTERNAL_SERIES, parseSeriesKey, SERIES } from "../storage/series";
 import { chainOf, finding, missingPlaces, numberAt, type Finding, type Place } from "./finding";
 import { againstContentFindings, unknownFieldFindings } from "./sealed-fields";
 
-type Doc = Record<string, unknown> & { seq: unknown; prevHash: unknown; hash: unknown; content?: { number?: unknown } };
+export type Doc = Record<string, unknown> & {
+  seq: unknown;
+  prevHash: unknown;
+  hash: unknown;
+  content?: { number?: unknown };
+};
 
 /** A place already known good (an anchor): the walk starts after it. */
 export interface WalkStart {
@@ -55,7 +60,7 @@ interface Previous {
 }
 
 /** The hash the document's sealed record gives (a damaged `createdAt` gives one that cannot match). */
-function sealedHash(series: string, d: Doc): string {
+export function sealedHash(series: string, d: Doc): string {
   const at = d.createdAt as { toDate?: unknown } | undefined;
   const when = at && typeof at.toDate === "function" ? recordedAt(at as FirebaseFirestore.Timestamp) : String(at);
   return chainHash({

@@ -18,6 +18,9 @@ export interface InvoiceContent {
   total: Totals;
   /** Deposit invoice: the day it was cashed (shown when it differs from the date). */
   paymentDate?: DateString;
+  /** Deposit invoice: acompte or arrhes, and what the order supplies — what refunding it depends on. */
+  depositKind?: "acompte" | "arrhes";
+  supplyKind?: "goods" | "services";
   /** Final invoice: the deposits it deducts, with their reference and per rate. */
   deductedDeposits?: { depositId: string; number: string; date: DateString; lines: RateLine[]; total: Totals }[];
   /** Final invoice: gross still to pay after the deposits. */

@@ -1,6 +1,6 @@
 import { depositCashedEntry, depositInvoice } from "../domain";
 import { DEPOSITS, INVOICES } from "../model/collections";
-import type { DepositDoc } from "../model/deposit";
+import { depositInvoiceCopies, type DepositDoc } from "../model/deposit";
 import { invoiceCopies, type InvoiceContent, type InvoiceState } from "../model/invoice";
 import { badRequest } from "../errors/api-error";
 import type { UnitOfWork } from "../storage/unit-of-work";
@@ -49,6 +49,8 @@ export async function recordDeposit(
     lines: invoice.lines,
     total: invoice.total,
     paymentDate: body.cashedDate,
+    depositKind: invoice.kind,
+    supplyKind: body.supplyKind,
   };
   // Issued paid: the deposit was cashed before its invoice.
   const state: InvoiceState = { openAmount: "0.00", paidOn: body.cashedDate };
@@ -63,17 +65,8 @@ export async function recordDeposit(
   const posted = await postEntry(uow, entry, { kind: "deposit", id: depositRef.id });
 
   const doc: DepositDoc = {
-    customer: body.customer,
-    orderRef: body.orderRef,
-    kind: invoice.kind,
-    supplyKind: body.supplyKind,
-    lines: invoice.lines,
-    total: invoice.total,
-    gross: invoice.total.gross,
+    ...depositInvoiceCopies(content),
     invoiceId: invoiceRef.id,
-    invoiceNumber: slot.number,
-    invoiceDate: uow.today,
-    cashedDate: body.cashedDate,
     paymentMeans: body.paymentMeans,
     vatDue: { basis: invoice.vatDue.basis, date: invoice.vatDue.date ?? null, period: invoice.vatDue.period ?? null },
     creditNotes: [],
