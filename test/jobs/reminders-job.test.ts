@@ -169,7 +169,8 @@ describe("reminders job on a seeded company", () => {
   });
 
   it("skips a document the engine refuses, reports it, and still sends the others", async () => {
-    await fs.db.doc("companies/lefevre/invoices/F1").update({ contractPenaltyRate: "douze" });
+    // The job reads the sealed content (the copy beside it only selects the invoice).
+    await fs.db.doc("companies/lefevre/invoices/F1").update({ "content.penaltyRate": "douze" });
     const body = await trigger(RUN_AT.toISOString());
     expect(body).toMatchObject({ status: "done", result: { due: 6, sent: 6 } });
     const errors = (body.result as { ruleErrors: { target: string; message: string }[] }).ruleErrors;

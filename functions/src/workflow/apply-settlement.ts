@@ -26,7 +26,7 @@ export async function applySettlement(
       uow.collection(INVOICES).where("customerKey", "==", customerKey(customer)).where("type", "==", "final"),
     );
     for (const offset of offsets) {
-      const invoice = found.find((i) => i.data.number === offset.invoiceNumber);
+      const invoice = found.find((i) => i.data.content.number === offset.invoiceNumber);
       if (!invoice || money(invoice.data.openAmount).lessThan(money(offset.amount))) {
         throw conflict(
           "SETTLEMENT_STALE",
