@@ -22,6 +22,7 @@ const ANCHOR: AnchorDoc = {
   ],
   takenAt: null as never,
   since: "2026-11-30",
+  checked: 40,
   findings: [],
   findingsCount: 0,
   loggedAt: null,

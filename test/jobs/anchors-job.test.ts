@@ -21,7 +21,7 @@ import { SheetsGateway } from "../../functions/src/sheets/sheets-gateway";
 import { testFirestore } from "../support/firestore";
 import { seedCompany, startTestApi, TestApi } from "../support/workflow-api";
 import { ACCOUNTING, DEPOSIT_BODY, REQUESTER, refundBody, USERS } from "../workflow/fixtures";
-import { serve } from "./support/http-server";
+import { schedulerCall, serve } from "./support/http-server";
 import { localSigner } from "./support/oidc-signer";
 
 const fs = testFirestore("anchors");
@@ -52,17 +52,10 @@ const job = () =>
     publish: publishIntegrity(new SheetsGateway(sheetsApi, { attempts: 8, baseMs: 1, maxMs: 5 })),
   });
 
-async function trigger(scheduleTime: string, now = new Date(scheduleTime)) {
-  clock = now;
-  const res = await fetch(server.url, {
-    method: "POST",
-    headers: {
-      authorization: `Bearer ${signer.token({ aud: AUDIENCE, email: SA })}`,
-      "x-cloudscheduler-scheduletime": scheduleTime,
-    },
-  });
-  expect(res.status).toBe(200);
-  return (await res.json()) as { status: string; result: Record<string, unknown> };
+async function trigger(scheduleTime: string) {
+  clock = new Date(scheduleTime);
+  const token = signer.token({ aud: AUDIENCE, email: SA });
+  return (await schedulerCall(server.url, token, scheduleTime)) as { status: string; result: Record<string, unknown> };
 }
 
 interface AnchorLog {

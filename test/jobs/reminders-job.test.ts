@@ -8,7 +8,7 @@ import { smtpTransport } from "../../functions/src/mail/smtp-transport";
 import { reminderId } from "../../functions/src/domain/reminders/reminder";
 import { OUTBOX_COLLECTION } from "../../functions/src/outbox/outbox-entry";
 import { testFirestore } from "../support/firestore";
-import { serve } from "./support/http-server";
+import { schedulerCall, serve } from "./support/http-server";
 import { localSigner } from "./support/oidc-signer";
 import { EXPECTED, RUN_AT, seedCompany } from "./support/seed";
 
@@ -34,15 +34,8 @@ const job = () =>
 
 async function trigger(scheduleTime: string): Promise<Record<string, unknown>> {
   clock = new Date(scheduleTime);
-  const res = await fetch(server.url, {
-    method: "POST",
-    headers: {
-      authorization: `Bearer ${signer.token({ aud: AUDIENCE, email: SA })}`,
-      "x-cloudscheduler-scheduletime": scheduleTime,
-    },
-  });
-  expect(res.status).toBe(200);
-  return (await res.json()) as Record<string, unknown>;
+  const token = signer.token({ aud: AUDIENCE, email: SA });
+  return (await schedulerCall(server.url, token, scheduleTime)) as Record<string, unknown>;
 }
 
 /** Per reminder header (outbox id), how many messages the SMTP server received. */

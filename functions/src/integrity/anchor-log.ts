@@ -19,6 +19,7 @@ export function anchorLogLine(companyId: string, anchor: AnchorDoc): string {
     // number before hash in each head: the anchor readers (anchor-text.ts) pair a number with the hash after it.
     heads: anchor.heads.map((h) => ({ series: h.series, number: h.number, seq: h.seq, hash: h.hash })),
     since: anchor.since,
+    checked: anchor.checked,
     findingsCount: anchor.findingsCount,
     findings: anchor.findings,
   });

@@ -55,7 +55,7 @@ export async function takeAnchor(db: Firestore, companyId: string, date: string,
     after,
     beyondSeries: false,
   };
-  const { findings } = await checkChains(db, companyId, plan);
+  const { chains, findings } = await checkChains(db, companyId, plan);
 
   const heads: AnchorHead[] = [];
   for (const [key, { doc }] of [...counters.entries()].sort(([a], [b]) => a.localeCompare(b))) {
@@ -73,6 +73,7 @@ export async function takeAnchor(db: Firestore, companyId: string, date: string,
     heads,
     takenAt: Timestamp.fromDate(now),
     since: previous?.date ?? null,
+    checked: chains.reduce((n, c) => n + c.count, 0),
     findings: findings.slice(0, KEPT_FINDINGS).map((f) => f.problem),
     findingsCount: findings.length,
     loggedAt: null,

@@ -10,7 +10,7 @@ import { capitalise } from "../domain/validation/field-errors";
 import type { AnchorDoc } from "../model/anchor";
 import { date, rawValue, text, type Cell } from "../sheets/cell";
 import { columnLetter, quoteSheet } from "../sheets/layout/a1";
-import { formatRequests, setupWorkbook } from "../sheets/layout/setup-workbook";
+import { growRequests, managedTab } from "../sheets/layout/managed-tab";
 import { INTEGRITE } from "../sheets/layout/workbook-spec";
 import type { SheetsGateway } from "../sheets/sheets-gateway";
 import { seriesLabel } from "../storage/series";
@@ -43,15 +43,7 @@ export async function appendIntegrityRows(
   spreadsheetId: string,
   anchor: AnchorDoc,
 ): Promise<{ appended: number }> {
-  const tab = async () =>
-    (
-      await gateway.get(spreadsheetId, { fields: "sheets.properties(sheetId,title,gridProperties.rowCount)" })
-    ).sheets?.find((s) => s.properties?.title === INTEGRITE.title)?.properties;
-  let props = await tab();
-  if (!props) {
-    await setupWorkbook(gateway, spreadsheetId);
-    props = await tab();
-  }
+  const tab = await managedTab(gateway, spreadsheetId, INTEGRITE.title);
   const last = columnLetter(INTEGRITE.columns.length - 1);
   const [current = []] = await gateway.readValues(spreadsheetId, [`${quoteSheet(INTEGRITE.title)}!A1:${last}`]);
   const present = new Set(current.map((r) => String(r[0] ?? "")));
@@ -61,18 +53,8 @@ export async function appendIntegrityRows(
   // Below the last row holding anything: the values read stop there.
   const start = Math.max(current.length, 1);
   const end = start + rows.length;
-  const rowCount = props!.gridProperties?.rowCount ?? 0;
-  if (end > rowCount) {
-    const grown = end + 100;
-    await gateway.batchUpdate(spreadsheetId, [
-      {
-        updateSheetProperties: {
-          properties: { sheetId: props!.sheetId!, gridProperties: { rowCount: grown } },
-          fields: "gridProperties.rowCount",
-        },
-      },
-      ...formatRequests(INTEGRITE, props!.sheetId!, rowCount, grown),
-    ]);
+  if (end > tab.rowCount) {
+    await gateway.batchUpdate(spreadsheetId, growRequests(INTEGRITE, tab, end + 100));
   }
   await gateway.writeValues(spreadsheetId, [
     {

@@ -33,6 +33,8 @@ export interface AnchorDoc extends Anchor {
   takenAt: Timestamp;
   /** The previous anchor the chains were checked from before this one was taken (null: from the start). */
   since: DateString | null;
+  /** Documents that check read: those issued since the previous anchor, unless a series had to be walked again. */
+  checked: number;
   /** What that check found, in French (the first ones), and how many. */
   findings: string[];
   findingsCount: number;
