@@ -1,5 +1,6 @@
 import { startSmtpSink, SmtpSink } from "../../functions/testing/smtp-sink";
-import { dashboard, reminders } from "../../functions/src/index";
+import { anchors, dashboard, reminders } from "../../functions/src/index";
+import { parisDay } from "../../functions/src/domain/reminders/calendar-day";
 import { loadJobConfig } from "../../functions/src/jobs/job-config";
 import { resetJobFunctions } from "../../functions/src/jobs/functions";
 import { testFirestore } from "../support/firestore";
@@ -46,7 +47,7 @@ const post = async (fn: typeof reminders, headers: Record<string, string>) => {
 };
 
 describe("entry module", () => {
-  it("exports the reminders and dashboard functions, configured from the environment", async () => {
+  it("exports the reminders, dashboard and anchors functions, configured from the environment", async () => {
     const auth = { authorization: `Bearer ${mintLocalToken(SA, { audience: AUDIENCE })}` };
     const r = await post(reminders, { ...auth, "x-cloudscheduler-scheduletime": new Date().toISOString() });
     expect(r.status).toBe(200);
@@ -57,6 +58,14 @@ describe("entry module", () => {
     const d = await post(dashboard, { ...auth, "idempotency-key": "tableau-1" });
     expect(d.status).toBe(200);
     expect((await fs.db.doc("companies/lefevre/dashboards/latest").get()).exists).toBe(true);
+    const write = jest.spyOn(process.stdout, "write").mockImplementation(() => true);
+    try {
+      const a = await post(anchors, { ...auth, "idempotency-key": "empreinte-1" });
+      expect(a.status).toBe(200);
+    } finally {
+      write.mockRestore();
+    }
+    expect((await fs.db.doc(`companies/lefevre/anchors/${parisDay(new Date())}`).get()).exists).toBe(true);
   });
 
   it("never accepts local signing keys outside local mode on the emulator", () => {
@@ -74,9 +83,11 @@ describe("entry module", () => {
       const auth = { authorization: `Bearer ${mintLocalToken(SA, { audience: AUDIENCE })}` };
       const d = await post(dashboard, { ...auth, "idempotency-key": "tableau-sans-courrier" });
       expect(d.status).toBe(200);
-      // The reminders do need them, and say so to the operator only.
+      // The reminders and the anchors (mailed to the auditors) do need them, and say so to the operator only.
       const r = await post(reminders, { ...auth, "idempotency-key": "relances-sans-courrier" });
       expect(r.status).toBe(500);
+      const a = await post(anchors, { ...auth, "idempotency-key": "empreinte-sans-courrier" });
+      expect(a.status).toBe(500);
     } finally {
       process.env = kept;
       resetJobFunctions();

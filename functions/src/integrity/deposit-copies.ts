@@ -22,7 +22,7 @@ import type { InvoiceContent } from "../model/invoice";
 import { canonicalJson } from "../storage/canonical-json";
 import { isValidDocumentId } from "../storage/document-id";
 import { companyCollection } from "../storage/refs";
-import { finding, type Finding, type Place } from "./finding";
+import { finding, inNumberOrder, type Finding, type Place } from "./finding";
 import { fieldName, parsedMoney, shown } from "./sealed-fields";
 import { sealedHash, type Doc } from "./walk-series";
 
@@ -156,5 +156,7 @@ export async function checkDepositCopies(
     if (page.length === PAGE) await flush();
   }
   await flush();
+  // Deposits stream in id order: told in the order of their invoices' numbers instead (stable per deposit).
+  findings.sort(inNumberOrder);
   return { count, findings };
 }

@@ -55,6 +55,11 @@ export interface Place {
   id: string | null;
 }
 
+/** Findings in the order of the documents' numbers; those with none (a counter) last. */
+export function inNumberOrder(a: Finding, b: Finding): number {
+  return (a.number ?? "\uffff").localeCompare(b.number ?? "\uffff");
+}
+
 export function finding(code: FindingCode, at: Place, problem: string, extra: Partial<Finding> = {}): Finding {
   return { code, ...at, ...extra, problem: capitalise(problem) };
 }

@@ -11,7 +11,7 @@ import type { SequenceDoc } from "../model/sequence";
 import { chainHash, recordedAt } from "../storage/chain-hash";
 import { companyCollection } from "../storage/refs";
 import { EXTERNAL_SERIES, parseSeriesKey, SERIES } from "../storage/series";
-import { chainOf, finding, missingPlaces, numberAt, type Finding, type Place } from "./finding";
+import { chainOf, finding, inNumberOrder, missingPlaces, numberAt, type Finding, type Place } from "./finding";
 import { againstContentFindings, unknownFieldFindings } from "./sealed-fields";
 
 export type Doc = Record<string, unknown> & {
@@ -211,7 +211,7 @@ export async function walkSeries(
     );
   }
   // In the order of the series (stable: a document's findings keep theirs); the counter's last.
-  walk.findings.sort((a, b) => (a.number ?? "\uffff").localeCompare(b.number ?? "\uffff"));
+  walk.findings.sort(inNumberOrder);
   return walk;
 }
 
