@@ -2,7 +2,7 @@ import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
 export default tseslint.config(
-  { ignores: ["node_modules/", "functions/lib/", "apps-script/dist/", "test-artifacts/", ".local/"] },
+  { ignores: ["node_modules/", "dist/", "apps-script/dist/", "test-artifacts/", ".local/"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   { rules: { "@typescript-eslint/no-require-imports": "off" } },

@@ -8,7 +8,7 @@
 import { spawnSync } from "node:child_process";
 import { Firestore } from "@google-cloud/firestore";
 import { startFirestoreEmulator } from "../testing/firestore-emulator";
-import { startSmtpSink } from "../testing/smtp-sink";
+import { startSmtpSink } from "../testing/smtp-server";
 import { remindersJob } from "../src/jobs/reminders-job";
 import { firestoreReminderSource } from "../src/jobs/firestore-reminder-source";
 import { computeCompanyDashboard } from "../src/jobs/company-dashboard";
@@ -154,7 +154,7 @@ export default async function bench(): Promise<void> {
     const ms = Date.now() - started;
     const due = Number(result.due);
     const read = Number(result.documentsRead);
-    const received = sink.messages().length;
+    const received = (await sink.messages()).length;
     console.log(
       `reminders: ${due} due, ${received} received by SMTP, ${(ms / 1000).toFixed(1)} s; ` +
         `source documents read ${read} = ${(read / due).toFixed(3)} × due (goal ≤ 1.1) ${read <= 1.1 * due ? "OK" : "MISSED"}; ` +

@@ -21,17 +21,13 @@ import { MENUISERIE } from "../dev/demo-data/companies";
 import { seedCompany } from "../dev/demo-data/seed-company";
 import { startFirestoreEmulator } from "../testing/firestore-emulator";
 import { LOCAL_AUDIENCE, LOCAL_PUBLIC_KEY_FILE, mintLocalToken } from "../testing/local-tokens";
+import { percentile } from "./percentile";
 
 const N = 60;
 const WARMUP = 5;
 const COMPANY = { ...MENUISERIE, id: "bench", settings: { ...MENUISERIE.settings, approvalThreshold: "1000000.00" } };
 const REQUESTER = "rachel@menuiserie.test";
 const ACCOUNTING = "alice@menuiserie.test";
-
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
 
 export default async function workflowBench(): Promise<void> {
   const emulator = await startFirestoreEmulator({ projectId: "demo-bench-workflow" });

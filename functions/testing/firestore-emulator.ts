@@ -6,11 +6,12 @@
  * `gcloud emulators firestore start` or the bash wrapper, so that the
  * process we stop is the JVM itself and no Java process outlives a run.
  */
-import { ChildProcess, spawn, spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync } from "node:fs";
 import { createServer } from "node:net";
 import { homedir } from "node:os";
 import { join } from "node:path";
+import { stopChild } from "./stop-child";
 
 const JAR_NAME = "cloud-firestore-emulator.jar";
 const MAIN_CLASS = "com.google.cloud.datastore.emulator.firestore.CloudFirestore";
@@ -206,27 +207,6 @@ async function answers(port: number): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-async function stopChild(child: ChildProcess): Promise<void> {
-  // Its output pipes would otherwise keep the parent's event loop (Jest's) alive after the JVM is gone.
-  const release = () => {
-    child.stdout?.destroy();
-    child.stderr?.destroy();
-    child.unref();
-  };
-  if (child.exitCode !== null || child.signalCode !== null) return release();
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  child.kill("SIGTERM");
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<"timeout">((resolve) => (timer = setTimeout(() => resolve("timeout"), 5000)));
-  const outcome = await Promise.race([exited, timeout]);
-  clearTimeout(timer); // a pending timer would keep the caller's process (Jest) alive for 5 s
-  if (outcome === "timeout") {
-    child.kill("SIGKILL");
-    await exited;
-  }
-  release();
 }
 
 /** Deletes every document of a project in the emulator (its REST reset endpoint). */

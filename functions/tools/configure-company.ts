@@ -7,7 +7,7 @@
  *
  * configuration.json: { "settings": { name, siren, vatOnDebits, arrhesVatOnReceipt,
  * accounts, approvalThreshold, paymentTerms }, "reminderSettings": { … } }
- * (see functions/src/workflow/bodies/company-body.ts and the README).
+ * (see functions/src/workflow/bodies/company-body.ts and docs/deploy.md).
  * Uses FIRESTORE_EMULATOR_HOST when set, otherwise the application default
  * credentials of the current gcloud project.
  */

@@ -18,6 +18,7 @@ import { AnchorTextError, parseAnchors, pickAnchor } from "../src/integrity/anch
 import { verifyChains } from "../src/integrity/chain-verifier";
 import type { Anchor } from "../src/model/anchor";
 import { quoteSheet } from "../src/sheets/layout/a1";
+import { workbookOwner } from "../src/sheets/binding/workbook-registry";
 import { INTEGRITE } from "../src/sheets/layout/workbook-spec";
 import { sheetsApiFromEnv } from "../src/sheets/sheets-api";
 import { SheetsGateway } from "../src/sheets/sheets-gateway";
@@ -36,12 +37,15 @@ async function workbookText(spreadsheetId: string): Promise<string> {
   return rows.map((r) => r.join("\t")).join("\n");
 }
 
-async function outsideAnchor(values: {
-  anchor?: string;
-  workbook?: string;
-  date?: string;
-}): Promise<Anchor | undefined> {
+async function outsideAnchor(
+  db: Firestore,
+  companyId: string,
+  values: { anchor?: string; workbook?: string; date?: string },
+): Promise<Anchor | undefined> {
   if (values.anchor && values.workbook) usage("Donnez l'empreinte par --anchor ou par --workbook, pas les deux.");
+  // Another company's rows would make every one of its numbers look missing here.
+  if (values.workbook && (await workbookOwner(db, values.workbook)) !== companyId)
+    usage(`Le classeur ${values.workbook} n'est pas lié à la société ${companyId}.`);
   const text = values.anchor
     ? readFileSync(values.anchor, "utf8")
     : values.workbook
@@ -63,8 +67,8 @@ async function main(): Promise<void> {
   });
   if ((values.anchor || values.workbook) && positionals.length !== 1)
     usage("Une empreinte se compare à une seule société : donnez son identifiant.");
-  const anchor = await outsideAnchor(values);
   const db = new Firestore();
+  const anchor = await outsideAnchor(db, positionals[0], values);
   const ids = positionals.length ? positionals : (await db.collection("companies").listDocuments()).map((d) => d.id);
   let broken = 0;
   for (const id of ids) {

@@ -16,6 +16,7 @@ import { createSheetsApi } from "../../functions/src/sheets/sheets-api";
 import { SheetsGateway } from "../../functions/src/sheets/sheets-gateway";
 import { sheetsNotifier } from "../../functions/src/sheets/sync/sync-company";
 import { testFirestore } from "../support/firestore";
+import { bindAsOperator } from "../support/bind-workbook";
 import { seedCompany, startTestApi, type TestApi } from "../support/workflow-api";
 import { ACCOUNTING, C, DEPOSIT_BODY, REQUESTER, SALES } from "../workflow/fixtures";
 import { launchChromium, screenshotPath } from "./chromium";
@@ -32,7 +33,9 @@ let spreadsheetId: string;
 let depositNumber: string;
 
 async function values(range: string): Promise<string[][]> {
-  const response = await fetch(`${sheets.url}/v4/spreadsheets/${spreadsheetId}/values/${encodeURIComponent(range)}`);
+  const response = await fetch(`${sheets.url}/v4/spreadsheets/${spreadsheetId}/values/${encodeURIComponent(range)}`, {
+    headers: { authorization: `Bearer ${sheets.functionsAccess.accessToken}` },
+  });
   return ((await response.json()) as { values?: string[][] }).values ?? [];
 }
 
@@ -45,15 +48,12 @@ beforeAll(async () => {
     { approvalThreshold: "1000.00" },
   );
   sheets = await startSheetsServer({});
-  const gateway = new SheetsGateway(createSheetsApi({ rootUrl: sheets.url }), { baseMs: 2, maxMs: 20, attempts: 8 });
+  const gateway = new SheetsGateway(createSheetsApi(sheets.functionsAccess), { baseMs: 2, maxMs: 20, attempts: 8 });
   spreadsheetId = (
     await gateway.api.spreadsheets.create({ requestBody: { properties: { title: "Acompte — Menuiserie Durand" } } })
   ).data.spreadsheetId!;
   await setupWorkbook(gateway, spreadsheetId);
-  await fs.db
-    .collection("companies")
-    .doc(COMPANY)
-    .update({ spreadsheetIds: [spreadsheetId] });
+  await bindAsOperator(fs.db, COMPANY, spreadsheetId);
 
   api = await startTestApi(fs.db, sheetsNotifier({ db: fs.db, gateway }));
   api.setToday("2026-01-15");

@@ -19,6 +19,7 @@ import { SheetsGateway } from "../../functions/src/sheets/sheets-gateway";
 import { sheetsNotifier } from "../../functions/src/sheets/sync/sync-company";
 import { syncSpreadsheet } from "../../functions/src/sheets/sync/sync-spreadsheet";
 import { testFirestore } from "../support/firestore";
+import { bindAsOperator } from "../support/bind-workbook";
 import { startTestApi, type TestApi } from "../support/workflow-api";
 import { launchChromium, screenshotPath } from "./chromium";
 import { openPreview } from "./preview-page";
@@ -38,7 +39,9 @@ let today: string;
 
 async function sheetRows(sheet: string): Promise<string[][]> {
   const range = encodeURIComponent(`'${sheet}'`);
-  const response = await fetch(`${sheets.url}/v4/spreadsheets/${spreadsheetId}/values/${range}`);
+  const response = await fetch(`${sheets.url}/v4/spreadsheets/${spreadsheetId}/values/${range}`, {
+    headers: { authorization: `Bearer ${sheets.functionsAccess.accessToken}` },
+  });
   return ((await response.json()) as { values?: string[][] }).values ?? [];
 }
 
@@ -69,7 +72,7 @@ async function rpc(fn: string, answers: (string | null)[]): Promise<RpcAnswer> {
 
 beforeAll(async () => {
   sheets = await startSheetsServer({});
-  const gateway = new SheetsGateway(createSheetsApi({ rootUrl: sheets.url }), { baseMs: 2, maxMs: 20, attempts: 8 });
+  const gateway = new SheetsGateway(createSheetsApi(sheets.functionsAccess), { baseMs: 2, maxMs: 20, attempts: 8 });
   api = await startTestApi(fs.db, sheetsNotifier({ db: fs.db, gateway }));
   // The demo data is dated from the real today (cashed 40 days ago, instalments ahead).
   today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Paris" }).format(new Date());
@@ -81,7 +84,7 @@ beforeAll(async () => {
     await gateway.api.spreadsheets.create({ requestBody: { properties: { title: "Acompte — Menuiserie Durand" } } })
   ).data.spreadsheetId!;
   await setupWorkbook(gateway, spreadsheetId);
-  await fs.db.doc(`companies/${COMPANY}`).update({ spreadsheetIds: [spreadsheetId] });
+  await bindAsOperator(fs.db, COMPANY, spreadsheetId);
   await syncSpreadsheet({ db: fs.db, gateway }, COMPANY, spreadsheetId, { waitForLeaseMs: 10_000 });
 
   preview = await startAddonPreview({

@@ -2,7 +2,7 @@
  * The bundled server code (dist/Code.js) run in Node against the Apps Script
  * stand-ins: menu, sidebar, requests to the functions, error mapping.
  */
-import { API_URL, COMPANY, fakeIdToken, harness, json, on, spreadsheet } from "./addon-harness";
+import { API_URL, COMPANY, fakeIdToken, harness, json, on, spreadsheet, type Route } from "./addon-harness";
 
 const proposal = {
   depositId: "dep_1",
@@ -359,6 +359,7 @@ describe("menu actions", () => {
       replayed: false,
     });
     const { addon, requests, standIns } = await harness([
+      on("POST", "/sheets/binding-code", json(200, { spreadsheetId: "sheet-1", alreadyBound: true })),
       on("POST", "/sheets/setup", json(200, { spreadsheetId: "sheet-1", layoutChanges: 12, sync: sync(0, 7) })),
       on("POST", "/sheets/resync", json(200, { spreadsheetId: "sheet-1", sync: sync(0, 0) })),
       on(
@@ -383,17 +384,103 @@ describe("menu actions", () => {
     addon.resyncWorkbook();
     addon.importTypedRows();
     expect(requests.map((r) => r.url.split("/").slice(-2).join("/"))).toEqual([
+      "sheets/binding-code",
       "sheets/setup",
       "sheets/resync",
       "sheets/import",
     ]);
-    expect(requests.map((r) => JSON.parse(r.body ?? ""))).toEqual(Array(3).fill({ spreadsheetId: "sheet-1" }));
-    expect(requests.every((r) => /^[0-9a-f-]{36}$/.test(r.headers["Idempotency-Key"]))).toBe(true);
+    expect(requests.map((r) => JSON.parse(r.body ?? ""))).toEqual(Array(4).fill({ spreadsheetId: "sheet-1" }));
+    // A code request changes nothing worth a key; every other action carries one.
+    expect(requests.map((r) => /^[0-9a-f-]{36}$/.test(r.headers["Idempotency-Key"] ?? ""))).toEqual([
+      false,
+      true,
+      true,
+      true,
+    ]);
+    // Already bound to the company: a repair, no code written into the spreadsheet.
+    expect(standIns.recorder.sheetsRequests).toEqual([]);
     expect(standIns.recorder.alerts.map((a) => a.prompt)).toEqual([
       "Le classeur est prêt. 7 lignes écrites.",
       "Le classeur est à jour. Aucune ligne n'avait changé.",
       "2 lignes enregistrées (Acomptes : 1, Factures : 1). 1 ligne refusée : la colonne « Message » (Acomptes) ou « Statut » (Factures) dit quoi corriger.",
     ]);
+  });
+
+  describe("« Installer ou réparer le classeur » on a spreadsheet not bound yet", () => {
+    const SHEETS = "https://sheets.example.test";
+    const code = "c".repeat(43);
+    const issued = on(
+      "POST",
+      "/sheets/binding-code",
+      json(201, { spreadsheetId: "sheet-1", alreadyBound: false, metadataKey: "acompte.bindingCode", code }),
+    );
+    const setupDone = on("POST", "/sheets/setup", json(200, { spreadsheetId: "sheet-1", binding: "new" }));
+    const sheetsAnswer =
+      (status: number, body: unknown): Route =>
+      (r) =>
+        r.url === `${SHEETS}/v4/spreadsheets/sheet-1:batchUpdate` ? json(status, body) : undefined;
+
+    it("writes the functions' code into the spreadsheet's developer metadata (PROJECT), then asks for the setup", async () => {
+      const { addon, requests, standIns } = await harness([issued, sheetsAnswer(200, { replies: [{}] }), setupDone], {
+        sheetsApi: { url: SHEETS, accessToken: "jeton-utilisateur" },
+      });
+      addon.setupWorkbook();
+      expect(requests.map((r) => r.url.split("/").pop())).toEqual(["binding-code", "setup"]);
+      expect(standIns.recorder.sheetsRequests).toHaveLength(1);
+      const [write] = standIns.recorder.sheetsRequests;
+      expect(write.headers.Authorization).toBe("Bearer jeton-utilisateur");
+      expect(JSON.parse(write.body ?? "")).toEqual({
+        requests: [
+          {
+            createDeveloperMetadata: {
+              developerMetadata: {
+                metadataKey: "acompte.bindingCode",
+                metadataValue: code,
+                visibility: "PROJECT",
+                location: { spreadsheet: true },
+              },
+            },
+          },
+        ],
+      });
+      expect(standIns.recorder.alerts[0].prompt).toBe("Le classeur est prêt.");
+    });
+
+    it("says in French when the code cannot be written, and does not ask for the setup", async () => {
+      const { addon, requests, standIns } = await harness(
+        [
+          issued,
+          sheetsAnswer(403, { error: { code: 403, message: "The caller does not have permission" } }),
+          setupDone,
+        ],
+        { sheetsApi: { url: SHEETS, accessToken: "jeton-lecteur" } },
+      );
+      addon.setupWorkbook();
+      expect(requests.map((r) => r.url.split("/").pop())).toEqual(["binding-code"]);
+      expect(standIns.recorder.alerts[0].prompt).toMatch(
+        /^Acompte n'a pas pu écrire son code de vérification dans ce classeur : vérifiez que vous pouvez le modifier/,
+      );
+    });
+
+    it("shows the refusal of a spreadsheet bound to another company, without writing anything into it", async () => {
+      const { addon, requests, standIns } = await harness(
+        [
+          on(
+            "POST",
+            "/sheets/binding-code",
+            json(409, { error: { code: "WORKBOOK_BOUND_ELSEWHERE", message: "Ce classeur est déjà associé…" } }),
+          ),
+          setupDone,
+        ],
+        { sheetsApi: { url: SHEETS, accessToken: "jeton" } },
+      );
+      addon.setupWorkbook();
+      expect(requests).toHaveLength(1);
+      expect(standIns.recorder.sheetsRequests).toEqual([]);
+      expect(standIns.recorder.alerts[0].prompt).toBe(
+        "Ce classeur est déjà associé à une autre société dans Acompte : un classeur ne sert qu'une seule société. Créez un nouveau classeur Google Sheets pour la vôtre.",
+      );
+    });
   });
 
   it("links the spreadsheet to a company after checking membership, and restores the previous link on refusal", async () => {

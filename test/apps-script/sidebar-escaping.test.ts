@@ -70,15 +70,16 @@ beforeAll(async () => {
   ]);
   sheets = await startSheetsServer();
   const sheetsApi = `${sheets.url}/v4/spreadsheets`;
+  const headers = { "Content-Type": "application/json", authorization: `Bearer ${sheets.functionsAccess.accessToken}` };
   const created = await fetch(sheetsApi, {
     method: "POST",
-    headers: { "Content-Type": "application/json" },
+    headers,
     body: JSON.stringify({ properties: { title: "Classeur" }, sheets: [{ properties: { title: "Acomptes" } }] }),
   });
   const { spreadsheetId } = (await created.json()) as { spreadsheetId: string };
   const written = await fetch(`${sheetsApi}/${spreadsheetId}/values/Acomptes!A1:D2?valueInputOption=RAW`, {
     method: "PUT",
-    headers: { "Content-Type": "application/json" },
+    headers,
     body: JSON.stringify({
       values: [
         ["Identifiant", "Facture d'acompte", "Client", "Commande"],

@@ -7,7 +7,7 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { startSheetsServer, SheetsServer } from "../../functions/testing/sheets-server";
-import { startSmtpSink, SmtpSink } from "../../functions/testing/smtp-sink";
+import { startSmtpSink, SmtpSink } from "../../functions/testing/smtp-server";
 import { ANCHOR_LOG_MESSAGE } from "../../functions/src/integrity/anchor-log";
 import { parseAnchors, pickAnchor } from "../../functions/src/integrity/anchor-text";
 import { verifyChains } from "../../functions/src/integrity/chain-verifier";
@@ -18,6 +18,7 @@ import { smtpTransport } from "../../functions/src/mail/smtp-transport";
 import { LOCKED_DESCRIPTION } from "../../functions/src/sheets/layout/setup-workbook";
 import { createSheetsApi, SheetsApi } from "../../functions/src/sheets/sheets-api";
 import { SheetsGateway } from "../../functions/src/sheets/sheets-gateway";
+import { bindAsOperator } from "../support/bind-workbook";
 import { testFirestore } from "../support/firestore";
 import { seedCompany, startTestApi, TestApi } from "../support/workflow-api";
 import { ACCOUNTING, DEPOSIT_BODY, REQUESTER, refundBody, USERS } from "../workflow/fixtures";
@@ -84,8 +85,8 @@ async function integrityRows() {
   ).data.values ?? []) as (string | number)[][];
 }
 
-const anchorMails = () =>
-  sink.messages().filter((m) => m.headers.get("x-acompte-reminder")?.startsWith("integrity-anchor|"));
+const anchorMails = async () =>
+  (await sink.messages()).filter((m) => m.headers.get("x-acompte-reminder")?.startsWith("integrity-anchor|"));
 
 beforeAll(async () => {
   await fs.clear();
@@ -121,10 +122,10 @@ beforeAll(async () => {
   await api.call("POST", "/v1/companies/globex/deposits", { as: "bob@globex.fr", body: DEPOSIT_BODY });
 
   sheets = await startSheetsServer();
-  sheetsApi = createSheetsApi({ rootUrl: sheets.url });
+  sheetsApi = createSheetsApi(sheets.functionsAccess);
   spreadsheetId = (await sheetsApi.spreadsheets.create({ requestBody: { properties: { title: "Durand" } } })).data
     .spreadsheetId!;
-  await db.doc("companies/acme").update({ spreadsheetIds: [spreadsheetId] });
+  await bindAsOperator(db, "acme", spreadsheetId);
   sink = await startSmtpSink();
   server = await serve(
     scheduledHandler(
@@ -210,7 +211,7 @@ describe("the day's anchor", () => {
     ]);
 
     // The auditors: one mail, the heads in it, nothing for the company without auditors.
-    const mails = anchorMails();
+    const mails = await anchorMails();
     expect(mails).toHaveLength(1);
     expect(mails[0].envelopeTo.sort()).toEqual([...AUDITORS].sort());
     expect(mails[0].subject).toBe("Empreinte d'intégrité du 15/01/2026 – Menuiserie Durand SAS");
@@ -228,7 +229,7 @@ describe("the day's anchor", () => {
     });
     expect(anchorLogs()).toHaveLength(before.logs);
     expect(await integrityRows()).toHaveLength(before.rows);
-    expect(anchorMails()).toHaveLength(1);
+    expect(await anchorMails()).toHaveLength(1);
   });
 
   it("the next day names what changed since, and the sheet and the mail give the verifier what it needs", async () => {
@@ -248,7 +249,7 @@ describe("the day's anchor", () => {
     expect(body.result).toMatchObject({ date: "2026-01-16", withFindings: 1, mailsCreated: 1 });
     const logged = anchorLogs().find((l) => l.companyId === "acme" && l.date === "2026-01-16")!;
     expect(logged).toMatchObject({ severity: "ERROR", since: "2026-01-15", findingsCount: 1, findings: [missing] });
-    const mail = anchorMails().find((m) => m.subject.includes("16/01/2026"))!;
+    const mail = (await anchorMails()).find((m) => m.subject.includes("16/01/2026"))!;
     expect(mail.subject).toBe("Empreinte d'intégrité du 16/01/2026 – Menuiserie Durand SAS – anomalies détectées");
     expect(mail.text).toContain(`- ${missing}`);
     const rows = await integrityRows();
@@ -260,8 +261,11 @@ describe("the day's anchor", () => {
     // Someone also erases the anchors kept in Firestore: the copies outside still tell.
     for (const d of (await db.collection("companies/acme/anchors").get()).docs) await d.ref.delete();
     expect((await verifyChains(db, "acme")).ok).toBe(true);
-    const firstMail = anchorMails().find((m) => m.subject.includes("15/01/2026"))!;
-    const fromMail = await verifyChains(db, "acme", { anchor: pickAnchor(parseAnchors(firstMail.text)) });
+    // The mail as the auditors' mailbox keeps it (.eml, quoted-printable).
+    const firstMail = (await anchorMails()).find((m) => m.subject.includes("15/01/2026"))!;
+    const fromMail = await verifyChains(db, "acme", {
+      anchor: pickAnchor(parseAnchors(firstMail.raw.toString("utf8"))),
+    });
     expect(fromMail.findings.map((f) => f.problem)).toEqual([missing]);
 
     // Asynchronously: the local Sheets server the tool reads runs in this process.
@@ -282,6 +286,7 @@ describe("the day's anchor", () => {
           ...process.env,
           GCLOUD_PROJECT: fs.projectId,
           SHEETS_API_URL: sheets.url,
+          SHEETS_API_TOKEN: sheets.functionsAccess.accessToken,
           METADATA_SERVER_DETECTION: "none",
         },
         encoding: "utf8",

@@ -6,7 +6,7 @@
  * run out, the letters start with the courtesy one and escalate by what
  * was sent, not by the calendar.
  */
-import { startSmtpSink, SmtpSink } from "../../functions/testing/smtp-sink";
+import { startSmtpSink, SmtpSink } from "../../functions/testing/smtp-server";
 import { remindersJob } from "../../functions/src/jobs/reminders-job";
 import { firestoreReminderSource } from "../../functions/src/jobs/firestore-reminder-source";
 import { smtpTransport } from "../../functions/src/mail/smtp-transport";
@@ -75,7 +75,7 @@ async function mark(number: string, today: string, body: Record<string, unknown>
 
 /** Runs the job at 07:00 Paris on `day`; returns the subjects of the letters it delivered. */
 async function runJob(day: string): Promise<string[]> {
-  const before = sink.messages().length;
+  const before = (await sink.messages()).length;
   const job = remindersJob({
     source: firestoreReminderSource,
     transport: smtpTransport({ host: sink.host, port: sink.port }),
@@ -88,8 +88,7 @@ async function runJob(day: string): Promise<string[]> {
     scheduleTime: `${day}T05:00:00Z`,
   });
   expect(result.ruleErrors).toEqual([]);
-  return sink
-    .messages()
+  return (await sink.messages())
     .slice(before)
     .map((m) => m.subject)
     .sort();
@@ -113,7 +112,7 @@ test("a disputed, then promised invoice gets no dunning letter; an unmarked one 
   // 05/05: the promise has run out unpaid. The calendar is at level 2 (due date + 21), but no letter was
   // ever sent for this invoice: the courtesy letter goes first.
   expect(await runJob("2026-05-05")).toEqual([`Rappel – facture ${marked} – 12\u202f000,00\u00a0€`]);
-  const letter = sink.messages().find((m) => m.subject.includes(marked))!;
+  const letter = (await sink.messages()).find((m) => m.subject.includes(marked))!;
   expect(letter.to).toEqual([CUSTOMER.email]);
 });
 
@@ -125,10 +124,10 @@ test("an invoice 60 days overdue whose letters were paused gets level 1, then le
   expect(await runJob("2026-05-20")).toEqual([]);
 
   // 21/05: 60 days after the due date (22/03), past every delay (7 / 21 / 45): still the courtesy letter.
-  const textOf = (subject: string) => sink.messages().find((m) => m.subject === subject)!.text;
+  const textOf = async (subject: string) => (await sink.messages()).find((m) => m.subject === subject)!.text;
   const courtesy = `Rappel – facture ${number} – 12\u202f000,00\u00a0€`;
   expect(await runJob("2026-05-21")).toEqual([courtesy]);
-  expect(textOf(courtesy)).not.toContain("précédent");
+  expect(await textOf(courtesy)).not.toContain("précédent");
   const recorded = async () => (await fs.db.doc(`companies/${C}/invoices/${id}`).get()).get("lastDunningLetter");
   expect(await recorded()).toEqual({ level: 1, sentOn: "2026-05-21" });
   expect(await runJob("2026-05-21")).toEqual([]);
@@ -137,7 +136,7 @@ test("an invoice 60 days overdue whose letters were paused gets level 1, then le
   expect(await runJob("2026-06-03")).toEqual([]);
   const firm = `Second rappel – facture ${number} – 12\u202f000,00\u00a0€`;
   expect(await runJob("2026-06-04")).toEqual([firm]);
-  expect(textOf(firm)).toContain(`Malgré notre précédent rappel du 21/05/2026, la facture ${number}`);
+  expect(await textOf(firm)).toContain(`Malgré notre précédent rappel du 21/05/2026, la facture ${number}`);
   expect(await runJob("2026-06-04")).toEqual([]);
 
   // The formal notice 45 − 21 = 24 days after the firm letter: 28/06; nothing after it.
@@ -186,10 +185,10 @@ test("a contract penalty rate below 3 × the legal rate is raised to that floor 
   const low = await finalInvoice("CMD-C", { penaltyRate: "1" });
   const high = await finalInvoice("CMD-D", { penaltyRate: "15" });
   await runJob("2026-04-10");
-  const text = (number: string) => sink.messages().find((m) => m.subject.includes(number))!.text;
+  const text = async (number: string) => (await sink.messages()).find((m) => m.subject.includes(number))!.text;
   // 12,000.00 × 19 days / 365: at 3 × 2.62 % = 7.86 % (H1 2026 legal rate, professional creditor) → 49.10,
   // not 6.25 at the contract's 1 %; at the contract's 15 % (above the floor) → 93.70.
-  expect(text(low)).toContain("49,10\u00a0€ à ce jour (19 jours)");
-  expect(text(high)).toContain("93,70\u00a0€ à ce jour (19 jours)");
-  expect(text(low)).toContain("40,00\u00a0€");
+  expect(await text(low)).toContain("49,10\u00a0€ à ce jour (19 jours)");
+  expect(await text(high)).toContain("93,70\u00a0€ à ce jour (19 jours)");
+  expect(await text(low)).toContain("40,00\u00a0€");
 });

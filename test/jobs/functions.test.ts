@@ -1,8 +1,13 @@
-import { startSmtpSink, SmtpSink } from "../../functions/testing/smtp-sink";
-import { anchors, dashboard, reminders } from "../../functions/src/index";
+import { startSmtpSink, SmtpSink } from "../../functions/testing/smtp-server";
+import { anchors } from "../../functions/src/entry/anchors";
+import { dashboard } from "../../functions/src/entry/dashboard";
+import { reminders } from "../../functions/src/entry/reminders";
 import { parisDay } from "../../functions/src/domain/reminders/calendar-day";
+import { anchorsFromEnv } from "../../functions/src/jobs/anchors-function";
+import { dashboardFromEnv } from "../../functions/src/jobs/dashboard-function";
 import { loadJobConfig } from "../../functions/src/jobs/job-config";
-import { resetJobFunctions } from "../../functions/src/jobs/functions";
+import { remindersFromEnv } from "../../functions/src/jobs/reminders-function";
+import { loadSchedulerAuth } from "../../functions/src/jobs/scheduler-config";
 import { testFirestore } from "../support/firestore";
 import { serve } from "./support/http-server";
 import { localModeEnv, mintLocalToken } from "../../functions/testing/local-tokens";
@@ -27,11 +32,9 @@ beforeAll(async () => {
     SMTP_HOST: "127.0.0.1",
     SMTP_PORT: String(sink.port),
   });
-  resetJobFunctions();
 });
 afterAll(async () => {
   process.env = saved;
-  resetJobFunctions();
   await sink.stop();
   await fs.close();
 });
@@ -46,15 +49,15 @@ const post = async (fn: typeof reminders, headers: Record<string, string>) => {
   }
 };
 
-describe("entry module", () => {
-  it("exports the reminders, dashboard and anchors functions, configured from the environment", async () => {
+describe("job functions", () => {
+  it("the entry modules export reminders, dashboard and anchors, configured from the environment", async () => {
     const auth = { authorization: `Bearer ${mintLocalToken(SA, { audience: AUDIENCE })}` };
     const r = await post(reminders, { ...auth, "x-cloudscheduler-scheduletime": new Date().toISOString() });
     expect(r.status).toBe(200);
     // Run on the real clock: whatever is due today is sent, once.
     expect(r.body.result.due).toBeGreaterThan(0);
     expect(r.body.result.sent).toBe(r.body.result.due);
-    expect(sink.messages()).toHaveLength(r.body.result.due);
+    expect(await sink.messages()).toHaveLength(r.body.result.due);
     const d = await post(dashboard, { ...auth, "idempotency-key": "tableau-1" });
     expect(d.status).toBe(200);
     expect((await fs.db.doc("companies/lefevre/dashboards/latest").get()).exists).toBe(true);
@@ -78,30 +81,27 @@ describe("entry module", () => {
     const mailless = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(MAIL_|SMTP_|GMAIL_)/.test(k)));
     const kept = process.env;
     process.env = mailless;
-    resetJobFunctions();
     try {
       const auth = { authorization: `Bearer ${mintLocalToken(SA, { audience: AUDIENCE })}` };
-      const d = await post(dashboard, { ...auth, "idempotency-key": "tableau-sans-courrier" });
+      const d = await post(dashboardFromEnv(), { ...auth, "idempotency-key": "tableau-sans-courrier" });
       expect(d.status).toBe(200);
       // The reminders and the anchors (mailed to the auditors) do need them, and say so to the operator only.
-      const r = await post(reminders, { ...auth, "idempotency-key": "relances-sans-courrier" });
+      const r = await post(remindersFromEnv(), { ...auth, "idempotency-key": "relances-sans-courrier" });
       expect(r.status).toBe(500);
-      const a = await post(anchors, { ...auth, "idempotency-key": "empreinte-sans-courrier" });
+      const a = await post(anchorsFromEnv(), { ...auth, "idempotency-key": "empreinte-sans-courrier" });
       expect(a.status).toBe(500);
     } finally {
       process.env = kept;
-      resetJobFunctions();
     }
   });
 
   it("logs a configuration error in full but never names a variable to the caller", async () => {
     const kept = process.env;
     process.env = { ...kept, SCHEDULER_AUDIENCE: "", MAIL_FROM: "" };
-    resetJobFunctions();
     const logged: unknown[][] = [];
     const spy = jest.spyOn(console, "error").mockImplementation((...args: unknown[]) => void logged.push(args));
     try {
-      for (const fn of [reminders, dashboard]) {
+      for (const fn of [remindersFromEnv(), dashboardFromEnv()]) {
         const res = await post(fn, { "idempotency-key": "x" });
         expect(res.status).toBe(500);
         const text = JSON.stringify(res.body);
@@ -115,7 +115,6 @@ describe("entry module", () => {
     } finally {
       spy.mockRestore();
       process.env = kept;
-      resetJobFunctions();
     }
   });
 
@@ -124,5 +123,12 @@ describe("entry module", () => {
       /Configuration des tâches planifiées.*SCHEDULER_AUDIENCE/,
     );
     expect(() => loadJobConfig({ ...process.env, SMTP_HOST: undefined })).toThrow(/SMTP_HOST est requis/);
+    expect(() => loadSchedulerAuth({ MAIL_FROM: "x@y.fr" })).toThrow(
+      /Configuration des tâches planifiées.*SCHEDULER_AUDIENCE, SCHEDULER_SERVICE_ACCOUNTS/,
+    );
+    expect(loadSchedulerAuth({ SCHEDULER_AUDIENCE: AUDIENCE, SCHEDULER_SERVICE_ACCOUNTS: ` ${SA}, ` })).toEqual({
+      audience: AUDIENCE,
+      allowedEmails: [SA],
+    });
   });
 });

@@ -2,7 +2,7 @@ import { createServer, IncomingMessage, Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { OAuth2Client } from "google-auth-library";
 import { gmailTransport } from "../../functions/src/mail/gmail-transport";
-import { parseMessage } from "../../functions/testing/smtp-sink/mime";
+import { parseMessage } from "../../functions/testing/smtp-server";
 
 /** A loopback stand-in for the two Gmail API methods the transport calls. */
 let server: Server;
@@ -28,7 +28,8 @@ beforeAll(async () => {
     } else if (req.method === "GET" && url.pathname === "/gmail/v1/users/me/messages") {
       queries.push(url.searchParams.get("q") ?? "");
       const wanted = /^rfc822msgid:(\S+)/.exec(queries[queries.length - 1])?.[1];
-      const hit = sent.some((m) => parseMessage(Buffer.from(m.raw, "base64url")).messageId === `<${wanted}>`);
+      const parsed = await Promise.all(sent.map((m) => parseMessage(Buffer.from(m.raw, "base64url"))));
+      const hit = parsed.some((m) => m.messageId === `<${wanted}>`);
       res.end(JSON.stringify(hit ? { messages: [{ id: "m1" }] } : { resultSizeEstimate: 0 }));
     } else {
       res.statusCode = 404;
@@ -61,7 +62,7 @@ it("sends raw UTF-8 MIME through the Gmail API as the configured mailbox and fin
   await transport.send(mail);
   expect(sent).toHaveLength(1);
   expect(sent[0].auth).toBe("Bearer jeton-local");
-  const parsed = parseMessage(Buffer.from(sent[0].raw, "base64url"));
+  const parsed = await parseMessage(Buffer.from(sent[0].raw, "base64url"));
   expect(parsed.subject).toBe("Échéance de remboursement à régler");
   expect(parsed.text).toBe("Échéance n°2 : 1 440,00 € à verser au client Dupont & Fils.");
   expect(parsed.messageId).toBe(messageId);

@@ -1,7 +1,6 @@
-import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { Timestamp } from "@google-cloud/firestore";
-import { startSmtpSink, SmtpSink } from "../../functions/testing/smtp-sink";
+import { startSmtpSink, SmtpSink } from "../../functions/testing/smtp-server";
 import { enqueueReminders } from "../../functions/src/outbox/enqueue";
 import { deliverDueReminders, DeliveryOptions } from "../../functions/src/outbox/deliver";
 import { OUTBOX_COLLECTION, OutboxEntry } from "../../functions/src/outbox/outbox-entry";
@@ -9,6 +8,7 @@ import { smtpTransport } from "../../functions/src/mail/smtp-transport";
 import { reminderId } from "../../functions/src/domain/reminders/reminder";
 import { testFirestore } from "../support/firestore";
 import { fixtureReminder } from "./support/reminder-fixture";
+import { runTsChild } from "./support/run-child";
 
 const fs = testFirestore("outbox");
 const db = fs.db;
@@ -36,29 +36,22 @@ async function statuses(): Promise<Record<string, string>> {
   return Object.fromEntries(snap.docs.map((d) => [d.id, (d.data() as OutboxEntry).status]));
 }
 
-function perMessageId(): Map<string, number> {
+async function perMessageId(): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
-  for (const m of sink.messages()) counts.set(m.messageId, (counts.get(m.messageId) ?? 0) + 1);
+  for (const m of await sink.messages()) counts.set(m.messageId, (counts.get(m.messageId) ?? 0) + 1);
   return counts;
 }
 
-function crashRun(point: "lease" | "send", n: number): number | null {
-  const result = spawnSync(
-    process.execPath,
-    [
-      "--import",
-      "tsx",
-      join(__dirname, "support/deliver-and-die.ts"),
-      fs.projectId,
-      String(sink.port),
-      point,
-      String(n),
-      T0.toISOString(),
-    ],
-    { env: { ...process.env, METADATA_SERVER_DETECTION: "none" }, encoding: "utf8", timeout: 60000 },
-  );
+/** The child sends to this process's SMTP server, then dies at `point`. */
+async function crashRun(point: "lease" | "send", n: number): Promise<void> {
+  const result = await runTsChild(join(__dirname, "support/deliver-and-die.ts"), [
+    fs.projectId,
+    String(sink.port),
+    point,
+    String(n),
+    T0.toISOString(),
+  ]);
   if (result.signal !== "SIGKILL") throw new Error(`child did not crash: ${result.status} ${result.stderr}`);
-  return result.status;
 }
 
 beforeEach(async () => {
@@ -83,7 +76,7 @@ describe("outbox", () => {
 
     const report = await deliverDueReminders(db, transport(), options(T0));
     expect(report).toMatchObject({ sent: 3, failed: 0 });
-    const got = sink.messages();
+    const got = await sink.messages();
     expect(got.map((m) => m.subject).sort()).toEqual(reminders.map((r) => r.subject).sort());
     const first = got.find((m) => m.to[0] === "client1@exemple.fr")!;
     expect(first.subject).toBe("Relance n°1 : facture FA-2026-000101 échue");
@@ -95,15 +88,15 @@ describe("outbox", () => {
     // A second run, and a re-enqueue, send nothing more.
     await enqueueReminders(db, reminders, { now: LATER, messageIdDomain: "acompte.test" });
     expect(await deliverDueReminders(db, transport(), options(LATER))).toMatchObject({ sent: 0, reads: 0 });
-    expect(sink.messages()).toHaveLength(3);
+    expect(await sink.messages()).toHaveLength(3);
   });
 
   it.each(["lease", "send"] as const)(
     "delivers each reminder exactly once when the process is killed after the %s of the second entry",
     async (point) => {
       await enqueueReminders(db, reminders, { now: T0, messageIdDomain: "acompte.test" });
-      crashRun(point, 2);
-      expect(sink.messages()).toHaveLength(point === "lease" ? 1 : 2);
+      await crashRun(point, 2);
+      expect(await sink.messages()).toHaveLength(point === "lease" ? 1 : 2);
       const stuck = (await statuses())[reminderId(reminders[1])];
       expect(stuck).toBe("SENDING");
 
@@ -119,7 +112,7 @@ describe("outbox", () => {
       );
       await deliverDueReminders(db, transport(), options(new Date("2026-03-11T07:00:00Z")));
 
-      const counts = perMessageId();
+      const counts = await perMessageId();
       expect(counts.size).toBe(3);
       expect([...counts.values()]).toEqual([1, 1, 1]);
       expect(Object.values(await statuses())).toEqual(["SENT", "SENT", "SENT"]);
@@ -134,8 +127,8 @@ describe("outbox", () => {
       deliverDueReminders(db, transport(), options(T0, { concurrency: 4 })),
     ]);
     expect(a.sent + b.sent).toBe(12);
-    expect(perMessageId().size).toBe(12);
-    expect([...perMessageId().values()].every((n) => n === 1)).toBe(true);
+    expect((await perMessageId()).size).toBe(12);
+    expect([...(await perMessageId()).values()].every((n) => n === 1)).toBe(true);
   });
 
   it("retries a refused send on the next run", async () => {
@@ -150,7 +143,7 @@ describe("outbox", () => {
     expect(await deliverDueReminders(db, transport(), options(T0))).toMatchObject({ sent: 0, failed: 0 });
     sink.rejectRecipients([]);
     expect(await deliverDueReminders(db, transport(), options(LATER))).toMatchObject({ sent: 1, failed: 0 });
-    expect([...perMessageId().values()]).toEqual([1, 1, 1]);
+    expect([...(await perMessageId()).values()]).toEqual([1, 1, 1]);
     const sent = (await db.collection(OUTBOX_COLLECTION).doc(reminderId(reminders[1])).get()).data() as OutboxEntry;
     expect(sent).toMatchObject({ status: "SENT", attempts: 2 });
     expect(sent.dueAt).toBeUndefined();
@@ -169,18 +162,18 @@ describe("outbox", () => {
 
   it("without a way to ask the server, 'hold' parks an interrupted send as UNCERTAIN instead of risking a duplicate", async () => {
     await enqueueReminders(db, reminders, { now: T0, messageIdDomain: "acompte.test" });
-    crashRun("send", 1);
+    await crashRun("send", 1);
     const report = await deliverDueReminders(db, transport(false), options(LATER, { onUnknownOutcome: "hold" }));
     expect(report).toMatchObject({ sent: 2, uncertain: 1 });
-    expect([...perMessageId().values()]).toEqual([1, 1, 1]);
+    expect([...(await perMessageId()).values()]).toEqual([1, 1, 1]);
     expect((await statuses())[reminderId(reminders[0])]).toBe("UNCERTAIN");
   });
 
   it("without a way to ask the server, 'resend' is at-least-once: the copy carries the same Message-ID", async () => {
     await enqueueReminders(db, reminders, { now: T0, messageIdDomain: "acompte.test" });
-    crashRun("send", 1);
+    await crashRun("send", 1);
     await deliverDueReminders(db, transport(false), options(LATER, { onUnknownOutcome: "resend" }));
-    const counts = perMessageId();
+    const counts = await perMessageId();
     expect(counts.size).toBe(3);
     expect([...counts.values()].sort()).toEqual([1, 1, 2]);
     const stamp = (await db.collection(OUTBOX_COLLECTION).doc(reminderId(reminders[0])).get()).get(

@@ -23,7 +23,7 @@ let gateway: SheetsGateway;
 const inputOptions: unknown[] = [];
 beforeAll(async () => {
   server = await startSheetsServer();
-  const api = createSheetsApi({ rootUrl: server.url });
+  const api = createSheetsApi(server.functionsAccess);
   const values = api.spreadsheets.values as unknown as Record<string, (p: { requestBody?: object }) => unknown>;
   const batchUpdate = values.batchUpdate.bind(values);
   values.batchUpdate = (params) => {

@@ -1,6 +1,5 @@
-import { spawnSync } from "node:child_process";
 import { join } from "node:path";
-import { startSmtpSink, SmtpSink } from "../../functions/testing/smtp-sink";
+import { startSmtpSink, SmtpSink } from "../../functions/testing/smtp-server";
 import { remindersJob } from "../../functions/src/jobs/reminders-job";
 import { firestoreReminderSource } from "../../functions/src/jobs/firestore-reminder-source";
 import { scheduledHandler } from "../../functions/src/jobs/scheduled-handler";
@@ -10,6 +9,7 @@ import { OUTBOX_COLLECTION } from "../../functions/src/outbox/outbox-entry";
 import { testFirestore } from "../support/firestore";
 import { schedulerCall, serve } from "./support/http-server";
 import { localSigner } from "./support/oidc-signer";
+import { runTsChild } from "./support/run-child";
 import { EXPECTED, RUN_AT, seedCompany } from "./support/seed";
 
 const fs = testFirestore("remjob");
@@ -39,9 +39,9 @@ async function trigger(scheduleTime: string): Promise<Record<string, unknown>> {
 }
 
 /** Per reminder header (outbox id), how many messages the SMTP server received. */
-function deliveries(): Map<string, number> {
+async function deliveries(): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
-  for (const m of sink.messages()) {
+  for (const m of await sink.messages()) {
     const id = m.headers.get("x-acompte-reminder")!;
     counts.set(id, (counts.get(id) ?? 0) + 1);
   }
@@ -79,11 +79,11 @@ describe("reminders job on a seeded company", () => {
       status: "done",
       result: { today: "2026-03-10", due: 7, created: 7, sent: 7, failed: 0 },
     });
-    expect([...deliveries().keys()].sort()).toEqual(expectedIds());
-    expect([...deliveries().values()]).toEqual([1, 1, 1, 1, 1, 1, 1]);
+    expect([...(await deliveries()).keys()].sort()).toEqual(expectedIds());
+    expect([...(await deliveries()).values()]).toEqual([1, 1, 1, 1, 1, 1, 1]);
 
     const byTarget = new Map(
-      sink.messages().map((m) => [decodeURIComponent(m.headers.get("x-acompte-reminder")!.split("|")[4]), m]),
+      (await sink.messages()).map((m) => [decodeURIComponent(m.headers.get("x-acompte-reminder")!.split("|")[4]), m]),
     );
     for (const e of EXPECTED) expect(byTarget.get(e.target)!.envelopeTo).toEqual(e.to);
     const consumer = byTarget.get("refund/DR-6")!;
@@ -118,34 +118,27 @@ describe("reminders job on a seeded company", () => {
       status: "done",
       result: { due: 5, created: 0, sent: 0 },
     });
-    expect([...deliveries().values()]).toEqual([1, 1, 1, 1, 1, 1, 1]);
+    expect([...(await deliveries()).values()]).toEqual([1, 1, 1, 1, 1, 1, 1]);
   });
 
   it.each(["lease", "send"] as const)(
     "a run killed after the %s of the 2nd reminder, then run again, delivers each once",
     async (point) => {
-      const child = spawnSync(
-        process.execPath,
-        [
-          "--import",
-          "tsx",
-          join(__dirname, "support/run-job-and-die.ts"),
-          fs.projectId,
-          String(sink.port),
-          point,
-          "2",
-          RUN_AT.toISOString(),
-        ],
-        { env: { ...process.env, METADATA_SERVER_DETECTION: "none" }, encoding: "utf8", timeout: 60000 },
-      );
+      const child = await runTsChild(join(__dirname, "support/run-job-and-die.ts"), [
+        fs.projectId,
+        String(sink.port),
+        point,
+        "2",
+        RUN_AT.toISOString(),
+      ]);
       expect(child.signal).toBe("SIGKILL");
-      expect(sink.messages()).toHaveLength(point === "lease" ? 1 : 2);
+      expect(await sink.messages()).toHaveLength(point === "lease" ? 1 : 2);
 
       // Scheduler's retry of the failed delivery comes later than the 5-minute lease.
       const body = await trigger("2026-03-10T06:10:00.000Z");
       expect(body).toMatchObject({ status: "done", result: { created: 0 } });
-      expect([...deliveries().keys()].sort()).toEqual(expectedIds());
-      expect([...deliveries().values()]).toEqual([1, 1, 1, 1, 1, 1, 1]);
+      expect([...(await deliveries()).keys()].sort()).toEqual(expectedIds());
+      expect([...(await deliveries()).values()]).toEqual([1, 1, 1, 1, 1, 1, 1]);
       const statuses = (await fs.db.collection(OUTBOX_COLLECTION).get()).docs.map((d) => d.get("status"));
       expect(new Set(statuses)).toEqual(new Set(["SENT"]));
       expect(statuses).toHaveLength(7);
@@ -157,8 +150,8 @@ describe("reminders job on a seeded company", () => {
     expect(await trigger("2026-03-10T06:00:00.000Z")).toMatchObject({ result: { sent: 5, failed: 2 } });
     sink.rejectRecipients([]);
     expect(await trigger("2026-03-10T12:00:00.000Z")).toMatchObject({ result: { created: 0, sent: 2, failed: 0 } });
-    expect([...deliveries().keys()].sort()).toEqual(expectedIds());
-    expect([...deliveries().values()]).toEqual([1, 1, 1, 1, 1, 1, 1]);
+    expect([...(await deliveries()).keys()].sort()).toEqual(expectedIds());
+    expect([...(await deliveries()).values()]).toEqual([1, 1, 1, 1, 1, 1, 1]);
   });
 
   it("skips a document the engine refuses, reports it, and still sends the others", async () => {

@@ -1,5 +1,5 @@
 import { startSheetsServer, SheetsServer } from "../../functions/testing/sheets-server";
-import { startSmtpSink, SmtpSink } from "../../functions/testing/smtp-sink";
+import { startSmtpSink, SmtpSink } from "../../functions/testing/smtp-server";
 import { dashboardJob } from "../../functions/src/jobs/dashboard-job";
 import { firestoreReminderSource } from "../../functions/src/jobs/firestore-reminder-source";
 import { remindersJob } from "../../functions/src/jobs/reminders-job";
@@ -8,6 +8,7 @@ import { smtpTransport } from "../../functions/src/mail/smtp-transport";
 import { createSheetsApi, SheetsApi } from "../../functions/src/sheets/sheets-api";
 import { SheetsGateway } from "../../functions/src/sheets/sheets-gateway";
 import { testFirestore } from "../support/firestore";
+import { bindAsOperator } from "../support/bind-workbook";
 import { RUN_AT, seedCompany } from "./support/seed";
 
 const fs = testFirestore("sheetsout");
@@ -24,12 +25,12 @@ beforeAll(async () => {
   await fs.db.doc("companies/lefevre/refunds/DR-1").update({ customerName: '=HYPERLINK("http://x";"y")' });
   sheets = await startSheetsServer({ faultRate: 0.3, faultSeed: 7 });
   sink = await startSmtpSink();
-  api = createSheetsApi({ rootUrl: sheets.url });
+  api = createSheetsApi(sheets.functionsAccess);
   gateway = new SheetsGateway(api, { attempts: 8, baseMs: 1, maxMs: 5 });
   sheets.setFaultRate(0);
   spreadsheetId = (await api.spreadsheets.create({ requestBody: { properties: { title: "Lefèvre" } } })).data
     .spreadsheetId!;
-  await fs.db.doc("companies/lefevre").update({ spreadsheetIds: [spreadsheetId] });
+  await bindAsOperator(fs.db, "lefevre", spreadsheetId);
 });
 afterAll(async () => {
   await sink.stop();

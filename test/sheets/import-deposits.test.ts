@@ -39,7 +39,7 @@ const VALID = [
 
 test("imports a valid row once, explains a refused row, records it once fixed", async () => {
   const spreadsheetId = await suite.kit.newSpreadsheet();
-  expect((await call("setup", ADMIN, { spreadsheetId })).status).toBe(200);
+  expect((await suite.setup(ADMIN, spreadsheetId)).status).toBe(200);
 
   await type(spreadsheetId, "'Acomptes'!B2:N3", [
     VALID,
@@ -141,7 +141,7 @@ test("import needs the requester or accounting role; an unbound spreadsheet is r
 
 test("a number that is no date in a date column is refused in French, and the other rows are still imported", async () => {
   const spreadsheetId = await suite.kit.newSpreadsheet();
-  expect((await call("setup", ADMIN, { spreadsheetId })).status).toBe(200);
+  expect((await suite.setup(ADMIN, spreadsheetId)).status).toBe(200);
   // Typed in « Date d'encaissement », 1000000000000 is stored as a number (a date serial far beyond year 9999).
   await type(spreadsheetId, "'Acomptes'!B2:N3", [VALID.map((v, i) => (i === 11 ? "1000000000000" : v)), VALID]);
 

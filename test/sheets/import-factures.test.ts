@@ -94,7 +94,7 @@ const payments = async () => (await fs.db.collection(`companies/${C}/payments`).
 
 test("records typed invoices and their payments, explains refused rows, records fixed rows once", async () => {
   const spreadsheetId = await suite.kit.newSpreadsheet();
-  expect((await suite.call("setup", ADMIN, { spreadsheetId })).status).toBe(200);
+  expect((await suite.setup(ADMIN, spreadsheetId)).status).toBe(200);
 
   await type(spreadsheetId, { "'Factures'!B2:N5": [UNPAID, PART_PAID, BAD, PAYMENT_IN_FUTURE] });
   const first = await importAs(ACCOUNTING, spreadsheetId);
@@ -175,7 +175,7 @@ test("records typed invoices and their payments, explains refused rows, records 
 
 test("the same external number typed twice: the second row is refused", async () => {
   const spreadsheetId = await suite.kit.newSpreadsheet();
-  await suite.call("setup", ADMIN, { spreadsheetId });
+  await suite.setup(ADMIN, spreadsheetId);
   await type(spreadsheetId, { "'Factures'!B2:N3": [UNPAID, [...UNPAID.slice(0, 10), "20/01/2026", "", ""]] });
   const result = await importAs(ACCOUNTING, spreadsheetId);
   expect(result.recorded.map((r) => r.row)).toEqual([2]);
@@ -184,7 +184,7 @@ test("the same external number typed twice: the second row is refused", async ()
 
 test("a requester's import records the typed deposits; the invoice rows, which need accounting, are explained", async () => {
   const spreadsheetId = await suite.kit.newSpreadsheet();
-  await suite.call("setup", ADMIN, { spreadsheetId });
+  await suite.setup(ADMIN, spreadsheetId);
   await type(spreadsheetId, {
     "'Factures'!B2:N2": [UNPAID],
     // Columns Client to Moyen de paiement of a consumer's arrhes.

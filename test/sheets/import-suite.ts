@@ -6,7 +6,8 @@ import { startSheetsKit, type SheetsAction, type SheetsKit } from "./sheets-test
 /**
  * One import test file: its own emulator project and local Sheets server;
  * before each test the project is emptied and company C seeded with USERS.
- * `call` runs one of the add-on's workbook actions on C (kit.call).
+ * `call` runs one of the add-on's workbook actions on C (kit.call);
+ * `setup` runs « Installer ou réparer le classeur » as the add-on does.
  */
 export function importSuite(prefix: string) {
   const fs = testFirestore(prefix);
@@ -14,6 +15,7 @@ export function importSuite(prefix: string) {
     fs,
     kit: undefined as unknown as SheetsKit,
     call: (action: SheetsAction, as: string, body: unknown) => suite.kit.call(fs.db, C, action, as, body),
+    setup: (as: string, spreadsheetId: string) => suite.kit.setupAsAddon(fs.db, C, as, spreadsheetId),
   };
   beforeAll(async () => {
     suite.kit = await startSheetsKit();

@@ -2,11 +2,13 @@
  * The local Sheets server driven by the real @googleapis/sheets client, as
  * the product uses it.
  */
-import { sheets, type sheets_v4 } from "@googleapis/sheets";
+import type { sheets_v4 } from "@googleapis/sheets";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { createSheetsApi } from "../../functions/src/sheets/sheets-api";
 import { startSheetsServer, type SheetsServer } from "../../functions/testing/sheets-server";
+import { ACOMPTE_PROJECT, localAccessToken } from "../../functions/testing/sheets-server/access";
 
 let server: SheetsServer;
 let api: sheets_v4.Sheets;
@@ -15,7 +17,7 @@ let dataDir: string;
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), "sheets-server-"));
   server = await startSheetsServer({ dataDir });
-  api = sheets({ version: "v4", rootUrl: `${server.url}/`, retry: false, fetchImplementation: fetch });
+  api = createSheetsApi(server.functionsAccess);
 });
 afterAll(async () => {
   await server.stop();
@@ -165,14 +167,6 @@ describe("local Sheets server through @googleapis/sheets", () => {
 
   it("reads open-ended ranges, whole sheets and columns-major, trimming empty trailing cells", async () => {
     const id = await newSpreadsheet("en_US");
-    await api.spreadsheets.values
-      .update({
-        spreadsheetId: id,
-        range: "'Échéancier 2026'!B2",
-        valueInputOption: "RAW",
-        requestBody: { values: [["x", "", "y"], ["z"]] },
-      })
-      .catch(() => undefined);
     await api.spreadsheets.values.update({
       spreadsheetId: id,
       range: "'Échéancier 2026'!B2:D3",
@@ -240,6 +234,227 @@ describe("local Sheets server through @googleapis/sheets", () => {
       status: 404,
       body: { error: { code: 404, message: "Requested entity was not found.", status: "NOT_FOUND" } },
     });
+  });
+
+  it("writes a block from a single-cell range, from that top-left cell on; a wider range still bounds its block", async () => {
+    const id = (
+      await api.spreadsheets.create({
+        requestBody: { properties: { locale: "fr_FR" }, sheets: [{ properties: { title: "Tableau de bord" } }] },
+      })
+    ).data.spreadsheetId!;
+    const one = await api.spreadsheets.values.update({
+      spreadsheetId: id,
+      range: "'Tableau de bord'!B2",
+      valueInputOption: "RAW",
+      requestBody: { values: [["Encours", 1200, "au", "30/11/2026"]] },
+    });
+    expect(one.data).toMatchObject({ updatedRange: "'Tableau de bord'!B2:E2", updatedCells: 4 });
+    const batch = await api.spreadsheets.values.batchUpdate({
+      spreadsheetId: id,
+      requestBody: { valueInputOption: "RAW", data: [{ range: "'Tableau de bord'!A4", values: [["a"], ["b", "c"]] }] },
+    });
+    expect(batch.data.responses![0]).toMatchObject({ updatedRange: "'Tableau de bord'!A4:B5", updatedCells: 3 });
+    const back = await api.spreadsheets.values.get({ spreadsheetId: id, range: "'Tableau de bord'!A1:E5" });
+    expect(back.data.values).toEqual([[], ["", "Encours", "1200", "au", "30/11/2026"], [], ["a"], ["b", "c"]]);
+
+    const twoCells = await apiError(
+      api.spreadsheets.values.update({
+        spreadsheetId: id,
+        range: "'Tableau de bord'!B2:C2",
+        valueInputOption: "RAW",
+        requestBody: { values: [["x", "y", "z"]] },
+      }),
+    );
+    expect(twoCells).toMatchObject({
+      status: 400,
+      body: {
+        error: { message: "Requested writing within range ['Tableau de bord'!B2:C2], but tried writing to column [4]" },
+      },
+    });
+    const pastGrid = await apiError(
+      api.spreadsheets.values.update({
+        spreadsheetId: id,
+        range: "'Tableau de bord'!Z1",
+        valueInputOption: "RAW",
+        requestBody: { values: [["x", "y"]] },
+      }),
+    );
+    expect(pastGrid).toMatchObject({
+      status: 400,
+      body: { error: { message: expect.stringContaining("exceeds grid limits") } },
+    });
+  });
+
+  it("checks credentials before it reads the body: 403 without any, 401 for a token it cannot accept", async () => {
+    const id = await newSpreadsheet();
+    const post = (headers: Record<string, string>, body = "{ pas du JSON") =>
+      fetch(`${server.url}/v4/spreadsheets/${id}:batchUpdate`, { method: "POST", headers, body }).then(async (r) => ({
+        status: r.status,
+        auth: r.headers.get("www-authenticate"),
+        body: await r.json(),
+      }));
+    expect(await post({})).toEqual({
+      status: 403,
+      auth: null,
+      body: { error: { code: 403, message: "The request is missing a valid API key.", status: "PERMISSION_DENIED" } },
+    });
+    for (const authorization of ["Bearer inconnu", "Basic dXNlcjpwYXNz", `Bearer ${localAccessToken("", "x")}`]) {
+      const refused = await post({ authorization });
+      expect(refused).toMatchObject({
+        status: 401,
+        auth: expect.stringContaining('error="invalid_token"'),
+        body: { error: { code: 401, status: "UNAUTHENTICATED" } },
+      });
+    }
+    expect((await post({ authorization: `Bearer ${server.functionsAccess.accessToken}` })).body).toEqual({
+      error: { code: 400, message: "Invalid JSON payload received.", status: "INVALID_ARGUMENT" },
+    });
+    // The token may also come as `access_token=`, as Google accepts it.
+    const asQuery = await fetch(
+      `${server.url}/v4/spreadsheets/${id}?fields=spreadsheetId&access_token=${server.functionsAccess.accessToken}`,
+    );
+    expect(await asQuery.json()).toEqual({ spreadsheetId: id });
+  });
+
+  it("keeps developer metadata per project: PROJECT entries are seen by their own project only, DOCUMENT ones by all", async () => {
+    const id = await newSpreadsheet();
+    const addon = createSheetsApi({
+      rootUrl: server.url,
+      accessToken: localAccessToken(ACOMPTE_PROJECT, "ana@acme.fr"),
+    });
+    const stranger = createSheetsApi({
+      rootUrl: server.url,
+      accessToken: localAccessToken("autre-projet", "eve@x.fr"),
+    });
+    const create = (client: sheets_v4.Sheets, metadataKey: string, metadataValue: string, visibility: string) =>
+      client.spreadsheets.batchUpdate({
+        spreadsheetId: id,
+        requestBody: {
+          requests: [
+            {
+              createDeveloperMetadata: {
+                developerMetadata: { metadataKey, metadataValue, visibility, location: { spreadsheet: true } },
+              },
+            },
+          ],
+        },
+      });
+    const created = await create(addon, "code", "secret-1", "PROJECT");
+    const mine = created.data.replies![0].createDeveloperMetadata!.developerMetadata!;
+    expect(mine).toEqual({
+      metadataId: expect.any(Number),
+      metadataKey: "code",
+      metadataValue: "secret-1",
+      visibility: "PROJECT",
+      location: { locationType: "SPREADSHEET", spreadsheet: true },
+    });
+    await create(stranger, "code", "forged", "PROJECT");
+    await create(stranger, "note", "visible", "DOCUMENT");
+
+    const byKey = { dataFilters: [{ developerMetadataLookup: { metadataKey: "code" } }] };
+    // The functions' service account runs in the add-on's project: it reads back the add-on's entry, not the stranger's.
+    const found = await api.spreadsheets.developerMetadata.search({ spreadsheetId: id, requestBody: byKey });
+    expect(found.data).toEqual({
+      matchedDeveloperMetadata: [{ developerMetadata: mine, dataFilters: byKey.dataFilters }],
+    });
+    const seenByStranger = await stranger.spreadsheets.developerMetadata.search({
+      spreadsheetId: id,
+      requestBody: byKey,
+    });
+    expect(seenByStranger.data.matchedDeveloperMetadata!.map((m) => m.developerMetadata!.metadataValue)).toEqual([
+      "forged",
+    ]);
+    const listed = await api.spreadsheets.get({
+      spreadsheetId: id,
+      fields: "developerMetadata(metadataKey,metadataValue)",
+    });
+    expect(listed.data).toEqual({
+      developerMetadata: [
+        { metadataKey: "code", metadataValue: "secret-1" },
+        { metadataKey: "note", metadataValue: "visible" },
+      ],
+    });
+    expect(
+      (await api.spreadsheets.developerMetadata.get({ spreadsheetId: id, metadataId: mine.metadataId! })).data,
+    ).toEqual(mine);
+    expect(
+      (await apiError(stranger.spreadsheets.developerMetadata.get({ spreadsheetId: id, metadataId: mine.metadataId! })))
+        .status,
+    ).toBe(404);
+
+    // A stranger deleting by key removes its own entry only.
+    const strangerDeletes = await stranger.spreadsheets.batchUpdate({
+      spreadsheetId: id,
+      requestBody: { requests: [{ deleteDeveloperMetadata: { dataFilter: byKey.dataFilters[0] } }] },
+    });
+    expect(
+      strangerDeletes.data.replies![0].deleteDeveloperMetadata!.deletedDeveloperMetadata!.map((m) => m.metadataValue),
+    ).toEqual(["forged"]);
+    expect((await api.spreadsheets.developerMetadata.search({ spreadsheetId: id, requestBody: byKey })).data).toEqual(
+      found.data,
+    );
+
+    // Kept in the data file between runs.
+    await server.stop();
+    server = await startSheetsServer({ dataDir });
+    api = createSheetsApi(server.functionsAccess);
+    const reloaded = await api.spreadsheets.developerMetadata.search({ spreadsheetId: id, requestBody: byKey });
+    expect(reloaded.data).toEqual(found.data);
+    const deleted = await api.spreadsheets.batchUpdate({
+      spreadsheetId: id,
+      requestBody: {
+        requests: [
+          { deleteDeveloperMetadata: { dataFilter: { developerMetadataLookup: { metadataId: mine.metadataId } } } },
+        ],
+      },
+    });
+    expect(deleted.data.replies![0].deleteDeveloperMetadata!.deletedDeveloperMetadata).toEqual([mine]);
+    expect((await api.spreadsheets.developerMetadata.search({ spreadsheetId: id, requestBody: byKey })).data).toEqual(
+      {},
+    );
+  });
+
+  it("refuses developer metadata Sheets would refuse, and a refused request leaves the whole batch undone", async () => {
+    const id = await newSpreadsheet();
+    const batch = (developerMetadata: sheets_v4.Schema$DeveloperMetadata) =>
+      apiError(
+        api.spreadsheets.batchUpdate({
+          spreadsheetId: id,
+          requestBody: {
+            requests: [
+              {
+                createDeveloperMetadata: {
+                  developerMetadata: { metadataKey: "ok", visibility: "DOCUMENT", location: { spreadsheet: true } },
+                },
+              },
+              { createDeveloperMetadata: { developerMetadata } },
+            ],
+          },
+        }),
+      );
+    const where = "Invalid requests[1].createDeveloperMetadata";
+    expect(await batch({ metadataKey: "k", location: { spreadsheet: true } })).toMatchObject({
+      status: 400,
+      body: { error: { message: `${where}: Developer metadata must always have visibility specified.` } },
+    });
+    expect(await batch({ visibility: "PROJECT", location: { spreadsheet: true } })).toMatchObject({
+      body: { error: { message: `${where}: Developer metadata must always have a key specified.` } },
+    });
+    expect(await batch({ metadataKey: "k", visibility: "PROJECT" })).toMatchObject({
+      body: { error: { message: `${where}: Developer metadata must always have a location specified.` } },
+    });
+    expect(await batch({ metadataKey: "k", visibility: "PROJECT", location: { sheetId: 0 } })).toMatchObject({
+      body: { error: { message: `${where}: the local Sheets server implements spreadsheet-level metadata only.` } },
+    });
+    expect(
+      await batch({
+        metadataKey: "k",
+        metadataValue: "x".repeat(30_000),
+        visibility: "PROJECT",
+        location: { spreadsheet: true },
+      }),
+    ).toMatchObject({ body: { error: { message: expect.stringContaining("would exceed 30000 characters") } } });
+    expect((await api.spreadsheets.get({ spreadsheetId: id, fields: "developerMetadata" })).data).toEqual({});
   });
 
   it("validates a whole batch before writing: one bad range and nothing changes", async () => {
@@ -480,7 +695,7 @@ describe("local Sheets server through @googleapis/sheets", () => {
     });
     await server.stop();
     server = await startSheetsServer({ dataDir });
-    api = sheets({ version: "v4", rootUrl: `${server.url}/`, retry: false, fetchImplementation: fetch });
+    api = createSheetsApi(server.functionsAccess);
     const back = await api.spreadsheets.values.get({ spreadsheetId: id, range: "'O''Brien'!A1" });
     expect(back.data.values).toEqual([["<Dupont & fils>"]]);
     const page = await fetch(`${server.url}/view/${id}?onglet=${encodeURIComponent("O'Brien")}`);
@@ -516,7 +731,7 @@ describe("local Sheets server through @googleapis/sheets", () => {
   it("injects seeded 429/500 faults in Google's shape and counts calls per method", async () => {
     const faulty = await startSheetsServer({ faultRate: 0.5, faultSeed: 7 });
     try {
-      const client = sheets({ version: "v4", rootUrl: `${faulty.url}/`, retry: false, fetchImplementation: fetch });
+      const client = createSheetsApi(faulty.functionsAccess);
       faulty.setFaultRate(0);
       const id = (await client.spreadsheets.create({ requestBody: {} })).data.spreadsheetId!;
       faulty.setFaultRate(0.5);

@@ -229,7 +229,7 @@ test("a sync too big for one call is cut into calls at row boundaries; with 30 %
 
   const faulty = await startSheetsKit({ faultRate: 0.3, faultSeed: 7 });
   try {
-    const gateway = new SheetsGateway(createSheetsApi({ rootUrl: faulty.server.url }), FAST_RETRY, 3_000);
+    const gateway = new SheetsGateway(createSheetsApi(faulty.server.functionsAccess), FAST_RETRY, 3_000);
     const split = await faulty.newSpreadsheet();
     faulty.server.setFaultRate(0);
     await setupWorkbook(gateway, split);

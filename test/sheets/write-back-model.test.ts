@@ -169,7 +169,7 @@ async function run(faultSeed: number, actions: Action[]) {
         gateways.set(
           key,
           new SheetsGateway(
-            createSheetsApi({ rootUrl: kit.server.url }),
+            createSheetsApi(kit.server.functionsAccess),
             { ...FAST_RETRY, attempts: fragile ? 2 : FAST_RETRY.attempts },
             small ? 1_500 : undefined,
           ),

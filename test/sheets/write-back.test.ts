@@ -8,6 +8,7 @@ import { WORKBOOK } from "../../functions/src/sheets/layout/workbook-spec";
 import { sheetsNotifier, syncCompanySheets } from "../../functions/src/sheets/sync/sync-company";
 import { syncRef } from "../../functions/src/sheets/sync/sync-lease";
 import { testFirestore } from "../support/firestore";
+import { bindAsOperator } from "../support/bind-workbook";
 import { seedCompany, startTestApi, type TestApi } from "../support/workflow-api";
 import { ACCOUNTING, C, DEPOSIT_BODY, REQUESTER, SALES, USERS, refundBody } from "../workflow/fixtures";
 import { startSheetsKit, type SheetsKit } from "./sheets-test-kit";
@@ -38,7 +39,7 @@ async function runWorkflow(faultRate: number): Promise<Run> {
     sheetsNotifier(deps, (_m, e) => errors.push(e)),
   );
   await seedCompany(fs.db, C, USERS as never, { approvalThreshold: "4000.00" });
-  await fs.db.doc(`companies/${C}`).update({ spreadsheetIds: [spreadsheetId] });
+  await bindAsOperator(fs.db, C, spreadsheetId);
   api.setToday("2026-01-15");
   const dep = await api.call("POST", `${base}/deposits`, { as: ACCOUNTING, body: DEPOSIT_BODY });
   expect(dep.status).toBe(201);
@@ -257,7 +258,7 @@ test("a write that fails after every retry is recorded, then replayed by the nex
   );
   try {
     await seedCompany(fs.db, C, USERS as never);
-    await fs.db.doc(`companies/${C}`).update({ spreadsheetIds: [spreadsheetId] });
+    await bindAsOperator(fs.db, C, spreadsheetId);
     kit.server.setFaultRate(1);
     const dep = await api.call("POST", `${base}/deposits`, { as: ACCOUNTING, body: DEPOSIT_BODY });
     expect(dep.status).toBe(201); // the change stands even though the sheet could not be written

@@ -7,7 +7,7 @@
  * refusal must be a 4xx in our error shape, in French, with every document
  * as it was. A bare number, string, boolean or null never reaches the
  * function: the functions framework's JSON parser (strict mode) refuses it
- * with its own 400, as it does invalid JSON (README, HTTP API).
+ * with its own 400, as it does invalid JSON (docs/api.md).
  */
 import fc from "fast-check";
 import { TestApi, seedCompany, snapshotAll, startTestApi } from "../support/workflow-api";

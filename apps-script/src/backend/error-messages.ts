@@ -17,6 +17,11 @@ const BY_CODE: Record<string, string> = {
   SHEET_SYNC_BUSY: "Le classeur est déjà en cours de mise à jour. Réessayez dans quelques secondes.",
   IDEMPOTENCY_KEY_REUSED:
     "Cette soumission a déjà été envoyée avec un contenu différent. Rechargez le formulaire puis réessayez.",
+  // Conflicts no refresh resolves: « Actualisez » would mislead.
+  WORKBOOK_BOUND_ELSEWHERE:
+    "Ce classeur est déjà associé à une autre société dans Acompte : un classeur ne sert qu'une seule société. Créez un nouveau classeur Google Sheets pour la vôtre.",
+  SHEET_NOT_SHARED:
+    "Acompte n'a pas accès à ce classeur : partagez-le en tant qu'éditeur avec le compte de service d'Acompte (votre administrateur le connaît), puis recommencez.",
 };
 
 const BY_STATUS: Record<number, string> = {

@@ -1,6 +1,7 @@
 import type { CallResult } from "../interfaces/result";
 import { alertResult } from "./alert-result";
 import { callApi } from "./api-client";
+import { unreadableAnswer } from "./error-messages";
 
 /** The functions' sync report (`sync` in the answers of sheets/setup, resync and import). */
 interface SyncReport {
@@ -17,18 +18,64 @@ interface WorkbookAnswer {
   sheets?: Record<string, { recorded: unknown[]; refused: unknown[] }>;
 }
 
+/** sheets/binding-code: a one-time code to write into this spreadsheet, unless it is already bound to the company. */
+interface BindingCodeAnswer {
+  alreadyBound: boolean;
+  metadataKey?: string;
+  code?: string;
+}
+
 /**
  * The functions own the workbook layout and write it with the Sheets API
  * (the spreadsheet is shared with their service account), so the add-on only
  * asks them to do it for this spreadsheet.
  */
-function workbookCall(action: "setup" | "resync" | "import"): CallResult<WorkbookAnswer> {
+function workbookCall(action: "resync" | "import"): CallResult<WorkbookAnswer> {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   spreadsheet.toast("Opération en cours…", "Acompte", 5);
   return callApi<WorkbookAnswer>({
     method: "post",
     path: `/sheets/${action}`,
     body: { spreadsheetId: spreadsheet.getId() },
+    idempotencyKey: Utilities.getUuid(),
+  });
+}
+
+/**
+ * Binding this spreadsheet to the company needs proof that the admin works
+ * in it: the add-on, running inside it, writes the one-time code the
+ * functions issued into the spreadsheet's developer metadata, visible to
+ * Acompte's project only; the functions read it back before binding
+ * (docs/workbook-binding.md). A spreadsheet already bound to the company
+ * (a repair) needs no code.
+ */
+function setupCall(): CallResult<WorkbookAnswer> {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  spreadsheet.toast("Opération en cours…", "Acompte", 5);
+  const body = { spreadsheetId: spreadsheet.getId() };
+  const issued = callApi<BindingCodeAnswer>({ method: "post", path: "/sheets/binding-code", body });
+  if (!issued.ok) return issued;
+  const { alreadyBound, metadataKey, code } = issued.data;
+  if (!alreadyBound) {
+    if (typeof metadataKey !== "string" || typeof code !== "string") return { ok: false, error: unreadableAnswer(200) };
+    try {
+      spreadsheet.addDeveloperMetadata(metadataKey, code, SpreadsheetApp.DeveloperMetadataVisibility.PROJECT);
+    } catch {
+      return {
+        ok: false,
+        error: {
+          code: "BINDING_CODE_NOT_WRITTEN",
+          message:
+            "Acompte n'a pas pu écrire son code de vérification dans ce classeur : vérifiez que vous pouvez le modifier (et pas seulement le consulter), puis recommencez.",
+          retryable: false,
+        },
+      };
+    }
+  }
+  return callApi<WorkbookAnswer>({
+    method: "post",
+    path: "/sheets/setup",
+    body,
     idempotencyKey: Utilities.getUuid(),
   });
 }
@@ -45,7 +92,7 @@ export function describeSync(sync: SyncReport | undefined): string {
 export function setupWorkbook(): void {
   alertResult(
     "Installer ou réparer le classeur",
-    workbookCall("setup"),
+    setupCall(),
     (data) => `Le classeur est prêt.${describeSync(data.sync)}`,
   );
 }

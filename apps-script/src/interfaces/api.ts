@@ -1,5 +1,5 @@
 /**
- * Shapes of the functions' HTTP API (README, section `api`) as the add-on uses
+ * Shapes of the functions' HTTP API (docs/api.md) as the add-on uses
  * them. Amounts are decimal strings ("3600.00"), dates `YYYY-MM-DD`. Fields the
  * add-on does not read are left out on purpose: the sidebar tolerates extra ones.
  */

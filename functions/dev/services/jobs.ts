@@ -9,7 +9,10 @@ import { getTestServer } from "@google-cloud/functions-framework/testing";
 import type { AddressInfo } from "node:net";
 import { mintLocalToken } from "../../testing/local-tokens";
 import type { Service } from "../start";
-import { startSmtpSink } from "../../testing/smtp-sink/index";
+import { startSmtpSink } from "../../testing/smtp-server";
+import { dashboardFromEnv } from "../../src/jobs/dashboard-function";
+import { remindersFromEnv } from "../../src/jobs/reminders-function";
+import { anchorsFromEnv } from "../../src/jobs/anchors-function";
 
 export const smtpSinkService: Service = {
   name: "SMTP sink",
@@ -22,7 +25,9 @@ export const smtpSinkService: Service = {
       MAIL_FROM: process.env.MAIL_FROM ?? "Acompte <relances@acompte.test>",
     });
     return {
-      lines: [`SMTP sink            ${sink.host}:${sink.port}, messages stored as .eml in ${sink.directory}`],
+      lines: [
+        `SMTP sink            ${sink.host}:${sink.port} — each message saved as an .eml file in ${sink.directory}`,
+      ],
       stop: () => sink.stop(),
     };
   },
@@ -33,8 +38,10 @@ const SCHEDULER = "scheduler@acompte.iam.gserviceaccount.com";
 export const jobsService: Service = {
   name: "scheduled jobs",
   async start() {
-    // Imported late: the job functions read their settings from the environment set above.
-    const { reminders, dashboard, anchors } = await import("../../src/jobs/functions");
+    // The job functions read their settings from the environment on their first call.
+    const reminders = remindersFromEnv();
+    const dashboard = dashboardFromEnv();
+    const anchors = anchorsFromEnv();
     const urls: Record<string, string> = {};
     const servers: ReturnType<typeof getTestServer>[] = [];
     for (const [name, fn] of [
@@ -48,7 +55,7 @@ export const jobsService: Service = {
       urls[name] = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
       servers.push(server);
     }
-    // One audience for both local functions: the tokens below are minted for it.
+    // One audience for the local job functions: the tokens below are minted for it.
     const audience = "http://127.0.0.1/jobs";
     Object.assign(process.env, { SCHEDULER_AUDIENCE: audience, SCHEDULER_SERVICE_ACCOUNTS: SCHEDULER });
     const token = mintLocalToken(SCHEDULER, { audience, expiresIn: 12 * 3600 });

@@ -4,15 +4,18 @@
  *   `.local/sheets` (or SHEETS_DATA_DIR); sets SHEETS_API_URL so the api's
  *   write-back and routes point at it;
  * - `demoWorkbooksService` (after the demo data): one workbook per company,
- *   bound to it, set up and filled, with its `/view` URL.
+ *   bound to it as an operator binds (the same registry and transaction as
+ *   the add-on's setup, without a code), set up and filled, with its
+ *   `/view` URL.
  */
 import { join } from "node:path";
-import { FieldValue } from "@google-cloud/firestore";
+import { parisDay } from "../../src/app/clock";
 import { COMPANIES } from "../../src/model/collections";
+import { bindWorkbookAsOperator } from "../../src/sheets/binding/bind-workbook";
+import { companySpreadsheets } from "../../src/sheets/binding/workbook-registry";
 import { setupWorkbook } from "../../src/sheets/layout/setup-workbook";
 import { sheetsApiFromEnv } from "../../src/sheets/sheets-api";
 import { SheetsGateway } from "../../src/sheets/sheets-gateway";
-import { companySpreadsheets } from "../../src/sheets/sync/sync-company";
 import { syncSpreadsheet } from "../../src/sheets/sync/sync-spreadsheet";
 import type { Service } from "../start";
 import { startSheetsServer } from "../../testing/sheets-server/index";
@@ -25,6 +28,7 @@ export const sheetsServerService: Service = {
       dataDir: process.env.SHEETS_DATA_DIR ?? join(process.cwd(), ".local", "sheets"),
     });
     process.env.SHEETS_API_URL = server.url;
+    process.env.SHEETS_API_TOKEN = server.functionsAccess.accessToken;
     ctx.sheetsUrl = server.url;
     return {
       lines: [`local Sheets API     ${server.url}  (workbooks: ${server.url}/view)`],
@@ -48,7 +52,12 @@ export const demoWorkbooksService: Service = {
         spreadsheetId = (
           await gateway.api.spreadsheets.create({ requestBody: { properties: { title: `Acompte — ${name}` } } })
         ).data.spreadsheetId!;
-        await company.ref.update({ spreadsheetIds: FieldValue.arrayUnion(spreadsheetId) });
+        const now = new Date();
+        await bindWorkbookAsOperator(
+          db,
+          { companyId: company.id, actor: "npm-start@acompte.local", now, today: parisDay(now) },
+          spreadsheetId,
+        );
       }
       await setupWorkbook(gateway, spreadsheetId);
       await syncSpreadsheet({ db, gateway }, company.id, spreadsheetId, { waitForLeaseMs: 10_000 });

@@ -2,7 +2,7 @@
  * Reads the workflow's documents (functions/src/model) for the reminders
  * job. Each query selects only what is due today, on (status, date)
  * indexes, so the documents read track the reminders due, not the size of
- * the company. The composite indexes are listed in README, section jobs.
+ * the company. The composite indexes are listed in docs/jobs.md.
  */
 import type { Firestore, Query, QueryDocumentSnapshot } from "@google-cloud/firestore";
 import { approvalWaitingReminder } from "../domain/reminders/approval-waiting";

@@ -1,29 +1,15 @@
 /**
- * Production wiring of the scheduled jobs, read from the environment once
- * per instance. Local ID tokens (the workflow's development key) are
- * accepted only in its local mode on the emulator, so a deployed function
- * can never trust them.
+ * Production wiring of the reminders job, read from the environment once
+ * per instance: who may trigger it (scheduler-config, shared with the
+ * dashboard) and how its mail leaves, which only the reminders need.
  */
 import { OAuth2Client } from "google-auth-library";
 import { z } from "zod";
 import { gmailTransport } from "../mail/gmail-transport";
 import type { MailTransport } from "../mail/mail-transport";
 import { smtpTransport } from "../mail/smtp-transport";
-import { localPublicKeyFromEnv } from "../auth/auth-config";
-import { LOCAL_ISSUER, LOCAL_KEY_ID } from "../auth/token-verifier";
 import type { SchedulerAuthConfig } from "./scheduler-auth";
-
-const list = z.string().transform((s) =>
-  s
-    .split(",")
-    .map((x) => x.trim())
-    .filter(Boolean),
-);
-
-const schedulerEnv = z.object({
-  SCHEDULER_AUDIENCE: z.string().min(1),
-  SCHEDULER_SERVICE_ACCOUNTS: list.pipe(z.array(z.email()).min(1)),
-});
+import { JobConfigError, loadSchedulerAuth, parsedJobEnv } from "./scheduler-config";
 
 /** Only the reminders send mail: the dashboard never needs these. */
 const mailEnv = z.object({
@@ -52,36 +38,9 @@ export interface JobConfig extends MailConfig {
   auth: SchedulerAuthConfig;
 }
 
-/**
- * A configuration mistake of the deployment: its message names the
- * variables, for the operator's logs — never for the caller's answer.
- */
-export class JobConfigError extends Error {}
-
-function parsed<T extends z.ZodType>(schema: T, env: NodeJS.ProcessEnv): z.infer<T> {
-  const result = schema.safeParse(env);
-  if (!result.success) {
-    const fields = result.error.issues.map((i) => i.path.join(".")).join(", ");
-    throw new JobConfigError(`Configuration des tâches planifiées incomplète ou invalide : ${fields}`);
-  }
-  return result.data;
-}
-
-/** Who may trigger a job: both jobs need it. */
-export function loadSchedulerAuth(env: NodeJS.ProcessEnv = process.env): SchedulerAuthConfig {
-  const e = parsed(schedulerEnv, env);
-  const auth: SchedulerAuthConfig = { audience: e.SCHEDULER_AUDIENCE, allowedEmails: e.SCHEDULER_SERVICE_ACCOUNTS };
-  const localKey = localSchedulerKey(env);
-  if (localKey !== null) {
-    auth.keys = async () => ({ [LOCAL_KEY_ID]: localKey });
-    auth.issuers = [LOCAL_ISSUER];
-  }
-  return auth;
-}
-
 /** How the reminders send their mail. */
 export function loadMailConfig(env: NodeJS.ProcessEnv = process.env): MailConfig {
-  const e = parsed(mailEnv, env);
+  const e = parsedJobEnv(mailEnv, env);
   return {
     transport: transportFrom(e),
     from: e.MAIL_FROM,
@@ -93,15 +52,6 @@ export function loadMailConfig(env: NodeJS.ProcessEnv = process.env): MailConfig
 /** Everything the reminders job needs. */
 export function loadJobConfig(env: NodeJS.ProcessEnv = process.env): JobConfig {
   return { auth: loadSchedulerAuth(env), ...loadMailConfig(env) };
-}
-
-/** The workflow's local development key, under the api's own rule (auth-config): never when deployed. */
-function localSchedulerKey(env: NodeJS.ProcessEnv): string | null {
-  try {
-    return localPublicKeyFromEnv(env);
-  } catch (error) {
-    throw new JobConfigError(`Tâches planifiées : mode local refusé (${(error as Error).message}).`);
-  }
 }
 
 function transportFrom(e: z.infer<typeof mailEnv>): MailTransport {

@@ -16,6 +16,11 @@
  *     sequences/{seriesKey}                        SequenceDoc (counter + chain head of one number series)
  *     anchors/{YYYY-MM-DD}                         AnchorDoc (the day's chain heads, also kept outside Firestore)
  *     idempotency/{keyHash}                        IdempotencyDoc (first answer of a keyed call)
+ *     bindingCodes/{codeHash}                      BindingCodeDoc (one-time code to bind a workbook)
+ *
+ * One collection is global, because what it guards spans companies:
+ *
+ *   workbooks/{spreadsheetId}                      WorkbookDoc (the one company a workbook is bound to)
  */
 export const COMPANIES = "companies";
 export const USERS = "users";
@@ -31,3 +36,5 @@ export const EVENTS = "events";
 export const SEQUENCES = "sequences";
 export const ANCHORS = "anchors";
 export const IDEMPOTENCY = "idempotency";
+export const BINDING_CODES = "bindingCodes";
+export const WORKBOOKS = "workbooks";

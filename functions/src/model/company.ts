@@ -13,7 +13,8 @@ export type CompanySettings = z.output<typeof companySettingsSchema>;
 /**
  * companies/{c}. `reminderSettings` is read by the reminders job (see
  * functions/src/domain/reminders/reminder-settings.ts for its shape).
- * `spreadsheetIds` are the workbooks bound to this company (one company each).
+ * `spreadsheetIds` are the workbooks bound to this company, written with
+ * their workbooks/{id} registry entry (model/workbook.ts), which decides.
  */
 export interface CompanyDoc {
   settings: CompanySettings;

@@ -14,3 +14,4 @@ export * from "./payment";
 export * from "./refund";
 export * from "./roles";
 export * from "./sequence";
+export * from "./workbook";

@@ -50,7 +50,7 @@ export interface InvoiceDunning {
 
 /**
  * The last dunning letter the reminders job sent for an invoice: the next one
- * is the level after it, its spacing after `sentOn` (README, Reminder rules).
+ * is the level after it, its spacing after `sentOn` (docs/jobs.md, Reminder rules).
  * Written by the job only, in the transaction that puts the letter in the
  * outbox; kept apart from `dunning`, which finance staff replace as a whole.
  */

@@ -1,5 +1,5 @@
 /**
- * Delivers due outbox entries. Guarantees (see README, section jobs):
+ * Delivers due outbox entries. Guarantees (see docs/jobs.md, Outbox guarantees):
  * - an entry is claimed by one sender at a time: PENDING/FAILED → SENDING in
  *   a transaction that sets a lease (leaseOwner, leaseExpiresAt);
  * - SENT is recorded in a transaction only by the lease owner;

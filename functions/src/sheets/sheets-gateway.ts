@@ -55,6 +55,22 @@ export class SheetsGateway {
     return res.data;
   }
 
+  /** The developer metadata a lookup selects, among what this project may see (its own PROJECT entries, DOCUMENT ones). */
+  async findDeveloperMetadata(
+    spreadsheetId: string,
+    lookup: sheets_v4.Schema$DeveloperMetadataLookup,
+  ): Promise<sheets_v4.Schema$DeveloperMetadata[]> {
+    const res = await withRetry(
+      () =>
+        this.api.spreadsheets.developerMetadata.search({
+          spreadsheetId,
+          requestBody: { dataFilters: [{ developerMetadataLookup: lookup }] },
+        }),
+      this.retry,
+    );
+    return (res.data.matchedDeveloperMetadata ?? []).flatMap((m) => (m.developerMetadata ? [m.developerMetadata] : []));
+  }
+
   /** Writes every range with RAW input; returns the number of write calls made. */
   async writeValues(spreadsheetId: string, data: ValueRangeLike[]): Promise<number> {
     const batches = splitByPayload(data, this.maxPayloadBytes);

@@ -24,6 +24,8 @@ export interface GasCall {
   scriptProperties: Record<string, string>;
   documentProperties: Record<string, string>;
   promptAnswers: NonNullable<StandInOptions["promptAnswers"]>;
+  /** Where SpreadsheetApp stores developer metadata (the local Sheets server), as the acting user. */
+  sheetsApi?: StandInOptions["sheetsApi"];
 }
 
 export interface GasAnswer {
@@ -63,6 +65,7 @@ parentPort?.on("message", (call: GasCall) => {
     scriptProperties: call.scriptProperties,
     documentProperties: call.documentProperties,
     promptAnswers: call.promptAnswers,
+    sheetsApi: call.sheetsApi,
   });
   const { alerts, prompts } = standIns.recorder;
   const answer: GasAnswer = { id: call.id, ok: true, alerts, prompts, documentProperties: {} };

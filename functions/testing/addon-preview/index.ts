@@ -13,6 +13,7 @@ import os from "node:os";
 import path from "node:path";
 import { buildAddon, API_URL_PLACEHOLDER } from "../../../apps-script/tools/build";
 import { ENTRY_POINTS } from "../../../apps-script/src/interfaces/server-functions";
+import { ACOMPTE_PROJECT, localAccessToken } from "../sheets-server/access";
 import { withBridge } from "./bridge-script";
 import { startGasRuntime } from "./gas-runtime";
 import { previewPage, type PageActor } from "./page";
@@ -51,10 +52,13 @@ interface Selection {
 }
 
 function restSheetReader(sheetsApiUrl: string, spreadsheetId: string) {
+  // The page reads the sheet as a person would see it: through the add-on's project, as the preview.
+  const token = localAccessToken(ACOMPTE_PROJECT, "addon-preview@acompte.test");
   return async (sheetName: string): Promise<unknown[][]> => {
     const range = encodeURIComponent(`'${sheetName.replace(/'/g, "''")}'`);
     const response = await fetch(
       `${sheetsApiUrl.replace(/\/+$/, "")}/v4/spreadsheets/${encodeURIComponent(spreadsheetId)}/values/${range}`,
+      { headers: { authorization: `Bearer ${token}` } },
     );
     if (!response.ok) return [];
     const body = (await response.json()) as { values?: unknown[][] };
@@ -124,6 +128,10 @@ export async function startAddonPreview(options: AddonPreviewOptions): Promise<A
         ...(options.audience ? { ACOMPTE_AUDIENCE: options.audience } : {}),
       },
       documentProperties,
+      // SpreadsheetApp writes as the acting user, through the add-on's project (the functions' project).
+      ...(options.sheetsApiUrl && actor
+        ? { sheetsApi: { url: options.sheetsApiUrl, accessToken: localAccessToken(ACOMPTE_PROJECT, actor.email) } }
+        : {}),
     });
     documentProperties = answer.documentProperties;
     return answer;

@@ -15,6 +15,12 @@ type Button = GoogleAppsScript.Base.Button;
 // Apps Script's enums exist only at run time in Apps Script: same members, own values.
 const BUTTON = { CLOSE: 0, OK: 1, CANCEL: 2, YES: 3, NO: 4 } as unknown as Base["Button"];
 const BUTTON_SET = { OK: 0, OK_CANCEL: 1, YES_NO: 2, YES_NO_CANCEL: 3 } as unknown as Base["ButtonSet"];
+// Apps Script's enum members are objects that print as their name, which is what the Sheets API receives.
+const enumMember = (name: string) => Object.freeze({ name: () => name, toString: () => name });
+const METADATA_VISIBILITY = {
+  DOCUMENT: enumMember("DOCUMENT"),
+  PROJECT: enumMember("PROJECT"),
+} as unknown as GoogleAppsScript.Spreadsheet.SpreadsheetApp["DeveloperMetadataVisibility"];
 
 /** What a synchronous HTTP transport receives and answers. */
 export interface HttpRequest {
@@ -52,6 +58,8 @@ export interface Recorder {
   prompts: { title?: string; prompt: string }[];
   toasts: string[];
   requests: HttpRequest[];
+  /** What SpreadsheetApp itself sent to the Sheets API (not UrlFetchApp: no allow-list, not in `requests`). */
+  sheetsRequests: HttpRequest[];
 }
 
 export interface StandInOptions {
@@ -66,6 +74,13 @@ export interface StandInOptions {
   urlFetchWhitelist?: string[];
   /** Answers to ui.prompt, in order: text and button name; past the last one, CANCEL. */
   promptAnswers?: { text: string; button: "OK" | "CANCEL" }[];
+  /**
+   * Where SpreadsheetApp stores what the model does not hold (developer
+   * metadata): the Sheets REST API (`url`, e.g. the local Sheets server), with
+   * the access token of the user in the add-on's project, reached through
+   * `transport`. Without it, such calls throw.
+   */
+  sheetsApi?: { url: string; accessToken: string };
 }
 
 export interface StandIns {
@@ -134,6 +149,45 @@ function toHttpRequest(url: string, params: GoogleAppsScript.URL_Fetch.URLFetchR
   return { url, method: (params.method ?? "get").toUpperCase(), headers, body: payload };
 }
 
+/**
+ * Spreadsheet.addDeveloperMetadata(key[, value][, visibility]) as Apps Script
+ * ends up storing it: a createDeveloperMetadata request on the whole
+ * spreadsheet through the Sheets API, as the user, in the script's project.
+ * Visibility DOCUMENT unless given, as in Apps Script.
+ */
+function addDeveloperMetadata(options: StandInOptions, recorder: Recorder, args: unknown[]): void {
+  const [key, second, third] = args;
+  const value = typeof second === "string" ? second : undefined;
+  const visibility = String((typeof second === "string" ? third : second) ?? METADATA_VISIBILITY.DOCUMENT);
+  if (typeof key !== "string" || key === "") throw new Error("Exception: Invalid argument: key");
+  const api = options.sheetsApi;
+  if (!api) throw new Error("Apps Script stand-in: addDeveloperMetadata needs the sheetsApi option");
+  const developerMetadata = {
+    metadataKey: key,
+    ...(value === undefined ? {} : { metadataValue: value }),
+    visibility,
+    location: { spreadsheet: true },
+  };
+  const request: HttpRequest = {
+    url: `${api.url.replace(/\/+$/, "")}/v4/spreadsheets/${encodeURIComponent(options.spreadsheet.id)}:batchUpdate`,
+    method: "POST",
+    headers: { Authorization: `Bearer ${api.accessToken}`, "Content-Type": "application/json" },
+    body: JSON.stringify({ requests: [{ createDeveloperMetadata: { developerMetadata } }] }),
+  };
+  recorder.sheetsRequests.push(request);
+  const answer = options.transport(request);
+  if (answer.status >= 400) {
+    let message = `HTTP ${answer.status}`;
+    try {
+      message = (JSON.parse(answer.body) as { error?: { message?: string } }).error?.message ?? message;
+    } catch {
+      // not Google's error shape: the status says enough
+    }
+    // Apps Script reports a failed service call as an exception with the service's message.
+    throw new Error(`Exception: ${message}`);
+  }
+}
+
 function sheetStandIn(model: SpreadsheetModel, name: string): GoogleAppsScript.Spreadsheet.Sheet {
   const values = () => model.sheets[name] ?? [];
   const self: GoogleAppsScript.Spreadsheet.Sheet = standIn<GoogleAppsScript.Spreadsheet.Sheet>(`Sheet(${name})`)({
@@ -166,7 +220,15 @@ function rangeStandIn(
 }
 
 export function createStandIns(options: StandInOptions): StandIns {
-  const recorder: Recorder = { menus: [], sidebars: [], alerts: [], prompts: [], toasts: [], requests: [] };
+  const recorder: Recorder = {
+    menus: [],
+    sidebars: [],
+    alerts: [],
+    prompts: [],
+    toasts: [],
+    requests: [],
+    sheetsRequests: [],
+  };
   const scriptProperties = { ...(options.scriptProperties ?? {}) };
   const documentProperties = { ...(options.documentProperties ?? {}) };
   const prompts = [...(options.promptAnswers ?? [])];
@@ -231,6 +293,10 @@ export function createStandIns(options: StandInOptions): StandIns {
     toast: ((message: string) => {
       recorder.toasts.push(message);
     }) as GoogleAppsScript.Spreadsheet.Spreadsheet["toast"],
+    addDeveloperMetadata: ((...args: unknown[]) => {
+      addDeveloperMetadata(options, recorder, args);
+      return spreadsheet;
+    }) as GoogleAppsScript.Spreadsheet.Spreadsheet["addDeveloperMetadata"],
   });
 
   const globals: StandIns["globals"] = {
@@ -238,6 +304,7 @@ export function createStandIns(options: StandInOptions): StandIns {
       getUi: () => ui,
       getActiveSpreadsheet: () => spreadsheet,
       getActive: () => spreadsheet,
+      DeveloperMetadataVisibility: METADATA_VISIBILITY,
     }),
     HtmlService: standIn<GoogleAppsScript.HTML.HtmlService>("HtmlService")({
       createHtmlOutputFromFile: (name: string) => {

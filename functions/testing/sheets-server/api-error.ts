@@ -1,9 +1,10 @@
-/** Google's JSON error: `{ "error": { "code", "message", "status" } }`. */
+/** Google's JSON error: `{ "error": { "code", "message", "status" } }`, with the headers Google adds (401: WWW-Authenticate). */
 export class ApiError extends Error {
   constructor(
     readonly code: number,
     readonly status: string,
     message: string,
+    readonly headers: Record<string, string> = {},
   ) {
     super(message);
   }

@@ -3,7 +3,9 @@
  * copy of the spreadsheet that replaces the stored one only when every
  * request succeeded — one invalid request and nothing changes.
  */
+import type { Caller } from "./access";
 import { ApiError, invalidArgument } from "./api-error";
+import { createDeveloperMetadata, deleteDeveloperMetadata } from "./developer-metadata";
 import { applyUpdateMask, parseFieldMask } from "./field-mask";
 import {
   cellAt,
@@ -101,7 +103,7 @@ function newId(s: StoredSpreadsheet): number {
 
 const handlers: Record<
   string,
-  (s: StoredSpreadsheet, body: Record<string, unknown>, where: string) => Reply | undefined
+  (s: StoredSpreadsheet, body: Record<string, unknown>, where: string, caller: Caller) => Reply | undefined
 > = {
   addSheet(s, body, where) {
     const props = (body.properties ?? {}) as Record<string, unknown>;
@@ -263,9 +265,15 @@ const handlers: Record<
       throw invalidArgument(`${where}: No object with id: ${String(body.objectId)}`);
     return undefined;
   },
+  createDeveloperMetadata,
+  deleteDeveloperMetadata,
 };
 
-export function batchUpdate(s: StoredSpreadsheet, requests: unknown): { result: StoredSpreadsheet; replies: Reply[] } {
+export function batchUpdate(
+  s: StoredSpreadsheet,
+  requests: unknown,
+  caller: Caller,
+): { result: StoredSpreadsheet; replies: Reply[] } {
   if (!Array.isArray(requests) || requests.length === 0) throw invalidArgument("Must specify at least one request.");
   const copy = structuredClone(s);
   const replies = (requests as Req[]).map((request, i) => {
@@ -277,7 +285,7 @@ export function batchUpdate(s: StoredSpreadsheet, requests: unknown): { result: 
     if (!handler)
       throw invalidArgument(`Invalid requests[${i}]: the local Sheets server does not implement '${kind}'.`);
     try {
-      return handler(copy, request[kind] ?? {}, where) ?? {};
+      return handler(copy, request[kind] ?? {}, where, caller) ?? {};
     } catch (e) {
       if (e instanceof ApiError) throw e;
       throw invalidArgument(`${where}: ${(e as Error).message}`);

@@ -2,14 +2,17 @@
  * Local Sheets API v4 server for tests, benches and `npm start`: the subset
  * of the REST API Acompte calls, on 127.0.0.1, with Google's error shape,
  * data kept in a JSON file, optional seeded faults and an HTML view per
- * spreadsheet (`/view/{id}`). Point `@googleapis/sheets` at it with
- * `rootUrl: url + "/"`.
+ * spreadsheet (`/view/{id}`). Every API call needs a local access token
+ * (access.ts), checked before the body is read, as Google does; the
+ * functions' client gets its own from `functionsAccess`.
  */
 import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { authenticate, FUNCTIONS_ACCESS_TOKEN, type Caller } from "./access";
 import { ApiError, invalidArgument, notFound } from "./api-error";
 import { batchUpdate } from "./batch-update";
+import { getDeveloperMetadata, searchDeveloperMetadata } from "./developer-metadata";
 import { FaultInjector } from "./faults";
 import { applyFieldMask, parseFieldMask } from "./field-mask";
 import { newSheet, type StoredSpreadsheet } from "./model";
@@ -29,6 +32,8 @@ export interface SheetsServerOptions {
 
 export interface SheetsServer {
   url: string;
+  /** What the functions' Sheets client needs to call this server as their service account (createSheetsApi's options). */
+  functionsAccess: { rootUrl: string; accessToken: string };
   /** API calls received per method (`spreadsheets.values.batchUpdate`…), faulted ones included. */
   calls(): Record<string, number>;
   faults(): number;
@@ -41,6 +46,7 @@ type Handler = (
   s: StoredSpreadsheet | null,
   body: Record<string, unknown>,
   query: URLSearchParams,
+  caller: Caller,
 ) => { result: unknown; changed?: StoredSpreadsheet };
 
 async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
@@ -63,7 +69,14 @@ const readOptions = (q: URLSearchParams) => ({
   dateTimeRenderOption: q.get("dateTimeRenderOption") ?? undefined,
 });
 
-function route(method: string, path: string): { name: string; id?: string; range?: string } | null {
+interface Route {
+  name: string;
+  id?: string;
+  range?: string;
+  metadataId?: number;
+}
+
+function route(method: string, path: string): Route | null {
   if (method === "POST" && path === "/v4/spreadsheets") return { name: "spreadsheets.create" };
   const m = /^\/v4\/spreadsheets\/([^/:]+)(.*)$/.exec(path);
   if (!m) return null;
@@ -74,6 +87,11 @@ function route(method: string, path: string): { name: string; id?: string; range
   if (rest === "/values:batchGet" && method === "GET") return { name: "spreadsheets.values.batchGet", id };
   if (rest === "/values:batchUpdate" && method === "POST") return { name: "spreadsheets.values.batchUpdate", id };
   if (rest === "/values:batchClear" && method === "POST") return { name: "spreadsheets.values.batchClear", id };
+  if (rest === "/developerMetadata:search" && method === "POST")
+    return { name: "spreadsheets.developerMetadata.search", id };
+  const metadata = /^\/developerMetadata\/(\d+)$/.exec(rest);
+  if (metadata && method === "GET")
+    return { name: "spreadsheets.developerMetadata.get", id, metadataId: Number(metadata[1]) };
   const v = /^\/values\/(.+)$/.exec(rest);
   if (!v) return null;
   const verb = /:(append|clear)$/.exec(v[1]);
@@ -92,8 +110,8 @@ export async function startSheetsServer(options: SheetsServerOptions = {}): Prom
   let faultCount = 0;
   let baseUrl = "";
 
-  const handlers: Record<string, (r: { range?: string }) => Handler> = {
-    "spreadsheets.create": () => (_s, body) => {
+  const handlers: Record<string, (r: Route) => Handler> = {
+    "spreadsheets.create": () => (_s, body, _q, caller) => {
       const props = (body.properties ?? {}) as Record<string, unknown>;
       const s: StoredSpreadsheet = {
         spreadsheetId: randomBytes(30).toString("base64url").slice(0, 44),
@@ -113,18 +131,24 @@ export async function startSheetsServer(options: SheetsServerOptions = {}): Prom
         const id = (sh.properties?.sheetId as number | undefined) ?? (i === 0 ? 0 : s.nextId++);
         s.sheets.push(newSheet(id, title, i, sh.properties as never));
       });
-      return { result: spreadsheetResource(s, baseUrl, false, []), changed: s };
+      return { result: spreadsheetResource(s, baseUrl, caller, false, []), changed: s };
     },
-    "spreadsheets.get": () => (s, _b, q) => ({
-      result: spreadsheetResource(s!, baseUrl, q.get("includeGridData") === "true", q.getAll("ranges")),
+    "spreadsheets.get": () => (s, _b, q, caller) => ({
+      result: spreadsheetResource(s!, baseUrl, caller, q.get("includeGridData") === "true", q.getAll("ranges")),
     }),
-    "spreadsheets.batchUpdate": () => (s, body) => {
-      const { result, replies } = batchUpdate(s!, body.requests);
+    "spreadsheets.batchUpdate": () => (s, body, _q, caller) => {
+      const { result, replies } = batchUpdate(s!, body.requests, caller);
       const response: Record<string, unknown> = { spreadsheetId: s!.spreadsheetId, replies };
       if (body.includeSpreadsheetInResponse)
-        response.updatedSpreadsheet = spreadsheetResource(result, baseUrl, false, []);
+        response.updatedSpreadsheet = spreadsheetResource(result, baseUrl, caller, false, []);
       return { result: response, changed: result };
     },
+    "spreadsheets.developerMetadata.search": () => (s, body, _q, caller) => ({
+      result: searchDeveloperMetadata(s!, body, caller),
+    }),
+    "spreadsheets.developerMetadata.get": (r) => (s, _b, _q, caller) => ({
+      result: getDeveloperMetadata(s!, r.metadataId!, caller),
+    }),
     "spreadsheets.values.get": (r) => (s, _b, q) => ({ result: readRange(s!, r.range!, readOptions(q)) }),
     "spreadsheets.values.batchGet": () => (s, _b, q) => ({
       result: {
@@ -175,9 +199,15 @@ export async function startSheetsServer(options: SheetsServerOptions = {}): Prom
     },
   };
 
-  const send = (res: ServerResponse, status: number, body: unknown, type = "application/json; charset=UTF-8") => {
+  const send = (
+    res: ServerResponse,
+    status: number,
+    body: unknown,
+    type = "application/json; charset=UTF-8",
+    headers: Record<string, string> = {},
+  ) => {
     const text = typeof body === "string" ? body : JSON.stringify(body);
-    res.writeHead(status, { "Content-Type": type, "Content-Length": Buffer.byteLength(text) });
+    res.writeHead(status, { ...headers, "Content-Type": type, "Content-Length": Buffer.byteLength(text) });
     res.end(text);
   };
 
@@ -201,6 +231,8 @@ export async function startSheetsServer(options: SheetsServerOptions = {}): Prom
         const r = route(method, url.pathname);
         if (!r) throw notFound(`Method not found: ${method} ${url.pathname}`);
         counts[r.name] = (counts[r.name] ?? 0) + 1;
+        // Credentials first: an unauthenticated caller learns nothing, not even whether its body parses.
+        const caller = authenticate(req.headers, url.searchParams);
         const body = method === "GET" ? {} : await readBody(req);
         const fault = faults.next();
         if (fault && !fault.afterApply) {
@@ -208,7 +240,7 @@ export async function startSheetsServer(options: SheetsServerOptions = {}): Prom
           throw fault.error;
         }
         const spreadsheet = r.id === undefined ? null : store.get(r.id);
-        const { result, changed } = handlers[r.name](r)(spreadsheet, body, url.searchParams);
+        const { result, changed } = handlers[r.name](r)(spreadsheet, body, url.searchParams, caller);
         if (changed) store.put(changed);
         if (fault) {
           faultCount++;
@@ -217,7 +249,7 @@ export async function startSheetsServer(options: SheetsServerOptions = {}): Prom
         const fields = url.searchParams.get("fields");
         send(res, 200, fields ? applyFieldMask(result, parseFieldMask(fields)) : result);
       } catch (e) {
-        if (e instanceof ApiError) return send(res, e.code, e.body());
+        if (e instanceof ApiError) return send(res, e.code, e.body(), undefined, e.headers);
         send(res, 500, new ApiError(500, "INTERNAL", `Internal error encountered: ${(e as Error).message}`).body());
       }
     })();
@@ -229,6 +261,7 @@ export async function startSheetsServer(options: SheetsServerOptions = {}): Prom
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url: baseUrl,
+    functionsAccess: { rootUrl: baseUrl, accessToken: FUNCTIONS_ACCESS_TOKEN },
     calls: () => ({ ...counts }),
     faults: () => faultCount,
     resetCalls: () => {

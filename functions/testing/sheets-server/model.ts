@@ -55,10 +55,22 @@ export interface StoredSheet {
   rows: (CellData | null)[][];
 }
 
+/** Developer metadata on the whole spreadsheet, with the project that created it (it decides who sees PROJECT entries). */
+export interface StoredDeveloperMetadata {
+  metadataId: number;
+  metadataKey: string;
+  metadataValue?: string;
+  visibility: "DOCUMENT" | "PROJECT";
+  location: { locationType: "SPREADSHEET"; spreadsheet: true };
+  project: string;
+}
+
 export interface StoredSpreadsheet {
   spreadsheetId: string;
   properties: { title: string; locale: string; timeZone: string; [key: string]: unknown };
   sheets: StoredSheet[];
+  /** Absent in files saved before developer metadata existed: read as none. */
+  developerMetadata?: StoredDeveloperMetadata[];
   /** Next free id for sheets, protected ranges and charts (Sheets ids are unique per spreadsheet). */
   nextId: number;
 }

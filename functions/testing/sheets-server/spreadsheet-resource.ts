@@ -3,7 +3,9 @@
  * are left out (proto3 JSON), grid data only with includeGridData, limited to
  * `ranges` when given.
  */
+import type { Caller } from "./access";
 import { evaluate, formattedValue } from "./cell-values";
+import { metadataResource, visibleMetadata } from "./developer-metadata";
 import { cellAt, DEFAULT_COLUMN_WIDTH, type StoredSheet, type StoredSpreadsheet } from "./model";
 import { resolveRange, type Rect } from "./values-api";
 
@@ -38,7 +40,14 @@ function gridData(sheet: StoredSheet, r: Rect, locale: string) {
   };
 }
 
-export function spreadsheetResource(s: StoredSpreadsheet, baseUrl: string, includeGridData: boolean, ranges: string[]) {
+/** `caller`: whose developer metadata is shown (DOCUMENT entries and its project's PROJECT entries). */
+export function spreadsheetResource(
+  s: StoredSpreadsheet,
+  baseUrl: string,
+  caller: Caller,
+  includeGridData: boolean,
+  ranges: string[],
+) {
   const wanted = ranges.map((range) => resolveRange(s, range));
   const sheets = [...s.sheets]
     .sort((a, b) => a.properties.index - b.properties.index)
@@ -57,10 +66,12 @@ export function spreadsheetResource(s: StoredSpreadsheet, baseUrl: string, inclu
         ...(sheet.charts.length ? { charts: sheet.charts } : {}),
       };
     });
+  const metadata = visibleMetadata(s, caller).map(metadataResource);
   return {
     spreadsheetId: s.spreadsheetId,
     properties: s.properties,
     sheets,
+    ...(metadata.length ? { developerMetadata: metadata } : {}),
     spreadsheetUrl: `${baseUrl}/view/${s.spreadsheetId}`,
   };
 }

@@ -160,6 +160,11 @@ export function planWrite(s: StoredSpreadsheet, vr: ValueRange, range: string | 
   const rows = asRows(vr);
   const height = rows.length;
   const width = Math.max(0, ...rows.map((l) => l.length));
+  // A single cell only anchors the block: Sheets writes the values from that top-left cell on.
+  if (rect.endRow - rect.startRow === 1 && rect.endColumn - rect.startColumn === 1) {
+    rect.endRow = rect.startRow + Math.max(1, height);
+    rect.endColumn = rect.startColumn + Math.max(1, width);
+  }
   if (rect.startRow + height > rect.endRow) {
     throw invalidArgument(
       `Requested writing within range [${a1}], but tried writing to row [${rect.startRow + height}]`,

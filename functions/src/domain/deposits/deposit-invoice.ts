@@ -9,6 +9,7 @@ import { VatRate } from "../vat/vat-rates";
 import { DepositKind, presumedDepositKind } from "./deposit-kind";
 import { VatDue, vatDueDate } from "./vat-due-date";
 
+/** The part of one order line a deposit covers (net), keeping the line's id and label. */
 export interface DepositLine {
   id?: string;
   label?: string;
@@ -17,6 +18,7 @@ export interface DepositLine {
   net: string;
 }
 
+/** The deposit invoice depositInvoice computes: amounts per rate, per order line, and when its VAT is due. */
 export interface DepositInvoice extends VatBreakdown {
   kind: DepositKind;
   /** The deposit allocated to each order line (net), in order. */
@@ -94,10 +96,15 @@ function byGrossAmount(lines: ParsedLine[], amount: Money): Allocation {
  * lines are at rate 0, outside the scope) — whether VAT is due on arrhes is
  * unsettled (CJEU C-277/05 covers forfeited arrhes only).
  *
- * depositInvoice({ customerKind: "b2b", supplyKind: "goods", order: { lines: [{ vatRate: "20", net: "12000.00" }] },
- *   deposit: { percent: "30" }, invoiceDate: "2026-01-15", cashedDate: "2026-01-15" })
- *   → { kind: "acompte", lines: [{ vatRate: "20", net: "3600.00", vat: "720.00", gross: "4320.00" }], total: {…},
- *       orderLines: [{ vatRate: "20", net: "3600.00" }], vatDue: { basis: "cashing", date: "2026-01-15", period: "2026-01" } }
+ * @example
+ * depositInvoice({
+ *   customerKind: "b2b", supplyKind: "goods", order: { lines: [{ vatRate: "20", net: "12000.00" }] },
+ *   deposit: { percent: "30" }, invoiceDate: "2026-01-15", cashedDate: "2026-01-15",
+ * });
+ * // → { kind: "acompte", lines: [{ vatRate: "20", net: "3600.00", vat: "720.00", gross: "4320.00" }],
+ * //     total: { net: "3600.00", vat: "720.00", gross: "4320.00" }, orderLines: [{ vatRate: "20", net: "3600.00" }],
+ * //     vatDue: { basis: "cashing", date: "2026-01-15", period: "2026-01" }, documentType: "386",
+ * //     paymentDateToShow: null } (the payment date when it differs from the invoice date)
  */
 export function depositInvoice(rawInput: DepositInvoiceInput): DepositInvoice {
   const input = parseInput(depositInvoiceInputSchema, rawInput);

@@ -15,6 +15,7 @@ import {
 } from "../vat/vat-breakdown";
 import { VatRate, compareRates } from "../vat/vat-rates";
 
+/** One deposit invoice a final invoice lists and deducts, with its totals. */
 export interface DeductedDeposit extends Totals {
   number: string;
   date: string;
@@ -22,6 +23,7 @@ export interface DeductedDeposit extends Totals {
   reference: string;
 }
 
+/** The final invoice finalInvoice computes: the full price per rate, the deposits deducted, the VAT it makes due. */
 export interface FinalInvoice extends VatBreakdown {
   /** Deposits deducted, one per deposit invoice. */
   deposits: DeductedDeposit[];
@@ -49,9 +51,14 @@ function sumByRate(groups: readonly RateAmounts[][]): RateAmounts[] {
  * listed and deducted, and the VAT it makes due = total VAT − VAT already due
  * on the deposits, rate by rate (CGI art. 269-2; domain.md worked example 2).
  *
- * finalInvoice({ supplyKind: "goods", lines: [{ vatRate: "20", net: "12000.00" }],
- *   deposits: [{ number: "FA2026-0042", date: "2026-01-15", lines: [{ vatRate: "20", net: "3600.00", vat: "720.00" }] }] })
- *   → { total: { net: "12000.00", vat: "2400.00", gross: "14400.00" }, vatDue: "1680.00", amountDue: "10080.00", … }
+ * @example
+ * finalInvoice({
+ *   supplyKind: "goods", lines: [{ vatRate: "20", net: "12000.00" }],
+ *   deposits: [{ number: "FA2026-0042", date: "2026-01-15", lines: [{ vatRate: "20", net: "3600.00", vat: "720.00" }] }],
+ * });
+ * // → { total: { net: "12000.00", vat: "2400.00", gross: "14400.00" },
+ * //     deposits: [{ reference: "FA2026-0042 du 15/01/2026", net: "3600.00", vat: "720.00", gross: "4320.00", … }],
+ * //     vatDue: "1680.00", amountDue: "10080.00", … }
  */
 export function finalInvoice(rawInput: FinalInvoiceInput): FinalInvoice {
   const input = parseInput(finalInvoiceInputSchema, rawInput);

@@ -3,6 +3,7 @@ import { parseInput } from "../validation/field-errors";
 import { vatDueInputSchema } from "../validation/deposit-schema";
 import { SupplyKind } from "./deposit-kind";
 
+/** The input of vatDueDate: what is supplied, when it was invoiced and cashed, the company's VAT options. */
 export interface VatDueInput {
   supplyKind: SupplyKind;
   invoiceDate: CalendarDate;
@@ -14,6 +15,7 @@ export interface VatDueInput {
   vatApplies?: boolean;
 }
 
+/** When the VAT on a deposit becomes due, and the return period it belongs to. */
 export interface VatDue {
   /** cashing, invoicing, or none (no VAT on this deposit). */
   basis: "cashing" | "invoicing" | "none";
@@ -29,8 +31,11 @@ export interface VatDue {
  * 269-2-a and c). Services under the option for debits: at invoicing, or at
  * cashing if that comes first.
  *
- * vatDueDate({ supplyKind: "services", invoiceDate: "2026-01-28", cashedDate: "2026-02-03" })
- *   → { basis: "cashing", date: "2026-02-03", period: "2026-02" }
+ * @example
+ * vatDueDate({ supplyKind: "services", invoiceDate: "2026-01-28", cashedDate: "2026-02-03" });
+ * // → { basis: "cashing", date: "2026-02-03", period: "2026-02" }
+ * vatDueDate({ supplyKind: "services", invoiceDate: "2026-01-28", cashedDate: "2026-02-03", vatOnDebits: true });
+ * // → { basis: "invoicing", date: "2026-01-28", period: "2026-01" }
  */
 export function vatDueDate(rawInput: VatDueInput): VatDue {
   const input = parseInput(vatDueInputSchema, rawInput);

@@ -1,6 +1,7 @@
 import { CalendarDate, addDays, addMonths, daysBetween, halfYearStart } from "../dates/calendar-date";
 import { Money, formatMoney, roundCents, sumMoney } from "../money/money";
 
+/** The interest of one stretch of days at one rate (rates change each half-year). */
 export interface InterestSegment {
   /** First day that earns interest in this segment. */
   from: CalendarDate;
@@ -12,6 +13,7 @@ export interface InterestSegment {
   amount: string;
 }
 
+/** Simple interest split into segments; `amount` is the sum of the segments' rounded amounts. */
 export interface Interest {
   segments: InterestSegment[];
   days: number;

@@ -22,6 +22,7 @@ export interface ChartOfAccounts {
   latePenaltiesReceived: string;
 }
 
+/** The PCG accounts the engine posts to unless a company overrides them (see ChartOfAccounts). */
 export const DEFAULT_CHART_OF_ACCOUNTS: Readonly<ChartOfAccounts> = {
   bank: "512",
   customers: "411",
@@ -49,7 +50,13 @@ export const DEFAULT_ACCOUNT_LABELS: Readonly<Record<string, string>> = {
   "7631": "Revenus des créances commerciales",
 };
 
-/** The default chart with a company's overrides. */
+/**
+ * The default chart with a company's overrides.
+ *
+ * @example
+ * chartOfAccounts({ customers: "4110001" });
+ * // → { bank: "512", customers: "4110001", depositsReceived: "4191", vatCollected: "44571", … }
+ */
 export function chartOfAccounts(overrides: Partial<ChartOfAccounts> = {}): ChartOfAccounts {
   return { ...DEFAULT_CHART_OF_ACCOUNTS, ...overrides };
 }

@@ -1,6 +1,7 @@
 import { CalendarDate } from "../dates/calendar-date";
 import { Money, ZERO, formatMoney, money, sumMoney } from "../money/money";
 
+/** What an entry posts; one posting rule per kind (see posting-rules.ts). */
 export type EntryKind =
   | "deposit_cashed"
   | "final_invoice"
@@ -13,6 +14,7 @@ export type EntryKind =
 /** Journal codes: sales (invoices and credit notes), bank, miscellaneous. */
 export type JournalCode = "VT" | "BQ" | "OD";
 
+/** One line of an entry: an account, its label, and a debit or a credit (the other side "0.00"). */
 export interface JournalLine {
   account: string;
   label: string;
@@ -20,6 +22,7 @@ export interface JournalLine {
   credit: string;
 }
 
+/** A journal entry (PCG), balanced: total debit = total credit. Fields follow the FEC. */
 export interface JournalEntry {
   kind: EntryKind;
   journal: JournalCode;
@@ -60,7 +63,13 @@ export function journalEntry(head: Omit<JournalEntry, "lines">, postings: readon
   return { ...head, lines };
 }
 
-/** Total debit and total credit of an entry (equal for every entry the engine builds). */
+/**
+ * Total debit and total credit of an entry (equal for every entry the engine builds).
+ *
+ * @example
+ * entryTotals(depositCashedEntry({ date: "2026-01-15", pieceRef: "FA2026-0042", lines: [{ vatRate: "20", net: "3600.00", vat: "720.00" }] }));
+ * // → { debit: "4320.00", credit: "4320.00" }
+ */
 export function entryTotals(entry: JournalEntry): { debit: string; credit: string } {
   return {
     debit: formatMoney(sumMoney(entry.lines.map((l) => money(l.debit)))),

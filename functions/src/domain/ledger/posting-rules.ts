@@ -33,9 +33,13 @@ function vatPostings(account: string, amounts: readonly RateAmounts[], sign: 1 |
 }
 
 /**
- * Deposit invoiced and cashed: D512 gross / C4191 net / C44571 VAT per rate.
- * depositCashedEntry({ date: "2026-01-15", pieceRef: "FA2026-0042", lines: [{ vatRate: "20", net: "3600.00", vat: "720.00" }] })
- *   → lines D512 4320.00, C4191 3600.00, C44571 720.00
+ * Deposit invoiced and cashed: D512 gross / C4191 net / C44571 VAT per rate
+ * (VAT due at cashing, CGI art. 269-2).
+ *
+ * @example
+ * depositCashedEntry({ date: "2026-01-15", pieceRef: "FA2026-0042", lines: [{ vatRate: "20", net: "3600.00", vat: "720.00" }] });
+ * // → { kind: "deposit_cashed", journal: "BQ", date: "2026-01-15", pieceRef: "FA2026-0042", label: "Acompte FA2026-0042",
+ * //     lines: [512 D 4320.00, 4191 C 3600.00, 44571 C 720.00] }
  */
 export function depositCashedEntry(rawInput: DepositCashedEntryInput): JournalEntry {
   const input = parseInput(depositCashedEntryInputSchema, rawInput);
@@ -64,6 +68,13 @@ export function depositCashedEntry(rawInput: DepositCashedEntryInput): JournalEn
 /**
  * Final invoice deducting deposits: D411 (gross − deposits gross), D4191
  * (deposits net) / C70x (net), C44571 (VAT − deposits VAT, per rate).
+ *
+ * @example
+ * finalInvoiceEntry({
+ *   date: "2026-03-01", pieceRef: "FA2026-0050", supplyKind: "goods",
+ *   lines: [{ vatRate: "20", net: "12000.00", vat: "2400.00" }], deposits: [{ vatRate: "20", net: "3600.00", vat: "720.00" }],
+ * });
+ * // → lines: [411 D 10080.00, 4191 D 3600.00, 707 C 12000.00, 44571 C 1680.00]
  */
 export function finalInvoiceEntry(rawInput: FinalInvoiceEntryInput): JournalEntry {
   const input = parseInput(finalInvoiceEntryInputSchema, rawInput);
@@ -99,7 +110,14 @@ export function finalInvoiceEntry(rawInput: FinalInvoiceEntryInput): JournalEntr
   );
 }
 
-/** Credit note on a deposit: D4191 net, D44571 VAT per rate / C411 gross. */
+/**
+ * Credit note on a deposit: D4191 net, D44571 VAT per rate / C411 gross
+ * (the VAT reversal of CGI art. 272-1).
+ *
+ * @example
+ * creditNoteEntry({ date: "2026-03-10", pieceRef: "AV2026-0001", lines: [{ vatRate: "20", net: "3600.00", vat: "720.00" }] });
+ * // → lines: [4191 D 3600.00, 44571 D 720.00, 411 C 4320.00]
+ */
 export function creditNoteEntry(rawInput: CreditNoteEntryInput): JournalEntry {
   const input = parseInput(creditNoteEntryInputSchema, rawInput);
   const chart = chartOfAccounts(input.chart);
@@ -149,12 +167,24 @@ function bankCustomerEntry(
   );
 }
 
-/** Refund (or one instalment) paid: D411 / C512. */
+/**
+ * Refund (or one instalment) paid: D411 / C512.
+ *
+ * @example
+ * refundPaidEntry({ date: "2026-03-10", pieceRef: "AV2026-0001", amount: "4320.00" });
+ * // → lines: [411 D 4320.00, 512 C 4320.00]
+ */
 export function refundPaidEntry(rawInput: RefundPaidEntryInput): JournalEntry {
   return bankCustomerEntry(rawInput, "refund_paid");
 }
 
-/** Customer payment received (final invoice or other): D512 / C411. */
+/**
+ * Customer payment received (final invoice or other): D512 / C411.
+ *
+ * @example
+ * paymentReceivedEntry({ date: "2026-03-10", pieceRef: "FA2026-0050", amount: "10080.00" });
+ * // → lines: [411 C 10080.00, 512 D 10080.00]
+ */
 export function paymentReceivedEntry(rawInput: PaymentReceivedEntryInput): JournalEntry {
   return bankCustomerEntry(rawInput, "payment_received");
 }
@@ -169,6 +199,11 @@ const COMPENSATION_LABELS = {
 /**
  * Compensation, no VAT. Kept (forfeited arrhes): D411 / C7588. Payable to
  * the customer: D6588 (D6618 for interest) / C411 — then paid like a refund.
+ * Accounts per règlement ANC 2022-06.
+ *
+ * @example
+ * compensationEntry({ date: "2026-03-10", pieceRef: "AV2026-0001", amount: "1200.00", direction: "kept", kind: "arrhes_forfeited" });
+ * // → { kind: "compensation_kept", journal: "OD", lines: [411 D 1200.00, 7588 C 1200.00], … }
  */
 export function compensationEntry(rawInput: CompensationEntryInput): JournalEntry {
   const input = parseInput(compensationEntryInputSchema, rawInput);

@@ -7,6 +7,10 @@ import type { RefundQuote } from "../refunds/refund-quote";
  * The entries an approved refund posts when its credit note is issued: the
  * credit note itself, then one entry per compensation (kept or payable).
  * Payments are posted later, instalment by instalment, with refundPaidEntry.
+ *
+ * @example
+ * refundApprovalEntries(quoteRefund({ … reason: "seller_cancels" … }), { date: "2026-03-10", creditNoteNumber: "AV2026-0001" });
+ * // → [creditNoteEntry: 4191 D 3600.00, 44571 D 720.00, 411 C 4320.00] (no compensation for this reason)
  */
 export function refundApprovalEntries(
   quote: Pick<RefundQuote, "creditNote" | "compensation">,

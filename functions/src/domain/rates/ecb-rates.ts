@@ -1,6 +1,7 @@
 import { CalendarDate } from "../dates/calendar-date";
 import { HalfYearRow, rowForDate } from "./half-year-rate-table";
 
+/** One half-year of ECB_REFERENCE_RATES: the rate in force on `from` (1 January or 1 July). */
 export interface EcbReferenceRow extends HalfYearRow {
   /** ECB main refinancing operations rate (%) in force on `from`. */
   rate: string;
@@ -24,7 +25,13 @@ export const ECB_REFERENCE_RATES: readonly EcbReferenceRow[] = [
   { from: "2026-01-01", rate: "2.15" },
 ];
 
-/** The ECB reference rate (%) for the half-year containing `date`. */
+/**
+ * The ECB reference rate (%) for the half-year containing `date` (Code de
+ * commerce L441-10: the rate in force on 1 January / 1 July).
+ *
+ * @example
+ * ecbReferenceRate("2026-03-15"); // → "2.15"
+ */
 export function ecbReferenceRate(date: CalendarDate, table: readonly EcbReferenceRow[] = ECB_REFERENCE_RATES): string {
   return rowForDate(table, date, "taux de référence BCE").rate;
 }

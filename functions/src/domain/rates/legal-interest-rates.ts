@@ -1,8 +1,10 @@
 import { CalendarDate } from "../dates/calendar-date";
 import { HalfYearRow, rowForDate } from "./half-year-rate-table";
 
+/** Which of the two legal interest rates applies: a consumer creditor's or any other's (C. monétaire et financier L313-2). */
 export type Creditor = "consumer" | "professional";
 
+/** One half-year of LEGAL_INTEREST_RATES: both rates from `from` (1 January or 1 July). */
 export interface LegalInterestRow extends HalfYearRow {
   /** Annual rate in %, creditor a natural person not acting for professional needs. */
   consumer: string;
@@ -27,7 +29,15 @@ export const LEGAL_INTEREST_RATES: readonly LegalInterestRow[] = [
   { from: "2026-01-01", consumer: "6.67", professional: "2.62" },
 ];
 
-/** The legal interest rate (% a year) in force on `date` for that kind of creditor. */
+/**
+ * The legal interest rate (% a year) in force on `date` for that kind of
+ * creditor. A date in a half-year not in the table is refused
+ * (RATE_NOT_AVAILABLE), never computed with an old rate.
+ *
+ * @example
+ * legalInterestRate("2026-03-15", "consumer"); // → "6.67"
+ * legalInterestRate("2026-03-15", "professional"); // → "2.62"
+ */
 export function legalInterestRate(
   date: CalendarDate,
   creditor: Creditor,

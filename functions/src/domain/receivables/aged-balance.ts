@@ -3,7 +3,9 @@ import { Money, ZERO, formatMoney, money } from "../money/money";
 import { parseInput } from "../validation/field-errors";
 import { AgedBalanceInput, agedBalanceInputSchema } from "../validation/receivables-schema";
 
+/** The columns of an aged balance: not due, 1–30, 31–60, 61–90, more than 90 days past due. */
 export const AGE_BUCKETS = ["notDue", "days1to30", "days31to60", "days61to90", "over90"] as const;
+/** One of AGE_BUCKETS. */
 export type AgeBucket = (typeof AGE_BUCKETS)[number];
 
 /** French column headers, in bucket order. */
@@ -15,6 +17,7 @@ export const AGE_BUCKET_LABELS: Record<AgeBucket, string> = {
   over90: "Plus de 90 jours",
 };
 
+/** One row of an aged balance (a customer's, or the total): an amount per bucket, credits apart. */
 export type AgedAmounts = Record<AgeBucket, string> & {
   /** Invoices still open, all buckets. */
   total: string;
@@ -24,13 +27,21 @@ export type AgedAmounts = Record<AgeBucket, string> & {
   net: string;
 };
 
+/** agedBalance's answer: one row per customer (sorted by name) and the total. */
 export interface AgedBalance {
   asOf: string;
   rows: ({ customer: string } & AgedAmounts)[];
   total: AgedAmounts;
 }
 
-/** Days past due = as-of date − due date; 0 or less is not due. */
+/**
+ * The bucket of an amount `daysPastDue` days past due (as-of date − due
+ * date); 0 or less is not due. AGE_BUCKET_LABELS gives the French headers.
+ *
+ * @example
+ * ageBucket(45); // → "days31to60"
+ * ageBucket(0); // → "notDue"
+ */
 export function ageBucket(daysPastDue: number): AgeBucket {
   if (daysPastDue <= 0) return "notDue";
   if (daysPastDue <= 30) return "days1to30";
@@ -61,8 +72,15 @@ function format(acc: Accumulator): AgedAmounts {
  * in buckets not due, 1–30, 31–60, 61–90, > 90 days past due, unallocated
  * credits apart. Customers sorted by name.
  *
- * agedBalance({ asOf: "2026-03-31", items: [{ customer: "Dupont", reference: "FA1", kind: "invoice", dueDate: "2026-02-15", amount: "1200.00" }] })
- *   → { rows: [{ customer: "Dupont", days31to60: "1200.00", total: "1200.00", … }], total: {…} }
+ * @example
+ * agedBalance({
+ *   asOf: "2026-03-31",
+ *   items: [{ customer: "Dupont", reference: "FA1", kind: "invoice", dueDate: "2026-02-15", amount: "1200.00" }],
+ * });
+ * // → { asOf: "2026-03-31",
+ * //     rows: [{ customer: "Dupont", notDue: "0.00", days1to30: "0.00", days31to60: "1200.00", days61to90: "0.00",
+ * //              over90: "0.00", total: "1200.00", unallocatedCredits: "0.00", net: "1200.00" }],
+ * //     total: { …, days31to60: "1200.00", total: "1200.00", net: "1200.00" } }
  */
 export function agedBalance(rawInput: AgedBalanceInput): AgedBalance {
   const input = parseInput(agedBalanceInputSchema, rawInput);

@@ -17,7 +17,9 @@ function formatDays(days: Money): string {
  * DSO, ratio method: gross receivables ÷ gross sales of the period × days in
  * the period (both ends included).
  *
- * dsoRatio({ receivables: "150000", sales: "360000", from: "2026-01-01", to: "2026-03-31" }) → { days: "37.50", periodDays: 90 }
+ * @example
+ * dsoRatio({ receivables: "150000", sales: "360000", from: "2026-01-01", to: "2026-03-31" });
+ * // → { days: "37.50", periodDays: 90 }
  */
 export function dsoRatio(rawInput: DsoRatioInput): { days: string; periodDays: number } {
   const input = parseInput(dsoRatioInputSchema, rawInput);
@@ -31,8 +33,12 @@ export function dsoRatio(rawInput: DsoRatioInput): { days: string; periodDays: n
  * last one in proportion. `exhausted` is true when the receivables exceed all
  * the sales given (the figure is then a lower bound).
  *
- * dsoCountBack({ receivables: "150000", months: [{ month: "2026-01", sales: "110000" }, { month: "2026-02", sales: "120000" }, { month: "2026-03", sales: "130000" }] })
- *   → { days: "35.67", monthsUsed: 2, exhausted: false }
+ * @example
+ * dsoCountBack({
+ *   receivables: "150000",
+ *   months: [{ month: "2026-01", sales: "110000" }, { month: "2026-02", sales: "120000" }, { month: "2026-03", sales: "130000" }],
+ * });
+ * // → { days: "35.67", monthsUsed: 2, exhausted: false } (March 31 days + February 20/120 × 28)
  */
 export function dsoCountBack(rawInput: DsoCountBackInput): { days: string; monthsUsed: number; exhausted: boolean } {
   const input = parseInput(dsoCountBackInputSchema, rawInput);

@@ -9,6 +9,7 @@ import { LatePaymentPenaltiesInput, latePaymentPenaltiesInputSchema } from "../v
 /** Flat recovery indemnity per late invoice, no VAT (Code de commerce D441-5). */
 export const RECOVERY_INDEMNITY = "40.00";
 
+/** latePaymentPenalties's answer: the penalty segments, the €40 indemnity and the total owed. */
 export interface LatePaymentPenalties {
   daysLate: number;
   /** One segment per half-year: rate = ECB reference + 10 points (or the contract's), at least 3 × the legal rate. */
@@ -19,7 +20,15 @@ export interface LatePaymentPenalties {
   legalBasis: string;
 }
 
-/** The annual penalty rate for the half-year containing `day`. */
+/**
+ * The annual penalty rate for the half-year containing `day`: the ECB
+ * reference rate + 10 points, or the contract's rate, never below 3 × the
+ * legal rate for professional creditors (Code de commerce L441-10).
+ *
+ * @example
+ * penaltyRate("2026-02-01"); // → "12.15" (2.15 + 10)
+ * penaltyRate("2026-02-01", "5"); // → "7.86" (3 × 2.62)
+ */
 export function penaltyRate(day: CalendarDate, contractRate?: string): string {
   const statutory = contractRate ? new Dec(contractRate) : new Dec(ecbReferenceRate(day)).plus(10);
   const floor = new Dec(legalInterestRate(day, "professional")).times(3);
@@ -34,9 +43,12 @@ export function penaltyRate(day: CalendarDate, contractRate?: string): string {
  * plus the €40 indemnity per late invoice (D441-5). No VAT on either.
  * Assumptions: computed on the gross amount paid late, on a 365-day year,
  * the rate following each half-year the delay runs through.
+ * An optional `contractRate` (annual %) replaces the statutory rate.
  *
- * latePaymentPenalties({ amount: "10000.00", dueDate: "2026-01-31", asOf: "2026-03-02" })
- *   → { daysLate: 30, segments: [{ rate: "12.15", days: 30, amount: "99.86" }], penalties: "99.86", indemnity: "40.00", total: "139.86", … }
+ * @example
+ * latePaymentPenalties({ amount: "10000.00", dueDate: "2026-01-31", asOf: "2026-03-02" });
+ * // → { daysLate: 30, segments: [{ from: "2026-02-01", to: "2026-03-02", days: 30, rate: "12.15", amount: "99.86" }],
+ * //     penalties: "99.86", indemnity: "40.00", total: "139.86", legalBasis: "Code de commerce L441-10, D441-5" }
  */
 export function latePaymentPenalties(rawInput: LatePaymentPenaltiesInput): LatePaymentPenalties {
   const input = parseInput(latePaymentPenaltiesInputSchema, rawInput);

@@ -4,6 +4,11 @@ import { advanceInterest } from "./consumer-advance-interest";
 import { lateIncrease } from "./consumer-late-refund-increase";
 import { Entitlement } from "./refund-entitlement";
 
+/**
+ * What a compensation is: arrhes kept (C. civil art. 1590) or paid back
+ * doubled, a late-refund increase (L241-4 / L242-4), interest on a
+ * consumer's advance (L214-2). None carries VAT (CJUE C-277/05).
+ */
 export type CompensationKind = "arrhes_forfeited" | "arrhes_doubled" | "late_refund_increase" | "advance_interest";
 
 /** An amount outside the credit note: compensation, no VAT, not an invoice line. */

@@ -6,6 +6,7 @@ import { legalInterestRate } from "../rates/legal-interest-rates";
 import { parseInput } from "../validation/field-errors";
 import { calendarDate, moneyAmount } from "../validation/primitives";
 
+/** consumerAdvanceInterest's answer: the interest segments and from when interest runs. */
 export interface AdvanceInterest extends Interest {
   /** Interest runs after this day: three months after the payment. */
   startsAfter: CalendarDate;
@@ -28,8 +29,11 @@ export const consumerAdvanceInterestInputSchema = z
  * money paid in advance for goods, from three months after the payment until
  * delivery — or, for a refund, until the money is paid back (L214-2). No VAT.
  *
- * consumerAdvanceInterest({ amount: "1000.00", paidDate: "2026-01-10", endDate: "2026-05-10" })
- *   → { startsAfter: "2026-04-10", days: 30, amount: "5.48", segments: [{ rate: "6.67", … }], … }
+ * @example
+ * consumerAdvanceInterest({ amount: "1000.00", paidDate: "2026-01-10", endDate: "2026-05-10" });
+ * // → { startsAfter: "2026-04-10", days: 30, amount: "5.48",
+ * //     segments: [{ from: "2026-04-11", to: "2026-05-10", days: 30, rate: "6.67", amount: "5.48" }],
+ * //     legalBasis: "Code de la consommation L214-2" }
  */
 export function consumerAdvanceInterest(rawInput: z.input<typeof consumerAdvanceInterestInputSchema>): AdvanceInterest {
   const input = parseInput(consumerAdvanceInterestInputSchema, rawInput);

@@ -10,6 +10,7 @@ import { LateRefundScale } from "./refund-entitlement";
 /** Days the professional has to refund a consumer, after termination (L216-7) or withdrawal (L221-24). */
 export const CONSUMER_REFUND_DAYS = 14;
 
+/** consumerLateRefundIncrease's answer: the deadline, the days late and the compensation owed. */
 export interface LateRefundIncrease {
   scale: LateRefundScale;
   /** Last day to refund without increase. */
@@ -83,8 +84,14 @@ export const lateRefundIncreaseInputSchema = z.strictObject({
  * withdrawing (L221-24, scale L242-4). No VAT: it is compensation, not a
  * price. Beyond the price cap of L242-4, further legal interest is not computed.
  *
- * consumerLateRefundIncrease({ scale: "L241-4", amount: "1000.00", terminationDate: "2026-03-01", refundDate: "2026-03-25" })
- *   → { deadline: "2026-03-15", daysLate: 10, percent: "10", amount: "100.00", … }
+ * L241-4: +10 % up to 14 days late, +20 % up to 30, +50 % beyond. L242-4:
+ * legal interest for the first 10 days, then 5 %, 10 %, 20 %, 50 %, and 5
+ * points more per further month (30 days, an assumption) up to the price.
+ *
+ * @example
+ * consumerLateRefundIncrease({ scale: "L241-4", amount: "1000.00", terminationDate: "2026-03-01", refundDate: "2026-03-25" });
+ * // → { scale: "L241-4", deadline: "2026-03-15", daysLate: 10, percent: "10", amount: "100.00",
+ * //     legalBasis: "Code de la consommation L216-7, L241-4" }
  */
 export function consumerLateRefundIncrease(
   rawInput: z.input<typeof lateRefundIncreaseInputSchema>,

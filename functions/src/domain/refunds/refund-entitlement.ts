@@ -4,8 +4,14 @@ import { fieldProblem, parseInput } from "../validation/field-errors";
 import { entitlementInputSchema } from "../validation/refund-schema";
 import { RefundReason } from "./refund-reason";
 
+/**
+ * The scale of increases owed to a consumer refunded late: L241-4 after a
+ * termination for non-delivery or seller cancellation (L216-7), L242-4 after
+ * a withdrawal (L221-24).
+ */
 export type LateRefundScale = "L241-4" | "L242-4";
 
+/** What the law gives back for a reason (refundEntitlement's answer), with its French explanation and legal basis. */
 export interface Entitlement {
   /** The credit note covers the whole remaining balance (the law decides), or what the user asked. */
   scope: "whole_balance" | "requested";
@@ -22,6 +28,7 @@ export interface Entitlement {
   legalBasis: string;
 }
 
+/** The input of refundEntitlement: the deposit's kind, the customer's, what was supplied and the reason. */
 export interface EntitlementInput {
   depositKind: DepositKind;
   customerKind: CustomerKind;
@@ -47,6 +54,11 @@ export interface EntitlementInput {
  * - B2C goods: the advance earns legal interest after three months (L214-2)
  *   when the seller cancels or fails to deliver.
  * - Overpayment, duplicate payment, commercial gesture: the amount asked.
+ *
+ * @example
+ * refundEntitlement({ depositKind: "arrhes", customerKind: "b2c", supplyKind: "goods", reason: "customer_cancels" });
+ * // → { scope: "whole_balance", forfeited: true, doubled: false, lateRefundScale: null, advanceInterest: false,
+ * //     explanation: "Le client se dédit : les arrhes sont perdues ; …", legalBasis: "Code civil art. 1590 ; CJUE C-277/05 …" }
  */
 export function refundEntitlement(rawInput: EntitlementInput): Entitlement {
   const input = parseInput(entitlementInputSchema, rawInput);

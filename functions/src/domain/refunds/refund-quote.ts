@@ -12,6 +12,7 @@ import { balanceByRate } from "./refundable-balance";
 import { Entitlement, refundEntitlement } from "./refund-entitlement";
 import { REFUND_REASON_LABELS, RefundReason } from "./refund-reason";
 
+/** quoteRefund's answer: the credit note, compensation, balances, settlement and schedule of a proposed refund. */
 export interface RefundQuote {
   reason: RefundReason;
   reasonLabel: string;
@@ -50,11 +51,25 @@ function minus(balance: RateAmounts[], reversal: RateAmounts[]): RateAmounts[] {
  * L214-2 interest), the split between paid out / offset / kept as credit,
  * and the schedule of what is paid out. Pure: stores nothing.
  *
- * quoteRefund({ deposit: { number: "FA2026-0042", date: "2026-01-15", paidDate: "2026-01-15", kind: "acompte",
- *     customerKind: "b2b", supplyKind: "goods", lines: [{ vatRate: "20", net: "3600.00", vat: "720.00" }] },
- *   reason: "seller_cancels", scope: { kind: "full" }, approvalDate: "2026-03-10", schedule: { kind: "single", date: "2026-03-10" } })
- *   → { creditNote: { cites: { reference: "FA2026-0042 du 15/01/2026" }, lines: [{ vatRate: "20", net: "3600.00", vat: "720.00", gross: "4320.00" }], … },
- *       compensation: [], total: "4320.00", settlement: { paidOut: "4320.00", … }, schedule: [{ n: 1, dueDate: "2026-03-10", amount: "4320.00" }] }
+ * Optional input: `issuedRefunds`, `refundsInFlight`, `terminationDate`,
+ * `refundDate`, `openInvoices`, `settlement: { offsets?, keepAsCredit? }`;
+ * `scope` is `{ kind: "full" }`, `{ kind: "amount", amount }` or
+ * `{ kind: "lines", lines: [{ vatRate, net }] }`.
+ *
+ * @example
+ * quoteRefund({
+ *   deposit: {
+ *     number: "FA2026-0042", date: "2026-01-15", paidDate: "2026-01-15", kind: "acompte",
+ *     customerKind: "b2b", supplyKind: "goods", lines: [{ vatRate: "20", net: "3600.00", vat: "720.00" }],
+ *   },
+ *   reason: "seller_cancels", scope: { kind: "full" }, approvalDate: "2026-03-10",
+ *   schedule: { kind: "single", date: "2026-03-10" },
+ * });
+ * // → { creditNote: { cites: { reference: "FA2026-0042 du 15/01/2026", … }, documentType: "381",
+ * //                   lines: [{ vatRate: "20", net: "3600.00", vat: "720.00", gross: "4320.00" }], total: {…} },
+ * //     compensation: [], balanceBefore: {…}, balanceAfter: {…}, total: "4320.00",
+ * //     settlement: { paidOut: "4320.00", offset: [], keptAsCredit: "0.00", proposed: true },
+ * //     schedule: [{ n: 1, dueDate: "2026-03-10", amount: "4320.00" }], warnings: [], … }
  */
 export function quoteRefund(rawInput: RefundQuoteInput): RefundQuote {
   const input = parseInput(refundQuoteInputSchema, rawInput);

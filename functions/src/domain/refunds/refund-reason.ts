@@ -1,3 +1,4 @@
+/** Why a refund is asked; the reason decides what the law gives back (see refundEntitlement). */
 export const REFUND_REASONS = [
   "customer_cancels",
   "seller_cancels",
@@ -7,6 +8,7 @@ export const REFUND_REASONS = [
   "commercial_gesture",
   "consumer_withdrawal",
 ] as const;
+/** One of REFUND_REASONS. */
 export type RefundReason = (typeof REFUND_REASONS)[number];
 
 /** How each reason reads on a credit note or in the sidebar. */

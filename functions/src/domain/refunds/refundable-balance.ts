@@ -39,10 +39,16 @@ export function balanceByRate(deposit: Lines, issued: readonly Lines[], inFlight
 
 /**
  * The refundable balance of a deposit, per rate and in total.
+ * Balance = deposit − credit notes issued − requests in flight, at each rate
+ * (so no credit note reverses more VAT at a rate than the deposit collected).
  *
- * refundableBalance({ deposit: { lines: [{ vatRate: "20", net: "3600.00", vat: "720.00" }] },
- *   issuedRefunds: [{ lines: [{ vatRate: "20", net: "1000.00", vat: "200.00" }] }] })
- *   → { lines: [{ vatRate: "20", net: "2600.00", vat: "520.00", gross: "3120.00" }], total: { …, gross: "3120.00" } }
+ * @example
+ * refundableBalance({
+ *   deposit: { lines: [{ vatRate: "20", net: "3600.00", vat: "720.00" }] },
+ *   issuedRefunds: [{ lines: [{ vatRate: "20", net: "1000.00", vat: "200.00" }] }],
+ * });
+ * // → { lines: [{ vatRate: "20", net: "2600.00", vat: "520.00", gross: "3120.00" }],
+ * //     total: { net: "2600.00", vat: "520.00", gross: "3120.00" } }
  */
 export function refundableBalance(rawInput: RefundableBalanceInput): VatBreakdown {
   const input = parseInput(refundableBalanceInputSchema, rawInput);

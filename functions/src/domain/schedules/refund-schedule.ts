@@ -5,6 +5,7 @@ import { Money, ZERO, formatMoney, money, sumMoney } from "../money/money";
 import { fieldProblem, parseInput } from "../validation/field-errors";
 import { ScheduleInput, scheduleInputSchema, schedulePlanSchema } from "../validation/schedule-schema";
 
+/** One instalment of a refund schedule. */
 export interface Instalment {
   /** 1-based position. */
   n: number;
@@ -102,10 +103,18 @@ function amounts(plan: Plan, total: Money, count: number, at: string): Money[] {
 /**
  * A refund split into instalments that sum exactly to `total` (remainder on
  * the last), none dated before the approval date, in chronological order.
- * A zero total has no instalment.
+ * A zero total has no instalment. Plans: `single { date }`,
+ * `equal { count, firstDate, intervalMonths }`,
+ * `percentages { instalments: [{ dueDate, percent }] }`,
+ * `dates { instalments: [{ dueDate, amount }] }`.
  *
- * refundSchedule({ total: "1000.00", approvalDate: "2026-03-10", plan: { kind: "equal", count: 3, firstDate: "2026-03-31", intervalMonths: 1 } })
- *   → [{ n: 1, dueDate: "2026-03-31", amount: "333.33" }, { n: 2, dueDate: "2026-04-30", amount: "333.33" }, { n: 3, dueDate: "2026-05-31", amount: "333.34" }]
+ * @example
+ * refundSchedule({
+ *   total: "1000.00", approvalDate: "2026-03-10",
+ *   plan: { kind: "equal", count: 3, firstDate: "2026-03-31", intervalMonths: 1 },
+ * });
+ * // → [{ n: 1, dueDate: "2026-03-31", amount: "333.33" }, { n: 2, dueDate: "2026-04-30", amount: "333.33" },
+ * //    { n: 3, dueDate: "2026-05-31", amount: "333.34" }]
  */
 export function refundSchedule(rawInput: ScheduleInput): Instalment[] {
   const input = parseInput(scheduleInputSchema, rawInput);

@@ -25,6 +25,7 @@ export const paymentAllocationInputSchema = z.strictObject({
   ),
 });
 
+/** allocatePayment's answer: what each invoice received and what it still owes, and the unapplied rest. */
 export interface PaymentAllocation {
   allocations: { id: string; amount: string; left: string }[];
   /** Paid beyond every invoice: an unapplied credit (refundable through the refund flow). */
@@ -35,8 +36,10 @@ export interface PaymentAllocation {
  * Matches (lettrage) a customer payment to invoices in the order given, each
  * up to its outstanding amount; the rest stays unapplied.
  *
- * allocatePayment({ amount: "1500.00", invoices: [{ id: "FA1", outstanding: "1000.00" }, { id: "FA2", outstanding: "800.00" }] })
- *   → { allocations: [{ id: "FA1", amount: "1000.00", left: "0.00" }, { id: "FA2", amount: "500.00", left: "300.00" }], unapplied: "0.00" }
+ * @example
+ * allocatePayment({ amount: "1500.00", invoices: [{ id: "FA1", outstanding: "1000.00" }, { id: "FA2", outstanding: "800.00" }] });
+ * // → { allocations: [{ id: "FA1", amount: "1000.00", left: "0.00" }, { id: "FA2", amount: "500.00", left: "300.00" }],
+ * //     unapplied: "0.00" }
  */
 export function allocatePayment(rawInput: z.input<typeof paymentAllocationInputSchema>): PaymentAllocation {
   const input = parseInput(paymentAllocationInputSchema, rawInput);

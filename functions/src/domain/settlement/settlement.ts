@@ -10,6 +10,7 @@ import {
   settlementInputSchema,
 } from "../validation/refund-schema";
 
+/** How a refund's total is settled: paid out, offset against open invoices, kept as credit. */
 export interface Settlement {
   /** Paid back to the customer (by the schedule). */
   paidOut: string;
@@ -121,9 +122,11 @@ export function settle(
  * Splits what a credit note gives back into paid out, offset against the
  * customer's other open invoices (proposed automatically, oldest due first,
  * unless offsets are chosen) and kept as a credit. The three sum to the total.
+ * Offsetting is compensation between mutual debts (Code civil art. 1347).
  *
- * settleRefund({ total: "4320.00", openInvoices: [{ number: "FA2026-0050", dueDate: "2026-02-15", outstanding: "1000.00" }] })
- *   → { paidOut: "3320.00", offset: [{ invoiceNumber: "FA2026-0050", amount: "1000.00" }], keptAsCredit: "0.00", proposed: true }
+ * @example
+ * settleRefund({ total: "4320.00", openInvoices: [{ number: "FA2026-0050", dueDate: "2026-02-15", outstanding: "1000.00" }] });
+ * // → { paidOut: "3320.00", offset: [{ invoiceNumber: "FA2026-0050", amount: "1000.00" }], keptAsCredit: "0.00", proposed: true }
  */
 export function settleRefund(rawInput: SettlementInput): Settlement {
   const input = parseInput(settlementInputSchema, rawInput);

@@ -129,7 +129,14 @@ export function fieldErrors(error: z.ZodError): FieldError[] {
   return out.map((d) => ({ ...d, message: capitalise(d.message) }));
 }
 
-/** Parses with `schema` or throws an EngineValidationError carrying the French details. */
+/**
+ * Parses with `schema` or throws an EngineValidationError carrying the French details.
+ *
+ * @example
+ * parseInput(schemas.netLinesSchema, [{ vatRate: "19.6", net: "100.00" }]);
+ * // throws EngineValidationError { code: "VALIDATION_FAILED", details: [{ path: "0.vatRate",
+ * //   message: "Champ « 0.vatRate » (taux de TVA, ligne 1) : taux de TVA inconnu « 19.6 » (taux admis : 20, 10, 5.5, 2.1, 0)." }] }
+ */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   // reportInput tells a missing field from a wrong type.
   const result = schema.safeParse(input, { reportInput: true });

@@ -3,6 +3,7 @@ import { parseInput } from "../validation/field-errors";
 import { netLinesSchema } from "../validation/vat-schema";
 import { VatRate, compareRates, rateFraction } from "./vat-rates";
 
+/** One line of an order or invoice before VAT: its rate and net amount. */
 export interface NetLine {
   vatRate: VatRate;
   net: string;
@@ -16,12 +17,14 @@ export interface AmountsByRate {
   gross: string;
 }
 
+/** Net, VAT and gross of a whole document, as decimal strings. */
 export interface Totals {
   net: string;
   vat: string;
   gross: string;
 }
 
+/** Amounts per VAT rate (highest rate first) and their totals. */
 export interface VatBreakdown {
   lines: AmountsByRate[];
   total: Totals;
@@ -80,8 +83,10 @@ export function rateAmountsOf(lines: readonly { vatRate: VatRate; net: Money }[]
  * Net/VAT/gross per rate of invoice lines: VAT is computed on the sum of the
  * nets at each rate, never summed from rounded line VATs (BR-CO-17).
  *
- * vatBreakdown([{ vatRate: "20", net: "12000.00" }]) →
- *   { lines: [{ vatRate: "20", net: "12000.00", vat: "2400.00", gross: "14400.00" }], total: {…} }
+ * @example
+ * vatBreakdown([{ vatRate: "20", net: "12000.00" }]);
+ * // → { lines: [{ vatRate: "20", net: "12000.00", vat: "2400.00", gross: "14400.00" }],
+ * //     total: { net: "12000.00", vat: "2400.00", gross: "14400.00" } }
  */
 export function vatBreakdown(rawLines: readonly { vatRate: string; net: string }[]): VatBreakdown {
   const lines = parseInput(netLinesSchema, rawLines);

@@ -18,7 +18,7 @@ import { requestRefundRoute } from "./request-refund";
 import { setRolesRoute } from "./set-roles";
 import { verifyChainsRoute, verifyChainsWithAnchorRoute } from "./verify-chains";
 
-/** Every route of the `api` function (README, section api). `refunds/quote` precedes `refunds/:refundId`. */
+/** Every route of the `api` function (docs/api.md). `refunds/quote` precedes `refunds/:refundId`. */
 export const ROUTES: readonly Route[] = [
   meRoute,
   recordDepositRoute,

@@ -1,21 +1,13 @@
 /**
- * Syncs every workbook bound to a company (`companies/{c}.spreadsheetIds`),
+ * Syncs every workbook bound to a company (its `workbooks/{id}` entries),
  * on demand (resync) or after each committed change (the workflow's
  * ChangeNotifier). A failure is recorded by the sync and replayed by the
  * next one; it never fails the change that triggered it.
  */
 import type { ChangeNotifier } from "../../app/change-notifier";
-import { COMPANIES } from "../../model/collections";
-import type { CompanyDoc } from "../../model/company";
+import { companySpreadsheets } from "../binding/workbook-registry";
 import { syncSpreadsheet, type SyncDeps, type SyncResult } from "./sync-spreadsheet";
 import { sheetsTouchedBy } from "./workbook-rows";
-
-export async function companySpreadsheets(deps: Pick<SyncDeps, "db">, companyId: string): Promise<string[]> {
-  const snap = await deps.db.collection(COMPANIES).doc(companyId).get();
-  return ((snap.data() as CompanyDoc | undefined)?.spreadsheetIds ?? []).filter(
-    (id) => typeof id === "string" && id !== "",
-  );
-}
 
 export async function syncCompanySheets(deps: SyncDeps, companyId: string): Promise<Record<string, SyncResult>> {
   const out: Record<string, SyncResult> = {};

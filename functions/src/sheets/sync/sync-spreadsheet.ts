@@ -66,7 +66,12 @@ export async function writeBack(gateway: SheetsGateway, spreadsheetId: string, s
     spreadsheetId,
     sheets.map(([spec]) => `${quoteSheet(spec.title)}!A1:${columnLetter(spec.columns.length - 1)}`),
   );
-  const plans = sheets.map(([spec, rows], i) => ({ spec, plan: planSheet(spec, rows, current[i] ?? []) }));
+  // One sheet's rows at a time: only the plans (the cells to write) are kept.
+  const plans: { spec: (typeof sheets)[number][0]; plan: ReturnType<typeof planSheet> }[] = [];
+  for (const [i, [spec, rows]] of sheets.entries()) {
+    plans.push({ spec, plan: planSheet(spec, typeof rows === "function" ? await rows() : rows, current[i] ?? []) });
+    current[i] = [];
+  }
   const grow: Request[] = [];
   for (const { spec, plan } of plans) {
     const size = sizes.get(spec.title)!;

@@ -24,7 +24,12 @@ import type { SheetSpec } from "../layout/sheet-spec";
 import { ACOMPTES, AVOIRS, ECHEANCIER, ECRITURES, FACTURES, REMBOURSEMENTS } from "../layout/workbook-spec";
 import { creditNoteRows, depositRow, instalmentRow, invoiceRow, journalRows, refundRow, type Row } from "./row-mappers";
 
-export type WorkbookRows = [SheetSpec, Row[]][];
+/**
+ * Each sheet with its rows, or with how to read them: the write-back reads
+ * one sheet's rows, plans it and lets them go before reading the next, so a
+ * full resync never holds every sheet's documents at once.
+ */
+export type WorkbookRows = [SheetSpec, Row[] | (() => Promise<Row[]>)][];
 
 async function mapStream<T>(query: Query, map: (id: string, doc: T) => Row | Row[]): Promise<Row[]> {
   const rows: Row[] = [];
@@ -90,17 +95,16 @@ const SOURCES: SheetSource[] = [
   },
 ];
 
-/** The rows of every sheet, or only of the sheets named in `only`; one collection at a time. */
+/** Every sheet, or only those named in `only`, each read when the write-back comes to it. */
 export async function readWorkbookRows(
   db: Firestore,
   companyId: string,
   only?: ReadonlySet<string>,
 ): Promise<WorkbookRows> {
-  const out: WorkbookRows = [];
-  for (const source of SOURCES) {
-    if (!only || only.has(source.spec.title)) out.push([source.spec, await source.read(db, companyId)]);
-  }
-  return out;
+  return SOURCES.filter((source) => !only || only.has(source.spec.title)).map((source) => [
+    source.spec,
+    () => source.read(db, companyId),
+  ]);
 }
 
 const SHEET_OF_COLLECTION: Record<string, string> = {

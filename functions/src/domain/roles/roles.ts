@@ -1,0 +1,7 @@
+/** What a member may do in a company. A person can hold several roles; roles are per company. */
+export const ROLES = ["requester", "sales_approver", "accounting_approver", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+/** The roles that approve refunds: sales for large amounts, accounting always. */
+export const APPROVER_ROLES = ["sales_approver", "accounting_approver"] as const satisfies readonly Role[];
+export type ApproverRole = (typeof APPROVER_ROLES)[number];

@@ -1,0 +1,90 @@
+/**
+ * The one French label of every code a person sees: the sidebar, the sheets
+ * (which the import also reads back), the messages and the documents all
+ * take their words from here, so a status or a reason reads the same
+ * everywhere. Labels are capitalised as they stand alone (a cell, a badge);
+ * inside a sentence use `inSentence(label)`.
+ */
+import type { CustomerKind, DepositKind, SupplyKind } from "../deposits/deposit-kind";
+import type { RefundReason } from "../refunds/refund-reason";
+import type { RefundStatus } from "../refunds/refund-status";
+import type { Role } from "../roles/roles";
+
+export const REFUND_STATUS_LABELS: Record<RefundStatus, string> = {
+  submitted: "Soumise",
+  sales_approved: "Approuvée par le commercial",
+  accounting_approved: "Approuvée par la comptabilité",
+  approved: "Approuvée",
+  rejected: "Refusée",
+  cancelled: "Annulée",
+  refunded: "Remboursée",
+};
+
+export const REFUND_REASON_LABELS: Record<RefundReason, string> = {
+  customer_cancels: "Annulation par le client",
+  seller_cancels: "Annulation par le vendeur",
+  non_delivery: "Défaut de livraison",
+  overpayment: "Trop-perçu",
+  duplicate_payment: "Paiement en double",
+  commercial_gesture: "Geste commercial",
+  consumer_withdrawal: "Rétractation du consommateur",
+};
+
+export const ROLE_LABELS: Record<Role, string> = {
+  requester: "Demandeur",
+  sales_approver: "Approbateur commercial",
+  accounting_approver: "Approbateur comptable",
+  admin: "Administrateur",
+};
+
+export const CUSTOMER_KIND_LABELS: Record<CustomerKind, string> = { b2b: "Professionnel", b2c: "Particulier" };
+export const DEPOSIT_KIND_LABELS: Record<DepositKind, string> = { acompte: "Acompte", arrhes: "Arrhes" };
+export const SUPPLY_KIND_LABELS: Record<SupplyKind, string> = { goods: "Biens", services: "Prestations" };
+
+export const DEPOSIT_STATUSES = ["open", "applied", "refunded"] as const;
+export type DepositStatus = (typeof DEPOSIT_STATUSES)[number];
+export const DEPOSIT_STATUS_LABELS: Record<DepositStatus, string> = {
+  open: "Ouvert",
+  applied: "Imputé",
+  refunded: "Remboursé",
+};
+
+export const PAYMENT_MEANS = ["virement", "carte", "cheque", "especes", "prelevement"] as const;
+export type PaymentMeans = (typeof PAYMENT_MEANS)[number];
+export const PAYMENT_MEANS_LABELS: Record<PaymentMeans, string> = {
+  virement: "Virement",
+  carte: "Carte",
+  cheque: "Chèque",
+  especes: "Espèces",
+  prelevement: "Prélèvement",
+};
+
+export const INVOICE_TYPES = ["deposit", "final"] as const;
+export type InvoiceType = (typeof INVOICE_TYPES)[number];
+export const INVOICE_TYPE_LABELS: Record<InvoiceType, string> = {
+  deposit: "Facture d'acompte",
+  final: "Facture de solde",
+};
+/** An invoice another tool issued, imported from `Factures`. */
+export const EXTERNAL_INVOICE_LABEL = "Facture (autre outil)";
+
+/** What each event of a refund's history reads as (the lifecycle's events, refund-lifecycle.ts). */
+export const REFUND_EVENT_LABELS = {
+  "refund.requested": "Demande créée",
+  "refund.approved_step": "Approbation enregistrée",
+  "refund.approved": "Approuvée : avoir émis",
+  "refund.rejected": "Refusée",
+  "refund.cancelled": "Annulée",
+  "instalment.paid": "Échéance payée",
+} as const;
+export type RefundEventType = keyof typeof REFUND_EVENT_LABELS;
+
+/** A label inside a sentence: « la demande est refusée », « il faut : approbateur comptable ». */
+export function inSentence(label: string): string {
+  return label.charAt(0).toLowerCase() + label.slice(1);
+}
+
+/** "20" → "20 %", "5.5" → "5,5 %". */
+export function vatRateLabel(rate: string): string {
+  return `${rate.replace(".", ",")} %`;
+}
