@@ -9,6 +9,7 @@
 import { join } from "node:path";
 import { Firestore, Timestamp } from "@google-cloud/firestore";
 import { startFirestoreEmulator } from "../testing/firestore-emulator";
+import { batchedWrites } from "./batched-writes";
 import { startSheetsServer } from "../testing/sheets-server";
 import { createSheetsApi } from "../src/sheets/sheets-api";
 import { SheetsGateway } from "../src/sheets/sheets-gateway";
@@ -36,17 +37,7 @@ async function seed(db: Firestore): Promise<void> {
   const ts = Timestamp.fromDate(new Date("2026-01-15T10:00:00Z"));
   const line = { vatRate: "20", net: "3600.00", vat: "720.00", gross: "4320.00" };
   const total = { net: "3600.00", vat: "720.00", gross: "4320.00" };
-  let batch = db.batch();
-  let n = 0;
-  const pending: Promise<unknown>[] = [];
-  const put = async (path: string, data: object) => {
-    batch.set(db.doc(path), data);
-    if (++n % 400 === 0) {
-      pending.push(batch.commit());
-      batch = db.batch();
-      if (pending.length >= 8) await Promise.all(pending.splice(0));
-    }
-  };
+  const { put, done } = batchedWrites(db);
   await db.doc(c).set({ settings: { name: "Bench SA", siren: "552100554" }, spreadsheetIds: [] });
   // Ids as the workflow makes them (Firestore's 20-character auto ids): they fill column A and the references.
   const autoId = () => db.collection("_").doc().id;
@@ -96,7 +87,6 @@ async function seed(db: Firestore): Promise<void> {
       openAmount: "0.00",
       paidOn: "2026-01-15",
       customerKey: `siren:${customer.siren}`,
-      depositId: ids.deposit,
       createdAt: ts,
       series: "invoice-2026",
       seq: i,
@@ -166,8 +156,7 @@ async function seed(db: Firestore): Promise<void> {
     await put(`${c}/journalEntries/${ids.entry}`, entry);
     await put(`${c}/refunds/${ids.refund}`, refund);
   }
-  pending.push(batch.commit());
-  await Promise.all(pending);
+  await done();
 }
 
 interface SyncMeasure {

@@ -18,7 +18,7 @@ import { NODE_RUNTIME } from "./deploy/runtime";
 export const REPO_ROOT = path.resolve(__dirname, "../..");
 export const DEFAULT_OUT_DIR = path.join(REPO_ROOT, "dist", "functions");
 
-export const FUNCTION_NAMES = ["api", "reminders", "dashboard"] as const;
+export const FUNCTION_NAMES = ["api", "reminders", "dashboard", "anchors"] as const;
 export type FunctionName = (typeof FUNCTION_NAMES)[number];
 
 /**

@@ -320,6 +320,27 @@ describe("menu actions", () => {
     ]);
   });
 
+  it("lists every finding the verification names, with the anchor it compared with", async () => {
+    const findings = Array.from({ length: 12 }, (_, i) => ({
+      problem: `La facture FA-2026-${String(i + 1).padStart(6, "0")} manque alors que l'empreinte du 01/12/2026 la comptait`,
+    }));
+    const { addon, standIns } = await harness([
+      on(
+        "GET",
+        "/audit/verify",
+        json(200, { ok: false, findings, findingsTotal: 12, anchors: [{ date: "2026-12-01", source: "firestore" }] }),
+      ),
+    ]);
+    addon.verifyAuditChains();
+    const prompt = standIns.recorder.alerts[0].prompt;
+    expect(prompt.split("\n")).toEqual([
+      "12 anomalie(s) dans les registres :",
+      ...findings.slice(0, 10).map((f) => `- ${f.problem}`),
+      "… et 2 autre(s).",
+      "Alertez votre expert-comptable. Comparaison faite avec l'empreinte du 01/12/2026.",
+    ]);
+  });
+
   it("tells a non-admin in French that the audit check is not for them", async () => {
     const { addon, standIns } = await harness([
       on("GET", "/audit/verify", json(403, { error: { code: "FORBIDDEN", message: "" } })),

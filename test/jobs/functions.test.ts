@@ -1,6 +1,9 @@
 import { startSmtpSink, SmtpSink } from "../../functions/testing/smtp-server";
+import { anchors } from "../../functions/src/entry/anchors";
 import { dashboard } from "../../functions/src/entry/dashboard";
 import { reminders } from "../../functions/src/entry/reminders";
+import { parisDay } from "../../functions/src/domain/reminders/calendar-day";
+import { anchorsFromEnv } from "../../functions/src/jobs/anchors-function";
 import { dashboardFromEnv } from "../../functions/src/jobs/dashboard-function";
 import { loadJobConfig } from "../../functions/src/jobs/job-config";
 import { remindersFromEnv } from "../../functions/src/jobs/reminders-function";
@@ -47,7 +50,7 @@ const post = async (fn: typeof reminders, headers: Record<string, string>) => {
 };
 
 describe("job functions", () => {
-  it("the entry modules export reminders and dashboard, configured from the environment", async () => {
+  it("the entry modules export reminders, dashboard and anchors, configured from the environment", async () => {
     const auth = { authorization: `Bearer ${mintLocalToken(SA, { audience: AUDIENCE })}` };
     const r = await post(reminders, { ...auth, "x-cloudscheduler-scheduletime": new Date().toISOString() });
     expect(r.status).toBe(200);
@@ -58,6 +61,14 @@ describe("job functions", () => {
     const d = await post(dashboard, { ...auth, "idempotency-key": "tableau-1" });
     expect(d.status).toBe(200);
     expect((await fs.db.doc("companies/lefevre/dashboards/latest").get()).exists).toBe(true);
+    const write = jest.spyOn(process.stdout, "write").mockImplementation(() => true);
+    try {
+      const a = await post(anchors, { ...auth, "idempotency-key": "empreinte-1" });
+      expect(a.status).toBe(200);
+    } finally {
+      write.mockRestore();
+    }
+    expect((await fs.db.doc(`companies/lefevre/anchors/${parisDay(new Date())}`).get()).exists).toBe(true);
   });
 
   it("never accepts local signing keys outside local mode on the emulator", () => {
@@ -74,9 +85,11 @@ describe("job functions", () => {
       const auth = { authorization: `Bearer ${mintLocalToken(SA, { audience: AUDIENCE })}` };
       const d = await post(dashboardFromEnv(), { ...auth, "idempotency-key": "tableau-sans-courrier" });
       expect(d.status).toBe(200);
-      // The reminders do need them, and say so to the operator only.
+      // The reminders and the anchors (mailed to the auditors) do need them, and say so to the operator only.
       const r = await post(remindersFromEnv(), { ...auth, "idempotency-key": "relances-sans-courrier" });
       expect(r.status).toBe(500);
+      const a = await post(anchorsFromEnv(), { ...auth, "idempotency-key": "empreinte-sans-courrier" });
+      expect(a.status).toBe(500);
     } finally {
       process.env = kept;
     }

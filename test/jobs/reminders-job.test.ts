@@ -7,7 +7,7 @@ import { smtpTransport } from "../../functions/src/mail/smtp-transport";
 import { reminderId } from "../../functions/src/domain/reminders/reminder";
 import { OUTBOX_COLLECTION } from "../../functions/src/outbox/outbox-entry";
 import { testFirestore } from "../support/firestore";
-import { serve } from "./support/http-server";
+import { schedulerCall, serve } from "./support/http-server";
 import { localSigner } from "./support/oidc-signer";
 import { runTsChild } from "./support/run-child";
 import { EXPECTED, RUN_AT, seedCompany } from "./support/seed";
@@ -34,15 +34,8 @@ const job = () =>
 
 async function trigger(scheduleTime: string): Promise<Record<string, unknown>> {
   clock = new Date(scheduleTime);
-  const res = await fetch(server.url, {
-    method: "POST",
-    headers: {
-      authorization: `Bearer ${signer.token({ aud: AUDIENCE, email: SA })}`,
-      "x-cloudscheduler-scheduletime": scheduleTime,
-    },
-  });
-  expect(res.status).toBe(200);
-  return (await res.json()) as Record<string, unknown>;
+  const token = signer.token({ aud: AUDIENCE, email: SA });
+  return (await schedulerCall(server.url, token, scheduleTime)) as Record<string, unknown>;
 }
 
 /** Per reminder header (outbox id), how many messages the SMTP server received. */
@@ -162,7 +155,8 @@ describe("reminders job on a seeded company", () => {
   });
 
   it("skips a document the engine refuses, reports it, and still sends the others", async () => {
-    await fs.db.doc("companies/lefevre/invoices/F1").update({ contractPenaltyRate: "douze" });
+    // The job reads the sealed content (the copy beside it only selects the invoice).
+    await fs.db.doc("companies/lefevre/invoices/F1").update({ "content.penaltyRate": "douze" });
     const body = await trigger(RUN_AT.toISOString());
     expect(body).toMatchObject({ status: "done", result: { due: 6, sent: 6 } });
     const errors = (body.result as { ruleErrors: { target: string; message: string }[] }).ruleErrors;

@@ -1,5 +1,5 @@
 /** setupWorkbook builds the French layout, repairs it, and a second run changes nothing. */
-import { carries, setupWorkbook } from "../../functions/src/sheets/layout/setup-workbook";
+import { carries, LOCKED_DESCRIPTION, setupWorkbook } from "../../functions/src/sheets/layout/setup-workbook";
 import { WORKBOOK } from "../../functions/src/sheets/layout/workbook-spec";
 import { startSheetsKit, type SheetsKit } from "./sheets-test-kit";
 
@@ -18,7 +18,7 @@ const writes = () => {
   );
 };
 
-it("creates the eight French sheets with headers, frozen row, widths, formats, colours and protections", async () => {
+it("creates the nine French sheets with headers, frozen row, widths, formats, colours and protections", async () => {
   const id = await kit.newSpreadsheet();
   await setupWorkbook(kit.gateway, id);
   const s = await snapshot(id);
@@ -33,6 +33,7 @@ it("creates the eight French sheets with headers, frozen row, widths, formats, c
     "Écritures",
     "Relances",
     "Tableau de bord",
+    "Intégrité",
   ]);
   const acomptes = s.sheets!.find((x) => x.properties!.title === "Acomptes")!;
   expect(acomptes.properties!.gridProperties!.frozenRowCount).toBe(1);
@@ -74,6 +75,12 @@ it("creates the eight French sheets with headers, frozen row, widths, formats, c
     ["TEXT_EQ", "À payer"],
     ["TEXT_EQ", "En retard"],
     ["TEXT_STARTS_WITH", "Erreur"],
+  ]);
+
+  // Intégrité is written by Acompte alone: the whole sheet is protected for real, not with a warning.
+  const integrite = s.sheets!.find((x) => x.properties!.title === "Intégrité")!;
+  expect(integrite.protectedRanges!.map((p) => [p.range, p.warningOnly, p.description])).toEqual([
+    [{ sheetId: integrite.properties!.sheetId }, false, LOCKED_DESCRIPTION],
   ]);
 
   // What a French accountant sees:

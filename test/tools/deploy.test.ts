@@ -43,6 +43,14 @@ const job = (verb: string, name: string, schedule: string, description: string) 
   `--oidc-token-audience=${URL(name)} --attempt-deadline=540s --max-retry-attempts=3 --min-backoff=60s ` +
   `--max-backoff=600s '--description=${description}' ${Q}`;
 const schedulerEnv = (name: string) => `SCHEDULER_AUDIENCE=${URL(name)},SCHEDULER_SERVICE_ACCOUNTS=${SCHED}`;
+/** A job that mails (reminders, anchors): the scheduler's settings, the mail settings, the SMTP password's secret. */
+const mailJobDeploy = (name: string) =>
+  `${deployFn(name, "--no-allow-unauthenticated", "256Mi", "540s")} ` +
+  `'--set-env-vars=NODE_OPTIONS=--max-old-space-size=160,${schedulerEnv(name)},MAIL_TRANSPORT=smtp,` +
+  "MAIL_FROM=Acompte - Menuiserie Lefèvre <relances@menuiserie-lefevre.fr>,MAIL_MESSAGE_ID_DOMAIN=menuiserie-lefevre.fr," +
+  "OUTBOX_ON_UNKNOWN_OUTCOME=resend,SMTP_HOST=smtp.menuiserie-lefevre.fr,SMTP_PORT=587,SMTP_SECURE=false," +
+  "SMTP_USER=relances@menuiserie-lefevre.fr' '--set-secrets=SMTP_PASSWORD=acompte-smtp-password:<version>' " +
+  Q;
 const binding = (member: string, role: string) =>
   `gcloud projects add-iam-policy-binding acompte-demo --member=serviceAccount:${member} --role=${role} --condition=None --format=none ${Q}`;
 
@@ -71,18 +79,16 @@ const EXPECTED_DRY_RUN = [
   "npm run build",
   `${deployFn("api", "--allow-unauthenticated", "256Mi", "60s")} ` +
     `--set-env-vars=NODE_OPTIONS=--max-old-space-size=160,ACOMPTE_AUDIENCE=123456789012-abcdefghijklmnopqrstuvwxyz012345.apps.googleusercontent.com ${Q}`,
-  `${deployFn("reminders", "--no-allow-unauthenticated", "256Mi", "540s")} ` +
-    `'--set-env-vars=NODE_OPTIONS=--max-old-space-size=160,${schedulerEnv("reminders")},MAIL_TRANSPORT=smtp,` +
-    "MAIL_FROM=Acompte - Menuiserie Lefèvre <relances@menuiserie-lefevre.fr>,MAIL_MESSAGE_ID_DOMAIN=menuiserie-lefevre.fr," +
-    "OUTBOX_ON_UNKNOWN_OUTCOME=resend,SMTP_HOST=smtp.menuiserie-lefevre.fr,SMTP_PORT=587,SMTP_SECURE=false," +
-    "SMTP_USER=relances@menuiserie-lefevre.fr' '--set-secrets=SMTP_PASSWORD=acompte-smtp-password:<version>' " +
-    Q,
+  mailJobDeploy("reminders"),
   `gcloud run services update reminders --region=europe-west1 --no-invoker-iam-check ${Q}`,
   `${deployFn("dashboard", "--no-allow-unauthenticated", "256Mi", "540s")} --set-env-vars=NODE_OPTIONS=--max-old-space-size=160,${schedulerEnv("dashboard")} ${Q}`,
   `gcloud run services update dashboard --region=europe-west1 --no-invoker-iam-check ${Q}`,
+  mailJobDeploy("anchors"),
+  `gcloud run services update anchors --region=europe-west1 --no-invoker-iam-check ${Q}`,
   "# 6. Cloud Scheduler jobs",
   job("create", "reminders", "0 7 * * *", "Acompte: reminders and dunning letters"),
   job("create", "dashboard", "0 6 * * *", "Acompte: dashboard of every company"),
+  job("create", "anchors", "50 23 * * *", "Acompte: daily integrity anchors of every company"),
   `# Done. The add-on's ACOMPTE_API_URL: ${URL("api")}`,
 ];
 
@@ -136,15 +142,15 @@ const deployedProject = (stored: string): [RegExp, string | null][] => [
   [/secrets describe acompte-smtp-password/, "projects/123456789012/secrets/acompte-smtp-password\n"],
   [/secrets versions access latest/, stored],
   [/secrets versions describe latest/, "projects/123456789012/secrets/acompte-smtp-password/versions/7\n"],
-  [/functions describe (api|reminders|dashboard)/, null],
+  [/functions describe (api|reminders|dashboard|anchors)/, null],
   [/scheduler jobs describe/, "projects/acompte-demo/locations/europe-west1/jobs/x\n"],
 ];
 
-/** A live run with the scripted project, from a folder holding the three bundles the build makes. */
+/** A live run with the scripted project, from a folder holding the bundles the build makes. */
 async function liveRun(answer: Answer, password = "s3cr3t-smtp", config = exampleConfig()): Promise<ScriptedOps> {
   const ops = new ScriptedOps(answer);
   const dir = mkdtempSync(path.join(tmpdir(), "deploy-dist-"));
-  for (const name of ["api", "reminders", "dashboard"]) {
+  for (const name of ["api", "reminders", "dashboard", "anchors"]) {
     mkdirSync(path.join(dir, "dist/functions", name), { recursive: true });
     writeFileSync(path.join(dir, "dist/functions", name, "index.js"), "");
     writeFileSync(path.join(dir, "dist/functions", name, "package.json"), "{}");
@@ -226,6 +232,7 @@ describe("a real run", () => {
     expect(lines.filter((l) => l.startsWith("gcloud scheduler jobs update http"))).toEqual([
       job("update", "reminders", "0 7 * * *", "Acompte: reminders and dunning letters"),
       job("update", "dashboard", "0 6 * * *", "Acompte: dashboard of every company"),
+      job("update", "anchors", "50 23 * * *", "Acompte: daily integrity anchors of every company"),
     ]);
     expect(lines.find((l) => l.includes("deploy reminders"))).toContain(
       " --set-secrets=SMTP_PASSWORD=acompte-smtp-password:7 ",

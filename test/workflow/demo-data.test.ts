@@ -1,6 +1,6 @@
 import { apiClient } from "../../functions/dev/demo-data/api-client";
 import { loadDemoData } from "../../functions/dev/demo-data/load-demo";
-import { verifyChains } from "../../functions/src/storage/chain-verifier";
+import { verifyChains } from "../../functions/src/integrity/chain-verifier";
 import { testFirestore } from "../support/firestore";
 import { TestApi, startTestApi } from "../support/workflow-api";
 

@@ -1,7 +1,7 @@
 import { TestApi, seedCompany, snapshotAll } from "../support/workflow-api";
 import { workflowSuite } from "./suite";
 import { ACCOUNTING, ADMIN, C, DEPOSIT_BODY, REQUESTER, refundBody } from "./fixtures";
-import { verifyChains } from "../../functions/src/storage/chain-verifier";
+import { verifyChains } from "../../functions/src/integrity/chain-verifier";
 
 const suite = workflowSuite("wfidem", { approvalThreshold: "100000.00" });
 const fs = suite.fs;
@@ -120,6 +120,7 @@ describe("inalterability", () => {
       ["creditNote-2026", 1],
       ["invoice-2026", 1],
       ["journal-2026", 2],
+      ["deposits", 1],
     ]);
 
     const note = (await fs.db.collection(`companies/${C}/creditNotes`).get()).docs[0];

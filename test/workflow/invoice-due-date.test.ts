@@ -10,14 +10,22 @@ test("due dates follow the terms within the L441-10 caps", () => {
   expect(invoiceDueDate("2026-01-15", { kind: "endOfMonth45" })).toBe("2026-03-31");
 });
 
-test("the chain hash depends on content, place and predecessor, not on key order", () => {
+test("the chain hash depends on content, place, predecessor and recording time, not on key order", () => {
   expect(canonicalJson({ b: 1, a: { d: [2, { f: 1, e: 2 }], c: null }, u: undefined })).toBe(
     '{"a":{"c":null,"d":[2,{"e":2,"f":1}]},"b":1}',
   );
-  const h = chainHash("creditNote-2026", 1, "", { number: "AV-2026-000001", total: "4320.00" });
-  expect(chainHash("creditNote-2026", 1, "", { total: "4320.00", number: "AV-2026-000001" })).toBe(h);
-  expect(chainHash("creditNote-2026", 1, "", { number: "AV-2026-000001", total: "4320.01" })).not.toBe(h);
-  expect(chainHash("creditNote-2026", 2, "", { number: "AV-2026-000001", total: "4320.00" })).not.toBe(h);
-  expect(chainHash("creditNote-2026", 1, "x", { number: "AV-2026-000001", total: "4320.00" })).not.toBe(h);
+  const base = {
+    series: "creditNote-2026",
+    seq: 1,
+    prevHash: "",
+    recordedAt: "2026-03-10T11:00:00.000Z",
+    content: { number: "AV-2026-000001", total: "4320.00" },
+  };
+  const h = chainHash(base);
+  expect(chainHash({ ...base, content: { total: "4320.00", number: "AV-2026-000001" } })).toBe(h);
+  expect(chainHash({ ...base, content: { number: "AV-2026-000001", total: "4320.01" } })).not.toBe(h);
+  expect(chainHash({ ...base, seq: 2 })).not.toBe(h);
+  expect(chainHash({ ...base, prevHash: "x" })).not.toBe(h);
+  expect(chainHash({ ...base, recordedAt: "2026-03-10T11:00:00.001Z" })).not.toBe(h);
   expect(h).toMatch(/^[0-9a-f]{64}$/);
 });

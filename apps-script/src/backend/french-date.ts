@@ -17,3 +17,9 @@ export function parseFrenchDate(text: string): string | null {
 export function unreadableDate(typed: string, example: string): string {
   return `Date non reconnue : « ${typed} ». Saisissez-la au format jj/mm/aaaa, par exemple ${example}.`;
 }
+
+/** `2026-12-01` → `01/12/2026`, as the dialogs show a day. */
+export function frenchDay(iso: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return match ? `${match[3]}/${match[2]}/${match[1]}` : iso;
+}

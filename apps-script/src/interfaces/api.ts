@@ -146,8 +146,13 @@ export interface PendingApproval {
 
 export interface AuditVerification {
   ok: boolean;
-  chains?: { series: string; count: number; ok: boolean; firstBroken?: string | null }[];
+  chains?: { series: string; count: number; ok: boolean }[];
   firstBroken?: { series?: string; id?: string; number?: string } | null;
+  /** Every finding, each a French sentence naming the document and what is wrong. */
+  findings?: { problem: string }[];
+  findingsTotal?: number;
+  /** The anchors (« empreintes ») the chains were compared with. */
+  anchors?: { date: string; source: "supplied" | "firestore" }[];
 }
 
 /** Body of `POST …/invoices/{id}/dunning`: `promiseUntil` omitted keeps the current promise, null ends it. */

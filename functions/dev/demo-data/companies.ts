@@ -5,6 +5,8 @@ export interface DemoCompany {
   id: string;
   settings: CompanySettings;
   users: Record<string, Role[]>;
+  /** Who gets the daily integrity anchor (docs/integrity.md). */
+  auditors?: string[];
 }
 
 /** Goods, VAT on receipts; refunds of 5,000 € and more need sales and accounting. */
@@ -26,6 +28,7 @@ export const MENUISERIE: DemoCompany = {
     "adam@menuiserie.test": ["admin"],
     "chef@menuiserie.test": ["requester", "sales_approver", "accounting_approver", "admin"],
   },
+  auditors: ["cac@cabinet-audit.test"],
 };
 
 /** Services under the option for VAT on debits; no VAT booked when arrhes are received. */

@@ -13,7 +13,11 @@ function reminderSettings(company: DemoCompany): ReminderSettings {
       .map(([email]) => email);
   return reminderSettingsSchema.parse({
     companyName: company.settings.name,
-    recipients: { treasury: withRole("accounting_approver"), accounting: withRole("accounting_approver") },
+    recipients: {
+      treasury: withRole("accounting_approver"),
+      accounting: withRole("accounting_approver"),
+      auditors: company.auditors ?? [],
+    },
   });
 }
 

@@ -1,7 +1,7 @@
 /**
  * `npm start` services for the scheduled jobs (to add to SERVICES in
  * functions/dev/start.ts, after the emulator and the demo data): the SMTP
- * sink, then the `reminders` and `dashboard` functions on loopback, wired to
+ * sink, then the `reminders`, `dashboard` and `anchors` functions on loopback, wired to
  * the sink and to the Sheets server when one is configured (SHEETS_API_URL).
  */
 import { http } from "@google-cloud/functions-framework";
@@ -12,6 +12,7 @@ import type { Service } from "../start";
 import { startSmtpSink } from "../../testing/smtp-server";
 import { dashboardFromEnv } from "../../src/jobs/dashboard-function";
 import { remindersFromEnv } from "../../src/jobs/reminders-function";
+import { anchorsFromEnv } from "../../src/jobs/anchors-function";
 
 export const smtpSinkService: Service = {
   name: "SMTP sink",
@@ -40,11 +41,13 @@ export const jobsService: Service = {
     // The job functions read their settings from the environment on their first call.
     const reminders = remindersFromEnv();
     const dashboard = dashboardFromEnv();
+    const anchors = anchorsFromEnv();
     const urls: Record<string, string> = {};
     const servers: ReturnType<typeof getTestServer>[] = [];
     for (const [name, fn] of [
       ["reminders", reminders],
       ["dashboard", dashboard],
+      ["anchors", anchors],
     ] as const) {
       http(name, fn);
       const server = getTestServer(name);
@@ -52,15 +55,17 @@ export const jobsService: Service = {
       urls[name] = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
       servers.push(server);
     }
-    // One audience for both local functions: the tokens below are minted for it.
+    // One audience for the local job functions: the tokens below are minted for it.
     const audience = "http://127.0.0.1/jobs";
     Object.assign(process.env, { SCHEDULER_AUDIENCE: audience, SCHEDULER_SERVICE_ACCOUNTS: SCHEDULER });
     const token = mintLocalToken(SCHEDULER, { audience, expiresIn: 12 * 3600 });
     return {
       lines: [
-        `reminders function   ${urls.reminders}   dashboard function ${urls.dashboard}`,
+        `reminders function   ${urls.reminders}   dashboard function ${urls.dashboard}   anchors function ${urls.anchors}`,
         "Run the reminders as Cloud Scheduler would (a second call with the same time does nothing):",
         `curl -s -X POST -H "Authorization: Bearer ${token}" -H "X-CloudScheduler-ScheduleTime: $(date -u +%Y-%m-%dT%H:00:00Z)" ${urls.reminders}`,
+        "Take the day's integrity anchor (log line, Intégrité sheet, mail to the auditors):",
+        `curl -s -X POST -H "Authorization: Bearer ${token}" -H "X-CloudScheduler-ScheduleTime: $(date -u +%Y-%m-%dT%H:00:00Z)" ${urls.anchors}`,
       ],
       stop: async () => {
         for (const server of servers) {

@@ -13,7 +13,7 @@ import { instalmentDueReminder } from "../domain/reminders/instalment-due";
 import type { Reminder } from "../domain/reminders/reminder";
 import { reminderSettingsSchema } from "../domain/reminders/reminder-settings";
 import { COMPANIES, INSTALMENTS, INVOICES, REFUNDS } from "../model/collections";
-import type { InvoiceDoc } from "../model/invoice";
+import { invoiceCopies, type InvoiceDoc } from "../model/invoice";
 import { AWAITING_APPROVAL, type InstalmentDoc, type RefundDoc, type RefundStatus } from "../model/refund";
 import type { CompanyReminders, ReminderSource } from "./reminder-source";
 
@@ -134,26 +134,29 @@ export function firestoreReminderSource(db: Firestore): ReminderSource {
       yield* evaluate<InvoiceDoc>(
         overdue,
         (id) => `invoice/${id}`,
-        (id, d) =>
-          customerOverdueReminder(
+        (id, d) => {
+          // The query selects by the copies; the letter says what the sealed invoice says.
+          const sealed = invoiceCopies(d.content);
+          return customerOverdueReminder(
             {
               companyId,
               invoiceId: id,
-              number: d.number,
-              issuedOn: d.issuedOn,
-              dueDate: d.dueDate,
+              number: sealed.number,
+              issuedOn: sealed.issuedOn,
+              dueDate: sealed.dueDate,
               openAmount: d.openAmount,
               customerName: d.content.customer.name,
               customerKind: d.content.customer.kind,
               customerEmail: d.content.customer.email ?? null,
               disputed: d.dunning?.disputed === true,
               promiseUntil: d.dunning?.promiseUntil ?? null,
-              contractRate: d.contractPenaltyRate,
+              contractRate: sealed.contractPenaltyRate,
               lastLetter: d.lastDunningLetter ?? null,
             },
             settings,
             today,
-          ),
+          );
+        },
       );
     },
   };

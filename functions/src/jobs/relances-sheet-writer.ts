@@ -8,7 +8,7 @@ import { Timestamp } from "@google-cloud/firestore";
 import { RELANCES_COLUMNS, relancesRow, type CellType } from "../domain/reminders/relances-row";
 import { OUTBOX_COLLECTION, type OutboxEntry } from "../outbox/outbox-entry";
 import { columnLetter, quoteSheet } from "../sheets/layout/a1";
-import { formatRequests, setupWorkbook } from "../sheets/layout/setup-workbook";
+import { growRequests, managedTab } from "../sheets/layout/managed-tab";
 import { RELANCES } from "../sheets/layout/workbook-spec";
 import { date, datetime, int, text, type Cell } from "../sheets/cell";
 import type { SheetsGateway } from "../sheets/sheets-gateway";
@@ -49,17 +49,8 @@ export async function writeRelancesSheet(
   spreadsheetId: string,
   entries: [string, OutboxEntry][],
 ): Promise<{ writeCalls: number }> {
-  let writeCalls = 0;
-  const tab = async () =>
-    (
-      await gateway.get(spreadsheetId, { fields: "sheets.properties(sheetId,title,gridProperties.rowCount)" })
-    ).sheets?.find((s) => s.properties?.title === RELANCES.title)?.properties;
-  let props = await tab();
-  if (!props) {
-    await setupWorkbook(gateway, spreadsheetId);
-    writeCalls++;
-    props = await tab();
-  }
+  const tab = await managedTab(gateway, spreadsheetId, RELANCES.title);
+  let writeCalls = tab.setUp ? 1 : 0;
   const [current] = await gateway.readValues(spreadsheetId, [
     `${quoteSheet(RELANCES.title)}!A1:${columnLetter(RELANCES.columns.length - 1)}`,
   ]);
@@ -68,17 +59,8 @@ export async function writeRelancesSheet(
     entries.map(([id, e]) => relancesSheetRow(id, e)),
     current ?? [],
   );
-  const rowCount = props!.gridProperties?.rowCount ?? 0;
-  if (plan.rowsNeeded > rowCount) {
-    await gateway.batchUpdate(spreadsheetId, [
-      {
-        updateSheetProperties: {
-          properties: { sheetId: props!.sheetId!, gridProperties: { rowCount: plan.rowsNeeded } },
-          fields: "gridProperties.rowCount",
-        },
-      },
-      ...formatRequests(RELANCES, props!.sheetId!, rowCount, plan.rowsNeeded),
-    ]);
+  if (plan.rowsNeeded > tab.rowCount) {
+    await gateway.batchUpdate(spreadsheetId, growRequests(RELANCES, tab, plan.rowsNeeded));
     writeCalls++;
   }
   if (plan.writes.length) writeCalls += await gateway.writeValues(spreadsheetId, plan.writes);

@@ -1,20 +1,30 @@
 /**
  * Plugs the jobs into the Sheets layer: after a reminders run, the
  * `Relances` sheet of every bound workbook shows the outbox; after a
- * dashboard run, `Tableau de bord` shows the figures.
+ * dashboard run, `Tableau de bord` shows the figures; the anchors job
+ * appends the day's anchor to `Intégrité`.
  */
 import type { Firestore } from "@google-cloud/firestore";
 import type { DashboardFigures } from "../domain/dashboard/dashboard-accumulator";
 import { COMPANIES } from "../model/collections";
 import type { SheetsGateway } from "../sheets/sheets-gateway";
+import type { AnchorDoc } from "../model/anchor";
 import { companySpreadsheets } from "../sheets/binding/workbook-registry";
 import { writeDashboardSheet } from "./dashboard-sheet-writer";
+import { appendIntegrityRows } from "./integrity-sheet-writer";
 import { recentOutbox, writeRelancesSheet } from "./relances-sheet-writer";
 
 export function publishDashboard(gateway: SheetsGateway) {
   return async (db: Firestore, companyId: string, figures: DashboardFigures): Promise<void> => {
     for (const spreadsheetId of await companySpreadsheets({ db }, companyId))
       await writeDashboardSheet(gateway, spreadsheetId, figures);
+  };
+}
+
+export function publishIntegrity(gateway: SheetsGateway) {
+  return async (db: Firestore, companyId: string, anchor: AnchorDoc): Promise<void> => {
+    for (const spreadsheetId of await companySpreadsheets({ db }, companyId))
+      await appendIntegrityRows(gateway, spreadsheetId, anchor);
   };
 }
 

@@ -25,3 +25,9 @@ export interface Customer {
   email?: string;
   address?: string;
 }
+
+/** Stable key of a customer for matching invoices and payments: SIREN for companies, e-mail or name for consumers. */
+export function customerKey(c: Pick<Customer, "siren" | "email" | "name">): string {
+  if (c.siren) return `siren:${c.siren}`;
+  return c.email ? `email:${c.email.toLowerCase()}` : `name:${c.name.trim().toLowerCase()}`;
+}

@@ -1,9 +1,14 @@
+import type { Timestamp } from "@google-cloud/firestore";
+
 /**
  * Inalterability: a chained document holds its issued content in `content`
- * (never changed after issue) and the SHA-256 of the canonical JSON of
- * {series, seq, prevHash, content} in `hash`. `prevHash` is the previous
- * document's hash in the same series ("" for the first one), so changing or
- * deleting any issued document breaks the chain at that point.
+ * (never changed after issue) and, in `hash`, the SHA-256 of the canonical
+ * JSON of {series, seq, prevHash, recordedAt, content}, where `recordedAt`
+ * is `createdAt` as an ISO instant (storage/chain-hash.ts). `prevHash` is
+ * the previous document's hash in the same series ("" for the first one),
+ * so changing or deleting any issued document breaks the chain at that
+ * point; anchors kept outside Firestore (docs/integrity.md) catch a chain
+ * rewritten as a whole or cut short.
  */
 export interface ChainLink {
   series: string;
@@ -12,6 +17,16 @@ export interface ChainLink {
   prevHash: string;
   hash: string;
 }
+
+/** The sealed part of a chained document: what the hash covers, and the chain fields. */
+export interface SealedRecord<C> extends ChainLink {
+  content: C;
+  /** When the document was recorded; sealed with the content. */
+  createdAt: Timestamp;
+}
+
+/** Fields of every chained document that belong to its sealed record. */
+export const SEALED_RECORD_FIELDS = ["content", "createdAt", "series", "seq", "prevHash", "hash"] as const;
 
 /** The chained series: invoices (deposit and final invoices share one series), credit notes, journal entries. */
 export type SeriesKind = "invoice" | "creditNote" | "journal";

@@ -14,6 +14,7 @@
  *     customerCredits/{creditId}                   CustomerCreditDoc (unapplied payment excess, refundable)
  *     events/{eventId}                             AuditEventDoc (append-only)
  *     sequences/{seriesKey}                        SequenceDoc (counter + chain head of one number series)
+ *     anchors/{YYYY-MM-DD}                         AnchorDoc (the day's chain heads, also kept outside Firestore)
  *     idempotency/{keyHash}                        IdempotencyDoc (first answer of a keyed call)
  *     bindingCodes/{codeHash}                      BindingCodeDoc (one-time code to bind a workbook)
  *
@@ -33,6 +34,7 @@ export const PAYMENTS = "payments";
 export const CUSTOMER_CREDITS = "customerCredits";
 export const EVENTS = "events";
 export const SEQUENCES = "sequences";
+export const ANCHORS = "anchors";
 export const IDEMPOTENCY = "idempotency";
 export const BINDING_CODES = "bindingCodes";
 export const WORKBOOKS = "workbooks";

@@ -1,6 +1,5 @@
-import type { Timestamp } from "@google-cloud/firestore";
 import type { Customer, DateString, RateLine, Totals } from "./amounts";
-import type { ChainLink } from "./chain";
+import type { SealedRecord } from "./chain";
 
 /** What a credit note says: hashed, never changed (CGI annex II art. 242 nonies A). */
 export interface CreditNoteContent {
@@ -19,11 +18,26 @@ export interface CreditNoteContent {
   depositId: string | null;
 }
 
-/** companies/{c}/creditNotes/{id}: issued on the final approval of a refund, in its own series. */
-export interface CreditNoteDoc extends ChainLink {
-  content: CreditNoteContent;
+/**
+ * Copies of the sealed content kept beside it for queries and views,
+ * written only through `creditNoteCopies` and checked by the verifier.
+ * A credit note has no mutable state: once issued, nothing about it changes.
+ */
+export interface CreditNoteCopies {
   number: string;
   date: DateString;
   refundId: string;
-  createdAt: Timestamp;
 }
+
+export function creditNoteCopies(content: CreditNoteContent): CreditNoteCopies {
+  return { number: content.number, date: content.date, refundId: content.refundId };
+}
+
+export const CREDIT_NOTE_COPY_FIELDS = Object.keys({
+  number: 1,
+  date: 1,
+  refundId: 1,
+} satisfies Record<keyof CreditNoteCopies, 1>) as (keyof CreditNoteCopies)[];
+
+/** companies/{c}/creditNotes/{id}: issued on the final approval of a refund, in its own series. */
+export interface CreditNoteDoc extends SealedRecord<CreditNoteContent>, CreditNoteCopies {}

@@ -1,5 +1,6 @@
 /** Firestore document types of the workflow: one file per collection, layout in collections.ts. */
 export * from "./amounts";
+export * from "./anchor";
 export * from "./chain";
 export * from "./collections";
 export * from "./company";

@@ -1,6 +1,6 @@
 import type { Timestamp } from "@google-cloud/firestore";
-import type { Customer, DateString, MoneyString, RateLine, Totals } from "./amounts";
-import type { ChainLink } from "./chain";
+import { customerKey, type Customer, type DateString, type MoneyString, type RateLine, type Totals } from "./amounts";
+import type { SealedRecord } from "./chain";
 
 /** UNTDID 1001: 386 deposit invoice, 380 commercial (final) invoice. */
 export type InvoiceType = "deposit" | "final";
@@ -18,6 +18,9 @@ export interface InvoiceContent {
   total: Totals;
   /** Deposit invoice: the day it was cashed (shown when it differs from the date). */
   paymentDate?: DateString;
+  /** Deposit invoice: acompte or arrhes, and what the order supplies — what refunding it depends on. */
+  depositKind?: "acompte" | "arrhes";
+  supplyKind?: "goods" | "services";
   /** Final invoice: the deposits it deducts, with their reference and per rate. */
   deductedDeposits?: { depositId: string; number: string; date: DateString; lines: RateLine[]; total: Totals }[];
   /** Final invoice: gross still to pay after the deposits. */
@@ -59,37 +62,86 @@ export interface DunningLetter {
 }
 
 /**
- * companies/{c}/invoices/{id}: deposit invoices and final invoices in one
- * chronological, gapless series (CGI art. 289-I). Top-level fields outside
- * `content` are the receivable's mutable state, read by the dashboard.
+ * Copies of the sealed content kept beside it, because queries, indexes and
+ * the dashboard's `select()` need top-level fields. Each one is derived
+ * from `content` by `invoiceCopies` (the only way they are written) and the
+ * chain verifier checks every stored copy against it, naming the field.
  */
-export interface InvoiceDoc extends ChainLink {
-  content: InvoiceContent;
-  /** Copies for queries/dashboard: gross = content.total.gross (deposit) or amountDue (final). */
+export interface InvoiceCopies {
   type: InvoiceType;
   number: string;
+  /** What the customer owes at issue: content.total.gross (deposit invoice) or content.amountDue (final). */
   gross: MoneyString;
   issuedOn: DateString;
+  /** content.dueDate (final invoice) or the day it was cashed (deposit invoice, issued paid). */
   dueDate: DateString;
+  customerKey: string;
+  /**
+   * "external": issued by another tool and imported (its number kept, no
+   * number taken from our series, no journal entry). Such a document has
+   * `series: "external"`, `seq: 0`, `prevHash: ""`; its hash seals its
+   * content alone, and the verifier checks it apart from our series.
+   */
+  origin?: "external";
+  /** content.penaltyRate, for the reminders job; the engine never goes below 3 × the legal rate. */
+  contractPenaltyRate?: string;
+}
+
+export function invoiceCopies(content: InvoiceContent): InvoiceCopies {
+  return {
+    type: content.type,
+    number: content.number,
+    gross: content.amountDue ?? content.total.gross,
+    issuedOn: content.date,
+    dueDate: content.dueDate ?? content.paymentDate ?? content.date,
+    customerKey: customerKey(content.customer),
+    origin: content.origin,
+    contractPenaltyRate: content.penaltyRate,
+  };
+}
+
+/**
+ * The receivable's state: it legitimately changes after issue (payments and
+ * their lettrage, offsets by refunds, dunning), so it is NOT sealed. Nothing
+ * sealed is computed from it; the verifier only checks it is plausible
+ * (0 ≤ openAmount ≤ gross, paidOn set exactly when nothing is left to pay).
+ */
+export interface InvoiceState {
   /** Gross not yet matched by payments; a deposit invoice is issued paid ("0.00"). */
   openAmount: MoneyString;
   paidOn: DateString | null;
   /** Lettrage letters of the payments matched to this invoice (PaymentDoc.letter). */
   letters?: string[];
-  customerKey: string;
-  depositId?: string;
-  /**
-   * "external": issued by another tool and imported (its number kept, no
-   * number taken from our series, no journal entry). Such a document has
-   * `series: "external"`, `seq: 0`, `prevHash: ""` and the hash of its
-   * content alone; the chain verifier, which walks our series, skips it.
-   */
-  origin?: "external";
-  createdAt: Timestamp;
   /** Absent until someone records a dispute or a payment promise. */
   dunning?: InvoiceDunning;
   /** Absent until the first dunning letter is sent. */
   lastDunningLetter?: DunningLetter;
-  /** Copy of content.penaltyRate for the reminders job; the engine never goes below 3 × the legal rate. */
-  contractPenaltyRate?: string;
 }
+
+/** Every field of an invoice document, by the part it belongs to (the verifier flags any other). */
+export const INVOICE_COPY_FIELDS = Object.keys({
+  type: 1,
+  number: 1,
+  gross: 1,
+  issuedOn: 1,
+  dueDate: 1,
+  customerKey: 1,
+  origin: 1,
+  contractPenaltyRate: 1,
+} satisfies Record<keyof InvoiceCopies, 1>) as (keyof InvoiceCopies)[];
+export const INVOICE_STATE_FIELDS = Object.keys({
+  openAmount: 1,
+  paidOn: 1,
+  letters: 1,
+  dunning: 1,
+  lastDunningLetter: 1,
+} satisfies Record<keyof InvoiceState, 1>) as (keyof InvoiceState)[];
+
+/**
+ * companies/{c}/invoices/{id}: deposit invoices and final invoices in one
+ * chronological, gapless series (CGI art. 289-I). Three parts: the sealed
+ * record (`content`, `createdAt` and the chain fields, see chain.ts), the
+ * copies of it (InvoiceCopies) and the receivable's mutable state
+ * (InvoiceState).
+ */
+export interface InvoiceDoc extends SealedRecord<InvoiceContent>, InvoiceCopies, InvoiceState {}

@@ -1,7 +1,6 @@
-import type { Timestamp } from "@google-cloud/firestore";
 import type { JournalEntry } from "../domain";
 import type { DateString } from "./amounts";
-import type { ChainLink } from "./chain";
+import type { SealedRecord } from "./chain";
 
 /** What an entry says once validated: the engine's balanced entry, its number and what it books. Hashed, never changed. */
 export interface JournalEntryContent extends JournalEntry {
@@ -10,10 +9,20 @@ export interface JournalEntryContent extends JournalEntry {
   source: { kind: "deposit" | "creditNote" | "instalment" | "finalInvoice" | "payment"; id: string };
 }
 
-/** companies/{c}/journalEntries/{id}: balanced (total debit = total credit), validated at once, chained. */
-export interface JournalEntryDoc extends ChainLink {
-  content: JournalEntryContent;
+/** Copies of the sealed content for queries, written only through `journalEntryCopies`, checked by the verifier. No mutable state. */
+export interface JournalEntryCopies {
   number: string;
   date: DateString;
-  createdAt: Timestamp;
 }
+
+export function journalEntryCopies(content: JournalEntryContent): JournalEntryCopies {
+  return { number: content.number, date: content.date };
+}
+
+export const JOURNAL_ENTRY_COPY_FIELDS = Object.keys({
+  number: 1,
+  date: 1,
+} satisfies Record<keyof JournalEntryCopies, 1>) as (keyof JournalEntryCopies)[];
+
+/** companies/{c}/journalEntries/{id}: balanced (total debit = total credit), validated at once, chained. */
+export interface JournalEntryDoc extends SealedRecord<JournalEntryContent>, JournalEntryCopies {}

@@ -1,7 +1,23 @@
 import { createHash } from "node:crypto";
+import type { Timestamp } from "@google-cloud/firestore";
 import { canonicalJson } from "./canonical-json";
 
-/** SHA-256 (hex) of a chained document: its place in the series, the previous hash and its content. */
-export function chainHash(series: string, seq: number, prevHash: string, content: unknown): string {
-  return createHash("sha256").update(canonicalJson({ series, seq, prevHash, content })).digest("hex");
+/** What a chained document's hash seals (model/chain.ts). */
+export interface SealedMaterial {
+  series: string;
+  seq: number;
+  prevHash: string;
+  /** The recording instant, ISO 8601 to the millisecond (`recordedAt(createdAt)`). */
+  recordedAt: string;
+  content: unknown;
+}
+
+/** SHA-256 (hex) of a chained document: its place in the series, the previous hash, when it was recorded and its content. */
+export function chainHash(material: SealedMaterial): string {
+  return createHash("sha256").update(canonicalJson(material)).digest("hex");
+}
+
+/** A stored `createdAt` as the hash material holds it. */
+export function recordedAt(createdAt: Timestamp): string {
+  return createdAt.toDate().toISOString();
 }

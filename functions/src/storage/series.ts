@@ -1,19 +1,55 @@
 import type { SeriesKind } from "../model/chain";
 import { CREDIT_NOTES, INVOICES, JOURNAL_ENTRIES } from "../model/collections";
 
-/** Prefix of the printed number and collection of each chained series. */
-export const SERIES: Record<SeriesKind, { prefix: string; collection: string; label: string }> = {
-  invoice: { prefix: "FA", collection: INVOICES, label: "factures" },
-  creditNote: { prefix: "AV", collection: CREDIT_NOTES, label: "avoirs" },
-  journal: { prefix: "EC", collection: JOURNAL_ENTRIES, label: "écritures" },
+export interface SeriesInfo {
+  /** Prefix of the printed number. */
+  prefix: string;
+  collection: string;
+  /** French plural, as in « la chaîne des factures 2026 ». */
+  label: string;
+  /** French singular with its article, as in « la facture FA-2026-000002 manque ». */
+  noun: string;
+  /** French object pronoun agreeing with the noun: « … alors que l'empreinte la comptait ». */
+  pronoun: "le" | "la";
+}
+
+/** Prefix of the printed number, collection and French names of each chained series. */
+export const SERIES: Record<SeriesKind, SeriesInfo> = {
+  invoice: { prefix: "FA", collection: INVOICES, label: "factures", noun: "la facture", pronoun: "la" },
+  creditNote: { prefix: "AV", collection: CREDIT_NOTES, label: "avoirs", noun: "l'avoir", pronoun: "le" },
+  journal: { prefix: "EC", collection: JOURNAL_ENTRIES, label: "écritures", noun: "l'écriture", pronoun: "la" },
 };
+
+/** Not a series of ours: imported invoices keep the other tool's numbering (`seq` 0, nothing chained). */
+export const EXTERNAL_SERIES = "external";
 
 /** One series per kind and calendar year: `invoice-2026`. */
 export function seriesKey(kind: SeriesKind, year: number): string {
   return `${kind}-${year}`;
 }
 
+/** `invoice-2026` → its kind and year; null for anything else. */
+export function parseSeriesKey(series: string): { kind: SeriesKind; year: number } | null {
+  const m = /^(invoice|creditNote|journal)-(\d{4})$/.exec(series);
+  return m ? { kind: m[1] as SeriesKind, year: Number(m[2]) } : null;
+}
+
 /** `FA-2026-000123`. */
 export function formatNumber(kind: SeriesKind, year: number, seq: number): string {
   return `${SERIES[kind].prefix}-${year}-${String(seq).padStart(6, "0")}`;
+}
+
+/** `FA-2026-000123` → its series and place; null when it is not a number of our series. */
+export function parseNumber(number: string): { kind: SeriesKind; year: number; seq: number; series: string } | null {
+  const m = /^([A-Z]{2})-(\d{4})-(\d{6})$/.exec(number);
+  const kind = m && (Object.keys(SERIES) as SeriesKind[]).find((k) => SERIES[k].prefix === m[1]);
+  if (!m || !kind || Number(m[3]) < 1) return null;
+  const year = Number(m[2]);
+  return { kind, year, seq: Number(m[3]), series: seriesKey(kind, year) };
+}
+
+/** « factures 2026 ». */
+export function seriesLabel(series: string): string {
+  const parsed = parseSeriesKey(series);
+  return parsed ? `${SERIES[parsed.kind].label} ${parsed.year}` : series;
 }

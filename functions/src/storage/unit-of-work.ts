@@ -4,7 +4,7 @@ import { EVENTS, SEQUENCES } from "../model/collections";
 import type { AuditEventDoc } from "../model/event";
 import type { SequenceDoc } from "../model/sequence";
 import { conflict } from "../errors/api-error";
-import { chainHash } from "./chain-hash";
+import { chainHash, recordedAt } from "./chain-hash";
 import { companyCollection } from "./refs";
 import { formatNumber, seriesKey } from "./series";
 import { withoutUndefined } from "./without-undefined";
@@ -162,12 +162,19 @@ export class UnitOfWork {
     return { kind, series, year, seq, number: formatNumber(kind, year, seq), date, prevHash: state.doc.lastHash };
   }
 
-  /** Writes a chained document for a reserved number and moves the series head to it. */
+  /**
+   * Writes a chained document for a reserved number and moves the series
+   * head to it: the sealed record (content, recording time, chain fields)
+   * and beside it `fields` — the copies derived from the content and the
+   * initial mutable state (model files say which is which).
+   */
   putChained(slot: NumberSlot, ref: DocumentReference, content: object, fields: object): string {
     const state = this.sequences.get(slot.series);
     if (!state || state.doc.last + 1 !== slot.seq) throw new Error(`number slot ${slot.number} used out of order`);
-    const hash = chainHash(slot.series, slot.seq, slot.prevHash, content);
-    this.create(ref, { ...fields, content, series: slot.series, seq: slot.seq, prevHash: slot.prevHash, hash });
+    const createdAt = this.timestamp;
+    const link = { series: slot.series, seq: slot.seq, prevHash: slot.prevHash };
+    const hash = chainHash({ ...link, recordedAt: recordedAt(createdAt), content });
+    this.create(ref, { ...fields, content, createdAt, ...link, hash });
     state.doc = { ...state.doc, last: slot.seq, lastDate: slot.date, lastHash: hash, lastId: ref.id };
     return hash;
   }

@@ -6,7 +6,7 @@ import type { CustomerCreditDoc } from "../model/payment";
 import type { QuoteSnapshot } from "../model/refund";
 import { conflict } from "../errors/api-error";
 import type { UnitOfWork } from "../storage/unit-of-work";
-import { customerKey } from "./bodies/customer";
+import { customerKey } from "../model/amounts";
 
 /**
  * What the approved quote sets against the customer's open invoices
@@ -26,7 +26,7 @@ export async function applySettlement(
       uow.collection(INVOICES).where("customerKey", "==", customerKey(customer)).where("type", "==", "final"),
     );
     for (const offset of offsets) {
-      const invoice = found.find((i) => i.data.number === offset.invoiceNumber);
+      const invoice = found.find((i) => i.data.content.number === offset.invoiceNumber);
       if (!invoice || money(invoice.data.openAmount).lessThan(money(offset.amount))) {
         throw conflict(
           "SETTLEMENT_STALE",

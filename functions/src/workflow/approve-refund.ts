@@ -1,7 +1,7 @@
 import { money, refundApprovalEntries, refundableBalance } from "../domain";
 import { CREDIT_NOTES, DEPOSITS, INSTALMENTS } from "../model/collections";
-import type { CreditNoteContent, CreditNoteDoc } from "../model/credit-note";
-import type { DepositDoc } from "../model/deposit";
+import { creditNoteCopies, type CreditNoteContent } from "../model/credit-note";
+import { depositCreditNote, type DepositDoc } from "../model/deposit";
 import type { ApproverRole, InstalmentDoc, RefundDoc } from "../model/refund";
 import { conflict, forbidden, notFound } from "../errors/api-error";
 import type { UnitOfWork } from "../storage/unit-of-work";
@@ -100,13 +100,7 @@ async function issueCreditNote(
     refundId,
     depositId,
   };
-  const fields: Omit<CreditNoteDoc, "content" | "series" | "seq" | "prevHash" | "hash"> = {
-    number: slot.number,
-    date: uow.today,
-    refundId,
-    createdAt: uow.timestamp,
-  };
-  uow.putChained(slot, creditNoteRef, content, fields);
+  uow.putChained(slot, creditNoteRef, content, creditNoteCopies(content));
 
   const entries = refundApprovalEntries(quote, {
     date: uow.today,
@@ -117,10 +111,7 @@ async function issueCreditNote(
 
   await applySettlement(uow, refundId, deposit.customer, quote.settlement);
 
-  const creditNotes = [
-    ...deposit.creditNotes,
-    { id: creditNoteRef.id, number: slot.number, date: uow.today, lines: quote.creditNote.lines },
-  ];
+  const creditNotes = [...deposit.creditNotes, depositCreditNote(creditNoteRef.id, content)];
   const left = refundableBalance({
     deposit: { lines: deposit.lines },
     issuedRefunds: creditNotes.map((c) => ({ lines: c.lines })),

@@ -1,13 +1,12 @@
 import { finalInvoice, finalInvoiceEntry, money, refundableBalance } from "../domain";
 import { DEPOSITS, INVOICES, REFUNDS } from "../model/collections";
 import type { DepositDoc } from "../model/deposit";
-import type { InvoiceContent, InvoiceDoc } from "../model/invoice";
+import { invoiceCopies, type InvoiceContent, type InvoiceState } from "../model/invoice";
 import { AWAITING_APPROVAL, RefundDoc } from "../model/refund";
 import { badRequest, conflict } from "../errors/api-error";
 import type { UnitOfWork } from "../storage/unit-of-work";
 import type { Access } from "./access";
 import type { FinalInvoiceBody } from "./bodies/final-invoice-body";
-import { customerKey } from "./bodies/customer";
 import { chartOption, settingsOf } from "./company-settings";
 import { invoiceDueDate } from "./invoice-due-date";
 import { invoiceHead } from "./invoice-head";
@@ -95,17 +94,9 @@ export async function issueFinalInvoice(uow: UnitOfWork, access: Access, body: F
     penaltyRate: body.penaltyRate,
   };
   const paid = money(invoice.amountDue).isZero();
-  const fields: Omit<InvoiceDoc, "content" | "series" | "seq" | "prevHash" | "hash"> = {
-    type: "final",
-    number: slot.number,
-    gross: invoice.amountDue,
-    issuedOn: uow.today,
-    dueDate,
-    openAmount: invoice.amountDue,
-    paidOn: paid ? uow.today : null,
-    customerKey: customerKey(customer),
-    createdAt: uow.timestamp,
-    contractPenaltyRate: body.penaltyRate,
+  const fields = {
+    ...invoiceCopies(content),
+    ...({ openAmount: invoice.amountDue, paidOn: paid ? uow.today : null } satisfies InvoiceState),
   };
   uow.putChained(slot, ref, content, fields);
   const entry = finalInvoiceEntry({
@@ -136,5 +127,5 @@ export async function issueFinalInvoice(uow: UnitOfWork, access: Access, body: F
     dueDate,
   });
   // The answer carries business dates only (no Firestore timestamp).
-  return { id: ref.id, ...fields, createdAt: undefined, content, vatDue: invoice.vatDue };
+  return { id: ref.id, ...fields, content, vatDue: invoice.vatDue };
 }

@@ -11,10 +11,10 @@ import type { DocReader } from "../storage/doc-reader";
  */
 export async function refuseIfOrderInvoiced(reader: DocReader, orderRef: string, advice: string): Promise<void> {
   const ofOrder = await reader.query<InvoiceDoc>(reader.collection(INVOICES).where("content.orderRef", "==", orderRef));
-  const issued = ofOrder.find((i) => i.data.type === "final" && i.data.origin !== "external");
+  const issued = ofOrder.find((i) => i.data.content.type === "final" && i.data.content.origin !== "external");
   if (issued)
     throw conflict(
       "FINAL_INVOICE_EXISTS",
-      `La commande ${orderRef} a déjà une facture de solde (${issued.data.number})${advice}.`,
+      `La commande ${orderRef} a déjà une facture de solde (${issued.data.content.number})${advice}.`,
     );
 }

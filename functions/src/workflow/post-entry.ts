@@ -1,6 +1,6 @@
 import type { JournalEntry } from "../domain";
 import { JOURNAL_ENTRIES } from "../model/collections";
-import type { JournalEntryContent, JournalEntryDoc } from "../model/journal-entry";
+import { journalEntryCopies, type JournalEntryContent } from "../model/journal-entry";
 import type { UnitOfWork } from "../storage/unit-of-work";
 
 /**
@@ -16,11 +16,6 @@ export async function postEntry(
   const slot = await uow.nextNumber("journal", entry.date);
   const ref = uow.collection(JOURNAL_ENTRIES).doc();
   const content: JournalEntryContent = { ...entry, number: slot.number, source };
-  const fields: Omit<JournalEntryDoc, "content" | "series" | "seq" | "prevHash" | "hash"> = {
-    number: slot.number,
-    date: entry.date,
-    createdAt: uow.timestamp,
-  };
-  uow.putChained(slot, ref, content, fields);
+  uow.putChained(slot, ref, content, journalEntryCopies(content));
   return { id: ref.id, number: slot.number };
 }

@@ -1,12 +1,12 @@
 import { RefundQuote, money, quoteRefund } from "../domain";
 import { DEPOSITS, INVOICES, REFUNDS } from "../model/collections";
 import type { DepositDoc } from "../model/deposit";
-import type { InvoiceDoc } from "../model/invoice";
+import { invoiceCopies, type InvoiceDoc } from "../model/invoice";
 import { AWAITING_APPROVAL, RefundDoc } from "../model/refund";
 import { conflict, notFound } from "../errors/api-error";
 import type { DocReader } from "../storage/doc-reader";
 import type { RefundBody } from "./bodies/refund-body";
-import { customerKey } from "./bodies/customer";
+import { customerKey } from "../model/amounts";
 
 export interface DepositQuote {
   depositId: string;
@@ -64,7 +64,10 @@ export async function quoteForDeposit(reader: DocReader, body: RefundBody, today
     settlement: body.settlement,
     openInvoices: invoices
       .filter((i) => !money(i.data.openAmount).isZero())
-      .map((i) => ({ number: i.data.number, dueDate: i.data.dueDate, outstanding: i.data.openAmount })),
+      .map((i) => {
+        const sealed = invoiceCopies(i.data.content);
+        return { number: sealed.number, dueDate: sealed.dueDate, outstanding: i.data.openAmount };
+      }),
     schedule: body.schedule,
   });
   return { depositId, deposit, quote };

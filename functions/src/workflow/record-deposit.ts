@@ -1,12 +1,11 @@
 import { depositCashedEntry, depositInvoice } from "../domain";
 import { DEPOSITS, INVOICES } from "../model/collections";
-import type { DepositDoc } from "../model/deposit";
-import type { InvoiceContent, InvoiceDoc } from "../model/invoice";
+import { depositInvoiceCopies, type DepositDoc } from "../model/deposit";
+import { invoiceCopies, type InvoiceContent, type InvoiceState } from "../model/invoice";
 import { badRequest } from "../errors/api-error";
 import type { UnitOfWork } from "../storage/unit-of-work";
 import type { Access } from "./access";
 import type { DepositBody } from "./bodies/deposit-body";
-import { customerKey } from "./bodies/customer";
 import { chartOption, settingsOf } from "./company-settings";
 import { invoiceHead } from "./invoice-head";
 import { refuseIfOrderInvoiced } from "./order-final-invoice";
@@ -50,20 +49,12 @@ export async function recordDeposit(
     lines: invoice.lines,
     total: invoice.total,
     paymentDate: body.cashedDate,
+    depositKind: invoice.kind,
+    supplyKind: body.supplyKind,
   };
-  const invoiceFields: Omit<InvoiceDoc, "content" | "series" | "seq" | "prevHash" | "hash"> = {
-    type: "deposit",
-    number: slot.number,
-    gross: invoice.total.gross,
-    issuedOn: uow.today,
-    dueDate: body.cashedDate,
-    openAmount: "0.00",
-    paidOn: body.cashedDate,
-    customerKey: customerKey(body.customer),
-    depositId: depositRef.id,
-    createdAt: uow.timestamp,
-  };
-  uow.putChained(slot, invoiceRef, content, invoiceFields);
+  // Issued paid: the deposit was cashed before its invoice.
+  const state: InvoiceState = { openAmount: "0.00", paidOn: body.cashedDate };
+  uow.putChained(slot, invoiceRef, content, { ...invoiceCopies(content), ...state });
 
   const entry = depositCashedEntry({
     date: uow.today,
@@ -74,17 +65,8 @@ export async function recordDeposit(
   const posted = await postEntry(uow, entry, { kind: "deposit", id: depositRef.id });
 
   const doc: DepositDoc = {
-    customer: body.customer,
-    orderRef: body.orderRef,
-    kind: invoice.kind,
-    supplyKind: body.supplyKind,
-    lines: invoice.lines,
-    total: invoice.total,
-    gross: invoice.total.gross,
+    ...depositInvoiceCopies(content),
     invoiceId: invoiceRef.id,
-    invoiceNumber: slot.number,
-    invoiceDate: uow.today,
-    cashedDate: body.cashedDate,
     paymentMeans: body.paymentMeans,
     vatDue: { basis: invoice.vatDue.basis, date: invoice.vatDue.date ?? null, period: invoice.vatDue.period ?? null },
     creditNotes: [],

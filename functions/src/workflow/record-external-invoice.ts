@@ -2,20 +2,16 @@ import { createHash } from "node:crypto";
 import { formatMoney, money } from "../domain";
 import { DEPOSITS, INVOICES } from "../model/collections";
 import type { DepositDoc } from "../model/deposit";
-import type { InvoiceContent, InvoiceDoc } from "../model/invoice";
+import { invoiceCopies, type InvoiceContent, type InvoiceDoc } from "../model/invoice";
 import type { RateLine, Totals } from "../model/amounts";
 import { badRequest, conflict, unprocessable } from "../errors/api-error";
-import { chainHash } from "../storage/chain-hash";
-import { SERIES } from "../storage/series";
+import { chainHash, recordedAt } from "../storage/chain-hash";
+import { EXTERNAL_SERIES, SERIES } from "../storage/series";
 import type { UnitOfWork } from "../storage/unit-of-work";
 import type { Access } from "./access";
-import { customerKey } from "./bodies/customer";
 import { settingsOf } from "./company-settings";
 import { invoiceDueDate } from "./invoice-due-date";
 import type { ExternalInvoiceBody } from "./record-external-invoice-body";
-
-/** Not a series of ours: imported invoices keep the other tool's numbering. */
-const EXTERNAL_SERIES = "external";
 
 /** One document per external number: a second invoice with that number is refused, also under concurrency. */
 export function externalInvoiceId(number: string): string {
@@ -113,22 +109,16 @@ export async function recordExternalInvoice(uow: UnitOfWork, access: Access, bod
     origin: "external",
   };
   const paid = money(amountDue).isZero();
+  const createdAt = uow.timestamp;
+  const link = { series: EXTERNAL_SERIES, seq: 0, prevHash: "" };
   const doc: InvoiceDoc = {
-    type: "final",
-    number: body.number,
-    gross: amountDue,
-    issuedOn: body.date,
-    dueDate,
+    ...invoiceCopies(content),
     openAmount: amountDue,
     paidOn: paid ? body.date : null,
-    customerKey: customerKey(body.customer),
-    origin: "external",
-    createdAt: uow.timestamp,
     content,
-    series: EXTERNAL_SERIES,
-    seq: 0,
-    prevHash: "",
-    hash: chainHash(EXTERNAL_SERIES, 0, "", content),
+    createdAt,
+    ...link,
+    hash: chainHash({ ...link, recordedAt: recordedAt(createdAt), content }),
   };
   uow.create(ref, doc);
   uow.event("invoice.imported", { kind: "invoice", id: ref.id }, null, {

@@ -6,7 +6,7 @@ import { badRequest, notFound, unprocessable } from "../errors/api-error";
 import type { UnitOfWork } from "../storage/unit-of-work";
 import type { Access } from "./access";
 import type { PaymentBody } from "./bodies/payment-body";
-import { customerKey } from "./bodies/customer";
+import { customerKey } from "../model/amounts";
 import { chartOption, settingsOf } from "./company-settings";
 import { postEntry } from "./post-entry";
 
@@ -30,13 +30,14 @@ export async function recordPayment(uow: UnitOfWork, access: Access, body: Payme
   const key = customerKey(body.customer);
   invoices.forEach((inv, i) => {
     if (!inv) throw notFound(`Facture introuvable : ${body.invoiceIds[i]}.`);
-    if (inv.customerKey !== key)
-      throw unprocessable("OTHER_CUSTOMER", `La facture ${inv.number} est celle d'un autre client.`, [
-        { path: `invoiceIds.${i}`, message: `Facture ${inv.number} : autre client.` },
+    const number = inv.content.number;
+    if (customerKey(inv.content.customer) !== key)
+      throw unprocessable("OTHER_CUSTOMER", `La facture ${number} est celle d'un autre client.`, [
+        { path: `invoiceIds.${i}`, message: `Facture ${number} : autre client.` },
       ]);
     if (money(inv.openAmount).isZero())
-      throw unprocessable("INVOICE_PAID", `La facture ${inv.number} est déjà soldée.`, [
-        { path: `invoiceIds.${i}`, message: `Facture ${inv.number} : déjà soldée.` },
+      throw unprocessable("INVOICE_PAID", `La facture ${number} est déjà soldée.`, [
+        { path: `invoiceIds.${i}`, message: `Facture ${number} : déjà soldée.` },
       ]);
   });
   const open = invoices as InvoiceDoc[];
@@ -82,7 +83,7 @@ export async function recordPayment(uow: UnitOfWork, access: Access, body: Payme
     date: body.date,
     amount: body.amount,
     means: body.means,
-    allocations: allocations.map((a, i) => ({ invoiceId: a.id, number: open[i].number, amount: a.amount })),
+    allocations: allocations.map((a, i) => ({ invoiceId: a.id, number: open[i].content.number, amount: a.amount })),
     unapplied,
     customerCreditId: creditId,
     journalEntryId: posted.id,

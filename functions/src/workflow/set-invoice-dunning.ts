@@ -3,7 +3,7 @@ import { fieldProblem } from "../domain/validation/field-errors";
 import { addMonths } from "../domain/dates/calendar-date";
 import { frenchDate } from "../domain/reminders/calendar-day";
 import { INVOICES } from "../model/collections";
-import type { InvoiceDoc, InvoiceDunning } from "../model/invoice";
+import { invoiceCopies, type InvoiceDoc, type InvoiceDunning } from "../model/invoice";
 import { badRequest, conflict, notFound } from "../errors/api-error";
 import type { UnitOfWork } from "../storage/unit-of-work";
 import type { Access } from "./access";
@@ -52,7 +52,7 @@ export async function setInvoiceDunning(uow: UnitOfWork, access: Access, invoice
   if (invoice.paidOn !== null || money(invoice.openAmount).lessThanOrEqualTo(0))
     throw conflict(
       "ALREADY_PAID",
-      `La facture ${invoice.number} est déjà réglée${invoice.paidOn ? ` (le ${frenchDate(invoice.paidOn)})` : ""} : il n'y a rien à relancer.`,
+      `La facture ${invoice.content.number} est déjà réglée${invoice.paidOn ? ` (le ${frenchDate(invoice.paidOn)})` : ""} : il n'y a rien à relancer.`,
     );
 
   const before = stateOf(invoice.dunning);
@@ -75,8 +75,8 @@ export async function setInvoiceDunning(uow: UnitOfWork, access: Access, invoice
   }
   return {
     id: invoiceId,
-    number: invoice.number,
-    dueDate: invoice.dueDate,
+    number: invoice.content.number,
+    dueDate: invoiceCopies(invoice.content).dueDate,
     openAmount: invoice.openAmount,
     dunning: changed
       ? { ...after, updatedBy: uow.actor }

@@ -63,6 +63,8 @@ export const deployConfigSchema = z.strictObject({
       timeZone: z.string().min(1).default("Europe/Paris"),
       reminders: z.string().min(9).default("0 7 * * *"),
       dashboard: z.string().min(9).default("0 6 * * *"),
+      /** Late in the day, so the day's anchor covers the day's documents (docs/integrity.md). */
+      anchors: z.string().min(9).default("50 23 * * *"),
     })
     .prefault({}),
   serviceAccounts: z

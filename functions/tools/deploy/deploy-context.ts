@@ -6,7 +6,7 @@ import type { DeployConfig } from "./deploy-config";
 import type { Command } from "./command";
 import type { Ops } from "./runner";
 
-export const FUNCTION_NAMES = ["api", "reminders", "dashboard"] as const;
+export const FUNCTION_NAMES = ["api", "reminders", "dashboard", "anchors"] as const;
 export type FunctionName = (typeof FUNCTION_NAMES)[number];
 export type JobName = Exclude<FunctionName, "api">;
 

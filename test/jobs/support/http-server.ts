@@ -14,3 +14,13 @@ export async function serve(fn: HttpFunction): Promise<{ url: string; close: () 
   const { port } = server.address() as AddressInfo;
   return { url: `http://127.0.0.1:${port}/`, close: () => new Promise((r) => server.close(() => r())) };
 }
+
+/** Calls a served job as Cloud Scheduler does (its OIDC token, the schedule time) and returns the 200's body. */
+export async function schedulerCall(url: string, token: string, scheduleTime: string): Promise<unknown> {
+  const res = await fetch(url, {
+    method: "POST",
+    headers: { authorization: `Bearer ${token}`, "x-cloudscheduler-scheduletime": scheduleTime },
+  });
+  expect(res.status).toBe(200);
+  return res.json();
+}

@@ -88,7 +88,19 @@ export async function seedCompany(db: Firestore, companyId = "lefevre"): Promise
         issuedOn: "2026-01-02",
         dueDate,
         paidOn: null,
-        content: { customer },
+        // What the readers take from the sealed content (the copies above only select the documents).
+        content: {
+          type: "final",
+          typeCode: "380",
+          number: `FA-2026-0000${id.slice(1)}`,
+          date: "2026-01-02",
+          customer,
+          orderRef: "",
+          lines: [],
+          total: { net: "4166.67", vat: "833.33", gross: "5000.00" },
+          amountDue: "5000.00",
+          dueDate,
+        },
         ...extra,
       });
   const durand = { name: "Durand SARL", kind: "b2b", email: "compta@durand.fr", siren: "123456789" };

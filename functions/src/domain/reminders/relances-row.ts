@@ -27,6 +27,7 @@ const RULE_LABEL: Record<ReminderRule, string> = {
   "instalment-due": "Échéance de remboursement",
   "consumer-refund-deadline": "Délai légal de remboursement (consommateur)",
   "customer-overdue": "Facture client échue",
+  "integrity-anchor": "Empreinte d'intégrité (auditeurs)",
 };
 
 const LEVEL_LABEL: Record<ReminderRule, string[]> = {
@@ -34,6 +35,7 @@ const LEVEL_LABEL: Record<ReminderRule, string[]> = {
   "instalment-due": ["", "À venir", "En retard"],
   "consumer-refund-deadline": ["", "Échéance proche", "En retard (majoration)"],
   "customer-overdue": ["", "Relance amiable", "Relance ferme", "Mise en demeure"],
+  "integrity-anchor": ["Quotidienne"],
 };
 
 export const STATUS_LABEL = {

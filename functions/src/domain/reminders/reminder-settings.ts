@@ -25,6 +25,8 @@ export const reminderSettingsSchema = z.object({
   recipients: z.object({
     treasury: z.array(z.email()).min(1),
     accounting: z.array(z.email()).min(1),
+    /** Who receives the daily anchor of the chains (statutory auditor, chartered accountant); none: not mailed. */
+    auditors: z.array(z.email()).default([]),
   }),
 });
 

@@ -3,7 +3,13 @@
  * for which occurrence day. (rule, level, day, company, target) identifies it:
  * the outbox sends each identity once.
  */
-export type ReminderRule = "approval-waiting" | "instalment-due" | "consumer-refund-deadline" | "customer-overdue";
+export type ReminderRule =
+  | "approval-waiting"
+  | "instalment-due"
+  | "consumer-refund-deadline"
+  | "customer-overdue"
+  /** Not a reminder: the daily anchor of the chains mailed to the auditors (functions/src/integrity). */
+  | "integrity-anchor";
 
 export interface Reminder {
   companyId: string;

@@ -114,7 +114,7 @@ function problemOf(issue: z.core.$ZodIssue): string {
   }
 }
 
-function capitalise(text: string): string {
+export function capitalise(text: string): string {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 

@@ -16,7 +16,7 @@ import { recordDepositRoute } from "./record-deposit";
 import { rejectRefundRoute } from "./reject-refund";
 import { requestRefundRoute } from "./request-refund";
 import { setRolesRoute } from "./set-roles";
-import { verifyChainsRoute } from "./verify-chains";
+import { verifyChainsRoute, verifyChainsWithAnchorRoute } from "./verify-chains";
 
 /** Every route of the `api` function (docs/api.md). `refunds/quote` precedes `refunds/:refundId`. */
 export const ROUTES: readonly Route[] = [
@@ -38,4 +38,5 @@ export const ROUTES: readonly Route[] = [
   recordPaymentRoute,
   setRolesRoute,
   verifyChainsRoute,
+  verifyChainsWithAnchorRoute,
 ];

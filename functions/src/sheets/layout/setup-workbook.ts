@@ -1,7 +1,8 @@
 /**
  * Creates or repairs the Acompte layout in an existing spreadsheet: missing
  * sheets, headers, frozen header row, column widths, number formats, status
- * colours, protected computed columns (warning only), fr_FR locale. It
+ * colours, protected computed columns (warning only; the append-only
+ * `Intégrité` sheet is protected for real), fr_FR locale. It
  * compares what is there with what should be and sends only the
  * difference, in one batchUpdate — run twice, the second run changes
  * nothing (and makes no write call).
@@ -13,6 +14,8 @@ import { WORKBOOK } from "./workbook-spec";
 import { quoteSheet, columnLetter } from "./a1";
 
 export const PROTECTION_DESCRIPTION = "Acompte : colonnes calculées, modifiées par la synchronisation";
+export const LOCKED_DESCRIPTION = "Acompte : feuille tenue par Acompte seul, lignes ajoutées jamais modifiées";
+const OUR_PROTECTIONS = new Set([PROTECTION_DESCRIPTION, LOCKED_DESCRIPTION]);
 const HEADER_FORMAT = { textFormat: { bold: true }, backgroundColor: { red: 0.91, green: 0.94, blue: 0.99 } };
 const MIN_COLUMNS = 26;
 
@@ -63,6 +66,7 @@ function conditionalRules(spec: SheetSpec, sheetId: number): sheets_v4.Schema$Co
 }
 
 function protectedRanges(spec: SheetSpec, sheetId: number): sheets_v4.Schema$ProtectedRange[] {
+  if (spec.locked) return [{ range: { sheetId }, description: LOCKED_DESCRIPTION, warningOnly: false }];
   const out: sheets_v4.Schema$ProtectedRange[] = [];
   spec.columns.forEach((c, i) => {
     if (!c.computed) return;
@@ -162,7 +166,7 @@ function sheetRequests(spec: SheetSpec, sheet: sheets_v4.Schema$Sheet | undefine
     for (let i = rules.length - 1; i >= 0; i--) requests.push({ deleteConditionalFormatRule: { sheetId, index: i } });
     wantedRules.forEach((rule, index) => requests.push({ addConditionalFormatRule: { rule, index } }));
   }
-  const ours = (sheet?.protectedRanges ?? []).filter((p) => p.description === PROTECTION_DESCRIPTION);
+  const ours = (sheet?.protectedRanges ?? []).filter((p) => OUR_PROTECTIONS.has(p.description ?? ""));
   const wantedProtection = protectedRanges(spec, sheetId);
   if (!carries(ours, wantedProtection)) {
     ours.forEach((p) => requests.push({ deleteProtectedRange: { protectedRangeId: p.protectedRangeId } }));

@@ -28,6 +28,12 @@ export interface SheetSpec {
   /** Header of the column coloured by status, if any. */
   statusColumn?: string;
   statusColours?: StatusColour[];
+  /**
+   * Written by Acompte alone, rows only ever appended: the whole sheet is
+   * protected for real (not a warning), so only the spreadsheet's owner and
+   * the account Acompte writes with may edit it.
+   */
+  locked?: boolean;
 }
 
 export const col = (header: string, kind: ColumnKind, width: number, computed = true): ColumnSpec => ({

@@ -184,6 +184,23 @@ export const RELANCES: SheetSpec = {
   ],
 };
 
+/**
+ * The daily anchors (« empreintes ») of the chains: one row per series and
+ * day, appended by the anchors job, never rewritten (docs/integrity.md).
+ */
+export const INTEGRITE: SheetSpec = {
+  title: "Intégrité",
+  columns: [
+    col(ID_HEADER, "text", 200),
+    col("Date", "date", 100),
+    col("Série", "text", 130),
+    col("Dernier numéro", "text", 140),
+    col("Empreinte SHA-256", "text", 520),
+    col("Contrôle", "text", 360),
+  ],
+  locked: true,
+};
+
 /** Filled by the dashboard job; setup only creates it. */
 export const TABLEAU_DE_BORD: SheetSpec = { title: "Tableau de bord", columns: [] };
 
@@ -196,4 +213,5 @@ export const WORKBOOK: SheetSpec[] = [
   ECRITURES,
   RELANCES,
   TABLEAU_DE_BORD,
+  INTEGRITE,
 ];

@@ -7,7 +7,7 @@
 import { formatMoney, money } from "../../domain";
 import type { CreditNoteDoc } from "../../model/credit-note";
 import type { DepositDoc } from "../../model/deposit";
-import type { InvoiceDoc } from "../../model/invoice";
+import { invoiceCopies, type InvoiceDoc } from "../../model/invoice";
 import type { JournalEntryDoc } from "../../model/journal-entry";
 import type { InstalmentDoc, RefundDoc } from "../../model/refund";
 import { date, money as amount, text, type Cell } from "../cell";
@@ -69,6 +69,8 @@ export function depositRow(id: string, d: DepositDoc): Row {
 
 export function invoiceRow(id: string, i: InvoiceDoc): Row {
   const c = i.content;
+  // What the invoice says comes from its sealed content; only the receivable's state from beside it.
+  const sealed = invoiceCopies(c);
   const deducted = c.deductedDeposits
     ? sum(c.deductedDeposits.map((d) => d.total.gross))
     : (c.externalDepositsDeducted ?? null);
@@ -77,9 +79,9 @@ export function invoiceRow(id: string, i: InvoiceDoc): Row {
     order: pad(i.seq),
     cells: [
       text(id),
-      text(i.number),
-      text(i.origin === "external" ? EXTERNAL_INVOICE_LABEL : INVOICE_TYPE_LABEL[i.type]),
-      date(i.issuedOn),
+      text(sealed.number),
+      text(sealed.origin === "external" ? EXTERNAL_INVOICE_LABEL : INVOICE_TYPE_LABEL[sealed.type]),
+      date(sealed.issuedOn),
       text(c.customer.name),
       text(c.orderRef),
       amount(c.total.net),
@@ -87,7 +89,7 @@ export function invoiceRow(id: string, i: InvoiceDoc): Row {
       amount(c.total.gross),
       amount(deducted),
       amount(c.amountDue ?? c.total.gross),
-      date(i.dueDate),
+      date(sealed.dueDate),
       amount(i.openAmount),
       date(i.paidOn),
       text(money(i.openAmount).isZero() ? "Payée" : "À payer"),

@@ -16,9 +16,3 @@ export const customerSchema = z
     path: ["siren"],
     message: "le SIREN est obligatoire pour un client professionnel (b2b)",
   });
-
-/** Stable key of a customer for matching invoices and payments: SIREN for companies, e-mail or name for consumers. */
-export function customerKey(c: { kind: string; siren?: string; email?: string; name: string }): string {
-  if (c.siren) return `siren:${c.siren}`;
-  return c.email ? `email:${c.email.toLowerCase()}` : `name:${c.name.trim().toLowerCase()}`;
-}

@@ -70,6 +70,13 @@ const SPECS: Record<FunctionName, FunctionSpec> = {
     secrets: (ctx) => ctx.state.secretRefs,
   },
   dashboard: { memory: FUNCTION_MEMORY, timeout: "540s", env: schedulerEnv, secrets: () => ({}) },
+  // Mails the day's anchor to the auditors: the reminders' mail settings.
+  anchors: {
+    memory: FUNCTION_MEMORY,
+    timeout: "540s",
+    env: (ctx, audience) => ({ ...schedulerEnv(ctx, audience), ...mailEnv(ctx) }),
+    secrets: (ctx) => ctx.state.secretRefs,
+  },
 };
 
 function deployCommand(ctx: DeployContext, name: FunctionName, audience: string) {
@@ -146,5 +153,6 @@ export const functions: Step = {
     ctx.state.functionUrls.api = (await describedUrl(ctx, "api")) ?? expectedFunctionUrl(ctx, "api");
     await deployJob(ctx, "reminders");
     await deployJob(ctx, "dashboard");
+    await deployJob(ctx, "anchors");
   },
 };

@@ -42,5 +42,6 @@ export const schedules: Step = {
     const s = ctx.config.schedules;
     await ensureJob(ctx, "reminders", s.reminders, "Acompte: reminders and dunning letters");
     await ensureJob(ctx, "dashboard", s.dashboard, "Acompte: dashboard of every company");
+    await ensureJob(ctx, "anchors", s.anchors, "Acompte: daily integrity anchors of every company");
   },
 };
