@@ -6,12 +6,14 @@ import {
   payInstalment,
   pendingApprovers,
   reject,
+  request,
   requiredApprovals,
   type Actor,
   type RefundState,
 } from "../../functions/src/domain/refunds/refund-lifecycle";
 import { REFUND_STATUSES, type RefundStatus } from "../../functions/src/domain/refunds/refund-status";
 import { EngineValidationError } from "../../functions/src/domain";
+import { toApiError } from "../../functions/src/errors/to-api-error";
 
 const requester: Actor = { email: "rachel@acme.fr", roles: ["requester"] };
 const sales: Actor = { email: "sam@acme.fr", roles: ["sales_approver"] };
@@ -196,5 +198,40 @@ describe("every status is reachable and every one has a rule", () => {
     expect([...REFUND_STATUSES].sort()).toEqual(
       ["accounting_approved", "approved", "cancelled", "refunded", "rejected", "sales_approved", "submitted"].sort(),
     );
+  });
+});
+
+describe("request", () => {
+  it("starts submitted, waiting for the approvals the threshold asks, with its event", () => {
+    expect(request({ creditNoteGross: "6000.00", owed: "6000.00" }, "5000.00")).toEqual({
+      status: "submitted",
+      awaiting: ["sales_approver", "accounting_approver"],
+      event: "refund.requested",
+    });
+    expect(request({ creditNoteGross: "100.00", owed: "100.00" }, "5000.00").awaiting).toEqual(["accounting_approver"]);
+  });
+});
+
+describe("refusals become HTTP answers", () => {
+  it("forbidden → 403, conflict → 409, unknown instalment → 404, with the French message", () => {
+    const asApi = (step: () => unknown) => {
+      const error = toApiError(refusal(step));
+      return [error?.status, error?.code, error?.message];
+    };
+    expect(asApi(() => approve(submitted(), requester, false))).toEqual([
+      403,
+      "FORBIDDEN",
+      "Vous ne pouvez pas approuver votre propre demande : un autre approbateur doit le faire.",
+    ]);
+    expect(asApi(() => cancel({ ...submitted(), status: "rejected", awaiting: [] }, requester))).toEqual([
+      409,
+      "INVALID_STATE",
+      "Impossible d'annuler la demande : la demande est déjà refusée.",
+    ]);
+    expect(
+      asApi(() =>
+        payInstalment({ status: "approved" }, [], 4, { paidOn: "2026-01-01", today: "2026-01-02", approvedOn: null }),
+      ),
+    ).toEqual([404, "NOT_FOUND", "Échéance 4 introuvable pour cette demande."]);
   });
 });

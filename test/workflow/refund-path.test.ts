@@ -107,7 +107,13 @@ test("deposit → quote → request → two approvals → credit note → instal
   });
   expect([early.status, early.body.error.details]).toEqual([
     400,
-    [{ path: "paidOn", message: "Champ « paidOn » (date de paiement) : au plus tôt le 10/03/2026." }],
+    [
+      {
+        path: "paidOn",
+        message:
+          "Champ « date de paiement » : au plus tôt le 10/03/2026, jour de l'approbation (vous avez saisi le 09/03/2026).",
+      },
+    ],
   ]);
   expect(await snapshotAll(fs.db)).toEqual(before);
   const pay1 = await api.call("POST", `${base}/refunds/${refundId}/instalments/1/pay`, { as: ACCOUNTING });

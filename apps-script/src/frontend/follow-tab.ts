@@ -4,7 +4,7 @@ import { showError, showSuccess } from "./banner";
 import { whileBusy } from "./busy";
 import { byId, el, facts } from "./dom";
 import { formatDate, formatMoney } from "./format";
-import { eventLabel, reasonLabel, statusLabel } from "./labels";
+import { eventLabel, inSentence, reasonLabel, statusLabel } from "./labels";
 import { creditNoteTable, instalmentsTable } from "./quote-view";
 import { callServer } from "./server";
 import { KeyedActions } from "./keyed-action";
@@ -100,7 +100,7 @@ export class FollowTab {
                 el(
                   "li",
                   {},
-                  `${formatDate(e.at)} — ${eventLabel(e.type)}${e.after && e.type === "refund.approved_step" ? ` (${statusLabel(e.after).toLowerCase()})` : ""}`,
+                  `${formatDate(e.at)} — ${eventLabel(e.type)}${e.after && e.type === "refund.approved_step" ? ` (${inSentence(statusLabel(e.after))})` : ""}`,
                   e.by ? ` par ${e.by}` : "",
                   e.reason ? ` (motif : ${e.reason})` : "",
                 ),

@@ -1,55 +1,40 @@
-/** French wording of the API's codes. */
-import type { RefundReason, Role } from "../interfaces/api";
+/**
+ * French wording of the API's codes in the sidebar: the one label table the
+ * sheets, messages and documents read too (bundled in by esbuild), so a
+ * status or a reason reads the same in the sidebar and in the workbook.
+ */
+import {
+  REFUND_EVENT_LABELS,
+  REFUND_REASON_LABELS,
+  REFUND_STATUS_LABELS,
+  ROLE_LABELS,
+  inSentence,
+} from "../../../functions/src/domain/vocabulary/labels";
 
-export const REASON_LABELS: Record<RefundReason, string> = {
-  customer_cancels: "Annulation par le client",
-  seller_cancels: "Annulation par le vendeur",
-  non_delivery: "Non-livraison",
-  overpayment: "Trop-perçu",
-  duplicate_payment: "Paiement en double",
-  commercial_gesture: "Geste commercial",
-  consumer_withdrawal: "Rétractation du consommateur",
-};
+/** The reasons a request may give, in the table's order (the request form's choices). */
+export const REASON_LABELS = REFUND_REASON_LABELS;
 
-export const ROLE_LABELS: Record<Role, string> = {
-  requester: "demandeur",
-  sales_approver: "approbateur commercial",
-  accounting_approver: "approbateur comptable",
-  admin: "administrateur",
-};
+export { inSentence };
 
-const STATUS_LABELS: Record<string, string> = {
-  submitted: "En attente d'approbation",
-  sales_approved: "Approuvée par le commercial, en attente de la comptabilité",
-  accounting_approved: "Approuvée par la comptabilité, en attente du commercial",
-  approved: "Approuvée",
-  rejected: "Rejetée",
-  cancelled: "Annulée",
-  refunded: "Remboursée",
-};
-
-const EVENT_LABELS: Record<string, string> = {
-  "refund.requested": "Demande créée",
-  "refund.approved_step": "Approbation enregistrée",
-  "refund.approved": "Approuvée : avoir émis",
-  "refund.rejected": "Rejetée",
-  "refund.cancelled": "Annulée",
-  "instalment.paid": "Échéance payée",
-  "refund.refunded": "Remboursée",
-};
+/** The label of a code, or undefined for a code the table does not know (a newer API). */
+function labelOf(labels: Record<string, string>, code: string): string | undefined {
+  return Object.prototype.hasOwnProperty.call(labels, code) ? labels[code] : undefined;
+}
 
 export function statusLabel(status: string): string {
-  return STATUS_LABELS[status] ?? status;
+  return labelOf(REFUND_STATUS_LABELS, status) ?? status;
 }
 
 export function eventLabel(type: string): string {
-  return EVENT_LABELS[type] ?? type.replace(/[._]/g, " ");
+  return labelOf(REFUND_EVENT_LABELS, type) ?? type.replace(/[._]/g, " ");
 }
 
 export function reasonLabel(reason: string | undefined): string {
-  return reason ? ((REASON_LABELS as Record<string, string>)[reason] ?? reason) : "—";
+  return reason ? (labelOf(REFUND_REASON_LABELS, reason) ?? reason) : "—";
 }
 
+/** Roles follow a name or a heading (« bob@acme.fr · approbateur commercial »): written as inside a sentence. */
 export function roleLabel(role: string): string {
-  return (ROLE_LABELS as Record<string, string>)[role] ?? role;
+  const label = labelOf(ROLE_LABELS, role);
+  return label ? inSentence(label) : role;
 }

@@ -5,22 +5,16 @@
  * for the spreadsheet, the Sheets service's `sheetsUrl` and the company's
  * bound spreadsheet in `spreadsheetIds`.
  */
+import { inSentence, ROLE_LABELS } from "../../src/domain";
 import { MENUISERIE, type DemoCompany } from "../demo-data/companies";
 import { mintLocalToken } from "../../testing/local-tokens";
 import type { Service } from "../start";
 import { startAddonPreview, type PreviewActor } from "../../testing/addon-preview/index";
 
-const ROLE_NAMES: Record<string, string> = {
-  requester: "demandeur",
-  sales_approver: "approbateur commercial",
-  accounting_approver: "approbateur comptable",
-  admin: "administrateur",
-};
-
 export function demoActors(company: DemoCompany): PreviewActor[] {
   return Object.entries(company.users).map(([email, roles]) => ({
     key: email.split("@")[0],
-    label: roles.map((r) => ROLE_NAMES[r] ?? r).join(", "),
+    label: roles.map((r) => inSentence(ROLE_LABELS[r])).join(", "),
     email,
   }));
 }

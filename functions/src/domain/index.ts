@@ -23,7 +23,8 @@ export { depositInvoice, type DepositInvoice, type DepositLine } from "./deposit
 export { finalInvoice, type DeductedDeposit, type FinalInvoice } from "./deposits/final-invoice";
 
 // Refunds
-export { REFUND_REASONS, REFUND_REASON_LABELS, type RefundReason } from "./refunds/refund-reason";
+export { REFUND_REASONS, type RefundReason } from "./refunds/refund-reason";
+export { AWAITING_APPROVAL, REFUND_STATUSES, type RefundStatus } from "./refunds/refund-status";
 export {
   refundEntitlement,
   type Entitlement,
@@ -39,6 +40,56 @@ export {
 export { consumerAdvanceInterest, type AdvanceInterest } from "./refunds/consumer-advance-interest";
 export { quoteRefund, type RefundQuote } from "./refunds/refund-quote";
 export { type Compensation, type CompensationKind } from "./refunds/compensation";
+export {
+  creditNoteContent,
+  type CreditNoteContent,
+  type CreditNoteInput,
+  type DocumentCustomer,
+} from "./refunds/credit-note-content";
+
+// Refund lifecycle: who may do what, and what each step changes
+export { APPROVER_ROLES, ROLES, type ApproverRole, type Role } from "./roles/roles";
+export {
+  LifecycleRefusal,
+  approvalRoleOf,
+  approve,
+  cancel,
+  mayApprove,
+  payInstalment,
+  pendingApprovers,
+  reject,
+  request,
+  requireAwaitingApproval,
+  requiredApprovals,
+  type Actor,
+  type Approved,
+  type InstalmentState,
+  type RefundState,
+} from "./refunds/refund-lifecycle";
+
+// French labels: the one table the sidebar, sheets, messages and documents read
+export {
+  CUSTOMER_KIND_LABELS,
+  DEPOSIT_KIND_LABELS,
+  DEPOSIT_STATUSES,
+  DEPOSIT_STATUS_LABELS,
+  EXTERNAL_INVOICE_LABEL,
+  INVOICE_TYPES,
+  INVOICE_TYPE_LABELS,
+  PAYMENT_MEANS,
+  PAYMENT_MEANS_LABELS,
+  REFUND_EVENT_LABELS,
+  REFUND_REASON_LABELS,
+  REFUND_STATUS_LABELS,
+  ROLE_LABELS,
+  SUPPLY_KIND_LABELS,
+  inSentence,
+  vatRateLabel,
+  type DepositStatus,
+  type InvoiceType,
+  type PaymentMeans,
+  type RefundEventType,
+} from "./vocabulary/labels";
 
 // Settlement and schedules
 export { settleRefund, type Settlement } from "./settlement/settlement";

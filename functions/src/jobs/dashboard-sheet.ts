@@ -4,12 +4,10 @@
  * rewrite lands on the same cells and the charts' ranges stay valid.
  * Cells are the Sheets layer's typed cells (amounts as decimal strings).
  */
-import { AGE_BUCKETS, AGE_BUCKET_LABELS } from "../domain";
+import { AGE_BUCKETS, AGE_BUCKET_LABELS, REFUND_STATUSES, REFUND_STATUS_LABELS } from "../domain";
 import type { DashboardFigures } from "../domain/dashboard/dashboard-accumulator";
 import { frenchDate } from "../domain/reminders/calendar-day";
-import type { RefundStatus } from "../model/refund";
 import { date, int, money, percent, text, type Cell } from "../sheets/cell";
-import { REFUND_STATUS_LABEL } from "../sheets/sync/labels";
 
 export interface ChartSpec {
   title: string;
@@ -63,10 +61,7 @@ export function dashboardSheet(f: DashboardFigures): DashboardSheet {
   table(
     "Demandes de remboursement par statut",
     ["Statut", "Nombre"],
-    (Object.keys(REFUND_STATUS_LABEL) as RefundStatus[]).map((s) => [
-      text(REFUND_STATUS_LABEL[s]),
-      int(f.requestsByStatus[s] ?? 0),
-    ]),
+    REFUND_STATUSES.map((s) => [text(REFUND_STATUS_LABELS[s]), int(f.requestsByStatus[s] ?? 0)]),
     false,
   );
   table(

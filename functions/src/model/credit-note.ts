@@ -1,22 +1,9 @@
-import type { Customer, DateString, RateLine, Totals } from "./amounts";
+import type { CreditNoteContent } from "../domain";
+import type { DateString } from "./amounts";
 import type { SealedRecord } from "./chain";
 
-/** What a credit note says: hashed, never changed (CGI annex II art. 242 nonies A). */
-export interface CreditNoteContent {
-  /** 381 credit note (the French profile's 503 is not used yet). */
-  typeCode: "381";
-  number: string;
-  date: DateString;
-  seller: { name: string; siren: string };
-  customer: Customer;
-  /** The rectified invoice, by number and date. */
-  cites: { invoiceId: string; number: string; date: DateString };
-  /** Net and VAT reversed per rate, as positive amounts (the document is a credit). */
-  lines: RateLine[];
-  total: Totals;
-  refundId: string;
-  depositId: string | null;
-}
+/** What a credit note says: hashed, never changed; assembled by the domain (creditNoteContent). */
+export type { CreditNoteContent } from "../domain";
 
 /**
  * Copies of the sealed content kept beside it for queries and views,

@@ -2,12 +2,13 @@ import type { Timestamp } from "@google-cloud/firestore";
 import type { Customer, DateString, MoneyString, RateLine, Totals } from "./amounts";
 import type { CreditNoteContent } from "./credit-note";
 import type { InvoiceContent } from "./invoice";
+import type { DepositStatus } from "../domain";
 
 /**
  * open: refundable; applied: deducted by a final invoice, no longer
  * refundable as such; refunded: fully reversed by credit notes.
  */
-export type DepositStatus = "open" | "applied" | "refunded";
+export type { DepositStatus } from "../domain";
 
 /**
  * What a deposit copies from its sealed deposit invoice, so that a quote

@@ -1,17 +1,9 @@
 import type { Timestamp } from "@google-cloud/firestore";
 import type { DateString, MoneyString } from "./amounts";
-import type { Role } from "./roles";
-import type { RefundQuote } from "../domain";
+import type { ApproverRole, RefundQuote, RefundStatus } from "../domain";
 
-/**
- * submitted → (sales_approved | accounting_approved) → approved → refunded;
- * rejected and cancelled end the request before approval.
- */
-export type RefundStatus =
-  "submitted" | "sales_approved" | "accounting_approved" | "approved" | "rejected" | "cancelled" | "refunded";
-export const AWAITING_APPROVAL: readonly RefundStatus[] = ["submitted", "sales_approved", "accounting_approved"];
-
-export type ApproverRole = Extract<Role, "sales_approver" | "accounting_approver">;
+/** The states and the approver roles are the lifecycle's (domain/refunds/refund-lifecycle.ts). */
+export { AWAITING_APPROVAL, type ApproverRole, type RefundStatus } from "../domain";
 
 export interface Approval {
   role: ApproverRole;

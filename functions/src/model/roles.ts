@@ -1,6 +1,7 @@
-/** A user's roles in one company (companies/{c}/users/{email}.roles). */
-export const ROLES = ["requester", "sales_approver", "accounting_approver", "admin"] as const;
-export type Role = (typeof ROLES)[number];
+import type { Role } from "../domain";
+
+/** A user's roles in one company (companies/{c}/users/{email}.roles): the domain's roles. */
+export { ROLES, type Role } from "../domain";
 
 /** companies/{c}/users/{email}: the document id is the lower-cased e-mail. */
 export interface UserDoc {

@@ -1,3 +1,4 @@
+import { inSentence, ROLE_LABELS } from "../domain";
 import { COMPANIES, USERS } from "../model/collections";
 import type { CompanyDoc } from "../model/company";
 import type { Role, UserDoc } from "../model/roles";
@@ -55,13 +56,7 @@ export function accessRefs(
   return [companyRef, reader.collection(USERS).doc(email)];
 }
 
-const ROLE_LABELS: Record<Role, string> = {
-  requester: "demandeur",
-  sales_approver: "approbateur commercial",
-  accounting_approver: "approbateur comptable",
-  admin: "administrateur",
-};
-
-export function roleLabel(role: Role): string {
-  return ROLE_LABELS[role];
+/** A role inside a sentence (« il faut : approbateur comptable »), from the label table. */
+function roleLabel(role: Role): string {
+  return inSentence(ROLE_LABELS[role]);
 }

@@ -1,27 +1,22 @@
-import { money, refundApprovalEntries, refundableBalance } from "../domain";
+import { approve, creditNoteContent, money, refundApprovalEntries, refundableBalance } from "../domain";
 import { CREDIT_NOTES, DEPOSITS, INSTALMENTS } from "../model/collections";
-import { creditNoteCopies, type CreditNoteContent } from "../model/credit-note";
+import { creditNoteCopies } from "../model/credit-note";
 import { depositCreditNote, type DepositDoc } from "../model/deposit";
-import type { ApproverRole, InstalmentDoc, RefundDoc } from "../model/refund";
-import { conflict, forbidden, notFound } from "../errors/api-error";
+import type { InstalmentDoc, RefundDoc } from "../model/refund";
+import { notFound } from "../errors/api-error";
 import type { UnitOfWork } from "../storage/unit-of-work";
-import { Access, hasRole, roleLabel } from "./access";
+import type { Access } from "./access";
 import { applySettlement } from "./apply-settlement";
 import { chartOption, settingsOf } from "./company-settings";
-import { loadRefund, requireAwaitingApproval } from "./load-refund";
+import { actorOf, lifecycleState, loadRefund } from "./load-refund";
 import { pendingApprovers } from "./pending-approvers";
 import { postEntry } from "./post-entry";
 
-const STEP_STATUS: Record<ApproverRole, RefundDoc["status"]> = {
-  sales_approver: "sales_approved",
-  accounting_approver: "accounting_approved",
-};
-
 /**
- * One approval. Nobody approves their own request nor gives both
- * approvals. The final approval issues, in this same transaction, the
- * credit note (next number of its series, citing the deposit invoice by
- * number and date), its ledger entries, the instalments, status `approved`.
+ * One approval, as the lifecycle rules decide it (who may, what follows).
+ * The final approval issues, in this same transaction, the credit note
+ * (next number of its series, citing the deposit invoice by number and
+ * date), its ledger entries, the instalments, status `approved`.
  */
 export async function approveRefund(
   uow: UnitOfWork,
@@ -29,42 +24,33 @@ export async function approveRefund(
   refundId: string,
 ): Promise<{ id: string; doc: RefundDoc }> {
   const { ref, doc } = await loadRefund(uow, refundId);
-  if (doc.requestedBy === access.email)
-    throw forbidden("Vous ne pouvez pas approuver votre propre demande : un autre approbateur doit le faire.");
-  requireAwaitingApproval(doc, "approuver la demande");
-  if (doc.approvals.some((a) => a.by === access.email))
-    throw conflict(
-      "ALREADY_APPROVED",
-      "Vous avez déjà approuvé cette demande : l'autre approbation doit venir d'une autre personne.",
-    );
-  const role = doc.awaiting.find((r) => hasRole(access, r));
-  if (!role)
-    throw forbidden(
-      `Cette demande attend l'approbation : ${doc.awaiting.map(roleLabel).join(" et ")} ; vous n'avez pas ce rôle.`,
-    );
-
-  const approvals = [...doc.approvals, { role, by: access.email, at: uow.timestamp }];
-  const awaiting = doc.awaiting.filter((r) => r !== role);
-  if (awaiting.length > 0) {
+  const step = approve(lifecycleState(doc), actorOf(access), doc.quote.schedule.length === 0);
+  const approvals = [...doc.approvals, { role: step.role, by: access.email, at: uow.timestamp }];
+  if (!step.final) {
     const next: Partial<RefundDoc> = {
-      status: STEP_STATUS[role],
+      status: step.status,
       approvals,
-      awaiting,
-      pendingApprovers: await pendingApprovers(uow, awaiting, doc.requestedBy, approvals),
-      waitingStep: awaiting[0],
+      awaiting: step.awaiting,
+      pendingApprovers: await pendingApprovers(uow, {
+        status: step.status,
+        requestedBy: doc.requestedBy,
+        awaiting: step.awaiting,
+        approvals,
+      }),
+      waitingStep: step.awaiting[0],
       waitingSinceDay: uow.today,
       updatedAt: uow.timestamp,
     };
     uow.update(ref, next);
     uow.event(
-      "refund.approved_step",
+      step.event,
       { kind: "refund", id: refundId },
       { status: doc.status },
-      { status: next.status, role },
+      { status: step.status, role: step.role },
     );
     return { id: refundId, doc: { ...doc, ...next } };
   }
-  return finalApproval(uow, access, refundId, ref, doc, approvals);
+  return finalApproval(uow, access, refundId, ref, doc, approvals, step.status);
 }
 
 /** The credit note of a deposit refund: numbered, citing the deposit invoice, its entries, the settlement applied, the deposit updated. */
@@ -88,18 +74,16 @@ async function issueCreditNote(
 
   const slot = await uow.nextNumber("creditNote", uow.today);
   const creditNoteRef = uow.collection(CREDIT_NOTES).doc();
-  const content: CreditNoteContent = {
-    typeCode: "381",
+  const content = creditNoteContent({
     number: slot.number,
     date: uow.today,
     seller: { name: settings.name, siren: settings.siren },
     customer: deposit.customer,
-    cites: { invoiceId: deposit.invoiceId, number: deposit.invoiceNumber, date: deposit.invoiceDate },
-    lines: quote.creditNote.lines,
-    total: quote.creditNote.total,
+    invoice: { id: deposit.invoiceId, number: deposit.invoiceNumber, date: deposit.invoiceDate },
+    quote,
     refundId,
     depositId,
-  };
+  });
   uow.putChained(slot, creditNoteRef, content, creditNoteCopies(content));
 
   const entries = refundApprovalEntries(quote, {
@@ -138,6 +122,7 @@ async function finalApproval(
   ref: FirebaseFirestore.DocumentReference,
   doc: RefundDoc,
   approvals: RefundDoc["approvals"],
+  status: RefundDoc["status"],
 ) {
   const creditNote = doc.proposal.source.kind === "deposit" ? await issueCreditNote(uow, access, refundId, doc) : null;
   const reference = creditNote?.number ?? `CREDIT-${refundId.slice(0, 8)}`;
@@ -159,8 +144,7 @@ async function finalApproval(
     uow.create(ref.collection(INSTALMENTS).doc(String(instalment.n)), item);
   }
 
-  // Nothing to pay out (forfeited arrhes, all offset or kept as credit): the request is settled at once.
-  const status: RefundDoc["status"] = schedule.length === 0 ? "refunded" : "approved";
+  // Nothing to pay out (forfeited arrhes, all offset or kept as credit): the lifecycle says `refunded` at once.
   const next: Partial<RefundDoc> = {
     status,
     approvals,

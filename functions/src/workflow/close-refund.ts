@@ -2,26 +2,24 @@ import { CUSTOMER_CREDITS, DEPOSITS } from "../model/collections";
 import type { CustomerCreditDoc } from "../model/payment";
 import type { DepositDoc } from "../model/deposit";
 import type { RefundDoc } from "../model/refund";
-import { forbidden } from "../errors/api-error";
+import { cancel, reject, type Actor, type RefundEventType, type RefundState } from "../domain";
 import type { UnitOfWork } from "../storage/unit-of-work";
-import { Access, hasRole } from "./access";
+import type { Access } from "./access";
 import { depositBalance } from "./deposit-balance";
-import { loadRefund, requireAwaitingApproval } from "./load-refund";
+import { actorOf, lifecycleState, loadRefund } from "./load-refund";
 import { creditBalance } from "./quote-for-credit";
 
-/** Ends a request before approval; its amount returns to the deposit's refundable balance. */
+/** Ends a request before approval, as the lifecycle step allows; its amount returns to the deposit's refundable balance. */
 async function close(
   uow: UnitOfWork,
+  access: Access,
   refundId: string,
-  status: "rejected" | "cancelled",
+  step: (state: RefundState, actor: Actor) => { status: "rejected" | "cancelled"; event: RefundEventType },
   extra: Partial<RefundDoc>,
-  action: string,
-  check: (doc: RefundDoc) => void,
   reason?: string,
 ) {
   const { ref, doc } = await loadRefund(uow, refundId);
-  check(doc);
-  requireAwaitingApproval(doc, action);
+  const { status, event } = step(lifecycleState(doc), actorOf(access));
   // The amount goes back to what it was requested from: the deposit or the customer credit.
   let balance: string | null = null;
   const source = doc.proposal.source;
@@ -47,37 +45,16 @@ async function close(
   };
   uow.update(ref, next);
   if (balance !== null) uow.update(sourceRef, { refundableBalance: balance });
-  uow.event(`refund.${status}`, { kind: "refund", id: refundId }, { status: doc.status }, { status }, reason);
+  uow.event(event, { kind: "refund", id: refundId }, { status: doc.status }, { status }, reason);
   return { id: refundId, doc: { ...doc, ...next } as RefundDoc };
 }
 
 /** A rejection by an approver, with its reason. The requester cancels instead. */
 export function rejectRefund(uow: UnitOfWork, access: Access, refundId: string, reason: string) {
-  return close(
-    uow,
-    refundId,
-    "rejected",
-    { rejection: { by: access.email, at: uow.timestamp, reason } },
-    "refuser la demande",
-    (doc) => {
-      if (doc.requestedBy === access.email)
-        throw forbidden("Vous ne pouvez pas refuser votre propre demande : annulez-la.");
-    },
-    reason,
-  );
+  return close(uow, access, refundId, reject, { rejection: { by: access.email, at: uow.timestamp, reason } }, reason);
 }
 
 /** Cancellation before approval, by the requester or an admin. */
 export function cancelRefund(uow: UnitOfWork, access: Access, refundId: string) {
-  return close(
-    uow,
-    refundId,
-    "cancelled",
-    { cancellation: { by: access.email, at: uow.timestamp } },
-    "annuler la demande",
-    (doc) => {
-      if (doc.requestedBy !== access.email && !hasRole(access, "admin"))
-        throw forbidden("Seul le demandeur (ou un administrateur) peut annuler cette demande.");
-    },
-  );
+  return close(uow, access, refundId, cancel, { cancellation: { by: access.email, at: uow.timestamp } });
 }

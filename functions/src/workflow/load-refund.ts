@@ -1,17 +1,9 @@
+import type { Actor, RefundState } from "../domain";
 import { REFUNDS } from "../model/collections";
-import { AWAITING_APPROVAL, RefundDoc, RefundStatus } from "../model/refund";
-import { conflict, notFound } from "../errors/api-error";
+import type { RefundDoc } from "../model/refund";
+import { notFound } from "../errors/api-error";
 import type { DocReader } from "../storage/doc-reader";
-
-export const STATUS_LABELS: Record<RefundStatus, string> = {
-  submitted: "soumise",
-  sales_approved: "approuvée par le commercial",
-  accounting_approved: "approuvée par la comptabilité",
-  approved: "approuvée",
-  rejected: "refusée",
-  cancelled: "annulée",
-  refunded: "remboursée",
-};
+import type { Access } from "./access";
 
 export async function loadRefund(
   reader: DocReader,
@@ -23,9 +15,12 @@ export async function loadRefund(
   return { ref, doc };
 }
 
-/** 409 unless the request still waits for an approval. */
-export function requireAwaitingApproval(doc: RefundDoc, action: string): void {
-  if (!AWAITING_APPROVAL.includes(doc.status)) {
-    throw conflict("INVALID_STATE", `Impossible de ${action} : la demande est déjà ${STATUS_LABELS[doc.status]}.`);
-  }
+/** What the lifecycle rules read of a stored request. */
+export function lifecycleState(doc: Pick<RefundDoc, "status" | "requestedBy" | "awaiting" | "approvals">): RefundState {
+  return { status: doc.status, requestedBy: doc.requestedBy, awaiting: doc.awaiting, approvals: doc.approvals };
+}
+
+/** The caller as the lifecycle rules see them. */
+export function actorOf(access: Pick<Access, "email" | "roles">): Actor {
+  return { email: access.email, roles: access.roles };
 }

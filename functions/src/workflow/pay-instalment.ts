@@ -1,42 +1,25 @@
-import { refundPaidEntry } from "../domain";
-import { frenchDate } from "../domain/reminders/calendar-day";
+import { payInstalment as payStep, refundPaidEntry } from "../domain";
 import { INSTALMENTS } from "../model/collections";
 import type { InstalmentDoc, RefundDoc } from "../model/refund";
-import { badRequest, conflict, notFound } from "../errors/api-error";
 import type { UnitOfWork } from "../storage/unit-of-work";
 import type { Access } from "./access";
 import { chartOption, settingsOf } from "./company-settings";
-import { STATUS_LABELS, loadRefund } from "./load-refund";
+import { loadRefund } from "./load-refund";
 import { postEntry } from "./post-entry";
 
-/** Records instalment n paid: entry D411 / C512; when every instalment is paid, the request is `refunded`. */
+/** Records instalment n paid: entry D411 / C512; the lifecycle says when the request is `refunded` (all paid). */
 export async function payInstalment(uow: UnitOfWork, access: Access, refundId: string, n: number, paidOn: string) {
-  if (paidOn > uow.today)
-    throw badRequest("La date de paiement est dans le futur.", [
-      { path: "paidOn", message: "Champ « paidOn » (date de paiement) : date future." },
-    ]);
   const { ref, doc } = await loadRefund(uow, refundId);
-  if (doc.status !== "approved")
-    throw conflict(
-      "INVALID_STATE",
-      `Impossible d'enregistrer un paiement : la demande est ${STATUS_LABELS[doc.status]} (il faut qu'elle soit approuvée et pas encore remboursée).`,
-    );
-  const instalments = await uow.query<InstalmentDoc>(ref.collection(INSTALMENTS));
-  const target = instalments.find((i) => i.data.number === n);
-  if (!target) throw notFound(`Échéance ${n} introuvable pour cette demande.`);
-  if (target.data.status === "paid")
-    throw conflict("ALREADY_PAID", `L'échéance ${n} est déjà payée (le ${target.data.paidOn}).`);
-  // Money goes out once the request is approved: an earlier date is a typing error, not a payment.
-  if (doc.approvedOn && paidOn < doc.approvedOn)
-    throw badRequest(
-      `La date de paiement (${frenchDate(paidOn)}) précède l'approbation de la demande (${frenchDate(doc.approvedOn)}).`,
-      [
-        {
-          path: "paidOn",
-          message: `Champ « paidOn » (date de paiement) : au plus tôt le ${frenchDate(doc.approvedOn)}.`,
-        },
-      ],
-    );
+  // Only an approved request has instalments: the status is checked before reading them.
+  const instalments = doc.status === "approved" ? await uow.query<InstalmentDoc>(ref.collection(INSTALMENTS)) : [];
+  const step = payStep(
+    doc,
+    instalments.map((i) => ({ number: i.data.number, paid: i.data.status === "paid", paidOn: i.data.paidOn })),
+    n,
+    { paidOn, today: uow.today, approvedOn: doc.approvedOn },
+  );
+  // payStep refused an unknown instalment: it is there.
+  const target = instalments.find((i) => i.data.number === n) as (typeof instalments)[number];
 
   const entry = refundPaidEntry({
     date: uow.today,
@@ -47,13 +30,13 @@ export async function payInstalment(uow: UnitOfWork, access: Access, refundId: s
   });
   const posted = await postEntry(uow, entry, { kind: "instalment", id: `${refundId}/${n}` });
   uow.update(ref.collection(INSTALMENTS).doc(target.id), { status: "paid", paidOn, journalEntryId: posted.id });
-  const allPaid = instalments.every((i) => i.id === target.id || i.data.status === "paid");
-  const next: Partial<RefundDoc> = allPaid
-    ? { status: "refunded", paidOn, updatedAt: uow.timestamp }
-    : { updatedAt: uow.timestamp };
+  const next: Partial<RefundDoc> =
+    step.status === "refunded"
+      ? { status: step.status, paidOn, updatedAt: uow.timestamp }
+      : { updatedAt: uow.timestamp };
   uow.update(ref, next);
   uow.event(
-    "instalment.paid",
+    step.event,
     { kind: "refund", id: refundId },
     { status: doc.status, instalment: n },
     { status: next.status ?? doc.status, instalment: n, amount: target.data.amount, paidOn },

@@ -1,10 +1,9 @@
-import { CONSUMER_REFUND_DAYS } from "../domain";
+import { CONSUMER_REFUND_DAYS, request } from "../domain";
 import { addDays } from "../domain/dates/calendar-date";
 import { REFUNDS } from "../model/collections";
 import type { RefundDoc } from "../model/refund";
 import type { UnitOfWork } from "../storage/unit-of-work";
 import type { Access } from "./access";
-import { requiredApprovals } from "./approval-circuit";
 import type { RefundBody } from "./bodies/refund-body";
 import { settingsOf } from "./company-settings";
 import { pendingApprovers } from "./pending-approvers";
@@ -26,8 +25,17 @@ export async function requestRefund(
     body,
     uow.today,
   );
-  const awaiting = requiredApprovals(quote.creditNote.total.gross, quote.total, settingsOf(access).approvalThreshold);
-  const approvers = await pendingApprovers(uow, awaiting, uow.actor, []);
+  const step = request(
+    { creditNoteGross: quote.creditNote.total.gross, owed: quote.total },
+    settingsOf(access).approvalThreshold,
+  );
+  const awaiting = step.awaiting;
+  const approvers = await pendingApprovers(uow, {
+    status: step.status,
+    requestedBy: uow.actor,
+    awaiting,
+    approvals: [],
+  });
   const ref = uow.collection(REFUNDS).doc();
   const doc: RefundDoc = {
     proposal: {
@@ -40,7 +48,7 @@ export async function requestRefund(
       ...(body.comment ? { comment: body.comment } : {}),
     },
     depositId: body.depositId ?? null,
-    status: "submitted",
+    status: step.status,
     quote,
     grossAmount,
     customerName: customer.name,
@@ -63,8 +71,8 @@ export async function requestRefund(
   };
   uow.create(ref, doc);
   uow.update(sourceRef, { refundableBalance: quote.balanceAfter.total.gross });
-  uow.event("refund.requested", { kind: "refund", id: ref.id }, null, {
-    status: "submitted",
+  uow.event(step.event, { kind: "refund", id: ref.id }, null, {
+    status: step.status,
     grossAmount: doc.grossAmount,
     awaiting,
   });

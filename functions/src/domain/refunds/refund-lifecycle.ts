@@ -4,7 +4,7 @@
  * (application layer) load the request, call these and store what they
  * return; the approvers' list and the reminders ask the same rules.
  *
- *   submitted ─approve─▶ sales_approved | accounting_approved ─approve─▶ approved ─pay all─▶ refunded
+ *   request ─▶ submitted ─approve─▶ sales_approved | accounting_approved ─approve─▶ approved ─pay all─▶ refunded
  *       │                         │                                    (nothing to pay out: refunded at once)
  *       └──reject / cancel────────┴──▶ rejected | cancelled
  *
@@ -36,11 +36,12 @@ export interface RefundState {
 
 /**
  * A step the rules refuse. `kind` says whether the actor may never do it
- * (`forbidden`) or the request is not in a state that allows it (`conflict`).
+ * (`forbidden`), the request is not in a state that allows it (`conflict`),
+ * or what the step names does not exist (`notFound`, an unknown instalment).
  */
 export class LifecycleRefusal extends EngineError {
   constructor(
-    readonly kind: "forbidden" | "conflict",
+    readonly kind: "forbidden" | "conflict" | "notFound",
     code: string,
     message: string,
   ) {
@@ -61,6 +62,18 @@ export function requiredApprovals(creditNoteGross: string, owed: string, thresho
   return amount.greaterThanOrEqualTo(money(threshold))
     ? ["sales_approver", "accounting_approver"]
     : ["accounting_approver"];
+}
+
+/** What a new request starts as: `submitted`, waiting for the approvals `requiredApprovals` names. */
+export function request(
+  amounts: { creditNoteGross: string; owed: string },
+  threshold: string,
+): { status: "submitted"; awaiting: ApproverRole[]; event: RefundEventType } {
+  return {
+    status: "submitted",
+    awaiting: requiredApprovals(amounts.creditNoteGross, amounts.owed, threshold),
+    event: "refund.requested",
+  };
 }
 
 /** « de » before a consonant, « d' » before a vowel: « d'approuver », « de refuser ». */
@@ -120,6 +133,7 @@ const STEP_STATUS: Record<ApproverRole, RefundStatus> = {
   accounting_approver: "accounting_approved",
 };
 
+/** What one approval changes: the role it gave, what is still awaited, the next status and its event. */
 export interface Approved {
   role: ApproverRole;
   /** Roles still awaited after this approval. */
@@ -184,7 +198,7 @@ export function payInstalment(
       `Impossible d'enregistrer un paiement : la demande est ${inSentence(REFUND_STATUS_LABELS[state.status])} (il faut qu'elle soit approuvée et pas encore remboursée).`,
     );
   const target = instalments.find((i) => i.number === n);
-  if (!target) throw new LifecycleRefusal("conflict", "NOT_FOUND", `Échéance ${n} introuvable pour cette demande.`);
+  if (!target) throw new LifecycleRefusal("notFound", "NOT_FOUND", `Échéance ${n} introuvable pour cette demande.`);
   if (target.paid)
     throw new LifecycleRefusal(
       "conflict",

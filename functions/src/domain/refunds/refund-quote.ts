@@ -10,7 +10,8 @@ import { Compensation, legalCompensation } from "./compensation";
 import { creditNoteLines } from "./credit-note-lines";
 import { balanceByRate } from "./refundable-balance";
 import { Entitlement, refundEntitlement } from "./refund-entitlement";
-import { REFUND_REASON_LABELS, RefundReason } from "./refund-reason";
+import { RefundReason } from "./refund-reason";
+import { REFUND_REASON_LABELS } from "../vocabulary/labels";
 
 /** quoteRefund's answer: the credit note, compensation, balances, settlement and schedule of a proposed refund. */
 export interface RefundQuote {

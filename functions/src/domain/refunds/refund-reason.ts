@@ -10,14 +10,3 @@ export const REFUND_REASONS = [
 ] as const;
 /** One of REFUND_REASONS. */
 export type RefundReason = (typeof REFUND_REASONS)[number];
-
-/** How each reason reads on a credit note or in the sidebar. */
-export const REFUND_REASON_LABELS: Record<RefundReason, string> = {
-  customer_cancels: "Annulation par le client",
-  seller_cancels: "Annulation par le vendeur",
-  non_delivery: "Défaut de livraison",
-  overpayment: "Trop-perçu",
-  duplicate_payment: "Paiement en double",
-  commercial_gesture: "Geste commercial",
-  consumer_withdrawal: "Rétractation du consommateur",
-};

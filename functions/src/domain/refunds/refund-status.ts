@@ -14,6 +14,7 @@ export const REFUND_STATUSES = [
   "cancelled",
   "refunded",
 ] as const;
+/** One of REFUND_STATUSES. */
 export type RefundStatus = (typeof REFUND_STATUSES)[number];
 
 /** The states in which a request still waits for an approval (and can be rejected or cancelled). */

@@ -10,6 +10,7 @@ import type { RefundReason } from "../refunds/refund-reason";
 import type { RefundStatus } from "../refunds/refund-status";
 import type { Role } from "../roles/roles";
 
+/** Each state of a refund request (refund-status.ts), as a cell, a badge or, via inSentence, a message reads it. */
 export const REFUND_STATUS_LABELS: Record<RefundStatus, string> = {
   submitted: "Soumise",
   sales_approved: "Approuvée par le commercial",
@@ -20,6 +21,7 @@ export const REFUND_STATUS_LABELS: Record<RefundStatus, string> = {
   refunded: "Remboursée",
 };
 
+/** Why a refund is asked, as the sidebar, the sheets and the credit note say it. */
 export const REFUND_REASON_LABELS: Record<RefundReason, string> = {
   customer_cancels: "Annulation par le client",
   seller_cancels: "Annulation par le vendeur",
@@ -30,6 +32,7 @@ export const REFUND_REASON_LABELS: Record<RefundReason, string> = {
   consumer_withdrawal: "Rétractation du consommateur",
 };
 
+/** What each member role is called; inside a sentence (« il faut : approbateur comptable ») use inSentence. */
 export const ROLE_LABELS: Record<Role, string> = {
   requester: "Demandeur",
   sales_approver: "Approbateur commercial",
@@ -37,20 +40,29 @@ export const ROLE_LABELS: Record<Role, string> = {
   admin: "Administrateur",
 };
 
+/** Company or consumer, as the Acomptes sheet shows it and the import reads it back. */
 export const CUSTOMER_KIND_LABELS: Record<CustomerKind, string> = { b2b: "Professionnel", b2c: "Particulier" };
+/** Acompte or arrhes (C. consom. L214-1). */
 export const DEPOSIT_KIND_LABELS: Record<DepositKind, string> = { acompte: "Acompte", arrhes: "Arrhes" };
+/** Goods or services (decides when VAT on a deposit is due). */
 export const SUPPLY_KIND_LABELS: Record<SupplyKind, string> = { goods: "Biens", services: "Prestations" };
 
+/** The states of a deposit: open, applied to its final invoice, refunded in full. */
 export const DEPOSIT_STATUSES = ["open", "applied", "refunded"] as const;
+/** One of DEPOSIT_STATUSES. */
 export type DepositStatus = (typeof DEPOSIT_STATUSES)[number];
+/** Each state of a deposit, as the Acomptes sheet shows it. */
 export const DEPOSIT_STATUS_LABELS: Record<DepositStatus, string> = {
   open: "Ouvert",
   applied: "Imputé",
   refunded: "Remboursé",
 };
 
+/** How a customer paid a deposit. */
 export const PAYMENT_MEANS = ["virement", "carte", "cheque", "especes", "prelevement"] as const;
+/** One of PAYMENT_MEANS. */
 export type PaymentMeans = (typeof PAYMENT_MEANS)[number];
+/** Each means of payment, as the Acomptes sheet shows it and the import reads it back. */
 export const PAYMENT_MEANS_LABELS: Record<PaymentMeans, string> = {
   virement: "Virement",
   carte: "Carte",
@@ -59,8 +71,11 @@ export const PAYMENT_MEANS_LABELS: Record<PaymentMeans, string> = {
   prelevement: "Prélèvement",
 };
 
+/** The invoices Acompte issues: the deposit invoice and the final invoice that deducts it. */
 export const INVOICE_TYPES = ["deposit", "final"] as const;
+/** One of INVOICE_TYPES. */
 export type InvoiceType = (typeof INVOICE_TYPES)[number];
+/** Each invoice type, as the Factures sheet shows it. */
 export const INVOICE_TYPE_LABELS: Record<InvoiceType, string> = {
   deposit: "Facture d'acompte",
   final: "Facture de solde",
@@ -77,6 +92,7 @@ export const REFUND_EVENT_LABELS = {
   "refund.cancelled": "Annulée",
   "instalment.paid": "Échéance payée",
 } as const;
+/** One event of a refund's history (refund.requested, refund.approved, instalment.paid…). */
 export type RefundEventType = keyof typeof REFUND_EVENT_LABELS;
 
 /** A label inside a sentence: « la demande est refusée », « il faut : approbateur comptable ». */

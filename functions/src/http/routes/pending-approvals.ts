@@ -1,11 +1,12 @@
 import { DEPOSITS, REFUNDS } from "../../model/collections";
 import type { DepositDoc } from "../../model/deposit";
-import { AWAITING_APPROVAL, RefundDoc } from "../../model/refund";
-import { hasRole } from "../../workflow/access";
+import { AWAITING_APPROVAL, mayApprove } from "../../domain";
+import type { RefundDoc } from "../../model/refund";
+import { actorOf, lifecycleState } from "../../workflow/load-refund";
 import { read } from "../command";
 import type { Route } from "../route";
 
-/** Requests the caller can approve now: an awaited role they hold, not their own, not already approved by them. */
+/** Requests the caller can approve now, by the lifecycle's rules: an awaited role they hold, not their own, not already approved by them. */
 export const pendingApprovalsRoute: Route = {
   method: "GET",
   path: "/v1/companies/:companyId/approvals/pending",
@@ -14,12 +15,7 @@ export const pendingApprovalsRoute: Route = {
       const waiting = await reader.query<RefundDoc>(
         reader.collection(REFUNDS).where("status", "in", [...AWAITING_APPROVAL]),
       );
-      const mine = waiting.filter(
-        ({ data }) =>
-          data.requestedBy !== access.email &&
-          !data.approvals.some((a) => a.by === access.email) &&
-          data.awaiting.some((r) => hasRole(access, r)),
-      );
+      const mine = waiting.filter(({ data }) => mayApprove(lifecycleState(data), actorOf(access)));
       const deposits = await reader.getAll<DepositDoc>(
         mine.map((r) => reader.collection(DEPOSITS).doc(r.data.depositId ?? "-")),
       );

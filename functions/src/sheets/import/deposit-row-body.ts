@@ -6,13 +6,8 @@
  */
 import type { ErrorDetail } from "../../errors/api-error";
 import { ACOMPTES } from "../layout/workbook-spec";
-import {
-  codeOf,
-  CUSTOMER_KIND_LABEL,
-  DEPOSIT_KIND_LABEL,
-  PAYMENT_MEANS_LABEL,
-  SUPPLY_KIND_LABEL,
-} from "../sync/labels";
+import { CUSTOMER_KIND_LABELS, DEPOSIT_KIND_LABELS, PAYMENT_MEANS_LABELS, SUPPLY_KIND_LABELS } from "../../domain";
+import { codeOf } from "../sync/labels";
 import { columnMessage } from "./import-message";
 import { cellReader, isBlankIn, typedDay, typedDecimal, typedFields, typedText, type TypedCell } from "./typed-cells";
 
@@ -57,17 +52,17 @@ export function depositBodyFromRow(row: TypedCell[]): Record<string, unknown> {
   return typedFields({
     customer: typedFields({
       name: typedText(cell("Client")),
-      kind: coded(CUSTOMER_KIND_LABEL, cell("Type de client")),
+      kind: coded(CUSTOMER_KIND_LABELS, cell("Type de client")),
       siren: typedText(cell("SIREN"))?.replace(/\s/g, ""),
       email: typedText(cell("E-mail")),
     }),
     orderRef: typedText(cell("Commande")),
-    kind: coded(DEPOSIT_KIND_LABEL, cell("Nature")),
-    supplyKind: coded(SUPPLY_KIND_LABEL, cell("Livraison")),
+    kind: coded(DEPOSIT_KIND_LABELS, cell("Nature")),
+    supplyKind: coded(SUPPLY_KIND_LABELS, cell("Livraison")),
     order: { lines: [typedFields({ vatRate: rate, net: typedDecimal(cell("Commande HT")) })] },
     deposit: typedFields({ percent, amount }),
     cashedDate: typedDay(cell("Date d'encaissement")),
-    paymentMeans: coded(PAYMENT_MEANS_LABEL, cell("Moyen de paiement")),
+    paymentMeans: coded(PAYMENT_MEANS_LABELS, cell("Moyen de paiement")),
   });
 }
 

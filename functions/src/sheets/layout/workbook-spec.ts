@@ -4,6 +4,7 @@
  * `Message` column tells what is wrong with a row that could not be
  * recorded.
  */
+import { DEPOSIT_STATUS_LABELS, REFUND_STATUS_LABELS } from "../../domain";
 import { RELANCES_COLUMNS } from "../../domain/reminders/relances-row";
 import { AMBER, BLUE, col, GREEN, GREY, RED, type ColumnKind, type SheetSpec } from "./sheet-spec";
 
@@ -38,9 +39,9 @@ export const ACOMPTES: SheetSpec = {
   ],
   statusColumn: "Statut",
   statusColours: [
-    { label: "Ouvert", colour: BLUE },
-    { label: "Imputé", colour: GREEN },
-    { label: "Remboursé", colour: GREY },
+    { label: DEPOSIT_STATUS_LABELS.open, colour: BLUE },
+    { label: DEPOSIT_STATUS_LABELS.applied, colour: GREEN },
+    { label: DEPOSIT_STATUS_LABELS.refunded, colour: GREY },
     { label: "Erreur", colour: RED },
   ],
 };
@@ -94,13 +95,13 @@ export const REMBOURSEMENTS: SheetSpec = {
   ],
   statusColumn: "Statut",
   statusColours: [
-    { label: "Soumise", colour: AMBER },
-    { label: "Validée (commercial)", colour: AMBER },
-    { label: "Validée (comptabilité)", colour: AMBER },
-    { label: "Approuvée", colour: BLUE },
-    { label: "Remboursée", colour: GREEN },
-    { label: "Refusée", colour: RED },
-    { label: "Annulée", colour: GREY },
+    { label: REFUND_STATUS_LABELS.submitted, colour: AMBER },
+    { label: REFUND_STATUS_LABELS.sales_approved, colour: AMBER },
+    { label: REFUND_STATUS_LABELS.accounting_approved, colour: AMBER },
+    { label: REFUND_STATUS_LABELS.approved, colour: BLUE },
+    { label: REFUND_STATUS_LABELS.refunded, colour: GREEN },
+    { label: REFUND_STATUS_LABELS.rejected, colour: RED },
+    { label: REFUND_STATUS_LABELS.cancelled, colour: GREY },
   ],
 };
 

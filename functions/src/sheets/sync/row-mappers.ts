@@ -4,26 +4,29 @@
  * `null` cell is one the sync leaves as it is (an input only a person
  * types, such as the order's net amount of an imported deposit).
  */
-import { formatMoney, money } from "../../domain";
+import {
+  CUSTOMER_KIND_LABELS,
+  DEPOSIT_KIND_LABELS,
+  DEPOSIT_STATUS_LABELS,
+  EXTERNAL_INVOICE_LABEL,
+  INVOICE_TYPE_LABELS,
+  PAYMENT_MEANS_LABELS,
+  REFUND_REASON_LABELS,
+  REFUND_STATUS_LABELS,
+  ROLE_LABELS,
+  SUPPLY_KIND_LABELS,
+  formatMoney,
+  money,
+  vatRateLabel,
+  type PaymentMeans,
+  type RefundReason,
+} from "../../domain";
 import type { CreditNoteDoc } from "../../model/credit-note";
 import type { DepositDoc } from "../../model/deposit";
 import { invoiceCopies, type InvoiceDoc } from "../../model/invoice";
 import type { JournalEntryDoc } from "../../model/journal-entry";
 import type { InstalmentDoc, RefundDoc } from "../../model/refund";
 import { date, money as amount, text, type Cell } from "../cell";
-import { REFUND_REASON_LABELS, type RefundReason } from "../../domain";
-import {
-  APPROVER_LABEL,
-  CUSTOMER_KIND_LABEL,
-  DEPOSIT_KIND_LABEL,
-  DEPOSIT_STATUS_LABEL,
-  EXTERNAL_INVOICE_LABEL,
-  INVOICE_TYPE_LABEL,
-  PAYMENT_MEANS_LABEL,
-  REFUND_STATUS_LABEL,
-  SUPPLY_KIND_LABEL,
-  vatRateLabel,
-} from "./labels";
 
 export interface Row {
   id: string;
@@ -43,25 +46,25 @@ export function depositRow(id: string, d: DepositDoc): Row {
     cells: [
       text(id),
       text(d.customer.name),
-      text(CUSTOMER_KIND_LABEL[d.customer.kind]),
+      text(CUSTOMER_KIND_LABELS[d.customer.kind]),
       text(d.customer.siren),
       text(d.customer.email),
       text(d.orderRef),
-      text(DEPOSIT_KIND_LABEL[d.kind]),
-      text(SUPPLY_KIND_LABEL[d.supplyKind]),
+      text(DEPOSIT_KIND_LABELS[d.kind]),
+      text(SUPPLY_KIND_LABELS[d.supplyKind]),
       text(d.lines.map((l) => vatRateLabel(l.vatRate)).join(" / ")),
       null,
       null,
       amount(d.total.gross),
       date(d.cashedDate),
-      text(PAYMENT_MEANS_LABEL[d.paymentMeans] ?? d.paymentMeans),
+      text(PAYMENT_MEANS_LABELS[d.paymentMeans as PaymentMeans] ?? d.paymentMeans),
       text(d.invoiceNumber),
       date(d.invoiceDate),
       amount(d.total.net),
       amount(d.total.vat),
       date(d.vatDue.date),
       amount(d.refundableBalance),
-      text(DEPOSIT_STATUS_LABEL[d.status]),
+      text(DEPOSIT_STATUS_LABELS[d.status]),
       text(""),
     ],
   };
@@ -80,7 +83,7 @@ export function invoiceRow(id: string, i: InvoiceDoc): Row {
     cells: [
       text(id),
       text(sealed.number),
-      text(sealed.origin === "external" ? EXTERNAL_INVOICE_LABEL : INVOICE_TYPE_LABEL[sealed.type]),
+      text(sealed.origin === "external" ? EXTERNAL_INVOICE_LABEL : INVOICE_TYPE_LABELS[sealed.type]),
       date(sealed.issuedOn),
       text(c.customer.name),
       text(c.orderRef),
@@ -98,11 +101,11 @@ export function invoiceRow(id: string, i: InvoiceDoc): Row {
 }
 
 export function refundRow(id: string, r: RefundDoc): Row {
-  const approvals = r.approvals.map((a) => `${APPROVER_LABEL[a.role]} : ${a.by}`).join(" ; ");
+  const approvals = r.approvals.map((a) => `${ROLE_LABELS[a.role]} : ${a.by}`).join(" ; ");
   const ended = r.rejection
-    ? `Refusée par ${r.rejection.by} : ${r.rejection.reason}`
+    ? `${REFUND_STATUS_LABELS.rejected} par ${r.rejection.by} : ${r.rejection.reason}`
     : r.cancellation
-      ? `Annulée par ${r.cancellation.by}`
+      ? `${REFUND_STATUS_LABELS.cancelled} par ${r.cancellation.by}`
       : "";
   return {
     id,
@@ -115,8 +118,8 @@ export function refundRow(id: string, r: RefundDoc): Row {
       amount(r.grossAmount),
       text(r.requestedBy),
       date(r.requestedOn),
-      text(REFUND_STATUS_LABEL[r.status]),
-      text(r.awaiting.map((role) => APPROVER_LABEL[role]).join(", ")),
+      text(REFUND_STATUS_LABELS[r.status]),
+      text(r.awaiting.map((role) => ROLE_LABELS[role]).join(", ")),
       text(approvals),
       date(r.approvedOn),
       text(r.creditNoteNumber),
