@@ -134,7 +134,7 @@ test("every state change lands once in the right sheet, with French formats", as
         "10/03/2026",
         "Remboursée",
         "",
-        `Comptabilité : ${ACCOUNTING} ; Commercial : ${SALES}`,
+        `Approbateur comptable : ${ACCOUNTING} ; Approbateur commercial : ${SALES}`,
         "10/03/2026",
         "AV-2026-000001",
         "",

@@ -1,4 +1,5 @@
 import type { Refund } from "../interfaces/api";
+import { inSentence, REFUND_STATUS_LABELS } from "../../../functions/src/domain/vocabulary/labels";
 import { formatDate, formatMoney } from "../frontend/format";
 import { alertResult } from "./alert-result";
 import { withActionKey } from "./action-key";
@@ -26,7 +27,10 @@ export function describePayment(refund: Refund, n: number, paidOn: string | null
     instalment ? ` (${formatMoney(instalment.amount)})` : "",
   ].join("");
   const when = paidOn ? `le ${formatDate(paidOn)}` : "aujourd'hui";
-  const done = refund.status === "refunded" ? " Toutes les échéances sont payées : la demande est remboursée." : "";
+  const done =
+    refund.status === "refunded"
+      ? ` Toutes les échéances sont payées : la demande est ${inSentence(REFUND_STATUS_LABELS.refunded)}.`
+      : "";
   return `${which} enregistrée comme payée ${when}.${done}`;
 }
 

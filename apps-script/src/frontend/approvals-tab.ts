@@ -4,7 +4,7 @@ import { showSuccess } from "./banner";
 import { whileBusy } from "./busy";
 import { byId, el, facts } from "./dom";
 import { formatDate, formatMoney } from "./format";
-import { reasonLabel, roleLabel } from "./labels";
+import { inSentence, reasonLabel, roleLabel, statusLabel } from "./labels";
 import { callServer } from "./server";
 import { KeyedActions } from "./keyed-action";
 
@@ -83,7 +83,7 @@ export class ApprovalsTab {
       if (!refund) return;
       showSuccess(
         refund.status === "approved" && refund.creditNote
-          ? `Demande ${item.id} approuvée : avoir ${refund.creditNote.number} émis.`
+          ? `Demande ${item.id} ${inSentence(statusLabel("approved"))} : avoir ${refund.creditNote.number} émis.`
           : `Votre approbation de la demande ${item.id} est enregistrée.`,
       );
       this.onDecided(item.id);
@@ -106,7 +106,7 @@ export class ApprovalsTab {
         callServer("rejectRefund", item.id, reason, key),
       );
       if (!refund) return;
-      showSuccess(`Demande ${item.id} rejetée.`);
+      showSuccess(`Demande ${item.id} ${inSentence(statusLabel("rejected"))}.`);
       this.onDecided(item.id);
       await this.load();
     });

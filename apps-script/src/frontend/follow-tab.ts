@@ -132,7 +132,7 @@ export class FollowTab {
         callServer("cancelRefund", refund.id, key),
       );
       if (!done) return;
-      showSuccess(`Demande ${refund.id} annulée.`);
+      showSuccess(`Demande ${refund.id} ${inSentence(statusLabel("cancelled"))}.`);
       await this.show(refund.id);
     });
     return el("div", { class: "actions" }, cancel, confirm, keep);
