@@ -1,5 +1,5 @@
 import type { Firestore } from "@google-cloud/firestore";
-import { parisDay } from "../domain/reminders/calendar-day";
+import { parisDay } from "../domain/dates/calendar-day";
 import type { DashboardFigures } from "../domain/dashboard/dashboard-accumulator";
 import { COMPANIES } from "../model/collections";
 import { computeCompanyDashboard } from "./company-dashboard";

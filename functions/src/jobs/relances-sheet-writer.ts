@@ -5,7 +5,7 @@
  */
 import type { Firestore } from "@google-cloud/firestore";
 import { Timestamp } from "@google-cloud/firestore";
-import { RELANCES_COLUMNS, relancesRow, type CellType } from "../domain/reminders/relances-row";
+import { RELANCES_COLUMNS, relancesRow, type CellType } from "../sheets/layout/relances-row";
 import { OUTBOX_COLLECTION, type OutboxEntry } from "../outbox/outbox-entry";
 import { columnLetter, quoteSheet } from "../sheets/layout/a1";
 import { growRequests, managedTab } from "../sheets/layout/managed-tab";
