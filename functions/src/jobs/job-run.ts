@@ -6,9 +6,8 @@
  * idempotent (outbox), so finishing it twice is safe, never doing it is not.
  */
 import { Firestore, Timestamp } from "@google-cloud/firestore";
+import { JOB_RUNS } from "../model/collections";
 import { Lease } from "../storage/lease";
-
-export const JOB_RUNS_COLLECTION = "jobRuns";
 
 export interface JobRunDoc {
   job: string;
@@ -40,7 +39,7 @@ export async function claimRun(
   leaseMs: number,
 ): Promise<RunClaim> {
   const id = jobRunId(job, scheduleTime);
-  const ref = db.collection(JOB_RUNS_COLLECTION).doc(id);
+  const ref = db.collection(JOB_RUNS).doc(id);
   const lease = runLease(leaseMs);
   return db.runTransaction(async (tx) => {
     const snap = await tx.get(ref);
@@ -72,7 +71,7 @@ export async function finishRun(
   now: Date,
   outcome: { result: Record<string, unknown> } | { error: string },
 ): Promise<void> {
-  const ref = db.collection(JOB_RUNS_COLLECTION).doc(claim.id);
+  const ref = db.collection(JOB_RUNS).doc(claim.id);
   await db.runTransaction(async (tx) => {
     const current = (await tx.get(ref)).data() as JobRunDoc | undefined;
     // A later attempt took the run over: its outcome is the one that counts.

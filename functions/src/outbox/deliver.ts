@@ -17,7 +17,8 @@ import { FieldValue, Firestore, Timestamp, DocumentReference } from "@google-clo
 import type { MailTransport, OutgoingMail } from "../mail/mail-transport";
 import { Lease } from "../storage/lease";
 import { mapLimited } from "./map-limited";
-import { OUTBOX_COLLECTION, OutboxEntry } from "./outbox-entry";
+import { OUTBOX } from "../model/collections";
+import { OutboxEntry } from "./outbox-entry";
 
 export interface DeliveryOptions {
   now: () => Date;
@@ -61,7 +62,7 @@ export async function deliverDueReminders(
   const owner = randomUUID();
   let cursor: FirebaseFirestore.QueryDocumentSnapshot | undefined;
   for (;;) {
-    let query = db.collection(OUTBOX_COLLECTION).where("dueAt", "<=", runNow).orderBy("dueAt").limit(PAGE);
+    let query = db.collection(OUTBOX).where("dueAt", "<=", runNow).orderBy("dueAt").limit(PAGE);
     if (cursor) query = query.startAfter(cursor);
     const page = await query.get();
     report.reads += page.size;

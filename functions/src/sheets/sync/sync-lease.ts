@@ -7,10 +7,9 @@
  * a write that failed after every retry, until a later sync succeeds.
  */
 import { Timestamp, type Firestore } from "@google-cloud/firestore";
-import { COMPANIES } from "../../model/collections";
+import { COMPANIES, SHEET_SYNCS } from "../../model/collections";
 import { Lease } from "../../storage/lease";
 
-export const SHEET_SYNCS = "sheetSyncs";
 const lease = new Lease({ owner: "leaseOwner", until: "leaseUntil" }, 2 * 60_000);
 
 export interface SheetSyncDoc {
