@@ -37,11 +37,7 @@ export function relancesSheetRow(id: string, e: OutboxEntry): Row {
 
 export async function recentOutbox(db: Firestore, companyId: string, now: Date): Promise<[string, OutboxEntry][]> {
   const since = Timestamp.fromMillis(now.getTime() - RELANCES_WINDOW_DAYS * 86_400_000);
-  const snap = await db
-    .collection(OUTBOX)
-    .where("companyId", "==", companyId)
-    .where("createdAt", ">=", since)
-    .get();
+  const snap = await db.collection(OUTBOX).where("companyId", "==", companyId).where("createdAt", ">=", since).get();
   return snap.docs.map((d) => [d.id, d.data() as OutboxEntry]);
 }
 
