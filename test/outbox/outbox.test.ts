@@ -8,8 +8,8 @@ import { OutboxEntry } from "../../functions/src/outbox/outbox-entry";
 import { smtpTransport } from "../../functions/src/mail/smtp-transport";
 import { reminderId } from "../../functions/src/domain/reminders/reminder";
 import { testFirestore } from "../support/firestore";
-import { fixtureReminder } from "./support/reminder-fixture";
-import { runTsChild } from "./support/run-child";
+import { fixtureReminder } from "../jobs/support/reminder-fixture";
+import { runTsChild } from "../jobs/support/run-child";
 
 const fs = testFirestore("outbox");
 const db = fs.db;
@@ -45,7 +45,7 @@ async function perMessageId(): Promise<Map<string, number>> {
 
 /** The child sends to this process's SMTP server, then dies at `point`. */
 async function crashRun(point: "lease" | "send", n: number): Promise<void> {
-  const result = await runTsChild(join(__dirname, "support/deliver-and-die.ts"), [
+  const result = await runTsChild(join(__dirname, "../jobs/support/deliver-and-die.ts"), [
     fs.projectId,
     String(sink.port),
     point,
@@ -177,9 +177,7 @@ describe("outbox", () => {
     const counts = await perMessageId();
     expect(counts.size).toBe(3);
     expect([...counts.values()].sort()).toEqual([1, 1, 2]);
-    const stamp = (await db.collection(OUTBOX).doc(reminderId(reminders[0])).get()).get(
-      "sentAt",
-    ) as Timestamp;
+    const stamp = (await db.collection(OUTBOX).doc(reminderId(reminders[0])).get()).get("sentAt") as Timestamp;
     expect(stamp.toDate()).toEqual(LATER);
   });
 });
