@@ -10,6 +10,11 @@
  * with one regex per folder and depth, so the message names the arrow.
  */
 
+const APPLICATION = ["domain", "model", "storage", "contract", "errors"];
+const ADAPTER = [...APPLICATION, "auth", "workflow", "application", "integrity"];
+const JOBS = [...ADAPTER, "mail", "outbox", "sheets"];
+const APP = [...JOBS, "http", "jobs"];
+
 /** Folder of functions/src/ → the folders it may import. */
 export const LAYERS = {
   // The pure engine: nothing but itself, decimal.js and zod (below).
@@ -25,64 +30,20 @@ export const LAYERS = {
   // The wire shapes the API answers (being added beside the application layer).
   contract: ["domain", "model", "errors"],
   // The application layer: commands and reads (workflow/ today, application/ as it lands).
-  workflow: ["domain", "model", "storage", "contract", "errors", "application"],
-  application: ["domain", "model", "storage", "contract", "errors", "workflow"],
+  workflow: [...APPLICATION, "application"],
+  application: [...APPLICATION, "workflow"],
   // Tamper evidence reads the stored chains: beside the application layer.
-  integrity: ["domain", "model", "storage", "contract", "errors"],
+  integrity: APPLICATION,
   // Reminder delivery, the jobs' infrastructure.
   outbox: ["domain", "model", "storage", "errors", "mail"],
   // The adapters over the application layer; sheets ↛ http.
-  http: ["domain", "model", "storage", "contract", "errors", "auth", "workflow", "application", "integrity"],
-  sheets: ["domain", "model", "storage", "contract", "errors", "auth", "workflow", "application", "integrity"],
+  http: ADAPTER,
+  sheets: ADAPTER,
   // Jobs publish their sheets through the sheets adapter (sheets never imports jobs).
-  jobs: [
-    "domain",
-    "model",
-    "storage",
-    "contract",
-    "errors",
-    "auth",
-    "mail",
-    "workflow",
-    "application",
-    "integrity",
-    "outbox",
-    "sheets",
-  ],
+  jobs: JOBS,
   // Entry points: app/ composes the api function, entry/ registers the functions.
-  app: [
-    "domain",
-    "model",
-    "storage",
-    "contract",
-    "errors",
-    "auth",
-    "mail",
-    "workflow",
-    "application",
-    "integrity",
-    "outbox",
-    "http",
-    "sheets",
-    "jobs",
-  ],
-  entry: [
-    "domain",
-    "model",
-    "storage",
-    "contract",
-    "errors",
-    "auth",
-    "mail",
-    "workflow",
-    "application",
-    "integrity",
-    "outbox",
-    "http",
-    "sheets",
-    "jobs",
-    "app",
-  ],
+  app: APP,
+  entry: [...APP, "app"],
 };
 
 /** The only packages the domain imports. */
