@@ -6,7 +6,7 @@
  */
 import { AGE_BUCKETS, AGE_BUCKET_LABELS } from "../domain";
 import type { DashboardFigures } from "../domain/dashboard/dashboard-accumulator";
-import { frenchDate } from "../domain/reminders/calendar-day";
+import { frenchDate } from "../domain/dates/calendar-day";
 import type { RefundStatus } from "../model/refund";
 import { date, int, money, percent, text, type Cell } from "../sheets/cell";
 import { REFUND_STATUS_LABEL } from "../sheets/sync/labels";

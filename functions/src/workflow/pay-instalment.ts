@@ -1,5 +1,5 @@
 import { refundPaidEntry } from "../domain";
-import { frenchDate } from "../domain/reminders/calendar-day";
+import { frenchDate } from "../domain/dates/calendar-day";
 import { INSTALMENTS } from "../model/collections";
 import type { InstalmentDoc, RefundDoc } from "../model/refund";
 import { badRequest, conflict, notFound } from "../errors/api-error";
