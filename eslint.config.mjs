@@ -1,5 +1,6 @@
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
+import { layerBoundaries } from "./eslint.layers.mjs";
 
 export default tseslint.config(
   { ignores: ["node_modules/", "dist/", "apps-script/dist/", "test-artifacts/", ".local/"] },
@@ -23,6 +24,20 @@ export default tseslint.config(
           ...sink,
           message: "Insert text with textContent or the dom helpers; HTML built from data is an injection.",
         })),
+      ],
+    },
+  },
+  ...layerBoundaries(),
+  {
+    // Collection names live in functions/src/model/collections.ts, the one true Firestore layout.
+    files: ["functions/src/**/*.ts", "functions/tools/**/*.ts", "functions/testing/**/*.ts"],
+    rules: {
+      "no-restricted-syntax": [
+        "error",
+        {
+          selector: "CallExpression[callee.property.name=/^(collection|collectionGroup)$/] > Literal.arguments",
+          message: "Name the collection in functions/src/model/collections.ts and import it.",
+        },
       ],
     },
   },

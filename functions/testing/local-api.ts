@@ -17,6 +17,7 @@ import type { CompanySettings } from "../src/model/company";
 import type { Role } from "../src/model/roles";
 import { guardBodySize } from "./body-size-guard";
 import { LOCAL_AUDIENCE, LOCAL_PUBLIC_KEY_FILE, mintLocalToken } from "./local-tokens";
+import { COMPANIES, USERS } from "../src/model/collections";
 
 export interface CallOptions {
   as?: string;
@@ -123,10 +124,10 @@ export async function seedCompany(
   users: Record<string, Role[]>,
   settings: Partial<CompanySettings> = {},
 ): Promise<void> {
-  const company = db.collection("companies").doc(companyId);
+  const company = db.collection(COMPANIES).doc(companyId);
   await company.set({ settings: { ...DEFAULT_SETTINGS, ...settings }, createdAt: Timestamp.now() });
   for (const [email, roles] of Object.entries(users)) {
-    await company.collection("users").doc(email).set({ email, roles, updatedAt: Timestamp.now(), updatedBy: "seed" });
+    await company.collection(USERS).doc(email).set({ email, roles, updatedAt: Timestamp.now(), updatedBy: "seed" });
   }
 }
 

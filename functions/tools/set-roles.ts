@@ -15,6 +15,7 @@ import { parisDay } from "../src/app/clock";
 import { ROLES, Role } from "../src/model/roles";
 import { runCommand } from "../src/storage/run-command";
 import { setRoles } from "../src/workflow/set-roles";
+import { COMPANIES } from "../src/model/collections";
 
 async function main(): Promise<void> {
   const [companyId, email, list] = process.argv.slice(2);
@@ -31,7 +32,7 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   const db = new Firestore();
-  if (!(await db.collection("companies").doc(companyId).get()).exists) {
+  if (!(await db.collection(COMPANIES).doc(companyId).get()).exists) {
     console.error(`Société inconnue : ${companyId}`);
     process.exit(1);
   }

@@ -22,6 +22,7 @@ import { workbookOwner } from "../src/sheets/binding/workbook-registry";
 import { INTEGRITE } from "../src/sheets/layout/workbook-spec";
 import { sheetsApiFromEnv } from "../src/sheets/sheets-api";
 import { SheetsGateway } from "../src/sheets/sheets-gateway";
+import { COMPANIES } from "../src/model/collections";
 
 function usage(message: string): never {
   console.error(
@@ -69,7 +70,7 @@ async function main(): Promise<void> {
     usage("Une empreinte se compare à une seule société : donnez son identifiant.");
   const db = new Firestore();
   const anchor = await outsideAnchor(db, positionals[0], values);
-  const ids = positionals.length ? positionals : (await db.collection("companies").listDocuments()).map((d) => d.id);
+  const ids = positionals.length ? positionals : (await db.collection(COMPANIES).listDocuments()).map((d) => d.id);
   let broken = 0;
   for (const id of ids) {
     const report = await verifyChains(db, id, { anchor });

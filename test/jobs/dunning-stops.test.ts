@@ -10,7 +10,7 @@ import { startSmtpSink, SmtpSink } from "../../functions/testing/smtp-server";
 import { remindersJob } from "../../functions/src/jobs/reminders-job";
 import { firestoreReminderSource } from "../../functions/src/jobs/firestore-reminder-source";
 import { smtpTransport } from "../../functions/src/mail/smtp-transport";
-import { OUTBOX_COLLECTION } from "../../functions/src/outbox/outbox-entry";
+import { OUTBOX } from "../../functions/src/model/collections";
 import { enqueueReminders } from "../../functions/src/outbox/enqueue";
 import { dunningLetterRecord } from "../../functions/src/jobs/dunning-letter-record";
 import type { Reminder } from "../../functions/src/domain/reminders/reminder";
@@ -145,7 +145,7 @@ test("an invoice 60 days overdue whose letters were paused gets level 1, then le
   expect(await runJob("2026-09-01")).toEqual([]);
   expect(await recorded()).toEqual({ level: 3, sentOn: "2026-06-28" });
 
-  const outbox = await fs.db.collection(OUTBOX_COLLECTION).where("target", "==", `invoice/${id}`).get();
+  const outbox = await fs.db.collection(OUTBOX).where("target", "==", `invoice/${id}`).get();
   expect(outbox.docs.map((d) => [d.get("level"), d.get("status")]).sort()).toEqual([
     [1, "SENT"],
     [2, "SENT"],
@@ -172,7 +172,7 @@ test("two runs racing on an invoice, even on different days, enqueue and record 
     enqueue({ ...due[0], day: "2026-04-11" }, "2026-04-11"),
   ]);
   expect(results.map((r) => r.created).sort()).toEqual([0, 1]);
-  const outbox = await fs.db.collection(OUTBOX_COLLECTION).where("target", "==", `invoice/${id}`).get();
+  const outbox = await fs.db.collection(OUTBOX).where("target", "==", `invoice/${id}`).get();
   expect(outbox.size).toBe(1);
   const recorded = (await fs.db.doc(`companies/${C}/invoices/${id}`).get()).get("lastDunningLetter");
   expect(recorded).toEqual({

@@ -2,7 +2,7 @@ import { startSmtpSink, SmtpSink } from "../../functions/testing/smtp-server";
 import { anchors } from "../../functions/src/entry/anchors";
 import { dashboard } from "../../functions/src/entry/dashboard";
 import { reminders } from "../../functions/src/entry/reminders";
-import { parisDay } from "../../functions/src/domain/reminders/calendar-day";
+import { parisDay } from "../../functions/src/domain/dates/calendar-day";
 import { anchorsFromEnv } from "../../functions/src/jobs/anchors-function";
 import { dashboardFromEnv } from "../../functions/src/jobs/dashboard-function";
 import { loadJobConfig } from "../../functions/src/jobs/job-config";

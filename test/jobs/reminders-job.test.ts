@@ -5,7 +5,7 @@ import { firestoreReminderSource } from "../../functions/src/jobs/firestore-remi
 import { scheduledHandler } from "../../functions/src/jobs/scheduled-handler";
 import { smtpTransport } from "../../functions/src/mail/smtp-transport";
 import { reminderId } from "../../functions/src/domain/reminders/reminder";
-import { OUTBOX_COLLECTION } from "../../functions/src/outbox/outbox-entry";
+import { OUTBOX } from "../../functions/src/model/collections";
 import { testFirestore } from "../support/firestore";
 import { schedulerCall, serve } from "./support/http-server";
 import { localSigner } from "./support/oidc-signer";
@@ -139,7 +139,7 @@ describe("reminders job on a seeded company", () => {
       expect(body).toMatchObject({ status: "done", result: { created: 0 } });
       expect([...(await deliveries()).keys()].sort()).toEqual(expectedIds());
       expect([...(await deliveries()).values()]).toEqual([1, 1, 1, 1, 1, 1, 1]);
-      const statuses = (await fs.db.collection(OUTBOX_COLLECTION).get()).docs.map((d) => d.get("status"));
+      const statuses = (await fs.db.collection(OUTBOX).get()).docs.map((d) => d.get("status"));
       expect(new Set(statuses)).toEqual(new Set(["SENT"]));
       expect(statuses).toHaveLength(7);
     },

@@ -2,7 +2,7 @@ import { OAuth2Client } from "google-auth-library";
 import { googleSigningKeys } from "../../functions/src/auth/id-token";
 import { scheduledHandler, ScheduledJob } from "../../functions/src/jobs/scheduled-handler";
 import { freeLoopbackPort } from "../../functions/testing/firestore-emulator";
-import { JOB_RUNS_COLLECTION } from "../../functions/src/jobs/job-run";
+import { JOB_RUNS } from "../../functions/src/model/collections";
 import { testFirestore } from "../support/firestore";
 import { localSigner } from "./support/oidc-signer";
 import { serve } from "./support/http-server";
@@ -64,7 +64,7 @@ describe("scheduled job endpoint", () => {
     const next = await call({ ...auth(), "x-cloudscheduler-scheduletime": "2026-03-11T07:00:00Z" });
     expect(next.status).toBe(200);
     expect(runs).toBe(2);
-    const docs = await fs.db.collection(JOB_RUNS_COLLECTION).get();
+    const docs = await fs.db.collection(JOB_RUNS).get();
     expect(docs.size).toBe(2);
   });
 
@@ -81,7 +81,7 @@ describe("scheduled job endpoint", () => {
   it("lets a redelivery take over a run whose process died, only after its lease", async () => {
     // A run that died: RUNNING, never finished.
     await fs.db
-      .collection(JOB_RUNS_COLLECTION)
+      .collection(JOB_RUNS)
       .doc(`reminders|${encodeURIComponent("2026-03-10T07:00:00.000Z")}`)
       .set({
         job: "reminders",
@@ -124,7 +124,7 @@ describe("scheduled job endpoint", () => {
     const body = await res.json();
     expect(body.error.message).toMatch(/[a-zé]/);
     expect(runs).toBe(0);
-    expect((await fs.db.collection(JOB_RUNS_COLLECTION).get()).size).toBe(0);
+    expect((await fs.db.collection(JOB_RUNS).get()).size).toBe(0);
   });
 
   it("refuses a token signed by another key", async () => {
@@ -151,7 +151,7 @@ describe("scheduled job endpoint", () => {
     expect(res.status).toBe(401);
     expect((await res.json()).error.code).toBe("UNAUTHENTICATED");
     expect(runs).toBe(0);
-    expect((await fs.db.collection(JOB_RUNS_COLLECTION).get()).size).toBe(0);
+    expect((await fs.db.collection(JOB_RUNS).get()).size).toBe(0);
   });
 
   it("answers 503 (Scheduler retries) when Google's signing keys cannot be fetched, and does no work", async () => {
@@ -177,6 +177,6 @@ describe("scheduled job endpoint", () => {
       await offline.close();
     }
     expect(runs).toBe(0);
-    expect((await fs.db.collection(JOB_RUNS_COLLECTION).get()).size).toBe(0);
+    expect((await fs.db.collection(JOB_RUNS).get()).size).toBe(0);
   });
 });

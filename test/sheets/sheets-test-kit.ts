@@ -9,6 +9,7 @@ import { startSheetsServer, type SheetsServer, type SheetsServerOptions } from "
 import { ACOMPTE_PROJECT, localAccessToken } from "../../functions/testing/sheets-server/access";
 import { createSheetsApi, type SheetsApi } from "../../functions/src/sheets/sheets-api";
 import { SheetsGateway } from "../../functions/src/sheets/sheets-gateway";
+import { CompanyQueue } from "../../functions/src/storage/company-queue";
 
 export type SheetsAction = "binding-code" | "setup" | "resync" | "import";
 
@@ -51,6 +52,8 @@ export const FAST_RETRY = { baseMs: 2, maxMs: 20, attempts: 12 };
 export async function startSheetsKit(options: SheetsServerOptions = {}): Promise<SheetsKit> {
   const server = await startSheetsServer(options);
   const gateway = new SheetsGateway(createSheetsApi(server.functionsAccess), FAST_RETRY);
+  // One queue for the kit's calls, as one api instance has.
+  const companyQueue = new CompanyQueue();
   const kit: SheetsKit = {
     server,
     gateway,
@@ -64,7 +67,13 @@ export async function startSheetsKit(options: SheetsServerOptions = {}): Promise
     call(db, companyId, action, as, body, { key = randomUUID(), now = KIT_NOW } = {}) {
       const route = sheetsRoutes(gateway).find((r) => r.path.endsWith(`/sheets/${action}`))!;
       const ctx: RouteContext = {
-        deps: { db, verifier: { verify: async () => ({ email: as }) }, clock: () => now, notifier: noopNotifier },
+        deps: {
+          db,
+          verifier: { verify: async () => ({ email: as }) },
+          clock: () => now,
+          notifier: noopNotifier,
+          companyQueue,
+        },
         route: `POST /v1/companies/${companyId}/sheets/${action}`,
         params: { companyId },
         query: {},

@@ -1,9 +1,11 @@
+import { watchTransactions } from "../../functions/testing/transaction-watch";
 import { TestApi } from "../support/workflow-api";
 import { workflowSuite } from "./suite";
 import { ACCOUNTING, C, DEPOSIT_BODY, REQUESTER, refundBody } from "./fixtures";
 
 const suite = workflowSuite("wfconc", { approvalThreshold: "100000.00" });
 const fs = suite.fs;
+const transactions = watchTransactions(fs.db);
 let api: TestApi;
 const base = `/v1/companies/${C}`;
 beforeEach(() => (api = suite.api));
@@ -29,17 +31,20 @@ async function submittedRequests(n: number): Promise<string[]> {
   return ids;
 }
 
-test("20 concurrent approvals of 20 requests: credit notes n+1 … n+20, one journal series without gaps", async () => {
+test("20 concurrent approvals of 20 requests: credit notes n+1 … n+20, one journal series without gaps, no transaction retried", async () => {
   // n = 1: one credit note already issued before the burst.
   const [firstId, ...ids] = await submittedRequests(21);
   expect(
     (await api.call("POST", `${base}/refunds/${firstId}/approve`, { as: ACCOUNTING })).body.creditNote.number,
   ).toBe("AV-2026-000001");
 
+  const attemptsBefore = transactions.attempts;
   const answers = await Promise.all(
     ids.map((id) => api.call("POST", `${base}/refunds/${id}/approve`, { as: ACCOUNTING })),
   );
   expect(answers.map((a) => a.status)).toEqual(ids.map(() => 200));
+  // One api instance queues a company's commands (docs/contention.md): each commits at its first attempt.
+  expect(transactions.attempts - attemptsBefore).toBe(20);
   const numbers = answers.map((a) => a.body.creditNote.number as string).sort();
   expect(numbers).toEqual(Array.from({ length: 20 }, (_, i) => `AV-2026-${String(i + 2).padStart(6, "0")}`));
 

@@ -5,6 +5,7 @@ import type { ApiDeps, Route } from "../http/route";
 import { ROUTES } from "../http/routes";
 import { sheetsApiFromEnv } from "../sheets/sheets-api";
 import { SheetsGateway } from "../sheets/sheets-gateway";
+import { CompanyQueue } from "../storage/company-queue";
 import { sheetsRoutes } from "../sheets/sheets-routes";
 import { sheetsNotifier } from "../sheets/sync/sync-company";
 import { noopNotifier } from "./change-notifier";
@@ -15,10 +16,15 @@ export function createApi(
   deps: Partial<ApiDeps> & Pick<ApiDeps, "db" | "verifier">,
   extraRoutes: readonly Route[] = [],
 ) {
-  return createApiHandler({ ...deps, clock: deps.clock ?? systemClock, notifier: deps.notifier ?? noopNotifier }, [
-    ...ROUTES,
-    ...extraRoutes,
-  ]);
+  return createApiHandler(
+    {
+      ...deps,
+      clock: deps.clock ?? systemClock,
+      notifier: deps.notifier ?? noopNotifier,
+      companyQueue: deps.companyQueue ?? new CompanyQueue(),
+    },
+    [...ROUTES, ...extraRoutes],
+  );
 }
 
 /** The api with the Sheets routes and the Sheets write-back after each committed change. */

@@ -48,7 +48,8 @@ async function checkedBeforeTransaction<T>(ctx: RouteContext, validate: () => T)
  * before any transaction, shown to members only), then `handler` runs with
  * what it returned in one transaction with the caller's role check, the
  * idempotency record and the audit events; after-commit listeners run once
- * it is committed.
+ * it is committed. Commands of one company run one at a time in this
+ * instance (the after-commit listeners outside that queue).
  */
 export async function command<T>(
   ctx: RouteContext,
@@ -58,24 +59,30 @@ export async function command<T>(
 ): Promise<Answer> {
   const { key, input } = await checkedBeforeTransaction(ctx, () => ({ key: idempotencyKey(ctx), input: validate() }));
   const companyId = ctx.params.companyId;
-  const result = await runCommand(
-    ctx.deps.db,
-    {
-      companyId,
-      actor: ctx.caller.email,
-      idempotencyKey: key,
-      idempotencyScope: ctx.idempotencyScope,
-      route: ctx.route,
-      body: { params: ctx.params, body: ctx.body ?? null },
-      now: ctx.now,
-      today: ctx.today,
-      prefetch: accessRefs({ collection: (name) => companyCollection(ctx.deps.db, companyId, name) }, ctx.caller.email),
-    },
-    async (uow) => {
-      const access = await requireAccess(uow, ctx.caller.email, roles);
-      const answer = await handler(uow, access, input);
-      return { status: answer.status, body: plain(answer.body) };
-    },
+  // Queued per company: this instance's commands never contend with each other (docs/contention.md).
+  const result = await ctx.deps.companyQueue.run(companyId, () =>
+    runCommand(
+      ctx.deps.db,
+      {
+        companyId,
+        actor: ctx.caller.email,
+        idempotencyKey: key,
+        idempotencyScope: ctx.idempotencyScope,
+        route: ctx.route,
+        body: { params: ctx.params, body: ctx.body ?? null },
+        now: ctx.now,
+        today: ctx.today,
+        prefetch: accessRefs(
+          { collection: (name) => companyCollection(ctx.deps.db, companyId, name) },
+          ctx.caller.email,
+        ),
+      },
+      async (uow) => {
+        const access = await requireAccess(uow, ctx.caller.email, roles);
+        const answer = await handler(uow, access, input);
+        return { status: answer.status, body: plain(answer.body) };
+      },
+    ),
   );
   if (result.change) {
     try {

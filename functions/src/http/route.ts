@@ -2,6 +2,7 @@ import type { Firestore } from "@google-cloud/firestore";
 import type { ChangeNotifier } from "../app/change-notifier";
 import type { Clock } from "../app/clock";
 import type { Caller, TokenVerifier } from "../auth/token-verifier";
+import type { CompanyQueue } from "../storage/company-queue";
 import type { IdempotencyScope } from "../storage/run-command";
 
 /** What the api function is built from: storage, token verification, time, after-commit listeners. */
@@ -10,6 +11,8 @@ export interface ApiDeps {
   verifier: TokenVerifier;
   clock: Clock;
   notifier: ChangeNotifier;
+  /** This instance's commands, one at a time per company (one queue per api function). */
+  companyQueue: CompanyQueue;
 }
 
 export interface RouteContext {

@@ -5,7 +5,7 @@
  * reminder, under an id made of the company and the day, so the auditors
  * get it once whatever the number of runs that day.
  */
-import { frenchDate } from "../domain/reminders/calendar-day";
+import { frenchDate } from "../domain/dates/calendar-day";
 import type { Reminder } from "../domain/reminders/reminder";
 import type { AnchorDoc } from "../model/anchor";
 import { anchorLines } from "./anchor-text";

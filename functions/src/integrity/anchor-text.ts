@@ -7,7 +7,7 @@
  * is a number of our series followed by a 64-hex SHA-256, dated by a date
  * on the same line or else by the first date of the text.
  */
-import { frenchDate } from "../domain/reminders/calendar-day";
+import { frenchDate } from "../domain/dates/calendar-day";
 import type { Anchor, AnchorHead } from "../model/anchor";
 import { parseNumber, seriesLabel } from "../storage/series";
 import { capitalise } from "../domain/validation/field-errors";

@@ -7,7 +7,7 @@
  * Deposits are read as a stream and their sealed documents by pages.
  */
 import type { DocumentReference, Firestore, QueryDocumentSnapshot } from "@google-cloud/firestore";
-import { frenchDate } from "../domain/reminders/calendar-day";
+import { frenchDate } from "../domain/dates/calendar-day";
 import { frenchAmount } from "../domain/reminders/french-amount";
 import { CREDIT_NOTES, DEPOSITS, INVOICES } from "../model/collections";
 import type { CreditNoteContent } from "../model/credit-note";

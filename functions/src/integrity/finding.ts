@@ -3,7 +3,7 @@
  * French with the series, the document's number and what is wrong — the
  * sentence an auditor reads in the report, the tool's output and the mail.
  */
-import { frenchDate } from "../domain/reminders/calendar-day";
+import { frenchDate } from "../domain/dates/calendar-day";
 import { capitalise } from "../domain/validation/field-errors";
 import type { SeriesKind } from "../model/chain";
 import { formatNumber, parseSeriesKey, SERIES, seriesLabel } from "../storage/series";

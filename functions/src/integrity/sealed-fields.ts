@@ -5,7 +5,7 @@
  * top-level field may exist. The hash covers the sealed record itself.
  */
 import { money } from "../domain";
-import { frenchDate } from "../domain/reminders/calendar-day";
+import { frenchDate } from "../domain/dates/calendar-day";
 import { frenchAmount } from "../domain/reminders/french-amount";
 import { SEALED_RECORD_FIELDS, type SeriesKind } from "../model/chain";
 import { CREDIT_NOTE_COPY_FIELDS, creditNoteCopies, type CreditNoteContent } from "../model/credit-note";

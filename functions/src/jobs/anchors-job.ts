@@ -9,7 +9,7 @@
  */
 import type { Firestore } from "@google-cloud/firestore";
 import { Timestamp } from "@google-cloud/firestore";
-import { parisDay } from "../domain/reminders/calendar-day";
+import { parisDay } from "../domain/dates/calendar-day";
 import type { Reminder } from "../domain/reminders/reminder";
 import { reminderSettingsSchema } from "../domain/reminders/reminder-settings";
 import { anchorLogLine } from "../integrity/anchor-log";

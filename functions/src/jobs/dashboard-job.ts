@@ -1,7 +1,7 @@
 import type { Firestore } from "@google-cloud/firestore";
-import { parisDay } from "../domain/reminders/calendar-day";
+import { parisDay } from "../domain/dates/calendar-day";
 import type { DashboardFigures } from "../domain/dashboard/dashboard-accumulator";
-import { COMPANIES } from "../model/collections";
+import { COMPANIES, DASHBOARDS } from "../model/collections";
 import { computeCompanyDashboard } from "./company-dashboard";
 import type { ScheduledJob } from "./scheduled-handler";
 
@@ -28,7 +28,7 @@ export function dashboardJob(deps: DashboardJobDeps = {}): ScheduledJob {
         .select()
         .stream() as AsyncIterable<FirebaseFirestore.QueryDocumentSnapshot>) {
         const { figures, documentsRead: reads } = await computeCompanyDashboard(db, company.id, asOf);
-        const dashboards = company.ref.collection("dashboards");
+        const dashboards = company.ref.collection(DASHBOARDS);
         const batch = db.batch();
         batch.set(dashboards.doc(asOf), figures);
         batch.set(dashboards.doc("latest"), figures);

@@ -6,7 +6,7 @@
  */
 import { AGE_BUCKETS, AGE_BUCKET_LABELS, REFUND_STATUSES, REFUND_STATUS_LABELS } from "../domain";
 import type { DashboardFigures } from "../domain/dashboard/dashboard-accumulator";
-import { frenchDate } from "../domain/reminders/calendar-day";
+import { frenchDate } from "../domain/dates/calendar-day";
 import { date, int, money, percent, text, type Cell } from "../sheets/cell";
 
 export interface ChartSpec {

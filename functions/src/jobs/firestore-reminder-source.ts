@@ -6,7 +6,7 @@
  */
 import type { Firestore, Query, QueryDocumentSnapshot } from "@google-cloud/firestore";
 import { approvalWaitingReminder } from "../domain/reminders/approval-waiting";
-import { addDays } from "../domain/reminders/calendar-day";
+import { addDays } from "../domain/dates/calendar-day";
 import { consumerRefundDeadlineReminder } from "../domain/reminders/consumer-refund-deadline";
 import { customerOverdueReminder } from "../domain/reminders/customer-overdue";
 import { instalmentDueReminder } from "../domain/reminders/instalment-due";

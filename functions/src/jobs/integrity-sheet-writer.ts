@@ -5,7 +5,7 @@
  * sheet is a copy kept outside Firestore, and repairing it from Firestore
  * would erase the very evidence it keeps. A rerun adds nothing.
  */
-import { frenchDate } from "../domain/reminders/calendar-day";
+import { frenchDate } from "../domain/dates/calendar-day";
 import { capitalise } from "../domain/validation/field-errors";
 import type { AnchorDoc } from "../model/anchor";
 import { date, rawValue, text, type Cell } from "../sheets/cell";

@@ -6,8 +6,8 @@
  * idempotent (outbox), so finishing it twice is safe, never doing it is not.
  */
 import { Firestore, Timestamp } from "@google-cloud/firestore";
-
-export const JOB_RUNS_COLLECTION = "jobRuns";
+import { JOB_RUNS } from "../model/collections";
+import { Lease } from "../storage/lease";
 
 export interface JobRunDoc {
   job: string;
@@ -24,6 +24,9 @@ export interface JobRunDoc {
 export type RunClaim =
   { kind: "run"; id: string; attempt: number } | { kind: "duplicate"; id: string; status: JobRunDoc["status"] };
 
+/** A run's attempt number is its lease holder: a later attempt that took over makes the earlier one's outcome moot. */
+const runLease = (leaseMs = 0) => new Lease({ owner: "attempt", until: "leaseExpiresAt" }, leaseMs);
+
 export function jobRunId(job: string, scheduleTime: string): string {
   return `${job}|${encodeURIComponent(scheduleTime)}`;
 }
@@ -36,32 +39,28 @@ export async function claimRun(
   leaseMs: number,
 ): Promise<RunClaim> {
   const id = jobRunId(job, scheduleTime);
-  const ref = db.collection(JOB_RUNS_COLLECTION).doc(id);
+  const ref = db.collection(JOB_RUNS).doc(id);
+  const lease = runLease(leaseMs);
   return db.runTransaction(async (tx) => {
     const snap = await tx.get(ref);
     const current = snap.data() as JobRunDoc | undefined;
-    const leaseExpiresAt = Timestamp.fromMillis(now.getTime() + leaseMs);
     if (!current) {
-      const doc: JobRunDoc = {
+      const doc: Omit<JobRunDoc, "attempt" | "leaseExpiresAt"> = {
         job,
         scheduleTime,
         status: "RUNNING",
-        attempt: 1,
         startedAt: Timestamp.fromDate(now),
-        leaseExpiresAt,
         finishedAt: null,
         result: null,
         error: null,
       };
-      tx.create(ref, doc);
+      tx.create(ref, { ...doc, ...lease.grant(1, now) });
       return { kind: "run", id, attempt: 1 };
     }
-    const takeOver =
-      current.status === "FAILED" ||
-      (current.status === "RUNNING" && current.leaseExpiresAt.toMillis() <= now.getTime());
+    const takeOver = current.status === "FAILED" || (current.status === "RUNNING" && lease.expired(current, now));
     if (!takeOver) return { kind: "duplicate", id, status: current.status };
     const attempt = current.attempt + 1;
-    tx.update(ref, { status: "RUNNING", attempt, leaseExpiresAt, error: null });
+    tx.update(ref, { status: "RUNNING", ...lease.grant(attempt, now), error: null });
     return { kind: "run", id, attempt };
   });
 }
@@ -72,11 +71,11 @@ export async function finishRun(
   now: Date,
   outcome: { result: Record<string, unknown> } | { error: string },
 ): Promise<void> {
-  const ref = db.collection(JOB_RUNS_COLLECTION).doc(claim.id);
+  const ref = db.collection(JOB_RUNS).doc(claim.id);
   await db.runTransaction(async (tx) => {
     const current = (await tx.get(ref)).data() as JobRunDoc | undefined;
     // A later attempt took the run over: its outcome is the one that counts.
-    if (!current || current.attempt !== claim.attempt) return;
+    if (!current || !runLease().heldBy(current, claim.attempt)) return;
     tx.update(ref, {
       status: "result" in outcome ? "DONE" : "FAILED",
       finishedAt: Timestamp.fromDate(now),

@@ -5,8 +5,9 @@
  */
 import type { Firestore } from "@google-cloud/firestore";
 import { Timestamp } from "@google-cloud/firestore";
-import { RELANCES_COLUMNS, relancesRow, type CellType } from "../domain/reminders/relances-row";
-import { OUTBOX_COLLECTION, type OutboxEntry } from "../outbox/outbox-entry";
+import { RELANCES_COLUMNS, relancesRow, type CellType } from "../sheets/layout/relances-row";
+import { OUTBOX } from "../model/collections";
+import type { OutboxEntry } from "../outbox/outbox-entry";
 import { columnLetter, quoteSheet } from "../sheets/layout/a1";
 import { growRequests, managedTab } from "../sheets/layout/managed-tab";
 import { RELANCES } from "../sheets/layout/workbook-spec";
@@ -36,11 +37,7 @@ export function relancesSheetRow(id: string, e: OutboxEntry): Row {
 
 export async function recentOutbox(db: Firestore, companyId: string, now: Date): Promise<[string, OutboxEntry][]> {
   const since = Timestamp.fromMillis(now.getTime() - RELANCES_WINDOW_DAYS * 86_400_000);
-  const snap = await db
-    .collection(OUTBOX_COLLECTION)
-    .where("companyId", "==", companyId)
-    .where("createdAt", ">=", since)
-    .get();
+  const snap = await db.collection(OUTBOX).where("companyId", "==", companyId).where("createdAt", ">=", since).get();
   return snap.docs.map((d) => [d.id, d.data() as OutboxEntry]);
 }
 

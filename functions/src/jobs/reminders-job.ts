@@ -1,5 +1,5 @@
 import type { Firestore } from "@google-cloud/firestore";
-import { parisDay } from "../domain/reminders/calendar-day";
+import { parisDay } from "../domain/dates/calendar-day";
 import type { Reminder } from "../domain/reminders/reminder";
 import type { MailTransport } from "../mail/mail-transport";
 import { deliverDueReminders, DeliveryOptions } from "../outbox/deliver";

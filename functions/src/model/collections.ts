@@ -1,6 +1,7 @@
 /**
- * Firestore layout. Every business document lives under its company, so a
- * company id in the path is the tenant boundary:
+ * Firestore layout: every collection the functions read or write is named
+ * here and nowhere else. Every business document lives under its company, so
+ * a company id in the path is the tenant boundary:
  *
  *   companies/{companyId}                          CompanyDoc (settings, reminderSettings)
  *     users/{email}                                UserDoc (roles in this company)
@@ -17,10 +18,14 @@
  *     anchors/{YYYY-MM-DD}                         AnchorDoc (the day's chain heads, also kept outside Firestore)
  *     idempotency/{keyHash}                        IdempotencyDoc (first answer of a keyed call)
  *     bindingCodes/{codeHash}                      BindingCodeDoc (one-time code to bind a workbook)
+ *     sheetSyncs/{spreadsheetId}                   SheetSyncDoc (the write-back's lease and pending mark, sheets/sync/sync-lease.ts)
+ *     dashboards/{YYYY-MM-DD | "latest"}           the dashboard job's figures of a day (jobs/company-dashboard.ts)
  *
- * One collection is global, because what it guards spans companies:
+ * Three collections are top-level, because what they hold spans companies:
  *
  *   workbooks/{spreadsheetId}                      WorkbookDoc (the one company a workbook is bound to)
+ *   outbox/{reminderId}                            OutboxEntry (a reminder e-mail and its delivery, outbox/outbox-entry.ts)
+ *   jobRuns/{job}|{scheduleTime}                   JobRunDoc (one scheduled run and its lease, jobs/job-run.ts)
  */
 export const COMPANIES = "companies";
 export const USERS = "users";
@@ -38,3 +43,7 @@ export const ANCHORS = "anchors";
 export const IDEMPOTENCY = "idempotency";
 export const BINDING_CODES = "bindingCodes";
 export const WORKBOOKS = "workbooks";
+export const SHEET_SYNCS = "sheetSyncs";
+export const DASHBOARDS = "dashboards";
+export const OUTBOX = "outbox";
+export const JOB_RUNS = "jobRuns";

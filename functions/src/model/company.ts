@@ -1,14 +1,24 @@
 import type { Timestamp } from "@google-cloud/firestore";
 import type { z } from "zod";
-import type { companySettingsSchema } from "../workflow/bodies/company-body";
+import type { schemas } from "../domain";
 
 /**
  * companies/{c}.settings: everything per company that changes how the
- * workflow computes — the output of the schema an operator's settings are
- * validated with (functions/src/workflow/bodies/company-body.ts), so the
- * stored shape and its validation cannot drift apart.
+ * workflow computes. The operator's input is validated by
+ * companySettingsSchema (workflow/bodies/company-body.ts), whose output is
+ * checked at compile time to be exactly this shape, so the stored shape and
+ * its validation cannot drift apart while the model stays below the workflow.
  */
-export type CompanySettings = z.output<typeof companySettingsSchema>;
+export interface CompanySettings {
+  name: string;
+  siren: string;
+  vatOnDebits: boolean;
+  arrhesVatOnReceipt: boolean;
+  accounts: z.output<typeof schemas.chartOverridesSchema>;
+  approvalThreshold: string;
+  paymentTerms: { kind: "days"; days: number } | { kind: "endOfMonth45" };
+  paymentPromiseMaxMonths?: number;
+}
 
 /**
  * companies/{c}. `reminderSettings` is read by the reminders job (see

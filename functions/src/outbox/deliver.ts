@@ -15,8 +15,10 @@
 import { randomUUID } from "node:crypto";
 import { FieldValue, Firestore, Timestamp, DocumentReference } from "@google-cloud/firestore";
 import type { MailTransport, OutgoingMail } from "../mail/mail-transport";
+import { Lease } from "../storage/lease";
 import { mapLimited } from "./map-limited";
-import { OUTBOX_COLLECTION, OutboxEntry } from "./outbox-entry";
+import { OUTBOX } from "../model/collections";
+import { OutboxEntry } from "./outbox-entry";
 
 export interface DeliveryOptions {
   now: () => Date;
@@ -48,6 +50,8 @@ type Outcome = "sent" | "failed" | "confirmed" | "uncertain" | "skipped";
 
 const PAGE = 200;
 
+const sendingLease = (leaseMs = 0) => new Lease({ owner: "leaseOwner", until: "leaseExpiresAt" }, leaseMs);
+
 export async function deliverDueReminders(
   db: Firestore,
   transport: MailTransport,
@@ -58,7 +62,7 @@ export async function deliverDueReminders(
   const owner = randomUUID();
   let cursor: FirebaseFirestore.QueryDocumentSnapshot | undefined;
   for (;;) {
-    let query = db.collection(OUTBOX_COLLECTION).where("dueAt", "<=", runNow).orderBy("dueAt").limit(PAGE);
+    let query = db.collection(OUTBOX).where("dueAt", "<=", runNow).orderBy("dueAt").limit(PAGE);
     if (cursor) query = query.startAfter(cursor);
     const page = await query.get();
     report.reads += page.size;
@@ -174,22 +178,23 @@ async function claim(
     report.reads++;
     const current = snap.data();
     if (!current || !current.dueAt || current.dueAt.toMillis() > now.getTime()) return null;
+    const lease = sendingLease(leaseMs);
     const claimable =
       current.status === "PENDING" ||
       current.status === "FAILED" ||
-      (current.status === "SENDING" && current.leaseOwner === seen.leaseOwner);
+      (current.status === "SENDING" && lease.heldBy(current, seen.leaseOwner));
     if (!claimable) return null;
-    const leaseExpiresAt = Timestamp.fromMillis(now.getTime() + leaseMs);
+    const granted = lease.grant(owner, now);
     const update = {
       status: "SENDING" as const,
       attempts: current.attempts + 1,
-      leaseOwner: owner,
-      leaseExpiresAt,
+      ...granted,
       claimedAt: Timestamp.fromDate(now),
-      dueAt: leaseExpiresAt,
+      // The entry is due again when the lease runs out: a dead sender's entry is found by the next run.
+      dueAt: lease.untilIn(granted) as Timestamp,
     };
     tx.update(ref, update);
-    return { ...current, ...update };
+    return { ...current, ...update } as OutboxEntry;
   });
 }
 
@@ -208,10 +213,9 @@ async function finish(
     const snap = await tx.get(ref);
     report.reads++;
     const current = snap.data();
-    if (!current || current.status !== "SENDING" || current.leaseOwner !== expectedOwner) return false;
+    if (!current || current.status !== "SENDING" || !sendingLease().heldBy(current, expectedOwner)) return false;
     tx.update(ref, {
-      leaseOwner: null,
-      leaseExpiresAt: null,
+      ...sendingLease().released(),
       dueAt: FieldValue.delete(),
       ...fields,
     });

@@ -1,7 +1,8 @@
 import { DocumentData, DocumentReference, Firestore, Timestamp, UpdateData } from "@google-cloud/firestore";
 import { Reminder, reminderId } from "../domain/reminders/reminder";
 import { mapLimited } from "./map-limited";
-import { messageIdFor, OUTBOX_COLLECTION, OutboxEntry } from "./outbox-entry";
+import { OUTBOX } from "../model/collections";
+import { messageIdFor, OutboxEntry } from "./outbox-entry";
 
 const ALREADY_EXISTS = 6;
 
@@ -49,7 +50,7 @@ export async function enqueueReminders(
       sentAt: null,
       lastError: null,
     };
-    const ref = db.collection(OUTBOX_COLLECTION).doc(id);
+    const ref = db.collection(OUTBOX).doc(id);
     const linked = options.linkedWrite?.(r);
     if (linked)
       return db.runTransaction(async (tx) => {

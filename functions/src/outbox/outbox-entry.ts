@@ -2,8 +2,6 @@ import { createHash } from "node:crypto";
 import type { Timestamp } from "@google-cloud/firestore";
 import type { Reminder } from "../domain/reminders/reminder";
 
-export const OUTBOX_COLLECTION = "outbox";
-
 /**
  * PENDING → SENDING (leased) → SENT, or FAILED (retried on a later run until
  * maxAttempts, then given up) or UNCERTAIN (a crash left the send's outcome

@@ -1,7 +1,7 @@
 import { money, schemas } from "../domain";
 import { fieldProblem } from "../domain/validation/field-errors";
 import { addMonths } from "../domain/dates/calendar-date";
-import { frenchDate } from "../domain/reminders/calendar-day";
+import { frenchDate } from "../domain/dates/calendar-day";
 import { INVOICES } from "../model/collections";
 import { invoiceCopies, type InvoiceDoc, type InvoiceDunning } from "../model/invoice";
 import { badRequest, conflict, notFound } from "../errors/api-error";

@@ -6,8 +6,10 @@ import type { DeployConfig } from "./deploy-config";
 import type { Command } from "./command";
 import type { Ops } from "./runner";
 
-export const FUNCTION_NAMES = ["api", "reminders", "dashboard", "anchors"] as const;
-export type FunctionName = (typeof FUNCTION_NAMES)[number];
+import type { FunctionName } from "../build-functions";
+
+// The functions deployed are the functions built: one list, in build-functions.ts.
+export { FUNCTION_NAMES, type FunctionName } from "../build-functions";
 export type JobName = Exclude<FunctionName, "api">;
 
 export interface DeployContext {

@@ -3,7 +3,7 @@
  * `add…` takes one document's facts and keeps only running totals, so the
  * job streams any number of deposits in constant memory.
  */
-import { addDays, daysBetween } from "../reminders/calendar-day";
+import { addDays, daysBetween } from "../dates/calendar-day";
 import { DayHistogram } from "./day-histogram";
 import type {
   CustomerCreditFacts,

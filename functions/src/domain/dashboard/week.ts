@@ -1,4 +1,4 @@
-import { addDays, daysBetween } from "../reminders/calendar-day";
+import { addDays, daysBetween } from "../dates/calendar-day";
 
 /** Monday of the ISO week that holds `day`. */
 export function mondayOf(day: string): string {

@@ -1,9 +1,9 @@
 /**
  * Calendar dates as `YYYY-MM-DD` strings, compared as strings and computed in
  * UTC so no time zone can shift a day. Day arithmetic is shared with the
- * reminder rules (one implementation); month arithmetic lives here.
+ * reminder rules (calendar-day.ts, one implementation); month arithmetic lives here.
  */
-import { addDays, daysBetween, frenchDate } from "../reminders/calendar-day";
+import { addDays, daysBetween, frenchDate } from "./calendar-day";
 
 export { addDays, daysBetween, frenchDate };
 

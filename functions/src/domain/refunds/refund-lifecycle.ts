@@ -13,7 +13,7 @@
  * either order; nobody approves (or rejects) their own request.
  */
 import { EngineError, EngineValidationError } from "../errors/engine-error";
-import { frenchDate } from "../reminders/calendar-day";
+import { frenchDate } from "../dates/calendar-day";
 import { money } from "../money/money";
 import type { ApproverRole, Role } from "../roles/roles";
 import { inSentence, REFUND_STATUS_LABELS, ROLE_LABELS, type RefundEventType } from "../vocabulary/labels";

@@ -6,7 +6,7 @@
  * one. The amounts and the steps come from the engine's scale only.
  */
 import { consumerLateRefundIncrease, type LateRefundIncrease } from "../index";
-import { addDays, frenchDate } from "./calendar-day";
+import { addDays, frenchDate } from "../dates/calendar-day";
 import { frenchAmount } from "./french-amount";
 import type { Reminder } from "./reminder";
 import type { ReminderSettings } from "./reminder-settings";

@@ -11,7 +11,7 @@
  * the engine computes (they run without any reminder, L441-10).
  */
 import { EngineRuleError, RECOVERY_INDEMNITY, latePaymentPenalties, money } from "../index";
-import { addDays, frenchDate } from "./calendar-day";
+import { addDays, frenchDate } from "../dates/calendar-day";
 import { frenchAmount } from "./french-amount";
 import type { Reminder } from "./reminder";
 import type { ReminderSettings } from "./reminder-settings";

@@ -1,4 +1,4 @@
-import { addDays, frenchDate, latestOccurrence } from "./calendar-day";
+import { addDays, frenchDate, latestOccurrence } from "../dates/calendar-day";
 import type { Reminder } from "./reminder";
 import type { ReminderSettings } from "./reminder-settings";
 import { frenchAmount } from "./french-amount";

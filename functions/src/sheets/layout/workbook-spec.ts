@@ -5,7 +5,7 @@
  * recorded.
  */
 import { DEPOSIT_STATUS_LABELS, REFUND_STATUS_LABELS } from "../../domain";
-import { RELANCES_COLUMNS } from "../../domain/reminders/relances-row";
+import { RELANCES_COLUMNS } from "./relances-row";
 import { AMBER, BLUE, col, GREEN, GREY, RED, type ColumnKind, type SheetSpec } from "./sheet-spec";
 
 export const ID_HEADER = "Identifiant";
@@ -169,7 +169,7 @@ export const ECRITURES: SheetSpec = {
 
 const RELANCE_KIND: Record<string, ColumnKind> = { text: "text", date: "date", datetime: "datetime", integer: "int" };
 
-/** The reminders engineer's columns (functions/src/domain/reminders/relances-row.ts). */
+/** The reminders journal's columns (relances-row.ts). */
 export const RELANCES: SheetSpec = {
   title: "Relances",
   columns: RELANCES_COLUMNS.map((c, i) =>

@@ -7,10 +7,10 @@
  * a write that failed after every retry, until a later sync succeeds.
  */
 import { Timestamp, type Firestore } from "@google-cloud/firestore";
-import { COMPANIES } from "../../model/collections";
+import { COMPANIES, SHEET_SYNCS } from "../../model/collections";
+import { Lease } from "../../storage/lease";
 
-export const SHEET_SYNCS = "sheetSyncs";
-const LEASE_MS = 2 * 60_000;
+const lease = new Lease({ owner: "leaseOwner", until: "leaseUntil" }, 2 * 60_000);
 
 export interface SheetSyncDoc {
   leaseOwner: string | null;
@@ -37,19 +37,13 @@ export async function acquireLease(
 ): Promise<SheetSyncDoc | null> {
   const ref = syncRef(db, companyId, spreadsheetId);
   return db.runTransaction(async (tx) => {
-    const snap = await tx.get(ref);
-    const doc = { ...EMPTY, ...(snap.data() as Partial<SheetSyncDoc> | undefined) };
-    if (doc.leaseOwner && doc.leaseOwner !== owner && doc.leaseUntil && doc.leaseUntil.toMillis() > now.getTime()) {
+    const stateOf = (found: unknown) => ({ ...EMPTY, ...(found as Partial<SheetSyncDoc> | undefined) });
+    const { taken, found } = await lease.acquire(tx, ref, owner, now, (found) => ({ ...stateOf(found), dirty: false }));
+    if (!taken) {
       tx.set(ref, { dirty: true }, { merge: true });
       return null;
     }
-    tx.set(ref, {
-      ...doc,
-      leaseOwner: owner,
-      leaseUntil: Timestamp.fromMillis(now.getTime() + LEASE_MS),
-      dirty: false,
-    });
-    return doc;
+    return stateOf(found);
   });
 }
 
@@ -77,8 +71,7 @@ export async function endPass(
       failed,
       lastSyncedAt: error ? doc.lastSyncedAt : Timestamp.fromDate(now),
       dirty: false,
-      leaseOwner: again ? owner : null,
-      leaseUntil: again ? Timestamp.fromMillis(now.getTime() + LEASE_MS) : null,
+      ...(again ? lease.grant(owner, now) : lease.released()),
       // A failed pass leaves the mark for the next sync to replay.
       ...(error && doc.dirty ? { dirty: true } : {}),
     });

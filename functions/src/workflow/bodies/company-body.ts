@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { schemas } from "../../domain";
+import type { CompanySettings } from "../../model/company";
 import { reminderSettingsSchema } from "../../domain/reminders/reminder-settings";
 import { BOUNDED } from "./bounded-scalars";
 import { sirenSchema } from "./siren";
@@ -53,6 +54,11 @@ export const companySettingsSchema = z.strictObject({
     .max(24, { message: "24 mois au plus" })
     .optional(),
 });
+
+/** Compiles only while the schema's output is exactly the stored CompanySettings (both ways). */
+type Exactly<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+type Holds<T extends true> = T;
+export type SettingsMatchStoredShape = Holds<Exactly<z.output<typeof companySettingsSchema>, CompanySettings>>;
 
 export const companyConfigurationSchema = z.strictObject({
   settings: companySettingsSchema,

@@ -7,7 +7,7 @@ import {
   type OverdueInvoice,
 } from "../../functions/src/domain/reminders/customer-overdue";
 import { instalmentDueReminder, OpenInstalment } from "../../functions/src/domain/reminders/instalment-due";
-import { latestOccurrence } from "../../functions/src/domain/reminders/calendar-day";
+import { latestOccurrence } from "../../functions/src/domain/dates/calendar-day";
 import { frenchAmount } from "../../functions/src/domain/reminders/french-amount";
 import { reminderSettingsSchema } from "../../functions/src/domain/reminders/reminder-settings";
 import { reminderId } from "../../functions/src/domain/reminders/reminder";
@@ -94,7 +94,7 @@ describe("instalment due", () => {
 
 describe("Relances sheet row", () => {
   it("labels rule, level and status in French and keeps the outbox id as key", async () => {
-    const { relancesRow, RELANCES_COLUMNS } = await import("../../functions/src/domain/reminders/relances-row");
+    const { relancesRow, RELANCES_COLUMNS } = await import("../../functions/src/sheets/layout/relances-row");
     const inst = instalmentDueReminder(
       {
         companyId: "lefevre",

@@ -3,12 +3,13 @@ import { Timestamp } from "@google-cloud/firestore";
 import { startSmtpSink, SmtpSink } from "../../functions/testing/smtp-server";
 import { enqueueReminders } from "../../functions/src/outbox/enqueue";
 import { deliverDueReminders, DeliveryOptions } from "../../functions/src/outbox/deliver";
-import { OUTBOX_COLLECTION, OutboxEntry } from "../../functions/src/outbox/outbox-entry";
+import { OUTBOX } from "../../functions/src/model/collections";
+import { OutboxEntry } from "../../functions/src/outbox/outbox-entry";
 import { smtpTransport } from "../../functions/src/mail/smtp-transport";
 import { reminderId } from "../../functions/src/domain/reminders/reminder";
 import { testFirestore } from "../support/firestore";
-import { fixtureReminder } from "./support/reminder-fixture";
-import { runTsChild } from "./support/run-child";
+import { fixtureReminder } from "../jobs/support/reminder-fixture";
+import { runTsChild } from "../jobs/support/run-child";
 
 const fs = testFirestore("outbox");
 const db = fs.db;
@@ -32,7 +33,7 @@ const transport = (probe = true) =>
 const reminders = [1, 2, 3].map((n) => fixtureReminder(n));
 
 async function statuses(): Promise<Record<string, string>> {
-  const snap = await db.collection(OUTBOX_COLLECTION).get();
+  const snap = await db.collection(OUTBOX).get();
   return Object.fromEntries(snap.docs.map((d) => [d.id, (d.data() as OutboxEntry).status]));
 }
 
@@ -44,7 +45,7 @@ async function perMessageId(): Promise<Map<string, number>> {
 
 /** The child sends to this process's SMTP server, then dies at `point`. */
 async function crashRun(point: "lease" | "send", n: number): Promise<void> {
-  const result = await runTsChild(join(__dirname, "support/deliver-and-die.ts"), [
+  const result = await runTsChild(join(__dirname, "../jobs/support/deliver-and-die.ts"), [
     fs.projectId,
     String(sink.port),
     point,
@@ -135,7 +136,7 @@ describe("outbox", () => {
     await enqueueReminders(db, reminders, { now: T0, messageIdDomain: "acompte.test" });
     sink.rejectRecipients(["client2@exemple.fr"]);
     expect(await deliverDueReminders(db, transport(), options(T0))).toMatchObject({ sent: 2, failed: 1 });
-    const failed = (await db.collection(OUTBOX_COLLECTION).doc(reminderId(reminders[1])).get()).data() as OutboxEntry;
+    const failed = (await db.collection(OUTBOX).doc(reminderId(reminders[1])).get()).data() as OutboxEntry;
     expect(failed.status).toBe("FAILED");
     expect(failed.lastError).toMatch(/550/);
 
@@ -144,7 +145,7 @@ describe("outbox", () => {
     sink.rejectRecipients([]);
     expect(await deliverDueReminders(db, transport(), options(LATER))).toMatchObject({ sent: 1, failed: 0 });
     expect([...(await perMessageId()).values()]).toEqual([1, 1, 1]);
-    const sent = (await db.collection(OUTBOX_COLLECTION).doc(reminderId(reminders[1])).get()).data() as OutboxEntry;
+    const sent = (await db.collection(OUTBOX).doc(reminderId(reminders[1])).get()).data() as OutboxEntry;
     expect(sent).toMatchObject({ status: "SENT", attempts: 2 });
     expect(sent.dueAt).toBeUndefined();
   });
@@ -155,7 +156,7 @@ describe("outbox", () => {
     for (let i = 0; i < 3; i++) {
       await deliverDueReminders(db, transport(), options(new Date(T0.getTime() + i * 3600_000), { maxAttempts: 2 }));
     }
-    const entry = (await db.collection(OUTBOX_COLLECTION).doc(reminderId(reminders[0])).get()).data() as OutboxEntry;
+    const entry = (await db.collection(OUTBOX).doc(reminderId(reminders[0])).get()).data() as OutboxEntry;
     expect(entry).toMatchObject({ status: "FAILED", attempts: 2 });
     expect(entry.dueAt).toBeUndefined();
   });
@@ -176,9 +177,7 @@ describe("outbox", () => {
     const counts = await perMessageId();
     expect(counts.size).toBe(3);
     expect([...counts.values()].sort()).toEqual([1, 1, 2]);
-    const stamp = (await db.collection(OUTBOX_COLLECTION).doc(reminderId(reminders[0])).get()).get(
-      "sentAt",
-    ) as Timestamp;
+    const stamp = (await db.collection(OUTBOX).doc(reminderId(reminders[0])).get()).get("sentAt") as Timestamp;
     expect(stamp.toDate()).toEqual(LATER);
   });
 });

@@ -4,7 +4,7 @@
  * dates stay strings; user text (subjects hold customer names) is marked
  * "text" so the writer stores it as text, never as a formula.
  */
-import type { Reminder, ReminderRule } from "./reminder";
+import type { Reminder, ReminderRule } from "../../domain/reminders/reminder";
 
 export type CellType = "text" | "date" | "datetime" | "integer";
 
