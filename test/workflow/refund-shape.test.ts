@@ -4,6 +4,7 @@
  * request, each approval, the instalment payments, a rejection and a
  * cancellation (issue #11: approve and GET answered two shapes).
  */
+import type { Refund } from "../../functions/src/contract";
 import { TestApi } from "../support/workflow-api";
 import { workflowSuite } from "./suite";
 import { ACCOUNTING, C, DEPOSIT_BODY, REQUESTER, SALES, refundBody } from "./fixtures";
@@ -14,7 +15,7 @@ const base = `/v1/companies/${C}`;
 beforeEach(() => (api = suite.api));
 
 /** The answer of a command on a request, and the same request read back without its history. */
-async function answerAndRead(answer: { status: number; body: { id: string } }) {
+async function answerAndRead(answer: { status: number; body: Refund }): Promise<{ answered: Refund; read: Refund }> {
   expect(answer.status).toBeLessThan(300);
   const read = await api.call("GET", `${base}/refunds/${answer.body.id}`, { as: REQUESTER });
   expect(read.status).toBe(200);
@@ -43,12 +44,12 @@ test("request, approvals and payments answer the refund exactly as GET shows it"
     creditNote: { number: "AV-2026-000001" },
     deposit: { number: "FA-2026-000001", date: "2026-01-15" },
   });
-  expect(pair.answered.schedule.map((s: { status: string }) => s.status)).toEqual(["due", "due"]);
+  expect(pair.answered.schedule.map((s) => s.status)).toEqual(["due", "due"]);
 
   api.setToday("2026-03-31");
   pair = await answerAndRead(await api.call("POST", `${base}/refunds/${id}/instalments/1/pay`, { as: ACCOUNTING }));
   expect(pair.answered).toEqual(pair.read);
-  expect(pair.answered.schedule.map((s: { status: string; paidAt: string | null }) => [s.status, s.paidAt])).toEqual([
+  expect(pair.answered.schedule.map((s) => [s.status, s.paidAt])).toEqual([
     ["paid", "2026-03-31"],
     ["due", null],
   ]);

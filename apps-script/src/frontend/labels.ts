@@ -1,5 +1,5 @@
 /** French wording of the API's codes. */
-import type { RefundReason, Role } from "../interfaces/api";
+import type { RefundEventType, RefundReason, Role } from "../interfaces/api";
 
 export const REASON_LABELS: Record<RefundReason, string> = {
   customer_cancels: "Annulation par le client",
@@ -28,14 +28,13 @@ const STATUS_LABELS: Record<string, string> = {
   refunded: "Remboursée",
 };
 
-const EVENT_LABELS: Record<string, string> = {
+const EVENT_LABELS: Record<RefundEventType, string> = {
   "refund.requested": "Demande créée",
   "refund.approved_step": "Approbation enregistrée",
   "refund.approved": "Approuvée : avoir émis",
   "refund.rejected": "Rejetée",
   "refund.cancelled": "Annulée",
   "instalment.paid": "Échéance payée",
-  "refund.refunded": "Remboursée",
 };
 
 export function statusLabel(status: string): string {
@@ -43,7 +42,7 @@ export function statusLabel(status: string): string {
 }
 
 export function eventLabel(type: string): string {
-  return EVENT_LABELS[type] ?? type.replace(/[._]/g, " ");
+  return (EVENT_LABELS as Record<string, string>)[type] ?? type.replace(/[._]/g, " ");
 }
 
 export function reasonLabel(reason: string | undefined): string {

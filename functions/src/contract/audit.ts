@@ -1,6 +1,16 @@
 /** What is wrong, by kind (integrity/finding.ts says what each means). */
 export type FindingCode =
-  "missing" | "duplicate" | "moved" | "link" | "content" | "hash" | "copy" | "state" | "unknown-field" | "counter" | "rewritten";
+  | "missing"
+  | "duplicate"
+  | "moved"
+  | "link"
+  | "content"
+  | "hash"
+  | "copy"
+  | "state"
+  | "unknown-field"
+  | "counter"
+  | "rewritten";
 
 /** One problem found in a chain, told in French in `problem`. */
 export interface Finding {

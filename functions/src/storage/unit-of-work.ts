@@ -1,4 +1,11 @@
-import { CollectionReference, DocumentReference, Firestore, Query, Timestamp, Transaction } from "@google-cloud/firestore";
+import {
+  CollectionReference,
+  DocumentReference,
+  Firestore,
+  Query,
+  Timestamp,
+  Transaction,
+} from "@google-cloud/firestore";
 import type { SeriesKind } from "../model/chain";
 import { EVENTS, SEQUENCES } from "../model/collections";
 import type { AuditEventDoc } from "../model/event";

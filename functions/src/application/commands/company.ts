@@ -44,7 +44,8 @@ export const setRolesCommand = defineChange({
 /** Admins: every finding on the company's chains, compared with the anchor given in the query, if any, and the latest stored one. */
 export const verifyChainsCommand = defineRead({
   name: "audit.verify",
-  summary: "Verifies every hash chain of the company, against the anchor in the query (if any) and the latest stored one.",
+  summary:
+    "Verifies every hash chain of the company, against the anchor in the query (if any) and the latest stored one.",
   roles: ["admin"],
   answer: "AuditVerification",
   handler: async (_access, _reader, { db, params, query }) => {
