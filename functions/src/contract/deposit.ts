@@ -1,6 +1,8 @@
 import type { CustomerKind, DepositKind, DepositStatus, SupplyKind } from "./enums";
+import type { Totals } from "../domain/vat/vat-breakdown";
 import type { RefundSummary } from "./refund";
 
+/** Net, VAT and gross at one rate, as stored on a document (the domain's `AmountsByRate` with its rate as a string). */
 export interface AmountsByRate {
   vatRate: string;
   net: string;
@@ -8,11 +10,7 @@ export interface AmountsByRate {
   gross: string;
 }
 
-export interface Totals {
-  net: string;
-  vat: string;
-  gross: string;
-}
+export type { Totals } from "../domain/vat/vat-breakdown";
 
 export interface Customer {
   name: string;

@@ -3,14 +3,17 @@ export type BindingCode =
   | { spreadsheetId: string; alreadyBound: true }
   | { spreadsheetId: string; alreadyBound: false; metadataKey: string; code: string; expiresAt: string };
 
-/** What one sync of the workbook did. */
+/** What one sync of the workbook did (sheets/sync/sync-spreadsheet.ts). */
 export interface SheetSync {
   status: "synced" | "deferred";
   passes: number;
   writeCalls: number;
   updatedRows: number;
   newRows: number;
+  /** Rows that repeated a document's id, emptied. */
   clearedRows: number;
+  /** A previous sync failed or died before it ended: this one wrote every sheet, not only the change's. */
+  replayed: boolean;
 }
 
 /** `POST …/sheets/setup`. */
@@ -29,6 +32,7 @@ export interface WorkbookResync {
 
 /** A typed row of the import: its sheet row, the id recorded or the French reason it was refused. */
 export interface ImportedRow {
+  /** Sheet row number (1-based, as people see it). */
   row: number;
   id?: string;
   message?: string;
