@@ -26,8 +26,9 @@ export const ISSUE_DRIFTS: ContractEdit[] = [
   { file: "deposit.ts", from: "  number: string;\n  date: string;", to: "  invoiceNumber: string;\n  date: string;" },
   {
     file: "audit.ts",
-    from: "  firstBroken: Finding | null;\n  anchors",
-    to: "  firstBroken: string | null;\n  anchors",
+    // The verification's own firstBroken (each chain has one too).
+    from: "  findingsTotal: number;\n  firstBroken: Finding | null;",
+    to: "  findingsTotal: number;\n  firstBroken: string | null;",
   },
 ];
 
