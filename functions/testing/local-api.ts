@@ -10,7 +10,7 @@ import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { createApi } from "../src/app/api-app";
-import type { ChangeNotifier } from "../src/app/change-notifier";
+import type { ChangeNotifier } from "../src/application/ports/change-notifier";
 import type { Route } from "../src/http/route";
 import { localTokenVerifier } from "../src/auth/token-verifier";
 import type { CompanySettings } from "../src/model/company";

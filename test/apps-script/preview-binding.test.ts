@@ -13,7 +13,7 @@ import { mintLocalToken } from "../../functions/testing/local-tokens";
 import { startSheetsServer, type SheetsServer } from "../../functions/testing/sheets-server";
 import { createSheetsApi } from "../../functions/src/sheets/sheets-api";
 import { SheetsGateway } from "../../functions/src/sheets/sheets-gateway";
-import { sheetsRoutes } from "../../functions/src/sheets/sheets-routes";
+import { sheetsRoutes } from "../../functions/src/app/api-app";
 import { sheetsNotifier } from "../../functions/src/sheets/sync/sync-company";
 import { testFirestore } from "../support/firestore";
 import { seedCompany, snapshotAll, startTestApi, type TestApi } from "../support/workflow-api";

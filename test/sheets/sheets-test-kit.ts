@@ -1,10 +1,10 @@
 /** A local Sheets server and a gateway on it, for the tests of this folder. */
 import type { Firestore } from "@google-cloud/firestore";
 import { randomUUID } from "node:crypto";
-import { noopNotifier } from "../../functions/src/app/change-notifier";
-import { parisDay } from "../../functions/src/app/clock";
+import { noopNotifier } from "../../functions/src/application/ports/change-notifier";
+import { parisDay } from "../../functions/src/application/ports/clock";
 import type { Answer, RouteContext } from "../../functions/src/http/route";
-import { sheetsRoutes } from "../../functions/src/sheets/sheets-routes";
+import { sheetsRoutes } from "../../functions/src/app/api-app";
 import { startSheetsServer, type SheetsServer, type SheetsServerOptions } from "../../functions/testing/sheets-server";
 import { ACOMPTE_PROJECT, localAccessToken } from "../../functions/testing/sheets-server/access";
 import { createSheetsApi, type SheetsApi } from "../../functions/src/sheets/sheets-api";

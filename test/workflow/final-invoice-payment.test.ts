@@ -194,7 +194,7 @@ test("approval applies the quote's settlement: offset against an open invoice (l
   const req = await api.call("POST", `${base}/refunds`, { as: REQUESTER, body });
   const ok = await api.call("POST", `${base}/refunds/${req.body.id}/approve`, { as: ACCOUNTING });
   expect(ok.body.status).toBe("approved");
-  expect(ok.body.schedule).toEqual([{ n: 1, dueDate: "2026-02-28", amount: "3000.00" }]);
+  expect(ok.body.schedule).toEqual([{ n: 1, dueDate: "2026-02-28", amount: "3000.00", status: "due", paidAt: null }]);
   expect((await fs.db.doc(`companies/${C}/invoices/${inv.body.id}`).get()).get("openAmount")).toBe("9080.00");
   const credits = await fs.db.collection(`companies/${C}/customerCredits`).get();
   expect(credits.docs.map((d) => [d.get("amount"), d.get("refundId")])).toEqual([["320.00", req.body.id]]);

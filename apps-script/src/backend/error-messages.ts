@@ -3,6 +3,7 @@
  * French message; the add-on puts it in context (what happened, what to do)
  * and never shows a raw status code or an English text to a finance user.
  */
+import type { ApiErrorCode } from "../interfaces/api";
 import type { UserError } from "../interfaces/result";
 
 interface ErrorAnswer {
@@ -12,8 +13,8 @@ interface ErrorAnswer {
   details?: { path: string; message: string }[];
 }
 
-/** Codes whose meaning for the add-on's user is better said by the add-on itself. */
-const BY_CODE: Record<string, string> = {
+/** Codes whose meaning for the add-on's user is better said by the add-on itself (codes of the contract only). */
+const BY_CODE: Partial<Record<ApiErrorCode, string>> = {
   SHEET_SYNC_BUSY: "Le classeur est déjà en cours de mise à jour. Réessayez dans quelques secondes.",
   IDEMPOTENCY_KEY_REUSED:
     "Cette soumission a déjà été envoyée avec un contenu différent. Rechargez le formulaire puis réessayez.",
@@ -50,7 +51,7 @@ export function userErrorFromAnswer(answer: ErrorAnswer): UserError {
   const { status, code = `HTTP_${status}` } = answer;
   const retryable = status === 429 || status >= 500;
   const fallback = status >= 500 ? SERVER_DOWN : (BY_STATUS[status] ?? SERVER_DOWN);
-  const own = BY_CODE[code];
+  const own = (BY_CODE as Record<string, string | undefined>)[code];
   const server = usableServerMessage(answer.message) ? answer.message.trim() : null;
   let message: string;
   if (own) message = own;

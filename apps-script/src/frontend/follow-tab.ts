@@ -1,5 +1,5 @@
 /** *Suivi*: a request's status, figures, credit note, schedule and history. */
-import type { Me, Refund, RefundSummary } from "../interfaces/api";
+import type { Me, Refund, RefundDetail, RefundSummary } from "../interfaces/api";
 import { showError, showSuccess } from "./banner";
 import { whileBusy } from "./busy";
 import { byId, el, facts } from "./dom";
@@ -69,7 +69,7 @@ export class FollowTab {
     this.detail.replaceChildren(this.view(answer.data));
   }
 
-  private view(refund: Refund): HTMLElement {
+  private view(refund: RefundDetail): HTMLElement {
     const quote = refund.quote;
     return el(
       "article",

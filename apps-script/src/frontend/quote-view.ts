@@ -33,7 +33,10 @@ export function creditNoteTable(
   );
 }
 
-export function instalmentsTable(instalments: Instalment[]): HTMLTableElement {
+/** A quote's schedule (planned) or a refund's instalments (with the day each was paid). */
+export function instalmentsTable(
+  instalments: (Pick<Instalment, "n" | "dueDate" | "amount"> & { paidAt?: string | null })[],
+): HTMLTableElement {
   return figuresTable(
     "Échéancier du remboursement",
     ["N°", "Échéance", "Montant", "Payée"],

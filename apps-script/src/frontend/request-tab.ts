@@ -101,11 +101,11 @@ export class RequestTab {
       );
     } else {
       box.replaceChildren(
-        el("strong", {}, `Acompte ${deposit.invoiceNumber ?? deposit.number ?? deposit.id}`),
+        el("strong", {}, `Acompte ${deposit.number}`),
         facts([
           ["Client", deposit.customer?.name],
           ["Commande", deposit.orderRef],
-          ["Facturé le", formatDate(deposit.invoiceDate ?? deposit.date)],
+          ["Facturé le", formatDate(deposit.date)],
           ["Montant TTC", deposit.total ? formatMoney(deposit.total.gross) : null],
           ["Solde remboursable", deposit.refundableBalance ? formatMoney(deposit.refundableBalance) : null],
         ]),

@@ -3,7 +3,7 @@
  * entry module must provide each of them (checked at compile time) and the
  * build turns each name into a top-level function of `Code.js`.
  */
-import type { PendingApproval, Quote, Refund, RefundProposal } from "./api";
+import type { PendingApproval, Quote, Refund, RefundDetail, RefundProposal } from "./api";
 import type { CallResult } from "./result";
 import type { DepositSelection, SelectedRow, SidebarContext } from "./sidebar-context";
 
@@ -17,7 +17,7 @@ export interface SidebarFunctions {
   approveRefund(refundId: string, idempotencyKey: string): CallResult<Refund>;
   rejectRefund(refundId: string, reason: string, idempotencyKey: string): CallResult<Refund>;
   cancelRefund(refundId: string, idempotencyKey: string): CallResult<Refund>;
-  getRefund(refundId: string): CallResult<Refund>;
+  getRefund(refundId: string): CallResult<RefundDetail>;
 }
 
 /** Entry points Apps Script itself or the add-on menu calls. */

@@ -9,7 +9,7 @@
  *   `/view` URL.
  */
 import { join } from "node:path";
-import { parisDay } from "../../src/app/clock";
+import { parisDay } from "../../src/application/ports/clock";
 import { COMPANIES } from "../../src/model/collections";
 import { bindWorkbookAsOperator } from "../../src/sheets/binding/bind-workbook";
 import { companySpreadsheets } from "../../src/sheets/binding/workbook-registry";

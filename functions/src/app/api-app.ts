@@ -6,10 +6,16 @@ import { ROUTES } from "../http/routes";
 import { sheetsApiFromEnv } from "../sheets/sheets-api";
 import { SheetsGateway } from "../sheets/sheets-gateway";
 import { CompanyQueue } from "../storage/company-queue";
-import { sheetsRoutes } from "../sheets/sheets-routes";
+import { workbookCommands } from "../sheets/workbook-commands";
+import { workbookRoutes } from "../http/routes/workbook";
 import { sheetsNotifier } from "../sheets/sync/sync-company";
-import { noopNotifier } from "./change-notifier";
-import { systemClock } from "./clock";
+import { noopNotifier } from "../application/ports/change-notifier";
+import { systemClock } from "../application/ports/clock";
+
+/** The routes of the add-on's workbook actions on `gateway`. */
+export function sheetsRoutes(gateway: SheetsGateway): Route[] {
+  return workbookRoutes(workbookCommands(gateway));
+}
 
 /** The api function for explicit dependencies (tests, npm start, benchmarks); `extraRoutes` adds e.g. the Sheets routes. */
 export function createApi(

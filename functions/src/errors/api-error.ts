@@ -1,8 +1,6 @@
-/** One problem with a field, as the API returns it. */
-export interface ErrorDetail {
-  path: string;
-  message: string;
-}
+import type { ApiErrorCode, ErrorDetail } from "../contract/errors";
+
+export type { ApiErrorCode, ErrorDetail };
 
 /**
  * An error the API answers on purpose: HTTP status, stable code, French
@@ -11,7 +9,7 @@ export interface ErrorDetail {
 export class ApiError extends Error {
   constructor(
     readonly status: 400 | 401 | 403 | 404 | 405 | 409 | 413 | 422 | 503,
-    readonly code: string,
+    readonly code: ApiErrorCode,
     message: string,
     readonly details: ErrorDetail[] = [],
   ) {
@@ -27,6 +25,6 @@ export const unauthenticated = (message = "Authentification requise : jeton d'id
 export const forbidden = (message = "Vous n'avez pas le rôle nécessaire pour cette action dans cette société.") =>
   new ApiError(403, "FORBIDDEN", message);
 export const notFound = (message: string) => new ApiError(404, "NOT_FOUND", message);
-export const conflict = (code: string, message: string) => new ApiError(409, code, message);
-export const unprocessable = (code: string, message: string, details: ErrorDetail[] = []) =>
+export const conflict = (code: ApiErrorCode, message: string) => new ApiError(409, code, message);
+export const unprocessable = (code: ApiErrorCode, message: string, details: ErrorDetail[] = []) =>
   new ApiError(422, code, message, details);

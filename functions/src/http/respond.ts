@@ -1,4 +1,4 @@
-import type { ErrorDetail } from "../errors/api-error";
+import type { ApiErrorCode, ErrorDetail } from "../errors/api-error";
 
 /** The response object the functions framework (Express) hands us, reduced to what we use. */
 export interface JsonResponse {
@@ -18,7 +18,7 @@ export function sendJson(res: JsonResponse, status: number, body: unknown): void
 export function sendError(
   res: JsonResponse,
   status: number,
-  code: string,
+  code: ApiErrorCode,
   message: string,
   details: ErrorDetail[] = [],
 ): void {

@@ -1,9 +1,9 @@
 import type { Firestore } from "@google-cloud/firestore";
-import type { ChangeNotifier } from "../app/change-notifier";
-import type { Clock } from "../app/clock";
+import type { ChangeNotifier } from "../application/ports/change-notifier";
+import type { Clock } from "../application/ports/clock";
 import type { Caller, TokenVerifier } from "../auth/token-verifier";
+import type { Answer, CommandDefinition } from "../application/command";
 import type { CompanyQueue } from "../storage/company-queue";
-import type { IdempotencyScope } from "../storage/run-command";
 
 /** What the api function is built from: storage, token verification, time, after-commit listeners. */
 export interface ApiDeps {
@@ -24,24 +24,17 @@ export interface RouteContext {
   body: unknown;
   caller: Caller;
   idempotencyKey: string | null;
-  /**
-   * Left unset for HTTP requests: a client's key is its own (`actor`). Only
-   * in-process callers that derive the key from what they record (the sheet
-   * import) set `company`, so the request can never choose it.
-   */
-  idempotencyScope?: IdempotencyScope;
   now: Date;
   today: string;
 }
 
-export interface Answer {
-  status: number;
-  body: unknown;
-}
+export type { Answer };
 
 export interface Route {
   method: "GET" | "POST" | "PUT";
   /** Path pattern with `:name` parameters, e.g. `/v1/companies/:companyId/refunds/:refundId`. */
   path: string;
+  /** The application command it calls (the API reference is generated from these). */
+  command: CommandDefinition;
   handle(ctx: RouteContext): Promise<Answer>;
 }

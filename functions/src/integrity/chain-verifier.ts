@@ -6,6 +6,7 @@
  * logs) and the latest one stored. Every finding is named, in French.
  */
 import type { CollectionReference, Firestore } from "@google-cloud/firestore";
+import type { AuditVerification, ChainReport } from "../contract/audit";
 import type { Anchor, AnchorDoc } from "../model/anchor";
 import { ANCHORS, SEQUENCES } from "../model/collections";
 import type { SequenceDoc } from "../model/sequence";
@@ -16,32 +17,11 @@ import { checkDepositCopies, DEPOSITS_SERIES } from "./deposit-copies";
 import type { Finding } from "./finding";
 import { walkExternalInvoices, walkSeries, type SeriesWalk, type WalkStart } from "./walk-series";
 
-export interface ChainReport {
-  series: string;
-  /** « factures 2026 ». */
-  label: string;
-  count: number;
-  ok: boolean;
-  findings: number;
-  firstBroken: Finding | null;
-}
-
-export interface AnchorUsed {
-  date: string;
-  /** `supplied`: given by the caller (from outside Firestore); `firestore`: the latest stored one. */
-  source: "supplied" | "firestore";
-  heads: number;
-}
-
-export interface VerificationReport {
-  ok: boolean;
-  chains: ChainReport[];
-  /** Every finding, series by series (the first MAX_FINDINGS). */
-  findings: Finding[];
-  findingsTotal: number;
-  firstBroken: Finding | null;
-  anchors: AnchorUsed[];
-}
+export type { ChainReport };
+/** The whole verification: `GET|POST …/audit/verify`'s answer, the tool's output, the anchors job's check. */
+export type VerificationReport = AuditVerification;
+/** An anchor the chains were compared with. */
+export type AnchorUsed = AuditVerification["anchors"][number];
 
 export interface VerifyOptions {
   /** An anchor from outside Firestore to compare with. */

@@ -3,49 +3,13 @@
  * French with the series, the document's number and what is wrong — the
  * sentence an auditor reads in the report, the tool's output and the mail.
  */
+import type { Finding, FindingCode } from "../contract/audit";
 import { frenchDate } from "../domain/dates/calendar-day";
 import { capitalise } from "../domain/validation/field-errors";
 import type { SeriesKind } from "../model/chain";
 import { formatNumber, parseSeriesKey, SERIES, seriesLabel } from "../storage/series";
 
-export type FindingCode =
-  /** A number of the series has no document (deleted, or the counter moved past it). */
-  | "missing"
-  /** Two documents claim the same place. */
-  | "duplicate"
-  /** A document's number is not the one of its place (documents swapped or renumbered). */
-  | "moved"
-  /** A document's link to the previous one does not match it (previous replaced or rewritten). */
-  | "link"
-  /** The sealed content or recording time changed after issue. */
-  | "content"
-  /** The stored hash changed, the sealed record did not. */
-  | "hash"
-  /** A copy stored beside the content differs from it. */
-  | "copy"
-  /** The mutable state is impossible given the sealed amounts. */
-  | "state"
-  /** A top-level field that no part of the document has. */
-  | "unknown-field"
-  /** The series counter disagrees with its documents. */
-  | "counter"
-  /** The document at an anchored place no longer has the anchored hash. */
-  | "rewritten";
-
-export interface Finding {
-  code: FindingCode;
-  series: string;
-  number: string | null;
-  /** Document path (companies/acme/creditNotes/abc), or the counter's; null for a document that is missing. */
-  path: string | null;
-  id: string | null;
-  /** The field concerned (copies, state, unknown fields). */
-  field?: string;
-  /** The anchor (empreinte) the finding comes from, `YYYY-MM-DD`. */
-  anchorDate?: string;
-  /** The finding in French, a full sentence. */
-  problem: string;
-}
+export type { Finding, FindingCode };
 
 /** Where a finding is: a document found in the series (or the counter), or a place with nothing in it. */
 export interface Place {

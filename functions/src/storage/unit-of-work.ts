@@ -1,4 +1,11 @@
-import { DocumentReference, Firestore, Query, Timestamp, Transaction } from "@google-cloud/firestore";
+import {
+  CollectionReference,
+  DocumentReference,
+  Firestore,
+  Query,
+  Timestamp,
+  Transaction,
+} from "@google-cloud/firestore";
 import type { SeriesKind } from "../model/chain";
 import { EVENTS, SEQUENCES } from "../model/collections";
 import type { AuditEventDoc } from "../model/event";
@@ -45,6 +52,8 @@ export class UnitOfWork {
   private readonly paths: string[] = [];
   private readonly events: AuditEventDoc[] = [];
   private readonly sequences = new Map<string, SequenceState>();
+  /** What each written document will hold (by path; updates merged into what was set or created here). */
+  private readonly written = new Map<string, { data: object; whole: boolean }>();
   /** Documents already read in this transaction (by path): read once, served from here after. */
   private readonly cache = new Map<string, unknown>();
 
@@ -88,19 +97,40 @@ export class UnitOfWork {
   create(ref: DocumentReference, data: object): void {
     this.paths.push(ref.path);
     const clean = withoutUndefined(data);
+    this.written.set(ref.path, { data: clean, whole: true });
     this.writes.push((tx) => tx.create(ref, clean));
   }
 
   set(ref: DocumentReference, data: object): void {
     this.paths.push(ref.path);
     const clean = withoutUndefined(data);
+    this.written.set(ref.path, { data: clean, whole: true });
     this.writes.push((tx) => tx.set(ref, clean));
   }
 
   update(ref: DocumentReference, data: Record<string, unknown>): void {
     this.paths.push(ref.path);
     const clean = withoutUndefined(data);
+    const prior = this.written.get(ref.path);
+    this.written.set(ref.path, { data: { ...prior?.data, ...clean }, whole: prior?.whole ?? false });
     this.writes.push((tx) => tx.update(ref, clean));
+  }
+
+  /**
+   * The documents of a collection as this command leaves them: `stored`
+   * (what was read of it) with this command's queued writes applied. Lets a
+   * command's answer show what it wrote without a read after its writes.
+   * Updates merge top-level fields (a dotted field path is kept as written).
+   */
+  asWritten<T>(collection: CollectionReference, stored: { id: string; data: T }[]): { id: string; data: T }[] {
+    const docs = new Map(stored.map((d) => [d.id, d.data as object]));
+    for (const [path, { data, whole }] of this.written) {
+      const id = path.slice(collection.path.length + 1);
+      if (!path.startsWith(`${collection.path}/`) || id.includes("/")) continue;
+      const before = docs.get(id);
+      if (whole || before) docs.set(id, whole ? data : { ...before, ...data });
+    }
+    return [...docs].map(([id, data]) => ({ id, data: data as T }));
   }
 
   /** Appends an audit event (who and when are the command's). */

@@ -1,3 +1,5 @@
+import type { EngineErrorCode, EngineRuleCode } from "./engine-error-codes";
+
 /** One problem with an input, in the shape the HTTP API returns. */
 export interface FieldError {
   path: string;
@@ -10,7 +12,7 @@ export interface FieldError {
  */
 export class EngineError extends Error {
   constructor(
-    readonly code: string,
+    readonly code: EngineErrorCode,
     message: string,
     readonly details: FieldError[] = [],
   ) {
@@ -31,4 +33,10 @@ export class EngineValidationError extends EngineError {
 }
 
 /** Well-formed input that a business rule refuses (HTTP 422), e.g. a refund above the balance. */
-export class EngineRuleError extends EngineError {}
+export class EngineRuleError extends EngineError {
+  declare readonly code: EngineRuleCode;
+
+  constructor(code: EngineRuleCode, message: string, details: FieldError[] = []) {
+    super(code, message, details);
+  }
+}

@@ -12,6 +12,7 @@
  * at or above it two, sales and accounting, by two different people, in
  * either order; nobody approves (or rejects) their own request.
  */
+import type { LifecycleCode } from "../errors/engine-error-codes";
 import { EngineError, EngineValidationError } from "../errors/engine-error";
 import { frenchDate } from "../dates/calendar-day";
 import { money } from "../money/money";
@@ -42,7 +43,7 @@ export interface RefundState {
 export class LifecycleRefusal extends EngineError {
   constructor(
     readonly kind: "forbidden" | "conflict" | "notFound",
-    code: string,
+    code: LifecycleCode,
     message: string,
   ) {
     super(code, message);

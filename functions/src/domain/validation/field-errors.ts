@@ -55,6 +55,11 @@ const FIELD_LABELS: Record<string, string> = {
   paidOn: "date de paiement",
 };
 
+/** The French name of a field (`vatRate` → « taux de TVA »), if users meet it. */
+export function fieldLabel(name: string): string | undefined {
+  return Object.hasOwn(FIELD_LABELS, name) ? FIELD_LABELS[name] : undefined;
+}
+
 /** `lines.0.vatRate` → `« lines.0.vatRate » (taux de TVA, ligne 1)`. */
 export function fieldName(path: readonly PropertyKey[]): string {
   if (path.length === 0) return "La requête";

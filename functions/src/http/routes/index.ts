@@ -1,42 +1,50 @@
+import {
+  approveRefundCommand,
+  cancelRefundCommand,
+  getRefundCommand,
+  payInstalmentCommand,
+  pendingApprovalsCommand,
+  quoteRefundCommand,
+  rejectRefundCommand,
+  requestRefundCommand,
+} from "../../application/commands/refunds";
+import { getDepositCommand, listDepositsCommand, recordDepositCommand } from "../../application/commands/deposits";
+import {
+  finalInvoiceCommand,
+  recordExternalInvoiceCommand,
+  recordPaymentCommand,
+  setInvoiceDunningCommand,
+} from "../../application/commands/invoices";
+import {
+  meCommand,
+  setRolesCommand,
+  verifyChainsCommand,
+  verifyChainsWithAnchorCommand,
+} from "../../application/commands/company";
+import { commandRoute } from "../command-route";
 import type { Route } from "../route";
-import { approveRefundRoute } from "./approve-refund";
-import { cancelRefundRoute } from "./cancel-refund";
-import { finalInvoiceRoute } from "./final-invoice";
-import { recordExternalInvoiceRoute } from "./record-external-invoice";
-import { setInvoiceDunningRoute } from "./set-invoice-dunning";
-import { getDepositRoute } from "./get-deposit";
-import { getRefundRoute } from "./get-refund";
-import { listDepositsRoute } from "./list-deposits";
-import { meRoute } from "./me";
-import { payInstalmentRoute } from "./pay-instalment";
-import { pendingApprovalsRoute } from "./pending-approvals";
-import { quoteRefundRoute } from "./quote-refund";
-import { recordPaymentRoute } from "./record-payment";
-import { recordDepositRoute } from "./record-deposit";
-import { rejectRefundRoute } from "./reject-refund";
-import { requestRefundRoute } from "./request-refund";
-import { setRolesRoute } from "./set-roles";
-import { verifyChainsRoute, verifyChainsWithAnchorRoute } from "./verify-chains";
 
-/** Every route of the `api` function (docs/api.md). `refunds/quote` precedes `refunds/:refundId`. */
+const company = "/v1/companies/:companyId";
+
+/** Every route of the `api` function (docs/api-reference.md). `refunds/quote` precedes `refunds/:refundId`. */
 export const ROUTES: readonly Route[] = [
-  meRoute,
-  recordDepositRoute,
-  listDepositsRoute,
-  getDepositRoute,
-  quoteRefundRoute,
-  requestRefundRoute,
-  approveRefundRoute,
-  rejectRefundRoute,
-  cancelRefundRoute,
-  payInstalmentRoute,
-  getRefundRoute,
-  pendingApprovalsRoute,
-  finalInvoiceRoute,
-  recordExternalInvoiceRoute,
-  setInvoiceDunningRoute,
-  recordPaymentRoute,
-  setRolesRoute,
-  verifyChainsRoute,
-  verifyChainsWithAnchorRoute,
+  commandRoute("GET", `${company}/me`, meCommand),
+  commandRoute("POST", `${company}/deposits`, recordDepositCommand),
+  commandRoute("GET", `${company}/deposits`, listDepositsCommand),
+  commandRoute("GET", `${company}/deposits/:depositId`, getDepositCommand),
+  commandRoute("POST", `${company}/refunds/quote`, quoteRefundCommand),
+  commandRoute("POST", `${company}/refunds`, requestRefundCommand),
+  commandRoute("POST", `${company}/refunds/:refundId/approve`, approveRefundCommand),
+  commandRoute("POST", `${company}/refunds/:refundId/reject`, rejectRefundCommand),
+  commandRoute("POST", `${company}/refunds/:refundId/cancel`, cancelRefundCommand),
+  commandRoute("POST", `${company}/refunds/:refundId/instalments/:n/pay`, payInstalmentCommand),
+  commandRoute("GET", `${company}/refunds/:refundId`, getRefundCommand),
+  commandRoute("GET", `${company}/approvals/pending`, pendingApprovalsCommand),
+  commandRoute("POST", `${company}/invoices/final`, finalInvoiceCommand),
+  commandRoute("POST", `${company}/invoices/external`, recordExternalInvoiceCommand),
+  commandRoute("POST", `${company}/invoices/:invoiceId/dunning`, setInvoiceDunningCommand),
+  commandRoute("POST", `${company}/payments`, recordPaymentCommand),
+  commandRoute("PUT", `${company}/users/:email`, setRolesCommand),
+  commandRoute("GET", `${company}/audit/verify`, verifyChainsCommand),
+  commandRoute("POST", `${company}/audit/verify`, verifyChainsWithAnchorCommand),
 ];

@@ -1,15 +1,15 @@
 /**
  * The add-on's « Importer » action: the rows typed without an id in
  * `Acomptes` (deposits) and in `Factures` (invoices of another tool and
- * their payments), each recorded through the workflow's own route — same
- * validation, roles, numbering and idempotency as the sidebar's calls —
+ * their payments), each recorded through the same application command as
+ * the api's route — same validation, roles, numbering and idempotency —
  * then one write of the ids and refusals and one write-back.
  */
-import { noopNotifier } from "../../app/change-notifier";
-import type { Route, RouteContext } from "../../http/route";
-import { recordDepositRoute } from "../../http/routes/record-deposit";
-import { recordExternalInvoiceRoute } from "../../http/routes/record-external-invoice";
-import { recordPaymentRoute } from "../../http/routes/record-payment";
+import type { ChangeCommand, Invocation } from "../../application/command";
+import { recordDepositCommand } from "../../application/commands/deposits";
+import { recordExternalInvoiceCommand, recordPaymentCommand } from "../../application/commands/invoices";
+import { executeChange } from "../../application/execute";
+import { noopNotifier } from "../../application/ports/change-notifier";
 import type { SyncDeps } from "../sync/sync-spreadsheet";
 import { acomptesSheet, type RecordDeposit } from "./import-deposits";
 import { facturesSheet, type RecordExternalInvoice, type RecordPayment } from "./import-invoices";
@@ -22,23 +22,27 @@ export interface WorkbookRecorders {
 }
 
 /**
- * Calls a route of the `api` as the caller of `ctx`, with the key the
- * import derived. No after-commit sync per row: the import writes every id
- * first, then syncs once.
+ * Calls a command as the caller of `invocation`, with the key the import
+ * derived. No after-commit sync per row: the import writes every id first,
+ * then syncs once.
  *
  * The key is company-scoped: when the id of a recorded row was not written
  * (a Sheets failure), the next import — by any member — replays the first
  * answer (same id, nothing recorded again) instead of recording the row a
  * second time. The replay skips the role check, rightly: it reports what
  * was recorded by someone who had the role. Same row and content means same
- * route and body, so a replay cannot meet a different request's record.
+ * command and body, so a replay cannot meet a different request's record.
+ * `path` is the api route of the command: the idempotency fingerprint the
+ * import's records have always carried, so records made before keep replaying.
  */
-function viaRoute<T>(ctx: RouteContext, route: Route) {
+function viaCommand<T>(invocation: Invocation, command: ChangeCommand, path: string) {
   return async (body: unknown, idempotencyKey: string): Promise<T> => {
-    const answer = await route.handle({
-      ...ctx,
-      deps: { ...ctx.deps, notifier: noopNotifier },
-      route: `${route.method} ${route.path.replace(":companyId", ctx.params.companyId)}`,
+    const companyId = invocation.params.companyId;
+    const answer = await executeChange(command, {
+      ...invocation,
+      params: { companyId },
+      notifier: noopNotifier,
+      route: `POST /v1/companies/${companyId}/${path}`,
       body,
       idempotencyKey,
       idempotencyScope: "company",
@@ -47,11 +51,11 @@ function viaRoute<T>(ctx: RouteContext, route: Route) {
   };
 }
 
-export function routeRecorders(ctx: RouteContext): WorkbookRecorders {
+export function commandRecorders(invocation: Invocation): WorkbookRecorders {
   return {
-    deposit: viaRoute(ctx, recordDepositRoute),
-    invoice: viaRoute(ctx, recordExternalInvoiceRoute),
-    payment: viaRoute(ctx, recordPaymentRoute),
+    deposit: viaCommand(invocation, recordDepositCommand, "deposits"),
+    invoice: viaCommand(invocation, recordExternalInvoiceCommand, "invoices/external"),
+    payment: viaCommand(invocation, recordPaymentCommand, "payments"),
   };
 }
 

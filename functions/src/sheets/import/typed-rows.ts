@@ -5,6 +5,7 @@
  * new id into column A, or the French reason beside a refused row. Rows
  * are recorded one after another, in sheet order.
  */
+import type { ImportedRow } from "../../contract/workbook";
 import type { ErrorDetail } from "../../errors/api-error";
 import { toApiError } from "../../errors/to-api-error";
 import { columnLetter, quoteSheet } from "../layout/a1";
@@ -15,12 +16,8 @@ import type { ValueRangeLike } from "../split-payload";
 import { importKey } from "./import-key";
 import type { TypedCell } from "./typed-cells";
 
-export interface ImportedRow {
-  /** Sheet row number (1-based, as people see it). */
-  row: number;
-  id?: string;
-  message?: string;
-}
+/** A typed row of the import and what became of it (contract `ImportedRow`, part of the import's answer). */
+export type { ImportedRow };
 
 /**
  * What one typed row became: `id` alone, recorded (the row becomes the

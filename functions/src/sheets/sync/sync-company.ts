@@ -4,7 +4,7 @@
  * ChangeNotifier). A failure is recorded by the sync and replayed by the
  * next one; it never fails the change that triggered it.
  */
-import type { ChangeNotifier } from "../../app/change-notifier";
+import type { ChangeNotifier } from "../../application/ports/change-notifier";
 import { companySpreadsheets } from "../binding/workbook-registry";
 import { syncSpreadsheet, type SyncDeps, type SyncResult } from "./sync-spreadsheet";
 import { sheetsTouchedBy } from "./workbook-rows";

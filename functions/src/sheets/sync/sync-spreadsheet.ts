@@ -6,6 +6,7 @@
  * — after a crash, a failed write or a duplicate notification — rewrites
  * the same cells and never adds a row twice.
  */
+import type { SheetSync } from "../../contract/workbook";
 import { randomUUID } from "node:crypto";
 import type { Firestore } from "@google-cloud/firestore";
 import { columnLetter, quoteSheet } from "../layout/a1";
@@ -24,17 +25,8 @@ export interface SyncDeps {
   readRows?: (db: Firestore, companyId: string, only?: ReadonlySet<string>) => Promise<WorkbookRows>;
 }
 
-export interface SyncResult {
-  status: "synced" | "deferred";
-  passes: number;
-  writeCalls: number;
-  updatedRows: number;
-  newRows: number;
-  /** Rows that repeated a document's id, emptied. */
-  clearedRows: number;
-  /** A previous sync failed or died before it ended: this one wrote every sheet, not only the change's. */
-  replayed: boolean;
-}
+/** What one sync did: the contract's `SheetSync`, part of the workbook routes' answers. */
+export type SyncResult = SheetSync;
 
 /**
  * Rows added beyond what a growing sync needs, formatted like the others:

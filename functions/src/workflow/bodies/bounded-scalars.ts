@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { schemas, vatBreakdown } from "../../domain";
-import { parisDay, systemClock } from "../../app/clock";
+import { parisDay, systemClock } from "../../application/ports/clock";
 
 /**
  * The scalars of every request body, with the product's bounds

@@ -1,4 +1,4 @@
-import type { CommittedChange } from "../storage/unit-of-work";
+import type { CommittedChange } from "../../storage/unit-of-work";
 
 /**
  * Called after each committed state change (never for a replay or a

@@ -1,0 +1,18 @@
+/**
+ * Compile-time check that the bodies of the wire contract (what the add-on
+ * sends, functions/src/contract/bodies.ts) are accepted by the functions'
+ * schemas: a schema that stops accepting one fails `npm run typecheck` here.
+ */
+import type { z } from "zod";
+import type { InstalmentPaidBody, InvoiceDunningBody, RefundProposal, RejectBody } from "../contract";
+import type { instalmentPaidBodySchema, refundBodySchema, rejectBodySchema } from "../workflow/bodies/refund-body";
+import type { invoiceDunningBodySchema } from "../workflow/set-invoice-dunning-body";
+
+type Accepts<Schema extends z.ZodType, Body extends z.input<Schema>> = [Schema, Body];
+
+export type BodyContract = [
+  Accepts<typeof refundBodySchema, RefundProposal>,
+  Accepts<typeof rejectBodySchema, RejectBody>,
+  Accepts<typeof instalmentPaidBodySchema, InstalmentPaidBody>,
+  Accepts<typeof invoiceDunningBodySchema, InvoiceDunningBody>,
+];

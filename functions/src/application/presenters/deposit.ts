@@ -1,0 +1,44 @@
+import type { Deposit, RefundSummary } from "../../contract";
+import { REFUNDS } from "../../model/collections";
+import type { DepositDoc } from "../../model/deposit";
+import type { RefundDoc } from "../../model/refund";
+import type { DocReader } from "../../storage/doc-reader";
+import { isoInstant } from "./iso-instant";
+
+export function presentRefundSummary(id: string, doc: RefundDoc): RefundSummary {
+  return {
+    id,
+    status: doc.status,
+    total: doc.quote.total,
+    createdAt: isoInstant(doc.createdAt),
+    requestedBy: doc.requestedBy,
+  };
+}
+
+/** The one shape of a deposit (contract `Deposit`), with the refund requests given. */
+export function presentDeposit(id: string, doc: DepositDoc, refunds: { id: string; data: RefundDoc }[]): Deposit {
+  return {
+    id,
+    number: doc.invoiceNumber,
+    date: doc.invoiceDate,
+    cashedDate: doc.cashedDate,
+    orderRef: doc.orderRef,
+    customer: doc.customer,
+    kind: doc.kind,
+    supplyKind: doc.supplyKind,
+    lines: doc.lines,
+    total: doc.total,
+    vatDue: doc.vatDue,
+    status: doc.status,
+    refundableBalance: doc.refundableBalance,
+    creditNotes: doc.creditNotes.map(({ id: cid, number, date }) => ({ id: cid, number, date })),
+    appliedBy: doc.appliedBy ?? null,
+    refunds: refunds.map((r) => presentRefundSummary(r.id, r.data)),
+  };
+}
+
+/** A stored deposit with its refund requests. */
+export async function depositAsStored(reader: DocReader, id: string, doc: DepositDoc): Promise<Deposit> {
+  const refunds = await reader.query<RefundDoc>(reader.collection(REFUNDS).where("depositId", "==", id));
+  return presentDeposit(id, doc, refunds);
+}

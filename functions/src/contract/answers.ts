@@ -1,0 +1,48 @@
+import type { Customer } from "./deposit";
+import type { Role } from "./enums";
+
+/** `GET …/me`. */
+export interface Me {
+  email: string;
+  roles: Role[];
+  companyId: string;
+  companyName: string | null;
+}
+
+/** `PUT …/users/{email}`. */
+export interface UserRoles {
+  email: string;
+  roles: Role[];
+}
+
+/** `POST …/invoices/final` and `POST …/invoices/external`: the invoice recorded (more fields in docs/api.md). */
+export interface InvoiceRecorded {
+  id: string;
+  number: string;
+  openAmount: string;
+  content: { customer: Customer; number: string; date: string };
+}
+
+/** `POST …/payments`: the payment recorded and how it was matched. */
+export interface PaymentRecorded {
+  id: string;
+  customer: Customer;
+  date: string;
+  amount: string;
+  means: string;
+  /** The invoices it paid (lettrage). */
+  allocations: { invoiceId: string; number: string; amount: string }[];
+  /** What exceeded the invoices, kept as the customer credit `customerCreditId`. */
+  unapplied: string;
+  customerCreditId: string | null;
+}
+
+/** `POST …/invoices/{id}/dunning`: the invoice's collection state after the call (`changed: false` when it was already so). */
+export interface InvoiceDunning {
+  id: string;
+  number: string;
+  dueDate: string;
+  openAmount: string;
+  dunning: { disputed: boolean; disputeReason: string | null; promiseUntil: string | null; updatedBy: string | null };
+  changed: boolean;
+}

@@ -1,0 +1,43 @@
+/**
+ * Request bodies the add-on sends. The functions' schemas (workflow/bodies/)
+ * are the truth; application/body-contract.ts fails to compile if one of
+ * these stops being accepted by its schema.
+ */
+import type { RefundReason } from "./enums";
+
+/** What is refunded: all of it, an amount (gross), or a net amount per VAT rate. */
+export type RefundScope =
+  { kind: "full" } | { kind: "amount"; amount: string } | { kind: "lines"; lines: { vatRate: string; net: string }[] };
+
+export type ScheduleProposal =
+  | { kind: "single"; date: string }
+  | { kind: "equal"; count: number; firstDate: string; intervalMonths: number }
+  | { kind: "dates"; instalments: { dueDate: string; amount: string }[] };
+
+/** Body of `POST …/refunds/quote` and `POST …/refunds` (for a deposit). */
+export interface RefundProposal {
+  depositId: string;
+  scope: RefundScope;
+  reason: RefundReason;
+  schedule: ScheduleProposal;
+  comment?: string;
+  /** B2C: the day the consumer terminated or withdrew (the refund is due 14 days later). */
+  terminationDate?: string;
+}
+
+/** Body of `POST …/refunds/{id}/reject`. */
+export interface RejectBody {
+  reason: string;
+}
+
+/** Body of `POST …/refunds/{id}/instalments/{n}/pay`: the day paid, today if omitted. */
+export interface InstalmentPaidBody {
+  paidOn?: string;
+}
+
+/** Body of `POST …/invoices/{id}/dunning`: `promiseUntil` omitted keeps the current promise, null ends it. */
+export interface InvoiceDunningBody {
+  disputed: boolean;
+  disputeReason?: string;
+  promiseUntil?: string | null;
+}

@@ -1,0 +1,44 @@
+import type { CustomerKind, DepositKind, DepositStatus, SupplyKind } from "./enums";
+import type { Totals } from "../domain/vat/vat-breakdown";
+import type { RefundSummary } from "./refund";
+
+/** Net, VAT and gross at one rate, as stored on a document (the domain's `AmountsByRate` with its rate as a string). */
+export interface AmountsByRate {
+  vatRate: string;
+  net: string;
+  vat: string;
+  gross: string;
+}
+
+export type { Totals } from "../domain/vat/vat-breakdown";
+
+export interface Customer {
+  name: string;
+  kind: CustomerKind;
+  siren?: string;
+  email?: string;
+  address?: string;
+}
+
+/** A deposit (its invoice's number and date, amounts, balance, refunds): `POST …/deposits`, `GET …/deposits[/{id}]`. */
+export interface Deposit {
+  id: string;
+  /** The deposit invoice's number and date. */
+  number: string;
+  date: string;
+  cashedDate: string;
+  orderRef: string;
+  customer: Customer;
+  kind: DepositKind;
+  supplyKind: SupplyKind;
+  lines: AmountsByRate[];
+  total: Totals;
+  vatDue: { basis: string; date: string | null; period: string | null };
+  status: DepositStatus;
+  refundableBalance: string;
+  creditNotes: { id: string; number: string; date: string }[];
+  /** The final invoice the deposit was applied to. */
+  appliedBy: { invoiceId: string; number: string } | null;
+  /** Its refund requests (empty in the answer of `POST …/deposits` and in lists). */
+  refunds: RefundSummary[];
+}

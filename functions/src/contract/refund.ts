@@ -1,0 +1,82 @@
+import type { RefundQuote } from "../domain/refunds/refund-quote";
+import type { ApproverRole, InstalmentStatus, RefundEventType, RefundReason, RefundStatus } from "./enums";
+
+/** The engine's quote of a refund (`POST …/refunds/quote`, and stored in each request). */
+export type Quote = RefundQuote;
+
+/** An instalment of an approved refund (none before the final approval). */
+export interface Instalment {
+  n: number;
+  dueDate: string;
+  amount: string;
+  status: InstalmentStatus;
+  /** The day it was paid, null while due. */
+  paidAt: string | null;
+}
+
+/**
+ * A refund request, the same shape from every route that answers one
+ * (`POST …/refunds`, `…/approve`, `…/reject`, `…/cancel`, `…/pay`,
+ * `GET …/refunds/{id}` which adds `history`). Presented by
+ * application/presenters/refund.ts.
+ */
+export interface Refund {
+  id: string;
+  /** Null for a refund of a customer credit (a payment's excess). */
+  depositId: string | null;
+  status: RefundStatus;
+  reason: RefundReason;
+  comment: string | null;
+  requestedBy: string;
+  createdAt: string | null;
+  quote: Quote;
+  /** Roles still to approve; empty once approved. */
+  awaiting: ApproverRole[];
+  approvals: { role: ApproverRole; by: string; at: string | null }[];
+  rejection: { by: string; at: string | null; reason: string } | null;
+  /** The credit note issued at the final approval (none for a customer credit). */
+  creditNote: { id: string; number: string | null; date: string | null } | null;
+  schedule: Instalment[];
+  /** The deposit invoice refunded. */
+  deposit: { number: string; date: string; customerName: string } | null;
+}
+
+/** One step of a request's history (its audit events, oldest first). */
+export interface RefundEvent {
+  at: string | null;
+  by: string;
+  type: RefundEventType;
+  reason?: string;
+  /** Status before and after the step. */
+  before: string | null;
+  after: string | null;
+  details: Record<string, unknown> | null;
+}
+
+/** `GET …/refunds/{id}`: the refund and its history. */
+export interface RefundDetail extends Refund {
+  history: RefundEvent[];
+}
+
+/** A refund as listed in its deposit. */
+export interface RefundSummary {
+  id: string;
+  status: RefundStatus;
+  total: string;
+  createdAt: string | null;
+  requestedBy: string;
+}
+
+/** `GET …/approvals/pending`: a request the caller can approve now. */
+export interface PendingApproval {
+  id: string;
+  depositId: string | null;
+  depositNumber: string | null;
+  customerName: string;
+  requestedBy: string;
+  createdAt: string;
+  reason: RefundReason;
+  total: string;
+  vat: string;
+  awaiting: ApproverRole[];
+}
