@@ -101,6 +101,7 @@ async function main(entryCount: number, itemCount: number): Promise<void> {
   const building = performance.now();
   const items = openItems(itemCount);
   const generatedMs = performance.now() - building;
+  const cpu = process.cpuUsage();
   const started = performance.now();
   const matcher = new StatementMatcher(items);
   const indexedMs = performance.now() - started;
@@ -116,9 +117,12 @@ async function main(entryCount: number, itemCount: number): Promise<void> {
   }
   reader.end();
   const ms = performance.now() - started;
+  const used = process.cpuUsage(cpu);
+  const cpuMs = (used.user + used.system) / 1000;
   console.log(
     JSON.stringify({
       ms,
+      cpuMs,
       indexedMs,
       generatedMs,
       bytes,

@@ -9,6 +9,7 @@ import {
 } from "../../../functions/src/domain/bank/sepa-transfer";
 import { endToEndId, isSepaIdentifier, sepaText } from "../../../functions/src/domain/bank/sepa-text";
 import { EngineRuleError, EngineValidationError } from "../../../functions/src/domain/errors/engine-error";
+import { escapeXml } from "../../../functions/src/domain/bank/xml-text";
 import { validateAgainstSchema } from "../../../functions/testing/bank/xmllint";
 
 const ARTIFACTS = path.resolve(__dirname, "../../../test-artifacts/bank");
@@ -183,5 +184,15 @@ describe("SEPA text", () => {
     expect(odd).toHaveLength(35);
     expect(endToEndId("refunds/AbC déf/instalments/1 with a very long id indeed")).toBe(odd);
     expect(endToEndId("x/1")).not.toBe(endToEndId("x/2"));
+  });
+});
+
+describe("XML escaping", () => {
+  it("escapes markup characters and drops what XML 1.0 cannot hold", () => {
+    expect(escapeXml(`Dupont & Fils <"SARL"> l'atelier`)).toBe(
+      "Dupont &amp; Fils &lt;&quot;SARL&quot;&gt; l&apos;atelier",
+    );
+    expect(escapeXml("a\u0000b\u0008c\td\ne\uffff")).toBe("abc\td\ne");
+    expect(escapeXml("Hélène 😀")).toBe("Hélène 😀");
   });
 });

@@ -93,6 +93,16 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
+/** "1440.00" stays as it is; anything else goes through decimal.js once. */
+function amountKey(value: MoneyString): MoneyString {
+  return /^(0|[1-9]\d*)\.\d\d$/.test(value) ? value : formatMoney(money(value));
+}
+
+/** IBANs of open items are stored in electronic form already: only the others are normalised. */
+function ibanKey(value: string): Iban {
+  return /^[A-Z]{2}\d{2}[A-Z0-9]+$/.test(value) ? value : normaliseIban(value);
+}
+
 /** The open items indexed, with what is still open on each as matching goes. */
 export class OpenItemIndex {
   readonly byEndToEndId = new Map<string, SentInstalment>();
@@ -101,30 +111,36 @@ export class OpenItemIndex {
   readonly byAmount = new Map<MoneyString, OpenInvoice[]>();
   readonly byIban = new Map<Iban, OpenInvoice[]>();
   readonly byName = new Map<string, OpenInvoice[]>();
+  /** Open amounts changed by this run's payments; the others are still the item's `openAmount`. */
   private readonly remaining = new Map<string, Money>();
   /** Instalments already settled or returned in this run: nothing is matched twice. */
   readonly settledInstalments = new Set<string>();
+  private readonly indexed = new Set<string>();
 
   constructor(items: OpenItems) {
     for (const i of items.instalments) {
       this.byEndToEndId.set(endToEndId(i.id), i);
-      push(this.instalmentsByAmount, formatMoney(money(i.amount)), i);
+      push(this.instalmentsByAmount, amountKey(i.amount), i);
     }
+    // Many invoices share a customer: each name is reduced once.
+    const names = new Map<string, string>();
     for (const inv of items.invoices) {
-      const open = money(inv.openAmount);
-      if (!open.greaterThan(0)) continue;
-      this.remaining.set(inv.id, open);
+      const open = amountKey(inv.openAmount);
+      if (open.startsWith("-") || open === "0.00") continue;
+      this.indexed.add(inv.id);
       push(this.byReference, compactReference(inv.number), inv);
       if (inv.creditorReference) push(this.byReference, compactReference(inv.creditorReference), inv);
-      push(this.byAmount, formatMoney(open), inv);
-      for (const iban of inv.customerIbans ?? []) push(this.byIban, normaliseIban(iban), inv);
-      push(this.byName, nameKey(inv.customerName), inv);
+      push(this.byAmount, open, inv);
+      for (const iban of inv.customerIbans ?? []) push(this.byIban, ibanKey(iban), inv);
+      let name = names.get(inv.customerName);
+      if (name === undefined) names.set(inv.customerName, (name = nameKey(inv.customerName)));
+      push(this.byName, name, inv);
     }
   }
 
   /** What is still open on an invoice (zero once settled). */
   open(invoice: OpenInvoice): Money {
-    return this.remaining.get(invoice.id) ?? money(0);
+    return this.remaining.get(invoice.id) ?? (this.indexed.has(invoice.id) ? money(invoice.openAmount) : money(0));
   }
 
   /** Records a payment on an invoice; the amount index follows its new open amount. */

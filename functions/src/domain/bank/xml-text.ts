@@ -1,5 +1,11 @@
-/** Escaping for XML text and attribute values, and the control characters XML 1.0 cannot carry at all. */
+/** Escaping for XML text and attribute values, and the characters XML 1.0 cannot carry at all. */
 const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&apos;" };
+
+/** Control characters other than tab, line feed and carriage return, and U+FFFE/U+FFFF: not allowed in XML 1.0. */
+function allowedInXml(c: string): boolean {
+  const code = c.charCodeAt(0);
+  return (code >= 0x20 || code === 0x09 || code === 0x0a || code === 0x0d) && code !== 0xfffe && code !== 0xffff;
+}
 
 /**
  * `value` safe inside an XML element or a double-quoted attribute.
@@ -8,8 +14,8 @@ const ENTITIES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;
  * escapeXml(`Dupont & Fils <"SARL">`); // → "Dupont &amp; Fils &lt;&quot;SARL&quot;&gt;"
  */
 export function escapeXml(value: string): string {
-  // eslint-disable-next-line no-control-regex
-  return value
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "")
+  return Array.from(value)
+    .filter(allowedInXml)
+    .join("")
     .replace(/[&<>"']/g, (c) => ENTITIES[c]);
 }
