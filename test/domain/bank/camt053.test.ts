@@ -1,6 +1,7 @@
 import { Camt053Reader, parseCamt053 } from "../../../functions/src/domain/bank/camt053";
 import { entryKey } from "../../../functions/src/domain/bank/statement-entry";
 import { EngineValidationError } from "../../../functions/src/domain/errors/engine-error";
+import { refusal } from "../refusals";
 import {
   camtStatement,
   camtStatementChunks,
@@ -65,15 +66,8 @@ const STATEMENT: FakeStatement & { entries: FakeEntry[] } = {
   ],
 };
 
-function refusal(call: () => unknown): string {
-  try {
-    call();
-  } catch (error) {
-    expect(error).toBeInstanceOf(EngineValidationError);
-    return (error as EngineValidationError).message;
-  }
-  throw new Error("expected a refusal");
-}
+/** The French message of the reader's refusal. */
+const refused = (call: () => unknown) => refusal(call, EngineValidationError).message;
 
 describe("camt.053 statement reader", () => {
   const xml = camtStatement(STATEMENT);
@@ -164,54 +158,54 @@ describe("camt.053 statement reader", () => {
     const xxe = xml
       .replace("<Document", '<!DOCTYPE Document [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n<Document')
       .replace("Paiement FA-2026-0042", "&xxe;");
-    expect(refusal(() => parseCamt053(xxe))).toBe(
+    expect(refused(() => parseCamt053(xxe))).toBe(
       "Relevé bancaire refusé : il contient une déclaration DOCTYPE (DTD, entités), interdite dans un relevé camt.053.",
     );
     const billion = `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;">]><Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08">&lol2;</Document>`;
-    expect(refusal(() => parseCamt053(billion))).toContain("DOCTYPE");
+    expect(refused(() => parseCamt053(billion))).toContain("DOCTYPE");
   });
 
   it("refuses an undeclared entity and malformed XML, with the line", () => {
-    expect(refusal(() => parseCamt053(xml.replace("Paiement FA-2026-0042", "&xxe;")))).toBe(
+    expect(refused(() => parseCamt053(xml.replace("Paiement FA-2026-0042", "&xxe;")))).toBe(
       "Relevé bancaire illisible : XML mal formé ligne 2 (entité inconnue ou interdite).",
     );
-    expect(refusal(() => parseCamt053(xml.replace("</Ntry>", "</Ntri>")))).toMatch(
+    expect(refused(() => parseCamt053(xml.replace("</Ntry>", "</Ntri>")))).toMatch(
       /^Relevé bancaire illisible : XML mal formé ligne \d+\.$/,
     );
-    expect(refusal(() => parseCamt053(xml.slice(0, xml.length / 2)))).toMatch(/XML mal formé/);
-    expect(refusal(() => parseCamt053(Buffer.from([0x3c, 0xff, 0xfe, 0x3e])))).toContain("UTF-8");
+    expect(refused(() => parseCamt053(xml.slice(0, xml.length / 2)))).toMatch(/XML mal formé/);
+    expect(refused(() => parseCamt053(Buffer.from([0x3c, 0xff, 0xfe, 0x3e])))).toContain("UTF-8");
   });
 
   it("refuses a file that is not a camt.053 statement", () => {
     expect(
-      refusal(() =>
+      refused(() =>
         parseCamt053('<?xml version="1.0"?><Document xmlns="urn:iso:std:iso:20022:tech:xsd:pain.001.001.09"/>'),
       ),
     ).toBe("Relevé bancaire refusé : ce fichier n'est pas un relevé camt.053 (versions 001.02 et 001.08 acceptées).");
   });
 
   it("refuses other currencies than the euro", () => {
-    expect(refusal(() => parseCamt053(camtStatement({ ...STATEMENT, currency: "USD" })))).toBe(
+    expect(refused(() => parseCamt053(camtStatement({ ...STATEMENT, currency: "USD" })))).toBe(
       "Relevé STMT-2026-12-01 : compte en USD, seuls les comptes en euros (EUR) sont acceptés.",
     );
     const usdEntry = camtStatement({ ...STATEMENT, entries: [{ ...STATEMENT.entries[0], currency: "USD" }] });
     expect(validateAgainstSchema(usdEntry, "camt.053.001.08.xsd").ok).toBe(true);
-    expect(refusal(() => parseCamt053(usdEntry))).toBe(
+    expect(refused(() => parseCamt053(usdEntry))).toBe(
       "Relevé STMT-2026-12-01, opération n° 1 : devise USD refusée, seuls les montants en euros (EUR) sont acceptés.",
     );
   });
 
   it("refuses entries missing what matching needs", () => {
-    expect(refusal(() => parseCamt053(xml.replace(/<BookgDt><Dt>2026-12-01<\/Dt><\/BookgDt>/, "")))).toBe(
+    expect(refused(() => parseCamt053(xml.replace(/<BookgDt><Dt>2026-12-01<\/Dt><\/BookgDt>/, "")))).toBe(
       "Relevé STMT-2026-12-01, opération n° 1 : date de comptabilisation (BookgDt) manquant(e).",
     );
     expect(
-      refusal(() =>
+      refused(() =>
         parseCamt053(xml.replace("<NtryRef>BQ-0001</NtryRef>", "").replace("<AcctSvcrRef>BQ-0001</AcctSvcrRef>", "")),
       ),
     ).toBe("Relevé STMT-2026-12-01, opération n° 1 : référence de l'opération (AcctSvcrRef ou NtryRef) manquant(e).");
     expect(
-      refusal(() => parseCamt053(xml.replace(`<IBAN>${ACCOUNT}</IBAN>`, "<IBAN>FR7630006000011234567890188</IBAN>"))),
+      refused(() => parseCamt053(xml.replace(`<IBAN>${ACCOUNT}</IBAN>`, "<IBAN>FR7630006000011234567890188</IBAN>"))),
     ).toContain("IBAN du compte invalide");
   });
 

@@ -7,18 +7,11 @@ import {
   normaliseIban,
 } from "../../../functions/src/domain/bank/iban";
 import { EngineValidationError } from "../../../functions/src/domain/errors/engine-error";
+import { refusal } from "../refusals";
 
 const FIELD = { path: "customer.iban", label: "IBAN du client" };
 
-function refusalOf(call: () => unknown): EngineValidationError {
-  try {
-    call();
-  } catch (error) {
-    expect(error).toBeInstanceOf(EngineValidationError);
-    return error as EngineValidationError;
-  }
-  throw new Error("expected a refusal");
-}
+const refusalOf = (call: () => unknown) => refusal(call, EngineValidationError);
 
 describe("IBAN", () => {
   it("accepts valid SEPA IBANs however they are typed, and stores the electronic form", () => {

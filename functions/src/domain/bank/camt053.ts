@@ -98,8 +98,8 @@ export class Camt053Reader {
   private entry?: EntryDraft;
   private entryDepth = -1;
   private tx?: TxDraft;
+  private pendingCcy?: string;
   private txDepth = -1;
-  private attrCcy?: string;
   private readonly summaries: StatementSummary[] = [];
   private failure?: Error;
 
@@ -189,7 +189,6 @@ export class Camt053Reader {
     }
     this.stack.push(tag.local);
     this.text = "";
-    this.attrCcy = tag.attributes.Ccy?.value;
     if (tag.local === "Stmt" && this.statement === undefined) {
       this.statement = { entries: 0, skipped: 0 };
       this.statementDepth = depth;
@@ -200,10 +199,9 @@ export class Camt053Reader {
       this.tx = { ustrd: [] };
       this.txDepth = depth;
     }
-    if (tag.local === "Amt" || tag.local === "InstdAmt" || tag.local === "TxAmt") this.pendingCcy = this.attrCcy;
+    // The currency of the amount about to close.
+    if (tag.local === "Amt") this.pendingCcy = tag.attributes.Ccy?.value;
   }
-
-  private pendingCcy?: string;
 
   private close(): void {
     const depth = this.stack.length - 1;
