@@ -137,6 +137,17 @@ describe("matching outgoing entries (refund instalments)", () => {
     );
   });
 
+  it("a credit with our reference but no return information, or a return without our reference, goes to a person", () => {
+    const odd = one(entry({ amount: "1440.00", tx: { endToEndId: "ACP-R4-1" } }));
+    expect(odd).toMatchObject({ status: "to_review", allocations: [] });
+    expect(odd.explanation).toContain("sans information de retour");
+    const foreign = one(entry({ amount: "80.00", returned: true, reversal: true, tx: { returnReason: "MD07" } }));
+    expect(foreign.status).toBe("to_review");
+    expect(foreign.explanation).toBe(
+      "Virement retourné du 03/12/2026 (80,00\u00a0€, titulaire décédé (MD07)) sans référence Acompte : à rapprocher.",
+    );
+  });
+
   it("never pays an instalment twice, and questions a wrong amount", () => {
     const [first, second] = matchStatement(
       [

@@ -140,6 +140,25 @@ describe("SEPA credit transfer file (pain.001.001.09)", () => {
     expect(file.xml).toContain("<CdtrAgt><FinInstnId><BICFI>SOGEFRPP</BICFI></FinInstnId></CdtrAgt>");
   });
 
+  it("a large file (300 instalments over several dates and accounts) still validates and adds up", () => {
+    const instalments = Array.from({ length: 300 }, (_, n) =>
+      instalment({
+        id: `R${n}-1`,
+        refundNumber: `AV-2026-${String(n).padStart(6, "0")}`,
+        index: 1,
+        count: 1,
+        amount: `${(n * 37) % 5000}.${String((n * 13) % 100).padStart(2, "0")}`.replace(/^0\.00$/, "0.01"),
+        executionDate: `2026-12-${String(10 + (n % 3)).padStart(2, "0")}`,
+        debtorAccount: n % 2 ? SECOND_ACCOUNT : undefined,
+      }),
+    );
+    const big = buildTransferFile({ ...INPUT, instalments });
+    expect(big.blocks).toHaveLength(6);
+    expect(big.count).toBe(300);
+    expect(big.controlSum).toBe(Decimal.sum(...instalments.map((i) => new Decimal(i.amount))).toFixed(2));
+    expect(validateAgainstSchema(big.xml, "pain.001.001.09.xsd").ok).toBe(true);
+  });
+
   it("refuses bad input with every problem in French, naming each field", () => {
     let error: unknown;
     try {
