@@ -20,7 +20,7 @@ describe("prerequisites", () => {
       expect(p.neededFor.length).toBeGreaterThan(0);
     }
     expect(PREREQUISITES.map((p) => p.name)).toEqual(
-      expect.arrayContaining(["Java", "Cloud Firestore emulator", "Chromium"]),
+      expect.arrayContaining(["Java", "Cloud Firestore emulator", "Chromium", "xmllint"]),
     );
   });
 
@@ -67,6 +67,9 @@ describe("prerequisites", () => {
     );
     expect(missing.stderr).toContain(
       "missing: Chromium (the sidebar's browser tests) — install with: sudo apt-get install -y chromium",
+    );
+    expect(missing.stderr).toContain(
+      "missing: xmllint (the bank tests, which check transfer files and statements against the ISO 20022 schemas) — install with: sudo apt-get install -y libxml2-utils",
     );
     expect(missing.stderr).toContain("npm run setup");
     const ok = run({});

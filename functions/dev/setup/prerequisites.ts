@@ -83,6 +83,13 @@ export const PREREQUISITES: readonly Prerequisite[] = [
     },
   },
   {
+    name: "xmllint",
+    why: "the bank tests, which check transfer files and statements against the ISO 20022 schemas",
+    neededFor: ["test"],
+    aptPackages: ["libxml2-utils"],
+    locate: () => onPath("xmllint"),
+  },
+  {
     name: "Google Cloud CLI",
     why: "the deploy command, and its tests that check every gcloud command it prints",
     neededFor: ["test"],
