@@ -17,7 +17,7 @@ const APP = [...JOBS, "http", "jobs"];
 
 /** Folder of functions/src/ → the folders it may import. */
 export const LAYERS = {
-  // The pure engine: nothing but itself, decimal.js and zod (below).
+  // The pure engine: nothing but itself and the pure packages below.
   domain: [],
   // Firestore document types and collection names.
   model: ["domain"],
@@ -32,6 +32,8 @@ export const LAYERS = {
   // The application layer: command definitions (application/) and their handlers (workflow/).
   workflow: [...APPLICATION, "application"],
   application: [...APPLICATION, "workflow", "integrity"],
+  // Bank file formats (camt.053 reader): parse files into domain entries.
+  bank: ["domain"],
   // Tamper evidence reads the stored chains: beside the application layer.
   integrity: APPLICATION,
   // Reminder delivery, the jobs' infrastructure.
@@ -46,8 +48,12 @@ export const LAYERS = {
   entry: [...APP, "app"],
 };
 
-/** The only packages the domain imports. */
-const DOMAIN_PACKAGES = ["decimal.js", "zod"];
+/**
+ * The only packages the domain imports: pure computation, no I/O.
+ * ibantools (IBAN/BIC checks, no dependencies) because issue #15 asks for a
+ * maintained IBAN library rather than our own country table.
+ */
+const DOMAIN_PACKAGES = ["decimal.js", "zod", "ibantools"];
 
 /**
  * Imports today's code still makes against the target, each to be removed by

@@ -10,6 +10,7 @@
  * emulator nor a local server belongs in UNIT. */
 const UNIT = [
   "test/domain/**/*.test.ts",
+  "test/bank/**/*.test.ts",
   "test/lint/**/*.test.ts",
   "test/docs/docs.test.ts",
   "test/apps-script/sidebar-format.test.ts",

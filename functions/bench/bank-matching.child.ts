@@ -6,7 +6,7 @@
  *   node bank-matching.child.js <entries> <openItems>
  */
 import { composeIBAN } from "ibantools";
-import { Camt053Reader } from "../src/domain/bank/camt053";
+import { Camt053Reader } from "../src/bank/camt053";
 import { StatementMatcher, type MatchStatus } from "../src/domain/bank/matching";
 import type { OpenInvoice, SentInstalment } from "../src/domain/bank/open-items";
 import { camtStatementChunks, type FakeEntry } from "../testing/bank/camt-statement";

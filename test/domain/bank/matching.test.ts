@@ -1,4 +1,4 @@
-import { parseCamt053 } from "../../../functions/src/domain/bank/camt053";
+import { parseCamt053 } from "../../../functions/src/bank/camt053";
 import { matchStatement, StatementMatcher } from "../../../functions/src/domain/bank/matching";
 import type { OpenInvoice, OpenItems, SentInstalment } from "../../../functions/src/domain/bank/open-items";
 import type { StatementEntry } from "../../../functions/src/domain/bank/statement-entry";

@@ -4,8 +4,6 @@
  * letters are reduced to their base letter, other characters become a space,
  * so a French name or remittance text reaches the beneficiary readable.
  */
-import { createHash } from "node:crypto";
-
 const SPECIAL: Record<string, string> = {
   œ: "oe",
   Œ: "OE",
@@ -52,9 +50,23 @@ export function isSepaIdentifier(value: string): boolean {
   );
 }
 
+// FNV-1a, 128 bits (the published offset basis and prime): a pure,
+// standard digest, so the domain needs no Node crypto. The ids hashed are
+// our own instalment ids, not adversarial input: spreading is what counts.
+const FNV128_OFFSET = 0x6c62272e07bb014262b821756295c58dn;
+const FNV128_PRIME = 0x0000000001000000000000000000013bn;
+const MASK128 = (1n << 128n) - 1n;
+
+function fnv1a128Hex(text: string): string {
+  let hash = FNV128_OFFSET;
+  for (const byte of new TextEncoder().encode(text)) hash = ((hash ^ BigInt(byte)) * FNV128_PRIME) & MASK128;
+  return hash.toString(16).padStart(32, "0");
+}
+
 /**
  * The end-to-end id of an instalment: `ACP-` and its id when that is short
- * and plain enough, otherwise `ACP-` and 31 hex characters of its SHA-256.
+ * and plain enough, otherwise `ACP-` and 31 hex characters of its 128-bit
+ * FNV-1a digest.
  * Deterministic, so a file regenerated later carries the same ids and the
  * statement that reports the transfer leads back to the same instalment.
  *
@@ -64,5 +76,5 @@ export function isSepaIdentifier(value: string): boolean {
 export function endToEndId(instalmentId: string): string {
   const plain = `ACP-${instalmentId}`;
   if (/^[A-Za-z0-9-]+$/.test(instalmentId) && plain.length <= 35) return plain;
-  return `ACP-${createHash("sha256").update(instalmentId, "utf8").digest("hex").slice(0, 31)}`;
+  return `ACP-${fnv1a128Hex(instalmentId).slice(0, 31)}`;
 }

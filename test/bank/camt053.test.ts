@@ -1,14 +1,14 @@
-import { Camt053Reader, parseCamt053 } from "../../../functions/src/domain/bank/camt053";
-import { entryKey } from "../../../functions/src/domain/bank/statement-entry";
-import { EngineValidationError } from "../../../functions/src/domain/errors/engine-error";
-import { refusal } from "../refusals";
+import { Camt053Reader, parseCamt053 } from "../../functions/src/bank/camt053";
+import { entryKey } from "../../functions/src/domain/bank/statement-entry";
+import { EngineValidationError } from "../../functions/src/domain/errors/engine-error";
+import { refusal } from "../domain/refusals";
 import {
   camtStatement,
   camtStatementChunks,
   type FakeEntry,
   type FakeStatement,
-} from "../../../functions/testing/bank/camt-statement";
-import { validateAgainstSchema } from "../../../functions/testing/bank/xmllint";
+} from "../../functions/testing/bank/camt-statement";
+import { validateAgainstSchema } from "../../functions/testing/bank/xmllint";
 
 const ACCOUNT = "FR7630006000011234567890189";
 

@@ -6,11 +6,11 @@
  * reach outside the file), the size is capped, and every refusal is French.
  */
 import { SaxesParser, type SaxesTagNS } from "saxes";
-import { isValidCalendarDate } from "../dates/calendar-date";
-import { EngineValidationError } from "../errors/engine-error";
-import { formatMoney, money } from "../money/money";
-import { ibanProblem, normaliseIban } from "./iban";
-import type { EntryTransaction, StatementEntry, StatementSummary } from "./statement-entry";
+import { isValidCalendarDate } from "../domain/dates/calendar-date";
+import { EngineValidationError } from "../domain/errors/engine-error";
+import { formatMoney, money } from "../domain/money/money";
+import { ibanProblem, normaliseIban } from "../domain/bank/iban";
+import type { EntryTransaction, StatementEntry, StatementSummary } from "../domain/bank/statement-entry";
 
 /** The camt.053 versions read, by namespace. */
 export const CAMT053_NAMESPACES = {
