@@ -1,6 +1,6 @@
 import type { IncomingMessage, Server, ServerResponse } from "node:http";
 import { MAX_BODY_BYTES, payloadTooLarge } from "../src/http/body-limit";
-import { type JsonResponse, sendError } from "../src/http/respond";
+import { type JsonResponse, sendError } from "../src/errors/respond";
 
 type Listener = (req: IncomingMessage, res: ServerResponse) => void;
 

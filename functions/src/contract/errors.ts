@@ -40,7 +40,9 @@ export type ApiErrorCode =
   | "BINDING_CODE_USED"
   | "SHEET_NOT_SHARED"
   | "SHEET_SYNC_BUSY"
-  | "WORKBOOK_BOUND_ELSEWHERE";
+  | "WORKBOOK_BOUND_ELSEWHERE"
+  // A scheduled job's run failed (503: Cloud Scheduler retries it).
+  | "JOB_FAILED";
 
 /** One problem with a field, named by its French label in `message`. */
 export interface ErrorDetail {

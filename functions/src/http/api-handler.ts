@@ -5,7 +5,7 @@ import { ApiError, badRequest, unauthenticated } from "../errors/api-error";
 import { toApiError } from "../errors/to-api-error";
 import type { ApiDeps, Route } from "./route";
 import { Router } from "./router";
-import { JsonResponse, sendError, sendJson } from "./respond";
+import { JsonResponse, sendError, sendJson } from "../errors/respond";
 
 /** The request as the functions framework (Express) hands it: JSON bodies already parsed. */
 export interface ApiRequest {

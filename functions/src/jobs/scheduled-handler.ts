@@ -6,6 +6,7 @@
  */
 import type { Firestore } from "@google-cloud/firestore";
 import type { HttpFunction } from "@google-cloud/functions-framework";
+import { sendError, sendJson } from "../errors/respond";
 import { claimRun, finishRun } from "./job-run";
 import { SchedulerAuthConfig, SchedulerAuthError, verifySchedulerCall } from "./scheduler-auth";
 
@@ -31,21 +32,18 @@ export interface ScheduledDeps {
 
 const AUTH_CODES = { 401: "UNAUTHENTICATED", 403: "FORBIDDEN", 503: "RETRY_LATER" } as const;
 
-function fail(res: Parameters<HttpFunction>[1], status: number, code: string, message: string): void {
-  res.status(status).json({ error: { code, message } });
-}
-
 export function scheduledHandler(job: ScheduledJob, deps: ScheduledDeps): HttpFunction {
   const now = deps.now ?? (() => new Date());
   return async (req, res) => {
     if (req.method !== "POST") {
       res.set("Allow", "POST");
-      return fail(res, 405, "METHOD_NOT_ALLOWED", "Cette tâche se déclenche par POST.");
+      return sendError(res, 405, "METHOD_NOT_ALLOWED", "Cette tâche se déclenche par POST.");
     }
     try {
       await verifySchedulerCall(req.get("authorization"), deps.auth);
     } catch (error) {
-      if (error instanceof SchedulerAuthError) return fail(res, error.status, AUTH_CODES[error.status], error.message);
+      if (error instanceof SchedulerAuthError)
+        return sendError(res, error.status, AUTH_CODES[error.status], error.message);
       throw error;
     }
 
@@ -55,7 +53,7 @@ export function scheduledHandler(job: ScheduledJob, deps: ScheduledDeps): HttpFu
     if (header) {
       const parsed = new Date(header);
       if (Number.isNaN(parsed.getTime())) {
-        return fail(
+        return sendError(
           res,
           400,
           "VALIDATION_FAILED",
@@ -66,23 +64,28 @@ export function scheduledHandler(job: ScheduledJob, deps: ScheduledDeps): HttpFu
     } else if (key && /^[\w.:-]{1,200}$/.test(key)) {
       scheduleTime = `manual:${key}`;
     } else {
-      return fail(res, 400, "VALIDATION_FAILED", "En-tête X-CloudScheduler-ScheduleTime ou Idempotency-Key requis.");
+      return sendError(
+        res,
+        400,
+        "VALIDATION_FAILED",
+        "En-tête X-CloudScheduler-ScheduleTime ou Idempotency-Key requis.",
+      );
     }
 
     const claim = await claimRun(deps.db, job.name, scheduleTime, now(), deps.runLeaseMs ?? 9 * 60_000);
     if (claim.kind === "duplicate") {
-      res.status(200).json({ job: job.name, scheduleTime, status: "duplicate", run: claim.status });
+      sendJson(res, 200, { job: job.name, scheduleTime, status: "duplicate", run: claim.status });
       return;
     }
     try {
       const result = await job.run({ db: deps.db, now, scheduleTime });
       await finishRun(deps.db, claim, now(), { result });
-      res.status(200).json({ job: job.name, scheduleTime, status: "done", result });
+      sendJson(res, 200, { job: job.name, scheduleTime, status: "done", result });
     } catch (error) {
       const message = String((error as Error).message ?? error);
       await finishRun(deps.db, claim, now(), { error: message });
       // 503 so that Cloud Scheduler retries; the work is idempotent.
-      fail(res, 503, "JOB_FAILED", `La tâche ${job.name} a échoué ; elle sera relancée.`);
+      sendError(res, 503, "JOB_FAILED", `La tâche ${job.name} a échoué ; elle sera relancée.`);
     }
   };
 }

@@ -1,4 +1,10 @@
-import type { ApiErrorCode, ErrorDetail } from "../errors/api-error";
+import type { ApiErrorCode, ErrorDetail } from "./api-error";
+
+/**
+ * How every function answers, the api and the scheduled jobs alike: JSON,
+ * never cached, errors as `{ error: { code, message, details } }` with a
+ * code from the contract's closed list.
+ */
 
 /** The response object the functions framework (Express) hands us, reduced to what we use. */
 export interface JsonResponse {
