@@ -9,12 +9,13 @@ import { sheetsApiFromEnv } from "../src/sheets/sheets-api";
 import { SheetsGateway } from "../src/sheets/sheets-gateway";
 import { syncSpreadsheet } from "../src/sheets/sync/sync-spreadsheet";
 import { sampleMemory } from "./support/measured-child";
+import { COMPANIES } from "../src/model/collections";
 
 async function main(projectId: string, companyId: string, spreadsheetId: string): Promise<void> {
   const db = new Firestore({ projectId, host: process.env.FIRESTORE_EMULATOR_HOST, ssl: false });
   const gateway = new SheetsGateway(sheetsApiFromEnv());
   // The clients' connections open first: their cost is the function's, before any sync.
-  await db.collection("companies").limit(1).get();
+  await db.collection(COMPANIES).limit(1).get();
   await gateway.get(spreadsheetId, { fields: "spreadsheetId" });
   const startRss = process.memoryUsage().rss;
   // The bytes of each values.batchUpdate body, to show how close each call comes to the ~2 MB split.

@@ -24,6 +24,19 @@ import { watchWrites } from "../testing/firestore-writes";
 import { startFirestoreEmulator } from "../testing/firestore-emulator";
 import { LOCAL_AUDIENCE, LOCAL_PUBLIC_KEY_FILE, mintLocalToken } from "../testing/local-tokens";
 import { percentile } from "./percentile";
+import {
+  COMPANIES,
+  CREDIT_NOTES,
+  DEPOSITS,
+  EVENTS,
+  IDEMPOTENCY,
+  INSTALMENTS,
+  INVOICES,
+  JOURNAL_ENTRIES,
+  REFUNDS,
+  SEQUENCES,
+  USERS,
+} from "../src/model/collections";
 
 const N = 60;
 const WARMUP = 5;
@@ -103,74 +116,74 @@ export default async function workflowBench(): Promise<void> {
 
     // The same reads and writes, in one bare transaction each, without HTTP, tokens, validation or the engine:
     // the documents written are copies of what the commands wrote (same sizes, same index entries).
-    const company = db.collection("companies").doc(COMPANY.id);
+    const company = db.collection(COMPANIES).doc(COMPANY.id);
     const data = async (query: FirebaseFirestore.Query) => (await query.limit(1).get()).docs[0].data();
     const sample = {
-      refund: (await company.collection("refunds").doc(refunds[0]).get()).data()!,
-      creditNote: await data(company.collection("creditNotes")),
-      entry: await data(company.collection("journalEntries").where("content.kind", "==", "credit_note")),
-      instalment: await data(company.collection("refunds").doc(refunds[0]).collection("instalments")),
-      event: await data(company.collection("events").where("type", "==", "refund.approved")),
-      idempotency: await data(company.collection("idempotency").where("status", "==", 200)),
+      refund: (await company.collection(REFUNDS).doc(refunds[0]).get()).data()!,
+      creditNote: await data(company.collection(CREDIT_NOTES)),
+      entry: await data(company.collection(JOURNAL_ENTRIES).where("content.kind", "==", "credit_note")),
+      instalment: await data(company.collection(REFUNDS).doc(refunds[0]).collection(INSTALMENTS)),
+      event: await data(company.collection(EVENTS).where("type", "==", "refund.approved")),
+      idempotency: await data(company.collection(IDEMPOTENCY).where("status", "==", 200)),
       sequence: (
         await company
-          .collection("sequences")
+          .collection(SEQUENCES)
           .doc(`creditNote-${today.slice(0, 4)}`)
           .get()
       ).data()!,
-      creditNotes: (await company.collection("deposits").doc(deposits[0]).get()).get("creditNotes"),
+      creditNotes: (await company.collection(DEPOSITS).doc(deposits[0]).get()).get("creditNotes"),
     };
     const bareRequest = (i: number) =>
       db.runTransaction(async (tx) => {
         await tx.getAll(
-          company.collection("idempotency").doc(randomUUID()),
+          company.collection(IDEMPOTENCY).doc(randomUUID()),
           company,
-          company.collection("users").doc(REQUESTER),
+          company.collection(USERS).doc(REQUESTER),
         );
-        await tx.get(company.collection("deposits").doc(deposits[i]));
+        await tx.get(company.collection(DEPOSITS).doc(deposits[i]));
         await Promise.all([
           tx.get(
             company
-              .collection("refunds")
+              .collection(REFUNDS)
               .where("depositId", "==", deposits[i])
               .where("status", "in", ["submitted", "sales_approved", "accounting_approved"]),
           ),
           tx.get(
-            company.collection("invoices").where("customerKey", "==", "siren:732829320").where("type", "==", "final"),
+            company.collection(INVOICES).where("customerKey", "==", "siren:732829320").where("type", "==", "final"),
           ),
         ]);
-        await tx.get(company.collection("users").where("roles", "array-contains-any", ["accounting_approver"]));
+        await tx.get(company.collection(USERS).where("roles", "array-contains-any", ["accounting_approver"]));
         tx.create(company.collection("bareRefunds").doc(`r${i}`), { ...sample.refund, status: "submitted" });
-        tx.update(company.collection("deposits").doc(deposits[i]), { refundableBalance: "0.00" });
-        tx.create(company.collection("events").doc(), sample.event);
-        tx.create(company.collection("idempotency").doc(randomUUID()), sample.idempotency);
+        tx.update(company.collection(DEPOSITS).doc(deposits[i]), { refundableBalance: "0.00" });
+        tx.create(company.collection(EVENTS).doc(), sample.event);
+        tx.create(company.collection(IDEMPOTENCY).doc(randomUUID()), sample.idempotency);
       });
     const bareApprove = (i: number) =>
       db.runTransaction(async (tx) => {
         await tx.getAll(
-          company.collection("idempotency").doc(randomUUID()),
+          company.collection(IDEMPOTENCY).doc(randomUUID()),
           company,
-          company.collection("users").doc(ACCOUNTING),
+          company.collection(USERS).doc(ACCOUNTING),
         );
         const refund = company.collection("bareRefunds").doc(`r${i}`);
         await tx.get(refund);
         const sequences = [
-          company.collection("sequences").doc("bareCreditNote"),
-          company.collection("sequences").doc("bareJournal"),
+          company.collection(SEQUENCES).doc("bareCreditNote"),
+          company.collection(SEQUENCES).doc("bareJournal"),
         ];
-        await tx.getAll(company.collection("deposits").doc(deposits[i]), ...sequences);
-        tx.create(company.collection("creditNotes").doc(), { ...sample.creditNote, series: "bare" });
-        tx.create(company.collection("journalEntries").doc(), { ...sample.entry, series: "bare" });
-        tx.create(refund.collection("instalments").doc("1"), sample.instalment);
-        tx.update(company.collection("deposits").doc(deposits[i]), {
+        await tx.getAll(company.collection(DEPOSITS).doc(deposits[i]), ...sequences);
+        tx.create(company.collection(CREDIT_NOTES).doc(), { ...sample.creditNote, series: "bare" });
+        tx.create(company.collection(JOURNAL_ENTRIES).doc(), { ...sample.entry, series: "bare" });
+        tx.create(refund.collection(INSTALMENTS).doc("1"), sample.instalment);
+        tx.update(company.collection(DEPOSITS).doc(deposits[i]), {
           creditNotes: sample.creditNotes,
           status: "refunded",
         });
         tx.set(refund, sample.refund);
-        tx.create(company.collection("events").doc(), sample.event);
-        tx.create(company.collection("events").doc(), sample.event);
+        tx.create(company.collection(EVENTS).doc(), sample.event);
+        tx.create(company.collection(EVENTS).doc(), sample.event);
         for (const seq of sequences) tx.set(seq, sample.sequence);
-        tx.create(company.collection("idempotency").doc(randomUUID()), sample.idempotency);
+        tx.create(company.collection(IDEMPOTENCY).doc(randomUUID()), sample.idempotency);
       });
 
     // HTTP and bare runs alternate, so the machine's load drifts the same way on both.
