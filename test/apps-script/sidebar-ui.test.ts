@@ -51,7 +51,16 @@ beforeAll(async () => {
         refunds: [...created.values()],
       },
     })),
-    route("POST", "/refunds/quote", () => ({ status: 200, body: quote })),
+    route("POST", "/refunds/quote", (r) =>
+      JSON.stringify(r.body).includes('"amount":"99999.00"')
+        ? {
+            status: 422,
+            body: {
+              error: { code: "REFUND_EXCEEDS_BALANCE", message: "Le montant dépasse le solde remboursable." },
+            },
+          }
+        : { status: 200, body: quote },
+    ),
     route("POST", "/refunds", (r) => {
       const key = String(r.headers["idempotency-key"]);
       if (!created.has(key)) created.set(key, { id: `ref_${created.size + 1}`, status: "submitted" });
@@ -219,6 +228,68 @@ it("sends what the form says: an amount typed the French way, equal instalments,
   });
   expect(dates?.scope).toEqual({ kind: "full" });
   await page.close();
+});
+
+describe("one real click right after typing (issue #12): the field's change on mousedown never swallows it", () => {
+  const refundPosts = () => api.requests.filter((r) => r.method === "POST" && r.path.endsWith("/refunds"));
+
+  async function readyForm(page: Awaited<ReturnType<typeof openPreview>>) {
+    await selectDepositRow(page, "FA-2026-000042");
+    const sidebar = await actAs(page, "requester");
+    await sidebar.locator("#deposit").filter({ hasText: "FA-2026-000042" }).waitFor();
+    await sidebar.getByLabel("Motif").selectOption("seller_cancels");
+    await sidebar.locator("#preview table").first().waitFor();
+    return sidebar;
+  }
+
+  it("after typing a comment", async () => {
+    const page = await openPreview(browser, preview.url);
+    const sidebar = await readyForm(page);
+    const before = refundPosts().length;
+    await sidebar.getByLabel("Commentaire").pressSequentially("Commande annulée par le client");
+    // A real click: mousedown blurs the comment (its change fires) before the click lands.
+    await sidebar.getByRole("button", { name: "Demander le remboursement" }).click();
+    await sidebar.locator("#banner.success").waitFor({ timeout: 5000 });
+    await page.locator("#sidebar").screenshot({ path: screenshotPath("9-clic-apres-commentaire") });
+    const posts = refundPosts().slice(before);
+    expect(posts).toHaveLength(1);
+    expect((posts[0].body as { comment?: string }).comment).toBe("Commande annulée par le client");
+    await page.close();
+  });
+
+  it("after typing an amount, while its quote is still on its way", async () => {
+    const page = await openPreview(browser, preview.url);
+    const sidebar = await readyForm(page);
+    const before = refundPosts().length;
+    await sidebar.getByLabel("Un montant TTC").check();
+    await sidebar.getByLabel("Montant TTC (€)").pressSequentially("1 000,50");
+    await sidebar.getByRole("button", { name: "Demander le remboursement" }).click();
+    await sidebar.locator("#banner.success").waitFor({ timeout: 5000 });
+    await page.locator("#sidebar").screenshot({ path: screenshotPath("10-clic-apres-montant") });
+    const posts = refundPosts().slice(before);
+    expect(posts).toHaveLength(1);
+    expect((posts[0].body as { scope: unknown }).scope).toEqual({ kind: "amount", amount: "1000.50" });
+    // The request went out for the amount the new quote priced, after it.
+    const lastQuote = api.requests.filter((r) => r.path.endsWith("/refunds/quote")).pop();
+    expect((lastQuote?.body as { scope: unknown }).scope).toEqual({ kind: "amount", amount: "1000.50" });
+    expect(api.requests.indexOf(lastQuote!)).toBeLessThan(api.requests.indexOf(posts[0]));
+    await page.close();
+  });
+
+  it("shows the refusal and sends nothing when the new quote refuses the amount", async () => {
+    const page = await openPreview(browser, preview.url);
+    const sidebar = await readyForm(page);
+    const before = refundPosts().length;
+    await sidebar.getByLabel("Un montant TTC").check();
+    await sidebar.getByLabel("Montant TTC (€)").pressSequentially("99 999");
+    await sidebar.getByRole("button", { name: "Demander le remboursement" }).click();
+    await expectText(sidebar.locator("#preview"), "Le montant dépasse le solde remboursable.");
+    await page.waitForTimeout(500);
+    expect(refundPosts().slice(before)).toHaveLength(0);
+    await expect(sidebar.locator("#banner.success").count()).resolves.toBe(0);
+    await page.locator("#sidebar").screenshot({ path: screenshotPath("11-clic-devis-refuse") });
+    await page.close();
+  });
 });
 
 it("lets the requester cancel a request after confirming, and says so", async () => {

@@ -166,6 +166,14 @@ export function readRequestForm(deposit: Deposit | null): FormReading {
   };
 }
 
+/**
+ * What a quote depends on: the proposal without its comment, which changes no
+ * amount. Typing a comment therefore never asks for a new quote.
+ */
+export function pricedPart(proposal: RefundProposal): string {
+  return JSON.stringify({ ...proposal, comment: undefined });
+}
+
 /** Shows each field's message beside it and marks the field invalid for screen readers. */
 export function showFieldErrors(errors: Record<string, string>, onlyTouched: Set<string> | null): void {
   for (const field of ERROR_FIELDS) {

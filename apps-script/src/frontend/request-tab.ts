@@ -5,7 +5,15 @@ import { clearBanner, showError, showSuccess } from "./banner";
 import { whileBusy } from "./busy";
 import { byId, el, facts } from "./dom";
 import { formatDate, formatMoney, todayIso } from "./format";
-import { addDateRow, fillLines, fillReasons, readRequestForm, showFieldErrors, syncChoices } from "./request-form";
+import {
+  addDateRow,
+  fillLines,
+  fillReasons,
+  pricedPart,
+  readRequestForm,
+  showFieldErrors,
+  syncChoices,
+} from "./request-form";
 import { quoteView } from "./quote-view";
 import { callServer } from "./server";
 import { SubmissionKey } from "./submission-key";
@@ -26,7 +34,10 @@ function errorField(target: EventTarget | null): string | null {
 export class RequestTab {
   private deposit: Deposit | null = null;
   private quoteSeq = 0;
+  /** The priced part of the proposal the preview shows a valid quote for. */
   private quoted: string | null = null;
+  /** The priced part the functions refused to quote (not a passing failure): nothing to send. */
+  private refused: string | null = null;
   private submitted: string | null = null;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private readonly touched = new Set<string>();
@@ -124,18 +135,34 @@ export class RequestTab {
     this.schedule();
   }
 
+  /**
+   * Re-quotes after a pause, unless the priced part is the one already quoted
+   * (a comment typed, or the `change` a field fires when it loses focus, e.g.
+   * on the mousedown of the submit button): the quote shown stays valid.
+   */
   private schedule(): void {
     clearTimeout(this.timer);
-    this.quoted = null;
+    const reading = readRequestForm(this.deposit);
+    if (reading.ok && pricedPart(reading.proposal) === this.quoted) {
+      showFieldErrors({}, this.touched);
+    } else {
+      this.quoted = null;
+      this.timer = setTimeout(() => void this.quote(), QUOTE_DELAY_MS);
+    }
     this.updateSubmit();
-    this.timer = setTimeout(() => void this.quote(), QUOTE_DELAY_MS);
   }
 
+  /**
+   * The button stays enabled while the form reads well, even before its quote
+   * returns: a click on a disabled button is lost without a word, so a click
+   * that comes before the quote waits for it instead (see send).
+   */
   private updateSubmit(): void {
     const reading = readRequestForm(this.deposit);
     const fingerprint = reading.ok ? JSON.stringify(reading.proposal) : null;
     const busy = this.submit.getAttribute("aria-busy") === "true";
-    this.submit.disabled = busy || !fingerprint || fingerprint !== this.quoted || fingerprint === this.submitted;
+    const refused = reading.ok && pricedPart(reading.proposal) === this.refused;
+    this.submit.disabled = busy || !fingerprint || refused || fingerprint === this.submitted;
   }
 
   private async quote(): Promise<void> {
@@ -147,13 +174,15 @@ export class RequestTab {
       return;
     }
     const seq = ++this.quoteSeq;
-    const fingerprint = JSON.stringify(reading.proposal);
+    const fingerprint = pricedPart(reading.proposal);
     this.preview.setAttribute("aria-busy", "true");
     const answer = await callServer("quoteRefund", reading.proposal);
     // A newer quote was asked for while this one ran: its answer wins.
     if (seq !== this.quoteSeq) return;
     this.preview.setAttribute("aria-busy", "false");
     if (!answer.ok) {
+      this.refused = answer.error.retryable ? null : fingerprint;
+      this.updateSubmit();
       this.preview.replaceChildren(
         el("p", { class: "field-error", role: "alert" }, answer.error.message),
         ...(answer.error.details ?? []).map((d) => el("p", { class: "field-error" }, d.message)),
@@ -161,6 +190,7 @@ export class RequestTab {
       return;
     }
     this.quoted = fingerprint;
+    this.refused = null;
     this.preview.replaceChildren(quoteView(answer.data));
     this.updateSubmit();
   }
@@ -175,6 +205,14 @@ export class RequestTab {
     const proposal: RefundProposal = reading.proposal;
     const fingerprint = JSON.stringify(proposal);
     if (fingerprint === this.submitted) return;
+    if (pricedPart(proposal) !== this.quoted) {
+      // Clicked before the quote of these amounts came back: the click waits
+      // for it, and sends only if it priced them (a refusal shows instead).
+      const priced = await whileBusy([this.submit], () => this.quoteNow(fingerprint), "Calcul de l'avoir…");
+      if (priced) await this.send();
+      else this.updateSubmit();
+      return;
+    }
     clearBanner();
     const answer = await whileBusy(
       [this.submit],
@@ -194,5 +232,18 @@ export class RequestTab {
       showError(answer.error);
     }
     this.updateSubmit();
+  }
+
+  /**
+   * Quotes the form at once; true when the quote priced it and the form still
+   * says what was clicked (an edit after the click cancels the click).
+   */
+  private async quoteNow(clicked: string): Promise<boolean> {
+    clearTimeout(this.timer);
+    await this.quote();
+    const reading = readRequestForm(this.deposit);
+    return (
+      reading.ok && JSON.stringify(reading.proposal) === clicked && pricedPart(reading.proposal) === this.quoted
+    );
   }
 }
