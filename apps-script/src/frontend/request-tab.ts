@@ -242,8 +242,6 @@ export class RequestTab {
     clearTimeout(this.timer);
     await this.quote();
     const reading = readRequestForm(this.deposit);
-    return (
-      reading.ok && JSON.stringify(reading.proposal) === clicked && pricedPart(reading.proposal) === this.quoted
-    );
+    return reading.ok && JSON.stringify(reading.proposal) === clicked && pricedPart(reading.proposal) === this.quoted;
   }
 }
