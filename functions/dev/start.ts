@@ -19,6 +19,9 @@ import { loadDemoData } from "./demo-data/load-demo";
 import { guardBodySize } from "../testing/body-size-guard";
 import { startFirestoreEmulator } from "../testing/firestore-emulator";
 import { localModeEnv, mintLocalToken } from "../testing/local-tokens";
+import { DataDirLockedError } from "../testing/data-dir-lock";
+import type { SheetsServer } from "../testing/sheets-server/index";
+import { alreadyRunning, localDir, lockLocalDir } from "./local-dir";
 import { addonPreviewService } from "./services/addon-preview";
 import { demoWorkbooksService, sheetsServerService } from "./services/sheets";
 import { jobsService, smtpSinkService } from "./services/jobs";
@@ -27,10 +30,15 @@ import { jobsService, smtpSinkService } from "./services/jobs";
 export interface StartContext {
   emulatorHost?: string;
   projectId: string;
+  /** The run's local data folder (locked by this run; default `localDir()`): functions/dev/local-dir.ts. */
+  localDir?: string;
   db?: Firestore;
   apiUrl?: string;
   /** The local Sheets API server, when it runs. */
   sheetsUrl?: string;
+  sheetsServer?: SheetsServer;
+  /** Where the local Sheets server keeps its data (and the demo workbooks' index). */
+  sheetsDataDir?: string;
   /** Company id → the spreadsheet bound to it (set by the demo workbooks). */
   spreadsheetIds?: Record<string, string>;
 }
@@ -141,10 +149,21 @@ export const SERVICES: Service[] = [
 
 async function main(): Promise<void> {
   process.env.METADATA_SERVER_DETECTION = "none";
-  const ctx: StartContext = { projectId: process.env.ACOMPTE_PROJECT ?? "demo-acompte" };
+  const dir = localDir();
+  const ctx: StartContext = { projectId: process.env.ACOMPTE_PROJECT ?? "demo-acompte", localDir: dir };
+  let lock: ReturnType<typeof lockLocalDir>;
+  try {
+    // Before any service: a second run on the same folder stops here, having started nothing.
+    lock = lockLocalDir(dir);
+  } catch (error) {
+    if (!(error instanceof DataDirLockedError)) throw error;
+    console.error(alreadyRunning(error));
+    process.exit(1);
+  }
   const running: RunningService[] = [];
   const stopAll = async () => {
     for (const s of running.reverse()) await s.stop().catch((e) => console.error(e));
+    lock.release();
   };
   process.on("SIGINT", () => void stopAll().then(() => process.exit(0)));
   process.on("SIGTERM", () => void stopAll().then(() => process.exit(0)));
@@ -154,7 +173,9 @@ async function main(): Promise<void> {
       running.push(await service.start(ctx));
     }
   } catch (error) {
-    console.error(`npm start failed: ${(error as Error).message}`);
+    console.error(
+      error instanceof DataDirLockedError ? alreadyRunning(error) : `npm start failed: ${(error as Error).message}`,
+    );
     await stopAll();
     process.exit(1);
   }

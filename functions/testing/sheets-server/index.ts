@@ -39,6 +39,12 @@ export interface SheetsServer {
   faults(): number;
   resetCalls(): void;
   setFaultRate(rate: number): void;
+  /**
+   * Empties a stored spreadsheet back to what `spreadsheets.create` gives
+   * (one `Sheet1`, no metadata), keeping its id and title; false when there
+   * is none. For the local tools that reuse a workbook: Sheets has no such call.
+   */
+  reset(spreadsheetId: string): boolean;
   stop(): Promise<void>;
 }
 
@@ -103,6 +109,32 @@ function route(method: string, path: string): Route | null {
   return null;
 }
 
+/** A spreadsheet as `spreadsheets.create` makes it from these properties and sheets. */
+function created(
+  spreadsheetId: string,
+  props: Record<string, unknown>,
+  requested: { properties?: Record<string, unknown> }[],
+): StoredSpreadsheet {
+  const s: StoredSpreadsheet = {
+    spreadsheetId,
+    properties: {
+      title: "Untitled spreadsheet",
+      locale: "en_US",
+      timeZone: "Etc/GMT",
+      ...props,
+    } as StoredSpreadsheet["properties"],
+    sheets: [],
+    nextId: 1,
+  };
+  if (requested.length === 0) s.sheets.push(newSheet(0, "Sheet1", 0));
+  requested.forEach((sh, i) => {
+    const title = (sh.properties?.title as string | undefined) ?? `Sheet${i + 1}`;
+    const id = (sh.properties?.sheetId as number | undefined) ?? (i === 0 ? 0 : s.nextId++);
+    s.sheets.push(newSheet(id, title, i, sh.properties as never));
+  });
+  return s;
+}
+
 export async function startSheetsServer(options: SheetsServerOptions = {}): Promise<SheetsServer> {
   const store = new SpreadsheetStore(options.dataDir ?? null);
   const faults = new FaultInjector(options.faultRate ?? 0, options.faultSeed ?? 1);
@@ -112,25 +144,11 @@ export async function startSheetsServer(options: SheetsServerOptions = {}): Prom
 
   const handlers: Record<string, (r: Route) => Handler> = {
     "spreadsheets.create": () => (_s, body, _q, caller) => {
-      const props = (body.properties ?? {}) as Record<string, unknown>;
-      const s: StoredSpreadsheet = {
-        spreadsheetId: randomBytes(30).toString("base64url").slice(0, 44),
-        properties: {
-          title: "Untitled spreadsheet",
-          locale: "en_US",
-          timeZone: "Etc/GMT",
-          ...props,
-        } as StoredSpreadsheet["properties"],
-        sheets: [],
-        nextId: 1,
-      };
-      const requested = (body.sheets ?? []) as { properties?: Record<string, unknown> }[];
-      if (requested.length === 0) s.sheets.push(newSheet(0, "Sheet1", 0));
-      requested.forEach((sh, i) => {
-        const title = (sh.properties?.title as string | undefined) ?? `Sheet${i + 1}`;
-        const id = (sh.properties?.sheetId as number | undefined) ?? (i === 0 ? 0 : s.nextId++);
-        s.sheets.push(newSheet(id, title, i, sh.properties as never));
-      });
+      const s = created(
+        randomBytes(30).toString("base64url").slice(0, 44),
+        (body.properties ?? {}) as Record<string, unknown>,
+        (body.sheets ?? []) as { properties?: Record<string, unknown> }[],
+      );
       return { result: spreadsheetResource(s, baseUrl, caller, false, []), changed: s };
     },
     "spreadsheets.get": () => (s, _b, q, caller) => ({
@@ -257,7 +275,13 @@ export async function startSheetsServer(options: SheetsServerOptions = {}): Prom
 
   // Idle sockets outlive the client's keep-alive (undici: 4 s), so the client always closes first and never reuses a socket being closed.
   server.keepAliveTimeout = 65_000;
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, "127.0.0.1", resolve));
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, "127.0.0.1", resolve);
+  }).catch((e: unknown) => {
+    store.close(); // a port in use must not leave the data folder locked
+    throw e;
+  });
   baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     url: baseUrl,
@@ -269,8 +293,14 @@ export async function startSheetsServer(options: SheetsServerOptions = {}): Prom
       faultCount = 0;
     },
     setFaultRate: (rate) => (faults.rate = rate),
+    reset: (spreadsheetId) => {
+      const existing = store.list().find((s) => s.spreadsheetId === spreadsheetId);
+      if (!existing) return false;
+      store.put(created(spreadsheetId, existing.properties, []));
+      return true;
+    },
     stop: async () => {
-      store.flush();
+      store.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },

@@ -1,0 +1,73 @@
+/**
+ * `npm start` run twice on one local folder: the Firestore emulator starts
+ * empty each time (here: the project is cleared) but the workbooks are
+ * kept, so the second run refills the same two workbooks instead of adding
+ * two more, and the stored data does not grow.
+ */
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { SERVICES, type RunningService, type StartContext } from "../../functions/dev/start";
+import { localModeEnv } from "../../functions/testing/local-tokens";
+import { emulatorHost, testFirestore } from "../support/firestore";
+
+// Two whole demo loads (about 14 MB of workbooks each) on a shared 2-core machine: a ceiling, not a speed goal.
+jest.setTimeout(300_000);
+
+const firestore = testFirestore("rerun");
+const local = mkdtempSync(path.join(tmpdir(), "acompte-local-"));
+const saved = { ...process.env };
+
+beforeAll(() => {
+  delete process.env.SHEETS_DATA_DIR;
+  Object.assign(process.env, localModeEnv(emulatorHost()), { GCLOUD_PROJECT: firestore.projectId });
+});
+afterAll(async () => {
+  process.env = saved;
+  await firestore.close();
+  rmSync(local, { recursive: true, force: true });
+});
+
+/** The services of a run up to the demo workbooks (no SMTP, jobs or preview). */
+const RUN = ["local Sheets API", "api function", "demo data", "demo workbooks"].map((name) =>
+  SERVICES.find((s) => s.name === name)!,
+);
+
+async function run(): Promise<StartContext> {
+  await firestore.clear(); // what a new emulator gives
+  const ctx: StartContext = { projectId: firestore.projectId, localDir: local, db: firestore.db };
+  const running: RunningService[] = [];
+  try {
+    for (const service of RUN) running.push(await service.start(ctx));
+  } finally {
+    for (const s of running.reverse()) await s.stop();
+  }
+  return ctx;
+}
+
+const stored = () =>
+  (
+    JSON.parse(readFileSync(path.join(local, "sheets", "spreadsheets.json"), "utf8")) as { spreadsheetId: string }[]
+  ).map((s) => s.spreadsheetId);
+const folderBytes = (dir: string): number =>
+  readdirSync(dir, { withFileTypes: true }).reduce(
+    (sum, e) => sum + (e.isDirectory() ? folderBytes(path.join(dir, e.name)) : statSync(path.join(dir, e.name)).size),
+    0,
+  );
+
+it("reuses each demo company's workbook: same ids, as many workbooks, no growth", async () => {
+  const first = await run();
+  const firstIds = Object.values(first.spreadsheetIds!);
+  expect(firstIds).toHaveLength(2);
+  expect(stored().sort()).toEqual([...firstIds].sort());
+  const firstBytes = folderBytes(local);
+
+  const second = await run();
+  expect(second.spreadsheetIds).toEqual(first.spreadsheetIds);
+  expect(stored().sort()).toEqual([...firstIds].sort());
+  const secondBytes = folderBytes(local);
+  // Random ids of the reloaded demo data may change a few bytes, never a whole workbook's worth.
+  expect(Math.abs(secondBytes - firstBytes)).toBeLessThan(firstBytes / 20);
+
+  console.log(`local folder after runs 1 and 2: ${firstBytes}, ${secondBytes} bytes`);
+});
