@@ -12,6 +12,7 @@ import { SheetsGateway } from "../sheets/sheets-gateway";
 import { anchorsJob } from "./anchors-job";
 import { builtOnFirstCall } from "./built-on-first-call";
 import { loadJobConfig } from "./job-config";
+import { outboxMailOf } from "./outbox-mail";
 import { scheduledHandler } from "./scheduled-handler";
 import { publishIntegrity } from "./sheets-publisher";
 
@@ -20,10 +21,7 @@ export function anchorsFromEnv(): HttpFunction {
     const config = loadJobConfig();
     return scheduledHandler(
       anchorsJob({
-        transport: config.transport,
-        from: config.from,
-        messageIdDomain: config.messageIdDomain,
-        delivery: { onUnknownOutcome: config.onUnknownOutcome },
+        ...outboxMailOf(config),
         publish: publishIntegrity(new SheetsGateway(sheetsApiFromEnv())),
       }),
       { db: new Firestore(), auth: config.auth },

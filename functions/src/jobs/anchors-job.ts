@@ -15,18 +15,14 @@ import { reminderSettingsSchema } from "../domain/reminders/reminder-settings";
 import { anchorLogLine } from "../integrity/anchor-log";
 import { anchorMail } from "../integrity/anchor-mail";
 import { takeAnchor } from "../integrity/take-anchor";
-import type { MailTransport } from "../mail/mail-transport";
 import type { AnchorDoc } from "../model/anchor";
 import { ANCHORS, COMPANIES } from "../model/collections";
-import { deliverDueReminders, type DeliveryOptions } from "../outbox/deliver";
+import { deliverDueReminders } from "../outbox/deliver";
 import { enqueueReminders } from "../outbox/enqueue";
+import type { OutboxMail } from "./outbox-mail";
 import type { ScheduledJob } from "./scheduled-handler";
 
-export interface AnchorsJobDeps {
-  transport: MailTransport;
-  from: string;
-  messageIdDomain: string;
-  delivery?: Omit<DeliveryOptions, "now" | "from">;
+export interface AnchorsJobDeps extends OutboxMail {
   /** Appends the anchor to each bound workbook's `Intégrité` sheet (the Sheets layer plugs in here). */
   publish?: (db: Firestore, companyId: string, anchor: AnchorDoc) => Promise<void>;
   /** Where the structured log line goes: stdout, which Cloud Functions hand to Cloud Logging. */

@@ -11,6 +11,7 @@ import { SheetsGateway } from "../sheets/sheets-gateway";
 import { builtOnFirstCall } from "./built-on-first-call";
 import { firestoreReminderSource } from "./firestore-reminder-source";
 import { loadJobConfig } from "./job-config";
+import { outboxMailOf } from "./outbox-mail";
 import { remindersJob } from "./reminders-job";
 import { scheduledHandler } from "./scheduled-handler";
 import { publishRelances } from "./sheets-publisher";
@@ -21,10 +22,7 @@ export function remindersFromEnv(): HttpFunction {
     return scheduledHandler(
       remindersJob({
         source: firestoreReminderSource,
-        transport: config.transport,
-        from: config.from,
-        messageIdDomain: config.messageIdDomain,
-        delivery: { onUnknownOutcome: config.onUnknownOutcome },
+        ...outboxMailOf(config),
         afterRun: publishRelances(new SheetsGateway(sheetsApiFromEnv())),
       }),
       { db: new Firestore(), auth: config.auth },

@@ -1,19 +1,15 @@
 import type { Firestore } from "@google-cloud/firestore";
 import { parisDay } from "../domain/dates/calendar-day";
 import type { Reminder } from "../domain/reminders/reminder";
-import type { MailTransport } from "../mail/mail-transport";
-import { deliverDueReminders, DeliveryOptions } from "../outbox/deliver";
+import { deliverDueReminders } from "../outbox/deliver";
 import { enqueueReminders } from "../outbox/enqueue";
 import { dunningLetterRecord } from "./dunning-letter-record";
+import type { OutboxMail } from "./outbox-mail";
 import type { ReminderSource } from "./reminder-source";
 import type { ScheduledJob } from "./scheduled-handler";
 
-export interface RemindersJobDeps {
+export interface RemindersJobDeps extends OutboxMail {
   source: (db: Firestore) => ReminderSource;
-  transport: MailTransport;
-  from: string;
-  messageIdDomain: string;
-  delivery?: Omit<DeliveryOptions, "now" | "from">;
   /** Called after delivery with the reminders of this run (the `Relances` sheet writer plugs in here). */
   afterRun?: (db: Firestore, reminders: Reminder[]) => Promise<void>;
 }
