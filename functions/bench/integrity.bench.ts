@@ -14,18 +14,18 @@ import { spawnSync } from "node:child_process";
 import { Firestore, Timestamp } from "@google-cloud/firestore";
 import { startFirestoreEmulator } from "../testing/firestore-emulator";
 import { batchedWrites } from "./batched-writes";
+import { depositCashedEntry, depositInvoiceContent } from "./support/deposit-fixture";
 import { verifyChains } from "../src/integrity/chain-verifier";
 import { takeAnchor } from "../src/integrity/take-anchor";
 import { depositInvoiceCopies, type DepositDoc } from "../src/model/deposit";
-import { invoiceCopies, type InvoiceContent } from "../src/model/invoice";
-import { journalEntryCopies, type JournalEntryContent } from "../src/model/journal-entry";
+import { invoiceCopies } from "../src/model/invoice";
+import { journalEntryCopies } from "../src/model/journal-entry";
 import type { SequenceDoc } from "../src/model/sequence";
 import { chainHash, recordedAt } from "../src/storage/chain-hash";
 
 const DEPOSITS = Number(process.env.BENCH_INTEGRITY_DEPOSITS ?? 10_000);
 const NEXT_DAY = 100;
 const COMPANY = "bench";
-const pad = (n: number) => String(n).padStart(6, "0");
 const mib = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
 
 interface Heads {
@@ -37,8 +37,6 @@ interface Heads {
 async function seed(db: Firestore, from: number, to: number, heads: Heads): Promise<void> {
   const c = `companies/${COMPANY}`;
   const createdAt = Timestamp.fromDate(new Date("2026-01-15T10:00:00Z"));
-  const line = { vatRate: "20", net: "3600.00", vat: "720.00", gross: "4320.00" };
-  const total = { net: "3600.00", vat: "720.00", gross: "4320.00" };
   const { put, done } = batchedWrites(db);
   const chained = async (
     path: string,
@@ -54,41 +52,14 @@ async function seed(db: Firestore, from: number, to: number, heads: Heads): Prom
     head.hash = hash;
   };
   for (let i = from; i <= to; i++) {
-    const customer = { name: `Client ${i} SARL`, kind: "b2b" as const, siren: String(300000000 + i) };
-    const number = `FA-2026-${pad(i)}`;
-    const invoice: InvoiceContent = {
-      type: "deposit",
-      typeCode: "386",
-      number,
-      date: "2026-01-15",
-      seller: { name: "Bench SA", siren: "552100554" },
-      customer,
-      orderRef: `CMD-${i}`,
-      lines: [line],
-      total,
-      paymentDate: "2026-01-15",
-      depositKind: "acompte",
-      supplyKind: "goods",
-    };
+    const invoice = depositInvoiceContent(i, `CMD-${i}`);
+    const number = invoice.number;
     await chained(`${c}/invoices/I${i}`, "invoice-2026", heads.invoice, invoice, {
       ...invoiceCopies(invoice),
       openAmount: "0.00",
       paidOn: "2026-01-15",
     });
-    const entry: JournalEntryContent = {
-      kind: "deposit_cashed",
-      journal: "BQ",
-      date: "2026-01-15",
-      pieceRef: number,
-      label: `Acompte ${number}`,
-      number: `EC-2026-${pad(i)}`,
-      source: { kind: "deposit", id: `D${i}` },
-      lines: [
-        { account: "512", label: "Banque", debit: "4320.00", credit: "0.00" },
-        { account: "4191", label: "Acomptes reçus", debit: "0.00", credit: "3600.00" },
-        { account: "44571", label: "TVA collectée", debit: "0.00", credit: "720.00" },
-      ],
-    } as JournalEntryContent;
+    const entry = depositCashedEntry(i, number, `D${i}`);
     await chained(`${c}/journalEntries/E${i}`, "journal-2026", heads.journal, entry, journalEntryCopies(entry));
     const deposit: DepositDoc = {
       ...depositInvoiceCopies(invoice),

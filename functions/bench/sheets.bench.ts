@@ -10,6 +10,14 @@ import { join } from "node:path";
 import { Firestore, Timestamp } from "@google-cloud/firestore";
 import { startFirestoreEmulator } from "../testing/firestore-emulator";
 import { batchedWrites } from "./batched-writes";
+import {
+  benchCustomer,
+  DEPOSIT_LINE,
+  DEPOSIT_TOTAL,
+  depositCashedEntry,
+  depositInvoiceContent,
+  pad,
+} from "./support/deposit-fixture";
 import { startSheetsServer } from "../testing/sheets-server";
 import { createSheetsApi } from "../src/sheets/sheets-api";
 import { SheetsGateway } from "../src/sheets/sheets-gateway";
@@ -30,13 +38,9 @@ const WRITE_METHODS = [
   "spreadsheets.values.append",
 ];
 
-const pad = (n: number) => String(n).padStart(6, "0");
-
 async function seed(db: Firestore): Promise<void> {
   const c = `companies/${COMPANY}`;
   const ts = Timestamp.fromDate(new Date("2026-01-15T10:00:00Z"));
-  const line = { vatRate: "20", net: "3600.00", vat: "720.00", gross: "4320.00" };
-  const total = { net: "3600.00", vat: "720.00", gross: "4320.00" };
   const { put, done } = batchedWrites(db);
   await db.doc(c).set({ settings: { name: "Bench SA", siren: "552100554" }, spreadsheetIds: [] });
   // Ids as the workflow makes them (Firestore's 20-character auto ids): they fill column A and the references.
@@ -44,14 +48,14 @@ async function seed(db: Firestore): Promise<void> {
   for (let i = 1; i <= DEPOSITS; i++) {
     const ids = { deposit: autoId(), invoice: autoId(), entry: autoId(), refund: autoId() };
     const number = `FA-2026-${pad(i)}`;
-    const customer = { name: `Client ${i} SARL`, kind: "b2b" as const, siren: String(300000000 + i) };
+    const customer = benchCustomer(i);
     const deposit: DepositDoc = {
       customer,
       orderRef: `CMD-${pad(i)}`,
       kind: "acompte",
       supplyKind: "goods",
-      lines: [line],
-      total,
+      lines: [DEPOSIT_LINE],
+      total: DEPOSIT_TOTAL,
       gross: "4320.00",
       invoiceId: ids.invoice,
       invoiceNumber: number,
@@ -67,18 +71,7 @@ async function seed(db: Firestore): Promise<void> {
       createdBy: "bench@acme.fr",
     };
     const invoice: InvoiceDoc = {
-      content: {
-        type: "deposit",
-        typeCode: "386",
-        number,
-        date: "2026-01-15",
-        seller: { name: "Bench SA", siren: "552100554" },
-        customer,
-        orderRef: deposit.orderRef,
-        lines: [line],
-        total,
-        paymentDate: "2026-01-15",
-      },
+      content: depositInvoiceContent(i, deposit.orderRef),
       type: "deposit",
       number,
       gross: "4320.00",
@@ -94,20 +87,7 @@ async function seed(db: Firestore): Promise<void> {
       hash: "",
     };
     const entry: JournalEntryDoc = {
-      content: {
-        kind: "deposit_cashed",
-        journal: "BQ",
-        date: "2026-01-15",
-        pieceRef: number,
-        label: `Acompte ${number}`,
-        number: `EC-2026-${pad(i)}`,
-        source: { kind: "deposit", id: ids.deposit },
-        lines: [
-          { account: "512", label: "Banque", debit: "4320.00", credit: "0.00" },
-          { account: "4191", label: "Acomptes reçus", debit: "0.00", credit: "3600.00" },
-          { account: "44571", label: "TVA collectée", debit: "0.00", credit: "720.00" },
-        ],
-      },
+      content: depositCashedEntry(i, number, ids.deposit),
       number: `EC-2026-${pad(i)}`,
       date: "2026-01-15",
       createdAt: ts,
@@ -131,7 +111,7 @@ async function seed(db: Firestore): Promise<void> {
       requestedOn: "2026-03-10",
       // The sync never reads the stored quote; a stand-in keeps the document's size realistic.
       quote: {
-        creditNote: { lines: [line], total },
+        creditNote: { lines: [DEPOSIT_LINE], total: DEPOSIT_TOTAL },
         compensation: [],
         settlement: { paidOut: "4320.00", offset: [], keptAsCredit: "0.00" },
         schedule: [],
