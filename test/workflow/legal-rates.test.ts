@@ -5,13 +5,11 @@
  * The rates added here are test values, not published ones.
  */
 import { startSmtpSink, type SmtpSink } from "../../functions/testing/smtp-server";
-import { remindersJob } from "../../functions/src/jobs/reminders-job";
-import { firestoreReminderSource } from "../../functions/src/jobs/firestore-reminder-source";
-import { smtpTransport } from "../../functions/src/mail/smtp-transport";
 import { TestApi, snapshotAll } from "../support/workflow-api";
 import { workflowSuite } from "./suite";
 import { ACCOUNTING, ADMIN, C, DEPOSIT_BODY, REQUESTER } from "./fixtures";
 import { SETTINGS } from "../jobs/support/seed";
+import { remindersJobTo } from "../jobs/support/reminders-to-sink";
 
 const suite = workflowSuite("wfrates");
 const { fs } = suite;
@@ -143,17 +141,7 @@ describe("the reminder to add the next half-year", () => {
   });
   afterEach(() => sink.stop());
 
-  const run = (iso: string) =>
-    remindersJob({
-      source: firestoreReminderSource,
-      transport: smtpTransport({
-        host: sink.host,
-        port: sink.port,
-        findSent: async (mail) => sink.hasMessageId(mail.messageId),
-      }),
-      from: "Acompte <relances@acompte.test>",
-      messageIdDomain: "acompte.test",
-    }).run({ db: fs.db, now: () => new Date(iso), scheduleTime: iso });
+  const run = (iso: string) => remindersJobTo(sink).run({ db: fs.db, now: () => new Date(iso), scheduleTime: iso });
 
   test("reaches the admins once per missing half-year, however often the job runs", async () => {
     await run("2026-06-14T05:00:00Z");
