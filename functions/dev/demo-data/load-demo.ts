@@ -147,7 +147,8 @@ export async function loadDemoData(db: Firestore, api: ApiClient): Promise<DemoS
   });
   const payment = await api.call(alice, "POST", `${m}/payments`, {
     customer: BOULANGERIE,
-    date: daysAgo(1),
+    // Paid the day it is invoiced: a payment cannot precede its invoice.
+    date: daysAgo(0),
     amount: formatMoney(money(invoice.openAmount).plus(50)),
     means: "virement",
     invoiceIds: [invoice.id],

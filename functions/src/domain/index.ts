@@ -20,6 +20,7 @@ export { vatBreakdown, type AmountsByRate, type NetLine, type Totals, type VatBr
 export { presumedDepositKind, type CustomerKind, type DepositKind, type SupplyKind } from "./deposits/deposit-kind";
 export { vatDueDate, type VatDue, type VatDueInput } from "./deposits/vat-due-date";
 export { depositInvoice, type DepositInvoice, type DepositLine } from "./deposits/deposit-invoice";
+export { checkDepositsWithinOrder, type HeldDeposit } from "./deposits/order-deposits";
 export { finalInvoice, type DeductedDeposit, type FinalInvoice } from "./deposits/final-invoice";
 
 // Refunds

@@ -1,4 +1,4 @@
-import { depositCashedEntry, depositInvoice } from "../domain";
+import { checkDepositsWithinOrder, depositCashedEntry, depositInvoice, refundableBalance } from "../domain";
 import { DEPOSITS, INVOICES } from "../model/collections";
 import { depositInvoiceCopies, type DepositDoc } from "../model/deposit";
 import { invoiceCopies, type InvoiceContent, type InvoiceState } from "../model/invoice";
@@ -27,7 +27,10 @@ export async function recordDeposit(
     ]);
   }
   // Money received once the order is invoiced pays the final invoice: a deposit invoice would collect its VAT twice.
-  await refuseIfOrderInvoiced(uow, body.orderRef, " : enregistrez ce règlement comme un paiement de la facture");
+  const [recorded] = await Promise.all([
+    uow.query<DepositDoc>(uow.collection(DEPOSITS).where("orderRef", "==", body.orderRef)),
+    refuseIfOrderInvoiced(uow, body.orderRef, " : enregistrez ce règlement comme un paiement de la facture"),
+  ]);
   const settings = settingsOf(access);
   const invoice = depositInvoice({
     kind: body.kind,
@@ -39,6 +42,17 @@ export async function recordDeposit(
     cashedDate: body.cashedDate,
     vatOnDebits: settings.vatOnDebits,
     arrhesVatOnReceipt: settings.arrhesVatOnReceipt,
+  });
+  checkDepositsWithinOrder({
+    orderGross: invoice.orderGross,
+    recorded: recorded.map(({ data }) => ({
+      number: data.invoiceNumber,
+      held: refundableBalance({
+        deposit: { lines: data.lines },
+        issuedRefunds: data.creditNotes.map((c) => ({ lines: c.lines })),
+      }).total.gross,
+    })),
+    newGross: invoice.total.gross,
   });
 
   const depositRef = uow.collection(DEPOSITS).doc();

@@ -1,4 +1,5 @@
 import { allocatePayment, money, paymentReceivedEntry } from "../domain";
+import { frenchDate } from "../domain/dates/calendar-day";
 import { CUSTOMER_CREDITS, INVOICES, PAYMENTS } from "../model/collections";
 import type { InvoiceDoc } from "../model/invoice";
 import type { CustomerCreditDoc, PaymentDoc } from "../model/payment";
@@ -39,6 +40,18 @@ export async function recordPayment(uow: UnitOfWork, access: Access, body: Payme
       throw unprocessable("INVOICE_PAID", `La facture ${number} est déjà soldée.`, [
         { path: `invoiceIds.${i}`, message: `Facture ${number} : déjà soldée.` },
       ]);
+    // Money received before an invoice exists is an advance: a deposit, with its own invoice and VAT.
+    if (body.date < inv.content.date)
+      throw unprocessable(
+        "PAYMENT_BEFORE_INVOICE",
+        `Le paiement du ${frenchDate(body.date)} précède la facture ${number} du ${frenchDate(inv.content.date)} : vérifiez sa date, ou enregistrez une somme versée avant la facture comme un acompte.`,
+        [
+          {
+            path: "date",
+            message: `Date du paiement : au plus tôt le ${frenchDate(inv.content.date)}, date de la facture ${number}.`,
+          },
+        ],
+      );
   });
   const open = invoices as InvoiceDoc[];
   const { allocations, unapplied } = allocatePayment({

@@ -169,12 +169,22 @@ export class RecordDeposit implements Cmd {
       cashedDate: addDays(m.today, -p.cashedBack),
       paymentMeans: "virement",
     };
+    // The order's deposits together stay within its total: what the others still hold, plus this one.
+    const held = sum(
+      m.deposits.filter((x) => x.orderRef === order.ref && !x.applied).map((x) => grossOf(balanceOf(m, x, false))),
+    );
+    const estimate = amount ?? orderGross.times((p.share as { percent: string }).percent).dividedBy(100);
+    const beyond = held.plus(estimate).minus(orderGross);
     // Once invoiced, the order takes payments of its invoice, no more deposits.
     const expected: Outcome[] = order.finalInvoiced
       ? ["409 FINAL_INVOICE_EXISTS"]
       : amount?.greaterThan(orderGross)
         ? ["422 DEPOSIT_ABOVE_ORDER"]
-        : [201];
+        : !amount && beyond.abs().lessThanOrEqualTo("0.05")
+          ? [201, "422 DEPOSIT_ABOVE_ORDER"] // a percentage's cents per rate decide
+          : beyond.greaterThan(0)
+            ? ["422 DEPOSIT_ABOVE_ORDER"]
+            : [201];
     const by = p.by % 2 === 0 ? ALICE : RACHEL;
     const res = await call(
       real,
@@ -191,6 +201,10 @@ export class RecordDeposit implements Cmd {
       must(b.kind === kind, `deposit: kind ${b.kind}, expected ${kind}`);
       // The deposit invoice: gross as cashed, or net = half-up(order net × percent); VAT per rate on the net.
       const lines = toAmounts(b.lines);
+      must(
+        !held.plus(grossOf(lines)).greaterThan(orderGross),
+        `deposit: ${str(held)} already held + ${b.total.gross} > ${str(orderGross)}`,
+      );
       if (amount) must(grossOf(lines).equals(amount), `deposit: gross ${b.total.gross} ≠ ${str(amount)}`);
       else {
         const orderNet = sum(order.lines.map((l) => l.net));
@@ -681,6 +695,7 @@ export class FinalInvoice implements Cmd {
       m.invoices.push({
         id: b.id,
         number: b.number,
+        date: m.today,
         key: keyOf(order.customer),
         dueDate: b.dueDate,
         open: d(b.openAmount),
@@ -720,6 +735,7 @@ export class RecordPayment implements Cmd {
         : this.p.mode === "partial" && due.greaterThan(0)
           ? Dec.max(d("0.01"), due.times(this.p.permille).dividedBy(1000).toDecimalPlaces(2, Decimal.ROUND_DOWN))
           : due.plus(d(this.p.permille).dividedBy(10)).plus("0.01");
+    const date = addDays(m.today, -this.p.back);
     let expected: Outcome = 201;
     for (const inv of chosen) {
       if (inv.key !== keyOf(customer)) {
@@ -730,10 +746,14 @@ export class RecordPayment implements Cmd {
         expected = "422 INVOICE_PAID";
         break;
       }
+      if (date < inv.date) {
+        expected = "422 PAYMENT_BEFORE_INVOICE";
+        break;
+      }
     }
     const body = {
       customer,
-      date: addDays(m.today, -this.p.back),
+      date,
       amount: str(amount),
       means: "virement",
       invoiceIds: chosen.map((i) => i.id),
@@ -792,6 +812,7 @@ export class ExternalInvoice implements Cmd {
       m.invoices.push({
         id: res.body.id,
         number: body.number,
+        date: body.date,
         key: keyOf(customer),
         dueDate: res.body.dueDate,
         open: d(res.body.openAmount),

@@ -106,6 +106,8 @@ export interface MRefund {
 export interface MInvoice {
   id: string;
   number: string;
+  /** Issue date: a payment cannot precede it. */
+  date: string;
   key: string;
   dueDate: string;
   open: D;

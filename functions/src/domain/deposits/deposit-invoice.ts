@@ -21,6 +21,8 @@ export interface DepositLine {
 /** The deposit invoice depositInvoice computes: amounts per rate, per order line, and when its VAT is due. */
 export interface DepositInvoice extends VatBreakdown {
   kind: DepositKind;
+  /** The order's total on the invoice's basis (with VAT, or without for arrhes outside its scope): what the order's deposits together cannot pass. */
+  orderGross: string;
   /** The deposit allocated to each order line (net), in order. */
   orderLines: DepositLine[];
   vatDue: VatDue;
@@ -131,6 +133,7 @@ export function depositInvoice(rawInput: DepositInvoiceInput): DepositInvoice {
   return {
     kind,
     ...breakdownOf(charged),
+    orderGross: breakdownOf(rateAmountsOf(taxed)).total.gross,
     orderLines: taxed.map((l, i) => ({
       ...(l.id ? { id: l.id } : {}),
       ...(l.label ? { label: l.label } : {}),

@@ -2,6 +2,8 @@ import { frenchDate } from "../dates/calendar-date";
 import { EngineRuleError } from "../errors/engine-error";
 import { formatMoney, money, sumMoney } from "../money/money";
 import { fieldProblem, parseInput } from "../validation/field-errors";
+import { frenchAmount } from "../reminders/french-amount";
+import { vatRateLabel } from "../vocabulary/labels";
 import { FinalInvoiceInput, finalInvoiceInputSchema } from "../validation/deposit-schema";
 import {
   AmountsByRate,
@@ -73,6 +75,22 @@ export function finalInvoice(rawInput: FinalInvoiceInput): FinalInvoice {
       `Les acomptes (${formatMoney(depositGross)} TTC) dépassent le total de la facture (${formatMoney(gross)} TTC) : remboursez l'excédent par un avoir.`,
       [fieldProblem("deposits", "le total des acomptes dépasse le total TTC de la facture")],
     );
+  }
+  // Per rate too: a rate's VAT already due on deposits cannot be taken back by a final invoice with less at that
+  // rate. Deposits at 0 % (arrhes outside VAT) carry no VAT to take back: the total check covers them.
+  for (const d of deposited.filter((a) => !a.vat.isZero() || a.vatRate !== "0")) {
+    const invoiced = invoice.find((a) => a.vatRate === d.vatRate)?.net ?? money(0);
+    if (d.net.greaterThan(invoiced))
+      throw new EngineRuleError(
+        "DEPOSITS_ABOVE_INVOICE",
+        `Les acomptes au taux de ${vatRateLabel(d.vatRate)} (${frenchAmount(formatMoney(d.net))} HT) dépassent la facture à ce taux (${frenchAmount(formatMoney(invoiced))} HT) : remboursez l'excédent par un avoir.`,
+        [
+          fieldProblem(
+            "lines",
+            `au taux de ${vatRateLabel(d.vatRate)}, au moins ${frenchAmount(formatMoney(d.net))} HT déjà facturés en acomptes`,
+          ),
+        ],
+      );
   }
   const rates = [...new Set([...invoice, ...deposited].map((a) => a.vatRate))].sort(compareRates);
   const vatDueByRate = rates.map((rate) => {
