@@ -21,6 +21,7 @@ export { presumedDepositKind, type CustomerKind, type DepositKind, type SupplyKi
 export { vatDueDate, type VatDue, type VatDueInput } from "./deposits/vat-due-date";
 export { depositInvoice, type DepositInvoice, type DepositLine } from "./deposits/deposit-invoice";
 export { finalInvoice, type DeductedDeposit, type FinalInvoice } from "./deposits/final-invoice";
+export { depositStatusLabel, type DepositRefundProgress } from "./deposits/deposit-refund-status";
 
 // Refunds
 export { REFUND_REASONS, type RefundReason } from "./refunds/refund-reason";
@@ -71,6 +72,7 @@ export {
 export {
   CUSTOMER_KIND_LABELS,
   DEPOSIT_KIND_LABELS,
+  DEPOSIT_REFUND_LABELS,
   DEPOSIT_STATUSES,
   DEPOSIT_STATUS_LABELS,
   EXTERNAL_INVOICE_LABEL,
@@ -83,6 +85,7 @@ export {
   REFUND_STATUS_LABELS,
   ROLE_LABELS,
   SUPPLY_KIND_LABELS,
+  TOTAL_OWED_LABEL,
   inSentence,
   vatRateLabel,
   type DepositStatus,

@@ -18,7 +18,7 @@ import type { MailTransport, OutgoingMail } from "../mail/mail-transport";
 import { Lease } from "../storage/lease";
 import { mapLimited } from "./map-limited";
 import { OUTBOX } from "../model/collections";
-import { OutboxEntry } from "./outbox-entry";
+import { OutboxEntry } from "../model/outbox-entry";
 
 export interface DeliveryOptions {
   now: () => Date;

@@ -8,6 +8,8 @@ export type ReminderRule =
   | "instalment-due"
   | "consumer-refund-deadline"
   | "customer-overdue"
+  /** Not a reminder: the notice of a refund request's step, sent once (refund-notice.ts). */
+  | "refund-notice"
   /** Not a reminder: the daily anchor of the chains mailed to the auditors (functions/src/integrity). */
   | "integrity-anchor";
 

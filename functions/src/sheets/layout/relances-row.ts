@@ -28,6 +28,7 @@ const RULE_LABEL: Record<ReminderRule, string> = {
   "consumer-refund-deadline": "Délai légal de remboursement (consommateur)",
   "customer-overdue": "Facture client échue",
   "integrity-anchor": "Empreinte d'intégrité (auditeurs)",
+  "refund-notice": "Avis de remboursement",
 };
 
 const LEVEL_LABEL: Record<ReminderRule, string[]> = {
@@ -36,6 +37,7 @@ const LEVEL_LABEL: Record<ReminderRule, string[]> = {
   "consumer-refund-deadline": ["", "Échéance proche", "En retard (majoration)"],
   "customer-overdue": ["", "Relance amiable", "Relance ferme", "Mise en demeure"],
   "integrity-anchor": ["Quotidienne"],
+  "refund-notice": ["Avis"],
 };
 
 export const STATUS_LABEL = {
