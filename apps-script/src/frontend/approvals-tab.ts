@@ -114,7 +114,9 @@ export class ApprovalsTab {
         callServer("rejectRefund", item.id, reason, key),
       );
       if (!refund) return;
-      showSuccess(`Demande ${item.id} ${inSentence(statusLabel("rejected"))}. ${item.requestedBy} est prévenu par e-mail.`);
+      showSuccess(
+        `Demande ${item.id} ${inSentence(statusLabel("rejected"))}. ${item.requestedBy} est prévenu par e-mail.`,
+      );
       this.onDecided(item.id);
       await this.load();
     });

@@ -3,7 +3,7 @@
  * stored status (`refunded` as soon as credit notes reverse the whole
  * balance) says nothing of the money actually paid back, so a deposit reads
  * « Avoir émis » until its first instalment is paid, « Remboursement en
- * cours (1/3 payée) » while some are, and « Remboursé » only when every
+ * cours (1/3 payée) » while some are, and refunded only when every
  * instalment of its refunds is paid. Pure: the sheets and the sidebar both
  * ask it.
  */
@@ -15,6 +15,14 @@ export interface DepositRefundProgress {
   paid: number;
 }
 
+/**
+ * The deposit's status as the Acomptes sheet and the sidebar show it.
+ *
+ * @example
+ * depositStatusLabel("refunded", 1, { instalments: 3, paid: 0 }); // "Avoir émis"
+ * depositStatusLabel("refunded", 1, { instalments: 3, paid: 1 }); // "Remboursement en cours (1/3 payée)"
+ * depositStatusLabel("refunded", 1, { instalments: 3, paid: 3 }); // DEPOSIT_STATUS_LABELS.refunded
+ */
 export function depositStatusLabel(
   status: DepositStatus,
   creditNotes: number,

@@ -144,7 +144,9 @@ export function refundNotice(n: RefundNoticeInput): Reminder | null {
     `${n.companyName || "Acompte"} – Acompte`,
   ].join("\n");
   const target =
-    n.step === "approved_step" ? `refund/${n.requestId}/${n.step}/${n.approvalCount}` : `refund/${n.requestId}/${n.step}`;
+    n.step === "approved_step"
+      ? `refund/${n.requestId}/${n.step}/${n.approvalCount}`
+      : `refund/${n.requestId}/${n.step}`;
   return {
     companyId: n.companyId,
     rule: "refund-notice",
