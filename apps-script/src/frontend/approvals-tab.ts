@@ -90,7 +90,7 @@ export class ApprovalsTab {
       );
       if (!refund) return;
       showSuccess(
-        refund.awaiting.length === 0
+        !refund.awaiting?.length
           ? `Demande ${item.id} ${inSentence(statusLabel(refund.status))}${refund.creditNote ? ` : avoir ${refund.creditNote.number} émis` : ""}. ${refund.requestedBy} est prévenu par e-mail.`
           : `Votre approbation de la demande ${item.id} est enregistrée. ${nextApprovalSentence(refund)}`,
       );
