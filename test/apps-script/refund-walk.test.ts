@@ -8,22 +8,13 @@
  * of the sidebar and the sheets; screenshots go to test-artifacts/sidebar/.
  */
 import type { Browser, Dialog, FrameLocator, Page } from "playwright-core";
-import { startSheetsServer, type SheetsServer } from "../../functions/testing/sheets-server";
-import { startAddonPreview, type AddonPreview } from "../../functions/testing/addon-preview";
-import { mintLocalToken } from "../../functions/testing/local-tokens";
 import { startSmtpSink, type SmtpSink } from "../../functions/testing/smtp-server";
-import { setupWorkbook } from "../../functions/src/sheets/layout/setup-workbook";
-import { createSheetsApi } from "../../functions/src/sheets/sheets-api";
-import { SheetsGateway } from "../../functions/src/sheets/sheets-gateway";
-import { sheetsNotifier } from "../../functions/src/sheets/sync/sync-company";
-import { allNotifiers } from "../../functions/src/application/ports/change-notifier";
 import { noticeDelivery } from "../../functions/src/jobs/notice-delivery";
 import { smtpTransport } from "../../functions/src/mail/smtp-transport";
 import { testFirestore } from "../support/firestore";
-import { bindAsOperator } from "../support/bind-workbook";
-import { seedCompany, startTestApi, type TestApi } from "../support/workflow-api";
-import { ACCOUNTING, C, DEPOSIT_BODY, REQUESTER, SALES } from "../workflow/fixtures";
+import { ACCOUNTING, C, REQUESTER, SALES } from "../workflow/fixtures";
 import { launchChromium, screenshotPath } from "./chromium";
+import { startLocalStack, type LocalStack } from "./local-stack";
 import { actAs, openPreview, selectDepositRow } from "./preview-page";
 
 const COMPANY = C;
@@ -31,80 +22,33 @@ const COMPANY = C;
 const EURO = (s: string) => s.replace(/ €$/, "\u00a0€").replace(/ /g, "\u202f");
 
 const fs = testFirestore("addon-walk");
-let sheets: SheetsServer;
 let sink: SmtpSink;
-let api: TestApi;
-let preview: AddonPreview;
+let stack: LocalStack;
 let browser: Browser;
-let spreadsheetId: string;
-let depositNumber: string;
-
-async function values(range: string): Promise<string[][]> {
-  const response = await fetch(`${sheets.url}/v4/spreadsheets/${spreadsheetId}/values/${encodeURIComponent(range)}`, {
-    headers: { authorization: `Bearer ${sheets.functionsAccess.accessToken}` },
-  });
-  return ((await response.json()) as { values?: string[][] }).values ?? [];
-}
 
 /** The cell of `header` in the first row of `sheet` containing `text`. */
 async function cell(sheet: string, text: string, header: string): Promise<string | undefined> {
-  const [headers, ...rows] = await values(`'${sheet}'`);
+  const [headers, ...rows] = await stack.values(`'${sheet}'`);
   const row = rows.find((r) => r.some((v) => String(v).includes(text)));
   return row?.[headers.indexOf(header)];
 }
 
 beforeAll(async () => {
-  // Two approvals (sales and accounting) from 1,000.00: the 4,320.00 refund needs both.
-  await seedCompany(
-    fs.db,
-    COMPANY,
-    { [REQUESTER]: ["requester"], [SALES]: ["sales_approver"], [ACCOUNTING]: ["accounting_approver"] },
-    { approvalThreshold: "1000.00" },
-  );
-  sheets = await startSheetsServer({});
   sink = await startSmtpSink();
-  const gateway = new SheetsGateway(createSheetsApi(sheets.functionsAccess), { baseMs: 2, maxMs: 20, attempts: 8 });
-  spreadsheetId = (
-    await gateway.api.spreadsheets.create({ requestBody: { properties: { title: "Acompte — Menuiserie Durand" } } })
-  ).data.spreadsheetId!;
-  await setupWorkbook(gateway, spreadsheetId);
-  await bindAsOperator(fs.db, COMPANY, spreadsheetId);
-
   // As `npm start` wires it: notices sent right after each change, then the Sheets write-back.
   const mail = {
     transport: smtpTransport({ host: sink.host, port: sink.port }),
     from: "Acompte <notifications@acompte.test>",
     messageIdDomain: "acompte.test",
   };
-  api = await startTestApi(fs.db, allNotifiers(noticeDelivery(fs.db, mail), sheetsNotifier({ db: fs.db, gateway })));
-  api.setToday("2026-01-15");
-  const deposit = await api.call("POST", `/v1/companies/${COMPANY}/deposits`, { as: ACCOUNTING, body: DEPOSIT_BODY });
-  expect(deposit.status).toBe(201);
-  depositNumber = deposit.body.number;
-  api.setToday("2026-03-10");
-
-  preview = await startAddonPreview({
-    apiUrl: api.url,
-    companyId: COMPANY,
-    actors: [
-      { key: "requester", label: "Demandeur", email: REQUESTER },
-      { key: "sales", label: "Approbateur commercial", email: SALES },
-      { key: "accounting", label: "Approbateur comptable", email: ACCOUNTING },
-    ],
-    mintToken: (email) => mintLocalToken(email),
-    spreadsheetId,
-    sheetsApiUrl: sheets.url,
-    sheetsViewUrl: `${sheets.url}/view/${spreadsheetId}`,
-  });
+  stack = await startLocalStack(fs, ({ db }) => [noticeDelivery(db, mail)]);
   browser = await launchChromium();
 });
 
 afterAll(async () => {
   await browser?.close();
-  await preview?.stop();
-  await api?.close();
+  await stack?.stop();
   await sink?.stop();
-  await sheets?.stop();
   await fs.close();
 });
 
@@ -120,7 +64,8 @@ async function openApprovalCard(page: Page, actor: string): Promise<FrameLocator
 }
 
 it("request → two approvals → payment → follow-up: each person is told what comes next, the approver has the facts, statuses and totals agree", async () => {
-  const page = await openPreview(browser, preview.url, 1400);
+  const { api, depositNumber } = stack;
+  const page = await openPreview(browser, stack.preview.url, 1400);
   const errors: Error[] = [];
   page.on("pageerror", (error) => errors.push(error));
 
