@@ -9,7 +9,7 @@ import { Firestore } from "@google-cloud/firestore";
 import { http } from "@google-cloud/functions-framework";
 import { getTestServer } from "@google-cloud/functions-framework/testing";
 import type { AddressInfo } from "node:net";
-import { createApiWithSheets } from "../src/app/api-app";
+import { createApiWithSheets, noticeMailFromEnv } from "../src/app/api-app";
 import { localModeAllowed, verifierFromEnv } from "../src/auth/auth-config";
 import { sheetsApiFromEnv } from "../src/sheets/sheets-api";
 import { SheetsGateway } from "../src/sheets/sheets-gateway";
@@ -83,9 +83,11 @@ const apiService: Service = {
     const gateway = new SheetsGateway(sheetsApiFromEnv(process.env));
     http(
       "api",
-      createApiWithSheets({ db: ctx.db, verifier: verifierFromEnv(process.env) }, gateway) as Parameters<
-        typeof http
-      >[1],
+      createApiWithSheets(
+        { db: ctx.db, verifier: verifierFromEnv(process.env) },
+        gateway,
+        noticeMailFromEnv(process.env),
+      ) as Parameters<typeof http>[1],
     );
     const server = guardBodySize(getTestServer("api"));
     await new Promise<void>((resolve) =>
@@ -132,17 +134,18 @@ const demoDataService: Service = {
 };
 
 /**
- * In start order: the Sheets server before the api (the api writes back to
- * it), the workbooks after the demo data they show, the jobs after the SMTP
- * sink they send to, the add-on preview last (it needs all of them).
+ * In start order: the Sheets server and the SMTP sink before the api (the
+ * api writes back to the one and sends its notices to the other), the
+ * workbooks after the demo data they show, the jobs after the SMTP sink
+ * they send to, the add-on preview last (it needs all of them).
  */
 export const SERVICES: Service[] = [
   emulatorService,
   sheetsServerService,
+  smtpSinkService,
   apiService,
   demoDataService,
   demoWorkbooksService,
-  smtpSinkService,
   jobsService,
   addonPreviewService(MENUISERIE),
 ];

@@ -134,7 +134,7 @@ it("shows hostile customer names and reasons as text in every tab and in the pre
 
   // Approvals.
   await sidebar.getByRole("tab", { name: /À approuver/ }).click();
-  await shows(sidebar.locator("#approvals article"), IMG, `Avoir sur ${SCRIPT}`);
+  await shows(sidebar.locator("#approvals article"), IMG, `Demande de remboursement — acompte ${SCRIPT}`);
 
   // Follow: a request, then an error whose message and details echo user text.
   await sidebar.getByRole("tab", { name: "Suivi" }).click();

@@ -88,6 +88,7 @@ describe("the sheets use the table", () => {
       depositId: "D1",
       status,
       grossAmount: "100.00",
+      quote: { total: "100.00" },
       customerName: "Client",
       requestedBy: "rachel@acme.fr",
       requestedOn: "2026-03-01",

@@ -7,7 +7,7 @@
 import { Timestamp } from "@google-cloud/firestore";
 import { startSheetsServer, type SheetsServer } from "../../functions/testing/sheets-server";
 import { writeRelancesSheet } from "../../functions/src/jobs/relances-sheet-writer";
-import type { OutboxEntry } from "../../functions/src/outbox/outbox-entry";
+import type { OutboxEntry } from "../../functions/src/model/outbox-entry";
 import { customerOverdueReminder } from "../../functions/src/domain/reminders/customer-overdue";
 import { createSheetsApi } from "../../functions/src/sheets/sheets-api";
 import { SheetsGateway } from "../../functions/src/sheets/sheets-gateway";

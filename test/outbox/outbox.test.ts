@@ -4,7 +4,7 @@ import { startSmtpSink, SmtpSink } from "../../functions/testing/smtp-server";
 import { enqueueReminders } from "../../functions/src/outbox/enqueue";
 import { deliverDueReminders, DeliveryOptions } from "../../functions/src/outbox/deliver";
 import { OUTBOX } from "../../functions/src/model/collections";
-import { OutboxEntry } from "../../functions/src/outbox/outbox-entry";
+import { OutboxEntry } from "../../functions/src/model/outbox-entry";
 import { smtpTransport } from "../../functions/src/mail/smtp-transport";
 import { reminderId } from "../../functions/src/domain/reminders/reminder";
 import { testFirestore } from "../support/firestore";

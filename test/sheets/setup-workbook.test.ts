@@ -49,6 +49,8 @@ it("creates the nine French sheets with headers, frozen row, widths, formats, co
     "Ouvert",
     "Imputé",
     "Remboursé",
+    "Avoir émis",
+    "Remboursement en cours",
     "Erreur",
   ]);
   expect(acomptes.protectedRanges!.every((p) => p.warningOnly)).toBe(true);

@@ -129,6 +129,8 @@ test("every state change lands once in the right sheet, with French formats", as
         d,
         "Hôtel Bellevue SARL",
         "Annulation par le vendeur",
+        // Avoir TTC, then Total dû au client (the same here: no compensation).
+        euros(`4${NBSP}320,00`),
         euros(`4${NBSP}320,00`),
         REQUESTER,
         "10/03/2026",

@@ -43,13 +43,16 @@ const job = (verb: string, name: string, schedule: string, description: string) 
   `--oidc-token-audience=${URL(name)} --attempt-deadline=540s --max-retry-attempts=3 --min-backoff=60s ` +
   `--max-backoff=600s '--description=${description}' ${Q}`;
 const schedulerEnv = (name: string) => `SCHEDULER_AUDIENCE=${URL(name)},SCHEDULER_SERVICE_ACCOUNTS=${SCHED}`;
+/** The mail settings of the example config (the api and the jobs that mail get them). */
+const MAIL_ENV =
+  "MAIL_TRANSPORT=smtp,MAIL_FROM=Acompte - Menuiserie Lefèvre <relances@menuiserie-lefevre.fr>,MAIL_MESSAGE_ID_DOMAIN=menuiserie-lefevre.fr," +
+  "OUTBOX_ON_UNKNOWN_OUTCOME=resend,SMTP_HOST=smtp.menuiserie-lefevre.fr,SMTP_PORT=587,SMTP_SECURE=false," +
+  "SMTP_USER=relances@menuiserie-lefevre.fr";
 /** A job that mails (reminders, anchors): the scheduler's settings, the mail settings, the SMTP password's secret. */
 const mailJobDeploy = (name: string) =>
   `${deployFn(name, "--no-allow-unauthenticated", "256Mi", "540s")} ` +
-  `'--set-env-vars=NODE_OPTIONS=--max-old-space-size=160,${schedulerEnv(name)},MAIL_TRANSPORT=smtp,` +
-  "MAIL_FROM=Acompte - Menuiserie Lefèvre <relances@menuiserie-lefevre.fr>,MAIL_MESSAGE_ID_DOMAIN=menuiserie-lefevre.fr," +
-  "OUTBOX_ON_UNKNOWN_OUTCOME=resend,SMTP_HOST=smtp.menuiserie-lefevre.fr,SMTP_PORT=587,SMTP_SECURE=false," +
-  "SMTP_USER=relances@menuiserie-lefevre.fr' '--set-secrets=SMTP_PASSWORD=acompte-smtp-password:<version>' " +
+  `'--set-env-vars=NODE_OPTIONS=--max-old-space-size=160,${schedulerEnv(name)},${MAIL_ENV}' ` +
+  `'--set-secrets=SMTP_PASSWORD=acompte-smtp-password:<version>' ` +
   Q;
 const binding = (member: string, role: string) =>
   `gcloud projects add-iam-policy-binding acompte-demo --member=serviceAccount:${member} --role=${role} --condition=None --format=none ${Q}`;
@@ -78,7 +81,8 @@ const EXPECTED_DRY_RUN = [
   "# 5. Build and deploy the functions (nodejs22)",
   "npm run build",
   `${deployFn("api", "--allow-unauthenticated", "256Mi", "60s")} ` +
-    `--set-env-vars=NODE_OPTIONS=--max-old-space-size=160,ACOMPTE_AUDIENCE=123456789012-abcdefghijklmnopqrstuvwxyz012345.apps.googleusercontent.com ${Q}`,
+    `'--set-env-vars=NODE_OPTIONS=--max-old-space-size=160,ACOMPTE_AUDIENCE=123456789012-abcdefghijklmnopqrstuvwxyz012345.apps.googleusercontent.com,${MAIL_ENV}' ` +
+    `'--set-secrets=SMTP_PASSWORD=acompte-smtp-password:<version>' ${Q}`,
   mailJobDeploy("reminders"),
   `gcloud run services update reminders --region=europe-west1 --no-invoker-iam-check ${Q}`,
   `${deployFn("dashboard", "--no-allow-unauthenticated", "256Mi", "540s")} --set-env-vars=NODE_OPTIONS=--max-old-space-size=160,${schedulerEnv("dashboard")} ${Q}`,

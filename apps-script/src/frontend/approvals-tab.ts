@@ -7,6 +7,8 @@ import { formatDate, formatMoney } from "./format";
 import { inSentence, reasonLabel, roleLabel, statusLabel } from "./labels";
 import { callServer } from "./server";
 import { KeyedActions } from "./keyed-action";
+import { nextApprovalSentence } from "./next-step";
+import { instalmentsTable } from "./quote-view";
 
 export class ApprovalsTab {
   private readonly list = byId("approvals");
@@ -56,19 +58,25 @@ export class ApprovalsTab {
       reasonError,
       el("div", { class: "actions" }, confirm, cancel),
     );
-    const title = `Demande ${item.id}`;
+    const title = item.depositNumber
+      ? `Demande de remboursement — acompte ${item.depositNumber}`
+      : `Demande de remboursement ${item.id}`;
     const card = el(
       "article",
       { class: "card", "aria-label": title },
-      el("strong", {}, item.depositNumber ? `Avoir sur ${item.depositNumber}` : title),
+      el("strong", {}, title),
       facts([
         ["Demande", item.id],
         ["Client", item.customerName],
-        ["Montant TTC", item.total ? formatMoney(item.total) : null],
-        ["dont TVA", item.vat ? formatMoney(item.vat) : null],
         ["Motif", reasonLabel(item.reason)],
         ["Demandée par", item.requestedBy],
         ["Le", item.createdAt ? formatDate(item.createdAt) : null],
+        ["Commentaire", item.comment],
+      ]),
+      amountsFacts(item),
+      item.schedule?.length ? instalmentsTable(item.schedule) : null,
+      facts([
+        ["Déjà approuvée par", approvalsText(item.approvals)],
         ["En attente de", item.awaiting?.map(roleLabel).join(", ")],
       ]),
       el("div", { class: "actions" }, approve, reject),
@@ -82,9 +90,9 @@ export class ApprovalsTab {
       );
       if (!refund) return;
       showSuccess(
-        refund.status === "approved" && refund.creditNote
-          ? `Demande ${item.id} ${inSentence(statusLabel("approved"))} : avoir ${refund.creditNote.number} émis.`
-          : `Votre approbation de la demande ${item.id} est enregistrée.`,
+        !refund.awaiting?.length
+          ? `Demande ${item.id} ${inSentence(statusLabel(refund.status))}${refund.creditNote ? ` : avoir ${refund.creditNote.number} émis` : ""}. ${refund.requestedBy} est prévenu par e-mail.`
+          : `Votre approbation de la demande ${item.id} est enregistrée. ${nextApprovalSentence(refund)}`,
       );
       this.onDecided(item.id);
       await this.load();
@@ -106,10 +114,30 @@ export class ApprovalsTab {
         callServer("rejectRefund", item.id, reason, key),
       );
       if (!refund) return;
-      showSuccess(`Demande ${item.id} ${inSentence(statusLabel("rejected"))}.`);
+      showSuccess(
+        `Demande ${item.id} ${inSentence(statusLabel("rejected"))}. ${item.requestedBy} est prévenu par e-mail.`,
+      );
       this.onDecided(item.id);
       await this.load();
     });
     return card;
   }
+}
+
+/** The money of a request: the credit note (TTC, its VAT), compensation without VAT, what is owed in all, the balance. */
+function amountsFacts(item: PendingApproval): HTMLDListElement {
+  return facts([
+    ["Avoir TTC", item.creditNoteGross ? formatMoney(item.creditNoteGross) : null],
+    ["dont TVA", item.creditNoteGross && item.vat ? formatMoney(item.vat) : null],
+    ...(item.compensation ?? []).map((c): [string, string] => [`${c.label} (hors TVA)`, formatMoney(c.amount)]),
+    ["Total dû au client", item.total ? formatMoney(item.total) : null],
+    ["Solde remboursable avant", item.balanceBefore ? formatMoney(item.balanceBefore) : null],
+    ["Solde remboursable après", item.balanceAfter ? formatMoney(item.balanceAfter) : null],
+  ]);
+}
+
+/** « Approbateur commercial sam@acme.fr le 10/03/2026 12:00 ». */
+function approvalsText(approvals: PendingApproval["approvals"] | undefined): string | null {
+  if (!approvals?.length) return null;
+  return approvals.map((a) => `${roleLabel(a.role)} ${a.by} le ${formatDate(a.at)}`).join(" ; ");
 }

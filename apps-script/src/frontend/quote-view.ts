@@ -33,18 +33,19 @@ export function creditNoteTable(
   );
 }
 
-/** A quote's schedule (planned) or a refund's instalments (with the day each was paid). */
+/** A quote's schedule (planned: no « Payée » column) or a refund's instalments (with the day each was paid). */
 export function instalmentsTable(
   instalments: (Pick<Instalment, "n" | "dueDate" | "amount"> & { paidAt?: string | null })[],
 ): HTMLTableElement {
+  const issued = instalments.some((i) => i.paidAt !== undefined);
   return figuresTable(
     "Échéancier du remboursement",
-    ["N°", "Échéance", "Montant", "Payée"],
+    ["N°", "Échéance", "Montant", ...(issued ? ["Payée"] : [])],
     instalments.map((i) => [
       String(i.n),
       formatDate(i.dueDate),
       formatMoney(i.amount),
-      i.paidAt ? formatDate(i.paidAt) : "—",
+      ...(issued ? [i.paidAt ? formatDate(i.paidAt) : "—"] : []),
     ]),
   );
 }

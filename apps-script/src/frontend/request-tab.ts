@@ -2,6 +2,7 @@
 import type { Deposit, RefundProposal } from "../interfaces/api";
 import type { DepositSelection } from "../interfaces/sidebar-context";
 import { clearBanner, showError, showSuccess } from "./banner";
+import { nextApprovalSentence } from "./next-step";
 import { whileBusy } from "./busy";
 import { byId, el, facts } from "./dom";
 import { formatDate, formatMoney, todayIso } from "./format";
@@ -118,6 +119,7 @@ export class RequestTab {
           ["Commande", deposit.orderRef],
           ["Facturé le", formatDate(deposit.date)],
           ["Montant TTC", deposit.total ? formatMoney(deposit.total.gross) : null],
+          ["Statut", deposit.statusLabel],
           ["Solde remboursable", deposit.refundableBalance ? formatMoney(deposit.refundableBalance) : null],
         ]),
       );
@@ -223,7 +225,7 @@ export class RequestTab {
     if (answer.ok) {
       this.key.done();
       this.submitted = fingerprint;
-      showSuccess(`Demande de remboursement ${answer.data.id} enregistrée : elle attend son approbation.`);
+      showSuccess(`Demande de remboursement ${answer.data.id} enregistrée. ${nextApprovalSentence(answer.data)}`);
       this.onRequested(answer.data.id);
       void this.reloadSelection();
     } else {

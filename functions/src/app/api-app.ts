@@ -9,7 +9,10 @@ import { CompanyQueue } from "../storage/company-queue";
 import { workbookCommands } from "../sheets/workbook-commands";
 import { workbookRoutes } from "../http/routes/workbook";
 import { sheetsNotifier } from "../sheets/sync/sync-company";
-import { noopNotifier } from "../application/ports/change-notifier";
+import { allNotifiers, noopNotifier } from "../application/ports/change-notifier";
+import { loadMailConfig } from "../jobs/job-config";
+import { noticeDelivery } from "../jobs/notice-delivery";
+import { outboxMailOf, type OutboxMail } from "../jobs/outbox-mail";
 import { systemClock } from "../application/ports/clock";
 
 /** The routes of the add-on's workbook actions on `gateway`. */
@@ -33,9 +36,24 @@ export function createApi(
   );
 }
 
-/** The api with the Sheets routes and the Sheets write-back after each committed change. */
-export function createApiWithSheets(deps: Partial<ApiDeps> & Pick<ApiDeps, "db" | "verifier">, gateway: SheetsGateway) {
-  return createApi({ ...deps, notifier: sheetsNotifier({ db: deps.db, gateway }) }, sheetsRoutes(gateway));
+/**
+ * The api with the Sheets routes and the Sheets write-back after each
+ * committed change; with `mail`, the notices a change put in the outbox
+ * (refund request submitted, approved, rejected) are sent right after it.
+ */
+export function createApiWithSheets(
+  deps: Partial<ApiDeps> & Pick<ApiDeps, "db" | "verifier">,
+  gateway: SheetsGateway,
+  mail?: OutboxMail,
+) {
+  const sheets = sheetsNotifier({ db: deps.db, gateway });
+  const notifier = mail ? allNotifiers(noticeDelivery(deps.db, mail), sheets) : sheets;
+  return createApi({ ...deps, notifier }, sheetsRoutes(gateway));
+}
+
+/** The mail settings of the environment when it has them (MAIL_FROM set): the api then sends its notices at once. */
+export function noticeMailFromEnv(env: NodeJS.ProcessEnv = process.env): OutboxMail | undefined {
+  return env.MAIL_FROM ? outboxMailOf(loadMailConfig(env)) : undefined;
 }
 
 /**
@@ -51,7 +69,7 @@ export function apiFromEnv(env: NodeJS.ProcessEnv = process.env) {
     if (!handler) {
       const db = new Firestore();
       const gateway = new SheetsGateway(sheetsApiFromEnv(env));
-      handler = createApiWithSheets({ db, verifier: verifierFromEnv(env) }, gateway);
+      handler = createApiWithSheets({ db, verifier: verifierFromEnv(env) }, gateway, noticeMailFromEnv(env));
     }
     return handler(req, res);
   };

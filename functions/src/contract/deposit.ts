@@ -35,6 +35,8 @@ export interface Deposit {
   total: Totals;
   vatDue: { basis: string; date: string | null; period: string | null };
   status: DepositStatus;
+  /** The status as a person reads it: « Avoir émis », « Remboursement en cours (1/3 payée) », « Remboursé »… */
+  statusLabel: string;
   refundableBalance: string;
   creditNotes: { id: string; number: string; date: string }[];
   /** The final invoice the deposit was applied to. */

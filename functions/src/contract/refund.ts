@@ -32,6 +32,8 @@ export interface Refund {
   quote: Quote;
   /** Roles still to approve; empty once approved. */
   awaiting: ApproverRole[];
+  /** E-mails of the members who may give an awaited approval now (what the banner names). */
+  pendingApprovers: string[];
   approvals: { role: ApproverRole; by: string; at: string | null }[];
   rejection: { by: string; at: string | null; reason: string } | null;
   /** The credit note issued at the final approval (none for a customer credit). */
@@ -76,7 +78,20 @@ export interface PendingApproval {
   requestedBy: string;
   createdAt: string;
   reason: RefundReason;
+  /** Owed to the customer in all (credit note + compensation without VAT): « Total dû au client », not a TTC. */
   total: string;
   vat: string;
   awaiting: ApproverRole[];
+  comment: string | null;
+  /** Gross of the credit note the approval will issue (none for a customer credit). */
+  creditNoteGross: string | null;
+  /** Compensation without VAT owed on top of the credit note. */
+  compensation: { label: string; amount: string }[];
+  /** The deposit's (or credit's) refundable gross before and after this request. */
+  balanceBefore: string;
+  balanceAfter: string;
+  /** The instalments the approval will create. */
+  schedule: { n: number; dueDate: string; amount: string }[];
+  /** Who already approved, when. */
+  approvals: { role: ApproverRole; by: string; at: string | null }[];
 }

@@ -22,6 +22,7 @@ export { vatDueDate, type VatDue, type VatDueInput } from "./deposits/vat-due-da
 export { depositInvoice, type DepositInvoice, type DepositLine } from "./deposits/deposit-invoice";
 export { checkDepositsWithinOrder, type HeldDeposit } from "./deposits/order-deposits";
 export { finalInvoice, type DeductedDeposit, type FinalInvoice } from "./deposits/final-invoice";
+export { depositStatusLabel, type DepositRefundProgress } from "./deposits/deposit-refund-status";
 
 // Refunds
 export { REFUND_REASONS, type RefundReason } from "./refunds/refund-reason";
@@ -72,6 +73,7 @@ export {
 export {
   CUSTOMER_KIND_LABELS,
   DEPOSIT_KIND_LABELS,
+  DEPOSIT_REFUND_LABELS,
   DEPOSIT_STATUSES,
   DEPOSIT_STATUS_LABELS,
   EXTERNAL_INVOICE_LABEL,
@@ -84,6 +86,7 @@ export {
   REFUND_STATUS_LABELS,
   ROLE_LABELS,
   SUPPLY_KIND_LABELS,
+  TOTAL_OWED_LABEL,
   inSentence,
   vatRateLabel,
   type DepositStatus,

@@ -10,11 +10,12 @@ import type { MailTransport } from "../mail/mail-transport";
 import { smtpTransport } from "../mail/smtp-transport";
 import type { SchedulerAuthConfig } from "./scheduler-auth";
 import { JobConfigError, loadSchedulerAuth, parsedJobEnv } from "./scheduler-config";
+import { DEFAULT_MESSAGE_ID_DOMAIN } from "../model/outbox-entry";
 
 /** Only the reminders send mail: the dashboard never needs these. */
 const mailEnv = z.object({
   MAIL_FROM: z.string().min(3),
-  MAIL_MESSAGE_ID_DOMAIN: z.string().min(3).default("acompte.app"),
+  MAIL_MESSAGE_ID_DOMAIN: z.string().min(3).default(DEFAULT_MESSAGE_ID_DOMAIN),
   MAIL_TRANSPORT: z.enum(["smtp", "gmail"]).default("smtp"),
   OUTBOX_ON_UNKNOWN_OUTCOME: z.enum(["resend", "hold"]).default("resend"),
   SMTP_HOST: z.string().optional(),

@@ -7,7 +7,7 @@ import type { Firestore } from "@google-cloud/firestore";
 import { Timestamp } from "@google-cloud/firestore";
 import { RELANCES_COLUMNS, relancesRow, type CellType } from "../sheets/layout/relances-row";
 import { OUTBOX } from "../model/collections";
-import type { OutboxEntry } from "../outbox/outbox-entry";
+import type { OutboxEntry } from "../model/outbox-entry";
 import { columnLetter, quoteSheet } from "../sheets/layout/a1";
 import { growRequests, managedTab } from "../sheets/layout/managed-tab";
 import { RELANCES } from "../sheets/layout/workbook-spec";

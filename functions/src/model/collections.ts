@@ -25,7 +25,7 @@
  * Three collections are top-level, because what they hold spans companies:
  *
  *   workbooks/{spreadsheetId}                      WorkbookDoc (the one company a workbook is bound to)
- *   outbox/{reminderId}                            OutboxEntry (a reminder e-mail and its delivery, outbox/outbox-entry.ts)
+ *   outbox/{reminderId}                            OutboxEntry (a reminder or notice e-mail and its delivery, model/outbox-entry.ts)
  *   jobRuns/{job}|{scheduleTime}                   JobRunDoc (one scheduled run and its lease, jobs/job-run.ts)
  */
 export const COMPANIES = "companies";

@@ -2,7 +2,7 @@ import type { Timestamp } from "@google-cloud/firestore";
 import type { Customer, DateString, MoneyString, RateLine, Totals } from "./amounts";
 import type { CreditNoteContent } from "./credit-note";
 import type { InvoiceContent } from "./invoice";
-import type { DepositStatus } from "../domain";
+import type { DepositRefundProgress, DepositStatus } from "../domain";
 
 /**
  * open: refundable; applied: deducted by a final invoice, no longer
@@ -86,6 +86,12 @@ export interface DepositDoc extends DepositInvoiceCopies {
   /** Gross still refundable (issued credit notes and requests in flight deducted). */
   refundableBalance: MoneyString;
   status: DepositStatus;
+  /**
+   * The instalments of its approved refunds and how many are paid (set at
+   * the final approval, moved by each payment; absent before any refund):
+   * what depositStatusLabel words as « Avoir émis », « Remboursement en cours ».
+   */
+  refundProgress?: DepositRefundProgress;
   /** Final invoice that deducted this deposit, once applied. */
   appliedBy?: { invoiceId: string; number: string };
   journalEntryId: string;

@@ -18,7 +18,7 @@ import type { MailTransport, OutgoingMail } from "../mail/mail-transport";
 import { Lease } from "../storage/lease";
 import { mapLimited } from "./map-limited";
 import { OUTBOX } from "../model/collections";
-import { OutboxEntry } from "./outbox-entry";
+import { OutboxEntry } from "../model/outbox-entry";
 
 export interface DeliveryOptions {
   now: () => Date;
@@ -87,6 +87,39 @@ export async function deliverDueReminders(
       else report.skipped++;
     }
     if (page.size < PAGE) break;
+  }
+  return report;
+}
+
+/**
+ * Delivers the given entries now, when they are due (a notice just
+ * committed), under the same lease rules as the job: an entry another
+ * sender holds is skipped, a failure is left FAILED for the job's next run.
+ */
+export async function deliverOutboxEntries(
+  db: Firestore,
+  transport: MailTransport,
+  ids: readonly string[],
+  options: DeliveryOptions,
+): Promise<DeliveryReport> {
+  const report: DeliveryReport = { sent: 0, failed: 0, confirmedAfterCrash: 0, uncertain: 0, skipped: 0, reads: 0 };
+  const owner = randomUUID();
+  const now = options.now().getTime();
+  for (const id of ids) {
+    const ref = db.collection(OUTBOX).doc(id) as DocumentReference<OutboxEntry>;
+    const snap = await ref.get();
+    report.reads++;
+    const seen = snap.data();
+    if (!seen || !seen.dueAt || seen.dueAt.toMillis() > now) {
+      report.skipped++;
+      continue;
+    }
+    const outcome = await deliverOne(db, ref, seen, transport, owner, options, report);
+    if (outcome === "sent") report.sent++;
+    else if (outcome === "failed") report.failed++;
+    else if (outcome === "confirmed") report.confirmedAfterCrash++;
+    else if (outcome === "uncertain") report.uncertain++;
+    else report.skipped++;
   }
   return report;
 }

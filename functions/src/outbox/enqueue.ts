@@ -1,8 +1,8 @@
 import { DocumentData, DocumentReference, Firestore, Timestamp, UpdateData } from "@google-cloud/firestore";
-import { Reminder, reminderId } from "../domain/reminders/reminder";
+import type { Reminder } from "../domain/reminders/reminder";
 import { mapLimited } from "./map-limited";
 import { OUTBOX } from "../model/collections";
-import { messageIdFor, OutboxEntry } from "./outbox-entry";
+import { newOutboxEntry } from "../model/outbox-entry";
 
 const ALREADY_EXISTS = 6;
 
@@ -37,19 +37,7 @@ export async function enqueueReminders(
 ): Promise<EnqueueResult> {
   const now = Timestamp.fromDate(options.now);
   const outcomes = await mapLimited(reminders, 64, async (r) => {
-    const id = reminderId(r);
-    const entry: OutboxEntry = {
-      ...r,
-      messageId: messageIdFor(id, options.messageIdDomain),
-      status: "PENDING",
-      attempts: 0,
-      leaseOwner: null,
-      leaseExpiresAt: null,
-      dueAt: now,
-      createdAt: now,
-      sentAt: null,
-      lastError: null,
-    };
+    const { id, entry } = newOutboxEntry(r, now, options.messageIdDomain);
     const ref = db.collection(OUTBOX).doc(id);
     const linked = options.linkedWrite?.(r);
     if (linked)

@@ -9,6 +9,7 @@ import type { Access } from "./access";
 import { applySettlement } from "./apply-settlement";
 import { chartOption, settingsOf } from "./company-settings";
 import { actorOf, lifecycleState, loadRefund } from "./load-refund";
+import { notifyRefundStep } from "./notify-refund";
 import { pendingApprovers } from "./pending-approvers";
 import { postEntry } from "./post-entry";
 
@@ -48,7 +49,9 @@ export async function approveRefund(
       { status: doc.status },
       { status: step.status, role: step.role },
     );
-    return { id: refundId, doc: { ...doc, ...next } };
+    const written = { ...doc, ...next };
+    notifyRefundStep(uow, access, "approved_step", refundId, written);
+    return { id: refundId, doc: written };
   }
   return finalApproval(uow, access, refundId, ref, doc, approvals, step.status);
 }
@@ -100,7 +103,12 @@ async function issueCreditNote(
     deposit: { lines: deposit.lines },
     issuedRefunds: creditNotes.map((c) => ({ lines: c.lines })),
   });
-  uow.update(depositRef, { creditNotes, ...(money(left.total.gross).isZero() ? { status: "refunded" } : {}) });
+  const progress = deposit.refundProgress ?? { instalments: 0, paid: 0 };
+  uow.update(depositRef, {
+    creditNotes,
+    refundProgress: { instalments: progress.instalments + quote.schedule.length, paid: progress.paid },
+    ...(money(left.total.gross).isZero() ? { status: "refunded" } : {}),
+  });
   uow.event("creditNote.issued", { kind: "creditNote", id: creditNoteRef.id }, null, {
     number: slot.number,
     gross: quote.creditNote.total.gross,
@@ -165,5 +173,7 @@ async function finalApproval(
     { status: doc.status },
     { status, creditNoteNumber: creditNote?.number ?? null, instalments: schedule.length },
   );
-  return { id: refundId, doc: { ...doc, ...next } as RefundDoc };
+  const written = { ...doc, ...next } as RefundDoc;
+  notifyRefundStep(uow, access, "approved", refundId, written);
+  return { id: refundId, doc: written };
 }

@@ -7,6 +7,7 @@ import type { UnitOfWork } from "../storage/unit-of-work";
 import type { Access } from "./access";
 import { depositBalance } from "./deposit-balance";
 import { actorOf, lifecycleState, loadRefund } from "./load-refund";
+import { notifyRefundStep } from "./notify-refund";
 import { creditBalance } from "./quote-for-credit";
 
 /** Ends a request before approval, as the lifecycle step allows; its amount returns to the deposit's refundable balance. */
@@ -46,7 +47,10 @@ async function close(
   uow.update(ref, next);
   if (balance !== null) uow.update(sourceRef, { refundableBalance: balance });
   uow.event(event, { kind: "refund", id: refundId }, { status: doc.status }, { status }, reason);
-  return { id: refundId, doc: { ...doc, ...next } as RefundDoc };
+  const written = { ...doc, ...next } as RefundDoc;
+  // The requester learns of a rejection (a cancellation is theirs, or an admin's).
+  if (status === "rejected") notifyRefundStep(uow, access, "rejected", refundId, written);
+  return { id: refundId, doc: written };
 }
 
 /** A rejection by an approver, with its reason. The requester cancels instead. */

@@ -1,5 +1,6 @@
 import { payInstalment as payStep, refundPaidEntry } from "../domain";
-import { INSTALMENTS } from "../model/collections";
+import { DEPOSITS, INSTALMENTS } from "../model/collections";
+import type { DepositDoc } from "../model/deposit";
 import type { InstalmentDoc, RefundDoc } from "../model/refund";
 import type { UnitOfWork } from "../storage/unit-of-work";
 import type { Access } from "./access";
@@ -30,6 +31,7 @@ export async function payInstalment(uow: UnitOfWork, access: Access, refundId: s
   });
   const posted = await postEntry(uow, entry, { kind: "instalment", id: `${refundId}/${n}` });
   uow.update(ref.collection(INSTALMENTS).doc(target.id), { status: "paid", paidOn, journalEntryId: posted.id });
+  if (doc.depositId) await countPaidOnDeposit(uow, doc.depositId);
   const next: Partial<RefundDoc> =
     step.status === "refunded"
       ? { status: step.status, paidOn, updatedAt: uow.timestamp }
@@ -42,4 +44,13 @@ export async function payInstalment(uow: UnitOfWork, access: Access, refundId: s
     { status: next.status ?? doc.status, instalment: n, amount: target.data.amount, paidOn },
   );
   return { id: refundId, doc: { ...doc, ...next } as RefundDoc };
+}
+
+/** One more instalment paid on the deposit's refunds: its status moves towards « Remboursé » (depositStatusLabel). */
+async function countPaidOnDeposit(uow: UnitOfWork, depositId: string): Promise<void> {
+  const depositRef = uow.collection(DEPOSITS).doc(depositId);
+  const deposit = await uow.get<DepositDoc>(depositRef);
+  const progress = deposit?.refundProgress;
+  if (!progress) return;
+  uow.update(depositRef, { refundProgress: { ...progress, paid: progress.paid + 1 } });
 }

@@ -6,6 +6,7 @@ import type { UnitOfWork } from "../storage/unit-of-work";
 import type { Access } from "./access";
 import type { RefundBody } from "./bodies/refund-body";
 import { settingsOf } from "./company-settings";
+import { notifyRefundStep } from "./notify-refund";
 import { pendingApprovers } from "./pending-approvers";
 import { quoteForSource } from "./quote-for-source";
 
@@ -76,5 +77,6 @@ export async function requestRefund(
     grossAmount: doc.grossAmount,
     awaiting,
   });
+  notifyRefundStep(uow, access, "submitted", ref.id, doc);
   return { id: ref.id, doc };
 }

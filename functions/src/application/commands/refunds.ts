@@ -18,6 +18,7 @@ import { quoteForSource } from "../../workflow/quote-for-source";
 import { requestRefund } from "../../workflow/request-refund";
 import { defineChange, defineRead } from "../command";
 import { parseBody } from "../parse-body";
+import { isoInstant } from "../presenters/iso-instant";
 import { refundAsStored, refundAsWritten } from "../presenters/refund";
 
 export const quoteRefundCommand = defineRead({
@@ -136,6 +137,15 @@ export const pendingApprovalsCommand = defineRead({
         total: data.quote.total,
         vat: data.quote.creditNote.total.vat,
         awaiting: data.awaiting,
+        comment: data.proposal.comment ?? null,
+        creditNoteGross: data.proposal.source.kind === "deposit" ? data.quote.creditNote.total.gross : null,
+        compensation: data.quote.compensation
+          .filter((c) => c.direction === "payable")
+          .map((c) => ({ label: c.label, amount: c.amount })),
+        balanceBefore: data.quote.balanceBefore.total.gross,
+        balanceAfter: data.quote.balanceAfter.total.gross,
+        schedule: data.quote.schedule.map((i) => ({ n: i.n, dueDate: i.dueDate, amount: i.amount })),
+        approvals: data.approvals.map((a) => ({ role: a.role, by: a.by, at: isoInstant(a.at) })),
       }))
       .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
     return { status: 200, body };

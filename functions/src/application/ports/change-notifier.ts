@@ -10,3 +10,18 @@ export interface ChangeNotifier {
 }
 
 export const noopNotifier: ChangeNotifier = { afterCommit: () => undefined };
+
+/** Several listeners, in order; one's failure never stops the next. */
+export function allNotifiers(...list: ChangeNotifier[]): ChangeNotifier {
+  return {
+    async afterCommit(change) {
+      for (const notifier of list) {
+        try {
+          await notifier.afterCommit(change);
+        } catch (error) {
+          console.error("afterCommit listener failed", error);
+        }
+      }
+    },
+  };
+}

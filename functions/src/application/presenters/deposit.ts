@@ -1,4 +1,5 @@
 import type { Deposit, RefundSummary } from "../../contract";
+import { depositStatusLabel } from "../../domain";
 import { REFUNDS } from "../../model/collections";
 import type { DepositDoc } from "../../model/deposit";
 import type { RefundDoc } from "../../model/refund";
@@ -30,6 +31,7 @@ export function presentDeposit(id: string, doc: DepositDoc, refunds: { id: strin
     total: doc.total,
     vatDue: doc.vatDue,
     status: doc.status,
+    statusLabel: depositStatusLabel(doc.status, doc.creditNotes.length, doc.refundProgress),
     refundableBalance: doc.refundableBalance,
     creditNotes: doc.creditNotes.map(({ id: cid, number, date }) => ({ id: cid, number, date })),
     appliedBy: doc.appliedBy ?? null,

@@ -33,6 +33,7 @@ export function presentRefund({ id, doc, instalments, deposit }: RefundParts): R
     createdAt: isoInstant(doc.createdAt),
     quote: doc.quote,
     awaiting: doc.awaiting,
+    pendingApprovers: doc.pendingApprovers,
     approvals: doc.approvals.map((a) => ({ role: a.role, by: a.by, at: isoInstant(a.at) })),
     rejection: doc.rejection
       ? { by: doc.rejection.by, at: isoInstant(doc.rejection.at), reason: doc.rejection.reason }

@@ -10,6 +10,8 @@ export type ReminderRule =
   | "customer-overdue"
   /** A half-year of legal rates is still missing: the admins add it (« Taux légaux »). */
   | "legal-rates-missing"
+  /** Not a reminder: the notice of a refund request's step, sent once (refund-notice.ts). */
+  | "refund-notice"
   /** Not a reminder: the daily anchor of the chains mailed to the auditors (functions/src/integrity). */
   | "integrity-anchor";
 

@@ -58,6 +58,14 @@ export const DEPOSIT_STATUS_LABELS: Record<DepositStatus, string> = {
   refunded: "Remboursé",
 };
 
+/** A deposit whose credit note is issued but not yet paid out in full (deposit-refund-status.ts words it). */
+export const DEPOSIT_REFUND_LABELS = {
+  credited: "Avoir émis",
+  refunding: "Remboursement en cours",
+} as const;
+/** Owed to the customer in all: the credit note plus compensation without VAT — never called TTC. */
+export const TOTAL_OWED_LABEL = "Total dû au client";
+
 /** How a customer paid a deposit. */
 export const PAYMENT_MEANS = ["virement", "carte", "cheque", "especes", "prelevement"] as const;
 /** One of PAYMENT_MEANS. */

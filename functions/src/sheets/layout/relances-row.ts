@@ -29,6 +29,7 @@ const RULE_LABEL: Record<ReminderRule, string> = {
   "customer-overdue": "Facture client échue",
   "legal-rates-missing": "Taux légaux à renseigner",
   "integrity-anchor": "Empreinte d'intégrité (auditeurs)",
+  "refund-notice": "Avis de remboursement",
 };
 
 const LEVEL_LABEL: Record<ReminderRule, string[]> = {
@@ -38,6 +39,7 @@ const LEVEL_LABEL: Record<ReminderRule, string[]> = {
   "customer-overdue": ["", "Relance amiable", "Relance ferme", "Mise en demeure"],
   "legal-rates-missing": ["Rappel"],
   "integrity-anchor": ["Quotidienne"],
+  "refund-notice": ["Avis"],
 };
 
 export const STATUS_LABEL = {

@@ -4,7 +4,7 @@
  * `Message` column tells what is wrong with a row that could not be
  * recorded.
  */
-import { DEPOSIT_STATUS_LABELS, REFUND_STATUS_LABELS } from "../../domain";
+import { DEPOSIT_REFUND_LABELS, DEPOSIT_STATUS_LABELS, REFUND_STATUS_LABELS, TOTAL_OWED_LABEL } from "../../domain";
 import { RELANCES_COLUMNS } from "./relances-row";
 import { AMBER, BLUE, col, GREEN, GREY, RED, type ColumnKind, type SheetSpec } from "./sheet-spec";
 
@@ -42,6 +42,8 @@ export const ACOMPTES: SheetSpec = {
     { label: DEPOSIT_STATUS_LABELS.open, colour: BLUE },
     { label: DEPOSIT_STATUS_LABELS.applied, colour: GREEN },
     { label: DEPOSIT_STATUS_LABELS.refunded, colour: GREY },
+    { label: DEPOSIT_REFUND_LABELS.credited, colour: AMBER },
+    { label: DEPOSIT_REFUND_LABELS.refunding, colour: AMBER, prefix: true },
     { label: "Erreur", colour: RED },
   ],
 };
@@ -82,7 +84,8 @@ export const REMBOURSEMENTS: SheetSpec = {
     col("Acompte", "text", 170),
     col("Client", "text", 200),
     col("Motif", "text", 200),
-    col("Montant TTC", "money", 120),
+    col("Avoir TTC", "money", 120),
+    col(TOTAL_OWED_LABEL, "money", 140),
     col("Demandé par", "text", 180),
     col("Demandé le", "date", 100),
     col("Statut", "text", 170),

@@ -7,7 +7,6 @@
 import {
   CUSTOMER_KIND_LABELS,
   DEPOSIT_KIND_LABELS,
-  DEPOSIT_STATUS_LABELS,
   EXTERNAL_INVOICE_LABEL,
   INVOICE_TYPE_LABELS,
   PAYMENT_MEANS_LABELS,
@@ -15,6 +14,7 @@ import {
   REFUND_STATUS_LABELS,
   ROLE_LABELS,
   SUPPLY_KIND_LABELS,
+  depositStatusLabel,
   formatMoney,
   money,
   vatRateLabel,
@@ -64,7 +64,7 @@ export function depositRow(id: string, d: DepositDoc): Row {
       amount(d.total.vat),
       date(d.vatDue.date),
       amount(d.refundableBalance),
-      text(DEPOSIT_STATUS_LABELS[d.status]),
+      text(depositStatusLabel(d.status, d.creditNotes.length, d.refundProgress)),
       text(""),
     ],
   };
@@ -115,7 +115,9 @@ export function refundRow(id: string, r: RefundDoc): Row {
       text(r.depositId),
       text(r.customerName),
       text(REFUND_REASON_LABELS[r.proposal.reason as RefundReason] ?? r.proposal.reason),
-      amount(r.grossAmount),
+      // The credit note's gross (none for a customer credit), then all that is owed: compensation carries no VAT.
+      amount(r.depositId ? r.grossAmount : null),
+      amount(r.quote.total),
       text(r.requestedBy),
       date(r.requestedOn),
       text(REFUND_STATUS_LABELS[r.status]),

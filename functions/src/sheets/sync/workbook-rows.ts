@@ -47,6 +47,7 @@ const REFUND_FIELDS = [
   "customerName",
   "proposal.reason",
   "grossAmount",
+  "quote.total",
   "requestedBy",
   "requestedOn",
   "status",

@@ -56,11 +56,12 @@ const NODE_OPTIONS = { NODE_OPTIONS: `--max-old-space-size=${FUNCTION_HEAP_MB}` 
 
 const SPECS: Record<FunctionName, FunctionSpec> = {
   // A full resync of 10,000 deposits fits the default size (Sheets bench).
+  // The mail settings too: the api sends a refund request's notices right after each step (docs/jobs.md).
   api: {
     memory: FUNCTION_MEMORY,
     timeout: "60s",
-    env: (ctx) => ({ ACOMPTE_AUDIENCE: ctx.config.addon.oauthClientId }),
-    secrets: () => ({}),
+    env: (ctx) => ({ ACOMPTE_AUDIENCE: ctx.config.addon.oauthClientId, ...mailEnv(ctx) }),
+    secrets: (ctx) => ctx.state.secretRefs,
   },
   // The function timeout matches the Scheduler's attempt deadline and the jobs' 9-minute run lease.
   reminders: {

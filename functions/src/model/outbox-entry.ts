@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Timestamp } from "@google-cloud/firestore";
-import type { Reminder } from "../domain/reminders/reminder";
+import { reminderId, type Reminder } from "../domain/reminders/reminder";
 
 /**
  * PENDING → SENDING (leased) → SENT, or FAILED (retried on a later run until
@@ -32,4 +32,31 @@ export interface OutboxEntry extends Reminder {
 /** Same reminder, same Message-ID: a resend after a crash is recognisable. */
 export function messageIdFor(outboxId: string, domain: string): string {
   return `<${createHash("sha256").update(outboxId).digest("hex").slice(0, 40)}@${domain}>`;
+}
+
+/** The Message-ID domain when the deployment sets none (MAIL_MESSAGE_ID_DOMAIN, jobs/job-config.ts). */
+export const DEFAULT_MESSAGE_ID_DOMAIN = "acompte.app";
+
+/** A new outbox entry for `reminder`, due at once: its document id (reminderId) and its content. */
+export function newOutboxEntry(
+  reminder: Reminder,
+  now: Timestamp,
+  messageIdDomain: string = DEFAULT_MESSAGE_ID_DOMAIN,
+): { id: string; entry: OutboxEntry } {
+  const id = reminderId(reminder);
+  return {
+    id,
+    entry: {
+      ...reminder,
+      messageId: messageIdFor(id, messageIdDomain),
+      status: "PENDING",
+      attempts: 0,
+      leaseOwner: null,
+      leaseExpiresAt: null,
+      dueAt: now,
+      createdAt: now,
+      sentAt: null,
+      lastError: null,
+    },
+  };
 }

@@ -1,0 +1,55 @@
+import { refundNotice, type RefundNoticeStep } from "../domain/reminders/refund-notice";
+import { OUTBOX } from "../model/collections";
+import { newOutboxEntry } from "../model/outbox-entry";
+import type { RefundDoc } from "../model/refund";
+import type { UnitOfWork } from "../storage/unit-of-work";
+import type { Access } from "./access";
+import { settingsOf } from "./company-settings";
+
+/**
+ * Puts the notice of a request's step in the outbox, in the command's own
+ * transaction: it exists exactly when the step was recorded (a replay of the
+ * command answers from its idempotency record and writes nothing again; the
+ * entry's id, from the request and the step, cannot be created twice). The
+ * reminders job delivers it with the reminders (docs/jobs.md).
+ * `doc` is the request as the step leaves it.
+ */
+export function notifyRefundStep(
+  uow: UnitOfWork,
+  access: Access,
+  step: RefundNoticeStep,
+  refundId: string,
+  doc: RefundDoc,
+): void {
+  const quote = doc.quote;
+  const fromDeposit = doc.proposal.source.kind === "deposit";
+  const last = doc.approvals[doc.approvals.length - 1];
+  const notice = refundNotice({
+    companyId: uow.companyId,
+    companyName: settingsOf(access).name,
+    step,
+    requestRef: refundId,
+    requestId: refundId,
+    day: uow.today,
+    customerName: doc.customerName,
+    reasonLabel: quote.reasonLabel,
+    depositNumber: fromDeposit ? quote.creditNote.cites.number : null,
+    creditNoteGross: fromDeposit ? quote.creditNote.total.gross : null,
+    creditNoteNumber: doc.creditNoteNumber,
+    totalOwed: quote.total,
+    compensation: quote.compensation
+      .filter((c) => c.direction === "payable")
+      .map((c) => ({ label: c.label, amount: c.amount })),
+    schedule: quote.schedule.map((i) => ({ n: i.n, dueDate: i.dueDate, amount: i.amount })),
+    comment: doc.proposal.comment ?? null,
+    requestedBy: doc.requestedBy,
+    decidedBy: step === "rejected" ? (doc.rejection?.by ?? access.email) : step === "submitted" ? null : last?.by,
+    awaiting: doc.awaiting,
+    approvers: doc.pendingApprovers,
+    approvalCount: doc.approvals.length,
+    rejectionReason: doc.rejection?.reason ?? null,
+  });
+  if (!notice) return;
+  const { id, entry } = newOutboxEntry(notice, uow.timestamp);
+  uow.create(uow.db.collection(OUTBOX).doc(id), entry);
+}
