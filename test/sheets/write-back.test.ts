@@ -123,10 +123,11 @@ test("every state change lands once in the right sheet, with French formats", as
         "Payée",
       ],
     ]);
+    // People read the request's and the deposit invoice's numbers; the technical id comes last.
     expect(rows("Remboursements")).toEqual([
       [
-        r,
-        d,
+        "RB-2026-000001",
+        "FA-2026-000001",
         "Hôtel Bellevue SARL",
         "Annulation par le vendeur",
         euros(`4${NBSP}320,00`),
@@ -139,12 +140,12 @@ test("every state change lands once in the right sheet, with French formats", as
         "AV-2026-000001",
         "",
         "30/04/2026",
+        r,
       ],
     ]);
     expect(rows("Échéancier")).toEqual([
       [
-        `${r}-1`,
-        r,
+        "RB-2026-000001",
         "AV-2026-000001",
         "Hôtel Bellevue SARL",
         "1/2",
@@ -152,10 +153,10 @@ test("every state change lands once in the right sheet, with French formats", as
         euros(`2${NBSP}160,00`),
         "Payée",
         "31/03/2026",
+        `${r}-1`,
       ],
       [
-        `${r}-2`,
-        r,
+        "RB-2026-000001",
         "AV-2026-000001",
         "Hôtel Bellevue SARL",
         "2/2",
@@ -163,12 +164,12 @@ test("every state change lands once in the right sheet, with French formats", as
         euros(`2${NBSP}160,00`),
         "Payée",
         "30/04/2026",
+        `${r}-2`,
       ],
     ]);
     // Every mention of the credit note: number, date, type, seller, customer, cited invoice by number and date, per-rate and total amounts.
     expect(rows("Avoirs")).toEqual([
       [
-        expect.stringMatching(/-20$/),
         "AV-2026-000001",
         "10/03/2026",
         "Avoir (381)",
@@ -187,9 +188,11 @@ test("every state change lands once in the right sheet, with French formats", as
         euros("-720,00"),
         euros(`-4${NBSP}320,00`),
         r,
+        expect.stringMatching(/-20$/),
       ],
     ]);
-    const journal = rows("Écritures").map((l) => [l[1], l[2], l[3], l[5], l[6], l[8] ?? "", l[9] ?? ""]);
+    const journal = rows("Écritures").map((l) => [l[0], l[1], l[2], l[4], l[5], l[7] ?? "", l[8] ?? ""]);
+    expect(rows("Écritures").map((l) => l[9])).toEqual(rows("Écritures").map(() => expect.stringMatching(/-\d+$/)));
     expect(journal).toEqual([
       ["EC-2026-000001", "15/01/2026", "BQ", "FA-2026-000001", "512", euros(`4${NBSP}320,00`), ""],
       ["EC-2026-000001", "15/01/2026", "BQ", "FA-2026-000001", "4191", "", euros(`3${NBSP}600,00`)],
@@ -204,7 +207,7 @@ test("every state change lands once in the right sheet, with French formats", as
     ]);
     // Ids are unique in every sheet: updated in place, never duplicated.
     for (const t of SYNCED) {
-      const ids = rows(t).map((l) => l[0]);
+      const ids = rows(t).map((l) => l[headers(t).indexOf("Identifiant")]);
       expect(new Set(ids).size).toBe(ids.length);
     }
     // Numbers and dates are stored as numbers (formats do the display), user text as text.

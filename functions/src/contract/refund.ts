@@ -1,5 +1,12 @@
 import type { RefundQuote } from "../domain/refunds/refund-quote";
-import type { ApproverRole, InstalmentStatus, RefundEventType, RefundListFilter, RefundReason, RefundStatus } from "./enums";
+import type {
+  ApproverRole,
+  InstalmentStatus,
+  RefundEventType,
+  RefundListFilter,
+  RefundReason,
+  RefundStatus,
+} from "./enums";
 
 /** The engine's quote of a refund (`POST …/refunds/quote`, and stored in each request). */
 export type Quote = RefundQuote;

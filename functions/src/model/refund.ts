@@ -89,10 +89,7 @@ export interface InstalmentDoc {
 
 /** Folds accents and case: « Émile-Zola » → « emile-zola ». */
 export function foldForSearch(text: string): string {
-  return text
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase();
+  return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
 }
 
 const MIN_TERM = 2;

@@ -185,7 +185,8 @@ export async function listRefunds(db: Firestore, reader: DocReader, input: ListR
   } else {
     // The whole history, paged by an ordered query: one page read, never the rest.
     let query = reader.collection(REFUNDS).orderBy("number", "desc");
-    if (filter === "mine") query = reader.collection(REFUNDS).where("requestedBy", "==", actor).orderBy("number", "desc");
+    if (filter === "mine")
+      query = reader.collection(REFUNDS).where("requestedBy", "==", actor).orderBy("number", "desc");
     if (input.after) query = query.startAfter(input.after);
     const read = await reader.query<Listed>(query.select(...LIST_FIELDS).limit(limit + 1));
     items = read.slice(0, limit).map(({ id, data }) => item(id, data, unpaid, today));

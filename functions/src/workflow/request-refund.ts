@@ -20,11 +20,8 @@ export async function requestRefund(
   access: Access,
   body: RefundBody,
 ): Promise<{ id: string; doc: RefundDoc }> {
-  const { source, sourceRef, customer, quote, grossAmount, lateRefundScale, depositNumber, orderRef } = await quoteForSource(
-    uow,
-    body,
-    uow.today,
-  );
+  const { source, sourceRef, customer, quote, grossAmount, lateRefundScale, depositNumber, orderRef } =
+    await quoteForSource(uow, body, uow.today);
   const step = request(
     { creditNoteGross: quote.creditNote.total.gross, owed: quote.total },
     settingsOf(access).approvalThreshold,

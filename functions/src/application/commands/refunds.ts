@@ -113,9 +113,7 @@ export const getRefundCommand = defineRead({
 
 /** Other parameters (a cache-buster…) are ignored, as a query string's are. */
 const listQuerySchema = z.object({
-  filter: z
-    .enum(REFUND_LIST_FILTERS, { error: `doit valoir ${REFUND_LIST_FILTERS.join(", ")}` })
-    .default("all"),
+  filter: z.enum(REFUND_LIST_FILTERS, { error: `doit valoir ${REFUND_LIST_FILTERS.join(", ")}` }).default("all"),
   q: schemas.text({ error: "doit être un texte", max: 100, tooLong: "100 caractères au plus" }).optional(),
   after: schemas.documentNumber.optional(),
   limit: z.coerce

@@ -111,8 +111,8 @@ export function refundRow(id: string, r: RefundDoc): Row {
     id,
     order: `${r.requestedOn}|${r.createdAt.toMillis().toString().padStart(15, "0")}|${id}`,
     cells: [
-      text(id),
-      text(r.depositId),
+      text(r.number),
+      text(r.depositNumber),
       text(r.customerName),
       text(REFUND_REASON_LABELS[r.proposal.reason as RefundReason] ?? r.proposal.reason),
       amount(r.grossAmount),
@@ -125,6 +125,7 @@ export function refundRow(id: string, r: RefundDoc): Row {
       text(r.creditNoteNumber),
       text(ended),
       date(r.paidOn),
+      text(id),
     ],
   };
 }
@@ -136,8 +137,7 @@ export function instalmentRow(i: InstalmentDoc): Row {
     id: instalmentId(i),
     order: `${i.creditNoteNumber}|${pad(i.number)}`,
     cells: [
-      text(instalmentId(i)),
-      text(i.refundId),
+      text(i.refundNumber),
       text(i.creditNoteNumber),
       text(i.customerName),
       text(`${i.number}/${i.count}`),
@@ -145,6 +145,7 @@ export function instalmentRow(i: InstalmentDoc): Row {
       amount(i.amount),
       text(i.status === "paid" ? "Payée" : "À payer"),
       date(i.paidOn),
+      text(instalmentId(i)),
     ],
   };
 }
@@ -156,7 +157,6 @@ export function creditNoteRows(id: string, n: CreditNoteDoc): Row[] {
     id: `${id}-${line.vatRate}`,
     order: `${pad(n.seq)}|${pad(Math.round(Number(line.vatRate) * 100))}`,
     cells: [
-      text(`${id}-${line.vatRate}`),
       text(c.number),
       date(c.date),
       text(`Avoir (${c.typeCode})`),
@@ -175,6 +175,7 @@ export function creditNoteRows(id: string, n: CreditNoteDoc): Row[] {
       amount(negative(c.total.vat)),
       amount(negative(c.total.gross)),
       text(c.refundId),
+      text(`${id}-${line.vatRate}`),
     ],
   }));
 }
@@ -185,7 +186,6 @@ export function journalRows(id: string, e: JournalEntryDoc): Row[] {
     id: `${id}-${i + 1}`,
     order: `${pad(e.seq)}|${pad(i)}`,
     cells: [
-      text(`${id}-${i + 1}`),
       text(c.number),
       date(c.date),
       text(c.journal),
@@ -195,6 +195,7 @@ export function journalRows(id: string, e: JournalEntryDoc): Row[] {
       text(line.label),
       amount(money(line.debit).isZero() ? null : line.debit),
       amount(money(line.credit).isZero() ? null : line.credit),
+      text(`${id}-${i + 1}`),
     ],
   }));
 }
