@@ -223,7 +223,7 @@ export class RequestTab {
     if (answer.ok) {
       this.key.done();
       this.submitted = fingerprint;
-      showSuccess(`Demande de remboursement ${answer.data.id} enregistrée : elle attend son approbation.`);
+      showSuccess(`Demande de remboursement ${answer.data.number} enregistrée : elle attend son approbation.`);
       this.onRequested(answer.data.id);
       void this.reloadSelection();
     } else {
