@@ -14,7 +14,7 @@ import { callServer } from "./server";
 import { KeyedActions } from "./keyed-action";
 import { RefundListView } from "./refund-list";
 
-/** A Firestore id, as the sheets' last column « Identifiant » shows it: still opens its request. */
+/** A Firestore document id, as the sheets' last column « Identifiant » shows it. */
 const TECHNICAL_ID = /^[A-Za-z0-9]{20}$/;
 
 /** Statuses in which the requester (or an admin) may still withdraw the request. */
@@ -48,12 +48,17 @@ export class FollowTab {
     this.list.showFirst(this.me?.roles.includes("requester") ?? false);
   }
 
-  /** Lists the requests matching what was typed; opens the request when only one matches. */
+  /**
+   * Lists the requests matching what was typed and opens the one found
+   * when only one matches. An id copied from a sheet's last column
+   * « Identifiant » matches no number nor customer: it is opened as such
+   * (so is anything typed while the list cannot be read).
+   */
   async find(typed: string): Promise<void> {
     const found = await whileBusy([this.submit], () => this.list.search(typed), "…");
-    if (!found || !typed) return;
-    if (found.items.length === 1 && !found.next) return this.show(found.items[0].id);
-    if (found.items.length === 0 && TECHNICAL_ID.test(typed)) return this.show(typed);
+    if (!typed) return;
+    if (found?.items.length === 1 && !found.next) return this.show(found.items[0].id);
+    if (!found || (found.items.length === 0 && TECHNICAL_ID.test(typed))) return this.show(typed);
     this.detail.replaceChildren();
   }
 

@@ -6,7 +6,6 @@
  */
 import type { RefundList, RefundListFilter, RefundListItem } from "../interfaces/api";
 import { REFUND_LIST_FILTER_LABELS } from "../../../functions/src/domain/vocabulary/labels";
-import { showError } from "./banner";
 import { whileBusy } from "./busy";
 import { byId, el } from "./dom";
 import { formatDate, formatMoney } from "./format";
@@ -38,7 +37,7 @@ export class RefundListView {
     void this.load();
   }
 
-  /** Lists what matches `q` under the current filter; the one request found, if only one, is opened. */
+  /** Lists what matches `q` under the current filter. */
   async search(q: string): Promise<RefundList | null> {
     this.q = q;
     return this.load();
@@ -47,21 +46,22 @@ export class RefundListView {
   async load(): Promise<RefundList | null> {
     this.loaded = true;
     const list = await this.fetch();
-    if (!list) return null;
-    this.box.replaceChildren(this.summary(list), this.table(list));
+    if (list) this.box.replaceChildren(this.summary(list), this.table(list));
     return list;
   }
 
+  /**
+   * A page of the list; a failure is told in the list itself, not in the
+   * banner, where it would replace the message of what was just done.
+   */
   private async fetch(after?: string): Promise<RefundList | null> {
     this.box.setAttribute("aria-busy", "true");
     const filter = this.filter.value as RefundListFilter;
     const answer = await callServer("listRefunds", { filter, ...(this.q ? { q: this.q } : {}), after });
     this.box.setAttribute("aria-busy", "false");
-    if (!answer.ok) {
-      showError(answer.error);
-      return null;
-    }
-    return answer.data;
+    if (answer.ok) return answer.data;
+    this.box.replaceChildren(el("p", { class: "list-error" }, `Liste indisponible : ${answer.error.message}`));
+    return null;
   }
 
   private summary(list: RefundList): HTMLElement {
