@@ -16,7 +16,7 @@ import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { userInfo } from "node:os";
 import { EngineValidationError, parseInput } from "../src/domain";
-import { parisDay } from "../src/application/ports/clock";
+import { parisDay } from "../src/domain/dates/calendar-day";
 import { isValidDocumentId } from "../src/storage/document-id";
 import { runCommand } from "../src/storage/run-command";
 import { companyConfigurationSchema } from "../src/workflow/bodies/company-body";

@@ -11,7 +11,7 @@
 import { Firestore } from "@google-cloud/firestore";
 import { randomUUID } from "node:crypto";
 import { userInfo } from "node:os";
-import { parisDay } from "../src/application/ports/clock";
+import { parisDay } from "../src/domain/dates/calendar-day";
 import { ROLES, Role } from "../src/model/roles";
 import { runCommand } from "../src/storage/run-command";
 import { setRoles } from "../src/workflow/set-roles";

@@ -34,6 +34,7 @@ describe("menu and sidebar", () => {
       { caption: "Associer ce classeur à une société", functionName: "linkCompany" },
       { caption: "Installer ou réparer le classeur (administrateurs)", functionName: "setupWorkbook" },
       { caption: "Vérifier les chaînes d'audit (administrateurs)", functionName: "verifyAuditChains" },
+      { caption: "Taux légaux", functionName: "showLegalRates" },
     ]);
     expect(requests).toHaveLength(0);
   });
@@ -42,7 +43,7 @@ describe("menu and sidebar", () => {
     const { addon, standIns } = await harness();
     addon.onInstall({});
     expect(standIns.recorder.menus).toHaveLength(1);
-    expect(standIns.recorder.menus[0].items).toHaveLength(9);
+    expect(standIns.recorder.menus[0].items).toHaveLength(10);
   });
 
   it("every menu item names a top-level function of Code.js", async () => {

@@ -81,7 +81,7 @@ describe("rate tables", () => {
     expect(error).toBeInstanceOf(EngineRuleError);
     expect((error as EngineRuleError).code).toBe("RATE_NOT_AVAILABLE");
     expect((error as EngineRuleError).message).toBe(
-      "Le taux de l'intérêt légal du 2e semestre 2026 n'est pas dans les tables de taux : ajoutez-le (functions/src/domain/rates/).",
+      "Le taux de l'intérêt légal du 2e semestre 2026 n'est pas encore renseigné : un administrateur l'ajoute depuis le menu Acompte › Taux légaux, dès sa publication.",
     );
   });
 });

@@ -1,9 +1,6 @@
 import { join } from "node:path";
 import { startSmtpSink, SmtpSink } from "../../functions/testing/smtp-server";
-import { remindersJob } from "../../functions/src/jobs/reminders-job";
-import { firestoreReminderSource } from "../../functions/src/jobs/firestore-reminder-source";
 import { scheduledHandler } from "../../functions/src/jobs/scheduled-handler";
-import { smtpTransport } from "../../functions/src/mail/smtp-transport";
 import { reminderId } from "../../functions/src/domain/reminders/reminder";
 import { OUTBOX } from "../../functions/src/model/collections";
 import { testFirestore } from "../support/firestore";
@@ -11,6 +8,7 @@ import { schedulerCall, serve } from "./support/http-server";
 import { localSigner } from "./support/oidc-signer";
 import { runTsChild } from "./support/run-child";
 import { EXPECTED, RUN_AT, seedCompany } from "./support/seed";
+import { remindersJobTo } from "./support/reminders-to-sink";
 
 const fs = testFirestore("remjob");
 const signer = localSigner();
@@ -20,17 +18,7 @@ let sink: SmtpSink;
 let clock = RUN_AT;
 let server: Awaited<ReturnType<typeof serve>>;
 
-const job = () =>
-  remindersJob({
-    source: firestoreReminderSource,
-    transport: smtpTransport({
-      host: sink.host,
-      port: sink.port,
-      findSent: async (mail) => sink.hasMessageId(mail.messageId),
-    }),
-    from: "Acompte <relances@acompte.test>",
-    messageIdDomain: "acompte.test",
-  });
+const job = () => remindersJobTo(sink);
 
 async function trigger(scheduleTime: string): Promise<Record<string, unknown>> {
   clock = new Date(scheduleTime);

@@ -2,7 +2,7 @@
 import type { Firestore } from "@google-cloud/firestore";
 import { randomUUID } from "node:crypto";
 import { noopNotifier } from "../../functions/src/application/ports/change-notifier";
-import { parisDay } from "../../functions/src/application/ports/clock";
+import { parisDay } from "../../functions/src/domain/dates/calendar-day";
 import type { Answer, RouteContext } from "../../functions/src/http/route";
 import { sheetsRoutes } from "../../functions/src/app/api-app";
 import { startSheetsServer, type SheetsServer, type SheetsServerOptions } from "../../functions/testing/sheets-server";

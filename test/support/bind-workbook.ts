@@ -1,5 +1,5 @@
 import type { Firestore } from "@google-cloud/firestore";
-import { parisDay } from "../../functions/src/application/ports/clock";
+import { parisDay } from "../../functions/src/domain/dates/calendar-day";
 import { bindWorkbookAsOperator } from "../../functions/src/sheets/binding/bind-workbook";
 
 /** Binds a workbook the way `npm start` binds its demo workbooks: the registry's transaction, an operator's proof. */

@@ -6,7 +6,7 @@
  * Refused at once with a French 400 naming the field, nothing stored.
  */
 import { addMonths, frenchDate } from "../../functions/src/domain/dates/calendar-date";
-import { parisDay } from "../../functions/src/application/ports/clock";
+import { parisDay } from "../../functions/src/domain/dates/calendar-day";
 import { snapshotAll } from "../support/workflow-api";
 import { ACCOUNTING, C, DEPOSIT_BODY, REQUESTER, refundBody } from "./fixtures";
 import { workflowSuite } from "./suite";

@@ -19,6 +19,7 @@ import { quoteRefund } from "./quoteRefund";
 import { rejectRefund } from "./rejectRefund";
 import { requestRefund } from "./requestRefund";
 import { setInvoiceDunning } from "./setInvoiceDunning";
+import { showLegalRates } from "./legalRates";
 import { importTypedRows, resyncWorkbook, setupWorkbook } from "./workbookActions";
 import { showSidebar } from "./showSidebar";
 import { verifyAuditChains } from "./verifyAuditChains";
@@ -33,6 +34,7 @@ export const entryPoints: EntryPoints = {
   markInstalmentPaid,
   setInvoiceDunning,
   verifyAuditChains,
+  showLegalRates,
   linkCompany,
   logTokenAudience,
   getSidebarContext,

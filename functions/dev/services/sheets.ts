@@ -12,7 +12,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { parisDay } from "../../src/application/ports/clock";
+import { parisDay } from "../../src/domain/dates/calendar-day";
 import { COMPANIES } from "../../src/model/collections";
 import { bindWorkbookAsOperator } from "../../src/sheets/binding/bind-workbook";
 import { companySpreadsheets } from "../../src/sheets/binding/workbook-registry";

@@ -4,9 +4,10 @@
  * schemas: a schema that stops accepting one fails `npm run typecheck` here.
  */
 import type { z } from "zod";
-import type { InstalmentPaidBody, InvoiceDunningBody, RefundProposal, RejectBody } from "../contract";
+import type { InstalmentPaidBody, InvoiceDunningBody, LegalRatesBody, RefundProposal, RejectBody } from "../contract";
 import type { instalmentPaidBodySchema, refundBodySchema, rejectBodySchema } from "../workflow/bodies/refund-body";
 import type { invoiceDunningBodySchema } from "../workflow/set-invoice-dunning-body";
+import type { legalRatesBodySchema } from "../workflow/bodies/legal-rates-body";
 
 type Accepts<Schema extends z.ZodType, Body extends z.input<Schema>> = [Schema, Body];
 
@@ -15,4 +16,5 @@ export type BodyContract = [
   Accepts<typeof rejectBodySchema, RejectBody>,
   Accepts<typeof instalmentPaidBodySchema, InstalmentPaidBody>,
   Accepts<typeof invoiceDunningBodySchema, InvoiceDunningBody>,
+  Accepts<typeof legalRatesBodySchema, LegalRatesBody>,
 ];

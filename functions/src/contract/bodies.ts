@@ -35,6 +35,16 @@ export interface InstalmentPaidBody {
   paidOn?: string;
 }
 
+/** Body of `POST …/legal-rates`: one half-year of legal rates, in % a year, with where they come from. */
+export interface LegalRatesBody {
+  /** First day of the half-year: `YYYY-01-01` or `YYYY-07-01`. */
+  halfYear: string;
+  consumer: string;
+  professional: string;
+  ecb: string;
+  source: string;
+}
+
 /** Body of `POST …/invoices/{id}/dunning`: `promiseUntil` omitted keeps the current promise, null ends it. */
 export interface InvoiceDunningBody {
   disputed: boolean;

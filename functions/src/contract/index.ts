@@ -14,3 +14,4 @@ export * from "./answers";
 export * from "./audit";
 export * from "./workbook";
 export * from "./bodies";
+export * from "./legal-rates";

@@ -128,6 +128,17 @@ export {
   type LegalInterestRow,
 } from "./rates/legal-interest-rates";
 export { ECB_REFERENCE_RATES, ecbReferenceRate, type EcbReferenceRow } from "./rates/ecb-rates";
+export {
+  SHIPPED_LEGAL_RATES,
+  halfYearName,
+  halfYearsToAdd,
+  hasHalfYear,
+  nextHalfYear,
+  reminderStart,
+  withAddedHalfYears,
+  type HalfYearRates,
+  type LegalRates,
+} from "./rates/legal-rates";
 export { type Interest, type InterestSegment } from "./interest/simple-interest";
 
 // Receivables

@@ -1,4 +1,4 @@
-import { parisDay } from "../application/ports/clock";
+import { parisDay } from "../domain/dates/calendar-day";
 import { isValidDocumentId } from "../storage/document-id";
 import { MAX_BODY_BYTES, bodyBytes, payloadTooLarge } from "./body-limit";
 import { ApiError, badRequest, unauthenticated } from "../errors/api-error";

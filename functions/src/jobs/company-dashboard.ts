@@ -6,6 +6,8 @@
 import type { Firestore, Query } from "@google-cloud/firestore";
 import { DashboardAccumulator, DashboardFigures } from "../domain/dashboard/dashboard-accumulator";
 import { COMPANIES, CUSTOMER_CREDITS, DEPOSITS, INSTALMENTS, INVOICES, REFUNDS } from "../model/collections";
+import { directReader } from "../storage/doc-reader";
+import { companyLegalRates } from "../workflow/company-legal-rates";
 
 async function each(query: Query, fn: (doc: FirebaseFirestore.QueryDocumentSnapshot) => void): Promise<number> {
   let n = 0;
@@ -26,7 +28,7 @@ export async function computeCompanyDashboard(
   companyId: string,
   asOf: string,
 ): Promise<CompanyDashboard> {
-  const acc = new DashboardAccumulator(asOf);
+  const acc = new DashboardAccumulator(asOf, await companyLegalRates(directReader(db, companyId)));
   const company = db.collection(COMPANIES).doc(companyId);
   let reads = 0;
   reads += await each(company.collection(DEPOSITS).select("gross", "refundableBalance"), (d) =>

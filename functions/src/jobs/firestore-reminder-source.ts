@@ -10,9 +10,12 @@ import { addDays } from "../domain/dates/calendar-day";
 import { consumerRefundDeadlineReminder } from "../domain/reminders/consumer-refund-deadline";
 import { customerOverdueReminder } from "../domain/reminders/customer-overdue";
 import { instalmentDueReminder } from "../domain/reminders/instalment-due";
+import { legalRatesMissingReminders } from "../domain/reminders/legal-rates-missing";
 import type { Reminder } from "../domain/reminders/reminder";
 import { reminderSettingsSchema } from "../domain/reminders/reminder-settings";
-import { COMPANIES, INSTALMENTS, INVOICES, REFUNDS } from "../model/collections";
+import { COMPANIES, INSTALMENTS, INVOICES, REFUNDS, USERS } from "../model/collections";
+import { directReader } from "../storage/doc-reader";
+import { companyLegalRates } from "../workflow/company-legal-rates";
 import { invoiceCopies, type InvoiceDoc } from "../model/invoice";
 import { AWAITING_APPROVAL, type InstalmentDoc, type RefundDoc, type RefundStatus } from "../model/refund";
 import type { CompanyReminders, ReminderSource } from "./reminder-source";
@@ -66,6 +69,15 @@ export function firestoreReminderSource(db: Firestore): ReminderSource {
     async *dueReminders(company: CompanyReminders, today: string): AsyncIterable<Reminder> {
       const { companyId, settings } = company;
       const base = db.collection(COMPANIES).doc(companyId);
+
+      const rates = await companyLegalRates(directReader(db, companyId));
+      const missing = legalRatesMissingReminders({ companyId, admins: [], rates }, settings, today);
+      if (missing.length > 0) {
+        const admins: string[] = [];
+        for await (const { id } of stream(base.collection(USERS).where("roles", "array-contains", "admin")))
+          admins.push(id);
+        yield* legalRatesMissingReminders({ companyId, admins, rates }, settings, today);
+      }
 
       const waiting = base
         .collection(REFUNDS)
@@ -126,6 +138,7 @@ export function firestoreReminderSource(db: Firestore): ReminderSource {
                 },
                 settings,
                 today,
+                rates,
               )
             : null,
       );
@@ -158,6 +171,7 @@ export function firestoreReminderSource(db: Firestore): ReminderSource {
             },
             settings,
             today,
+            rates,
           );
         },
       );

@@ -20,6 +20,7 @@
  *     bindingCodes/{codeHash}                      BindingCodeDoc (one-time code to bind a workbook)
  *     sheetSyncs/{spreadsheetId}                   SheetSyncDoc (the write-back's lease and pending mark, sheets/sync/sync-lease.ts)
  *     dashboards/{YYYY-MM-DD | "latest"}           the dashboard job's figures of a day (jobs/company-dashboard.ts)
+ *     legalRates/{YYYY-MM-DD}                      LegalRatesDoc (a half-year of legal rates an admin added)
  *
  * Three collections are top-level, because what they hold spans companies:
  *
@@ -45,5 +46,6 @@ export const BINDING_CODES = "bindingCodes";
 export const WORKBOOKS = "workbooks";
 export const SHEET_SYNCS = "sheetSyncs";
 export const DASHBOARDS = "dashboards";
+export const LEGAL_RATES = "legalRates";
 export const OUTBOX = "outbox";
 export const JOB_RUNS = "jobRuns";

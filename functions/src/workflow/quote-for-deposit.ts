@@ -7,6 +7,7 @@ import { conflict, notFound } from "../errors/api-error";
 import type { DocReader } from "../storage/doc-reader";
 import type { RefundBody } from "./bodies/refund-body";
 import { customerKey } from "../model/amounts";
+import { companyLegalRates } from "./company-legal-rates";
 
 export interface DepositQuote {
   depositId: string;
@@ -29,7 +30,7 @@ export async function quoteForDeposit(reader: DocReader, body: RefundBody, today
       `L'acompte ${deposit.invoiceNumber} a été déduit de la facture ${deposit.appliedBy?.number ?? ""} : il ne peut plus être remboursé en tant que tel.`,
     );
   }
-  const [inFlight, invoices] = await Promise.all([
+  const [inFlight, invoices, rates] = await Promise.all([
     reader.query<RefundDoc>(
       reader
         .collection(REFUNDS)
@@ -42,33 +43,37 @@ export async function quoteForDeposit(reader: DocReader, body: RefundBody, today
         .where("customerKey", "==", customerKey(deposit.customer))
         .where("type", "==", "final"),
     ),
+    companyLegalRates(reader),
   ]);
-  const quote = quoteRefund({
-    deposit: {
-      number: deposit.invoiceNumber,
-      date: deposit.invoiceDate,
-      paidDate: deposit.cashedDate,
-      kind: deposit.kind,
-      customerKind: deposit.customer.kind,
-      supplyKind: deposit.supplyKind,
-      lines: deposit.lines,
+  const quote = quoteRefund(
+    {
+      deposit: {
+        number: deposit.invoiceNumber,
+        date: deposit.invoiceDate,
+        paidDate: deposit.cashedDate,
+        kind: deposit.kind,
+        customerKind: deposit.customer.kind,
+        supplyKind: deposit.supplyKind,
+        lines: deposit.lines,
+      },
+      issuedRefunds: deposit.creditNotes.map((c) => ({ lines: c.lines })),
+      refundsInFlight: inFlight.map((r) => ({
+        lines: r.data.quote.creditNote.lines.map(({ vatRate, net, vat }) => ({ vatRate, net, vat })),
+      })),
+      reason: body.reason,
+      scope: body.scope,
+      approvalDate: today,
+      terminationDate: body.terminationDate,
+      settlement: body.settlement,
+      openInvoices: invoices
+        .filter((i) => !money(i.data.openAmount).isZero())
+        .map((i) => {
+          const sealed = invoiceCopies(i.data.content);
+          return { number: sealed.number, dueDate: sealed.dueDate, outstanding: i.data.openAmount };
+        }),
+      schedule: body.schedule,
     },
-    issuedRefunds: deposit.creditNotes.map((c) => ({ lines: c.lines })),
-    refundsInFlight: inFlight.map((r) => ({
-      lines: r.data.quote.creditNote.lines.map(({ vatRate, net, vat }) => ({ vatRate, net, vat })),
-    })),
-    reason: body.reason,
-    scope: body.scope,
-    approvalDate: today,
-    terminationDate: body.terminationDate,
-    settlement: body.settlement,
-    openInvoices: invoices
-      .filter((i) => !money(i.data.openAmount).isZero())
-      .map((i) => {
-        const sealed = invoiceCopies(i.data.content);
-        return { number: sealed.number, dueDate: sealed.dueDate, outstanding: i.data.openAmount };
-      }),
-    schedule: body.schedule,
-  });
+    rates,
+  );
   return { depositId, deposit, quote };
 }

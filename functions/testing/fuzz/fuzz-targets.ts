@@ -11,6 +11,7 @@ import { finalInvoiceBodySchema } from "../../src/workflow/bodies/final-invoice-
 import { paymentBodySchema } from "../../src/workflow/bodies/payment-body";
 import { instalmentPaidBodySchema, refundBodySchema, rejectBodySchema } from "../../src/workflow/bodies/refund-body";
 import { rolesBodySchema } from "../../src/workflow/bodies/roles-body";
+import { legalRatesBodySchema } from "../../src/workflow/bodies/legal-rates-body";
 import { externalInvoiceBodySchema } from "../../src/workflow/record-external-invoice-body";
 import { invoiceDunningBodySchema } from "../../src/workflow/set-invoice-dunning-body";
 import { type TestApi, seedCompany } from "../local-api";
@@ -172,6 +173,21 @@ export const TARGETS: readonly FuzzTarget[] = [
     input: "body",
     valid: () => ({ roles: ["requester"] }),
     fields: keysOf(rolesBodySchema),
+  },
+  {
+    name: "add a half-year of legal rates",
+    method: "POST",
+    path: (_, c) => `${base(c)}/legal-rates`,
+    as: ADMIN,
+    input: "body",
+    valid: () => ({
+      halfYear: "2026-07-01",
+      consumer: "7.00",
+      professional: "3.00",
+      ecb: "2.00",
+      source: "Arrêté de test (JO de test)",
+    }),
+    fields: keysOf(legalRatesBodySchema),
   },
 ];
 

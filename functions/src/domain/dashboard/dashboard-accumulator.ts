@@ -4,6 +4,7 @@
  * job streams any number of deposits in constant memory.
  */
 import { addDays, daysBetween } from "../dates/calendar-day";
+import { LegalRates, SHIPPED_LEGAL_RATES } from "../rates/legal-rates";
 import { DayHistogram } from "./day-histogram";
 import type {
   CustomerCreditFacts,
@@ -90,7 +91,10 @@ export class DashboardAccumulator {
   private readonly weekEnd: string;
   private readonly month: string;
 
-  constructor(readonly asOf: string) {
+  constructor(
+    readonly asOf: string,
+    private readonly rates: LegalRates = SHIPPED_LEGAL_RATES,
+  ) {
     this.weekStart = mondayOf(asOf);
     this.weekEnd = addDays(this.weekStart, 6);
     this.month = asOf.slice(0, 7);
@@ -108,12 +112,15 @@ export class DashboardAccumulator {
     if (r.paidOn) this.cycle.add(daysBetween(r.requestedOn, r.paidOn));
     if (r.lateRefundScale && r.terminationDate && r.grossAmount && !CLOSED.has(r.status)) {
       try {
-        const increase = consumerLateRefundIncrease({
-          scale: r.lateRefundScale,
-          amount: r.grossAmount,
-          terminationDate: r.terminationDate,
-          refundDate: r.paidOn ?? this.asOf,
-        });
+        const increase = consumerLateRefundIncrease(
+          {
+            scale: r.lateRefundScale,
+            amount: r.grossAmount,
+            terminationDate: r.terminationDate,
+            refundDate: r.paidOn ?? this.asOf,
+          },
+          this.rates,
+        );
         if (increase.daysLate > 0) {
           this.lateConsumerCount++;
           this.lateConsumerIncreases = this.lateConsumerIncreases.plus(increase.amount);

@@ -34,10 +34,13 @@ export function latestOccurrence(first: string, every: number, today: string): s
 
 /** Today in Paris, where the finance team's calendar days begin and end. */
 export function parisDay(instant: Date): string {
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone: "Europe/Paris",
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(instant);
+  return PARIS_DATE.format(instant);
 }
+
+// Built once: an Intl formatter costs far more to build than to use.
+const PARIS_DATE = new Intl.DateTimeFormat("en-CA", {
+  timeZone: "Europe/Paris",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+});

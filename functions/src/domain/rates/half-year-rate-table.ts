@@ -5,16 +5,19 @@ import { EngineRuleError } from "../errors/engine-error";
 export interface HalfYearRow {
   /** First day of the half-year: `YYYY-01-01` or `YYYY-07-01`. */
   from: CalendarDate;
+  /** Where the row comes from (arrêté and Journal officiel, ECB decision); shown to the admin. */
+  source?: string;
 }
 
-function halfYearName(start: CalendarDate): string {
+/** « 1er semestre 2026 », « 2e semestre 2026 »: how a person names the half-year starting `start`. */
+export function halfYearName(start: CalendarDate): string {
   return `${start.slice(5, 7) === "01" ? "1er" : "2e"} semestre ${start.slice(0, 4)}`;
 }
 
 /**
  * The row for the half-year containing `date`. A missing half-year is an
- * explicit error naming it (never a silent reuse of an older rate): the
- * table is data to extend when the new rate is published.
+ * explicit error naming it (never a silent reuse of an older rate): an
+ * admin adds the half-year from the add-on once its rates are published.
  */
 export function rowForDate<T extends HalfYearRow>(table: readonly T[], date: CalendarDate, tableName: string): T {
   const start = halfYearStart(date);
@@ -22,7 +25,7 @@ export function rowForDate<T extends HalfYearRow>(table: readonly T[], date: Cal
   if (!row) {
     throw new EngineRuleError(
       "RATE_NOT_AVAILABLE",
-      `Le ${tableName} du ${halfYearName(start)} n'est pas dans les tables de taux : ajoutez-le (functions/src/domain/rates/).`,
+      `Le ${tableName} du ${halfYearName(start)} n'est pas encore renseigné : un administrateur l'ajoute depuis le menu Acompte › Taux légaux, dès sa publication.`,
     );
   }
   return row;

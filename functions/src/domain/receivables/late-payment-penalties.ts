@@ -3,6 +3,7 @@ import { InterestSegment, simpleInterest } from "../interest/simple-interest";
 import { Dec, formatMoney, maxMoney, money } from "../money/money";
 import { ecbReferenceRate } from "../rates/ecb-rates";
 import { legalInterestRate } from "../rates/legal-interest-rates";
+import { LegalRates, SHIPPED_LEGAL_RATES } from "../rates/legal-rates";
 import { parseInput } from "../validation/field-errors";
 import { LatePaymentPenaltiesInput, latePaymentPenaltiesInputSchema } from "../validation/receivables-schema";
 
@@ -29,9 +30,9 @@ export interface LatePaymentPenalties {
  * penaltyRate("2026-02-01"); // → "12.15" (2.15 + 10)
  * penaltyRate("2026-02-01", "5"); // → "7.86" (3 × 2.62)
  */
-export function penaltyRate(day: CalendarDate, contractRate?: string): string {
-  const statutory = contractRate ? new Dec(contractRate) : new Dec(ecbReferenceRate(day)).plus(10);
-  const floor = new Dec(legalInterestRate(day, "professional")).times(3);
+export function penaltyRate(day: CalendarDate, contractRate?: string, rates: LegalRates = SHIPPED_LEGAL_RATES): string {
+  const statutory = contractRate ? new Dec(contractRate) : new Dec(ecbReferenceRate(day, rates.ecb)).plus(10);
+  const floor = new Dec(legalInterestRate(day, "professional", rates.legalInterest)).times(3);
   return maxMoney(statutory, floor).toString();
 }
 
@@ -50,14 +51,17 @@ export function penaltyRate(day: CalendarDate, contractRate?: string): string {
  * // → { daysLate: 30, segments: [{ from: "2026-02-01", to: "2026-03-02", days: 30, rate: "12.15", amount: "99.86" }],
  * //     penalties: "99.86", indemnity: "40.00", total: "139.86", legalBasis: "Code de commerce L441-10, D441-5" }
  */
-export function latePaymentPenalties(rawInput: LatePaymentPenaltiesInput): LatePaymentPenalties {
+export function latePaymentPenalties(
+  rawInput: LatePaymentPenaltiesInput,
+  rates: LegalRates = SHIPPED_LEGAL_RATES,
+): LatePaymentPenalties {
   const input = parseInput(latePaymentPenaltiesInputSchema, rawInput);
   const daysLate = Math.max(0, daysBetween(input.dueDate, input.asOf));
   const legalBasis = "Code de commerce L441-10, D441-5";
   if (daysLate === 0)
     return { daysLate, segments: [], penalties: "0.00", indemnity: "0.00", total: "0.00", legalBasis };
   const interest = simpleInterest(money(input.amount), input.dueDate, input.asOf, (day) =>
-    penaltyRate(day, input.contractRate),
+    penaltyRate(day, input.contractRate, rates),
   );
   return {
     daysLate,

@@ -3,6 +3,7 @@ import { Money, formatMoney, money } from "../money/money";
 import { advanceInterest } from "./consumer-advance-interest";
 import { lateIncrease } from "./consumer-late-refund-increase";
 import { Entitlement } from "./refund-entitlement";
+import type { LegalRates } from "../rates/legal-rates";
 
 /**
  * What a compensation is: arrhes kept (C. civil art. 1590) or paid back
@@ -30,6 +31,8 @@ export interface CompensationContext {
   refundDate: CalendarDate;
   /** B2C: when the consumer terminated or withdrew; without it no late-refund increase can be computed. */
   terminationDate?: CalendarDate;
+  /** The company's legal rate tables (the shipped ones when absent). */
+  rates?: LegalRates;
 }
 
 /**
@@ -42,7 +45,7 @@ export function legalCompensation(
   entitlement: Entitlement,
   context: CompensationContext,
 ): { compensation: Compensation[]; warnings: string[] } {
-  const { creditGross, paidDate, refundDate, terminationDate } = context;
+  const { creditGross, paidDate, refundDate, terminationDate, rates } = context;
   const warnings: string[] = [];
   const compensation: Compensation[] = [];
 
@@ -65,7 +68,7 @@ export function legalCompensation(
     });
   }
   if (entitlement.advanceInterest) {
-    const interest = advanceInterest(creditGross, paidDate, refundDate);
+    const interest = advanceInterest(creditGross, paidDate, refundDate, rates);
     if (!money(interest.amount).isZero()) {
       compensation.push({
         kind: "advance_interest",
@@ -78,7 +81,7 @@ export function legalCompensation(
   }
   if (entitlement.lateRefundScale) {
     if (terminationDate) {
-      const increase = lateIncrease(entitlement.lateRefundScale, creditGross, terminationDate, refundDate);
+      const increase = lateIncrease(entitlement.lateRefundScale, creditGross, terminationDate, refundDate, rates);
       if (increase.daysLate > 0 && !money(increase.amount).isZero()) {
         const rate = increase.percent === null ? "au taux d'intérêt légal" : `de ${increase.percent} %`;
         compensation.push({

@@ -3,6 +3,7 @@ import { CalendarDate, addMonths } from "../dates/calendar-date";
 import { Interest, simpleInterest } from "../interest/simple-interest";
 import { Money, money } from "../money/money";
 import { legalInterestRate } from "../rates/legal-interest-rates";
+import { LegalRates, SHIPPED_LEGAL_RATES } from "../rates/legal-rates";
 import { parseInput } from "../validation/field-errors";
 import { calendarDate, moneyAmount } from "../validation/primitives";
 
@@ -14,9 +15,16 @@ export interface AdvanceInterest extends Interest {
 }
 
 /** L214-2 interest on parsed values (the refund quote uses it). */
-export function advanceInterest(amount: Money, paidDate: CalendarDate, endDate: CalendarDate): AdvanceInterest {
+export function advanceInterest(
+  amount: Money,
+  paidDate: CalendarDate,
+  endDate: CalendarDate,
+  rates: LegalRates = SHIPPED_LEGAL_RATES,
+): AdvanceInterest {
   const startsAfter = addMonths(paidDate, 3);
-  const interest = simpleInterest(amount, startsAfter, endDate, (day) => legalInterestRate(day, "consumer"));
+  const interest = simpleInterest(amount, startsAfter, endDate, (day) =>
+    legalInterestRate(day, "consumer", rates.legalInterest),
+  );
   return { ...interest, startsAfter, legalBasis: "Code de la consommation L214-2" };
 }
 
@@ -35,7 +43,10 @@ export const consumerAdvanceInterestInputSchema = z
  * //     segments: [{ from: "2026-04-11", to: "2026-05-10", days: 30, rate: "6.67", amount: "5.48" }],
  * //     legalBasis: "Code de la consommation L214-2" }
  */
-export function consumerAdvanceInterest(rawInput: z.input<typeof consumerAdvanceInterestInputSchema>): AdvanceInterest {
+export function consumerAdvanceInterest(
+  rawInput: z.input<typeof consumerAdvanceInterestInputSchema>,
+  rates: LegalRates = SHIPPED_LEGAL_RATES,
+): AdvanceInterest {
   const input = parseInput(consumerAdvanceInterestInputSchema, rawInput);
-  return advanceInterest(money(input.amount), input.paidDate, input.endDate);
+  return advanceInterest(money(input.amount), input.paidDate, input.endDate, rates);
 }

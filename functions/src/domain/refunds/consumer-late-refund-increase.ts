@@ -3,6 +3,7 @@ import { CalendarDate, addDays, daysBetween } from "../dates/calendar-date";
 import { simpleInterest } from "../interest/simple-interest";
 import { Dec, Money, formatMoney, minMoney, money, roundCents } from "../money/money";
 import { legalInterestRate } from "../rates/legal-interest-rates";
+import { LegalRates, SHIPPED_LEGAL_RATES } from "../rates/legal-rates";
 import { parseInput } from "../validation/field-errors";
 import { calendarDate, moneyAmount } from "../validation/primitives";
 import { LateRefundScale } from "./refund-entitlement";
@@ -49,6 +50,7 @@ export function lateIncrease(
   amount: Money,
   terminationDate: CalendarDate,
   refundDate: CalendarDate,
+  rates: LegalRates = SHIPPED_LEGAL_RATES,
 ): LateRefundIncrease {
   const deadline = addDays(terminationDate, CONSUMER_REFUND_DAYS);
   const daysLate = Math.max(0, daysBetween(deadline, refundDate));
@@ -57,7 +59,9 @@ export function lateIncrease(
   if (daysLate === 0) return { scale, deadline, daysLate, percent: "0", amount: "0.00", legalBasis };
   if (scale === "L242-4" && daysLate <= 10) {
     // "Majorées du taux d'intérêt légal": read as interest at the consumer legal rate for the days late.
-    const interest = simpleInterest(amount, deadline, refundDate, (day) => legalInterestRate(day, "consumer"));
+    const interest = simpleInterest(amount, deadline, refundDate, (day) =>
+      legalInterestRate(day, "consumer", rates.legalInterest),
+    );
     return { scale, deadline, daysLate, percent: null, amount: interest.amount, legalBasis };
   }
   const percent = scale === "L241-4" ? l2414Percent(daysLate) : l2424Percent(daysLate);
@@ -95,7 +99,8 @@ export const lateRefundIncreaseInputSchema = z.strictObject({
  */
 export function consumerLateRefundIncrease(
   rawInput: z.input<typeof lateRefundIncreaseInputSchema>,
+  rates: LegalRates = SHIPPED_LEGAL_RATES,
 ): LateRefundIncrease {
   const input = parseInput(lateRefundIncreaseInputSchema, rawInput);
-  return lateIncrease(input.scale, money(input.amount), input.terminationDate, input.refundDate);
+  return lateIncrease(input.scale, money(input.amount), input.terminationDate, input.refundDate, rates);
 }

@@ -12,6 +12,7 @@ import { balanceByRate } from "./refundable-balance";
 import { Entitlement, refundEntitlement } from "./refund-entitlement";
 import { RefundReason } from "./refund-reason";
 import { REFUND_REASON_LABELS } from "../vocabulary/labels";
+import { LegalRates, SHIPPED_LEGAL_RATES } from "../rates/legal-rates";
 
 /** quoteRefund's answer: the credit note, compensation, balances, settlement and schedule of a proposed refund. */
 export interface RefundQuote {
@@ -50,7 +51,8 @@ function minus(balance: RateAmounts[], reversal: RateAmounts[]): RateAmounts[] {
  * reversal, never above the refundable balance), the compensation without
  * VAT kept apart (forfeited or doubled arrhes, L241-4/L242-4 increases,
  * L214-2 interest), the split between paid out / offset / kept as credit,
- * and the schedule of what is paid out. Pure: stores nothing.
+ * and the schedule of what is paid out. Pure: stores nothing. `rates` are
+ * the company's legal rate tables (the shipped ones by default).
  *
  * Optional input: `issuedRefunds`, `refundsInFlight`, `terminationDate`,
  * `refundDate`, `openInvoices`, `settlement: { offsets?, keepAsCredit? }`;
@@ -72,7 +74,7 @@ function minus(balance: RateAmounts[], reversal: RateAmounts[]): RateAmounts[] {
  * //     settlement: { paidOut: "4320.00", offset: [], keptAsCredit: "0.00", proposed: true },
  * //     schedule: [{ n: 1, dueDate: "2026-03-10", amount: "4320.00" }], warnings: [], … }
  */
-export function quoteRefund(rawInput: RefundQuoteInput): RefundQuote {
+export function quoteRefund(rawInput: RefundQuoteInput, rates: LegalRates = SHIPPED_LEGAL_RATES): RefundQuote {
   const input = parseInput(refundQuoteInputSchema, rawInput);
   const { deposit } = input;
   const entitlement = refundEntitlement({
@@ -94,6 +96,7 @@ export function quoteRefund(rawInput: RefundQuoteInput): RefundQuote {
     paidDate: deposit.paidDate,
     refundDate,
     terminationDate: input.terminationDate,
+    rates,
   });
 
   const payable = sumMoney(compensation.filter((c) => c.direction === "payable").map((c) => money(c.amount)));

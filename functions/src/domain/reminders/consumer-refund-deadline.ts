@@ -7,6 +7,7 @@
  */
 import { consumerLateRefundIncrease, type LateRefundIncrease } from "../index";
 import { addDays, frenchDate } from "../dates/calendar-day";
+import { LegalRates, SHIPPED_LEGAL_RATES } from "../rates/legal-rates";
 import { frenchAmount } from "./french-amount";
 import type { Reminder } from "./reminder";
 import type { ReminderSettings } from "./reminder-settings";
@@ -28,13 +29,11 @@ export interface ConsumerRefundDue {
 /** How far ahead to look for the next step of the scale (L242-4 keeps stepping monthly). */
 const HORIZON_DAYS = 400;
 
-function increaseOn(r: ConsumerRefundDue, day: string): LateRefundIncrease {
-  return consumerLateRefundIncrease({
-    scale: r.scale,
-    amount: r.amount,
-    terminationDate: r.terminationDate,
-    refundDate: day,
-  });
+function increaseOn(r: ConsumerRefundDue, day: string, rates: LegalRates): LateRefundIncrease {
+  return consumerLateRefundIncrease(
+    { scale: r.scale, amount: r.amount, terminationDate: r.terminationDate, refundDate: day },
+    rates,
+  );
 }
 
 /** First day after `today` on which the rate changes (the legal-interest stretch of L242-4 counts as one step). */
@@ -42,19 +41,21 @@ function nextStep(
   r: ConsumerRefundDue,
   today: string,
   current: LateRefundIncrease,
+  rates: LegalRates,
 ): { day: string; increase: LateRefundIncrease } | null {
   for (let d = 1; d <= HORIZON_DAYS; d++) {
     const day = addDays(today, d);
-    const increase = increaseOn(r, day);
+    const increase = increaseOn(r, day, rates);
     if (increase.percent !== current.percent) return { day, increase };
   }
   return null;
 }
 
 /** First day of the step `today` is in. */
-function stepStart(r: ConsumerRefundDue, today: string, current: LateRefundIncrease): string {
+function stepStart(r: ConsumerRefundDue, today: string, current: LateRefundIncrease, rates: LegalRates): string {
   let day = today;
-  while (day > current.deadline && increaseOn(r, addDays(day, -1)).percent === current.percent) day = addDays(day, -1);
+  while (day > current.deadline && increaseOn(r, addDays(day, -1), rates).percent === current.percent)
+    day = addDays(day, -1);
   return day;
 }
 
@@ -64,13 +65,14 @@ export function consumerRefundDeadlineReminder(
   r: ConsumerRefundDue,
   settings: ReminderSettings,
   today: string,
+  rates: LegalRates = SHIPPED_LEGAL_RATES,
 ): Reminder | null {
-  const current = increaseOn(r, today);
+  const current = increaseOn(r, today, rates);
   const warnFrom = addDays(current.deadline, -settings.consumerRefund.warnDaysBefore);
   if (today < warnFrom) return null;
   const late = current.daysLate > 0;
-  const next = nextStep(r, today, current);
-  const day = late ? stepStart(r, today, current) : warnFrom;
+  const next = nextStep(r, today, current, rates);
+  const day = late ? stepStart(r, today, current, rates) : warnFrom;
 
   const lines = late
     ? [

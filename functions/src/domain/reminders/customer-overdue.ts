@@ -12,6 +12,7 @@
  */
 import { EngineRuleError, RECOVERY_INDEMNITY, latePaymentPenalties, money } from "../index";
 import { addDays, frenchDate } from "../dates/calendar-day";
+import { LegalRates, SHIPPED_LEGAL_RATES } from "../rates/legal-rates";
 import { frenchAmount } from "./french-amount";
 import type { Reminder } from "./reminder";
 import type { ReminderSettings } from "./reminder-settings";
@@ -86,15 +87,18 @@ export function letterSent(current: SentLetter | null, letter: { level: number }
  * the right and the €40 indemnity and leaves the amount to the statement,
  * rather than holding back the reminder or using an outdated rate.
  */
-function penaltyParagraph(inv: OverdueInvoice, today: string): string {
+function penaltyParagraph(inv: OverdueInvoice, today: string, rates: LegalRates): string {
   const since = frenchDate(addDays(inv.dueDate, 1));
   try {
-    const p = latePaymentPenalties({
-      amount: inv.openAmount,
-      dueDate: inv.dueDate,
-      asOf: today,
-      contractRate: inv.contractRate,
-    });
+    const p = latePaymentPenalties(
+      {
+        amount: inv.openAmount,
+        dueDate: inv.dueDate,
+        asOf: today,
+        contractRate: inv.contractRate,
+      },
+      rates,
+    );
     return `Conformément à l'article L441-10 du Code de commerce, des pénalités de retard sont dues de plein droit depuis le ${since} : ${frenchAmount(p.penalties)} à ce jour (${p.daysLate} jours), ainsi que l'indemnité forfaitaire pour frais de recouvrement de ${frenchAmount(p.indemnity)} (article D441-5), soit ${frenchAmount(p.total)} en plus du principal, sans TVA.`;
   } catch (error) {
     if (!(error instanceof EngineRuleError) || error.code !== "RATE_NOT_AVAILABLE") throw error;
@@ -108,6 +112,7 @@ export function customerOverdueReminder(
   inv: OverdueInvoice,
   settings: ReminderSettings,
   today: string,
+  rates: LegalRates = SHIPPED_LEGAL_RATES,
 ): Reminder | null {
   if (inv.disputed || money(inv.openAmount).lessThanOrEqualTo(0)) return null;
   if (inv.promiseUntil && today <= inv.promiseUntil) return null;
@@ -134,7 +139,7 @@ export function customerOverdueReminder(
       "Par la présente, nous vous mettons en demeure de la régler sous huit jours.",
       "Le présent courrier vaut mise en demeure au sens de l'article 1344 du Code civil ; à défaut de paiement, nous engagerons les démarches de recouvrement.",
     );
-  if (inv.customerKind === "b2b") body.push(penaltyParagraph(inv, today));
+  if (inv.customerKind === "b2b") body.push(penaltyParagraph(inv, today, rates));
   const to = inv.customerEmail ? [inv.customerEmail] : [...settings.recipients.accounting];
   return {
     companyId: inv.companyId,

@@ -8,6 +8,8 @@ export type ReminderRule =
   | "instalment-due"
   | "consumer-refund-deadline"
   | "customer-overdue"
+  /** A half-year of legal rates is still missing: the admins add it (« Taux légaux »). */
+  | "legal-rates-missing"
   /** Not a reminder: the daily anchor of the chains mailed to the auditors (functions/src/integrity). */
   | "integrity-anchor";
 

@@ -67,15 +67,18 @@ export const calendarDate = z.string({ error: "doit être une date AAAA-MM-JJ" }
   abort: true,
 });
 
-/** A percentage in ]0, 100] with at most two decimals. */
-export const percent = z
-  .string({ error: 'doit être un pourcentage en chaîne décimale (exemple : "30")' })
-  .superRefine((value, ctx) => {
-    const problem = decimalProblem(value, false, "pourcentage");
+const percentOf = (allowZero: boolean) =>
+  z.string({ error: 'doit être un pourcentage en chaîne décimale (exemple : "30")' }).superRefine((value, ctx) => {
+    const problem = decimalProblem(value, allowZero, "pourcentage");
     if (problem) ctx.addIssue({ code: "custom", message: problem, continue: false });
     else if (Number(value) > 100)
       ctx.addIssue({ code: "custom", message: "le pourcentage ne peut pas dépasser 100", continue: false });
   });
+
+/** A percentage in ]0, 100] with at most two decimals. */
+export const percent = percentOf(false);
+/** An annual rate in [0, 100] with at most two decimals (the ECB rate was 0 % from 2016 to 2022). */
+export const annualRate = percentOf(true);
 
 export const documentNumber = text({
   error: "doit être un numéro de document",

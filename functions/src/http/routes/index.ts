@@ -22,6 +22,7 @@ import {
   verifyChainsCommand,
   verifyChainsWithAnchorCommand,
 } from "../../application/commands/company";
+import { addLegalRatesCommand, listLegalRatesCommand } from "../../application/commands/legal-rates";
 import { commandRoute } from "../command-route";
 import type { Route } from "../route";
 
@@ -47,6 +48,8 @@ export const ROUTES: readonly Route[] = [
   commandRoute("POST", `${company}/invoices/:invoiceId/dunning`, setInvoiceDunningCommand),
   commandRoute("POST", `${company}/payments`, recordPaymentCommand),
   commandRoute("PUT", `${company}/users/:email`, setRolesCommand),
+  commandRoute("GET", `${company}/legal-rates`, listLegalRatesCommand),
+  commandRoute("POST", `${company}/legal-rates`, addLegalRatesCommand),
   commandRoute("GET", `${company}/audit/verify`, verifyChainsCommand),
   commandRoute("POST", `${company}/audit/verify`, verifyChainsWithAnchorCommand),
 ];

@@ -27,6 +27,7 @@ const RULE_LABEL: Record<ReminderRule, string> = {
   "instalment-due": "Échéance de remboursement",
   "consumer-refund-deadline": "Délai légal de remboursement (consommateur)",
   "customer-overdue": "Facture client échue",
+  "legal-rates-missing": "Taux légaux à renseigner",
   "integrity-anchor": "Empreinte d'intégrité (auditeurs)",
 };
 
@@ -35,6 +36,7 @@ const LEVEL_LABEL: Record<ReminderRule, string[]> = {
   "instalment-due": ["", "À venir", "En retard"],
   "consumer-refund-deadline": ["", "Échéance proche", "En retard (majoration)"],
   "customer-overdue": ["", "Relance amiable", "Relance ferme", "Mise en demeure"],
+  "legal-rates-missing": ["Rappel"],
   "integrity-anchor": ["Quotidienne"],
 };
 

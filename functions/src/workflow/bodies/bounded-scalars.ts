@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { schemas, vatBreakdown } from "../../domain";
-import { parisDay, systemClock } from "../../application/ports/clock";
+import { parisDay } from "../../domain/dates/calendar-day";
 
 /**
  * The scalars of every request body, with the product's bounds
@@ -13,7 +13,7 @@ import { parisDay, systemClock } from "../../application/ports/clock";
 export const boundedMoney = schemas.amountSchema({ allowZero: true, max: schemas.AMOUNT_MAX });
 export const boundedPositive = schemas.amountSchema({ allowZero: false, max: schemas.AMOUNT_MAX });
 
-export const currentDateWindow = () => schemas.dateWindow(parisDay(systemClock()));
+export const currentDateWindow = () => schemas.dateWindow(parisDay(new Date()));
 
 export const boundedDate = schemas.calendarDate.superRefine((date, ctx) => {
   const problem = schemas.dateWindowProblem(date, currentDateWindow());
