@@ -280,3 +280,41 @@ test("a write that fails after every retry is recorded, then replayed by the nex
     await kit.stop();
   }
 });
+
+test("a workbook laid out with the ids first (before #12) is rewritten under the new layout: each document once, the old rows gone", async () => {
+  const run = await runWorkflow(0);
+  try {
+    const expected = await sheetValues(run);
+    const { deposit: d, refund: r } = run.ids;
+    const api = run.kit.gateway.api.spreadsheets.values;
+    const sheet = (title: string) => ({ spreadsheetId: run.spreadsheetId, range: `'${title}'` });
+    const old = (title: string, values: string[][]) =>
+      api.update({ ...sheet(title), valueInputOption: "RAW", requestBody: { values } });
+    // What the sync wrote before: the id in column A, the deposit's id where its invoice number now is; a pasted copy too.
+    const oldRefund = [r, d, "Hôtel Bellevue SARL", "Annulation par le vendeur", "4320", REQUESTER, "", "Remboursée"];
+    await api.clear(sheet("Remboursements"));
+    await old("Remboursements", [
+      ["Identifiant", "Acompte", "Client", "Motif", "Montant TTC", "Demandé par", "Demandé le", "Statut"],
+      oldRefund,
+      oldRefund,
+    ]);
+    await api.clear(sheet("Échéancier"));
+    await old("Échéancier", [
+      ["Identifiant", "Demande", "Avoir", "Client"],
+      [`${r}-1`, r, "AV-2026-000001", "Hôtel Bellevue SARL"],
+      [`${r}-2`, r, "AV-2026-000001", "Hôtel Bellevue SARL"],
+      ["note", "tapée", "sous", "le tableau"],
+    ]);
+
+    const result = await syncCompanySheets({ db: fs.db, gateway: run.kit.gateway }, C);
+    expect(result[run.spreadsheetId]).toMatchObject({ status: "synced" });
+    expect(await sheetValues(run)).toEqual(expected);
+    // Settled: the next sync writes nothing.
+    run.kit.server.resetCalls();
+    const again = await syncCompanySheets({ db: fs.db, gateway: run.kit.gateway }, C);
+    expect(again[run.spreadsheetId]).toMatchObject({ writeCalls: 0, updatedRows: 0, newRows: 0 });
+  } finally {
+    await run.api.close();
+    await run.kit.stop();
+  }
+});
