@@ -26,7 +26,7 @@ import { MAX_PAYLOAD_BYTES } from "../src/sheets/split-payload";
 import type { DepositDoc } from "../src/model/deposit";
 import type { InvoiceDoc } from "../src/model/invoice";
 import type { JournalEntryDoc } from "../src/model/journal-entry";
-import type { RefundDoc } from "../src/model/refund";
+import { customerTerms, type RefundDoc } from "../src/model/refund";
 import { FUNCTION_HEAP_MB, runMeasuredChild } from "./support/measured-child";
 
 const DEPOSITS = 10_000;
@@ -97,6 +97,7 @@ async function seed(db: Firestore): Promise<void> {
       hash: "",
     };
     const refund: RefundDoc = {
+      number: `RB-2026-${pad(i)}`,
       proposal: {
         source: { kind: "deposit", depositId: ids.deposit },
         scope: { kind: "full" },
@@ -104,6 +105,9 @@ async function seed(db: Firestore): Promise<void> {
         schedule: { kind: "single" },
       },
       depositId: ids.deposit,
+      depositNumber: number,
+      orderRef: deposit.orderRef,
+      customerTerms: customerTerms(customer.name),
       status: "submitted",
       grossAmount: "4320.00",
       customerName: customer.name,

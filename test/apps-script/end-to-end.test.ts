@@ -93,7 +93,8 @@ it("requests, approves twice, and the sheet and Firestore hold the credit note a
   // The sheet: the credit note in « Avoirs », both instalments in « Échéancier », written once each.
   const avoirs = await values("Avoirs");
   expect(avoirs.filter((row) => row.includes("AV-2026-000001"))).toHaveLength(1);
-  const echeancier = (await values("'Échéancier'")).filter((row) => row.includes(refundId));
+  // People read the request's number; its id is the last column's `{id}-{n}`.
+  const echeancier = (await values("'Échéancier'")).filter((row) => row.includes("RB-2026-000001"));
   expect(echeancier).toHaveLength(2);
   expect(echeancier.every((row) => row.includes("AV-2026-000001"))).toBe(true);
 

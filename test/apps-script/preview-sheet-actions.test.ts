@@ -45,9 +45,11 @@ async function sheetRows(sheet: string): Promise<string[][]> {
   return ((await response.json()) as { values?: string[][] }).values ?? [];
 }
 
-/** Selects, in the preview, the row of `sheet` whose id (first column) is `id`. */
+/** Selects, in the preview, the row of `sheet` whose id (its `Identifiant` column, first or last) is `id`. */
 async function selectRowOf(sheet: string, id: string): Promise<number> {
-  const row = (await sheetRows(sheet)).findIndex((cells) => cells[0] === id) + 1;
+  const rows = await sheetRows(sheet);
+  const idColumn = rows[0].indexOf("Identifiant");
+  const row = rows.findIndex((cells) => cells[idColumn] === id) + 1;
   expect(row).toBeGreaterThan(1);
   const response = await fetch(`${preview.url}api/selection`, { method: "POST", body: JSON.stringify({ sheet, row }) });
   expect(await response.json()).toEqual({ sheet, row, selected: row });

@@ -94,12 +94,13 @@ it("request → two approvals → payment → follow-up: each person is told wha
   const refunds = await fs.db.collection(`companies/${COMPANY}/refunds`).get();
   expect(refunds.size).toBe(1);
   const refundId = refunds.docs[0].id;
+  const refundNumber = refunds.docs[0].get("number") as string;
 
   // Both approvers were told at submission (not two days later).
   for (const approver of [SALES, ACCOUNTING]) {
     const [mail] = await mailsTo(approver);
     expect(mail?.subject).toBe(
-      `Demande de remboursement ${refundId} à approuver – Hôtel Bellevue SARL – ${EURO("4 320,00 €")}`,
+      `Demande de remboursement ${refundNumber} à approuver – Hôtel Bellevue SARL – ${EURO("4 320,00 €")}`,
     );
     expect(mail?.text).toContain("Commentaire du demandeur : Chantier annulé par nos soins");
   }
@@ -147,7 +148,7 @@ it("request → two approvals → payment → follow-up: each person is told wha
   await page.locator("#sidebar").screenshot({ path: screenshotPath("walk-5-banniere-approuvee") });
   const [approved] = await mailsTo(REQUESTER);
   expect(approved.subject).toBe(
-    `Demande de remboursement ${refundId} approuvée – Hôtel Bellevue SARL – ${EURO("4 320,00 €")}`,
+    `Demande de remboursement ${refundNumber} approuvée – Hôtel Bellevue SARL – ${EURO("4 320,00 €")}`,
   );
   expect(approved.text).toContain("l'avoir AV-2026-000001 est émis");
 
@@ -183,7 +184,7 @@ it("request → two approvals → payment → follow-up: each person is told wha
   await sidebar.locator("#deposit").filter({ hasText: "Remboursement en cours (1/2 payée)" }).waitFor();
   await page.locator("#sidebar").screenshot({ path: screenshotPath("walk-6-acompte-remboursement-en-cours") });
   await sidebar.getByRole("tab", { name: "Suivi" }).click();
-  await sidebar.getByLabel("N° de demande").fill(refundId);
+  await sidebar.getByLabel("N° de demande").fill(refundNumber);
   await sidebar.getByRole("button", { name: "Afficher" }).click();
   await sidebar
     .locator("#follow-detail")

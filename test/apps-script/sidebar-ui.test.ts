@@ -26,7 +26,9 @@ let api: FakeApi;
 let preview: AddonPreview;
 let browser: Browser;
 /** Refund requests by idempotency key, as the functions would store them. */
-const created = new Map<string, { id: string; status: string }>();
+const created = new Map<string, { id: string; number: string; status: string }>();
+/** The request's number people read (its id is technical): RB-2026-000007 for ref_7. */
+const requestNumber = (n: number) => `RB-2026-${String(n).padStart(6, "0")}`;
 const cancelled = new Set<string>();
 
 function caller(r: RecordedRequest) {
@@ -63,7 +65,8 @@ beforeAll(async () => {
     ),
     route("POST", "/refunds", (r) => {
       const key = String(r.headers["idempotency-key"]);
-      if (!created.has(key)) created.set(key, { id: `ref_${created.size + 1}`, status: "submitted" });
+      const n = created.size + 1;
+      if (!created.has(key)) created.set(key, { id: `ref_${n}`, number: requestNumber(n), status: "submitted" });
       return { status: 201, body: created.get(key) };
     }),
     route("GET", "/approvals/pending", () => ({
@@ -91,6 +94,7 @@ beforeAll(async () => {
       status: 200,
       body: {
         id: r.path.split("/").pop(),
+        number: requestNumber(Number(r.path.split("_").pop())),
         depositId: "dep_1",
         status: cancelled.has(r.path.split("/").pop() ?? "") ? "cancelled" : "submitted",
         reason: "seller_cancels",
@@ -305,7 +309,7 @@ it("lets the requester cancel a request after confirming, and says so", async ()
   ).resolves.toBe(true);
   const before = api.requests.length;
   await detail.getByRole("button", { name: "Confirmer l'annulation" }).click();
-  await sidebar.locator("#banner.success").filter({ hasText: "Demande ref_7 annulée." }).waitFor();
+  await sidebar.locator("#banner.success").filter({ hasText: "Demande RB-2026-000007 annulée." }).waitFor();
   await detail.filter({ hasText: "Annulée" }).waitFor();
   const cancels = api.requests.slice(before).filter((r) => r.method === "POST");
   expect(cancels.map((r) => r.path)).toEqual(["/v1/companies/acme/refunds/ref_7/cancel"]);

@@ -38,7 +38,8 @@ describe("calendar and formatting", () => {
 describe("approval waiting", () => {
   const req: WaitingApproval = {
     companyId: "lefevre",
-    requestId: "DR-0007",
+    requestId: "r7XkQ2mP9aLwZ3bN8cVd",
+    requestNumber: "RB-2026-000007",
     customerName: "Dupont & Fils",
     amount: "4320.00",
     step: "accounting_approver",
@@ -57,6 +58,9 @@ describe("approval waiting", () => {
     expect(first.subject).toBe("Remboursement en attente de votre validation comptable – Dupont & Fils");
     expect(first.text).toContain("attend votre validation comptable depuis le 02/03/2026");
     expect(first.text).toContain("4\u202f320,00\u00a0€");
+    // People read the request's number; its id only keys the reminder.
+    expect(first.text).toContain("La demande de remboursement RB-2026-000007 (Dupont & Fils");
+    expect(first.text).not.toContain(req.requestId);
     expect(reminderId(approvalWaitingReminder(req, settings, "2026-03-05")!)).toBe(reminderId(first));
     expect(approvalWaitingReminder(req, settings, "2026-03-06")!.day).toBe("2026-03-06");
   });
@@ -69,7 +73,8 @@ describe("approval waiting", () => {
 describe("instalment due", () => {
   const inst: OpenInstalment = {
     companyId: "lefevre",
-    requestId: "DR-0003",
+    requestId: "r3XkQ2mP9aLwZ3bN8cVd",
+    requestNumber: "RB-2026-000003",
     creditNoteNumber: "AV-2026-000001",
     customerName: "Durand SARL",
     number: 2,
@@ -87,6 +92,8 @@ describe("instalment due", () => {
     const late = instalmentDueReminder(inst, settings, "2026-03-16")!;
     expect(late).toMatchObject({ level: 2, day: "2026-03-16" });
     expect(late.text).toContain("était attendu le 15/03/2026");
+    expect(late.text).toContain("du remboursement RB-2026-000003 (avoir AV-2026-000001");
+    expect(late.text).not.toContain(inst.requestId);
     expect(instalmentDueReminder(inst, settings, "2026-03-22")!.day).toBe("2026-03-16");
     expect(instalmentDueReminder(inst, settings, "2026-03-23")!.day).toBe("2026-03-23");
   });
@@ -99,6 +106,7 @@ describe("Relances sheet row", () => {
       {
         companyId: "lefevre",
         requestId: "DR-3",
+        requestNumber: "RB-2026-000003",
         creditNoteNumber: "AV-2026-000001",
         customerName: '=HYPERLINK("x")',
         number: 1,
@@ -128,7 +136,8 @@ describe("Relances sheet row", () => {
 describe("consumer refund deadline (engine's L241-4 scale)", () => {
   const refund = {
     companyId: "lefevre",
-    requestId: "DR-9",
+    requestId: "r9XkQ2mP9aLwZ3bN8cVd",
+    requestNumber: "RB-2026-000009",
     customerName: "Mme Martin",
     amount: "1000.00",
     scale: "L241-4" as const,
@@ -138,6 +147,8 @@ describe("consumer refund deadline (engine's L241-4 scale)", () => {
   it("warns accounting 3 days before the deadline with the first increase to come", () => {
     expect(consumerRefundDeadlineReminder(refund, settings, "2026-03-11")).toBeNull();
     const r = consumerRefundDeadlineReminder(refund, settings, "2026-03-12")!;
+    expect(r.text).toContain("(demande RB-2026-000009)");
+    expect(r.text).not.toContain(refund.requestId);
     expect(r).toMatchObject({ level: 1, day: "2026-03-12", to: ["compta@lefevre.fr"] });
     expect(r.subject).toBe("Remboursement consommateur à faire avant le 15/03/2026 – Mme Martin");
     expect(r.text).toContain("À partir du 16/03/2026, la majoration passera à 100,00\u00a0€ (10 %).");

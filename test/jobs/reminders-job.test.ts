@@ -96,6 +96,10 @@ describe("reminders job on a seeded company", () => {
       "Échéance de remboursement en retard – Client DR-5 – 900,00\u00a0€",
     );
     expect(byTarget.get("refund/DR-5/instalment/3")!.text).toContain("au plus tard le 13/03/2026");
+    // People read the requests' numbers, never their ids (which only key the reminders).
+    expect(byTarget.get("refund/DR-5/instalment/3")!.text).toContain("du remboursement RB-2026-000005 (avoir");
+    expect(byTarget.get("refund/DR-1/sales")!.text).toContain("La demande de remboursement RB-2026-000001 (");
+    expect(consumer.text).toContain("(demande RB-2026-000006)");
   });
 
   it("a second run the same day, and a redelivery of the first, send nothing more", async () => {

@@ -79,6 +79,28 @@ it("creates the nine French sheets with headers, frozen row, widths, formats, co
     ["TEXT_STARTS_WITH", "Erreur"],
   ]);
 
+  // The sheets people read by document number: the number first, the technical id last, protected with the rest.
+  for (const [title, first] of [
+    ["Remboursements", "Demande"],
+    ["Échéancier", "Demande"],
+    ["Avoirs", "Numéro"],
+    ["Écritures", "N° écriture"],
+  ]) {
+    const sheet = s.sheets!.find((x) => x.properties!.title === title)!;
+    const headers = sheet.data![0].rowData![0].values!.map((v) => v.formattedValue);
+    expect([title, headers[0], headers.at(-1)]).toEqual([title, first, "Identifiant"]);
+    expect(headers.filter((h) => h === "Identifiant")).toHaveLength(1);
+    const last = headers.length - 1;
+    expect(
+      sheet.protectedRanges!.some(
+        (p) => p.warningOnly && p.range!.startColumnIndex! <= last && p.range!.endColumnIndex! > last,
+      ),
+    ).toBe(true);
+  }
+  expect(
+    s.sheets!.find((x) => x.properties!.title === "Remboursements")!.data![0].rowData![0].values![1].formattedValue,
+  ).toBe("Facture d'acompte");
+
   // Intégrité is written by Acompte alone: the whole sheet is protected for real, not with a warning.
   const integrite = s.sheets!.find((x) => x.properties!.title === "Intégrité")!;
   expect(integrite.protectedRanges!.map((p) => [p.range, p.warningOnly, p.description])).toEqual([

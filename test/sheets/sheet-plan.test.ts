@@ -3,7 +3,8 @@ import { ECHEANCIER } from "../../functions/src/sheets/layout/workbook-spec";
 import { planSheet } from "../../functions/src/sheets/sync/sheet-plan";
 import type { Row } from "../../functions/src/sheets/sync/row-mappers";
 
-const spec = { title: "Échéancier", columns: ECHEANCIER.columns.slice(0, 3) };
+/** Three columns, the id first (as a sheet typed by people keeps it). */
+const spec = { title: "Échéancier", columns: [ECHEANCIER.columns.at(-1)!, ...ECHEANCIER.columns.slice(0, 2)] };
 const row = (id: string, order: string, name: string | null, amount: string): Row => ({
   id,
   order,
@@ -81,6 +82,41 @@ describe("planSheet", () => {
     expect(planSheet(spec, [row("a", "1", "x", "1.00")], []).writes).toEqual([
       { range: "'Échéancier'!A2:C2", values: [["a", "x", 1]] },
     ]);
+  });
+});
+
+describe("planSheet, the id in the last column", () => {
+  // Demande, Avoir, Identifiant: the numbers people read first, the technical id last.
+  const last = { title: "Échéancier", columns: [...ECHEANCIER.columns.slice(0, 2), ECHEANCIER.columns.at(-1)!] };
+  const byLast = (id: string, number: string, note: string): Row => ({
+    id,
+    order: number,
+    cells: [text(number), text(note), text(id)],
+  });
+
+  it("finds, updates, appends and de-duplicates rows by the last column", () => {
+    const current = [
+      ["Demande", "Avoir", "Identifiant"],
+      ["RB-2026-000001", "ancien", "a"],
+      ["RB-2026-000009", "tapé", ""],
+      ["RB-2026-000001", "copie", "a"],
+    ];
+    const plan = planSheet(
+      last,
+      [byLast("a", "RB-2026-000001", "AV-2026-000001"), byLast("b", "RB-2026-000002", "")],
+      current,
+    );
+    expect(plan.writes).toEqual([
+      { range: "'Échéancier'!A2:C2", values: [["RB-2026-000001", "AV-2026-000001", "a"]] },
+      {
+        range: "'Échéancier'!A4:C5",
+        values: [
+          ["", "", ""],
+          ["RB-2026-000002", "", "b"],
+        ],
+      },
+    ]);
+    expect(plan).toMatchObject({ updatedRows: 1, newRows: 1, clearedRows: 1 });
   });
 });
 

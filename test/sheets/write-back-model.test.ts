@@ -15,7 +15,7 @@ import fc from "fast-check";
 import { date, money, rawValue, text, type Cell } from "../../functions/src/sheets/cell";
 import { columnLetter, quoteSheet } from "../../functions/src/sheets/layout/a1";
 import { setupWorkbook } from "../../functions/src/sheets/layout/setup-workbook";
-import type { SheetSpec } from "../../functions/src/sheets/layout/sheet-spec";
+import { idColumnOf, type SheetSpec } from "../../functions/src/sheets/layout/sheet-spec";
 import { ACOMPTES, ECRITURES, REMBOURSEMENTS } from "../../functions/src/sheets/layout/workbook-spec";
 import { httpStatus } from "../../functions/src/sheets/retry";
 import { createSheetsApi } from "../../functions/src/sheets/sheets-api";
@@ -57,7 +57,9 @@ function cellFor(spec: SheetSpec, column: number, choice: number): Cell | null {
 const docRow = (spec: SheetSpec, id: string, order: string, choices: number[]): Row => ({
   id,
   order,
-  cells: spec.columns.map((_, c) => (c === 0 ? text(id) : cellFor(spec, c, choices[c % choices.length]))),
+  cells: spec.columns.map((_, c) =>
+    c === idColumnOf(spec) ? text(id) : cellFor(spec, c, choices[c % choices.length]),
+  ),
 });
 
 // ---- What people type (USER_ENTERED) ---------------------------------------------------------------------------
@@ -209,11 +211,13 @@ async function run(faultSeed: number, actions: Action[]) {
       return meta.sheets!.find((x) => x.properties!.title === SHEETS[s].title)!.properties!.gridProperties!.rowCount!;
     };
     const isDocId = (s: number, v: Value | undefined) => typeof v === "string" && docs[s].has(v);
+    /** The document id a sheet's line holds (the id column is first or last, by sheet). */
+    const idOf = (s: number, line: Line) => line[idColumnOf(SHEETS[s])];
     const blank = (line: Line | undefined) => !line || line.every((v) => v === "");
     const personLines = (s: number, lines: Line[]) =>
       lines
         .slice(1)
-        .filter((line) => !blank(line) && !isDocId(s, line[0]))
+        .filter((line) => !blank(line) && !isDocId(s, idOf(s, line)))
         .map((line) => JSON.stringify(line))
         .sort();
 
@@ -230,7 +234,8 @@ async function run(faultSeed: number, actions: Action[]) {
       const lines = await read(s);
       const seen = new Map<string, number>();
       lines.forEach((line, r) => {
-        if (r > 0 && isDocId(s, line[0])) seen.set(line[0] as string, (seen.get(line[0] as string) ?? 0) + 1);
+        if (r > 0 && isDocId(s, idOf(s, line)))
+          seen.set(idOf(s, line) as string, (seen.get(idOf(s, line) as string) ?? 0) + 1);
       });
       for (const [id, row] of docs[s]) {
         expect({ sheet: SHEETS[s].title, id, times: seen.get(id) ?? 0 }).toEqual({
@@ -238,7 +243,7 @@ async function run(faultSeed: number, actions: Action[]) {
           id,
           times: 1,
         });
-        const line = lines.find((l, r) => r > 0 && l[0] === id)!;
+        const line = lines.find((l, r) => r > 0 && idOf(s, l) === id)!;
         const got = row.cells.map((c, i) => (c === null ? null : (line[i] ?? "")));
         const want = row.cells.map((c) => (c === null ? null : rawValue(c)));
         expect({ sheet: SHEETS[s].title, id, got }).toEqual({ sheet: SHEETS[s].title, id, got: want });
@@ -383,8 +388,9 @@ async function run(faultSeed: number, actions: Action[]) {
           const id = ids[a.pick % ids.length];
           const row = docs[a.sheet].get(id)!;
           const cells = [...row.cells];
+          const others = cells.map((_, i) => i).filter((i) => i !== idColumnOf(SHEETS[a.sheet]));
           a.columns.forEach((c, i) => {
-            const column = 1 + (c % (cells.length - 1));
+            const column = others[c % others.length];
             cells[column] = cellFor(SHEETS[a.sheet], column, a.choices[i % a.choices.length]);
           });
           docs[a.sheet].set(id, { ...row, cells });
@@ -397,8 +403,12 @@ async function run(faultSeed: number, actions: Action[]) {
           break;
         case "type":
           await person(a.sheet, async (lines, formulas, rows) => {
-            const line: string[] = [typedKey(a.key), ...a.values.map((v) => TYPED[v])];
-            if (!line.some((v) => v !== "")) line[1] = "note";
+            // The key where the sheet keeps its ids, what was typed in the other columns in order.
+            const idc = idColumnOf(SHEETS[a.sheet]);
+            const rest = a.values.map((v) => TYPED[v]);
+            const line: string[] = [];
+            for (let i = 0, j = 0; i < width(a.sheet); i++) line.push(i === idc ? typedKey(a.key) : (rest[j++] ?? ""));
+            if (!line.some((v) => v !== "")) line[idc === 0 ? 1 : 0] = "note";
             if (a.where === "gap") {
               const gaps = lines.map((l, r) => (r > 0 && blank(l) ? r : -1)).filter((r) => r > 0);
               if (gaps.length) await typeRow(a.sheet, gaps[a.at % gaps.length], line);
@@ -422,7 +432,9 @@ async function run(faultSeed: number, actions: Action[]) {
           break;
         case "copy":
           await person(a.sheet, async (lines, formulas, rows) => {
-            const sources = lines.map((l, r) => (r > 0 && isDocId(a.sheet, l[0]) ? r : -1)).filter((r) => r > 0);
+            const sources = lines
+              .map((l, r) => (r > 0 && isDocId(a.sheet, idOf(a.sheet, l)) ? r : -1))
+              .filter((r) => r > 0);
             if (!sources.length) return;
             const from = sources[a.pick % sources.length];
             const to = 1 + (a.to % Math.min(rows - 1, lines.length + 1));

@@ -123,10 +123,11 @@ test("every state change lands once in the right sheet, with French formats", as
         "Payée",
       ],
     ]);
+    // People read the request's and the deposit invoice's numbers; the technical id comes last.
     expect(rows("Remboursements")).toEqual([
       [
-        r,
-        d,
+        "RB-2026-000001",
+        "FA-2026-000001",
         "Hôtel Bellevue SARL",
         "Annulation par le vendeur",
         // Avoir TTC, then Total dû au client (the same here: no compensation).
@@ -141,12 +142,12 @@ test("every state change lands once in the right sheet, with French formats", as
         "AV-2026-000001",
         "",
         "30/04/2026",
+        r,
       ],
     ]);
     expect(rows("Échéancier")).toEqual([
       [
-        `${r}-1`,
-        r,
+        "RB-2026-000001",
         "AV-2026-000001",
         "Hôtel Bellevue SARL",
         "1/2",
@@ -154,10 +155,10 @@ test("every state change lands once in the right sheet, with French formats", as
         euros(`2${NBSP}160,00`),
         "Payée",
         "31/03/2026",
+        `${r}-1`,
       ],
       [
-        `${r}-2`,
-        r,
+        "RB-2026-000001",
         "AV-2026-000001",
         "Hôtel Bellevue SARL",
         "2/2",
@@ -165,12 +166,12 @@ test("every state change lands once in the right sheet, with French formats", as
         euros(`2${NBSP}160,00`),
         "Payée",
         "30/04/2026",
+        `${r}-2`,
       ],
     ]);
     // Every mention of the credit note: number, date, type, seller, customer, cited invoice by number and date, per-rate and total amounts.
     expect(rows("Avoirs")).toEqual([
       [
-        expect.stringMatching(/-20$/),
         "AV-2026-000001",
         "10/03/2026",
         "Avoir (381)",
@@ -189,9 +190,11 @@ test("every state change lands once in the right sheet, with French formats", as
         euros("-720,00"),
         euros(`-4${NBSP}320,00`),
         r,
+        expect.stringMatching(/-20$/),
       ],
     ]);
-    const journal = rows("Écritures").map((l) => [l[1], l[2], l[3], l[5], l[6], l[8] ?? "", l[9] ?? ""]);
+    const journal = rows("Écritures").map((l) => [l[0], l[1], l[2], l[4], l[5], l[7] ?? "", l[8] ?? ""]);
+    expect(rows("Écritures").map((l) => l[9])).toEqual(rows("Écritures").map(() => expect.stringMatching(/-\d+$/)));
     expect(journal).toEqual([
       ["EC-2026-000001", "15/01/2026", "BQ", "FA-2026-000001", "512", euros(`4${NBSP}320,00`), ""],
       ["EC-2026-000001", "15/01/2026", "BQ", "FA-2026-000001", "4191", "", euros(`3${NBSP}600,00`)],
@@ -206,7 +209,7 @@ test("every state change lands once in the right sheet, with French formats", as
     ]);
     // Ids are unique in every sheet: updated in place, never duplicated.
     for (const t of SYNCED) {
-      const ids = rows(t).map((l) => l[0]);
+      const ids = rows(t).map((l) => l[headers(t).indexOf("Identifiant")]);
       expect(new Set(ids).size).toBe(ids.length);
     }
     // Numbers and dates are stored as numbers (formats do the display), user text as text.
@@ -277,5 +280,43 @@ test("a write that fails after every retry is recorded, then replayed by the nex
   } finally {
     await api.close();
     await kit.stop();
+  }
+});
+
+test("a workbook laid out with the ids first (before #12) is rewritten under the new layout: each document once, the old rows gone", async () => {
+  const run = await runWorkflow(0);
+  try {
+    const expected = await sheetValues(run);
+    const { deposit: d, refund: r } = run.ids;
+    const api = run.kit.gateway.api.spreadsheets.values;
+    const sheet = (title: string) => ({ spreadsheetId: run.spreadsheetId, range: `'${title}'` });
+    const old = (title: string, values: string[][]) =>
+      api.update({ ...sheet(title), valueInputOption: "RAW", requestBody: { values } });
+    // What the sync wrote before: the id in column A, the deposit's id where its invoice number now is; a pasted copy too.
+    const oldRefund = [r, d, "Hôtel Bellevue SARL", "Annulation par le vendeur", "4320", REQUESTER, "", "Remboursée"];
+    await api.clear(sheet("Remboursements"));
+    await old("Remboursements", [
+      ["Identifiant", "Acompte", "Client", "Motif", "Montant TTC", "Demandé par", "Demandé le", "Statut"],
+      oldRefund,
+      oldRefund,
+    ]);
+    await api.clear(sheet("Échéancier"));
+    await old("Échéancier", [
+      ["Identifiant", "Demande", "Avoir", "Client"],
+      [`${r}-1`, r, "AV-2026-000001", "Hôtel Bellevue SARL"],
+      [`${r}-2`, r, "AV-2026-000001", "Hôtel Bellevue SARL"],
+      ["note", "tapée", "sous", "le tableau"],
+    ]);
+
+    const result = await syncCompanySheets({ db: fs.db, gateway: run.kit.gateway }, C);
+    expect(result[run.spreadsheetId]).toMatchObject({ status: "synced" });
+    expect(await sheetValues(run)).toEqual(expected);
+    // Settled: the next sync writes nothing.
+    run.kit.server.resetCalls();
+    const again = await syncCompanySheets({ db: fs.db, gateway: run.kit.gateway }, C);
+    expect(again[run.spreadsheetId]).toMatchObject({ writeCalls: 0, updatedRows: 0, newRows: 0 });
+  } finally {
+    await run.api.close();
+    await run.kit.stop();
   }
 });

@@ -62,7 +62,7 @@ test("submission, each approval and the final approval tell the next person, onc
     to: [ACCOUNTING, SALES].sort(),
     status: "PENDING",
     day: "2026-03-10",
-    subject: `Demande de remboursement ${refundId} à approuver – Hôtel Bellevue SARL – 4\u202f320,00\u00a0€`,
+    subject: `Demande de remboursement ${req.body.number} à approuver – Hôtel Bellevue SARL – 4\u202f320,00\u00a0€`,
   });
   const submitted = mails[0].text;
   expect(submitted).toContain(`${REQUESTER} a demandé le 10/03/2026 un remboursement qui attend votre approbation`);
@@ -105,7 +105,7 @@ test("submission, each approval and the final approval tell the next person, onc
   expect(mails).toHaveLength(3);
   expect(mails[2]).toMatchObject({
     to: [REQUESTER],
-    subject: `Demande de remboursement ${refundId} approuvée – Hôtel Bellevue SARL – 4\u202f320,00\u00a0€`,
+    subject: `Demande de remboursement ${req.body.number} approuvée – Hôtel Bellevue SARL – 4\u202f320,00\u00a0€`,
   });
   expect(mails[2].text).toContain("l'avoir AV-2026-000001 est émis");
   expect(mails[2].text).toContain("Avoir AV-2026-000001 (TTC) : 4\u202f320,00\u00a0€");
@@ -139,7 +139,7 @@ test("a rejection tells the requester, with the reason", async () => {
   const mails = await outbox();
   expect(mails.map((m) => m.to)).toEqual([[ACCOUNTING, SALES].sort(), [REQUESTER]]);
   expect(mails[1].subject).toBe(
-    `Demande de remboursement ${req.body.id} refusée – Hôtel Bellevue SARL – 4\u202f320,00\u00a0€`,
+    `Demande de remboursement ${req.body.number} refusée – Hôtel Bellevue SARL – 4\u202f320,00\u00a0€`,
   );
   expect(mails[1].text).toContain(`a été refusée le 10/03/2026 par ${SALES}`);
   expect(mails[1].text).toContain("Motif du refus : Commande livrée entre-temps");

@@ -12,6 +12,7 @@ import { getSidebarContext } from "./getSidebarContext";
 import { logTokenAudience } from "./identity-token";
 import { linkCompany } from "./linkCompany";
 import { listPendingApprovals } from "./listPendingApprovals";
+import { listRefunds } from "./listRefunds";
 import { markInstalmentPaid } from "./markInstalmentPaid";
 import { onInstall, onOpen } from "./onOpen";
 import { quoteRefund } from "./quoteRefund";
@@ -46,4 +47,5 @@ export const entryPoints: EntryPoints = {
   rejectRefund,
   cancelRefund,
   getRefund,
+  listRefunds,
 };

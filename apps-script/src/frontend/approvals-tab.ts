@@ -60,13 +60,13 @@ export class ApprovalsTab {
     );
     const title = item.depositNumber
       ? `Demande de remboursement — acompte ${item.depositNumber}`
-      : `Demande de remboursement ${item.id}`;
+      : `Demande de remboursement ${item.number}`;
     const card = el(
       "article",
       { class: "card", "aria-label": title },
       el("strong", {}, title),
       facts([
-        ["Demande", item.id],
+        ["Demande", item.number],
         ["Client", item.customerName],
         ["Motif", reasonLabel(item.reason)],
         ["Demandée par", item.requestedBy],
@@ -91,8 +91,8 @@ export class ApprovalsTab {
       if (!refund) return;
       showSuccess(
         !refund.awaiting?.length
-          ? `Demande ${item.id} ${inSentence(statusLabel(refund.status))}${refund.creditNote ? ` : avoir ${refund.creditNote.number} émis` : ""}. ${refund.requestedBy} est prévenu par e-mail.`
-          : `Votre approbation de la demande ${item.id} est enregistrée. ${nextApprovalSentence(refund)}`,
+          ? `Demande ${item.number} ${inSentence(statusLabel(refund.status))}${refund.creditNote ? ` : avoir ${refund.creditNote.number} émis` : ""}. ${refund.requestedBy} est prévenu par e-mail.`
+          : `Votre approbation de la demande ${item.number} est enregistrée. ${nextApprovalSentence(refund)}`,
       );
       this.onDecided(item.id);
       await this.load();
@@ -115,7 +115,7 @@ export class ApprovalsTab {
       );
       if (!refund) return;
       showSuccess(
-        `Demande ${item.id} ${inSentence(statusLabel("rejected"))}. ${item.requestedBy} est prévenu par e-mail.`,
+        `Demande ${item.number} ${inSentence(statusLabel("rejected"))}. ${item.requestedBy} est prévenu par e-mail.`,
       );
       this.onDecided(item.id);
       await this.load();

@@ -1,4 +1,8 @@
-/** *Suivi*: a request's status, figures, credit note, schedule and history. */
+/**
+ * *Suivi*: the refunds list (refund-list.ts), a search by number or
+ * customer, and a request's status, figures, credit note, schedule and
+ * history.
+ */
 import type { Me, Refund, RefundDetail, RefundSummary } from "../interfaces/api";
 import { showError, showSuccess } from "./banner";
 import { whileBusy } from "./busy";
@@ -8,6 +12,10 @@ import { eventLabel, inSentence, reasonLabel, statusLabel } from "./labels";
 import { creditNoteTable, instalmentsTable } from "./quote-view";
 import { callServer } from "./server";
 import { KeyedActions } from "./keyed-action";
+import { RefundListView } from "./refund-list";
+
+/** A Firestore document id, as the sheets' last column « Identifiant » shows it. */
+const TECHNICAL_ID = /^[A-Za-z0-9]{20}$/;
 
 /** Statuses in which the requester (or an admin) may still withdraw the request. */
 const CANCELLABLE = ["submitted", "sales_approved", "accounting_approved"];
@@ -21,6 +29,7 @@ export class FollowTab {
   private readonly detail = byId("follow-detail");
   private readonly submit = byId<HTMLButtonElement>("follow-submit");
   private readonly actions = new KeyedActions();
+  private readonly list = new RefundListView((refundId) => void this.show(refundId));
   private me: Me | null = null;
 
   setMe(me: Me): void {
@@ -30,9 +39,27 @@ export class FollowTab {
   constructor() {
     byId("follow-form").addEventListener("submit", (event) => {
       event.preventDefault();
-      const id = this.input.value.trim();
-      if (id) void this.show(id);
+      void this.find(this.input.value.trim());
     });
+  }
+
+  /** Shows the list the first time the tab is opened: « Mes demandes » for a requester. */
+  showList(): void {
+    this.list.showFirst(this.me?.roles.includes("requester") ?? false);
+  }
+
+  /**
+   * Lists the requests matching what was typed and opens the one found
+   * when only one matches. An id copied from a sheet's last column
+   * « Identifiant » matches no number nor customer: it is opened as such
+   * (so is anything typed while the list cannot be read).
+   */
+  async find(typed: string): Promise<void> {
+    const found = await whileBusy([this.submit], () => this.list.search(typed), "…");
+    if (!typed) return;
+    if (found?.items.length === 1 && !found.next) return this.show(found.items[0].id);
+    if (!found || (found.items.length === 0 && TECHNICAL_ID.test(typed))) return this.show(typed);
+    this.detail.replaceChildren();
   }
 
   /** The selected deposit's requests, one click to open each. */
@@ -48,7 +75,7 @@ export class FollowTab {
         "ul",
         { class: "plain" },
         ...refunds.map((r) => {
-          const open = el("button", { type: "button", class: "linklike" }, r.id);
+          const open = el("button", { type: "button", class: "linklike" }, r.number);
           open.addEventListener("click", () => void this.show(r.id));
           return el("li", {}, open, " ", statusBadge(r.status), r.total ? ` ${formatMoney(r.total)}` : "");
         }),
@@ -57,7 +84,6 @@ export class FollowTab {
   }
 
   async show(refundId: string): Promise<void> {
-    this.input.value = refundId;
     this.detail.setAttribute("aria-busy", "true");
     const answer = await whileBusy([this.submit], () => callServer("getRefund", refundId), "…");
     this.detail.setAttribute("aria-busy", "false");
@@ -66,6 +92,7 @@ export class FollowTab {
       this.detail.replaceChildren();
       return showError(answer.error);
     }
+    this.input.value = answer.data.number;
     this.detail.replaceChildren(this.view(answer.data));
   }
 
@@ -73,10 +100,10 @@ export class FollowTab {
     const quote = refund.quote;
     return el(
       "article",
-      { class: "card", "aria-label": `Demande ${refund.id}` },
-      el("div", {}, el("strong", {}, `Demande ${refund.id} `), statusBadge(refund.status)),
+      { class: "card", "aria-label": `Demande ${refund.number}` },
+      el("div", {}, el("strong", {}, `Demande ${refund.number} `), statusBadge(refund.status)),
       facts([
-        ["Acompte", refund.deposit?.number ?? refund.depositId],
+        ["Facture d'acompte", refund.deposit?.number],
         ["Client", refund.deposit?.customerName],
         ["Motif", reasonLabel(refund.reason)],
         ["Demandée par", refund.requestedBy],
@@ -132,7 +159,7 @@ export class FollowTab {
         callServer("cancelRefund", refund.id, key),
       );
       if (!done) return;
-      showSuccess(`Demande ${refund.id} ${inSentence(statusLabel("cancelled"))}.`);
+      showSuccess(`Demande ${refund.number} ${inSentence(statusLabel("cancelled"))}.`);
       await this.show(refund.id);
     });
     return el("div", { class: "actions" }, cancel, confirm, keep);

@@ -21,6 +21,7 @@ async function start(): Promise<void> {
   const approvals = new ApprovalsTab((refundId) => void follow.show(refundId));
   let approvalsLoaded = false;
   selectTab = setupTabs((name) => {
+    if (name === "follow") follow.showList();
     if (name === "approvals" && !approvalsLoaded) {
       approvalsLoaded = true;
       void approvals.load();

@@ -225,7 +225,7 @@ export class RequestTab {
     if (answer.ok) {
       this.key.done();
       this.submitted = fingerprint;
-      showSuccess(`Demande de remboursement ${answer.data.id} enregistrée. ${nextApprovalSentence(answer.data)}`);
+      showSuccess(`Demande de remboursement ${answer.data.number} enregistrée. ${nextApprovalSentence(answer.data)}`);
       this.onRequested(answer.data.id);
       void this.reloadSelection();
     } else {

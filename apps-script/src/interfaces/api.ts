@@ -22,6 +22,9 @@ export type {
   Refund,
   RefundDetail,
   RefundEvent,
+  RefundList,
+  RefundListFilter,
+  RefundListItem,
   RefundEventType,
   RefundProposal,
   RefundReason,
@@ -31,3 +34,12 @@ export type {
   Role,
   ScheduleProposal,
 } from "../../../functions/src/contract";
+
+import type { RefundListFilter } from "../../../functions/src/contract";
+
+/** What the sidebar asks of the refunds list (the query string of GET …/refunds). */
+export interface RefundListQuery {
+  filter: RefundListFilter;
+  q?: string;
+  after?: string;
+}

@@ -3,7 +3,7 @@
  * entry module must provide each of them (checked at compile time) and the
  * build turns each name into a top-level function of `Code.js`.
  */
-import type { PendingApproval, Quote, Refund, RefundDetail, RefundProposal } from "./api";
+import type { PendingApproval, Quote, Refund, RefundDetail, RefundList, RefundListQuery, RefundProposal } from "./api";
 import type { CallResult } from "./result";
 import type { DepositSelection, SelectedRow, SidebarContext } from "./sidebar-context";
 
@@ -18,6 +18,7 @@ export interface SidebarFunctions {
   rejectRefund(refundId: string, reason: string, idempotencyKey: string): CallResult<Refund>;
   cancelRefund(refundId: string, idempotencyKey: string): CallResult<Refund>;
   getRefund(refundId: string): CallResult<RefundDetail>;
+  listRefunds(query: RefundListQuery): CallResult<RefundList>;
 }
 
 /** Entry points Apps Script itself or the add-on menu calls. */
@@ -50,6 +51,7 @@ export const SIDEBAR_FUNCTIONS = [
   "rejectRefund",
   "cancelRefund",
   "getRefund",
+  "listRefunds",
 ] as const satisfies readonly (keyof SidebarFunctions)[];
 
 export const MENU_FUNCTIONS = [

@@ -11,6 +11,8 @@ export {
   DEPOSIT_STATUSES,
   PAYMENT_MEANS,
   REFUND_EVENT_LABELS,
+  REFUND_LIST_FILTERS,
+  type RefundListFilter,
   type DepositStatus,
   type PaymentMeans,
   type RefundEventType,

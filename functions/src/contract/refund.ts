@@ -1,5 +1,12 @@
 import type { RefundQuote } from "../domain/refunds/refund-quote";
-import type { ApproverRole, InstalmentStatus, RefundEventType, RefundReason, RefundStatus } from "./enums";
+import type {
+  ApproverRole,
+  InstalmentStatus,
+  RefundEventType,
+  RefundListFilter,
+  RefundReason,
+  RefundStatus,
+} from "./enums";
 
 /** The engine's quote of a refund (`POST …/refunds/quote`, and stored in each request). */
 export type Quote = RefundQuote;
@@ -22,6 +29,8 @@ export interface Instalment {
  */
 export interface Refund {
   id: string;
+  /** The request's number, `RB-2026-000012`: what a person reads; `id` is technical. */
+  number: string;
   /** Null for a refund of a customer credit (a payment's excess). */
   depositId: string | null;
   status: RefundStatus;
@@ -63,6 +72,7 @@ export interface RefundDetail extends Refund {
 /** A refund as listed in its deposit. */
 export interface RefundSummary {
   id: string;
+  number: string;
   status: RefundStatus;
   total: string;
   createdAt: string | null;
@@ -72,6 +82,7 @@ export interface RefundSummary {
 /** `GET …/approvals/pending`: a request the caller can approve now. */
 export interface PendingApproval {
   id: string;
+  number: string;
   depositId: string | null;
   depositNumber: string | null;
   customerName: string;
@@ -94,4 +105,38 @@ export interface PendingApproval {
   schedule: { n: number; dueDate: string; amount: string }[];
   /** Who already approved, when. */
   approvals: { role: ApproverRole; by: string; at: string | null }[];
+}
+
+/** One request in the refunds list (`GET …/refunds`): its numbers, its customer and what is left to pay. */
+export interface RefundListItem {
+  id: string;
+  number: string;
+  status: RefundStatus;
+  customerName: string;
+  /** The deposit invoice refunded, its order, the credit note once issued (null when none). */
+  depositNumber: string | null;
+  orderRef: string | null;
+  creditNoteNumber: string | null;
+  requestedBy: string;
+  requestedOn: string;
+  /** What the request owes the customer in all. */
+  total: string;
+  /** Still to pay: the unpaid instalments once approved, the whole total while awaiting approval, 0.00 once closed. */
+  leftToPay: string;
+  /** The earliest unpaid instalment's due date (null when none). */
+  nextDueDate: string | null;
+  /** An instalment past due, or a consumer's refund deadline passed before approval. */
+  late: boolean;
+}
+
+/** `GET …/refunds?filter=&q=&after=&limit=`: one page of requests, newest number first. */
+export interface RefundList {
+  filter: RefundListFilter;
+  items: RefundListItem[];
+  /** Pass as `after` for the next page; null on the last one. */
+  next: string | null;
+  /** Left to pay over every open request the filter and search select (not only this page). */
+  leftToPay: string;
+  /** How many open requests that total covers. */
+  openCount: number;
 }

@@ -92,6 +92,7 @@ export function firestoreReminderSource(db: Firestore): ReminderSource {
                 {
                   companyId,
                   requestId: id,
+                  requestNumber: d.number,
                   customerName: d.customerName,
                   amount: d.grossAmount,
                   step: d.waitingStep,
@@ -112,7 +113,8 @@ export function firestoreReminderSource(db: Firestore): ReminderSource {
       yield* evaluate<InstalmentDoc>(
         instalments,
         (_id, d) => `refund/${d.refundId}/instalment/${d.number}`,
-        (_id, d) => instalmentDueReminder({ ...d, requestId: d.refundId }, settings, today),
+        (_id, d) =>
+          instalmentDueReminder({ ...d, requestId: d.refundId, requestNumber: d.refundNumber }, settings, today),
       );
 
       const consumer = base
@@ -128,6 +130,7 @@ export function firestoreReminderSource(db: Firestore): ReminderSource {
                 {
                   companyId,
                   requestId: id,
+                  requestNumber: d.number,
                   customerName: d.customerName,
                   amount: d.grossAmount,
                   scale: d.lateRefundScale,

@@ -31,8 +31,15 @@ export interface RefundProposal {
  * serve the reminders job and the pending-approvals query.
  */
 export interface RefundDoc {
+  /** The request's number in its own series, `RB-2026-000012` (model/sequence.ts PlainSeriesKind). */
+  number: string;
   proposal: RefundProposal;
   depositId: string | null;
+  /** The deposit invoice's number and the order, copied so the request is found and shown by them (null for a customer credit). */
+  depositNumber: string | null;
+  orderRef: string | null;
+  /** The customer name's words and their beginnings, accents and case folded: the list's search by customer. */
+  customerTerms: string[];
   status: RefundStatus;
   /** The engine's quote stored at request time (credit-note lines, compensation, settlement, schedule). */
   quote: QuoteSnapshot;
@@ -67,6 +74,8 @@ export type QuoteSnapshot = RefundQuote;
 export interface InstalmentDoc {
   companyId: string;
   refundId: string;
+  /** The request's number (RefundDoc.number). */
+  refundNumber: string;
   number: number;
   count: number;
   amount: MoneyString;
@@ -76,4 +85,24 @@ export interface InstalmentDoc {
   journalEntryId: string | null;
   creditNoteNumber: string;
   customerName: string;
+}
+
+/** Folds accents and case: « Émile-Zola » → « emile-zola ». */
+export function foldForSearch(text: string): string {
+  return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+}
+
+const MIN_TERM = 2;
+const MAX_TERMS = 60;
+
+/**
+ * What a search by customer matches: each word of the name (folded) and
+ * each of its beginnings from two letters, so « dup » and « boulangerie »
+ * both find « Boulangerie Dupont » with one array-contains query.
+ */
+export function customerTerms(name: string): string[] {
+  const terms = new Set<string>();
+  for (const word of foldForSearch(name).split(/[^\p{L}\p{N}]+/u))
+    for (let n = MIN_TERM; n <= word.length; n++) terms.add(word.slice(0, n));
+  return [...terms].slice(0, MAX_TERMS);
 }

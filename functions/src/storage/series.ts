@@ -1,4 +1,5 @@
 import type { SeriesKind } from "../model/chain";
+import type { NumberedKind } from "../model/sequence";
 import { CREDIT_NOTES, INVOICES, JOURNAL_ENTRIES } from "../model/collections";
 
 export interface SeriesInfo {
@@ -20,11 +21,19 @@ export const SERIES: Record<SeriesKind, SeriesInfo> = {
   journal: { prefix: "EC", collection: JOURNAL_ENTRIES, label: "écritures", noun: "l'écriture", pronoun: "la" },
 };
 
+/** Prefix of every numbered series' printed number, chained or not (model/sequence.ts). */
+const PREFIXES: Record<NumberedKind, string> = {
+  invoice: SERIES.invoice.prefix,
+  creditNote: SERIES.creditNote.prefix,
+  journal: SERIES.journal.prefix,
+  refundRequest: "RB",
+};
+
 /** Not a series of ours: imported invoices keep the other tool's numbering (`seq` 0, nothing chained). */
 export const EXTERNAL_SERIES = "external";
 
 /** One series per kind and calendar year: `invoice-2026`. */
-export function seriesKey(kind: SeriesKind, year: number): string {
+export function seriesKey(kind: NumberedKind, year: number): string {
   return `${kind}-${year}`;
 }
 
@@ -34,9 +43,9 @@ export function parseSeriesKey(series: string): { kind: SeriesKind; year: number
   return m ? { kind: m[1] as SeriesKind, year: Number(m[2]) } : null;
 }
 
-/** `FA-2026-000123`. */
-export function formatNumber(kind: SeriesKind, year: number, seq: number): string {
-  return `${SERIES[kind].prefix}-${year}-${String(seq).padStart(6, "0")}`;
+/** `FA-2026-000123`, `RB-2026-000012`. */
+export function formatNumber(kind: NumberedKind, year: number, seq: number): string {
+  return `${PREFIXES[kind]}-${year}-${String(seq).padStart(6, "0")}`;
 }
 
 /** `FA-2026-000123` → its series and place; null when it is not a number of our series. */

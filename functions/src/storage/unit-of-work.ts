@@ -6,10 +6,9 @@ import {
   Timestamp,
   Transaction,
 } from "@google-cloud/firestore";
-import type { SeriesKind } from "../model/chain";
 import { EVENTS, SEQUENCES } from "../model/collections";
 import type { AuditEventDoc } from "../model/event";
-import type { SequenceDoc } from "../model/sequence";
+import type { NumberedKind, SequenceDoc } from "../model/sequence";
 import { conflict } from "../errors/api-error";
 import { chainHash, recordedAt } from "./chain-hash";
 import { companyCollection } from "./refs";
@@ -18,7 +17,7 @@ import { withoutUndefined } from "./without-undefined";
 
 /** A number reserved in a series, with what the chained document must carry. */
 export interface NumberSlot {
-  kind: SeriesKind;
+  kind: NumberedKind;
   series: string;
   year: number;
   seq: number;
@@ -154,18 +153,18 @@ export class UnitOfWork {
     this.create(this.collection(EVENTS).doc(), doc);
   }
 
+  /** The counter document of the series a document dated `date` is numbered in (to prefetch it). */
+  sequenceRef(kind: NumberedKind, date: string): DocumentReference {
+    return this.collection(SEQUENCES).doc(seriesKey(kind, Number(date.slice(0, 4))));
+  }
+
   /**
    * Reserves the next number of a series. The counter document is read in
    * this transaction, so two commands issuing numbers serialise on it: the
    * numbers are gapless and in commit order. A date before the series' last
    * one is refused (chronological numbering).
    */
-  /** The counter document of the series a document dated `date` is numbered in (to prefetch it). */
-  sequenceRef(kind: SeriesKind, date: string): DocumentReference {
-    return this.collection(SEQUENCES).doc(seriesKey(kind, Number(date.slice(0, 4))));
-  }
-
-  async nextNumber(kind: SeriesKind, date: string): Promise<NumberSlot> {
+  async nextNumber(kind: NumberedKind, date: string): Promise<NumberSlot> {
     const year = Number(date.slice(0, 4));
     const series = seriesKey(kind, year);
     let state = this.sequences.get(series);
@@ -199,14 +198,31 @@ export class UnitOfWork {
    * initial mutable state (model files say which is which).
    */
   putChained(slot: NumberSlot, ref: DocumentReference, content: object, fields: object): string {
-    const state = this.sequences.get(slot.series);
-    if (!state || state.doc.last + 1 !== slot.seq) throw new Error(`number slot ${slot.number} used out of order`);
+    const state = this.slotState(slot);
     const createdAt = this.timestamp;
     const link = { series: slot.series, seq: slot.seq, prevHash: slot.prevHash };
     const hash = chainHash({ ...link, recordedAt: recordedAt(createdAt), content });
     this.create(ref, { ...fields, content, createdAt, ...link, hash });
     state.doc = { ...state.doc, last: slot.seq, lastDate: slot.date, lastHash: hash, lastId: ref.id };
     return hash;
+  }
+
+  /**
+   * Writes a document numbered in a plain (unchained) series — a refund
+   * request — and moves the series' counter to it; the document carries
+   * its number in `data` (the caller's field names).
+   */
+  putNumbered(slot: NumberSlot, ref: DocumentReference, data: object): void {
+    const state = this.slotState(slot);
+    this.create(ref, data);
+    state.doc = { ...state.doc, last: slot.seq, lastDate: slot.date, lastId: ref.id };
+  }
+
+  /** The series a reserved number belongs to; its number must be the next one. */
+  private slotState(slot: NumberSlot): SequenceState {
+    const state = this.sequences.get(slot.series);
+    if (!state || state.doc.last + 1 !== slot.seq) throw new Error(`number slot ${slot.number} used out of order`);
+    return state;
   }
 
   /** Applies the queued writes to the transaction. Called once, by runCommand. */

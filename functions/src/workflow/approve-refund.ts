@@ -133,12 +133,14 @@ async function finalApproval(
   status: RefundDoc["status"],
 ) {
   const creditNote = doc.proposal.source.kind === "deposit" ? await issueCreditNote(uow, access, refundId, doc) : null;
-  const reference = creditNote?.number ?? `CREDIT-${refundId.slice(0, 8)}`;
+  // A customer credit has no credit note: its instalments refer to the request itself.
+  const reference = creditNote?.number ?? doc.number;
   const schedule = doc.quote.schedule;
   for (const instalment of schedule) {
     const item: InstalmentDoc = {
       companyId: uow.companyId,
       refundId,
+      refundNumber: doc.number,
       number: instalment.n,
       count: schedule.length,
       amount: instalment.amount,

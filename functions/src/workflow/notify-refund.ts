@@ -28,7 +28,7 @@ export function notifyRefundStep(
     companyId: uow.companyId,
     companyName: settingsOf(access).name,
     step,
-    requestRef: refundId,
+    requestRef: doc.number,
     requestId: refundId,
     day: uow.today,
     customerName: doc.customerName,

@@ -16,6 +16,9 @@ export interface SourceQuote {
   /** Gross the request is about: the credit note's for a deposit, the amount paid back for a credit. */
   grossAmount: string;
   lateRefundScale: "L241-4" | "L242-4" | null;
+  /** The deposit invoice's number and its order (null for a customer credit). */
+  depositNumber: string | null;
+  orderRef: string | null;
 }
 
 /** The quote for what the body refunds: a deposit (credit note) or a customer credit (money back only). */
@@ -30,6 +33,8 @@ export async function quoteForSource(reader: DocReader, body: RefundBody, today:
       quote,
       grossAmount: quote.total,
       lateRefundScale: null,
+      depositNumber: null,
+      orderRef: null,
     };
   }
   const { depositId, deposit, quote } = await quoteForDeposit(reader, body, today);
@@ -47,5 +52,7 @@ export async function quoteForSource(reader: DocReader, body: RefundBody, today:
     quote,
     grossAmount: quote.creditNote.total.gross,
     lateRefundScale,
+    depositNumber: deposit.invoiceNumber,
+    orderRef: deposit.orderRef,
   };
 }

@@ -1,7 +1,7 @@
 import { CONSUMER_REFUND_DAYS, request } from "../domain";
 import { addDays } from "../domain/dates/calendar-date";
 import { REFUNDS } from "../model/collections";
-import type { RefundDoc } from "../model/refund";
+import { customerTerms, type RefundDoc } from "../model/refund";
 import type { UnitOfWork } from "../storage/unit-of-work";
 import type { Access } from "./access";
 import type { RefundBody } from "./bodies/refund-body";
@@ -21,11 +21,8 @@ export async function requestRefund(
   access: Access,
   body: RefundBody,
 ): Promise<{ id: string; doc: RefundDoc }> {
-  const { source, sourceRef, customer, quote, grossAmount, lateRefundScale } = await quoteForSource(
-    uow,
-    body,
-    uow.today,
-  );
+  const { source, sourceRef, customer, quote, grossAmount, lateRefundScale, depositNumber, orderRef } =
+    await quoteForSource(uow, body, uow.today);
   const step = request(
     { creditNoteGross: quote.creditNote.total.gross, owed: quote.total },
     settingsOf(access).approvalThreshold,
@@ -37,8 +34,11 @@ export async function requestRefund(
     awaiting,
     approvals: [],
   });
+  // Numbered in the request's transaction, like invoices and credit notes: gapless, in commit order.
+  const slot = await uow.nextNumber("refundRequest", uow.today);
   const ref = uow.collection(REFUNDS).doc();
   const doc: RefundDoc = {
+    number: slot.number,
     proposal: {
       source,
       scope: body.scope,
@@ -49,6 +49,9 @@ export async function requestRefund(
       ...(body.comment ? { comment: body.comment } : {}),
     },
     depositId: body.depositId ?? null,
+    depositNumber,
+    orderRef,
+    customerTerms: customerTerms(customer.name),
     status: step.status,
     quote,
     grossAmount,
@@ -70,9 +73,10 @@ export async function requestRefund(
     lateRefundScale: lateRefundScale ?? null,
     updatedAt: uow.timestamp,
   };
-  uow.create(ref, doc);
+  uow.putNumbered(slot, ref, doc);
   uow.update(sourceRef, { refundableBalance: quote.balanceAfter.total.gross });
   uow.event(step.event, { kind: "refund", id: ref.id }, null, {
+    number: doc.number,
     status: step.status,
     grossAmount: doc.grossAmount,
     awaiting,

@@ -21,6 +21,7 @@ export async function seedCompany(db: Firestore, companyId = "lefevre"): Promise
   const refund = (id: string, data: Record<string, unknown>) => company.collection("refunds").doc(id).set(data);
   const waiting = (id: string, status: string, step: string, since: string, approvers: string[]) =>
     refund(id, {
+      number: `RB-2026-00000${id.slice(3)}`,
       status,
       waitingStep: step,
       waitingSinceDay: since,
@@ -33,6 +34,7 @@ export async function seedCompany(db: Firestore, companyId = "lefevre"): Promise
   await waiting("DR-3", "submitted", "sales_approver", "2026-03-09", ["vente@lefevre.fr"]); // not yet: 1 day
   await refund("DR-4", { status: "rejected", waitingSinceDay: "2026-02-01", pendingApprovers: ["vente@lefevre.fr"] }); // closed
   await refund("DR-5", {
+    number: "RB-2026-000005",
     status: "approved",
     customerName: "Client DR-5",
     grossAmount: "3600.00",
@@ -48,6 +50,7 @@ export async function seedCompany(db: Firestore, companyId = "lefevre"): Promise
       .set({
         companyId,
         refundId: "DR-5",
+        refundNumber: "RB-2026-000005",
         creditNoteNumber: "AV-2026-000001",
         customerName: "Client DR-5",
         number: n,
@@ -65,6 +68,7 @@ export async function seedCompany(db: Firestore, companyId = "lefevre"): Promise
   // Consumer refunds (non-delivery, L241-4): deadline = termination + 14 days.
   const consumer = (id: string, status: string, terminationDate: string, deadline: string) =>
     refund(id, {
+      number: `RB-2026-00000${id.slice(3)}`,
       status,
       customerName: `Client ${id}`,
       grossAmount: "1200.00",

@@ -1,8 +1,9 @@
-import type { PendingApproval, Quote, RefundReason } from "../../contract";
+import { z } from "zod";
+import { REFUND_LIST_FILTERS, type PendingApproval, type Quote, type RefundReason } from "../../contract";
 import { badRequest } from "../../errors/api-error";
 import { DEPOSITS, REFUNDS } from "../../model/collections";
 import type { DepositDoc } from "../../model/deposit";
-import { AWAITING_APPROVAL, mayApprove } from "../../domain";
+import { AWAITING_APPROVAL, mayApprove, schemas } from "../../domain";
 import type { RefundDoc } from "../../model/refund";
 import { approveRefund } from "../../workflow/approve-refund";
 import {
@@ -15,9 +16,10 @@ import { cancelRefund, rejectRefund } from "../../workflow/close-refund";
 import { actorOf, lifecycleState, loadRefund } from "../../workflow/load-refund";
 import { payInstalment } from "../../workflow/pay-instalment";
 import { quoteForSource } from "../../workflow/quote-for-source";
+import { DEFAULT_PAGE, listRefunds, MAX_PAGE } from "../../workflow/list-refunds";
 import { requestRefund } from "../../workflow/request-refund";
 import { defineChange, defineRead } from "../command";
-import { parseBody } from "../parse-body";
+import { parseBody, parseQuery } from "../parse-body";
 import { isoInstant } from "../presenters/iso-instant";
 import { refundAsStored, refundAsWritten } from "../presenters/refund";
 
@@ -110,6 +112,33 @@ export const getRefundCommand = defineRead({
   },
 });
 
+/** Other parameters (a cache-buster…) are ignored, as a query string's are. */
+const listQuerySchema = z.object({
+  filter: z.enum(REFUND_LIST_FILTERS, { error: `doit valoir ${REFUND_LIST_FILTERS.join(", ")}` }).default("all"),
+  q: schemas.text({ error: "doit être un texte", max: 100, tooLong: "100 caractères au plus" }).optional(),
+  after: schemas.documentNumber.optional(),
+  limit: z.coerce
+    .number({ error: `doit être un nombre entier de 1 à ${MAX_PAGE}` })
+    .int({ error: `doit être un nombre entier de 1 à ${MAX_PAGE}` })
+    .min(1, { error: `doit être un nombre entier de 1 à ${MAX_PAGE}` })
+    .max(MAX_PAGE, { error: `doit être un nombre entier de 1 à ${MAX_PAGE}` })
+    .default(DEFAULT_PAGE),
+});
+
+export const listRefundsCommand = defineRead({
+  name: "refund.list",
+  summary:
+    "The requests, newest number first, one page at a time: `?filter=` all, mine, approved_unpaid or late; `?q=` a customer's name or a request, deposit invoice, credit-note or order number; `?after=` the previous page's `next`; with the total left to pay.",
+  roles: [],
+  query: listQuerySchema,
+  answer: "RefundList",
+  handler: async (access, reader, { db, query, today }) => {
+    const { filter, q, after, limit } = parseQuery(listQuerySchema, query);
+    const body = await listRefunds(db, reader, { filter, q, after, limit, actor: access.email, today });
+    return { status: 200, body };
+  },
+});
+
 /** Requests the caller can approve now: an awaited role they hold, not their own, not already approved by them. */
 export const pendingApprovalsCommand = defineRead({
   name: "approval.pending",
@@ -128,6 +157,7 @@ export const pendingApprovalsCommand = defineRead({
     const body: PendingApproval[] = mine
       .map(({ id, data }, i) => ({
         id,
+        number: data.number,
         depositId: data.depositId,
         depositNumber: deposits[i]?.invoiceNumber ?? null,
         customerName: data.customerName,

@@ -9,6 +9,7 @@ import { isoInstant } from "./iso-instant";
 export function presentRefundSummary(id: string, doc: RefundDoc): RefundSummary {
   return {
     id,
+    number: doc.number,
     status: doc.status,
     total: doc.quote.total,
     createdAt: isoInstant(doc.createdAt),

@@ -24,6 +24,7 @@ interface RefundParts {
 export function presentRefund({ id, doc, instalments, deposit }: RefundParts): Refund {
   return {
     id,
+    number: doc.number,
     depositId: doc.depositId,
     status: doc.status,
     // Validated against REFUND_REASONS when requested; stored as a string.

@@ -6,7 +6,10 @@ import { frenchAmount } from "./french-amount";
 /** A refund request waiting for an approval step. */
 export interface WaitingApproval {
   companyId: string;
+  /** The request's id: what a reminder is about (its `target`), never shown. */
   requestId: string;
+  /** The request's number, as people read it: `RB-2026-000012`. */
+  requestNumber: string;
   customerName: string;
   /** Gross amount requested, decimal string. */
   amount: string;
@@ -33,7 +36,7 @@ export function approvalWaitingReminder(
   const text = [
     "Bonjour,",
     "",
-    `La demande de remboursement ${req.requestId} (${req.customerName}, ${frenchAmount(req.amount)}) attend votre validation ${STEP[req.step]} depuis le ${frenchDate(req.waitingSince)}.`,
+    `La demande de remboursement ${req.requestNumber} (${req.customerName}, ${frenchAmount(req.amount)}) attend votre validation ${STEP[req.step]} depuis le ${frenchDate(req.waitingSince)}.`,
     "Merci de l'approuver ou de la refuser depuis le module Acompte de Google Sheets.",
     "",
     `${settings.companyName} – Acompte`,

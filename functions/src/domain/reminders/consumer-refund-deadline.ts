@@ -14,7 +14,10 @@ import type { ReminderSettings } from "./reminder-settings";
 
 export interface ConsumerRefundDue {
   companyId: string;
+  /** The request's id: what a reminder is about (its `target`), never shown. */
   requestId: string;
+  /** The request's number, as people read it: `RB-2026-000012`. */
+  requestNumber: string;
   customerName: string;
   /** Gross sum to refund, on which the increase is computed. */
   amount: string;
@@ -73,11 +76,11 @@ export function consumerRefundDeadlineReminder(
 
   const lines = late
     ? [
-        `Le remboursement de ${frenchAmount(r.amount)} dû à ${r.customerName} (demande ${r.requestId}) devait être fait au plus tard le ${frenchDate(current.deadline)} (${r.scale === "L241-4" ? "Code de la consommation L216-7" : "Code de la consommation L221-24"}).`,
+        `Le remboursement de ${frenchAmount(r.amount)} dû à ${r.customerName} (demande ${r.requestNumber}) devait être fait au plus tard le ${frenchDate(current.deadline)} (${r.scale === "L241-4" ? "Code de la consommation L216-7" : "Code de la consommation L221-24"}).`,
         `Avec ${current.daysLate} jour(s) de retard, la majoration légale due aujourd'hui est de ${frenchAmount(current.amount)} (${rateText(current)}, sans TVA, ${current.legalBasis}).`,
       ]
     : [
-        `Le remboursement de ${frenchAmount(r.amount)} dû à ${r.customerName} (demande ${r.requestId}) doit être fait au plus tard le ${frenchDate(current.deadline)}, 14 jours après le ${frenchDate(r.terminationDate)}.`,
+        `Le remboursement de ${frenchAmount(r.amount)} dû à ${r.customerName} (demande ${r.requestNumber}) doit être fait au plus tard le ${frenchDate(current.deadline)}, 14 jours après le ${frenchDate(r.terminationDate)}.`,
         "Passé ce délai, la somme due est majorée de plein droit.",
       ];
   if (next)

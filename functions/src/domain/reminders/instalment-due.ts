@@ -6,7 +6,10 @@ import { frenchAmount } from "./french-amount";
 /** An unpaid refund instalment (échéance) of an approved refund. */
 export interface OpenInstalment {
   companyId: string;
+  /** The request's id: what a reminder is about (its `target`), never shown. */
   requestId: string;
+  /** The request's number, as people read it: `RB-2026-000012`. */
+  requestNumber: string;
   creditNoteNumber: string;
   customerName: string;
   number: number;
@@ -26,7 +29,7 @@ export function instalmentDueReminder(
     ? latestOccurrence(addDays(inst.dueDate, 1), settings.instalment.overdueRepeatEveryDays, today)
     : latestOccurrence(addDays(inst.dueDate, -settings.instalment.daysBefore), 0, today);
   if (!day) return null;
-  const what = `l'échéance ${inst.number}/${inst.count} du remboursement ${inst.requestId} (avoir ${inst.creditNoteNumber}, ${inst.customerName})`;
+  const what = `l'échéance ${inst.number}/${inst.count} du remboursement ${inst.requestNumber} (avoir ${inst.creditNoteNumber}, ${inst.customerName})`;
   const subject = overdue
     ? `Échéance de remboursement en retard – ${inst.customerName} – ${frenchAmount(inst.amount)}`
     : `Échéance de remboursement à payer le ${frenchDate(inst.dueDate)} – ${inst.customerName}`;

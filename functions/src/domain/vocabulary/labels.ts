@@ -103,6 +103,17 @@ export const REFUND_EVENT_LABELS = {
 /** One event of a refund's history (refund.requested, refund.approved, instalment.paid…). */
 export type RefundEventType = keyof typeof REFUND_EVENT_LABELS;
 
+/** The views of the refunds list (GET …/refunds, the sidebar's *Suivi*). */
+export const REFUND_LIST_FILTERS = ["all", "mine", "approved_unpaid", "late"] as const;
+/** One of REFUND_LIST_FILTERS. */
+export type RefundListFilter = (typeof REFUND_LIST_FILTERS)[number];
+export const REFUND_LIST_FILTER_LABELS: Record<RefundListFilter, string> = {
+  all: "Toutes les demandes",
+  mine: "Mes demandes",
+  approved_unpaid: "Approuvées, non payées",
+  late: "En retard",
+};
+
 /** A label inside a sentence: « la demande est refusée », « il faut : approbateur comptable ». */
 export function inSentence(label: string): string {
   return label.charAt(0).toLowerCase() + label.slice(1);

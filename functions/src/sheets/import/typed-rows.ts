@@ -2,15 +2,14 @@
  * The loop every import shares: read a sheet, take the rows typed without
  * an id, record each through the workflow (its key derived from the
  * spreadsheet, the row and the content), and say what to write back — the
- * new id into column A, or the French reason beside a refused row. Rows
+ * new id into the id column, or the French reason beside a refused row. Rows
  * are recorded one after another, in sheet order.
  */
 import type { ImportedRow } from "../../contract/workbook";
 import type { ErrorDetail } from "../../errors/api-error";
 import { toApiError } from "../../errors/to-api-error";
 import { columnLetter, quoteSheet } from "../layout/a1";
-import { columnIndexOf, type SheetSpec } from "../layout/sheet-spec";
-import { ID_HEADER } from "../layout/workbook-spec";
+import { columnIndexOf, ID_HEADER, idColumnOf, type SheetSpec } from "../layout/sheet-spec";
 import type { SheetsGateway } from "../sheets-gateway";
 import type { ValueRangeLike } from "../split-payload";
 import { importKey } from "./import-key";
@@ -62,9 +61,10 @@ export async function importTypedRows(
   const [values] = await gateway.readValues(spreadsheetId, [
     `${quoteSheet(spec.title)}!A1:${columnLetter(spec.columns.length - 1)}`,
   ]);
+  const idColumn = idColumnOf(spec);
   for (let r = 1; r < (values ?? []).length; r++) {
     const line = values[r] as TypedCell[];
-    if (String(line[0] ?? "").trim() !== "" || sheet.isBlank(line)) continue;
+    if (String(line[idColumn] ?? "").trim() !== "" || sheet.isBlank(line)) continue;
     const row = r + 1;
     let outcome: RowOutcome;
     try {

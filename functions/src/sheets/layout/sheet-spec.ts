@@ -1,9 +1,13 @@
 /**
  * What a managed sheet looks like: its French title, columns (header,
  * kind, width), which columns Acompte computes (protected, warning only)
- * and the status colours. The first column always holds the document id
- * the sync keys rows by.
+ * and the status colours. One column, headed ID_HEADER, holds the
+ * document id the sync keys rows by: a technical id, so it comes last where
+ * people read the document numbers (a sheet typed by people may keep it
+ * first), computed hence protected.
  */
+
+export const ID_HEADER = "Identifiant";
 export type ColumnKind = "text" | "money" | "date" | "datetime" | "int" | "percent";
 
 export interface ColumnSpec {
@@ -71,4 +75,9 @@ export function columnIndexOf(spec: SheetSpec, header: string): number {
   const i = spec.columns.findIndex((c) => c.header === header);
   if (i < 0) throw new Error(`${spec.title} has no column ${header}`);
   return i;
+}
+
+/** The column of the document id the sync keys rows by. */
+export function idColumnOf(spec: SheetSpec): number {
+  return columnIndexOf(spec, ID_HEADER);
 }

@@ -6,9 +6,9 @@
  */
 import { DEPOSIT_REFUND_LABELS, DEPOSIT_STATUS_LABELS, REFUND_STATUS_LABELS, TOTAL_OWED_LABEL } from "../../domain";
 import { RELANCES_COLUMNS } from "./relances-row";
-import { AMBER, BLUE, col, GREEN, GREY, RED, type ColumnKind, type SheetSpec } from "./sheet-spec";
+import { AMBER, BLUE, col, GREEN, GREY, ID_HEADER, RED, type ColumnKind, type SheetSpec } from "./sheet-spec";
 
-export const ID_HEADER = "Identifiant";
+export { ID_HEADER };
 export const IMPORT_MESSAGE_HEADER = "Message";
 
 export const ACOMPTES: SheetSpec = {
@@ -80,8 +80,8 @@ export const FACTURES: SheetSpec = {
 export const REMBOURSEMENTS: SheetSpec = {
   title: "Remboursements",
   columns: [
-    col(ID_HEADER, "text", 170),
-    col("Acompte", "text", 170),
+    col("Demande", "text", 130),
+    col("Facture d'acompte", "text", 140),
     col("Client", "text", 200),
     col("Motif", "text", 200),
     col("Avoir TTC", "money", 120),
@@ -95,6 +95,7 @@ export const REMBOURSEMENTS: SheetSpec = {
     col("Avoir", "text", 130),
     col("Refus ou annulation", "text", 240),
     col("Remboursé le", "date", 110),
+    col(ID_HEADER, "text", 170),
   ],
   statusColumn: "Statut",
   statusColours: [
@@ -111,8 +112,7 @@ export const REMBOURSEMENTS: SheetSpec = {
 export const ECHEANCIER: SheetSpec = {
   title: "Échéancier",
   columns: [
-    col(ID_HEADER, "text", 190),
-    col("Demande", "text", 170),
+    col("Demande", "text", 130),
     col("Avoir", "text", 130),
     col("Client", "text", 200),
     col("Échéance", "text", 80),
@@ -120,6 +120,7 @@ export const ECHEANCIER: SheetSpec = {
     col("Montant", "money", 120),
     col("Statut", "text", 100),
     col("Payée le", "date", 100),
+    col(ID_HEADER, "text", 190),
   ],
   statusColumn: "Statut",
   statusColours: [
@@ -132,7 +133,6 @@ export const ECHEANCIER: SheetSpec = {
 export const AVOIRS: SheetSpec = {
   title: "Avoirs",
   columns: [
-    col(ID_HEADER, "text", 190),
     col("Numéro", "text", 130),
     col("Date", "date", 100),
     col("Type", "text", 130),
@@ -151,13 +151,13 @@ export const AVOIRS: SheetSpec = {
     col("Total TVA avoir", "money", 130),
     col("Total TTC avoir", "money", 130),
     col("Demande", "text", 170),
+    col(ID_HEADER, "text", 190),
   ],
 };
 
 export const ECRITURES: SheetSpec = {
   title: "Écritures",
   columns: [
-    col(ID_HEADER, "text", 190),
     col("N° écriture", "text", 110),
     col("Date", "date", 100),
     col("Journal", "text", 70),
@@ -167,6 +167,7 @@ export const ECRITURES: SheetSpec = {
     col("Libellé ligne", "text", 240),
     col("Débit", "money", 120),
     col("Crédit", "money", 120),
+    col(ID_HEADER, "text", 190),
   ],
 };
 

@@ -111,8 +111,8 @@ export function refundRow(id: string, r: RefundDoc): Row {
     id,
     order: `${r.requestedOn}|${r.createdAt.toMillis().toString().padStart(15, "0")}|${id}`,
     cells: [
-      text(id),
-      text(r.depositId),
+      text(r.number),
+      text(r.depositNumber),
       text(r.customerName),
       text(REFUND_REASON_LABELS[r.proposal.reason as RefundReason] ?? r.proposal.reason),
       // The credit note's gross (none for a customer credit), then all that is owed: compensation carries no VAT.
@@ -127,6 +127,7 @@ export function refundRow(id: string, r: RefundDoc): Row {
       text(r.creditNoteNumber),
       text(ended),
       date(r.paidOn),
+      text(id),
     ],
   };
 }
@@ -138,8 +139,7 @@ export function instalmentRow(i: InstalmentDoc): Row {
     id: instalmentId(i),
     order: `${i.creditNoteNumber}|${pad(i.number)}`,
     cells: [
-      text(instalmentId(i)),
-      text(i.refundId),
+      text(i.refundNumber),
       text(i.creditNoteNumber),
       text(i.customerName),
       text(`${i.number}/${i.count}`),
@@ -147,6 +147,7 @@ export function instalmentRow(i: InstalmentDoc): Row {
       amount(i.amount),
       text(i.status === "paid" ? "Payée" : "À payer"),
       date(i.paidOn),
+      text(instalmentId(i)),
     ],
   };
 }
@@ -158,7 +159,6 @@ export function creditNoteRows(id: string, n: CreditNoteDoc): Row[] {
     id: `${id}-${line.vatRate}`,
     order: `${pad(n.seq)}|${pad(Math.round(Number(line.vatRate) * 100))}`,
     cells: [
-      text(`${id}-${line.vatRate}`),
       text(c.number),
       date(c.date),
       text(`Avoir (${c.typeCode})`),
@@ -177,6 +177,7 @@ export function creditNoteRows(id: string, n: CreditNoteDoc): Row[] {
       amount(negative(c.total.vat)),
       amount(negative(c.total.gross)),
       text(c.refundId),
+      text(`${id}-${line.vatRate}`),
     ],
   }));
 }
@@ -187,7 +188,6 @@ export function journalRows(id: string, e: JournalEntryDoc): Row[] {
     id: `${id}-${i + 1}`,
     order: `${pad(e.seq)}|${pad(i)}`,
     cells: [
-      text(`${id}-${i + 1}`),
       text(c.number),
       date(c.date),
       text(c.journal),
@@ -197,6 +197,7 @@ export function journalRows(id: string, e: JournalEntryDoc): Row[] {
       text(line.label),
       amount(money(line.debit).isZero() ? null : line.debit),
       amount(money(line.credit).isZero() ? null : line.credit),
+      text(`${id}-${i + 1}`),
     ],
   }));
 }

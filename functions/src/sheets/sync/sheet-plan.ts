@@ -1,13 +1,13 @@
 /**
  * Where each row goes and what must be written, pure. A row whose id is
- * already in column A is updated in place (only if a cell differs); a new
+ * already in the sheet's id column is updated in place (only if a cell differs); a new
  * id goes below the last used row — rows typed by people without an id
  * included, so they are never overwritten. A later row repeating the id of
  * a document is emptied, so a document never shows twice. Consecutive
  * changed rows are written as one range.
  */
 import { columnLetter, quoteSheet } from "../layout/a1";
-import type { SheetSpec } from "../layout/sheet-spec";
+import { idColumnOf, type SheetSpec } from "../layout/sheet-spec";
 import { rawValue, type RawValue } from "../cell";
 import type { ValueRangeLike } from "../split-payload";
 import type { Row } from "./row-mappers";
@@ -25,12 +25,12 @@ export interface SheetPlan {
   clearedRows: number;
 }
 
-/** Where each id is, and the later rows that repeat an id already seen. */
-export function rowIndexById(current: SheetValues): { byId: Map<string, number>; repeats: number[] } {
+/** Where each id is (in column `idColumn`), and the later rows that repeat an id already seen. */
+export function rowIndexById(current: SheetValues, idColumn: number): { byId: Map<string, number>; repeats: number[] } {
   const byId = new Map<string, number>();
   const repeats: number[] = [];
   current.forEach((line, r) => {
-    const id = line[0];
+    const id = line[idColumn];
     if (r === 0 || typeof id !== "string" || id === "") return;
     if (byId.has(id)) repeats.push(r);
     else byId.set(id, r);
@@ -54,7 +54,8 @@ export function trimTrailing(values: (RawValue | null)[], line: SheetValues[numb
 }
 
 export function planSheet(spec: SheetSpec, desired: Row[], current: SheetValues): SheetPlan {
-  const { byId, repeats } = rowIndexById(current);
+  const idColumn = idColumnOf(spec);
+  const { byId, repeats } = rowIndexById(current, idColumn);
   const placed = new Map<number, (RawValue | null)[]>();
   let updatedRows = 0;
   for (const row of desired) {
@@ -75,7 +76,7 @@ export function planSheet(spec: SheetSpec, desired: Row[], current: SheetValues)
   for (const row of fresh) placed.set(next++, trimTrailing(cellValues(row)));
   // Only ids the sync owns: a row a person keyed with some other text is theirs.
   const wanted = new Set(desired.map((row) => row.id));
-  const cleared = repeats.filter((r) => wanted.has(current[r][0] as string));
+  const cleared = repeats.filter((r) => wanted.has(current[r][idColumn] as string));
   for (const r of cleared)
     placed.set(
       r,

@@ -13,7 +13,8 @@ import { columnLetter, quoteSheet } from "../layout/a1";
 import { formatRequests, setupWorkbook } from "../layout/setup-workbook";
 import { WORKBOOK } from "../layout/workbook-spec";
 import type { Request, SheetsGateway } from "../sheets-gateway";
-import { planSheet } from "./sheet-plan";
+import type { SheetSpec } from "../layout/sheet-spec";
+import { planSheet, type SheetValues } from "./sheet-plan";
 import { acquireLease, endPass } from "./sync-lease";
 import { readWorkbookRows, type WorkbookRows } from "./workbook-rows";
 
@@ -45,23 +46,50 @@ async function gridSizes(gateway: SheetsGateway, spreadsheetId: string) {
   );
 }
 
+/**
+ * A sheet Acompte alone fills (every column computed) whose header row is
+ * not the layout's: its columns moved (the technical id went last, #12) or
+ * were renamed. Its rows are keyed where the id used to be, so it is
+ * rewritten whole under the repaired header rather than matched row by row.
+ */
+export function laidOutAnew(spec: SheetSpec, current: SheetValues): boolean {
+  const header = current[0];
+  if (!header || !spec.columns.every((c) => c.computed)) return false;
+  return spec.columns.some((c, i) => header[i] !== c.header);
+}
+
 /** One pass: read, plan, grow, write. Returns the write calls made. */
 export async function writeBack(gateway: SheetsGateway, spreadsheetId: string, sheets: WorkbookRows) {
   let sizes = await gridSizes(gateway, spreadsheetId);
   let writeCalls = 0;
-  if (WORKBOOK.some((spec) => !sizes.has(spec.title))) {
-    const setup = await setupWorkbook(gateway, spreadsheetId);
-    writeCalls += setup.requests ? 1 : 0;
+  const setup = async () => {
+    writeCalls += (await setupWorkbook(gateway, spreadsheetId)).requests ? 1 : 0;
     sizes = await gridSizes(gateway, spreadsheetId);
-  }
+  };
+  if (WORKBOOK.some((spec) => !sizes.has(spec.title))) await setup();
   const current = await gateway.readValues(
     spreadsheetId,
     sheets.map(([spec]) => `${quoteSheet(spec.title)}!A1:${columnLetter(spec.columns.length - 1)}`),
   );
+  const relaid = new Set(sheets.filter(([spec], i) => laidOutAnew(spec, current[i] ?? [])).map(([spec]) => spec));
+  // Headers, formats and protections of the new layout; the rows follow below.
+  if (relaid.size > 0) await setup();
   // One sheet's rows at a time: only the plans (the cells to write) are kept.
   const plans: { spec: (typeof sheets)[number][0]; plan: ReturnType<typeof planSheet> }[] = [];
   for (const [i, [spec, rows]] of sheets.entries()) {
-    plans.push({ spec, plan: planSheet(spec, typeof rows === "function" ? await rows() : rows, current[i] ?? []) });
+    const desired = typeof rows === "function" ? await rows() : rows;
+    const before = current[i] ?? [];
+    if (relaid.has(spec)) {
+      // Every row anew from row 2, then the old layout's rows left below them emptied.
+      const plan = planSheet(spec, desired, [spec.columns.map((c) => c.header)]);
+      if (before.length > plan.rowsNeeded)
+        plan.writes.push({
+          range: `${quoteSheet(spec.title)}!A${plan.rowsNeeded + 1}:${columnLetter(spec.columns.length - 1)}${before.length}`,
+          values: before.slice(plan.rowsNeeded).map(() => spec.columns.map(() => "")),
+        });
+      plan.rowsNeeded = Math.max(plan.rowsNeeded, before.length);
+      plans.push({ spec, plan });
+    } else plans.push({ spec, plan: planSheet(spec, desired, before) });
     current[i] = [];
   }
   const grow: Request[] = [];

@@ -43,7 +43,9 @@ async function mapStream<T>(query: Query, map: (id: string, doc: T) => Row | Row
 
 /** Fields refundRow reads: the stored quote and proposal details stay in Firestore. */
 const REFUND_FIELDS = [
+  "number",
   "depositId",
+  "depositNumber",
   "customerName",
   "proposal.reason",
   "grossAmount",
