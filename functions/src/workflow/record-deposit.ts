@@ -1,4 +1,5 @@
 import { depositCashedEntry, depositInvoice } from "../domain";
+import { fieldProblem } from "../domain/validation/field-errors";
 import { DEPOSITS, INVOICES } from "../model/collections";
 import { depositInvoiceCopies, type DepositDoc } from "../model/deposit";
 import { invoiceCopies, type InvoiceContent, type InvoiceState } from "../model/invoice";
@@ -23,7 +24,7 @@ export async function recordDeposit(
 ): Promise<{ id: string; doc: DepositDoc }> {
   if (body.cashedDate > uow.today) {
     throw badRequest("La date d'encaissement est dans le futur : enregistrez l'acompte une fois encaissé.", [
-      { path: "cashedDate", message: "Champ « cashedDate » (date d'encaissement) : date future." },
+      fieldProblem("cashedDate", "date future"),
     ]);
   }
   // Money received once the order is invoiced pays the final invoice: a deposit invoice would collect its VAT twice.
