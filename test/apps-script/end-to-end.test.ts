@@ -7,32 +7,20 @@
  * the accounting approver approve; the sheet shows the credit note and the
  * schedule, and Firestore holds them.
  */
-import type { Browser, Page } from "playwright-core";
-import { startSheetsServer, type SheetsServer } from "../../functions/testing/sheets-server";
-import { startAddonPreview, type AddonPreview } from "../../functions/testing/addon-preview";
-import { mintLocalToken } from "../../functions/testing/local-tokens";
-import { setupWorkbook } from "../../functions/src/sheets/layout/setup-workbook";
-import { createSheetsApi } from "../../functions/src/sheets/sheets-api";
-import { SheetsGateway } from "../../functions/src/sheets/sheets-gateway";
-import { sheetsNotifier } from "../../functions/src/sheets/sync/sync-company";
+import type { Page } from "playwright-core";
 import { testFirestore } from "../support/firestore";
-import { bindAsOperator } from "../support/bind-workbook";
-import { seedCompany, startTestApi, type TestApi } from "../support/workflow-api";
-import { ACCOUNTING, C, DEPOSIT_BODY, REQUESTER, SALES } from "../workflow/fixtures";
-import { launchChromium, screenshotPath } from "./chromium";
+import { C } from "../workflow/fixtures";
+import { screenshotPath } from "./chromium";
+import { startLocalStack, type LocalStack } from "./local-stack";
 import { actAs, openPreview, selectDepositRow } from "./preview-page";
 
 const COMPANY = C;
 
 const fs = testFirestore("addon-e2e");
-let sheets: SheetsServer;
-let api: TestApi;
-let preview: AddonPreview;
-let browser: Browser;
-let spreadsheetId: string;
-let depositNumber: string;
+let stack: LocalStack;
 
 async function values(range: string): Promise<string[][]> {
+  const { sheets, spreadsheetId } = stack;
   const response = await fetch(`${sheets.url}/v4/spreadsheets/${spreadsheetId}/values/${encodeURIComponent(range)}`, {
     headers: { authorization: `Bearer ${sheets.functionsAccess.accessToken}` },
   });
@@ -40,49 +28,11 @@ async function values(range: string): Promise<string[][]> {
 }
 
 beforeAll(async () => {
-  // Two approvals (sales and accounting) from 1,000.00: the 4,320.00 refund needs both.
-  await seedCompany(
-    fs.db,
-    COMPANY,
-    { [REQUESTER]: ["requester"], [SALES]: ["sales_approver"], [ACCOUNTING]: ["accounting_approver"] },
-    { approvalThreshold: "1000.00" },
-  );
-  sheets = await startSheetsServer({});
-  const gateway = new SheetsGateway(createSheetsApi(sheets.functionsAccess), { baseMs: 2, maxMs: 20, attempts: 8 });
-  spreadsheetId = (
-    await gateway.api.spreadsheets.create({ requestBody: { properties: { title: "Acompte — Menuiserie Durand" } } })
-  ).data.spreadsheetId!;
-  await setupWorkbook(gateway, spreadsheetId);
-  await bindAsOperator(fs.db, COMPANY, spreadsheetId);
-
-  api = await startTestApi(fs.db, sheetsNotifier({ db: fs.db, gateway }));
-  api.setToday("2026-01-15");
-  const deposit = await api.call("POST", `/v1/companies/${COMPANY}/deposits`, { as: ACCOUNTING, body: DEPOSIT_BODY });
-  expect(deposit.status).toBe(201);
-  depositNumber = deposit.body.number ?? deposit.body.invoiceNumber;
-  api.setToday("2026-03-10");
-
-  preview = await startAddonPreview({
-    apiUrl: api.url,
-    companyId: COMPANY,
-    actors: [
-      { key: "requester", label: "Demandeur", email: REQUESTER },
-      { key: "sales", label: "Approbateur commercial", email: SALES },
-      { key: "accounting", label: "Approbateur comptable", email: ACCOUNTING },
-    ],
-    mintToken: (email) => mintLocalToken(email),
-    spreadsheetId,
-    sheetsApiUrl: sheets.url,
-    sheetsViewUrl: `${sheets.url}/view/${spreadsheetId}`,
-  });
-  browser = await launchChromium();
+  stack = await startLocalStack(fs, COMPANY);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await preview?.stop();
-  await api?.close();
-  await sheets?.stop();
+  await stack?.stop();
   await fs.close();
 });
 
@@ -98,6 +48,7 @@ async function approveFirst(page: Page, actor: string, expected: RegExp, shot: s
 }
 
 it("requests, approves twice, and the sheet and Firestore hold the credit note and its schedule", async () => {
+  const { browser, preview, depositNumber, sheets, spreadsheetId } = stack;
   const page = await openPreview(browser, preview.url, 1400);
   // The requester selects the deposit's row in « Acomptes ».
   await selectDepositRow(page, depositNumber);

@@ -10,7 +10,49 @@ import { REASON_LABELS } from "./labels";
 
 export type FormReading = { ok: true; proposal: RefundProposal } | { ok: false; errors: Record<string, string> };
 
-const ERROR_FIELDS = ["scope-amount", "reason", "single-date", "equal", "dates", "lines"] as const;
+const ERROR_FIELDS = [
+  "scope-amount",
+  "lines",
+  "reason",
+  "termination-date",
+  "single-date",
+  "equal",
+  "dates",
+  "comment",
+] as const;
+
+/** Each error slot named as the form labels it, for the line under a greyed button. */
+export const FIELD_LABELS: Record<string, string> = {
+  deposit: "la ligne de l'acompte dans « Acomptes »",
+  "scope-amount": "Montant TTC",
+  lines: "HT à rembourser par taux de TVA",
+  reason: "Motif",
+  "termination-date": "Date de résiliation ou de rétractation",
+  "single-date": "Date du paiement",
+  equal: "Échéances égales",
+  dates: "Dates et montants choisis",
+  comment: "Commentaire",
+};
+
+/**
+ * The error slot of the form field an api detail names (`details[].path`),
+ * given the options chosen; null when no field of the form holds it.
+ */
+export function fieldOfPath(path: string): string | null {
+  const [head, second] = path.split(".");
+  if (head === "scope") {
+    const scope = checked("scope");
+    if (second === "lines" || (!second && scope === "lines")) return "lines";
+    return scope === "amount" ? "scope-amount" : null;
+  }
+  if (head === "schedule") {
+    const schedule = checked("schedule");
+    return schedule === "equal" ? "equal" : schedule === "dates" ? "dates" : "single-date";
+  }
+  if (head === "terminationDate") return "termination-date";
+  if (head === "reason" || head === "comment") return head;
+  return null;
+}
 
 function checked(name: string): string {
   return document.querySelector<HTMLInputElement>(`input[name="${name}"]:checked`)?.value ?? "";
