@@ -27,6 +27,8 @@ it("puts each refusal under its field, once, and says why the button is greyed",
   const sidebar = await actAs(page, "requester");
   await sidebar.getByRole("button", { name: /Utiliser la ligne/ }).click();
   await sidebar.locator("#deposit").filter({ hasText: depositNumber }).waitFor();
+  // The header names the company, not its id (#12.9).
+  expect(await sidebar.locator("#who").textContent()).toBe("rachel@acme.fr · Menuiserie Durand SAS · demandeur");
   const submit = sidebar.locator("#submit-request");
   const hint = sidebar.locator("#submit-hint");
 
@@ -68,5 +70,15 @@ it("puts each refusal under its field, once, and says why the button is greyed",
   expect(await submit.isDisabled()).toBe(false);
   expect(await hint.textContent()).toBe("");
   expect(await dateError.textContent()).toBe("");
+
+  // Requested: by VAT rate, the form now proposes what is left at 20 %, not the 3 600,00 € invoiced (#12.9).
+  await submit.click();
+  await sidebar.locator("#banner.success").waitFor({ timeout: 20000 });
+  await sidebar.getByRole("tab", { name: "Demander" }).click();
+  await sidebar.getByLabel("Par taux de TVA").check();
+  const line = sidebar.locator("#line-0");
+  await sidebar.locator('label[for="line-0"]').filter({ hasText: "(reste 3\u202f516,67\u00a0€)" }).waitFor();
+  expect(await line.getAttribute("placeholder")).toBe("3516,67");
+  await page.locator("#sidebar").screenshot({ path: screenshotPath("champs-4-reste-par-taux") });
   await page.close();
 });

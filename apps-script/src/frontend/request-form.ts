@@ -5,7 +5,7 @@
  */
 import type { Deposit, RefundProposal, RefundReason, RefundScope, ScheduleProposal } from "../interfaces/api";
 import { byId, el } from "./dom";
-import { formatRate, parseAmount } from "./format";
+import { formatMoney, formatRate, parseAmount } from "./format";
 import { REASON_LABELS } from "./labels";
 
 export type FormReading = { ok: true; proposal: RefundProposal } | { ok: false; errors: Record<string, string> };
@@ -67,20 +67,24 @@ export function fillReasons(): void {
   for (const [code, label] of Object.entries(REASON_LABELS)) select.append(el("option", { value: code }, label));
 }
 
-/** One net-amount input per VAT rate of the deposit, for a refund by line. */
+/**
+ * One net-amount input per VAT rate of the deposit, for a refund by line,
+ * proposing what is still refundable at that rate (not what was invoiced).
+ */
 export function fillLines(deposit: Deposit | null): void {
   const box = byId("scope-lines");
   box.replaceChildren();
   (deposit?.lines ?? []).forEach((line, index) => {
     const id = `line-${index}`;
+    const left = deposit?.refundableLines?.find((l) => l.vatRate === line.vatRate)?.net ?? line.net;
     box.append(
-      el("label", { for: id }, `HT à rembourser, TVA ${formatRate(line.vatRate)}`),
+      el("label", { for: id }, `HT à rembourser, TVA ${formatRate(line.vatRate)} (reste ${formatMoney(left)})`),
       el("input", {
         id,
         "data-rate": line.vatRate,
         inputmode: "decimal",
         autocomplete: "off",
-        placeholder: line.net.replace(".", ","),
+        placeholder: left.replace(".", ","),
       }),
     );
   });

@@ -4,6 +4,7 @@ import type { DepositDoc } from "../../model/deposit";
 import type { RefundDoc } from "../../model/refund";
 import type { DocReader } from "../../storage/doc-reader";
 import { isoInstant } from "./iso-instant";
+import { depositBalanceByRate } from "../../workflow/deposit-balance";
 
 export function presentRefundSummary(id: string, doc: RefundDoc): RefundSummary {
   return {
@@ -31,6 +32,10 @@ export function presentDeposit(id: string, doc: DepositDoc, refunds: { id: strin
     vatDue: doc.vatDue,
     status: doc.status,
     refundableBalance: doc.refundableBalance,
+    refundableLines: depositBalanceByRate(
+      doc,
+      refunds.map((r) => r.data),
+    ).lines,
     creditNotes: doc.creditNotes.map(({ id: cid, number, date }) => ({ id: cid, number, date })),
     appliedBy: doc.appliedBy ?? null,
     refunds: refunds.map((r) => presentRefundSummary(r.id, r.data)),
