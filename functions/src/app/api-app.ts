@@ -9,7 +9,9 @@ import { CompanyQueue } from "../storage/company-queue";
 import { workbookCommands } from "../sheets/workbook-commands";
 import { workbookRoutes } from "../http/routes/workbook";
 import { sheetsNotifier } from "../sheets/sync/sync-company";
-import { noopNotifier } from "../application/ports/change-notifier";
+import { allNotifiers, noopNotifier } from "../application/ports/change-notifier";
+import { dashboardNotifier } from "../jobs/dashboard-refresh";
+import { publishDashboard } from "../jobs/sheets-publisher";
 import { systemClock } from "../application/ports/clock";
 
 /** The routes of the add-on's workbook actions on `gateway`. */
@@ -33,9 +35,17 @@ export function createApi(
   );
 }
 
-/** The api with the Sheets routes and the Sheets write-back after each committed change. */
+/**
+ * The api with the Sheets routes, the Sheets write-back after each
+ * committed change and, once changes pause, the company's dashboard
+ * written again (not only by the 06:00 job).
+ */
 export function createApiWithSheets(deps: Partial<ApiDeps> & Pick<ApiDeps, "db" | "verifier">, gateway: SheetsGateway) {
-  return createApi({ ...deps, notifier: sheetsNotifier({ db: deps.db, gateway }) }, sheetsRoutes(gateway));
+  const notifier = allNotifiers(
+    sheetsNotifier({ db: deps.db, gateway }),
+    dashboardNotifier(deps.db, publishDashboard(gateway)),
+  );
+  return createApi({ ...deps, notifier }, sheetsRoutes(gateway));
 }
 
 /**

@@ -10,3 +10,18 @@ export interface ChangeNotifier {
 }
 
 export const noopNotifier: ChangeNotifier = { afterCommit: () => undefined };
+
+/** Several listeners in turn; one failing does not keep the next from hearing the change. */
+export function allNotifiers(...notifiers: ChangeNotifier[]): ChangeNotifier {
+  return {
+    async afterCommit(change) {
+      for (const notifier of notifiers) {
+        try {
+          await notifier.afterCommit(change);
+        } catch (error) {
+          console.error("afterCommit listener failed", error);
+        }
+      }
+    },
+  };
+}
