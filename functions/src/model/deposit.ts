@@ -86,6 +86,12 @@ export interface DepositDoc extends DepositInvoiceCopies {
   /** Gross still refundable (issued credit notes and requests in flight deducted). */
   refundableBalance: MoneyString;
   status: DepositStatus;
+  /**
+   * What the request said of the order, for the « Commande HT » and
+   * « Acompte (%) » columns: its net total and the percentage asked (null
+   * when an amount was given). Absent on deposits recorded before.
+   */
+  order?: { net: MoneyString; percent: string | null };
   /** Final invoice that deducted this deposit, once applied. */
   appliedBy?: { invoiceId: string; number: string };
   journalEntryId: string;

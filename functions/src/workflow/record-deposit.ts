@@ -1,4 +1,4 @@
-import { depositCashedEntry, depositInvoice } from "../domain";
+import { depositCashedEntry, depositInvoice, formatMoney, money } from "../domain";
 import { fieldProblem } from "../domain/validation/field-errors";
 import { DEPOSITS, INVOICES } from "../model/collections";
 import { depositInvoiceCopies, type DepositDoc } from "../model/deposit";
@@ -72,6 +72,10 @@ export async function recordDeposit(
     vatDue: { basis: invoice.vatDue.basis, date: invoice.vatDue.date ?? null, period: invoice.vatDue.period ?? null },
     creditNotes: [],
     refundableBalance: invoice.total.gross,
+    order: {
+      net: formatMoney(body.order.lines.reduce((total, l) => total.plus(money(l.net)), money(0))),
+      percent: body.deposit.percent ?? null,
+    },
     status: "open",
     journalEntryId: posted.id,
     createdAt: uow.timestamp,
