@@ -185,7 +185,7 @@ export function capitalise(text: string): string {
 
 /**
  * A ZodError as the API's `details`: one `{ path, message }` per problem,
- * `path` dotted (`lines.0.vatRate`), `message` French and naming the field.
+ * `path` dotted (`lines.0.vatRate`), `message` French and naming the field by its label.
  * Unknown fields give one entry each, at their own path.
  */
 export function fieldErrors(error: z.ZodError): FieldError[] {
@@ -209,7 +209,7 @@ export function fieldErrors(error: z.ZodError): FieldError[] {
  * @example
  * parseInput(schemas.netLinesSchema, [{ vatRate: "19.6", net: "100.00" }]);
  * // throws EngineValidationError { code: "VALIDATION_FAILED", details: [{ path: "0.vatRate",
- * //   message: "Champ « 0.vatRate » (taux de TVA, ligne 1) : taux de TVA inconnu « 19.6 » (taux admis : 20, 10, 5.5, 2.1, 0)." }] }
+ * //   message: "Taux de TVA (ligne 1) : taux de TVA inconnu « 19.6 » (taux admis : 20 %, 10 %, 5,5 %, 2,1 %, 0 %)." }] }
  */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   // reportInput tells a missing field from a wrong type.
@@ -218,7 +218,7 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   return result.data;
 }
 
-/** One French detail about the field at `path` (dotted): "Champ « scope.amount » (montant) : <problem>." */
+/** One French detail about the field at `path` (dotted): "Montant à rembourser : <problem>." */
 export function fieldProblem(path: string, problem: string): FieldError {
   return { path, message: capitalise(`${fieldName(path.split("."))} : ${problem}.`) };
 }
