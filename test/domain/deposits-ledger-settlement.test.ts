@@ -312,6 +312,6 @@ describe("schedules", () => {
     } catch (e) {
       message = (e as Error).message;
     }
-    expect(message).toBe("Champ « plan.instalments » (échéances) : les pourcentages totalisent 90 % au lieu de 100 %.");
+    expect(message).toBe("Échéances : les pourcentages totalisent 90 % au lieu de 100 %.");
   });
 });

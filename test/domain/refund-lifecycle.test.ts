@@ -186,7 +186,7 @@ describe("pay an instalment", () => {
   it("refuses a date in the future or before the approval, naming the field by its label", () => {
     const future = () => payInstalment(approved, three, 2, { ...dates, paidOn: "2026-04-21" });
     expect(future).toThrow(EngineValidationError);
-    expect(future).toThrow("Champ « date de paiement » : la date est dans le futur.");
+    expect(future).toThrow("Date de paiement : la date est dans le futur.");
     expect(() => payInstalment(approved, three, 2, { ...dates, paidOn: "2026-03-09" })).toThrow(
       "au plus tôt le 10/03/2026",
     );

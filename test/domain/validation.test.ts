@@ -39,11 +39,11 @@ const quoteBase = {
 
 describe("amounts", () => {
   it.each([
-    ["-5.00", "Champ « 0.net » (montant HT, ligne 1) : le montant ne peut pas être négatif."],
-    ["NaN", 'Champ « 0.net » (montant HT, ligne 1) : « NaN » n\'est pas un montant décimal (exemple : "3600.00").'],
-    ["abc", 'Champ « 0.net » (montant HT, ligne 1) : « abc » n\'est pas un montant décimal (exemple : "3600.00").'],
-    ["1e3", 'Champ « 0.net » (montant HT, ligne 1) : « 1e3 » n\'est pas un montant décimal (exemple : "3600.00").'],
-    ["10.001", "Champ « 0.net » (montant HT, ligne 1) : le montant a plus de deux décimales."],
+    ["-5.00", "Montant HT (ligne 1) : le montant ne peut pas être négatif."],
+    ["NaN", "Montant HT (ligne 1) : « NaN » n'est pas un montant décimal."],
+    ["abc", "Montant HT (ligne 1) : « abc » n'est pas un montant décimal."],
+    ["1e3", "Montant HT (ligne 1) : « 1e3 » n'est pas un montant décimal."],
+    ["10.001", "Montant HT (ligne 1) : le montant a plus de deux décimales."],
   ])("refuses the net %s", (net, message) => {
     expect(detailsOf(() => vatBreakdown([{ vatRate: "20", net }]))).toEqual([{ path: "0.net", message }]);
   });
@@ -55,8 +55,7 @@ describe("amounts", () => {
     expect(details).toEqual([
       {
         path: "order.lines.0.net",
-        message:
-          'Champ « order.lines.0.net » (montant HT, ligne 1) : doit être un montant en chaîne décimale (exemple : "3600.00").',
+        message: "Montant HT (ligne 1) : doit être un montant en chaîne décimale.",
       },
     ]);
   });
@@ -64,7 +63,7 @@ describe("amounts", () => {
   it("refuses a zero refund amount", () => {
     const details = detailsOf(() => quoteRefund({ ...quoteBase, scope: { kind: "amount", amount: "0.00" } }));
     expect(details).toEqual([
-      { path: "scope.amount", message: "Champ « scope.amount » (montant) : le montant doit être supérieur à zéro." },
+      { path: "scope.amount", message: "Montant à rembourser : le montant doit être supérieur à zéro." },
     ]);
   });
 });
@@ -78,7 +77,7 @@ describe("VAT rates, unknown and missing fields", () => {
       {
         path: "order.lines.0.vatRate",
         message:
-          "Champ « order.lines.0.vatRate » (taux de TVA, ligne 1) : taux de TVA inconnu « 19.6 » (taux admis : 20, 10, 5.5, 2.1, 0).",
+          "Taux de TVA (ligne 1) : taux de TVA inconnu « 19.6 » (taux admis : 20\u00a0%, 10\u00a0%, 5,5\u00a0%, 2,1\u00a0%, 0\u00a0%).",
       },
     ]);
   });
@@ -100,7 +99,7 @@ describe("VAT rates, unknown and missing fields", () => {
     expect(details).toEqual(
       expect.arrayContaining([
         { path: "discount", message: "Champ « discount » : champ inconnu, refusé." },
-        { path: "order.lines.0.colour", message: "Champ « order.lines.0.colour » (ligne 1) : champ inconnu, refusé." },
+        { path: "order.lines.0.colour", message: "Champ « colour » (ligne 1) : champ inconnu, refusé." },
       ]),
     );
     expect(details).toHaveLength(2);
@@ -110,7 +109,7 @@ describe("VAT rates, unknown and missing fields", () => {
     const withoutDate: Partial<typeof goodDeposit> = { ...goodDeposit };
     delete withoutDate.invoiceDate;
     expect(detailsOf(() => depositInvoice(withoutDate as never))).toEqual([
-      { path: "invoiceDate", message: "Champ « invoiceDate » (date de facture) : obligatoire, absent." },
+      { path: "invoiceDate", message: "Date de facture : obligatoire, absent." },
     ]);
   });
 
@@ -122,28 +121,29 @@ describe("VAT rates, unknown and missing fields", () => {
       {
         path: "reason",
         message:
-          "Champ « reason » (motif) : motif inconnu (customer_cancels, seller_cancels, non_delivery, overpayment, duplicate_payment, commercial_gesture, consumer_withdrawal).",
+          "Motif : motif inconnu (motifs admis : « Annulation par le client », « Annulation par le vendeur », « Défaut de livraison », « Trop-perçu », « Paiement en double », « Geste commercial », « Rétractation du consommateur »).",
       },
       {
         path: "schedule.kind",
-        message: "Champ « schedule.kind » (type) : type d'échéancier inconnu (single, equal, percentages ou dates).",
+        message:
+          "Type d'échéancier : type d'échéancier inconnu (paiement unique, échéances égales, pourcentages ou dates).",
       },
     ]);
   });
 
   it("names what a refund scope lacks", () => {
     expect(detailsOf(() => quoteRefund({ ...quoteBase, scope: { kind: "amount" } as never }))).toEqual([
-      { path: "scope.amount", message: "Champ « scope.amount » (montant) : obligatoire, absent." },
+      { path: "scope.amount", message: "Montant à rembourser : obligatoire, absent." },
     ]);
     expect(detailsOf(() => quoteRefund({ ...quoteBase, scope: { kind: "lines", lines: [] } }))).toEqual([
-      { path: "scope.lines", message: "Champ « scope.lines » (lignes) : au moins une ligne." },
+      { path: "scope.lines", message: "Montants HT à rembourser : au moins une ligne." },
     ]);
     expect(
       detailsOf(() => quoteRefund({ ...quoteBase, schedule: { kind: "equal", count: 2.5, firstDate: "2026-03-31" } })),
     ).toEqual([
       {
         path: "schedule.count",
-        message: "Champ « schedule.count » (nombre d'échéances) : doit être un nombre entier.",
+        message: "Nombre d'échéances : doit être un nombre entier.",
       },
     ]);
   });
@@ -152,8 +152,7 @@ describe("VAT rates, unknown and missing fields", () => {
     expect(detailsOf(() => depositInvoice({ ...goodDeposit, deposit: { percent: "30", amount: "100.00" } }))).toEqual([
       {
         path: "deposit",
-        message:
-          "Champ « deposit » (acompte) : indiquez soit un pourcentage (percent), soit un montant TTC (amount), pas les deux.",
+        message: "Acompte : indiquez soit un pourcentage, soit un montant TTC, pas les deux.",
       },
     ]);
   });
@@ -162,7 +161,7 @@ describe("VAT rates, unknown and missing fields", () => {
     expect(detailsOf(() => depositInvoice({ ...goodDeposit, deposit: { percent: "120" } }))).toEqual([
       {
         path: "deposit.percent",
-        message: "Champ « deposit.percent » (pourcentage) : le pourcentage ne peut pas dépasser 100.",
+        message: "Pourcentage d'acompte : le pourcentage ne peut pas dépasser 100.",
       },
     ]);
   });
@@ -173,7 +172,7 @@ describe("dates", () => {
     expect(detailsOf(() => depositInvoice({ ...goodDeposit, invoiceDate: "2026-02-30" }))).toEqual([
       {
         path: "invoiceDate",
-        message: "Champ « invoiceDate » (date de facture) : date invalide (format attendu AAAA-MM-JJ, ex. 2026-01-15).",
+        message: "Date de facture : date invalide (format attendu AAAA-MM-JJ).",
       },
     ]);
   });
@@ -181,15 +180,13 @@ describe("dates", () => {
   it("refuses a DSO period that ends before it starts", () => {
     expect(
       detailsOf(() => dsoRatio({ receivables: "1.00", sales: "2.00", from: "2026-03-31", to: "2026-01-01" })),
-    ).toEqual([{ path: "to", message: "Champ « to » : la fin de période précède son début." }]);
+    ).toEqual([{ path: "to", message: "Fin de période : la fin de période précède son début." }]);
   });
 
   it("refuses penalties computed to a day before the due date", () => {
     expect(
       detailsOf(() => latePaymentPenalties({ amount: "100.00", dueDate: "2026-03-01", asOf: "2026-02-01" })),
-    ).toEqual([
-      { path: "asOf", message: "Champ « asOf » (date d'arrêté) : la date d'arrêté précède la date d'échéance." },
-    ]);
+    ).toEqual([{ path: "asOf", message: "Date d'arrêté : la date d'arrêté précède la date d'échéance." }]);
   });
 
   it("refuses an instalment before the approval date, and instalments out of order", () => {
@@ -205,12 +202,12 @@ describe("dates", () => {
       {
         path: "plan.instalments.0.dueDate",
         message:
-          "Champ « plan.instalments.0.dueDate » (date d'échéance, ligne 1) : l'échéance du 09/03/2026 est antérieure à la date d'approbation (10/03/2026).",
+          "Date d'échéance (ligne 1) : l'échéance du 09/03/2026 est antérieure à la date d'approbation (10/03/2026).",
       },
       {
         path: "plan.instalments.2.dueDate",
         message:
-          "Champ « plan.instalments.2.dueDate » (date d'échéance, ligne 3) : les échéances doivent être dans l'ordre chronologique (01/04/2026 avant 30/04/2026).",
+          "Date d'échéance (ligne 3) : les échéances doivent être dans l'ordre chronologique (01/04/2026 avant 30/04/2026).",
       },
     ]);
   });
@@ -219,8 +216,7 @@ describe("dates", () => {
     expect(detailsOf(() => quoteRefund({ ...quoteBase, schedule: { kind: "single", date: "2026-03-09" } }))).toEqual([
       {
         path: "schedule.date",
-        message:
-          "Champ « schedule.date » (date) : l'échéance du 09/03/2026 est antérieure à la date d'approbation (10/03/2026).",
+        message: "Date du paiement : l'échéance du 09/03/2026 est antérieure à la date d'approbation (10/03/2026).",
       },
     ]);
   });
@@ -229,8 +225,7 @@ describe("dates", () => {
     expect(detailsOf(() => quoteRefund({ ...quoteBase, refundDate: "2026-03-01" }))).toEqual([
       {
         path: "refundDate",
-        message:
-          "Champ « refundDate » (date de remboursement) : la date de remboursement précède la date d'approbation.",
+        message: "Date de remboursement : la date de remboursement précède la date d'approbation.",
       },
     ]);
   });
@@ -243,9 +238,7 @@ describe("dates", () => {
           items: [{ customer: "", reference: "FA1", kind: "invoice", dueDate: "2026-03-01", amount: "1.00" }],
         }),
       ),
-    ).toEqual([
-      { path: "items.0.customer", message: "Champ « items.0.customer » (ligne 1) : le client est obligatoire." },
-    ]);
+    ).toEqual([{ path: "items.0.customer", message: "Client (ligne 1) : le client est obligatoire." }]);
   });
 });
 
@@ -264,7 +257,7 @@ describe("business rules (422)", () => {
       {
         path: "scope.amount",
         message:
-          "Champ « scope.amount » (montant) : le remboursement demandé (1000.00) dépasse le solde remboursable (720.00 TTC).",
+          "Montant à rembourser : le remboursement demandé (1\u202f000,00\u00a0€) dépasse le solde remboursable (720,00\u00a0€ TTC).",
       },
     ]);
   });
@@ -278,7 +271,7 @@ describe("business rules (422)", () => {
       {
         path: "scope.lines.0.net",
         message:
-          "Champ « scope.lines.0.net » (montant HT, ligne 1) : le remboursement demandé (3600.01) dépasse le solde remboursable (3600.00 HT au taux de 20 %).",
+          "Montant HT à rembourser (ligne 1) : le remboursement demandé (3\u202f600,01\u00a0€) dépasse le solde remboursable (3\u202f600,00\u00a0€ HT au taux de 20\u00a0%).",
       },
     ]);
   });
@@ -299,7 +292,7 @@ describe("business rules (422)", () => {
       {
         path: "schedule.instalments",
         message:
-          "Champ « schedule.instalments » (échéances) : la somme des échéances (4000.00) doit être égale au montant à rembourser (4320.00).",
+          "Échéances : la somme des échéances (4\u202f000,00\u00a0€) doit être égale au montant à rembourser (4\u202f320,00\u00a0€).",
       },
     ]);
   });
@@ -318,15 +311,15 @@ describe("fieldErrors, for the HTTP layer", () => {
       {
         path: "deposit.lines.0.vatRate",
         message:
-          "Champ « deposit.lines.0.vatRate » (taux de TVA, ligne 1) : taux de TVA inconnu « 7 » (taux admis : 20, 10, 5.5, 2.1, 0).",
+          "Taux de TVA (ligne 1) : taux de TVA inconnu « 7 » (taux admis : 20\u00a0%, 10\u00a0%, 5,5\u00a0%, 2,1\u00a0%, 0\u00a0%).",
       },
       {
         path: "deposit.lines.0.net",
-        message: "Champ « deposit.lines.0.net » (montant HT, ligne 1) : le montant ne peut pas être négatif.",
+        message: "Montant HT (ligne 1) : le montant ne peut pas être négatif.",
       },
       {
         path: "deposit.lines.0.vat",
-        message: "Champ « deposit.lines.0.vat » (montant de TVA, ligne 1) : le montant a plus de deux décimales.",
+        message: "Montant de TVA (ligne 1) : le montant a plus de deux décimales.",
       },
       { path: "extra", message: "Champ « extra » : champ inconnu, refusé." },
     ]);

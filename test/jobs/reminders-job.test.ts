@@ -154,7 +154,7 @@ describe("reminders job on a seeded company", () => {
     const errors = (body.result as { ruleErrors: { target: string; message: string }[] }).ruleErrors;
     expect(errors).toHaveLength(1);
     expect(errors[0].target).toBe("invoice/F1");
-    expect(errors[0].message).toMatch(/contractRate/);
+    expect(errors[0].message).toMatch(/Taux contractuel : « douze » n.est pas un pourcentage décimal/);
   });
 
   it("reads only the documents that are due", async () => {

@@ -114,6 +114,11 @@ describe("sheets written by the jobs", () => {
       startColumnIndex: 1,
     });
     expect(source(1, "series").endRowIndex! - source(1, "series").startRowIndex!).toBe(12);
+    // « Semaine du » reads as dates (09/03/2026…), not as serial numbers (46090…).
+    const shown = await values("'Tableau de bord'!A1:B60", "FORMATTED_VALUE");
+    const weeks = shown.slice(rowOf("Semaine du") + 1, rowOf("Semaine du") + 13).map((r) => r[0]);
+    expect(weeks[0]).toBe("09/03/2026");
+    weeks.forEach((w) => expect(w).toMatch(/^\d\d\/\d\d\/\d{4}$/));
 
     await job.run({ db: fs.db, now: () => new Date("2026-03-11T06:00:00Z"), scheduleTime: "d2" });
     const again = await api.spreadsheets.get({ spreadsheetId, fields: "sheets(properties.title,charts)" });

@@ -60,27 +60,24 @@ describe("reading a typed Acomptes row", () => {
 
   it("names the column of each refused field instead of its JSON path", () => {
     expect(
-      importMessage(
-        "Données invalides : Champ « customer.siren » : le SIREN est obligatoire pour un client professionnel (b2b). ; …",
-        [
-          {
-            path: "customer.siren",
-            message: "Champ « customer.siren » : le SIREN est obligatoire pour un client professionnel (b2b).",
-          },
-          {
-            path: "order.lines.0.vatRate",
-            message: "Champ « order.lines.0.vatRate » (taux de TVA, ligne 1) : taux de TVA inconnu « 19 ».",
-          },
-          { path: "autre", message: "Autre problème." },
-        ],
-      ),
+      importMessage("Données invalides : SIREN : le SIREN est obligatoire pour un client professionnel (b2b). ; …", [
+        {
+          path: "customer.siren",
+          message: "SIREN : le SIREN est obligatoire pour un client professionnel (b2b).",
+        },
+        {
+          path: "order.lines.0.vatRate",
+          message: "Taux de TVA (ligne 1) : taux de TVA inconnu « 19 ».",
+        },
+        { path: "autre", message: "Autre problème." },
+      ]),
     ).toBe(
       "Colonne « SIREN » : le SIREN est obligatoire pour un client professionnel (b2b). — Colonne « Taux TVA » : taux de TVA inconnu « 19 ». — Autre problème.",
     );
     expect(importMessage("La date d'encaissement est dans le futur.", [])).toBe(
       "La date d'encaissement est dans le futur.",
     );
-    const rule = [{ path: "cashedDate", message: "Champ « cashedDate » (date d'encaissement) : date future." }];
+    const rule = [{ path: "cashedDate", message: "Date d'encaissement : date future." }];
     expect(importMessage("La date d'encaissement est dans le futur.", rule)).toBe(
       "La date d'encaissement est dans le futur. — Colonne « Date d'encaissement » : date future.",
     );

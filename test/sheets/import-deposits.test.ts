@@ -129,7 +129,7 @@ test("import needs the requester or accounting role; an unbound spreadsheet is r
     message: expect.stringContaining("n'est pas associé"),
   });
   await expect(call("import", ACCOUNTING, { spreadsheetId: "x" })).rejects.toMatchObject({
-    message: "Champ « spreadsheetId » : identifiant de classeur invalide.",
+    message: "Identifiant du classeur : identifiant de classeur invalide.",
   });
   await expect(call("setup", ACCOUNTING, { spreadsheetId })).rejects.toMatchObject({ status: 403 });
   // A workbook the functions cannot reach (here: one that does not exist) is explained in French.

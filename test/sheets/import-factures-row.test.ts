@@ -97,15 +97,15 @@ describe("messages by column", () => {
   it("name the invoice's columns, and the payment's date as « Payée le »", () => {
     expect(
       invoiceImportMessage("Données invalides.", [
-        { path: "total.vat", message: "Champ « total.vat » : « abc » n'est pas un montant décimal." },
-        { path: "date", message: "Champ « date » : date invalide." },
+        { path: "total.vat", message: "Montant de TVA : « abc » n'est pas un montant décimal." },
+        { path: "date", message: "Date : date invalide." },
       ]),
     ).toBe(
       "Données invalides. — Colonne « Total TVA » : « abc » n'est pas un montant décimal. — Colonne « Date » : date invalide.",
     );
     expect(
       paymentImportMessage("La date du paiement est dans le futur.", [
-        { path: "date", message: "Champ « date » : date future." },
+        { path: "date", message: "Date : date future." },
       ]),
     ).toBe("La date du paiement est dans le futur. — Colonne « Payée le » : date future.");
   });
@@ -158,14 +158,12 @@ describe("the payment typed on an invoice row", () => {
     expect(await refused("700", "20/01/2026")).toEqual({
       id: "ext-1",
       message:
-        "Facture F-1 enregistrée, paiement non enregistré : le reste dû (700.00) dépasse le net à payer (600.00).",
+        "Facture F-1 enregistrée, paiement non enregistré : le reste dû (700,00\u00a0€) dépasse le net à payer (600,00\u00a0€).",
     });
     expect((await refused("600", "20/01/2026")).message).toContain("videz l'une des deux colonnes");
     expect((await refused("100", undefined)).message).toContain("indiquez la date du paiement dans « Payée le »");
     const byRoute = await outcome(undefined, "01/04/2026", async () => {
-      throw badRequest("La date du paiement est dans le futur.", [
-        { path: "date", message: "Champ « date » : date future." },
-      ]);
+      throw badRequest("La date du paiement est dans le futur.", [{ path: "date", message: "Date : date future." }]);
     });
     expect(byRoute.result).toEqual({
       id: "ext-1",

@@ -23,8 +23,8 @@ it("creates the nine French sheets with headers, frozen row, widths, formats, co
   await setupWorkbook(kit.gateway, id);
   const s = await snapshot(id);
   expect(s.properties).toMatchObject({ locale: "fr_FR", timeZone: "Europe/Paris" });
+  // The new spreadsheet's empty « Sheet1 » is gone: « Acomptes » opens first.
   expect(s.sheets!.map((x) => x.properties!.title)).toEqual([
-    "Sheet1",
     "Acomptes",
     "Factures",
     "Remboursements",
@@ -111,6 +111,20 @@ it("creates the nine French sheets with headers, frozen row, widths, formats, co
   await kit.gateway.writeValues(id, [{ range: "'Acomptes'!L2:M2", values: [[3600, 46037]] }]);
   const seen = await kit.gateway.api.spreadsheets.values.get({ spreadsheetId: id, range: "'Acomptes'!L2:M2" });
   expect(seen.data.values).toEqual([["3\u202f600,00 €", "15/01/2026"]]);
+});
+
+it("keeps a « Sheet1 » that holds a person's data", async () => {
+  const id = await kit.newSpreadsheet();
+  await kit.gateway.api.spreadsheets.values.update({
+    spreadsheetId: id,
+    range: "Sheet1!B3",
+    valueInputOption: "RAW",
+    requestBody: { values: [["mes notes"]] },
+  });
+  await setupWorkbook(kit.gateway, id);
+  const titles = (await snapshot(id)).sheets!.map((x) => x.properties!.title);
+  expect(titles[0]).toBe("Sheet1");
+  expect(titles).toContain("Acomptes");
 });
 
 it("a second run finds nothing to do: same spreadsheet, no write call", async () => {

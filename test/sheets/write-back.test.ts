@@ -90,8 +90,9 @@ test("every state change lands once in the right sheet, with French formats", as
         "Acompte",
         "Biens",
         "20 %",
-        "",
-        "",
+        // The order's net and the percentage asked (#12.9: they were left empty).
+        euros(`12${NBSP}000,00`),
+        "30",
         euros(`4${NBSP}320,00`),
         "15/01/2026",
         "Virement",

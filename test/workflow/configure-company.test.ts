@@ -69,7 +69,7 @@ describe("configure-company (operator script)", () => {
 
   it.each([
     [{ siren: "12345" }, /SIREN a 9 chiffres/],
-    [{ approvalThreshold: "-1.00" }, /approvalThreshold/],
+    [{ approvalThreshold: "-1.00" }, /Seuil d'approbation : le montant ne peut pas être négatif/],
     [{ paymentTerms: { kind: "days", days: 90 } }, /60 jours au plus/],
     [{ accounts: { bank: "abc" } }, /numéro de compte du plan comptable invalide/],
     [{ color: "blue" }, /color/],

@@ -23,8 +23,11 @@ test("npm start's demo data loads through the api: both kinds, both VAT regimes,
   const kinds = new Set<string>();
   for (const company of summary.companies) {
     for (const d of (await fs.db.collection(`companies/${company}/refunds`).get()).docs) statuses.add(d.get("status"));
-    for (const d of (await fs.db.collection(`companies/${company}/deposits`).get()).docs)
+    for (const d of (await fs.db.collection(`companies/${company}/deposits`).get()).docs) {
       kinds.add(`${d.get("kind")}/${d.get("customer.kind")}/${d.get("vatDue.basis")}`);
+      // Every demo customer has an address, so the credit notes and « Avoirs » show one (#12.9).
+      expect(d.get("customer.address")).toMatch(/\n\d{5} /);
+    }
     expect((await verifyChains(fs.db, company)).ok).toBe(true);
   }
   expect([...statuses].sort()).toEqual([

@@ -112,7 +112,7 @@ test.each([
   [{ ...EXTERNAL, date: "2026-02-01", dueDate: "2026-03-01" }, 400, "VALIDATION_FAILED", "futur"],
   [{ ...EXTERNAL, dueDate: "2025-12-01" }, 400, "VALIDATION_FAILED", "échéance ne peut pas précéder"],
   [{ ...EXTERNAL, customer: { name: "X", kind: "b2b" } }, 400, "VALIDATION_FAILED", "SIREN est obligatoire"],
-  [{ ...EXTERNAL, amountDue: "1400.00" }, 422, "AMOUNT_DUE_MISMATCH", "1411.00"],
+  [{ ...EXTERNAL, amountDue: "1400.00" }, 422, "AMOUNT_DUE_MISMATCH", "1\u202f411,00\u00a0€"],
   [{ ...EXTERNAL, depositsDeducted: "2000.00" }, 422, "DEPOSITS_ABOVE_INVOICE", "dépassent"],
   [
     { ...EXTERNAL, lines: undefined, total: { net: "10.00", vat: "2.00", gross: "12.50" } },

@@ -36,7 +36,7 @@ async function refused(path: string, options: Parameters<TestApi["call"]>[2], st
   const answer = await api.call("POST", path, options);
   expect(answer.status).toBe(status);
   expect(answer.body.error.code).toBe(code);
-  expect(answer.body.error.message).toMatch(/[éèàêç]|vous|champ|facture|jeton/i);
+  expect(answer.body.error.message).toMatch(/[éèàêç]|vous|champ|facture|jeton|obligatoire|invalide/i);
   expect(await snapshotAll(fs.db)).toEqual(before);
   return answer.body.error;
 }

@@ -38,7 +38,7 @@ describe("a deposit", () => {
       LONE,
     );
     expect(message).toBe(
-      "Champ « customer.name » (nom) : texte mal encodé : caractère Unicode incomplet (demi-paire de substitution isolée) en position 7.",
+      "Nom : texte mal encodé : caractère Unicode incomplet (demi-paire de substitution isolée) en position 7.",
     );
     await refused(
       "POST",
@@ -68,7 +68,7 @@ describe("a deposit", () => {
       "customer.address",
       /caractère de contrôle/,
     );
-    expect(nul).toBe("Champ « customer.address » (adresse) : caractère de contrôle interdit (U+0000), en position 7.");
+    expect(nul).toBe("Adresse : caractère de contrôle interdit (U+0000), en position 7.");
     await refused(
       "POST",
       `${base}/deposits`,
@@ -139,7 +139,7 @@ describe("the other bodies and the query", () => {
       REQUESTER,
       { ...refundBody(depositId), comment: "appel\u0007" },
       "comment",
-      /^Champ « comment » \(commentaire\) : caractère de contrôle interdit \(U\+0007\), en position 6\.$/,
+      /^Commentaire : caractère de contrôle interdit \(U\+0007\), en position 6\.$/,
     );
     await refused("POST", `${base}/refunds/${refundId}/reject`, SALES, { reason: "\udc00" }, "reason", LONE);
     await refused(
@@ -179,8 +179,7 @@ describe("the other bodies and the query", () => {
     expect(answer.body.error.details).toEqual([
       {
         path: "orderRef",
-        message:
-          "Paramètre « orderRef » (référence de commande) : caractère de contrôle interdit (U+0007), en position 4.",
+        message: "Référence de commande : caractère de contrôle interdit (U+0007), en position 4.",
       },
     ]);
     const fine = await suite.api.call("GET", `${base}/deposits?orderRef=${DEPOSIT_BODY.orderRef}`, { as: REQUESTER });

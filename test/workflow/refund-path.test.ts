@@ -110,8 +110,7 @@ test("deposit → quote → request → two approvals → credit note → instal
     [
       {
         path: "paidOn",
-        message:
-          "Champ « date de paiement » : au plus tôt le 10/03/2026, jour de l'approbation (vous avez saisi le 09/03/2026).",
+        message: "Date de paiement : au plus tôt le 10/03/2026, jour de l'approbation (vous avez saisi le 09/03/2026).",
       },
     ],
   ]);

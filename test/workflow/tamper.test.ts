@@ -342,7 +342,7 @@ describe("giving an anchor", () => {
     expect(bad.body.error.details).toEqual([
       {
         path: "anchor.heads.0.hash",
-        message: "Champ « anchor.heads.0.hash » (ligne 1) : empreinte SHA-256 attendue (64 caractères hexadécimaux).",
+        message: "Empreinte (ligne 1) : empreinte SHA-256 attendue (64 caractères hexadécimaux).",
       },
     ]);
     const nothing = await suite.api.call("POST", `${base}/audit/verify`, {

@@ -36,7 +36,8 @@ async function start(): Promise<void> {
     return;
   }
   const { me, companyId, selection } = context.data;
-  who.textContent = `${me.email} · ${companyId}${me.roles.length ? ` · ${me.roles.map(roleLabel).join(", ")}` : ""}`;
+  // The company as people call it; its id only when no name is set.
+  who.textContent = `${me.email} · ${me.companyName ?? companyId}${me.roles.length ? ` · ${me.roles.map(roleLabel).join(", ")}` : ""}`;
   follow.setMe(me);
   request.showSelection(selection);
   const approver = me.roles.some((r) => r === "sales_approver" || r === "accounting_approver");

@@ -5,12 +5,54 @@
  */
 import type { Deposit, RefundProposal, RefundReason, RefundScope, ScheduleProposal } from "../interfaces/api";
 import { byId, el } from "./dom";
-import { formatRate, parseAmount } from "./format";
+import { formatMoney, formatRate, parseAmount } from "./format";
 import { REASON_LABELS } from "./labels";
 
 export type FormReading = { ok: true; proposal: RefundProposal } | { ok: false; errors: Record<string, string> };
 
-const ERROR_FIELDS = ["scope-amount", "reason", "single-date", "equal", "dates", "lines"] as const;
+const ERROR_FIELDS = [
+  "scope-amount",
+  "lines",
+  "reason",
+  "termination-date",
+  "single-date",
+  "equal",
+  "dates",
+  "comment",
+] as const;
+
+/** Each error slot named as the form labels it, for the line under a greyed button. */
+export const FIELD_LABELS: Record<string, string> = {
+  deposit: "la ligne de l'acompte dans « Acomptes »",
+  "scope-amount": "Montant TTC",
+  lines: "HT à rembourser par taux de TVA",
+  reason: "Motif",
+  "termination-date": "Date de résiliation ou de rétractation",
+  "single-date": "Date du paiement",
+  equal: "Échéances égales",
+  dates: "Dates et montants choisis",
+  comment: "Commentaire",
+};
+
+/**
+ * The error slot of the form field an api detail names (`details[].path`),
+ * given the options chosen; null when no field of the form holds it.
+ */
+export function fieldOfPath(path: string): string | null {
+  const [head, second] = path.split(".");
+  if (head === "scope") {
+    const scope = checked("scope");
+    if (second === "lines" || (!second && scope === "lines")) return "lines";
+    return scope === "amount" ? "scope-amount" : null;
+  }
+  if (head === "schedule") {
+    const schedule = checked("schedule");
+    return schedule === "equal" ? "equal" : schedule === "dates" ? "dates" : "single-date";
+  }
+  if (head === "terminationDate") return "termination-date";
+  if (head === "reason" || head === "comment") return head;
+  return null;
+}
 
 function checked(name: string): string {
   return document.querySelector<HTMLInputElement>(`input[name="${name}"]:checked`)?.value ?? "";
@@ -25,20 +67,24 @@ export function fillReasons(): void {
   for (const [code, label] of Object.entries(REASON_LABELS)) select.append(el("option", { value: code }, label));
 }
 
-/** One net-amount input per VAT rate of the deposit, for a refund by line. */
+/**
+ * One net-amount input per VAT rate of the deposit, for a refund by line,
+ * proposing what is still refundable at that rate (not what was invoiced).
+ */
 export function fillLines(deposit: Deposit | null): void {
   const box = byId("scope-lines");
   box.replaceChildren();
   (deposit?.lines ?? []).forEach((line, index) => {
     const id = `line-${index}`;
+    const left = deposit?.refundableLines?.find((l) => l.vatRate === line.vatRate)?.net ?? line.net;
     box.append(
-      el("label", { for: id }, `HT à rembourser, TVA ${formatRate(line.vatRate)}`),
+      el("label", { for: id }, `HT à rembourser, TVA ${formatRate(line.vatRate)} (reste ${formatMoney(left)})`),
       el("input", {
         id,
         "data-rate": line.vatRate,
         inputmode: "decimal",
         autocomplete: "off",
-        placeholder: line.net.replace(".", ","),
+        placeholder: left.replace(".", ","),
       }),
     );
   });

@@ -7,7 +7,9 @@ import { whileBusy } from "./busy";
 import { byId, el, facts } from "./dom";
 import { formatDate, formatMoney, todayIso } from "./format";
 import {
+  FIELD_LABELS,
   addDateRow,
+  fieldOfPath,
   fillLines,
   fillReasons,
   pricedPart,
@@ -46,6 +48,9 @@ export class RequestTab {
   private readonly form = byId<HTMLFormElement>("request-form");
   private readonly submit = byId<HTMLButtonElement>("submit-request");
   private readonly preview = byId("preview");
+  private readonly submitHint = byId("submit-hint");
+  /** The api's refusal of the quoted proposal, by error slot of the form (shown under each field). */
+  private refusedFields: Record<string, string> = {};
 
   constructor(
     private readonly onRequested: (refundId: string) => void,
@@ -164,12 +169,34 @@ export class RequestTab {
     const fingerprint = reading.ok ? JSON.stringify(reading.proposal) : null;
     const busy = this.submit.getAttribute("aria-busy") === "true";
     const refused = reading.ok && pricedPart(reading.proposal) === this.refused;
-    this.submit.disabled = busy || !fingerprint || refused || fingerprint === this.submitted;
+    const done = fingerprint !== null && fingerprint === this.submitted;
+    this.submit.disabled = busy || !fingerprint || refused || done;
+    // A greyed button says why: the fields to fill or correct, by their labels.
+    const missing = reading.ok ? [] : Object.keys(reading.errors);
+    const named = (fields: string[]) => fields.map((f) => FIELD_LABELS[f] ?? f).join(", ");
+    this.submitHint.textContent = busy
+      ? ""
+      : missing.length > 0
+        ? `Pour envoyer la demande, complétez : ${named(missing)}.`
+        : refused
+          ? Object.keys(this.refusedFields).length > 0
+            ? `Pour envoyer la demande, corrigez : ${named(Object.keys(this.refusedFields))}.`
+            : "Pour envoyer la demande, modifiez-la : l'avoir n'a pas pu être calculé."
+          : done
+            ? "Cette demande est envoyée : modifiez le formulaire pour en faire une autre."
+            : "";
+  }
+
+  /** Shows the form's own errors and the api's refusal, each under its field, once. */
+  private showErrors(errors: Record<string, string>): void {
+    Object.keys(this.refusedFields).forEach((f) => this.touched.add(f));
+    showFieldErrors({ ...this.refusedFields, ...errors }, this.touched);
   }
 
   private async quote(): Promise<void> {
     const reading = readRequestForm(this.deposit);
-    showFieldErrors(reading.ok ? {} : reading.errors, this.touched);
+    this.refusedFields = {};
+    this.showErrors(reading.ok ? {} : reading.errors);
     if (!reading.ok) {
       if (this.deposit)
         this.preview.replaceChildren(el("p", { class: "muted" }, "Complétez le formulaire pour voir l'avoir."));
@@ -184,10 +211,21 @@ export class RequestTab {
     this.preview.setAttribute("aria-busy", "false");
     if (!answer.ok) {
       this.refused = answer.error.retryable ? null : fingerprint;
+      // Each detail under the field it names; what no field holds, once, in the preview.
+      const unplaced: string[] = [];
+      for (const detail of answer.error.details ?? []) {
+        const field = fieldOfPath(detail.path);
+        if (field) this.refusedFields[field] = [this.refusedFields[field], detail.message].filter(Boolean).join(" ");
+        else unplaced.push(detail.message);
+      }
+      this.showErrors({});
       this.updateSubmit();
+      const placed = Object.keys(this.refusedFields).length > 0;
+      // The message sums the details up: shown alone when no field holds them, never beside them.
+      const texts = placed ? unplaced : [answer.error.message];
       this.preview.replaceChildren(
-        el("p", { class: "field-error", role: "alert" }, answer.error.message),
-        ...(answer.error.details ?? []).map((d) => el("p", { class: "field-error" }, d.message)),
+        ...texts.map((text) => el("p", { class: "field-error", role: "alert" }, text)),
+        ...(placed ? [el("p", { class: "muted" }, "L'avoir sera calculé une fois le champ signalé corrigé.")] : []),
       );
       return;
     }

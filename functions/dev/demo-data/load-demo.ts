@@ -10,10 +10,31 @@ import type { ApiClient } from "./api-client";
 import { DEMO_COMPANIES, MENUISERIE, STUDIO } from "./companies";
 import { seedCompany } from "./seed-company";
 
-const BELLEVUE = { name: "Hôtel Bellevue SARL", kind: "b2b", siren: "732829320", email: "compta@bellevue.test" };
-const BOULANGERIE = { name: "Boulangerie Martin", kind: "b2b", siren: "378901946" };
-const DUPONT = { name: "Claire Dupont", kind: "b2c", email: "claire.dupont@exemple.test" };
-const MOREAU = { name: "Julien Moreau", kind: "b2c", email: "j.moreau@exemple.test" };
+const BELLEVUE = {
+  name: "Hôtel Bellevue SARL",
+  kind: "b2b",
+  siren: "732829320",
+  email: "compta@bellevue.test",
+  address: "12 quai des Brumes\n69002 Lyon",
+};
+const BOULANGERIE = {
+  name: "Boulangerie Martin",
+  kind: "b2b",
+  siren: "378901946",
+  address: "4 rue du Four\n69003 Lyon",
+};
+const DUPONT = {
+  name: "Claire Dupont",
+  kind: "b2c",
+  email: "claire.dupont@exemple.test",
+  address: "8 allée des Tilleuls\n69100 Villeurbanne",
+};
+const MOREAU = {
+  name: "Julien Moreau",
+  kind: "b2c",
+  email: "j.moreau@exemple.test",
+  address: "27 avenue Jean Jaurès\n69007 Lyon",
+};
 
 function daysAgo(n: number): string {
   return new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);

@@ -11,6 +11,8 @@
  *   beside them and a rerun empties and refills it instead of creating one.
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { refreshCompanyDashboard } from "../../src/jobs/dashboard-refresh";
+import { publishDashboard } from "../../src/jobs/sheets-publisher";
 import { join } from "node:path";
 import { parisDay } from "../../src/domain/dates/calendar-day";
 import { COMPANIES } from "../../src/model/collections";
@@ -85,6 +87,8 @@ export const demoWorkbooksService: Service = {
       }
       await setupWorkbook(gateway, spreadsheetId);
       await syncSpreadsheet({ db, gateway }, company.id, spreadsheetId, { waitForLeaseMs: 10_000 });
+      // The dashboard from the start, not only after the 06:00 job.
+      await refreshCompanyDashboard(db, company.id, parisDay(new Date()), publishDashboard(gateway));
       ctx.spreadsheetIds = { ...ctx.spreadsheetIds, [company.id]: spreadsheetId };
       if (ctx.sheetsDataDir) writeFileSync(indexFile(ctx), JSON.stringify({ ...kept, ...ctx.spreadsheetIds }));
       lines.push(`workbook ${company.id.padEnd(11)} ${process.env.SHEETS_API_URL}/view/${spreadsheetId}`);

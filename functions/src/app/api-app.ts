@@ -13,6 +13,8 @@ import { allNotifiers, noopNotifier } from "../application/ports/change-notifier
 import { loadMailConfig } from "../jobs/job-config";
 import { noticeDelivery } from "../jobs/notice-delivery";
 import { outboxMailOf, type OutboxMail } from "../jobs/outbox-mail";
+import { dashboardNotifier } from "../jobs/dashboard-refresh";
+import { publishDashboard } from "../jobs/sheets-publisher";
 import { systemClock } from "../application/ports/clock";
 
 /** The routes of the add-on's workbook actions on `gateway`. */
@@ -37,9 +39,11 @@ export function createApi(
 }
 
 /**
- * The api with the Sheets routes and the Sheets write-back after each
- * committed change; with `mail`, the notices a change put in the outbox
- * (refund request submitted, approved, rejected) are sent right after it.
+ * The api with the Sheets routes, the Sheets write-back after each
+ * committed change and, once changes pause, the company's dashboard written
+ * again (not only by the 06:00 job); with `mail`, the notices a change put
+ * in the outbox (refund request submitted, approved, rejected) are sent
+ * right after it.
  */
 export function createApiWithSheets(
   deps: Partial<ApiDeps> & Pick<ApiDeps, "db" | "verifier">,
@@ -47,7 +51,10 @@ export function createApiWithSheets(
   mail?: OutboxMail,
 ) {
   const sheets = sheetsNotifier({ db: deps.db, gateway });
-  const notifier = mail ? allNotifiers(noticeDelivery(deps.db, mail), sheets) : sheets;
+  const dashboard = dashboardNotifier(deps.db, publishDashboard(gateway));
+  const notifier = mail
+    ? allNotifiers(noticeDelivery(deps.db, mail), sheets, dashboard)
+    : allNotifiers(sheets, dashboard);
   return createApi({ ...deps, notifier }, sheetsRoutes(gateway));
 }
 

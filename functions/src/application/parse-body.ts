@@ -6,7 +6,7 @@ export function parseBody<S extends z.ZodType>(schema: S, body: unknown): z.outp
   return parseInput(schema, body ?? {});
 }
 
-/** Validates the query string the same way; the details name « Paramètre « orderRef » », not a body field. */
+/** Validates the query string the same way; a parameter without a label reads « Paramètre « x » », not « Champ ». */
 export function parseQuery<S extends z.ZodType>(schema: S, query: Record<string, string>): z.output<S> {
   try {
     return parseInput(schema, query);

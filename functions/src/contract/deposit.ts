@@ -38,6 +38,12 @@ export interface Deposit {
   /** The status as a person reads it: « Avoir émis », « Remboursement en cours (1/3 payée) », « Remboursé »… */
   statusLabel: string;
   refundableBalance: string;
+  /**
+   * Net, VAT and gross still refundable at each rate: the deposit less its
+   * credit notes and the requests awaiting approval among `refunds` (what a
+   * refund by VAT rate may still take).
+   */
+  refundableLines: AmountsByRate[];
   creditNotes: { id: string; number: string; date: string }[];
   /** The final invoice the deposit was applied to. */
   appliedBy: { invoiceId: string; number: string } | null;

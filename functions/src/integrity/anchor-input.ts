@@ -6,6 +6,7 @@
  * `FA-2026-000012:<hash>,AV-2026-000004:<hash>`).
  */
 import { z } from "zod";
+import { fieldName, fieldProblem } from "../domain/validation/field-errors";
 import { parseInput } from "../domain";
 import { calendarDate } from "../domain/validation/primitives";
 import type { Anchor } from "../model/anchor";
@@ -41,7 +42,7 @@ function fromValues(input: z.output<typeof anchorSchema>): Anchor {
   const twice = series.find((s, i) => series.indexOf(s) !== i);
   if (twice)
     throw badRequest("Une même série figure deux fois dans l'empreinte.", [
-      { path: "anchor.heads", message: `Champ « anchor.heads » : la série ${twice} figure deux fois.` },
+      fieldProblem("anchor.heads", `la série ${twice} figure deux fois`),
     ]);
   return { date: input.date, heads };
 }
@@ -51,7 +52,9 @@ function fromText(text: string, date: string | undefined): Anchor {
     return pickAnchor(parseAnchors(text), date);
   } catch (error) {
     if (error instanceof AnchorTextError)
-      throw badRequest(error.message, [{ path: "anchorText", message: `Champ « anchorText » : ${error.message}` }]);
+      throw badRequest(error.message, [
+        { path: "anchorText", message: `${fieldName(["anchorText"])} : ${error.message}` },
+      ]);
     throw error;
   }
 }

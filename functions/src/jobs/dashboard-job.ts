@@ -1,8 +1,9 @@
 import type { Firestore } from "@google-cloud/firestore";
 import { parisDay } from "../domain/dates/calendar-day";
 import type { DashboardFigures } from "../domain/dashboard/dashboard-accumulator";
-import { COMPANIES, DASHBOARDS } from "../model/collections";
+import { COMPANIES } from "../model/collections";
 import { computeCompanyDashboard } from "./company-dashboard";
+import { storeDashboard } from "./dashboard-refresh";
 import type { ScheduledJob } from "./scheduled-handler";
 
 export interface DashboardJobDeps {
@@ -28,11 +29,7 @@ export function dashboardJob(deps: DashboardJobDeps = {}): ScheduledJob {
         .select()
         .stream() as AsyncIterable<FirebaseFirestore.QueryDocumentSnapshot>) {
         const { figures, documentsRead: reads } = await computeCompanyDashboard(db, company.id, asOf);
-        const dashboards = company.ref.collection(DASHBOARDS);
-        const batch = db.batch();
-        batch.set(dashboards.doc(asOf), figures);
-        batch.set(dashboards.doc("latest"), figures);
-        await batch.commit();
+        await storeDashboard(db, company.id, asOf, figures);
         try {
           await deps.publish?.(db, company.id, figures);
         } catch (error) {

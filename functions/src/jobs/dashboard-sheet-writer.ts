@@ -84,16 +84,19 @@ export async function writeDashboardSheet(
     });
   }
   if ((tab!.charts ?? []).length === 0) {
-    rows.forEach(([, value], r) => {
-      if (!value) return;
-      requests.push({
-        repeatCell: {
-          range: { sheetId, startRowIndex: r, endRowIndex: r + 1, startColumnIndex: 1, endColumnIndex: 2 },
-          cell: { userEnteredFormat: { numberFormat: numberFormat(KIND[value.t]) } },
-          fields: "userEnteredFormat.numberFormat",
-        },
-      });
-    });
+    // Every typed cell of either column: the weeks of the forecast are dates in column A (« Semaine du »).
+    rows.forEach((row, r) =>
+      row.forEach((cell, c) => {
+        if (!cell || (c === 0 && cell.t === "text")) return;
+        requests.push({
+          repeatCell: {
+            range: { sheetId, startRowIndex: r, endRowIndex: r + 1, startColumnIndex: c, endColumnIndex: c + 1 },
+            cell: { userEnteredFormat: { numberFormat: numberFormat(KIND[cell.t]) } },
+            fields: "userEnteredFormat.numberFormat",
+          },
+        });
+      }),
+    );
     requests.push({
       updateDimensionProperties: {
         range: { sheetId, dimension: "COLUMNS", startIndex: 0, endIndex: 1 },

@@ -92,6 +92,12 @@ export interface DepositDoc extends DepositInvoiceCopies {
    * what depositStatusLabel words as « Avoir émis », « Remboursement en cours ».
    */
   refundProgress?: DepositRefundProgress;
+  /**
+   * What the request said of the order, for the « Commande HT » and
+   * « Acompte (%) » columns: its net total and the percentage asked (null
+   * when an amount was given). Absent on deposits recorded before.
+   */
+  order?: { net: MoneyString; percent: string | null };
   /** Final invoice that deducted this deposit, once applied. */
   appliedBy?: { invoiceId: string; number: string };
   journalEntryId: string;

@@ -1,4 +1,5 @@
 import { finalInvoice, finalInvoiceEntry, money, refundableBalance } from "../domain";
+import { fieldProblem } from "../domain/validation/field-errors";
 import { DEPOSITS, INVOICES, REFUNDS } from "../model/collections";
 import type { DepositDoc } from "../model/deposit";
 import { invoiceCopies, type InvoiceContent, type InvoiceState } from "../model/invoice";
@@ -48,7 +49,7 @@ export async function issueFinalInvoice(uow: UnitOfWork, access: Access, body: F
   const customer = deposits[0]?.data.customer ?? body.customer;
   if (!customer)
     throw badRequest("Client obligatoire : la commande n'a pas d'acompte enregistré.", [
-      { path: "customer", message: "Champ « customer » (client) : obligatoire sans acompte." },
+      fieldProblem("customer", "obligatoire sans acompte"),
     ]);
 
   const remaining = deposits

@@ -1,4 +1,6 @@
 import { REFUND_REASON_LABELS, RefundQuote, formatMoney, money, refundSchedule } from "../domain";
+import { fieldProblem } from "../domain/validation/field-errors";
+import { euros } from "../domain/reminders/french-amount";
 import { CUSTOMER_CREDITS, REFUNDS } from "../model/collections";
 import type { CustomerCreditDoc } from "../model/payment";
 import type { RefundDoc } from "../model/refund";
@@ -44,24 +46,19 @@ export async function quoteForCredit(reader: DocReader, body: RefundBody, today:
   if (!REASONS.has(body.reason)) {
     throw unprocessable(
       "REASON_NOT_FOR_CREDIT",
-      "Un crédit client se rembourse pour trop-perçu (overpayment) ou paiement en double (duplicate_payment).",
-      [
-        {
-          path: "reason",
-          message: "Champ « reason » (motif) : overpayment ou duplicate_payment pour un crédit client.",
-        },
-      ],
+      "Un crédit client se rembourse pour trop-perçu ou paiement en double.",
+      [fieldProblem("reason", "« Trop-perçu » ou « Paiement en double » pour un crédit client")],
     );
   }
   if (body.scope.kind === "lines")
-    throw badRequest("Un crédit client n'a pas de TVA : indiquez un montant (amount) ou la totalité (full).", [
-      { path: "scope.kind", message: "Champ « scope.kind » : full ou amount pour un crédit client." },
+    throw badRequest("Un crédit client n'a pas de TVA : indiquez un montant ou la totalité.", [
+      fieldProblem("scope.kind", "un montant ou la totalité pour un crédit client"),
     ]);
   const balance = await creditBalance(reader, creditId, credit, null);
   const amount = body.scope.kind === "full" ? balance : body.scope.amount;
   if (money(amount).isZero() || money(amount).greaterThan(money(balance))) {
-    throw unprocessable("ABOVE_BALANCE", `Le crédit client n'a plus que ${balance} € à rembourser.`, [
-      { path: "scope", message: `Champ « scope » : au plus ${balance}.` },
+    throw unprocessable("ABOVE_BALANCE", `Le crédit client n'a plus que ${euros(balance)} à rembourser.`, [
+      fieldProblem("scope", `au plus ${euros(balance)}`),
     ]);
   }
   const left = formatMoney(money(balance).minus(money(amount)));

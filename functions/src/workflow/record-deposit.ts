@@ -1,4 +1,12 @@
-import { checkDepositsWithinOrder, depositCashedEntry, depositInvoice, refundableBalance } from "../domain";
+import {
+  checkDepositsWithinOrder,
+  depositCashedEntry,
+  depositInvoice,
+  formatMoney,
+  money,
+  refundableBalance,
+} from "../domain";
+import { fieldProblem } from "../domain/validation/field-errors";
 import { DEPOSITS, INVOICES } from "../model/collections";
 import { depositInvoiceCopies, type DepositDoc } from "../model/deposit";
 import { invoiceCopies, type InvoiceContent, type InvoiceState } from "../model/invoice";
@@ -23,7 +31,7 @@ export async function recordDeposit(
 ): Promise<{ id: string; doc: DepositDoc }> {
   if (body.cashedDate > uow.today) {
     throw badRequest("La date d'encaissement est dans le futur : enregistrez l'acompte une fois encaissé.", [
-      { path: "cashedDate", message: "Champ « cashedDate » (date d'encaissement) : date future." },
+      fieldProblem("cashedDate", "date future"),
     ]);
   }
   // Money received once the order is invoiced pays the final invoice: a deposit invoice would collect its VAT twice.
@@ -85,6 +93,10 @@ export async function recordDeposit(
     vatDue: { basis: invoice.vatDue.basis, date: invoice.vatDue.date ?? null, period: invoice.vatDue.period ?? null },
     creditNotes: [],
     refundableBalance: invoice.total.gross,
+    order: {
+      net: formatMoney(body.order.lines.reduce((total, l) => total.plus(money(l.net)), money(0))),
+      percent: body.deposit.percent ?? null,
+    },
     status: "open",
     journalEntryId: posted.id,
     createdAt: uow.timestamp,

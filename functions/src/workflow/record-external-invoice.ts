@@ -1,4 +1,6 @@
 import { createHash } from "node:crypto";
+import { fieldProblem } from "../domain/validation/field-errors";
+import { euros } from "../domain/reminders/french-amount";
 import { formatMoney, money } from "../domain";
 import { DEPOSITS, INVOICES } from "../model/collections";
 import type { DepositDoc } from "../model/deposit";
@@ -42,7 +44,7 @@ function amounts(body: ExternalInvoiceBody): { lines: RateLine[]; total: Totals 
   const gross = formatMoney(money(t.net).plus(t.vat));
   if (t.gross !== undefined && !money(t.gross).equals(gross))
     throw badRequest("Le total TTC doit être égal au total HT plus la TVA.", [
-      { path: "total.gross", message: `Champ « total.gross » : ${cents(t.gross)} au lieu de ${gross} (HT + TVA).` },
+      fieldProblem("total.gross", `${euros(t.gross)} au lieu de ${euros(gross)} (HT + TVA)`),
     ]);
   return { lines: [], total: { net: cents(t.net), vat: cents(t.vat), gross } };
 }
@@ -55,12 +57,10 @@ function amounts(body: ExternalInvoiceBody): { lines: RateLine[]; total: Totals 
  */
 export async function recordExternalInvoice(uow: UnitOfWork, access: Access, body: ExternalInvoiceBody) {
   if (body.date > uow.today)
-    throw badRequest("La date de la facture est dans le futur.", [
-      { path: "date", message: "Champ « date » (date de facture) : date future." },
-    ]);
+    throw badRequest("La date de la facture est dans le futur.", [fieldProblem("date", "date future")]);
   if (OWN_NUMBER.test(body.number))
     throw badRequest(`Le numéro ${body.number} a la forme des numéros d'Acompte : gardez celui de l'outil d'origine.`, [
-      { path: "number", message: "Champ « number » : numéro réservé aux séries d'Acompte." },
+      fieldProblem("number", "numéro réservé aux séries d'Acompte"),
     ]);
   const ref = uow.collection(INVOICES).doc(externalInvoiceId(body.number));
   const [existing, deposits] = await Promise.all([
@@ -81,14 +81,14 @@ export async function recordExternalInvoice(uow: UnitOfWork, access: Access, bod
   const deducted = money(body.depositsDeducted ?? "0");
   if (deducted.greaterThan(total.gross))
     throw unprocessable("DEPOSITS_ABOVE_INVOICE", "Les acomptes déduits dépassent le total TTC de la facture.", [
-      { path: "depositsDeducted", message: `Champ « depositsDeducted » : au plus ${total.gross}.` },
+      fieldProblem("depositsDeducted", `au plus ${euros(total.gross)}`),
     ]);
   const amountDue = formatMoney(money(total.gross).minus(deducted));
   if (body.amountDue !== undefined && !money(body.amountDue).equals(amountDue))
     throw unprocessable(
       "AMOUNT_DUE_MISMATCH",
-      `Le net à payer (${cents(body.amountDue)}) doit être le total TTC moins les acomptes déduits (${amountDue}).`,
-      [{ path: "amountDue", message: `Champ « amountDue » : ${amountDue} attendu.` }],
+      `Le net à payer (${euros(body.amountDue)}) doit être le total TTC moins les acomptes déduits (${euros(amountDue)}).`,
+      [fieldProblem("amountDue", `${euros(amountDue)} attendu`)],
     );
   const settings = settingsOf(access);
   const dueDate = body.dueDate ?? invoiceDueDate(body.date, settings.paymentTerms);

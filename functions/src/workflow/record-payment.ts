@@ -1,5 +1,6 @@
 import { allocatePayment, money, paymentReceivedEntry } from "../domain";
 import { frenchDate } from "../domain/dates/calendar-day";
+import { fieldProblem } from "../domain/validation/field-errors";
 import { CUSTOMER_CREDITS, INVOICES, PAYMENTS } from "../model/collections";
 import type { InvoiceDoc } from "../model/invoice";
 import type { CustomerCreditDoc, PaymentDoc } from "../model/payment";
@@ -19,13 +20,9 @@ import { postEntry } from "./post-entry";
  */
 export async function recordPayment(uow: UnitOfWork, access: Access, body: PaymentBody) {
   if (body.date > uow.today)
-    throw badRequest("La date du paiement est dans le futur.", [
-      { path: "date", message: "Champ « date » : date future." },
-    ]);
+    throw badRequest("La date du paiement est dans le futur.", [fieldProblem("date", "date future")]);
   if (new Set(body.invoiceIds).size !== body.invoiceIds.length)
-    throw badRequest("Une facture figure deux fois.", [
-      { path: "invoiceIds", message: "Champ « invoiceIds » : doublon." },
-    ]);
+    throw badRequest("Une facture figure deux fois.", [fieldProblem("invoiceIds", "doublon")]);
   const refs = body.invoiceIds.map((id) => uow.collection(INVOICES).doc(id));
   const invoices = await uow.getAll<InvoiceDoc>(refs);
   const key = customerKey(body.customer);

@@ -29,10 +29,10 @@ function stateOf(dunning: InvoiceDunning | undefined): DunningState {
 export async function setInvoiceDunning(uow: UnitOfWork, access: Access, invoiceId: string, body: InvoiceDunningBody) {
   if (body.promiseUntil && body.promiseUntil < uow.today)
     throw badRequest(`La date de promesse de paiement (${frenchDate(body.promiseUntil)}) est déjà passée.`, [
-      {
-        path: "promiseUntil",
-        message: `Champ « promiseUntil » (date de promesse de paiement) : le ${frenchDate(body.promiseUntil)} est passé, indiquez aujourd'hui ou une date future.`,
-      },
+      fieldProblem(
+        "promiseUntil",
+        `le ${frenchDate(body.promiseUntil)} est passé, indiquez aujourd'hui ou une date future`,
+      ),
     ]);
   const months = settingsOf(access).paymentPromiseMaxMonths ?? schemas.PAYMENT_PROMISE_MAX_MONTHS;
   const latest = addMonths(uow.today, months);

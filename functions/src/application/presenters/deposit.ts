@@ -5,6 +5,7 @@ import type { DepositDoc } from "../../model/deposit";
 import type { RefundDoc } from "../../model/refund";
 import type { DocReader } from "../../storage/doc-reader";
 import { isoInstant } from "./iso-instant";
+import { depositBalanceByRate } from "../../workflow/deposit-balance";
 
 export function presentRefundSummary(id: string, doc: RefundDoc): RefundSummary {
   return {
@@ -34,6 +35,10 @@ export function presentDeposit(id: string, doc: DepositDoc, refunds: { id: strin
     status: doc.status,
     statusLabel: depositStatusLabel(doc.status, doc.creditNotes.length, doc.refundProgress),
     refundableBalance: doc.refundableBalance,
+    refundableLines: depositBalanceByRate(
+      doc,
+      refunds.map((r) => r.data),
+    ).lines,
     creditNotes: doc.creditNotes.map(({ id: cid, number, date }) => ({ id: cid, number, date })),
     appliedBy: doc.appliedBy ?? null,
     refunds: refunds.map((r) => presentRefundSummary(r.id, r.data)),

@@ -12,7 +12,7 @@
  */
 import { frenchDate } from "../dates/calendar-date";
 import { formatMoney, minMoney, money, sumMoney, type Money, type MoneyString } from "../money/money";
-import { frenchAmount } from "../reminders/french-amount";
+import { euros } from "../reminders/french-amount";
 import { maskIban } from "./iban";
 import {
   OpenItemIndex,
@@ -68,7 +68,7 @@ const KIND_LABELS: Record<InvoiceKind, string> = {
 };
 
 const MAX_SUGGESTIONS = 5;
-const eur = (value: Money | string) => frenchAmount(formatMoney(money(value)));
+const eur = euros;
 const instalmentRef = (i: SentInstalment) => `${i.refundNumber} échéance ${i.index}/${i.count}`;
 
 /**

@@ -1,3 +1,4 @@
+import { euros } from "../reminders/french-amount";
 import { EngineRuleError } from "../errors/engine-error";
 import { allocateCents } from "../money/allocate";
 import { Money, ZERO, formatMoney, money, roundCents, sumMoney } from "../money/money";
@@ -70,8 +71,8 @@ function byGrossAmount(lines: ParsedLine[], amount: Money): Allocation {
   if (amount.greaterThan(orderGross)) {
     throw new EngineRuleError(
       "DEPOSIT_ABOVE_ORDER",
-      `L'acompte (${formatMoney(amount)} TTC) dépasse le total de la commande (${formatMoney(orderGross)} TTC).`,
-      [fieldProblem("deposit.amount", `l'acompte dépasse le total TTC de la commande (${formatMoney(orderGross)})`)],
+      `L'acompte (${euros(amount)} TTC) dépasse le total de la commande (${euros(orderGross)} TTC).`,
+      [fieldProblem("deposit.amount", `l'acompte dépasse le total TTC de la commande (${euros(orderGross)})`)],
     );
   }
   const shares = allocateCents(

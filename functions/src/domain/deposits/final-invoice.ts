@@ -1,3 +1,4 @@
+import { euros } from "../reminders/french-amount";
 import { frenchDate } from "../dates/calendar-date";
 import { EngineRuleError } from "../errors/engine-error";
 import { formatMoney, money, sumMoney } from "../money/money";
@@ -72,7 +73,7 @@ export function finalInvoice(rawInput: FinalInvoiceInput): FinalInvoice {
   if (depositGross.greaterThan(gross)) {
     throw new EngineRuleError(
       "DEPOSITS_ABOVE_INVOICE",
-      `Les acomptes (${formatMoney(depositGross)} TTC) dépassent le total de la facture (${formatMoney(gross)} TTC) : remboursez l'excédent par un avoir.`,
+      `Les acomptes (${euros(depositGross)} TTC) dépassent le total de la facture (${euros(gross)} TTC) : remboursez l'excédent par un avoir.`,
       [fieldProblem("deposits", "le total des acomptes dépasse le total TTC de la facture")],
     );
   }

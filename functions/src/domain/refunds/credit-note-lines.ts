@@ -1,8 +1,9 @@
+import { euros, frenchPercent } from "../reminders/french-amount";
 import { fieldProblem } from "../validation/field-errors";
 import { z } from "zod";
 import { EngineRuleError } from "../errors/engine-error";
 import { allocateCents } from "../money/allocate";
-import { Money, ZERO, formatMoney, minMoney, money, sumMoney } from "../money/money";
+import { Money, ZERO, minMoney, money, sumMoney } from "../money/money";
 import { refundScopeSchema } from "../validation/refund-schema";
 import { splitGross } from "../vat/split-gross";
 import { RateAmounts, vatOn } from "../vat/vat-breakdown";
@@ -16,11 +17,11 @@ function grossOf(a: RateAmounts): Money {
 function aboveBalance(path: string, asked: Money, balance: Money, what: string): EngineRuleError {
   return new EngineRuleError(
     "REFUND_ABOVE_BALANCE",
-    `Le remboursement demandé (${formatMoney(asked)}) dépasse le solde remboursable (${formatMoney(balance)}${what}).`,
+    `Le remboursement demandé (${euros(asked)}) dépasse le solde remboursable (${euros(balance)}${what}).`,
     [
       fieldProblem(
         path,
-        `le remboursement demandé (${formatMoney(asked)}) dépasse le solde remboursable (${formatMoney(balance)}${what})`,
+        `le remboursement demandé (${euros(asked)}) dépasse le solde remboursable (${euros(balance)}${what})`,
       ),
     ],
   );
@@ -53,11 +54,13 @@ function byNetLines(lines: { vatRate: RateAmounts["vatRate"]; net: string }[], b
     const left = balance.find((b) => b.vatRate === rate);
     const path = `scope.lines.${index}.net`;
     if (!left) {
-      throw new EngineRuleError("RATE_NOT_ON_DEPOSIT", `L'acompte n'a pas de ligne au taux de ${rate} %.`, [
-        fieldProblem(`scope.lines.${index}.vatRate`, `l'acompte n'a pas de ligne au taux de ${rate} %`),
-      ]);
+      throw new EngineRuleError(
+        "RATE_NOT_ON_DEPOSIT",
+        `L'acompte n'a pas de ligne au taux de ${frenchPercent(rate)}.`,
+        [fieldProblem(`scope.lines.${index}.vatRate`, `l'acompte n'a pas de ligne au taux de ${frenchPercent(rate)}`)],
+      );
     }
-    if (net.greaterThan(left.net)) throw aboveBalance(path, net, left.net, ` HT au taux de ${rate} %`);
+    if (net.greaterThan(left.net)) throw aboveBalance(path, net, left.net, ` HT au taux de ${frenchPercent(rate)}`);
     const vat = net.equals(left.net) ? left.vat : minMoney(vatOn(net, left.vatRate), left.vat);
     return { vatRate: left.vatRate, net, vat };
   });

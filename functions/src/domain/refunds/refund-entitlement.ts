@@ -78,8 +78,8 @@ export function refundEntitlement(rawInput: EntitlementInput): Entitlement {
       if (!b2c) {
         throw new EngineRuleError(
           "WITHDRAWAL_B2C_ONLY",
-          "Le droit de rétractation est réservé aux consommateurs (client b2c).",
-          [fieldProblem("reason", "la rétractation ne s'applique qu'à un client consommateur (b2c)")],
+          "Le droit de rétractation est réservé aux consommateurs (client particulier).",
+          [fieldProblem("reason", "la rétractation ne s'applique qu'à un client particulier")],
         );
       }
       return {

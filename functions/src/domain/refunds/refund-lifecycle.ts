@@ -13,6 +13,7 @@
  * either order; nobody approves (or rejects) their own request.
  */
 import type { LifecycleCode } from "../errors/engine-error-codes";
+import { fieldProblem } from "../validation/field-errors";
 import { EngineError, EngineValidationError } from "../errors/engine-error";
 import { frenchDate } from "../dates/calendar-day";
 import { money } from "../money/money";
@@ -189,8 +190,7 @@ export function payInstalment(
   n: number,
   dates: { paidOn: string; today: string; approvedOn: string | null },
 ): { status: RefundStatus; event: RefundEventType } {
-  const field = (message: string) =>
-    new EngineValidationError([{ path: "paidOn", message: `Champ « date de paiement » : ${message}.` }]);
+  const field = (message: string) => new EngineValidationError([fieldProblem("paidOn", message)]);
   if (dates.paidOn > dates.today) throw field("la date est dans le futur");
   if (state.status !== "approved")
     throw new LifecycleRefusal(

@@ -1,5 +1,6 @@
+import { euros, frenchPercent } from "../reminders/french-amount";
 import { EngineRuleError } from "../errors/engine-error";
-import { ZERO, formatMoney } from "../money/money";
+import { ZERO } from "../money/money";
 import { parseInput } from "../validation/field-errors";
 import { RefundableBalanceInput, refundableBalanceInputSchema } from "../validation/refund-schema";
 import { RateAmounts, VatBreakdown, breakdownOf, parseRateAmounts } from "../vat/vat-breakdown";
@@ -31,7 +32,7 @@ export function balanceByRate(deposit: Lines, issued: readonly Lines[], inFlight
   if (negative) {
     throw new EngineRuleError(
       "BALANCE_INCONSISTENT",
-      `Les avoirs et demandes en cours dépassent l'acompte au taux de ${negative.vatRate} % (solde ${formatMoney(negative.net)} HT, ${formatMoney(negative.vat)} TVA) : vérifiez l'historique.`,
+      `Les avoirs et demandes en cours dépassent l'acompte au taux de ${frenchPercent(negative.vatRate)} (solde ${euros(negative.net)} HT, ${euros(negative.vat)} TVA) : vérifiez l'historique.`,
     );
   }
   return result;

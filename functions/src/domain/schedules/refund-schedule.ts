@@ -1,3 +1,4 @@
+import { euros } from "../reminders/french-amount";
 import { z } from "zod";
 import { CalendarDate, addMonths, frenchDate } from "../dates/calendar-date";
 import { EngineRuleError, EngineValidationError, FieldError } from "../errors/engine-error";
@@ -69,11 +70,11 @@ function amounts(plan: Plan, total: Money, count: number, at: string): Money[] {
     if (!sumMoney(given).equals(total)) {
       throw new EngineRuleError(
         "SCHEDULE_TOTAL_MISMATCH",
-        `Les échéances totalisent ${formatMoney(sumMoney(given))} au lieu de ${formatMoney(total)}.`,
+        `Les échéances totalisent ${euros(sumMoney(given))} au lieu de ${euros(total)}.`,
         [
           fieldProblem(
             `${at}.instalments`,
-            `la somme des échéances (${formatMoney(sumMoney(given))}) doit être égale au montant à rembourser (${formatMoney(total)})`,
+            `la somme des échéances (${euros(sumMoney(given))}) doit être égale au montant à rembourser (${euros(total)})`,
           ),
         ],
       );
@@ -130,11 +131,11 @@ export function buildSchedule(total: Money, approvalDate: CalendarDate, plan: Pl
   if (shares.some((share) => !share.greaterThan(ZERO))) {
     throw new EngineRuleError(
       "SCHEDULE_INSTALMENT_ZERO",
-      `Le montant à rembourser (${formatMoney(total)}) est trop faible pour ${dates.length} échéances : une échéance serait nulle.`,
+      `Le montant à rembourser (${euros(total)}) est trop faible pour ${dates.length} échéances : une échéance serait nulle.`,
       [
         fieldProblem(
           at,
-          `avec ${formatMoney(total)} à rembourser, une des ${dates.length} échéances serait nulle ; réduisez leur nombre`,
+          `avec ${euros(total)} à rembourser, une des ${dates.length} échéances serait nulle ; réduisez leur nombre`,
         ),
       ],
     );

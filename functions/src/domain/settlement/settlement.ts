@@ -1,3 +1,4 @@
+import { euros } from "../reminders/french-amount";
 import { z } from "zod";
 import { EngineRuleError } from "../errors/engine-error";
 import { Money, ZERO, formatMoney, money, sumMoney } from "../money/money";
@@ -64,11 +65,11 @@ function chosenOffsets(
     if (money(o.amount).greaterThan(money(invoice.outstanding))) {
       throw new EngineRuleError(
         "OFFSET_ABOVE_OUTSTANDING",
-        `La compensation sur ${o.invoiceNumber} dépasse son reste dû (${invoice.outstanding}).`,
+        `La compensation sur ${o.invoiceNumber} dépasse son reste dû (${euros(invoice.outstanding)}).`,
         [
           fieldProblem(
             `${path}.amount`,
-            `la compensation dépasse le reste dû de la facture ${o.invoiceNumber} (${invoice.outstanding})`,
+            `la compensation dépasse le reste dû de la facture ${o.invoiceNumber} (${euros(invoice.outstanding)})`,
           ),
         ],
       );
@@ -89,8 +90,8 @@ export function settle(
   if (kept.greaterThan(total)) {
     throw new EngineRuleError(
       "SETTLEMENT_ABOVE_TOTAL",
-      `Le montant gardé en avoir (${formatMoney(kept)}) dépasse le montant dû au client (${formatMoney(total)}).`,
-      [fieldProblem(`${prefix}.keepAsCredit`, `dépasse le montant dû au client (${formatMoney(total)})`)],
+      `Le montant gardé en avoir (${euros(kept)}) dépasse le montant dû au client (${euros(total)}).`,
+      [fieldProblem(`${prefix}.keepAsCredit`, `dépasse le montant dû au client (${euros(total)})`)],
     );
   }
   const proposed = choice?.offsets === undefined;
@@ -101,11 +102,11 @@ export function settle(
   if (paidOut.isNegative()) {
     throw new EngineRuleError(
       "SETTLEMENT_ABOVE_TOTAL",
-      `Compensations et avoir conservé dépassent le montant dû au client (${formatMoney(total)}).`,
+      `Compensations et avoir conservé dépassent le montant dû au client (${euros(total)}).`,
       [
         fieldProblem(
           `${prefix}.offsets`,
-          `avec le montant gardé en avoir, dépasse le montant dû au client (${formatMoney(total)})`,
+          `avec le montant gardé en avoir, dépasse le montant dû au client (${euros(total)})`,
         ),
       ],
     );

@@ -40,7 +40,7 @@ export const depositInvoiceInputSchema = z.strictObject({
   deposit: z
     .strictObject({ percent: percent.optional(), amount: positiveAmount.optional() })
     .refine((d) => (d.percent === undefined) !== (d.amount === undefined), {
-      message: "indiquez soit un pourcentage (percent), soit un montant TTC (amount), pas les deux",
+      message: "indiquez soit un pourcentage, soit un montant TTC, pas les deux",
     }),
   invoiceDate: calendarDate,
   cashedDate: calendarDate.optional(),

@@ -53,6 +53,55 @@ const FIELD_LABELS: Record<string, string> = {
   disputeReason: "motif du litige",
   promiseUntil: "date de promesse de paiement",
   paidOn: "date de paiement",
+  // Bodies of the api and the sheets (a field a message may name).
+  customer: "client",
+  siren: "SIREN",
+  depositId: "acompte",
+  customerCreditId: "crédit client",
+  paymentMeans: "moyen de paiement",
+  total: "total",
+  amountDue: "net à payer",
+  depositsDeducted: "acomptes déduits",
+  invoiceIds: "factures",
+  deposits: "acomptes",
+  settlement: "règlement",
+  choice: "choix de règlement",
+  approvalThreshold: "seuil d'approbation",
+  paymentTerms: "conditions de paiement",
+  paymentTermsDays: "délai de paiement (jours)",
+  penaltyRate: "taux de pénalités",
+  paymentPromiseMaxMonths: "durée maximale d'une promesse de paiement (mois)",
+  roles: "rôles",
+  plan: "échéancier",
+  executionDate: "date d'exécution",
+  reference: "référence",
+  n: "numéro d'échéance",
+  to: "fin de période",
+  from: "début de période",
+  first: "début",
+  disputed: "litige",
+  arrhesVatOnReceipt: "TVA sur les arrhes à l'encaissement",
+  spreadsheetId: "identifiant du classeur",
+  anchorText: "texte d'ancrage",
+  anchor: "ancrage",
+  heads: "séries",
+  hash: "empreinte",
+  means: "moyen de paiement",
+  iban: "IBAN",
+  bic: "BIC",
+};
+
+/** Where the last key alone says too little: the label of the whole path (indexes left out). */
+const PATH_LABELS: Record<string, string> = {
+  "scope.amount": "montant à rembourser",
+  "scope.lines": "montants HT à rembourser",
+  "scope.lines.net": "montant HT à rembourser",
+  "scope.kind": "étendue du remboursement",
+  "schedule.date": "date du paiement",
+  "schedule.kind": "type d'échéancier",
+  "schedule.instalments.amount": "montant de l'échéance",
+  "deposit.amount": "montant de l'acompte",
+  "deposit.percent": "pourcentage d'acompte",
 };
 
 /** The French name of a field (`vatRate` → « taux de TVA »), if users meet it. */
@@ -60,17 +109,28 @@ export function fieldLabel(name: string): string | undefined {
   return Object.hasOwn(FIELD_LABELS, name) ? FIELD_LABELS[name] : undefined;
 }
 
-/** `lines.0.vatRate` → `« lines.0.vatRate » (taux de TVA, ligne 1)`. */
+/**
+ * How a message names the field at `path`: by its French label and, in a
+ * list, its line (`scope.lines.0.net` → « Montant HT (ligne 1) »), never by
+ * the JSON path, which stays in the detail's `path` for programs.
+ */
 export function fieldName(path: readonly PropertyKey[]): string {
   if (path.length === 0) return "La requête";
-  const dotted = path.map(String).join(".");
   const isIndex = (p: PropertyKey) => typeof p === "number" || (typeof p === "string" && /^\d+$/.test(p));
   const last = [...path].reverse().find((p) => typeof p === "string" && !isIndex(p));
   const index = [...path].reverse().find(isIndex);
-  const label = typeof last === "string" ? FIELD_LABELS[last] : undefined;
-  const position = index !== undefined ? `ligne ${Number(index) + 1}` : undefined;
-  const hint = [label, position].filter(Boolean).join(", ");
-  return hint ? `Champ « ${dotted} » (${hint})` : `Champ « ${dotted} »`;
+  const keys = path
+    .filter((p) => !isIndex(p))
+    .map(String)
+    .join(".");
+  const label = Object.hasOwn(PATH_LABELS, keys)
+    ? PATH_LABELS[keys]
+    : typeof last === "string" && Object.hasOwn(FIELD_LABELS, last)
+      ? FIELD_LABELS[last]
+      : undefined;
+  const position = index !== undefined ? ` (ligne ${Number(index) + 1})` : "";
+  if (label) return capitalise(label) + position;
+  return `Champ « ${typeof last === "string" ? last : "?"} »${position}`;
 }
 
 const TYPE_NAMES: Record<string, string> = {
@@ -125,7 +185,7 @@ export function capitalise(text: string): string {
 
 /**
  * A ZodError as the API's `details`: one `{ path, message }` per problem,
- * `path` dotted (`lines.0.vatRate`), `message` French and naming the field.
+ * `path` dotted (`lines.0.vatRate`), `message` French and naming the field by its label.
  * Unknown fields give one entry each, at their own path.
  */
 export function fieldErrors(error: z.ZodError): FieldError[] {
@@ -149,7 +209,7 @@ export function fieldErrors(error: z.ZodError): FieldError[] {
  * @example
  * parseInput(schemas.netLinesSchema, [{ vatRate: "19.6", net: "100.00" }]);
  * // throws EngineValidationError { code: "VALIDATION_FAILED", details: [{ path: "0.vatRate",
- * //   message: "Champ « 0.vatRate » (taux de TVA, ligne 1) : taux de TVA inconnu « 19.6 » (taux admis : 20, 10, 5.5, 2.1, 0)." }] }
+ * //   message: "Taux de TVA (ligne 1) : taux de TVA inconnu « 19.6 » (taux admis : 20 %, 10 %, 5,5 %, 2,1 %, 0 %)." }] }
  */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   // reportInput tells a missing field from a wrong type.
@@ -158,7 +218,7 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.ou
   return result.data;
 }
 
-/** One French detail about the field at `path` (dotted): "Champ « scope.amount » (montant) : <problem>." */
+/** One French detail about the field at `path` (dotted): "Montant à rembourser : <problem>." */
 export function fieldProblem(path: string, problem: string): FieldError {
   return { path, message: capitalise(`${fieldName(path.split("."))} : ${problem}.`) };
 }

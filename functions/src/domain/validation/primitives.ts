@@ -1,3 +1,5 @@
+import { frenchPercent } from "../reminders/french-amount";
+import { CUSTOMER_KIND_LABELS, REFUND_REASON_LABELS, SUPPLY_KIND_LABELS, admittedLabels } from "../vocabulary/labels";
 import { z } from "zod";
 import { Dec } from "../money/money";
 import { REFUND_REASONS } from "../refunds/refund-reason";
@@ -14,7 +16,7 @@ import { shown, text } from "./text";
 const DECIMAL = /^-?\d+(\.\d+)?$/;
 
 function decimalProblem(value: string, allowZero: boolean, noun: string, maxDigits = 13): string | null {
-  if (!DECIMAL.test(value)) return `« ${shown(value)} » n'est pas un ${noun} décimal (exemple : "3600.00")`;
+  if (!DECIMAL.test(value)) return `« ${shown(value)} » n'est pas un ${noun} décimal`;
   if (value.startsWith("-")) return `le ${noun} ne peut pas être négatif`;
   if ((value.split(".")[1] ?? "").length > 2) return `le ${noun} a plus de deux décimales`;
   if (!allowZero && /^[0.]+$/.test(value)) return `le ${noun} doit être supérieur à zéro`;
@@ -28,17 +30,15 @@ function decimalProblem(value: string, allowZero: boolean, noun: string, maxDigi
  * (bounds.ts), named in the message.
  */
 export function amountSchema(options: { allowZero: boolean; max?: string }) {
-  return z
-    .string({ error: 'doit être un montant en chaîne décimale (exemple : "3600.00")' })
-    .superRefine((value, ctx) => {
-      const problem =
-        options.max === undefined
-          ? decimalProblem(value, options.allowZero, "montant")
-          : (decimalProblem(value, options.allowZero, "montant", Infinity) ??
-            (new Dec(value).greaterThan(options.max) ? amountMaxProblem() : null));
-      // Aborts: the checks of the object or list holding it (totals…) then only ever see decimals.
-      if (problem) ctx.addIssue({ code: "custom", message: problem, continue: false });
-    });
+  return z.string({ error: "doit être un montant en chaîne décimale" }).superRefine((value, ctx) => {
+    const problem =
+      options.max === undefined
+        ? decimalProblem(value, options.allowZero, "montant")
+        : (decimalProblem(value, options.allowZero, "montant", Infinity) ??
+          (new Dec(value).greaterThan(options.max) ? amountMaxProblem() : null));
+    // Aborts: the checks of the object or list holding it (totals…) then only ever see decimals.
+    if (problem) ctx.addIssue({ code: "custom", message: problem, continue: false });
+  });
 }
 
 const amount = (allowZero: boolean) => amountSchema({ allowZero });
@@ -55,7 +55,7 @@ export const vatRate = z
     if (rate === null) {
       ctx.addIssue({
         code: "custom",
-        message: `taux de TVA inconnu « ${shown(value)} » (taux admis : ${VAT_RATES.join(", ")})`,
+        message: `taux de TVA inconnu « ${shown(value)} » (taux admis : ${VAT_RATES.map(frenchPercent).join(", ")})`,
       });
       return z.NEVER;
     }
@@ -63,7 +63,7 @@ export const vatRate = z
   });
 
 export const calendarDate = z.string({ error: "doit être une date AAAA-MM-JJ" }).refine(isValidCalendarDate, {
-  message: "date invalide (format attendu AAAA-MM-JJ, ex. 2026-01-15)",
+  message: "date invalide (format attendu AAAA-MM-JJ)",
   abort: true,
 });
 
@@ -95,13 +95,17 @@ export const labelText = text({
   trim: false,
 });
 
-export const customerKind = z.enum(["b2b", "b2c"], { error: "doit valoir b2b (professionnel) ou b2c (consommateur)" });
+export const customerKind = z.enum(["b2b", "b2c"], {
+  error: `doit valoir ${admittedLabels(CUSTOMER_KIND_LABELS).replace(", ", " ou ")}`,
+});
 export const supplyKind = z.enum(["goods", "services"], {
-  error: "doit valoir goods (biens) ou services (prestations)",
+  error: `doit valoir ${admittedLabels(SUPPLY_KIND_LABELS).replace(", ", " ou ")}`,
 });
 export const depositKind = z.enum(["acompte", "arrhes"], { error: "doit valoir acompte ou arrhes" });
 
-export const refundReason = z.enum(REFUND_REASONS, { error: `motif inconnu (${REFUND_REASONS.join(", ")})` });
+export const refundReason = z.enum(REFUND_REASONS, {
+  error: `motif inconnu (motifs admis : ${admittedLabels(REFUND_REASON_LABELS)})`,
+});
 
 /**
  * The scalars composite schemas are built from: the engine's own (wide

@@ -42,7 +42,7 @@ export const refundScopeSchemaOf = (s: Scalars) =>
           .max(20, { message: "au plus 20 lignes" }),
       }),
     ],
-    { error: "étendue inconnue (full, amount ou lines)" },
+    { error: "étendue inconnue (totalité, montant TTC ou montants HT par taux de TVA)" },
   );
 export const refundScopeSchema = refundScopeSchemaOf(ENGINE_SCALARS);
 

@@ -41,7 +41,7 @@ export const schedulePlanSchemaOf = (s: Scalars) =>
           .max(120, { message: "au plus 120 échéances" }),
       }),
     ],
-    { error: "type d'échéancier inconnu (single, equal, percentages ou dates)" },
+    { error: "type d'échéancier inconnu (paiement unique, échéances égales, pourcentages ou dates)" },
   );
 export const schedulePlanSchema = schedulePlanSchemaOf(ENGINE_SCALARS);
 export type SchedulePlan = z.input<typeof schedulePlanSchema>;

@@ -123,3 +123,10 @@ export function inSentence(label: string): string {
 export function vatRateLabel(rate: string): string {
   return `${rate.replace(".", ",")} %`;
 }
+
+/** The labels of a list, as a refusal names the admitted values: « Virement », « Carte »… (never the codes). */
+export function admittedLabels(labels: Record<string, string>): string {
+  return Object.values(labels)
+    .map((label) => `« ${label} »`)
+    .join(", ");
+}

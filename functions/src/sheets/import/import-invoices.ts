@@ -12,6 +12,7 @@
  * is a replay of its key (its cells unchanged) and the payment is recorded.
  */
 import { formatMoney, money } from "../../domain";
+import { euros } from "../../domain/reminders/french-amount";
 import { toApiError } from "../../errors/to-api-error";
 import { FACTURES } from "../layout/workbook-spec";
 import { IMPORT_ERROR_STATUS } from "../sync/labels";
@@ -46,7 +47,7 @@ async function recordPaidPart(
   const remaining = payment.remaining ?? (payment.paidOn ? "0" : invoice.openAmount);
   const paid = money(invoice.openAmount).minus(remaining);
   if (paid.isNegative())
-    return refused(`le reste dû (${formatMoney(money(remaining))}) dépasse le net à payer (${invoice.openAmount}).`);
+    return refused(`le reste dû (${euros(remaining)}) dépasse le net à payer (${euros(invoice.openAmount)}).`);
   if (paid.isZero()) {
     return payment.paidOn
       ? refused("« Payée le » est rempli mais le reste dû égale le net à payer : videz l'une des deux colonnes.")

@@ -229,6 +229,36 @@ export async function setupWorkbook(gateway: SheetsGateway, spreadsheetId: strin
     sheetIds[spec.title] = sheetId;
     requests.push(...sheetRequests(spec, existing, sheetId));
   });
+  requests.push(
+    ...(await emptyDefaultTabs(gateway, spreadsheetId, current)).map((sheetId) => ({ deleteSheet: { sheetId } })),
+  );
   await gateway.batchUpdate(spreadsheetId, requests);
   return { spreadsheetId, requests: requests.length, sheetIds };
+}
+
+/** The tab a new spreadsheet comes with, in English or French Sheets. */
+const DEFAULT_TAB = /^(Sheet|Feuille ?)1$/;
+
+/**
+ * The new spreadsheet's own empty tab (« Sheet1 », « Feuille 1 »), which
+ * would open first in front of « Acomptes »: removed once ours exist. A tab
+ * of that name holding anything is a person's and stays.
+ */
+async function emptyDefaultTabs(
+  gateway: SheetsGateway,
+  spreadsheetId: string,
+  current: sheets_v4.Schema$Spreadsheet,
+): Promise<number[]> {
+  const ours = new Set(WORKBOOK.map((spec) => spec.title));
+  const candidates = (current.sheets ?? [])
+    .map((s) => s.properties!)
+    .filter((p) => DEFAULT_TAB.test(p.title ?? "") && !ours.has(p.title!))
+    // readLayout may list a tab twice (with and without its grid).
+    .filter((p, i, all) => all.findIndex((q) => q.sheetId === p.sheetId) === i);
+  if (candidates.length === 0) return [];
+  const contents = await gateway.readValues(
+    spreadsheetId,
+    candidates.map((p) => quoteSheet(p.title!)),
+  );
+  return candidates.filter((_, i) => contents[i].every((row) => row.every((v) => v === ""))).map((p) => p.sheetId!);
 }

@@ -14,5 +14,5 @@ export const customerSchema = z
   })
   .refine((c) => c.kind !== "b2b" || c.siren !== undefined, {
     path: ["siren"],
-    message: "le SIREN est obligatoire pour un client professionnel (b2b)",
+    message: "le SIREN est obligatoire pour un client professionnel",
   });

@@ -1,3 +1,4 @@
+import { PAYMENT_MEANS_LABELS, admittedLabels } from "../../domain/vocabulary/labels";
 import { z } from "zod";
 import { schemas } from "../../domain";
 import { BOUNDED, orderLines } from "./bounded-scalars";
@@ -16,7 +17,7 @@ export const depositBodySchema = z.strictObject({
   deposit: z.strictObject({ percent: schemas.percent.optional(), amount: BOUNDED.positive.optional() }),
   cashedDate: BOUNDED.date,
   paymentMeans: z.enum(["virement", "carte", "cheque", "especes", "prelevement"], {
-    error: "moyen de paiement inconnu (virement, carte, cheque, especes, prelevement)",
+    error: `moyen de paiement inconnu (${admittedLabels(PAYMENT_MEANS_LABELS)})`,
   }),
 });
 export type DepositBody = z.output<typeof depositBodySchema>;

@@ -1,3 +1,4 @@
+import { PAYMENT_MEANS_LABELS, admittedLabels } from "../../domain/vocabulary/labels";
 import { z } from "zod";
 import { BOUNDED } from "./bounded-scalars";
 import { customerSchema } from "./customer";
@@ -9,7 +10,7 @@ export const paymentBodySchema = z.strictObject({
   date: BOUNDED.date,
   amount: BOUNDED.positive,
   means: z.enum(["virement", "carte", "cheque", "especes", "prelevement"], {
-    error: "moyen de paiement inconnu (virement, carte, cheque, especes, prelevement)",
+    error: `moyen de paiement inconnu (${admittedLabels(PAYMENT_MEANS_LABELS)})`,
   }),
   invoiceIds: z
     .array(documentId("de facture"), {
