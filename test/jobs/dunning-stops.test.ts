@@ -6,6 +6,7 @@
  * run out, the letters start with the courtesy one and escalate by what
  * was sent, not by the calendar.
  */
+import { Timestamp } from "@google-cloud/firestore";
 import { startSmtpSink, SmtpSink } from "../../functions/testing/smtp-server";
 import { remindersJob } from "../../functions/src/jobs/reminders-job";
 import { firestoreReminderSource } from "../../functions/src/jobs/firestore-reminder-source";
@@ -38,6 +39,17 @@ beforeEach(async () => {
   await fs.clear();
   await seedCompany(fs.db, C, { [ACCOUNTING]: ["accounting_approver"] });
   await fs.db.doc(`companies/${C}`).update({ reminderSettings: SETTINGS });
+  // The second half of 2026's legal rates are there (test values), so runs after 15 June send letters only,
+  // not the admins' reminder to add them.
+  await fs.db.doc(`companies/${C}/legalRates/2026-07-01`).set({
+    from: "2026-07-01",
+    consumer: "7.00",
+    professional: "3.00",
+    ecb: "2.00",
+    source: "Valeurs de test",
+    addedAt: Timestamp.now(),
+    addedBy: "tests@acompte.test",
+  });
   sink = await startSmtpSink();
 });
 afterEach(() => sink.stop());
