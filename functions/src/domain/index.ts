@@ -97,6 +97,7 @@ export {
 
 // Settlement and schedules
 export { settleRefund, type Settlement } from "./settlement/settlement";
+export { outstandingAfterRequests, type OutstandingInvoice } from "./settlement/offsets-in-flight";
 export { allocatePayment, type PaymentAllocation } from "./settlement/payment-allocation";
 export { refundSchedule, type Instalment } from "./schedules/refund-schedule";
 

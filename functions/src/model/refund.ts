@@ -45,6 +45,8 @@ export interface RefundDoc {
   quote: QuoteSnapshot;
   grossAmount: MoneyString;
   customerName: string;
+  /** The customer's key (model/amounts.ts customerKey): finds the customer's requests in flight. Absent on requests made before it was stored. */
+  customerKey?: string;
   requestedBy: string;
   requestedOn: DateString;
   createdAt: Timestamp;

@@ -1,4 +1,4 @@
-import { RefundQuote, money, quoteRefund } from "../domain";
+import { RefundQuote, money, outstandingAfterRequests, quoteRefund } from "../domain";
 import { DEPOSITS, INVOICES, REFUNDS } from "../model/collections";
 import type { DepositDoc } from "../model/deposit";
 import { invoiceCopies, type InvoiceDoc } from "../model/invoice";
@@ -18,7 +18,8 @@ export interface DepositQuote {
 /**
  * The engine's quote for a proposed refund of a stored deposit: credit notes
  * already issued and requests still in flight are deducted from the balance,
- * the customer's open final invoices are offered for offsetting.
+ * the customer's open final invoices are offered for offsetting, less what
+ * the customer's other requests awaiting approval already offset on them.
  */
 export async function quoteForDeposit(reader: DocReader, body: RefundBody, today: string): Promise<DepositQuote> {
   const depositId = body.depositId as string;
@@ -30,20 +31,22 @@ export async function quoteForDeposit(reader: DocReader, body: RefundBody, today
       `L'acompte ${deposit.invoiceNumber} a été déduit de la facture ${deposit.appliedBy?.number ?? ""} : il ne peut plus être remboursé en tant que tel.`,
     );
   }
-  const [inFlight, invoices, rates] = await Promise.all([
+  const key = customerKey(deposit.customer);
+  const [inFlight, invoices, rates, customerInFlight] = await Promise.all([
     reader.query<RefundDoc>(
       reader
         .collection(REFUNDS)
         .where("depositId", "==", depositId)
         .where("status", "in", [...AWAITING_APPROVAL]),
     ),
-    reader.query<InvoiceDoc>(
-      reader
-        .collection(INVOICES)
-        .where("customerKey", "==", customerKey(deposit.customer))
-        .where("type", "==", "final"),
-    ),
+    reader.query<InvoiceDoc>(reader.collection(INVOICES).where("customerKey", "==", key).where("type", "==", "final")),
     companyLegalRates(reader),
+    reader.query<RefundDoc>(
+      reader
+        .collection(REFUNDS)
+        .where("customerKey", "==", key)
+        .where("status", "in", [...AWAITING_APPROVAL]),
+    ),
   ]);
   const quote = quoteRefund(
     {
@@ -65,12 +68,15 @@ export async function quoteForDeposit(reader: DocReader, body: RefundBody, today
       approvalDate: today,
       terminationDate: body.terminationDate,
       settlement: body.settlement,
-      openInvoices: invoices
-        .filter((i) => !money(i.data.openAmount).isZero())
-        .map((i) => {
-          const sealed = invoiceCopies(i.data.content);
-          return { number: sealed.number, dueDate: sealed.dueDate, outstanding: i.data.openAmount };
-        }),
+      openInvoices: outstandingAfterRequests(
+        invoices
+          .filter((i) => !money(i.data.openAmount).isZero())
+          .map((i) => {
+            const sealed = invoiceCopies(i.data.content);
+            return { number: sealed.number, dueDate: sealed.dueDate, outstanding: i.data.openAmount };
+          }),
+        customerInFlight.map((r) => r.data.quote.settlement.offset),
+      ),
       schedule: body.schedule,
     },
     rates,

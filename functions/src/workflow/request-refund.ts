@@ -9,6 +9,7 @@ import { settingsOf } from "./company-settings";
 import { notifyRefundStep } from "./notify-refund";
 import { pendingApprovers } from "./pending-approvers";
 import { quoteForSource } from "./quote-for-source";
+import { customerKey } from "../model/amounts";
 
 /**
  * Stores a refund request with the engine's quote (status `submitted`). Its
@@ -56,6 +57,7 @@ export async function requestRefund(
     quote,
     grossAmount,
     customerName: customer.name,
+    customerKey: customerKey(customer),
     requestedBy: uow.actor,
     requestedOn: uow.today,
     createdAt: uow.timestamp,
