@@ -5,6 +5,7 @@
  */
 import { ACCOUNTING, ADMIN, C, SALES } from "../workflow/fixtures";
 import { importSuite } from "./import-suite";
+import { acomptesCell, acomptesRange, acomptesRecord, acomptesRows } from "./acomptes-layout";
 
 const suite = importSuite("sheetsimport");
 const fs = suite.fs;
@@ -12,7 +13,7 @@ const fs = suite.fs;
 const call = suite.call;
 
 /** What a person types, parsed by Sheets as in the UI (USER_ENTERED, fr_FR). */
-async function type(spreadsheetId: string, range: string, values: string[][]) {
+async function type(spreadsheetId: string, range: string, values: unknown[][]) {
   await suite.kit.gateway.api.spreadsheets.values.update({
     spreadsheetId,
     range,
@@ -41,75 +42,89 @@ test("imports a valid row once, explains a refused row, records it once fixed", 
   const spreadsheetId = await suite.kit.newSpreadsheet();
   expect((await suite.setup(ADMIN, spreadsheetId)).status).toBe(200);
 
-  await type(spreadsheetId, "'Acomptes'!B2:N3", [
-    VALID,
-    [
-      "Mme Durand",
-      "Professionnel",
-      "",
-      "",
-      "CMD-89",
-      "Arrhes",
-      "Prestations",
-      "19",
-      "500",
-      "",
-      "120",
-      "06/03/2026",
-      "Carte",
-    ],
-  ]);
+  await type(
+    spreadsheetId,
+    acomptesRange(2, 3),
+    acomptesRows([
+      VALID,
+      [
+        "Mme Durand",
+        "Professionnel",
+        "",
+        "",
+        "CMD-89",
+        "Arrhes",
+        "Prestations",
+        "19",
+        "500",
+        "",
+        "120",
+        "06/03/2026",
+        "Carte",
+      ],
+    ]),
+  );
   const first = await call("import", ACCOUNTING, { spreadsheetId });
   const body = first.body as { recorded: { row: number; id: string }[]; refused: { row: number; message: string }[] };
   expect(body.recorded).toEqual([{ row: 2, id: expect.any(String) }]);
   expect(body.refused).toEqual([{ row: 3, message: expect.stringContaining("Colonne « SIREN »") }]);
   expect(body.refused[0].message).toContain("Colonne « Taux TVA »");
 
-  const [acomptes] = await suite.kit.gateway.readValues(spreadsheetId, ["'Acomptes'!A2:V3"]);
+  const [acomptes] = await suite.kit.gateway.readValues(spreadsheetId, [acomptesRange(2, 3)]);
   // Row 2 became the deposit's row: id, the customer as typed, the deposit invoice and its amounts (30 % of 10,000.00 net at 20 %).
-  expect(acomptes[0][0]).toBe(body.recorded[0].id);
-  expect(acomptes[0].slice(1, 9)).toEqual([
-    "Boulangerie Martin",
-    "Professionnel",
-    "552100554",
-    "",
-    "CMD-88",
-    "Acompte",
-    "Biens",
-    "20 %",
-  ]);
-  expect(acomptes[0][9]).toBe(10000); // typed by the person, left as typed
-  expect(acomptes[0].slice(11, 21)).toEqual([
-    3600,
-    46086,
-    "Virement",
-    "FA-2026-000001",
-    46091,
-    3000,
-    600,
-    46086,
-    3600,
-    "Ouvert",
-  ]);
-  expect(acomptes[0][21] ?? "").toBe("");
-  expect(acomptes[1][0]).toBe("");
-  expect(acomptes[1][20]).toBe("Erreur");
-  expect(acomptes[1][21]).toBe(body.refused[0].message);
+  expect(acomptesRecord(acomptes[0])).toEqual({
+    "Facture d'acompte": "FA-2026-000001",
+    Client: "Boulangerie Martin",
+    "Acompte TTC": 3600,
+    "Solde remboursable": 3600,
+    Statut: "Ouvert",
+    Message: "",
+    "Type de client": "Professionnel",
+    SIREN: "552100554",
+    "E-mail": "",
+    Commande: "CMD-88",
+    Nature: "Acompte",
+    Livraison: "Biens",
+    "Taux TVA": "20 %",
+    "Commande HT": 10000, // typed by the person, left as typed
+    "Acompte (%)": "30",
+    "Date d'encaissement": 46086,
+    "Moyen de paiement": "Virement",
+    "Date de facture": 46091,
+    HT: 3000,
+    TVA: 600,
+    "TVA exigible le": 46086,
+    Identifiant: body.recorded[0].id,
+  });
+  expect(acomptesRecord(acomptes[1])).toMatchObject({
+    Identifiant: "",
+    Statut: "Erreur",
+    Message: body.refused[0].message,
+  });
   expect((await fs.db.collection(`companies/${C}/deposits`).get()).size).toBe(1);
 
   // The person fixes the row: SIREN and rate.
-  await type(spreadsheetId, "'Acomptes'!D3", [["732829320"]]);
-  await type(spreadsheetId, "'Acomptes'!I3", [["20"]]);
+  await type(spreadsheetId, acomptesCell("SIREN", 3), [["732829320"]]);
+  await type(spreadsheetId, acomptesCell("Taux TVA", 3), [["20"]]);
   const second = (await call("import", ACCOUNTING, { spreadsheetId })).body as typeof body;
   expect(second.recorded).toEqual([{ row: 3, id: expect.any(String) }]);
   expect(second.refused).toEqual([]);
   const third = (await call("import", ACCOUNTING, { spreadsheetId })).body as typeof body;
   expect(third.recorded).toEqual([]);
 
-  const [after] = await suite.kit.gateway.readValues(spreadsheetId, ["'Acomptes'!A2:V"]);
-  expect(after.map((l) => l[0])).toEqual([body.recorded[0].id, second.recorded[0].id]);
+  const [after] = await suite.kit.gateway.readValues(spreadsheetId, [acomptesRange(2)]);
+  expect(after.map((l) => acomptesRecord(l).Identifiant)).toEqual([body.recorded[0].id, second.recorded[0].id]);
   // Arrhes of 120.00 gross for services at 20 %: 100.00 + 20.00 VAT, due on cashing (06/03/2026); the error message is gone.
-  expect(after[1].slice(14)).toEqual(["FA-2026-000002", 46091, 100, 20, 46087, 120, "Ouvert"]);
+  expect(acomptesRecord(after[1])).toMatchObject({
+    "Facture d'acompte": "FA-2026-000002",
+    "Date de facture": 46091,
+    HT: 100,
+    TVA: 20,
+    "TVA exigible le": 46087,
+    "Solde remboursable": 120,
+    Statut: "Ouvert",
+    Message: "",
+  });
   const deposits = await fs.db.collection(`companies/${C}/deposits`).get();
   expect(deposits.size).toBe(2);
   // Any member may resync; the workbook already shows everything.
@@ -143,13 +158,17 @@ test("a number that is no date in a date column is refused in French, and the ot
   const spreadsheetId = await suite.kit.newSpreadsheet();
   expect((await suite.setup(ADMIN, spreadsheetId)).status).toBe(200);
   // Typed in « Date d'encaissement », 1000000000000 is stored as a number (a date serial far beyond year 9999).
-  await type(spreadsheetId, "'Acomptes'!B2:N3", [VALID.map((v, i) => (i === 11 ? "1000000000000" : v)), VALID]);
+  await type(
+    spreadsheetId,
+    acomptesRange(2, 3),
+    acomptesRows([VALID.map((v, i) => (i === 11 ? "1000000000000" : v)), VALID]),
+  );
 
   const answer = await call("import", ACCOUNTING, { spreadsheetId });
   expect(answer.status).toBe(200);
   const body = answer.body as { recorded: { row: number }[]; refused: { row: number; message: string }[] };
   expect(body.recorded.map((r) => r.row)).toEqual([3]);
   expect(body.refused).toEqual([{ row: 2, message: expect.stringMatching(/^Colonne « Date d'encaissement » : /) }]);
-  const [message] = await suite.kit.gateway.readValues(spreadsheetId, ["'Acomptes'!V2"]);
+  const [message] = await suite.kit.gateway.readValues(spreadsheetId, [acomptesCell("Message", 2)]);
   expect(message[0][0]).toMatch(/Date d'encaissement/);
 });

@@ -7,6 +7,7 @@
 import type { ImportResult } from "../../functions/src/sheets/import/import-under-lease";
 import { ACCOUNTING, ADMIN, C, REQUESTER } from "../workflow/fixtures";
 import { importSuite } from "./import-suite";
+import { acomptesRange, acomptesRows } from "./acomptes-layout";
 
 const suite = importSuite("sheetsfactures");
 const fs = suite.fs;
@@ -19,7 +20,7 @@ const importAs = async (as: string, spreadsheetId: string) => {
 };
 
 /** What a person types into several ranges, parsed by Sheets as in the UI (USER_ENTERED, fr_FR). */
-const type = (spreadsheetId: string, edits: Record<string, string[][]>) =>
+const type = (spreadsheetId: string, edits: Record<string, (string | number)[][]>) =>
   suite.kit.gateway.api.spreadsheets.values.batchUpdate({
     spreadsheetId,
     requestBody: {
@@ -187,10 +188,10 @@ test("a requester's import records the typed deposits; the invoice rows, which n
   await suite.setup(ADMIN, spreadsheetId);
   await type(spreadsheetId, {
     "'Factures'!B2:N2": [UNPAID],
-    // Columns Client to Moyen de paiement of a consumer's arrhes.
-    "'Acomptes'!B2:N2": [
+    // A consumer's arrhes, typed in Client to Moyen de paiement.
+    [acomptesRange(2, 2)]: acomptesRows([
       "Mme Durand|Particulier||durand@example.fr|CMD-90|Arrhes|Prestations|10|800||240|01/03/2026|Carte".split("|"),
-    ],
+    ]),
   });
   const result = await importAs(REQUESTER, spreadsheetId);
   expect(result.sheets?.Acomptes.recorded).toEqual([{ row: 2, id: expect.any(String) }]);

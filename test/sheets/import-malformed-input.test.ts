@@ -7,6 +7,7 @@
 import type { ImportResult } from "../../functions/src/sheets/import/import-under-lease";
 import { ACCOUNTING, C } from "../workflow/fixtures";
 import { importSuite } from "./import-suite";
+import { acomptesRange, acomptesRows } from "./acomptes-layout";
 
 const suite = importSuite("sheetsmalformed");
 const fs = suite.fs;
@@ -49,10 +50,10 @@ const invoice = (number: string, date: string, net: string, vat: string) => [
 
 test("control characters and amounts above the bound in `Acomptes`: refused, the column named", async () => {
   const spreadsheetId = await suite.workbookWith({
-    "'Acomptes'!B2:N3": [
+    [acomptesRange(2, 3)]: acomptesRows([
       deposit("Boulangerie\u0007Martin", "10 000,00"),
       deposit("Boulangerie Martin", "2 000 000 000,00"),
-    ],
+    ]),
   });
   const result = (await suite.call("import", ACCOUNTING, { spreadsheetId })).body as ImportResult;
   expect(result.sheets?.Acomptes).toEqual({

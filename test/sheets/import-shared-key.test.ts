@@ -12,6 +12,7 @@ import type { ImportResult } from "../../functions/src/sheets/import/import-unde
 import { startTestApi, type TestApi } from "../support/workflow-api";
 import { ACCOUNTING, C, DEPOSIT_BODY, REQUESTER } from "../workflow/fixtures";
 import { importSuite } from "./import-suite";
+import { acomptesCell, acomptesColumn, acomptesRange, acomptesRows } from "./acomptes-layout";
 
 const suite = importSuite("sheetssharedkey");
 const fs = suite.fs;
@@ -35,18 +36,18 @@ const DEPOSIT_ROW =
 const PART_PAID_ROW = "2025-F-0920||15/12/2025|Mme Durand (particulier)||500|100||||14/01/2026|200|20/01/2026";
 
 test("a typed deposit whose id was lost is imported again by another member: one deposit, the same id", async () => {
-  const spreadsheetId = await suite.workbookWith({ "'Acomptes'!B2:N2": [DEPOSIT_ROW.split("|")] });
+  const spreadsheetId = await suite.workbookWith({ [acomptesRange(2, 2)]: acomptesRows([DEPOSIT_ROW.split("|")]) });
 
   await importLosingIds(ACCOUNTING, spreadsheetId);
   const [recorded] = (await fs.db.collection(`companies/${C}/deposits`).get()).docs;
   expect(recorded).toBeDefined();
-  const [lost] = await suite.kit.gateway.readValues(spreadsheetId, ["'Acomptes'!A2:A2"]);
+  const [lost] = await suite.kit.gateway.readValues(spreadsheetId, [acomptesCell("Identifiant", 2)]);
   expect(lost[0]?.[0] ?? "").toBe("");
 
   const again = (await importAs(REQUESTER, spreadsheetId)).body as ImportResult;
   expect(again.sheets?.Acomptes).toEqual({ recorded: [{ row: 2, id: recorded.id }], refused: [] });
   expect(await count("deposits")).toBe(1);
-  const [ids] = await suite.kit.gateway.readValues(spreadsheetId, ["'Acomptes'!A2:A"]);
+  const [ids] = await suite.kit.gateway.readValues(spreadsheetId, [acomptesColumn("Identifiant")]);
   expect(ids.map((r) => r[0] ?? "").filter((id) => id !== "")).toEqual([recorded.id]);
 
   // The shared record has no expiry: the TTL policy never deletes it, so a re-import months later still replays.
@@ -97,9 +98,9 @@ describe("over HTTP, a client's Idempotency-Key", () => {
   });
 
   test("cannot reach the import's shared records, even with the very key the import derived", async () => {
-    const spreadsheetId = await suite.workbookWith({ "'Acomptes'!B2:N2": [DEPOSIT_ROW.split("|")] });
+    const spreadsheetId = await suite.workbookWith({ [acomptesRange(2, 2)]: acomptesRows([DEPOSIT_ROW.split("|")]) });
     // Row 2 as the import reads it (before the write-back rewrites it), and the key the import derives from it.
-    const [typed] = await suite.kit.gateway.readValues(spreadsheetId, ["'Acomptes'!A2:N2"]);
+    const [typed] = await suite.kit.gateway.readValues(spreadsheetId, [acomptesRange(2, 2)]);
     const body = depositBodyFromRow(typed[0]);
     const key = importKey(spreadsheetId, 2, body);
     const imported = (await importAs(ACCOUNTING, spreadsheetId)).body as ImportResult;

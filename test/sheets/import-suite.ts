@@ -18,7 +18,7 @@ export function importSuite(prefix: string) {
     call: (action: SheetsAction, as: string, body: unknown) => suite.kit.call(fs.db, C, action, as, body),
     setup: (as: string, spreadsheetId: string) => suite.kit.setupAsAddon(fs.db, C, as, spreadsheetId),
     /** A workbook set up by the admin, with `edits` typed as a person would (USER_ENTERED, fr_FR). */
-    async workbookWith(edits: Record<string, string[][]>): Promise<string> {
+    async workbookWith(edits: Record<string, (string | number)[][]>): Promise<string> {
       const spreadsheetId = await suite.kit.newSpreadsheet();
       expect((await suite.setup(ADMIN, spreadsheetId)).status).toBe(200);
       await suite.kit.gateway.api.spreadsheets.values.batchUpdate({

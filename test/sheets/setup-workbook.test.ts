@@ -1,6 +1,7 @@
 /** setupWorkbook builds the French layout, repairs it, and a second run changes nothing. */
 import { carries, LOCKED_DESCRIPTION, setupWorkbook } from "../../functions/src/sheets/layout/setup-workbook";
 import { WORKBOOK } from "../../functions/src/sheets/layout/workbook-spec";
+import { acomptesCell } from "./acomptes-layout";
 import { startSheetsKit, type SheetsKit } from "./sheets-test-kit";
 
 let kit: SheetsKit;
@@ -54,10 +55,21 @@ it("creates the nine French sheets with headers, frozen row, widths, formats, co
     "Erreur",
   ]);
   expect(acomptes.protectedRanges!.every((p) => p.warningOnly)).toBe(true);
-  // Identifiant (A) and the computed block O:V are protected; the input columns B:N are not.
+  // What a person reads comes first: the invoice number, then the customer and amount they type, then the balance,
+  // status and import message; the rest of the typed columns; the computed invoice block and the id last. The
+  // computed columns are protected, the typed ones are not.
+  expect(acomptes.data![0].rowData![0].values!.slice(0, 6).map((v) => v.formattedValue)).toEqual([
+    "Facture d'acompte",
+    "Client",
+    "Acompte TTC",
+    "Solde remboursable",
+    "Statut",
+    "Message",
+  ]);
   expect(acomptes.protectedRanges!.map((p) => [p.range!.startColumnIndex, p.range!.endColumnIndex])).toEqual([
     [0, 1],
-    [14, 22],
+    [3, 6],
+    [17, 22],
   ]);
 
   // Factures: typed columns (B:N) are not protected; a refused import row (« Erreur : … ») is coloured by its prefix.
@@ -108,9 +120,15 @@ it("creates the nine French sheets with headers, frozen row, widths, formats, co
   ]);
 
   // What a French accountant sees:
-  await kit.gateway.writeValues(id, [{ range: "'Acomptes'!L2:M2", values: [[3600, 46037]] }]);
-  const seen = await kit.gateway.api.spreadsheets.values.get({ spreadsheetId: id, range: "'Acomptes'!L2:M2" });
-  expect(seen.data.values).toEqual([["3\u202f600,00 €", "15/01/2026"]]);
+  await kit.gateway.writeValues(id, [
+    { range: acomptesCell("Acompte TTC", 2), values: [[3600]] },
+    { range: acomptesCell("Date d'encaissement", 2), values: [[46037]] },
+  ]);
+  const seen = await kit.gateway.api.spreadsheets.values.batchGet({
+    spreadsheetId: id,
+    ranges: [acomptesCell("Acompte TTC", 2), acomptesCell("Date d'encaissement", 2)],
+  });
+  expect(seen.data.valueRanges!.map((r) => r.values![0][0])).toEqual(["3\u202f600,00 €", "15/01/2026"]);
 });
 
 it("keeps a « Sheet1 » that holds a person's data", async () => {

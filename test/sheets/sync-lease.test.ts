@@ -13,6 +13,7 @@ import {
   REMBOURSEMENTS,
 } from "../../functions/src/sheets/layout/workbook-spec";
 import type { Row } from "../../functions/src/sheets/sync/row-mappers";
+import { acomptesColumn, acomptesIndex, acomptesRange, acomptesRecord } from "./acomptes-layout";
 import { syncRef } from "../../functions/src/sheets/sync/sync-lease";
 import { GROWTH_HEADROOM_ROWS, syncSpreadsheet } from "../../functions/src/sheets/sync/sync-spreadsheet";
 import { sheetsTouchedBy } from "../../functions/src/sheets/sync/workbook-rows";
@@ -31,11 +32,15 @@ afterAll(async () => {
 });
 beforeEach(() => fs.clear());
 
-const deposit = (i: number): Row => ({
-  id: `dep${i}`,
-  order: String(i).padStart(5, "0"),
-  cells: [text(`dep${i}`), text(`Client ${i}`), ...Array(9).fill(null), money(`${i}00.00`), date("2026-01-15")],
-});
+/** A deposit's row with only its id, customer, amount and cashing date: the other cells left as they are. */
+const deposit = (i: number): Row => {
+  const cells: Row["cells"] = ACOMPTES.columns.map(() => null);
+  cells[acomptesIndex("Identifiant")] = text(`dep${i}`);
+  cells[acomptesIndex("Client")] = text(`Client ${i}`);
+  cells[acomptesIndex("Acompte TTC")] = money(`${i}00.00`);
+  cells[acomptesIndex("Date d'encaissement")] = date("2026-01-15");
+  return { id: `dep${i}`, order: String(i).padStart(5, "0"), cells };
+};
 const workbook = (deposits: Row[]): WorkbookRows => [
   [ACOMPTES, deposits],
   [FACTURES, []],
@@ -64,10 +69,14 @@ test("a sync that needs more rows grows the grid and formats the new rows, in on
   );
   expect(result).toMatchObject({ status: "synced", writeCalls: 2, newRows: 3 });
   expect(kit.server.calls()).toMatchObject({ "spreadsheets.batchUpdate": 1, "spreadsheets.values.batchUpdate": 1 });
-  const seen = await kit.gateway.api.spreadsheets.values.get({ spreadsheetId: id, range: "'Acomptes'!A4:M4" });
-  expect(seen.data.values).toEqual([
-    ["dep3", "Client 3", "", "", "", "", "", "", "", "", "", "300,00 €", "15/01/2026"],
-  ]);
+  const seen = await kit.gateway.api.spreadsheets.values.get({ spreadsheetId: id, range: acomptesRange(4, 4) });
+  expect(acomptesRecord(seen.data.values![0])).toEqual({
+    ...acomptesRecord([]),
+    Identifiant: "dep3",
+    Client: "Client 3",
+    "Acompte TTC": "300,00 €",
+    "Date d'encaissement": "15/01/2026",
+  });
 
   // The grid grew with room to spare, formatted too: the next new rows need no growth.
   kit.server.resetCalls();
@@ -82,9 +91,12 @@ test("a sync that needs more rows grows the grid and formats the new rows, in on
   const lastRow = 1 + rows.length;
   const last = await kit.gateway.api.spreadsheets.values.get({
     spreadsheetId: id,
-    range: `'Acomptes'!L${lastRow}:M${lastRow}`,
+    range: acomptesRange(lastRow, lastRow),
   });
-  expect(last.data.values).toEqual([["50\u202f300,00 €", "15/01/2026"]]); // deposit 503: 50 300,00 €
+  expect(acomptesRecord(last.data.values![0])).toMatchObject({
+    "Acompte TTC": "50\u202f300,00 €", // deposit 503
+    "Date d'encaissement": "15/01/2026",
+  });
   const grid = await kit.gateway.get(id, { fields: "sheets.properties(title,gridProperties.rowCount)" });
   const acomptes = grid.sheets!.find((s) => s.properties!.title === "Acomptes")!;
   expect(acomptes.properties!.gridProperties!.rowCount).toBe(lastRow);
@@ -111,7 +123,7 @@ test("two syncs at once: the second leaves a mark, the first syncs again — eve
   expect((await syncRef(fs.db, "c1", id).get()).get("dirty")).toBe(true);
   release();
   expect(await first).toMatchObject({ status: "synced", passes: 2, newRows: 3 });
-  const [ids] = await kit.gateway.readValues(id, ["'Acomptes'!A2:A"]);
+  const [ids] = await kit.gateway.readValues(id, [acomptesColumn("Identifiant")]);
   expect(ids).toEqual([["dep1"], ["dep2"], ["dep3"]]);
   expect((await syncRef(fs.db, "c1", id).get()).data()).toMatchObject({ dirty: false, leaseOwner: null, failed: null });
 });
@@ -161,7 +173,7 @@ test("after a holder died, the next change's sync writes every sheet: the change
   });
   expect(result).toMatchObject({ status: "synced", replayed: true, newRows: 1 });
   expect(asked).toEqual([undefined]);
-  const [acomptes] = await kit.gateway.readValues(id, ["'Acomptes'!A2:A"]);
+  const [acomptes] = await kit.gateway.readValues(id, [acomptesColumn("Identifiant")]);
   expect(acomptes).toEqual([["dep1"]]);
 
   // Ended cleanly, the next change's sync is back to its own sheets.

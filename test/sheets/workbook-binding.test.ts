@@ -16,6 +16,7 @@ import { testFirestore } from "../support/firestore";
 import { seedCompany, snapshotAll, startTestApi } from "../support/workflow-api";
 import { ACCOUNTING, ADMIN, C as A, DEPOSIT_BODY, USERS } from "../workflow/fixtures";
 import { KIT_NOW, startSheetsKit, type SheetsAction, type SheetsKit } from "./sheets-test-kit";
+import { acomptesColumn, acomptesRange, acomptesRows } from "./acomptes-layout";
 
 const B = "beta";
 const ADMIN_B = "bea@beta.fr";
@@ -89,9 +90,9 @@ async function workbookOfB(): Promise<string> {
   expect((await kit.setupAsAddon(db, B, ADMIN_B, spreadsheetId)).status).toBe(200);
   await kit.gateway.api.spreadsheets.values.update({
     spreadsheetId,
-    range: "'Acomptes'!B2:N2",
+    range: acomptesRange(2, 2),
     valueInputOption: "USER_ENTERED",
-    requestBody: { values: [TYPED_BY_B.split("|")] },
+    requestBody: { values: acomptesRows([TYPED_BY_B.split("|")]) },
   });
   return spreadsheetId;
 }
@@ -169,7 +170,7 @@ describe("company A's admin and B's workbook", () => {
       const deposit = await api.call("POST", `/v1/companies/${A}/deposits`, { as: ACCOUNTING, body: DEPOSIT_BODY });
       expect(deposit.status).toBe(201);
       expect(errors).toEqual([]);
-      const [rowsOfA] = await kit.gateway.readValues(workbookA, ["'Acomptes'!A2:A"]);
+      const [rowsOfA] = await kit.gateway.readValues(workbookA, [acomptesColumn("Identifiant")]);
       expect(rowsOfA).toEqual([[deposit.body.id]]);
       expect(Object.keys(await syncCompanySheets({ db, gateway: kit.gateway }, A))).toEqual([workbookA]);
       expect(await workbookState(workbookB)).toEqual(sheetBefore);
@@ -201,7 +202,9 @@ describe("binding codes", () => {
       (await db.collection(`companies/${B}/events`).where("type", "==", "workbook.bound").get()).docs;
     expect((await events()).map((e) => e.get("subject"))).toEqual([{ kind: "workbook", id: workbook }]);
     expect((await workbookState(workbook)).developerMetadata).toBeUndefined();
-    expect((await kit.gateway.readValues(workbook, ["'Acomptes'!A1:B1"]))[0]).toEqual([["Identifiant", "Client"]]);
+    expect((await kit.gateway.readValues(workbook, ["'Acomptes'!A1:B1"]))[0]).toEqual([
+      ["Facture d'acompte", "Client"],
+    ]);
 
     // The same call again (a lost answer): the first answer, nothing recorded twice.
     const replay = await kit.call(db, B, "setup", ADMIN_B, { spreadsheetId: workbook }, { key });

@@ -12,6 +12,7 @@ import { bindAsOperator } from "../support/bind-workbook";
 import { seedCompany, startTestApi, type TestApi } from "../support/workflow-api";
 import { ACCOUNTING, C, DEPOSIT_BODY, REQUESTER, SALES, USERS, refundBody } from "../workflow/fixtures";
 import { startSheetsKit, type SheetsKit } from "./sheets-test-kit";
+import { acomptesColumn, acomptesRange, acomptesRecord } from "./acomptes-layout";
 
 const fs = testFirestore("sheetswb");
 const base = `/v1/companies/${C}`;
@@ -79,10 +80,15 @@ test("every state change lands once in the right sheet, with French formats", as
     const { deposit: d, refund: r } = run.ids;
     const rows = (t: string) => v[t].slice(1);
 
+    // What a person reads first: the invoice number, customer, amount, balance and status; the id last.
     expect(rows("Acomptes")).toEqual([
       [
-        d,
+        "FA-2026-000001",
         "Hôtel Bellevue SARL",
+        euros(`4${NBSP}320,00`),
+        euros("0,00"),
+        "Remboursé",
+        "",
         "Professionnel",
         "732829320",
         "",
@@ -93,16 +99,13 @@ test("every state change lands once in the right sheet, with French formats", as
         // The order's net and the percentage asked (#12.9: they were left empty).
         euros(`12${NBSP}000,00`),
         "30",
-        euros(`4${NBSP}320,00`),
         "15/01/2026",
         "Virement",
-        "FA-2026-000001",
         "15/01/2026",
         euros(`3${NBSP}600,00`),
         euros("720,00"),
         "15/01/2026",
-        euros("0,00"),
-        "Remboursé",
+        d,
       ],
     ]);
     expect(rows("Factures")).toEqual([
@@ -214,8 +217,15 @@ test("every state change lands once in the right sheet, with French formats", as
       expect(new Set(ids).size).toBe(ids.length);
     }
     // Numbers and dates are stored as numbers (formats do the display), user text as text.
-    const raw = await run.kit.gateway.readValues(run.spreadsheetId, ["'Acomptes'!L2:Q2"]);
-    expect(raw[0]).toEqual([[4320, 46037, "Virement", "FA-2026-000001", 46037, 3600]]);
+    const raw = await run.kit.gateway.readValues(run.spreadsheetId, [acomptesRange(2, 2)]);
+    expect(acomptesRecord(raw[0][0])).toMatchObject({
+      "Acompte TTC": 4320,
+      "Date d'encaissement": 46037,
+      "Moyen de paiement": "Virement",
+      "Facture d'acompte": "FA-2026-000001",
+      "Date de facture": 46037,
+      HT: 3600,
+    });
 
     // A resync with nothing new changes nothing and writes nothing.
     run.kit.server.resetCalls();
@@ -275,7 +285,7 @@ test("a write that fails after every retry is recorded, then replayed by the nex
     const result = await syncCompanySheets({ db: fs.db, gateway: kit.gateway }, C);
     expect(result[spreadsheetId]).toMatchObject({ replayed: true, newRows: 5 });
     await syncCompanySheets({ db: fs.db, gateway: kit.gateway }, C);
-    const [acomptes] = await kit.gateway.readValues(spreadsheetId, ["'Acomptes'!A2:A"]);
+    const [acomptes] = await kit.gateway.readValues(spreadsheetId, [acomptesColumn("Identifiant")]);
     expect(acomptes).toEqual([[dep.body.id]]);
     expect((await syncRef(fs.db, C, spreadsheetId).get()).get("failed")).toBeNull();
   } finally {

@@ -13,9 +13,14 @@ export const IMPORT_MESSAGE_HEADER = "Message";
 
 export const ACOMPTES: SheetSpec = {
   title: "Acomptes",
+  // What a person reads first (number, customer, amounts, status), then what they type, the technical id last.
   columns: [
-    col(ID_HEADER, "text", 170),
+    col("Facture d'acompte", "text", 140),
     col("Client", "text", 200, false),
+    col("Acompte TTC", "money", 120, false),
+    col("Solde remboursable", "money", 140),
+    col("Statut", "text", 200),
+    col(IMPORT_MESSAGE_HEADER, "text", 360),
     col("Type de client", "text", 110, false),
     col("SIREN", "text", 100, false),
     col("E-mail", "text", 180, false),
@@ -25,17 +30,13 @@ export const ACOMPTES: SheetSpec = {
     col("Taux TVA", "text", 80, false),
     col("Commande HT", "money", 120, false),
     col("Acompte (%)", "text", 90, false),
-    col("Acompte TTC", "money", 120, false),
     col("Date d'encaissement", "date", 130, false),
     col("Moyen de paiement", "text", 130, false),
-    col("Facture d'acompte", "text", 140),
     col("Date de facture", "date", 110),
     col("HT", "money", 120),
     col("TVA", "money", 110),
     col("TVA exigible le", "date", 120),
-    col("Solde remboursable", "money", 140),
-    col("Statut", "text", 110),
-    col(IMPORT_MESSAGE_HEADER, "text", 360),
+    col(ID_HEADER, "text", 170),
   ],
   statusColumn: "Statut",
   statusColours: [

@@ -53,7 +53,28 @@ export function trimTrailing(values: (RawValue | null)[], line: SheetValues[numb
   return end === values.length ? values : values.slice(0, end);
 }
 
-export function planSheet(spec: SheetSpec, desired: Row[], current: SheetValues): SheetPlan {
+/**
+ * `current` laid out in another column order than the layout's, with the
+ * same headers (the layout moved its columns, #12): each row with its cells
+ * moved under their header, typed rows included; null when the header is
+ * already the layout's or is not a reordering of it.
+ */
+export function reorderedToLayout(spec: SheetSpec, current: SheetValues): SheetValues | null {
+  const header = (current[0] ?? []).map((h) => String(h ?? ""));
+  const wanted = spec.columns.map((c) => c.header);
+  if (wanted.every((h, i) => header[i] === h)) return null;
+  const from = wanted.map((h) => header.indexOf(h));
+  if (from.some((i) => i < 0) || header.filter((h) => h !== "").length !== wanted.length) return null;
+  return [wanted, ...current.slice(1).map((line) => from.map((i) => line[i] ?? ""))];
+}
+
+/**
+ * The writes that make the sheet hold `desired`. With `whole`, every row
+ * of `current` is written too (cells not desired as they are in
+ * `current`): the sheet holds another layout and `current` is its rows
+ * already reordered (reorderedToLayout).
+ */
+export function planSheet(spec: SheetSpec, desired: Row[], current: SheetValues, whole = false): SheetPlan {
   const idColumn = idColumnOf(spec);
   const { byId, repeats } = rowIndexById(current, idColumn);
   const placed = new Map<number, (RawValue | null)[]>();
@@ -82,6 +103,20 @@ export function planSheet(spec: SheetSpec, desired: Row[], current: SheetValues)
       r,
       spec.columns.map(() => ""),
     );
+
+  if (whole)
+    for (let r = 1; r < current.length; r++) {
+      const line = current[r] ?? [];
+      const mine = placed.get(r);
+      placed.set(
+        r,
+        spec.columns.map((_, i) => {
+          const value = mine?.[i] ?? line[i] ?? "";
+          // A checkbox read back as a boolean is written back as the text Sheets shows.
+          return typeof value === "boolean" ? String(value).toUpperCase() : value;
+        }),
+      );
+    }
 
   const indexes = [...placed.keys()].sort((a, b) => a - b);
   const writes: ValueRangeLike[] = [];

@@ -14,7 +14,7 @@ import { formatRequests, setupWorkbook } from "../layout/setup-workbook";
 import { WORKBOOK } from "../layout/workbook-spec";
 import type { Request, SheetsGateway } from "../sheets-gateway";
 import type { SheetSpec } from "../layout/sheet-spec";
-import { planSheet, type SheetValues } from "./sheet-plan";
+import { planSheet, reorderedToLayout, type SheetValues } from "./sheet-plan";
 import { acquireLease, endPass } from "./sync-lease";
 import { readWorkbookRows, type WorkbookRows } from "./workbook-rows";
 
@@ -72,8 +72,10 @@ export async function writeBack(gateway: SheetsGateway, spreadsheetId: string, s
     sheets.map(([spec]) => `${quoteSheet(spec.title)}!A1:${columnLetter(spec.columns.length - 1)}`),
   );
   const relaid = new Set(sheets.filter(([spec], i) => laidOutAnew(spec, current[i] ?? [])).map(([spec]) => spec));
+  // A sheet people type into whose columns only moved: every row, typed ones included, moved under its header.
+  const reordered = sheets.map(([spec], i) => (relaid.has(spec) ? null : reorderedToLayout(spec, current[i] ?? [])));
   // Headers, formats and protections of the new layout; the rows follow below.
-  if (relaid.size > 0) await setup();
+  if (relaid.size > 0 || reordered.some((r) => r !== null)) await setup();
   // One sheet's rows at a time: only the plans (the cells to write) are kept.
   const plans: { spec: (typeof sheets)[number][0]; plan: ReturnType<typeof planSheet> }[] = [];
   for (const [i, [spec, rows]] of sheets.entries()) {
@@ -89,7 +91,10 @@ export async function writeBack(gateway: SheetsGateway, spreadsheetId: string, s
         });
       plan.rowsNeeded = Math.max(plan.rowsNeeded, before.length);
       plans.push({ spec, plan });
-    } else plans.push({ spec, plan: planSheet(spec, desired, before) });
+    } else {
+      const moved = reordered[i];
+      plans.push({ spec, plan: moved ? planSheet(spec, desired, moved, true) : planSheet(spec, desired, before) });
+    }
     current[i] = [];
   }
   const grow: Request[] = [];
