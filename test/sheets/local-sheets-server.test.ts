@@ -728,6 +728,73 @@ describe("local Sheets server through @googleapis/sheets", () => {
     expect(view).toContain("<td>&#60;img src=x onerror=&#34;window.__xss=1&#34;&#62;</td>");
   });
 
+  it("draws a sheet's basic charts on its HTML page from the cells of their ranges, titles as text", async () => {
+    const res = await api.spreadsheets.create({
+      requestBody: {
+        properties: { title: "Graphiques", locale: "fr_FR" },
+        sheets: [{ properties: { title: "Données" } }, { properties: { title: "Vue" } }],
+      },
+    });
+    const id = res.data.spreadsheetId!;
+    const [data, shown] = res.data.sheets!.map((sh) => sh.properties!.sheetId!);
+    await api.spreadsheets.values.update({
+      spreadsheetId: id,
+      range: "Données!A1:B4",
+      valueInputOption: "RAW",
+      requestBody: {
+        values: [
+          ["Mois", "Solde"],
+          ["Janvier", 120],
+          ["Février", -40],
+          ["Mars", 75.5],
+        ],
+      },
+    });
+    const column = (c: number) => ({
+      sourceRange: {
+        sources: [{ sheetId: data, startRowIndex: 0, endRowIndex: 4, startColumnIndex: c, endColumnIndex: c + 1 }],
+      },
+    });
+    const chart = (title: string, chartType: string) => ({
+      addChart: {
+        chart: {
+          spec: {
+            title,
+            basicChart: {
+              chartType,
+              headerCount: 1,
+              domains: [{ domain: column(0) }],
+              series: [{ series: column(1) }],
+            },
+          },
+          position: { overlayPosition: { anchorCell: { sheetId: shown, rowIndex: 0, columnIndex: 0 } } },
+        },
+      },
+    });
+    await api.spreadsheets.batchUpdate({
+      spreadsheetId: id,
+      requestBody: {
+        requests: [chart("<script>window.__xss=3</script>", "LINE"), chart("Soldes", "BAR"), chart("Aires", "AREA")],
+      },
+    });
+    const view = await (await fetch(`${server.url}/view/${id}?onglet=Vue`)).text();
+    const figures = view.split('<figure class="chart"').slice(1);
+    expect(figures).toHaveLength(3);
+    const [line, bar, area] = figures;
+    expect(view).not.toMatch(/<script/i);
+    expect(line).toContain("<figcaption>&#60;script&#62;window.__xss=3&#60;/script&#62;</figcaption>");
+    // The header row is the series' name, not a point; the points are the three months.
+    expect(line.match(/<circle class="point"/g)).toHaveLength(3);
+    expect(line).toContain('<polyline class="line"');
+    expect(line).toContain("<title>Février : -40</title>");
+    expect(line).not.toContain("Mois");
+    expect(bar.match(/<rect class="bar"/g)).toHaveLength(3);
+    expect(bar).toContain("<title>Mars : 75,5</title>");
+    expect(area).toContain("Ce type de graphique n'est pas dessiné par la vue locale (AREA).");
+    // The charts belong to the sheet they are anchored on.
+    expect(await (await fetch(`${server.url}/view/${id}?onglet=Donn%C3%A9es`)).text()).not.toContain("<figure");
+  });
+
   it("injects seeded 429/500 faults in Google's shape and counts calls per method", async () => {
     const faulty = await startSheetsServer({ faultRate: 0.5, faultSeed: 7 });
     try {

@@ -1,9 +1,9 @@
 /** `/view/{id}`: the spreadsheet as a French HTML page, one tab per sheet, so a person sees the sheets fill in. */
 import { formattedValue } from "./cell-values";
+import { CHART_STYLE, chartFigures } from "./chart-svg";
+import { escape } from "./html-text";
 import { columnLetter } from "../../src/sheets/layout/a1";
 import { DEFAULT_COLUMN_WIDTH, type StoredSpreadsheet } from "./model";
-
-const escape = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 export function viewPage(s: StoredSpreadsheet, selected: string | null): string {
   const sheets = [...s.sheets].sort((a, b) => a.properties.index - b.properties.index);
@@ -37,6 +37,7 @@ export function viewPage(s: StoredSpreadsheet, selected: string | null): string 
       return `<tr${r < frozen ? ' class="frozen"' : ""}><th>${r + 1}</th>${cells}</tr>`;
     })
     .join("\n");
+  const charts = chartFigures(s, current);
   return `<!doctype html>
 <html lang="fr"><head><meta charset="utf-8"><meta http-equiv="refresh" content="5">
 <title>${escape(s.properties.title)} — Sheets local</title>
@@ -46,11 +47,12 @@ table{border-collapse:collapse;font-size:13px}td,th{border:1px solid #ddd;paddin
 th{background:#f1f3f4;font-weight:normal;color:#555}td.n{text-align:right}tr.frozen td{font-weight:bold;background:#e8f0fe}
 nav{position:fixed;bottom:0;left:0;right:0;background:#f1f3f4;padding:4px}.tab{padding:4px 10px;margin-right:2px;color:#333;text-decoration:none}
 .tab.on{background:#fff;border-bottom:3px solid #0f9d58}main{overflow:auto;margin-bottom:40px}
+${CHART_STYLE}
 </style></head><body>
 <header>${escape(s.properties.title)} · onglet « ${escape(current.properties.title)} » · actualisation toutes les 5 secondes</header>
 <main><table><tr><th></th>${head}</tr>
 ${body || `<tr><td>Cet onglet est vide.</td></tr>`}
-</table></main>
+</table>${charts ? `\n<section class="charts" aria-label="Graphiques">${charts}</section>` : ""}</main>
 <nav>${tabs}</nav>
 </body></html>`;
 }
