@@ -112,3 +112,10 @@ export function inSentence(label: string): string {
 export function vatRateLabel(rate: string): string {
   return `${rate.replace(".", ",")} %`;
 }
+
+/** The journals the engine posts to (FEC JournalLib). */
+export const JOURNAL_LABELS: Record<"VT" | "BQ" | "OD", string> = {
+  VT: "Ventes",
+  BQ: "Banque",
+  OD: "Opérations diverses",
+};
