@@ -59,7 +59,8 @@ function exportText(entries = seededEntries()): string {
       number: numbering.next(entry.journal),
       validDate,
       customer: CUSTOMER,
-      lettering: entry.journal === "BQ" || entry.journal === "VT" ? { letter: "AB12CD", date: "2026-03-01" } : undefined,
+      lettering:
+        entry.journal === "BQ" || entry.journal === "VT" ? { letter: "AB12CD", date: "2026-03-01" } : undefined,
       chart,
     }))
       text += fecLine(record);
@@ -153,9 +154,7 @@ describe("the tax office's checks", () => {
   it("refuse an unbalanced entry", () => {
     const list = good();
     list[1] = { ...list[1], Credit: "3600,01" };
-    expect(problems(list)).toEqual([
-      "Écriture BQ-000001 (BQ, ligne 2) déséquilibrée : débit 4320,00, crédit 4320,01.",
-    ]);
+    expect(problems(list)).toEqual(["Écriture BQ-000001 (BQ, ligne 2) déséquilibrée : débit 4320,00, crédit 4320,01."]);
   });
 
   it("refuse an entry dated outside the fiscal year", () => {

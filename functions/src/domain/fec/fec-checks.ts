@@ -159,7 +159,9 @@ export class FecChecker {
         `${at} : numérotation du journal ${r.JournalCode} discontinue (${n} après ${previous.n}, attendu ${previous.n + 1}).`,
       );
     if (day && previous.date && day < previous.date)
-      this.problem(`${at} : écriture du ${frenchDate(day)} numérotée après une écriture du ${frenchDate(previous.date)}.`);
+      this.problem(
+        `${at} : écriture du ${frenchDate(day)} numérotée après une écriture du ${frenchDate(previous.date)}.`,
+      );
     this.journals.set(r.JournalCode, { n, date: day ?? previous.date });
   }
 

@@ -25,12 +25,15 @@ export const FEC_FIELDS = [
   "Idevise",
 ] as const;
 
+/** One of the 18 FEC field names. */
 export type FecField = (typeof FEC_FIELDS)[number];
 
 /** One line of the file, every field already in its text form. */
 export type FecRecord = Record<FecField, string>;
 
+/** Between fields (the `|` of the usual form; a tab is the other one allowed). */
 export const FEC_SEPARATOR = "|";
+/** After every line, the header and the last one included. */
 export const FEC_LINE_END = "\r\n";
 
 /** The first line of the file: the field names. */

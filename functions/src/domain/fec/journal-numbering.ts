@@ -15,6 +15,12 @@ export class JournalNumbering {
   }
 }
 
+/**
+ * The n-th EcritureNum of a journal.
+ *
+ * @example
+ * ecritureNum("VT", 42); // → "VT-000042"
+ */
 export function ecritureNum(journal: string, n: number): string {
   return `${journal}-${String(n).padStart(6, "0")}`;
 }
