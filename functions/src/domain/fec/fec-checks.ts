@@ -42,7 +42,6 @@ export class FecChecker {
   private count = 0;
   private line = 1;
   private open: OpenEntry | null = null;
-  private readonly seen = new Set<string>();
   private readonly journals = new Map<string, { n: number; date: string }>();
   private finished = false;
 
@@ -121,9 +120,6 @@ export class FecChecker {
     const key = `${r.JournalCode}|${r.EcritureNum}`;
     if (this.open?.key !== key) {
       this.close();
-      if (this.seen.has(key))
-        this.problem(`${at} : les lignes de l'écriture ${r.EcritureNum} (${r.JournalCode}) ne se suivent pas.`);
-      this.seen.add(key);
       this.open = {
         key,
         journal: r.JournalCode,
@@ -154,7 +150,12 @@ export class FecChecker {
       return;
     }
     const n = Number(m[2]);
-    if (n !== previous.n + 1)
+    // Numbers only go up in a journal: an earlier one again means the entry's lines are split (no set of seen entries kept).
+    if (n <= previous.n)
+      this.problem(
+        `${at} : les lignes de l'écriture ${r.EcritureNum} (${r.JournalCode}) ne se suivent pas, ou son numéro est repris.`,
+      );
+    else if (n !== previous.n + 1)
       this.problem(
         `${at} : numérotation du journal ${r.JournalCode} discontinue (${n} après ${previous.n}, attendu ${previous.n + 1}).`,
       );
@@ -162,7 +163,7 @@ export class FecChecker {
       this.problem(
         `${at} : écriture du ${frenchDate(day)} numérotée après une écriture du ${frenchDate(previous.date)}.`,
       );
-    this.journals.set(r.JournalCode, { n, date: day ?? previous.date });
+    this.journals.set(r.JournalCode, { n: Math.max(n, previous.n), date: day ?? previous.date });
   }
 
   private close(): void {
