@@ -1,4 +1,5 @@
 import { mkdirSync, writeFileSync } from "node:fs";
+import { Timestamp } from "@google-cloud/firestore";
 import { join } from "node:path";
 import { FEC_FIELDS, auxiliaryAccount, checkFecText } from "../../functions/src/domain";
 import { customerKey } from "../../functions/src/model/amounts";
@@ -183,4 +184,57 @@ test("an unbalanced entry in the journal refuses the export with its reason; bad
   expect(bad.body.error.message).toBe("Paramètre « year » : une année comme 2026.");
   expect((await api.call("GET", `${base}/fec`, { as: ADMIN })).status).toBe(400);
   expect((await api.call("GET", `${base}/fec?year=2026`, { as: REQUESTER })).status).toBe(403);
+});
+
+test("a journal larger than one chunk streams whole: every entry once, in order, numbered without gaps", async () => {
+  const entries = 2500;
+  const createdAt = Timestamp.fromDate(new Date("2026-06-01T10:00:00Z"));
+  for (let from = 0; from < entries; from += 400) {
+    const batch = fs.db.batch();
+    for (let i = from + 1; i <= Math.min(entries, from + 400); i++) {
+      const date = `2026-${String(1 + (i % 12)).padStart(2, "0")}-15`;
+      const content = {
+        kind: "deposit_cashed",
+        journal: "BQ",
+        date,
+        pieceRef: `FA-2026-${i}`,
+        label: `Acompte ${i}`,
+        number: `EC-2026-${i}`,
+        source: { kind: "deposit", id: `D${i}` },
+        lines: [
+          { account: "512", label: "Banque", debit: "4320.00", credit: "0.00" },
+          { account: "4191", label: "Acomptes reçus", debit: "0.00", credit: "3600.00" },
+          { account: "44571", label: "TVA collectée", debit: "0.00", credit: "720.00" },
+        ],
+      };
+      batch.set(fs.db.doc(`companies/${C}/journalEntries/E${i}`), {
+        content,
+        createdAt,
+        series: "journal-2026",
+        seq: i,
+        prevHash: "",
+        hash: "",
+        number: content.number,
+        date,
+      });
+    }
+    await batch.commit();
+  }
+  const res = await api.call("GET", `${base}/fec?year=2026`, { as: ADMIN });
+  expect(res.status).toBe(200);
+  const text = res.body as string;
+  expect(text.length).toBeGreaterThan(3 * 65_536);
+  expect(checkFecText(text, YEAR)).toEqual([]);
+  const rows = text.split("\r\n").slice(1, -1);
+  expect(rows).toHaveLength(3 * entries);
+  // By date, then by validation order: January's entries are those with i % 12 === 0, in increasing i.
+  const pieces = [...new Set(rows.map((r) => r.split("|")[8]))];
+  expect(pieces.slice(0, 3)).toEqual(["FA-2026-12", "FA-2026-24", "FA-2026-36"]);
+  expect(new Set(pieces).size).toBe(entries);
+  expect(rows.at(-1)?.split("|").slice(0, 4)).toEqual([
+    "BQ",
+    "Banque",
+    `BQ-${String(entries).padStart(6, "0")}`,
+    "20261215",
+  ]);
 });
