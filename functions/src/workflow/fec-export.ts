@@ -31,6 +31,16 @@ interface Receivable {
 
 /** Source documents looked up, kept for the next entries of the same document (bounded: a year is never held). */
 const CACHE_SIZE = 2000;
+/** Entries read before their source documents are fetched together. */
+const WINDOW = 200;
+/** Where each kind of source lives (an instalment's id is `<refundId>/<n>`). */
+const SOURCE_COLLECTIONS: Record<JournalEntryDoc["content"]["source"]["kind"], string | null> = {
+  deposit: null,
+  finalInvoice: INVOICES,
+  payment: PAYMENTS,
+  creditNote: CREDIT_NOTES,
+  instalment: REFUNDS,
+};
 
 /**
  * The FEC of a company's fiscal year, read from its validated journal
@@ -41,6 +51,8 @@ const CACHE_SIZE = 2000;
 export class FecExport {
   private readonly chart: ChartOfAccounts;
   private readonly cache = new Map<string, Promise<Receivable>>();
+  /** The current window's documents by `collection/id` (null: absent). */
+  private readonly prefetched = new Map<string, unknown>();
 
   constructor(
     private readonly db: Firestore,
@@ -59,14 +71,26 @@ export class FecExport {
       .where("date", "<=", this.period.end)
       .orderBy("date")
       .orderBy("seq");
+    let window: JournalEntryDoc[] = [];
     for await (const snap of query.stream() as AsyncIterable<QueryDocumentSnapshot>) {
       if (read.entries >= limit) break;
       read.entries += 1;
-      const doc = snap.data() as JournalEntryDoc;
+      window.push(snap.data() as JournalEntryDoc);
+      if (window.length >= WINDOW) {
+        yield* this.window(window, numbering);
+        window = [];
+      }
+    }
+    yield* this.window(window, numbering);
+  }
+
+  /** A window of entries: their source documents read in two batched reads, then their records. */
+  private async *window(docs: JournalEntryDoc[], numbering: JournalNumbering): AsyncGenerator<FecRecord> {
+    const owing = docs.filter((d) => d.content.lines.some((l) => l.account === this.chart.customers));
+    await this.prefetch(owing.map((d) => d.content.source));
+    for (const doc of docs) {
       const entry = doc.content;
-      const receivable = entry.lines.some((l) => l.account === this.chart.customers)
-        ? await this.receivable(entry.source)
-        : {};
+      const receivable = owing.includes(doc) ? await this.receivable(entry.source) : {};
       yield* fecRecords({
         entry,
         number: numbering.next(entry.journal),
@@ -75,6 +99,41 @@ export class FecExport {
         chart: this.chart,
       });
     }
+    this.prefetched.clear();
+  }
+
+  /**
+   * Reads at once the documents the window's lookups need: the sources not
+   * yet known, then what they point to (a payment's invoices, a refund's
+   * credit note or customer credit). One round trip each instead of one per entry.
+   */
+  private async prefetch(sources: JournalEntryDoc["content"]["source"][]): Promise<void> {
+    const first = sources
+      .filter((s) => !this.cache.has(`${s.kind}/${s.id}`))
+      .map((s) => SOURCE_COLLECTIONS[s.kind] && `${SOURCE_COLLECTIONS[s.kind]}/${s.id.split("/")[0]}`)
+      .filter((path): path is string => Boolean(path));
+    await this.read(first);
+    const second: string[] = [];
+    for (const [path, data] of this.prefetched) {
+      if (!data) continue;
+      if (path.startsWith(`${PAYMENTS}/`))
+        second.push(...(data as PaymentDoc).allocations.map((a) => `${INVOICES}/${a.invoiceId}`));
+      if (path.startsWith(`${REFUNDS}/`)) {
+        const refund = data as RefundDoc;
+        if (refund.creditNoteId) second.push(`${CREDIT_NOTES}/${refund.creditNoteId}`);
+        else if (refund.proposal.source.kind === "customerCredit")
+          second.push(`${CUSTOMER_CREDITS}/${refund.proposal.source.creditId}`);
+      }
+    }
+    await this.read(second);
+  }
+
+  private async read(paths: string[]): Promise<void> {
+    const missing = [...new Set(paths)].filter((p) => !this.prefetched.has(p));
+    if (missing.length === 0) return;
+    const company = companyCollection(this.db, this.companyId, JOURNAL_ENTRIES).parent!;
+    const snaps = await this.db.getAll(...missing.map((p) => company.collection(p.split("/")[0]).doc(p.split("/")[1])));
+    snaps.forEach((snap, i) => this.prefetched.set(missing[i], snap.exists ? snap.data() : null));
   }
 
   /** First pass: the tax office's checks over the whole year, and how many entries were checked. */
@@ -154,8 +213,7 @@ export class FecExport {
    */
   private async paymentLettering(payment: PaymentDoc): Promise<Receivable["lettering"]> {
     if (!money(payment.unapplied).isZero() || payment.allocations.length === 0) return undefined;
-    const refs = payment.allocations.map((a) => companyCollection(this.db, this.companyId, INVOICES).doc(a.invoiceId));
-    const invoices = (await this.db.getAll(...refs)).map((s) => s.data() as InvoiceDoc | undefined);
+    const invoices = await Promise.all(payment.allocations.map((a) => this.get<InvoiceDoc>(INVOICES, a.invoiceId)));
     if (!invoices.every((i) => i?.paidOn && i.letters?.length === 1 && i.letters[0] === payment.letter))
       return undefined;
     const date = invoices.map((i) => i!.paidOn as string).reduce((a, b) => (a > b ? a : b));
@@ -163,6 +221,8 @@ export class FecExport {
   }
 
   private async get<T>(collection: string, id: string): Promise<T | null> {
+    const path = `${collection}/${id}`;
+    if (this.prefetched.has(path)) return this.prefetched.get(path) as T | null;
     const snap = await companyCollection(this.db, this.companyId, collection).doc(id).get();
     return snap.exists ? (snap.data() as T) : null;
   }
