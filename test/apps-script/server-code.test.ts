@@ -35,6 +35,7 @@ describe("menu and sidebar", () => {
       { caption: "Installer ou réparer le classeur (administrateurs)", functionName: "setupWorkbook" },
       { caption: "Vérifier les chaînes d'audit (administrateurs)", functionName: "verifyAuditChains" },
       { caption: "Taux légaux", functionName: "showLegalRates" },
+      { caption: "Exporter le FEC", functionName: "exportFec" },
     ]);
     expect(requests).toHaveLength(0);
   });
@@ -43,7 +44,7 @@ describe("menu and sidebar", () => {
     const { addon, standIns } = await harness();
     addon.onInstall({});
     expect(standIns.recorder.menus).toHaveLength(1);
-    expect(standIns.recorder.menus[0].items).toHaveLength(10);
+    expect(standIns.recorder.menus[0].items).toHaveLength(11);
   });
 
   it("every menu item names a top-level function of Code.js", async () => {

@@ -4,7 +4,7 @@
  * CallResult the sidebar can show.
  */
 import type { ApiErrorBody } from "../interfaces/api";
-import type { CallResult } from "../interfaces/result";
+import type { CallResult, UserError } from "../interfaces/result";
 import { ConfigMissingError, readConfig } from "./config";
 import { networkError, unreadableAnswer, userErrorFromAnswer } from "./error-messages";
 import { identityToken } from "./identity-token";
@@ -38,7 +38,11 @@ function isErrorBody(value: unknown): value is ApiErrorBody {
   return typeof error === "object" && error !== null && typeof error.code === "string";
 }
 
-export function callApi<T>(call: ApiCall): CallResult<T> {
+type Fetched =
+  { ok: true; status: number; text: string; headers: Record<string, unknown> } | { ok: false; error: UserError };
+
+/** Sends the call with the caller's identity token; a network failure or a missing configuration is an error. */
+function send(call: ApiCall, accept: string): Fetched {
   let config;
   try {
     config = readConfig();
@@ -53,7 +57,7 @@ export function callApi<T>(call: ApiCall): CallResult<T> {
 
   const headers: Record<string, string> = {
     Authorization: `Bearer ${token.token}`,
-    Accept: "application/json",
+    Accept: accept,
   };
   if (call.idempotencyKey) headers["Idempotency-Key"] = call.idempotencyKey;
   const url = `${config.apiUrl}/v1/companies/${encodeURIComponent(config.companyId)}${call.path}${queryString(call.query)}`;
@@ -75,14 +79,48 @@ export function callApi<T>(call: ApiCall): CallResult<T> {
     // DNS failures, timeouts and refused connections throw even with muteHttpExceptions.
     return { ok: false, error: networkError() };
   }
-  const status = response.getResponseCode();
-  const body = parseJson(response.getContentText());
-  if (status >= 200 && status < 300) {
-    if (body === undefined) return { ok: false, error: unreadableAnswer(status) };
-    return { ok: true, data: body as T };
-  }
+  return {
+    ok: true,
+    status: response.getResponseCode(),
+    text: response.getContentText("UTF-8"),
+    headers: response.getHeaders() as Record<string, unknown>,
+  };
+}
+
+/** A non-2xx answer as the French error the user reads. */
+function failed(status: number, body: unknown): CallResult<never> {
   if (isErrorBody(body)) {
     return { ok: false, error: userErrorFromAnswer({ status, ...body.error }) };
   }
   return { ok: false, error: userErrorFromAnswer({ status }) };
+}
+
+export function callApi<T>(call: ApiCall): CallResult<T> {
+  const sent = send(call, "application/json");
+  if (!sent.ok) return sent;
+  const body = parseJson(sent.text);
+  if (sent.status >= 200 && sent.status < 300) {
+    if (body === undefined) return { ok: false, error: unreadableAnswer(sent.status) };
+    return { ok: true, data: body as T };
+  }
+  return failed(sent.status, body);
+}
+
+/** A file the functions answer (e.g. the FEC): its text and the name from Content-Disposition. */
+export interface DownloadedFile {
+  fileName: string;
+  text: string;
+}
+
+/** Like callApi, for a route that answers a text file instead of JSON; refusals are JSON as usual. */
+export function downloadApi(call: ApiCall): CallResult<DownloadedFile> {
+  const sent = send(call, "text/plain, application/json");
+  if (!sent.ok) return sent;
+  if (sent.status >= 200 && sent.status < 300) {
+    const disposition = Object.entries(sent.headers).find(([name]) => name.toLowerCase() === "content-disposition");
+    const fileName = /filename="([^"]+)"/.exec(String(disposition?.[1] ?? ""))?.[1];
+    if (!fileName) return { ok: false, error: unreadableAnswer(sent.status) };
+    return { ok: true, data: { fileName, text: sent.text } };
+  }
+  return failed(sent.status, parseJson(sent.text));
 }

@@ -20,6 +20,7 @@ import { rejectRefund } from "./rejectRefund";
 import { requestRefund } from "./requestRefund";
 import { setInvoiceDunning } from "./setInvoiceDunning";
 import { showLegalRates } from "./legalRates";
+import { exportFec } from "./exportFec";
 import { importTypedRows, resyncWorkbook, setupWorkbook } from "./workbookActions";
 import { showSidebar } from "./showSidebar";
 import { verifyAuditChains } from "./verifyAuditChains";
@@ -35,6 +36,7 @@ export const entryPoints: EntryPoints = {
   setInvoiceDunning,
   verifyAuditChains,
   showLegalRates,
+  exportFec,
   linkCompany,
   logTokenAudience,
   getSidebarContext,

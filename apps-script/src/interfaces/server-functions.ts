@@ -33,6 +33,7 @@ export interface MenuFunctions {
   setInvoiceDunning(): void;
   verifyAuditChains(): void;
   showLegalRates(): void;
+  exportFec(): void;
   linkCompany(): void;
   /** Run once from the script editor by an admin: logs the audience the functions must accept. */
   logTokenAudience(): void;
@@ -65,6 +66,7 @@ export const MENU_FUNCTIONS = [
   "setInvoiceDunning",
   "verifyAuditChains",
   "showLegalRates",
+  "exportFec",
   "linkCompany",
   "logTokenAudience",
 ] as const satisfies readonly (keyof MenuFunctions)[];

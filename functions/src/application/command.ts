@@ -45,6 +45,16 @@ export interface Invocation {
 export interface Answer {
   status: number;
   body: unknown;
+  /** A file answered as it is produced instead of `body` (e.g. the FEC): never held whole in memory. */
+  download?: Download;
+}
+
+/** A text file sent in chunks, with the name a browser saves it under. */
+export interface Download {
+  fileName: string;
+  /** e.g. `text/plain; charset=utf-8`. */
+  contentType: string;
+  chunks: AsyncIterable<string>;
 }
 
 interface Described {

@@ -15,3 +15,4 @@ export * from "./audit";
 export * from "./workbook";
 export * from "./bodies";
 export * from "./legal-rates";
+export * from "./fec";

@@ -79,6 +79,7 @@ export {
   EXTERNAL_INVOICE_LABEL,
   INVOICE_TYPES,
   INVOICE_TYPE_LABELS,
+  JOURNAL_LABELS,
   PAYMENT_MEANS,
   PAYMENT_MEANS_LABELS,
   REFUND_EVENT_LABELS,
@@ -124,6 +125,26 @@ export {
   refundPaidEntry,
 } from "./ledger/posting-rules";
 export { refundApprovalEntries } from "./ledger/refund-entries";
+
+// FEC (Fichier des écritures comptables): the journal as the tax office asks for it
+export {
+  FEC_FIELDS,
+  FEC_HEADER,
+  FEC_LINE_END,
+  FEC_SEPARATOR,
+  fecAmount,
+  fecDate,
+  fecLine,
+  fecText,
+  type FecField,
+  type FecRecord,
+} from "./fec/fec-format";
+export { fecFileName } from "./fec/fec-file-name";
+export { auxiliaryAccount } from "./fec/auxiliary-account";
+export { JournalNumbering, ecritureNum } from "./fec/journal-numbering";
+export { accountLabel, fecRecords, type FecEntryInput } from "./fec/fec-entry";
+export { FecChecker, MAX_LISTED_PROBLEMS, checkFecText, type FiscalPeriod } from "./fec/fec-checks";
+export { fiscalPeriod, type FiscalPeriodQuery } from "./fec/fiscal-period";
 
 // Rate tables
 export {

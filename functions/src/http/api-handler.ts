@@ -5,7 +5,7 @@ import { ApiError, badRequest, unauthenticated } from "../errors/api-error";
 import { toApiError } from "../errors/to-api-error";
 import type { ApiDeps, Route } from "./route";
 import { Router } from "./router";
-import { JsonResponse, sendError, sendJson } from "../errors/respond";
+import { StreamingResponse, sendDownload, sendError, sendJson } from "../errors/respond";
 
 /** The request as the functions framework (Express) hands it: JSON bodies already parsed. */
 export interface ApiRequest {
@@ -48,7 +48,7 @@ function stringQuery(query: Record<string, unknown>): Record<string, string> {
  */
 export function createApiHandler(deps: ApiDeps, routes: readonly Route[]) {
   const router = new Router(routes);
-  return async (req: ApiRequest, res: JsonResponse): Promise<void> => {
+  return async (req: ApiRequest, res: StreamingResponse): Promise<void> => {
     try {
       const bytes = bodyBytes(req.header("content-length"), req.rawBody);
       if (bytes > MAX_BODY_BYTES) throw payloadTooLarge(bytes);
@@ -80,8 +80,15 @@ export function createApiHandler(deps: ApiDeps, routes: readonly Route[]) {
         now,
         today: parisDay(now),
       });
-      sendJson(res, answer.status, answer.body);
+      if (answer.download) await sendDownload(res, answer.download);
+      else sendJson(res, answer.status, answer.body);
     } catch (error) {
+      if (res.headersSent) {
+        // A download failed midway: cut the connection, so the client never takes a truncated file for a whole one.
+        console.error("api: download interrupted", error);
+        res.destroy(error instanceof Error ? error : undefined);
+        return;
+      }
       const apiError = toApiError(error);
       if (apiError) return sendError(res, apiError.status, apiError.code, apiError.message, apiError.details);
       if (TRANSIENT.has((error as { code?: number })?.code ?? -1)) {

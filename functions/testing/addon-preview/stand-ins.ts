@@ -53,6 +53,8 @@ export interface MenuRecord {
 export interface Recorder {
   menus: MenuRecord[];
   sidebars: { title: string; content: string }[];
+  /** Ui.showModalDialog's dialogs. */
+  dialogs: { title: string; content: string }[];
   alerts: { title?: string; prompt: string }[];
   /** The questions ui.prompt asked, answered or not. */
   prompts: { title?: string; prompt: string }[];
@@ -124,6 +126,8 @@ function htmlOutput(content: string): GoogleAppsScript.HTML.HtmlOutput {
     },
     getTitle: () => title,
     getContent: () => content,
+    setWidth: () => self,
+    setHeight: () => self,
   });
   return self;
 }
@@ -223,6 +227,7 @@ export function createStandIns(options: StandInOptions): StandIns {
   const recorder: Recorder = {
     menus: [],
     sidebars: [],
+    dialogs: [],
     alerts: [],
     prompts: [],
     toasts: [],
@@ -265,6 +270,9 @@ export function createStandIns(options: StandInOptions): StandIns {
     createAddonMenu: () => menu(true),
     showSidebar: (output: GoogleAppsScript.HTML.HtmlOutput) => {
       recorder.sidebars.push({ title: output.getTitle(), content: output.getContent() });
+    },
+    showModalDialog: (output: GoogleAppsScript.HTML.HtmlOutput, title: string) => {
+      recorder.dialogs.push({ title, content: output.getContent() });
     },
     alert: ((...args: unknown[]): Button => {
       recorder.alerts.push(dialog(args));
@@ -312,6 +320,8 @@ export function createStandIns(options: StandInOptions): StandIns {
         if (content === undefined) throw new Error(`Exception: No HTML file named ${name} was found.`);
         return htmlOutput(content);
       },
+      createHtmlOutput: ((html?: string) =>
+        htmlOutput(html ?? "")) as GoogleAppsScript.HTML.HtmlService["createHtmlOutput"],
     }),
     UrlFetchApp: standIn<GoogleAppsScript.URL_Fetch.UrlFetchApp>("UrlFetchApp")({
       fetch: ((url: string, params?: GoogleAppsScript.URL_Fetch.URLFetchRequestOptions) => {
@@ -337,6 +347,9 @@ export function createStandIns(options: StandInOptions): StandIns {
     }),
     Utilities: standIn<GoogleAppsScript.Utilities.Utilities>("Utilities")({
       getUuid: () => randomUUID(),
+      Charset: { UTF_8: "UTF_8", US_ASCII: "US_ASCII" } as unknown as GoogleAppsScript.Utilities.Utilities["Charset"],
+      base64Encode: ((data: string) =>
+        Buffer.from(data, "utf8").toString("base64")) as GoogleAppsScript.Utilities.Utilities["base64Encode"],
     }),
     Logger: standIn<GoogleAppsScript.Base.Logger>("Logger")({
       log: (() => undefined) as unknown as GoogleAppsScript.Base.Logger["log"],

@@ -130,3 +130,10 @@ export function admittedLabels(labels: Record<string, string>): string {
     .map((label) => `« ${label} »`)
     .join(", ");
 }
+
+/** The journals the engine posts to (FEC JournalLib). */
+export const JOURNAL_LABELS: Record<"VT" | "BQ" | "OD", string> = {
+  VT: "Ventes",
+  BQ: "Banque",
+  OD: "Opérations diverses",
+};

@@ -23,6 +23,7 @@ import {
   verifyChainsWithAnchorCommand,
 } from "../../application/commands/company";
 import { addLegalRatesCommand, listLegalRatesCommand } from "../../application/commands/legal-rates";
+import { exportFecCommand } from "../../application/commands/fec";
 import { commandRoute } from "../command-route";
 import type { Route } from "../route";
 
@@ -51,5 +52,6 @@ export const ROUTES: readonly Route[] = [
   commandRoute("GET", `${company}/legal-rates`, listLegalRatesCommand),
   commandRoute("POST", `${company}/legal-rates`, addLegalRatesCommand),
   commandRoute("GET", `${company}/audit/verify`, verifyChainsCommand),
+  commandRoute("GET", `${company}/fec`, exportFecCommand),
   commandRoute("POST", `${company}/audit/verify`, verifyChainsWithAnchorCommand),
 ];

@@ -1,0 +1,50 @@
+import { downloadApi, type DownloadedFile } from "./api-client";
+
+const TITLE = "Exporter le FEC";
+/** The problems listed in the dialog when the export is refused; the rest are counted. */
+const SHOWN = 10;
+
+/** A refusal with the problems the tax office's test tool would find, as the functions list them. */
+export function describeFecRefusal(message: string, details: { message: string }[] = []): string {
+  if (details.length === 0) return message;
+  const more = details.length > SHOWN ? `\n… et ${details.length - SHOWN} autre(s).` : "";
+  return `${message}\n${details
+    .slice(0, SHOWN)
+    .map((d) => `- ${d.message}`)
+    .join("\n")}${more}`;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** The dialog that hands the file to the browser: a download link carrying the file itself. */
+export function fecDownloadPage(file: DownloadedFile, year: string): string {
+  const lines = Math.max(0, file.text.split("\r\n").length - 2);
+  const name = escapeHtml(file.fileName);
+  const data = Utilities.base64Encode(file.text, Utilities.Charset.UTF_8);
+  return (
+    `<p style="font-family:Arial,sans-serif">Le FEC de l'exercice ${escapeHtml(year)} est prêt : ` +
+    `${lines.toLocaleString("fr-FR")} ligne(s) d'écritures, contrôlées comme le fait l'outil de test de l'administration.</p>` +
+    `<p style="font-family:Arial,sans-serif"><a download="${name}" href="data:text/plain;charset=utf-8;base64,${data}">Télécharger ${name}</a></p>`
+  );
+}
+
+/** Admins and accounting approvers: asks the fiscal year (a calendar year), then offers its FEC for download. */
+export function exportFec(): void {
+  const ui = SpreadsheetApp.getUi();
+  const asked = ui.prompt(TITLE, "Exercice à exporter (année civile, par exemple 2026) :", ui.ButtonSet.OK_CANCEL);
+  if (asked.getSelectedButton() !== ui.Button.OK) return;
+  const year = asked.getResponseText().trim();
+  if (!/^\d{4}$/.test(year)) {
+    ui.alert(TITLE, "Indiquez l'année de l'exercice sur quatre chiffres, par exemple 2026.", ui.ButtonSet.OK);
+    return;
+  }
+  const result = downloadApi({ method: "get", path: "/fec", query: { year } });
+  if (!result.ok) {
+    ui.alert(TITLE, describeFecRefusal(result.error.message, result.error.details), ui.ButtonSet.OK);
+    return;
+  }
+  const page = HtmlService.createHtmlOutput(fecDownloadPage(result.data, year)).setWidth(420).setHeight(160);
+  ui.showModalDialog(page, TITLE);
+}

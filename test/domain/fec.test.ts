@@ -1,0 +1,219 @@
+import {
+  FEC_FIELDS,
+  FEC_HEADER,
+  FecChecker,
+  JournalNumbering,
+  auxiliaryAccount,
+  chartOfAccounts,
+  checkFecText,
+  depositCashedEntry,
+  fecFileName,
+  fecLine,
+  fecRecords,
+  fiscalPeriod,
+  finalInvoiceEntry,
+  paymentReceivedEntry,
+  type FecRecord,
+  type JournalEntry,
+} from "../../functions/src/domain";
+import { customerKey } from "../../functions/src/model/amounts";
+
+const YEAR = { start: "2026-01-01", end: "2026-12-31" };
+const chart = chartOfAccounts();
+const CUSTOMER = { account: auxiliaryAccount("siren:552100554"), name: "Dupont | Fils\r\nSA" };
+
+/** Worked examples 1 and 2 of domain.md, plus the payment of the balance. */
+function seededEntries(): { entry: JournalEntry; validDate: string }[] {
+  const deposit = depositCashedEntry({
+    date: "2026-01-15",
+    pieceRef: "FA2026-0042",
+    lines: [{ vatRate: "20", net: "3600.00", vat: "720.00" }],
+  });
+  const final = finalInvoiceEntry({
+    date: "2026-02-20",
+    pieceRef: "FA2026-0043",
+    label: "Facture FA2026-0043",
+    supplyKind: "goods",
+    lines: [{ vatRate: "20", net: "12000.00", vat: "2400.00" }],
+    deposits: [{ vatRate: "20", net: "3600.00", vat: "720.00" }],
+  });
+  const payment = paymentReceivedEntry({
+    date: "2026-03-01",
+    pieceRef: "PAI-1",
+    amount: "10080.00",
+    label: "Règlement Dupont",
+  });
+  return [
+    { entry: deposit, validDate: "2026-01-15" },
+    { entry: final, validDate: "2026-02-20" },
+    { entry: payment, validDate: "2026-03-01" },
+  ];
+}
+
+function exportText(entries = seededEntries()): string {
+  const numbering = new JournalNumbering();
+  let text = FEC_HEADER;
+  for (const { entry, validDate } of entries)
+    for (const record of fecRecords({
+      entry,
+      number: numbering.next(entry.journal),
+      validDate,
+      customer: CUSTOMER,
+      lettering:
+        entry.journal === "BQ" || entry.journal === "VT" ? { letter: "AB12CD", date: "2026-03-01" } : undefined,
+      chart,
+    }))
+      text += fecLine(record);
+  return text;
+}
+
+function records(text: string): FecRecord[] {
+  return text
+    .split("\r\n")
+    .slice(1, -1)
+    .map((line) => Object.fromEntries(line.split("|").map((v, i) => [FEC_FIELDS[i], v])) as FecRecord);
+}
+
+describe("FEC format", () => {
+  it("writes the 18 fields in order with a header, `|`, CRLF, YYYYMMDD dates and decimal commas", () => {
+    const text = exportText();
+    expect(text.split("\r\n")[0]).toBe(
+      "JournalCode|JournalLib|EcritureNum|EcritureDate|CompteNum|CompteLib|CompAuxNum|CompAuxLib|PieceRef|PieceDate|EcritureLib|Debit|Credit|EcritureLet|DateLet|ValidDate|Montantdevise|Idevise",
+    );
+    expect(text.endsWith("\r\n")).toBe(true);
+    expect(text.replaceAll("\r\n", "")).not.toMatch(/[\r\n]/);
+    expect(text.split("\r\n")[1]).toBe(
+      "BQ|Banque|BQ-000001|20260115|512|Banque|||FA2026-0042|20260115|Encaissement de l'acompte|4320,00|0,00|||20260115||",
+    );
+    const final = records(text).filter((r) => r.EcritureNum === "VT-000001");
+    expect(final.map((r) => [r.CompteNum, r.Debit, r.Credit])).toEqual([
+      ["411", "10080,00", "0,00"],
+      ["4191", "3600,00", "0,00"],
+      ["707", "0,00", "12000,00"],
+      ["44571", "0,00", "1680,00"],
+    ]);
+    // The customer only on the receivable line, its name without separator or line break; lettered.
+    expect(final[0]).toMatchObject({
+      CompAuxNum: "C552100554",
+      CompAuxLib: "Dupont Fils SA",
+      EcritureLet: "AB12CD",
+      DateLet: "20260301",
+      CompteLib: "Clients",
+      JournalLib: "Ventes",
+    });
+    expect(final[1]).toMatchObject({ CompAuxNum: "", CompAuxLib: "", EcritureLet: "", DateLet: "" });
+    expect(checkFecText(text, YEAR)).toEqual([]);
+  });
+
+  it("numbers each journal from 1 without gaps", () => {
+    const n = new JournalNumbering();
+    expect(["VT", "BQ", "VT", "OD", "BQ", "VT"].map((j) => n.next(j as "VT"))).toEqual([
+      "VT-000001",
+      "BQ-000001",
+      "VT-000002",
+      "OD-000001",
+      "BQ-000002",
+      "VT-000003",
+    ]);
+  });
+
+  it("names the file <SIREN>FEC<closing date>.txt", () => {
+    expect(fecFileName("552100554", "2026-12-31")).toBe("552100554FEC20261231.txt");
+  });
+
+  it("derives a stable auxiliary account from the customer key", () => {
+    const key = customerKey({ name: " Marie Curie ", email: "Marie@Example.fr" });
+    expect(auxiliaryAccount(key)).toMatch(/^C[0-9A-F]{16}$/);
+    expect(auxiliaryAccount(key)).toBe(auxiliaryAccount(customerKey({ name: "x", email: "marie@example.fr" })));
+    expect(auxiliaryAccount(key)).not.toBe(auxiliaryAccount(customerKey({ name: "x", email: "pierre@example.fr" })));
+    expect(auxiliaryAccount(customerKey({ name: "ACME", siren: "552100554" }))).toBe("C552100554");
+  });
+
+  it("reads the fiscal year from the year or from/to, refusing in French otherwise", () => {
+    expect(fiscalPeriod({ year: "2026" })).toEqual(YEAR);
+    expect(fiscalPeriod({ from: "2025-07-01", to: "2026-06-30" })).toEqual({ start: "2025-07-01", end: "2026-06-30" });
+    expect(() => fiscalPeriod({})).toThrow(/Paramètre « from »/);
+    expect(() => fiscalPeriod({ year: "26" })).toThrow(/une année comme 2026/);
+    expect(() => fiscalPeriod({ from: "2026-02-01", to: "2026-01-01" })).toThrow(/la clôture précède/);
+    expect(() => fiscalPeriod({ from: "2025-01-01", to: "2027-01-01" })).toThrow(/24 mois au plus/);
+  });
+});
+
+describe("the tax office's checks", () => {
+  const good = () => records(exportText());
+  function problems(list: FecRecord[], period = YEAR): string[] {
+    const checker = new FecChecker(period);
+    list.forEach((r) => checker.add(r));
+    return checker.problems();
+  }
+
+  it("pass on the seeded year", () => {
+    expect(problems(good())).toEqual([]);
+  });
+
+  it("refuse an unbalanced entry", () => {
+    const list = good();
+    list[1] = { ...list[1], Credit: "3600,01" };
+    expect(problems(list)).toEqual(["Écriture BQ-000001 (BQ, ligne 2) déséquilibrée : débit 4320,00, crédit 4320,01."]);
+  });
+
+  it("refuse an entry dated outside the fiscal year", () => {
+    const list = good().map((r) => (r.EcritureNum === "BQ-000002" ? { ...r, EcritureDate: "20270102" } : r));
+    expect(problems(list)).toEqual([
+      "Ligne 9 (écriture BQ-000002) : date 02/01/2027 hors de l'exercice du 01/01/2026 au 31/12/2026.",
+    ]);
+  });
+
+  it("refuse a malformed account or amount", () => {
+    const list = good();
+    list[0] = { ...list[0], CompteNum: "0512" };
+    list[2] = { ...list[2], Debit: "3600.00" };
+    expect(problems(list)).toEqual([
+      "Ligne 2 (écriture BQ-000001) : numéro de compte « 0512 » mal formé (un chiffre de 1 à 8, puis des chiffres ou des majuscules).",
+      "Ligne 4 (écriture BQ-000001) : montant Debit « 3600.00 » mal formé (attendu par exemple 4320,00).",
+    ]);
+  });
+
+  it("refuse a gap in a journal's numbering, entries out of date order, and split entries", () => {
+    const gap = good().map((r) => (r.EcritureNum === "BQ-000002" ? { ...r, EcritureNum: "BQ-000003" } : r));
+    expect(problems(gap)).toEqual([
+      "Ligne 9 (écriture BQ-000003) : numérotation du journal BQ discontinue (3 après 1, attendu 2).",
+    ]);
+    const list = good();
+    const late = list.map((r) => (r.EcritureNum === "BQ-000002" ? { ...r, EcritureDate: "20260110" } : r));
+    expect(problems(late)).toEqual([
+      "Ligne 9 (écriture BQ-000002) : écriture du 10/01/2026 numérotée après une écriture du 15/01/2026.",
+    ]);
+    const split = [...list.slice(0, 2), ...list.slice(3, 7), list[2], ...list.slice(7)];
+    expect(problems(split)).toEqual([
+      "Écriture BQ-000001 (BQ, ligne 2) déséquilibrée : débit 4320,00, crédit 3600,00.",
+      "Ligne 8 (écriture BQ-000001) : les lignes de l'écriture BQ-000001 (BQ) ne se suivent pas, ou son numéro est repris.",
+      "Écriture BQ-000001 (BQ, ligne 8) déséquilibrée : débit 0,00, crédit 720,00.",
+    ]);
+  });
+
+  it("refuse another currency, half a lettering, bad dates and a wrong field count", () => {
+    const list = good();
+    list[0] = { ...list[0], Idevise: "USD", Montantdevise: "10,00" };
+    list[3] = { ...list[3], EcritureLet: "", PieceDate: "20260231" };
+    expect(problems(list)).toEqual([
+      "Ligne 2 (écriture BQ-000001) : devise « USD » : le fichier doit être tenu en euros, une seule devise.",
+      "Ligne 5 (écriture VT-000001) : PieceDate « 20260231 » n'est pas une date AAAAMMJJ.",
+      "Ligne 5 (écriture VT-000001) : lettrage incomplet (lettre et date de lettrage vont ensemble).",
+    ]);
+    const text = exportText().replace("\r\nBQ|Banque|BQ-000001|20260115|512", "\r\nBQ|Banque|BQ-000001|20260115|512|x");
+    expect(checkFecText(text, YEAR)).toEqual(expect.arrayContaining(["Ligne 2 : 19 champs au lieu de 18."]));
+    expect(checkFecText(exportText().replaceAll("\r\n", "\n"), YEAR)).toEqual(
+      expect.arrayContaining(["Fin de ligne sans CR : le fichier doit utiliser CRLF."]),
+    );
+  });
+
+  it("lists at most 50 problems and counts the others", () => {
+    const checker = new FecChecker(YEAR);
+    const bad = { ...good()[0], CompteNum: "x" };
+    for (let i = 0; i < 60; i++) checker.add(bad);
+    const list = checker.problems();
+    expect(list).toHaveLength(51);
+    expect(list.at(-1)).toMatch(/^… et \d+ autre\(s\) anomalie\(s\)\.$/);
+  });
+});
