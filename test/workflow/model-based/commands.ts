@@ -414,10 +414,22 @@ export class RequestRefund implements Cmd {
         doubled === q.compensation.some((c) => c.kind === "arrhes_doubled" && grossOf(lines).equals(c.amount)),
         "quote: arrhes doubled",
       );
-      // Offsets: the customer's open invoices, oldest due first when proposed.
-      const open = openInvoicesOf(m, keyOf(dep.customer)).sort(
-        (a, b) => a.dueDate.localeCompare(b.dueDate) || a.number.localeCompare(b.number),
-      );
+      // Offsets: the customer's open invoices, less what the customer's requests awaiting approval offset on
+      // them, oldest due first when proposed.
+      const key = keyOf(dep.customer);
+      const promised = m.refunds
+        .filter(
+          (r) =>
+            AWAITING.includes(r.status) && m.deposits.some((x) => x.id === r.depositId && keyOf(x.customer) === key),
+        )
+        .flatMap((r) => r.quote.settlement.offset);
+      const open = openInvoicesOf(m, key)
+        .map((i) => ({
+          ...i,
+          open: i.open.minus(sum(promised.filter((o) => o.invoiceNumber === i.number).map((o) => d(o.amount)))),
+        }))
+        .filter((i) => i.open.greaterThan(0))
+        .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || a.number.localeCompare(b.number));
       for (const o of q.settlement.offset) {
         const inv = open.find((i) => i.number === o.invoiceNumber);
         must(inv !== undefined && d(o.amount).lessThanOrEqualTo(inv.open), `quote: offset on ${o.invoiceNumber}`);
