@@ -64,6 +64,10 @@ test("a quote refused for want of the half-year's rate succeeds once an admin ad
   expect(listed.status).toBe(200);
   expect(listed.body.missing).toEqual([{ from: "2026-07-01", label: "2e semestre 2026" }]);
   expect(listed.body.halfYears[0]).toMatchObject({ from: "2026-01-01", consumer: "6.67", origin: "shipped" });
+  // Every shipped half-year says where its rates come from: the arrêté, then the ECB decision.
+  for (const row of listed.body.halfYears.filter((h: { origin: string }) => h.origin === "shipped"))
+    expect(row.source).toMatch(/^Arrêté .+ ; BCE, /);
+  expect(listed.body.halfYears[0].source).toContain("JO du 26 décembre 2025");
 
   const added = await api.call("POST", `${base}/legal-rates`, { as: ADMIN, body: H2_2026 });
   expect(added.status).toBe(201);

@@ -15,7 +15,8 @@ export function legalRatesAnswer(rates: LegalRates, added: LegalRatesDoc[], toda
       consumer: legal?.consumer ?? null,
       professional: legal?.professional ?? null,
       ecb: ecb?.rate ?? null,
-      source: byAdmin?.source ?? legal?.source ?? ecb?.source ?? null,
+      // Shipped rows carry both sources: the arrêté (legal interest) and the ECB decision.
+      source: byAdmin?.source ?? ([legal?.source, ecb?.source].filter(Boolean).join(" ; ") || null),
       origin: byAdmin ? "added" : "shipped",
       addedBy: byAdmin?.addedBy ?? null,
     };

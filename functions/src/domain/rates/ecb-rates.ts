@@ -15,14 +15,21 @@ export interface EcbReferenceRow extends HalfYearRow {
  * 1 July (ecb.europa.eu, "Key ECB interest rates").
  */
 export const ECB_REFERENCE_RATES: readonly EcbReferenceRow[] = [
-  { from: "2023-01-01", rate: "2.50" },
-  { from: "2023-07-01", rate: "4.00" },
-  { from: "2024-01-01", rate: "4.50" },
-  { from: "2024-07-01", rate: "4.25" },
-  { from: "2025-01-01", rate: "3.15" },
-  // 2.15 % since 11 June 2025, unchanged at the 5 February 2026 meeting.
-  { from: "2025-07-01", rate: "2.15" },
-  { from: "2026-01-01", rate: "2.15" },
+  { from: "2023-01-01", rate: "2.50", source: "BCE, décision du 15 décembre 2022 (2,50 % depuis le 21 décembre 2022)" },
+  { from: "2023-07-01", rate: "4.00", source: "BCE, décision du 15 juin 2023 (4,00 % depuis le 21 juin 2023)" },
+  {
+    from: "2024-01-01",
+    rate: "4.50",
+    source: "BCE, décision du 14 septembre 2023 (4,50 % depuis le 20 septembre 2023)",
+  },
+  { from: "2024-07-01", rate: "4.25", source: "BCE, décision du 6 juin 2024 (4,25 % depuis le 12 juin 2024)" },
+  { from: "2025-01-01", rate: "3.15", source: "BCE, décision du 12 décembre 2024 (3,15 % depuis le 18 décembre 2024)" },
+  { from: "2025-07-01", rate: "2.15", source: "BCE, décision du 5 juin 2025 (2,15 % depuis le 11 juin 2025)" },
+  {
+    from: "2026-01-01",
+    rate: "2.15",
+    source: "BCE, taux de 2,15 % en vigueur au 1er janvier 2026 (inchangé depuis le 11 juin 2025)",
+  },
 ];
 
 /**

@@ -15,18 +15,24 @@ export interface LegalInterestRow extends HalfYearRow {
 /**
  * Taux de l'intérêt légal (Code monétaire et financier L313-2, D313-1-A), set
  * each half-year by arrêté published in the Journal officiel in June and
- * December. TO ADD THE NEXT HALF-YEAR: append one row below (from = 1 January
+ * December. Each row names its arrêté, and the Journal officiel date where
+ * it was checked (the others are to be completed from Légifrance; the rates
+ * themselves were checked against two published sources). TO ADD THE NEXT HALF-YEAR: append one row below (from = 1 January
  * or 1 July) with both rates of the new arrêté; nothing else changes.
  */
 export const LEGAL_INTEREST_RATES: readonly LegalInterestRow[] = [
-  { from: "2023-01-01", consumer: "4.47", professional: "2.06" },
-  { from: "2023-07-01", consumer: "6.82", professional: "4.22" },
-  { from: "2024-01-01", consumer: "8.01", professional: "5.07" },
-  { from: "2024-07-01", consumer: "8.16", professional: "4.92" },
-  { from: "2025-01-01", consumer: "7.21", professional: "3.71" },
-  { from: "2025-07-01", consumer: "6.65", professional: "2.76" },
-  // Arrêté du 15 décembre 2025.
-  { from: "2026-01-01", consumer: "6.67", professional: "2.62" },
+  { from: "2023-01-01", consumer: "4.47", professional: "2.06", source: "Arrêté du 26 décembre 2022" },
+  { from: "2023-07-01", consumer: "6.82", professional: "4.22", source: "Arrêté du 27 juin 2023, JO du 30 juin 2023" },
+  { from: "2024-01-01", consumer: "8.01", professional: "5.07", source: "Arrêté de décembre 2023" },
+  { from: "2024-07-01", consumer: "8.16", professional: "4.92", source: "Arrêté du 26 juin 2024" },
+  { from: "2025-01-01", consumer: "7.21", professional: "3.71", source: "Arrêté du 17 décembre 2024" },
+  { from: "2025-07-01", consumer: "6.65", professional: "2.76", source: "Arrêté du 19 juin 2025, JO du 24 juin 2025" },
+  {
+    from: "2026-01-01",
+    consumer: "6.67",
+    professional: "2.62",
+    source: "Arrêté du 15 décembre 2025, JO du 26 décembre 2025",
+  },
 ];
 
 /**
