@@ -1,6 +1,5 @@
 import {
   FEC_FIELDS,
-  FEC_HEADER,
   FecChecker,
   JournalNumbering,
   auxiliaryAccount,
@@ -11,6 +10,9 @@ import {
   fecLine,
   fecRecords,
   fiscalPeriod,
+  fiscalYearClosingIn,
+  isFiscalYearEnd,
+  fecHeader,
   finalInvoiceEntry,
   paymentReceivedEntry,
   type FecRecord,
@@ -50,9 +52,9 @@ function seededEntries(): { entry: JournalEntry; validDate: string }[] {
   ];
 }
 
-function exportText(entries = seededEntries()): string {
+function exportText(entries = seededEntries(), separator: "|" | "\t" = "|"): string {
   const numbering = new JournalNumbering();
-  let text = FEC_HEADER;
+  let text = fecHeader(separator);
   for (const { entry, validDate } of entries)
     for (const record of fecRecords({
       entry,
@@ -63,7 +65,7 @@ function exportText(entries = seededEntries()): string {
         entry.journal === "BQ" || entry.journal === "VT" ? { letter: "AB12CD", date: "2026-03-01" } : undefined,
       chart,
     }))
-      text += fecLine(record);
+      text += fecLine(record, separator);
   return text;
 }
 
@@ -105,6 +107,21 @@ describe("FEC format", () => {
     expect(checkFecText(text, YEAR)).toEqual([]);
   });
 
+  it("writes a tab between fields when asked, the same records otherwise, and the checks read either", () => {
+    const piped = exportText();
+    const tabbed = exportText(seededEntries(), "\t");
+    expect(tabbed.split("\r\n")[0]).toBe(FEC_FIELDS.join("\t"));
+    expect(tabbed).not.toContain("|");
+    expect(tabbed.replaceAll("\t", "|")).toBe(piped);
+    expect(checkFecText(tabbed, YEAR)).toEqual([]);
+    // A file mixing both is refused line by line: the header chose the tab.
+    const mixed = tabbed.replace(/\r\nBQ\t([^\r]*)/, (_, rest: string) => `\r\nBQ|${rest.replaceAll("\t", "|")}`);
+    expect(checkFecText(mixed, YEAR)).toContain("Ligne 2 : 1 champs au lieu de 18.");
+    expect(checkFecText("Journal;Code\r\n", YEAR)[0]).toBe(
+      "Ligne 1 : l'en-tête ne liste pas les 18 champs dans l'ordre, séparés par « | » ou une tabulation.",
+    );
+  });
+
   it("numbers each journal from 1 without gaps", () => {
     const n = new JournalNumbering();
     expect(["VT", "BQ", "VT", "OD", "BQ", "VT"].map((j) => n.next(j as "VT"))).toEqual([
@@ -129,8 +146,16 @@ describe("FEC format", () => {
     expect(auxiliaryAccount(customerKey({ name: "ACME", siren: "552100554" }))).toBe("C552100554");
   });
 
-  it("reads the fiscal year from the year or from/to, refusing in French otherwise", () => {
+  it("reads the fiscal year from the year it closes in, on the company's closing day, or from/to", () => {
     expect(fiscalPeriod({ year: "2026" })).toEqual(YEAR);
+    expect(fiscalPeriod({ year: "2026" }, "12-31")).toEqual(YEAR);
+    expect(fiscalPeriod({ year: "2026" }, "06-30")).toEqual({ start: "2025-07-01", end: "2026-06-30" });
+    expect(fiscalPeriod({ year: "2026" }, "09-30")).toEqual({ start: "2025-10-01", end: "2026-09-30" });
+    // Closing at the end of February: the 29th in a leap year, and the next year starts on 1 March.
+    expect(fiscalYearClosingIn(2024, "02-28")).toEqual({ start: "2023-03-01", end: "2024-02-29" });
+    expect(fiscalYearClosingIn(2025, "02-28")).toEqual({ start: "2024-03-01", end: "2025-02-28" });
+    expect(["12-31", "06-30", "02-28", "01-15"].every(isFiscalYearEnd)).toBe(true);
+    expect(["02-29", "06-31", "13-01", "00-10", "6-30", "2026-12-31"].some(isFiscalYearEnd)).toBe(false);
     expect(fiscalPeriod({ from: "2025-07-01", to: "2026-06-30" })).toEqual({ start: "2025-07-01", end: "2026-06-30" });
     expect(() => fiscalPeriod({})).toThrow(/Paramètre « from »/);
     expect(() => fiscalPeriod({ year: "26" })).toThrow(/une année comme 2026/);

@@ -72,6 +72,8 @@ describe("configure-company (operator script)", () => {
     [{ approvalThreshold: "-1.00" }, /Seuil d'approbation : le montant ne peut pas être négatif/],
     [{ paymentTerms: { kind: "days", days: 90 } }, /60 jours au plus/],
     [{ accounts: { bank: "abc" } }, /numéro de compte du plan comptable invalide/],
+    [{ fiscalYearEnd: "02-29" }, /Clôture de l'exercice : doit être un jour de clôture MM-JJ qui existe chaque année/],
+    [{ fiscalYearEnd: "6/30" }, /Clôture de l'exercice : doit être un jour de clôture MM-JJ/],
     [{ color: "blue" }, /color/],
   ])("refuses %j with a French message and writes nothing", async (override, message) => {
     const bad = { settings: { ...configuration.settings, ...override } };

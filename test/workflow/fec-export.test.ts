@@ -160,6 +160,23 @@ test("the FEC of the seeded year passes the tax office's checks and is left in t
   ]);
 });
 
+test("a company closing its fiscal year on 31 January exports the year closing in 2026 by its year, tab-separated when asked", async () => {
+  await seedYear();
+  // The closing day is a company setting (configure-company); year=2026 is then 01/02/2025 – 31/01/2026.
+  await fs.db.doc(`companies/${C}`).update({ "settings.fiscalYearEnd": "01-31" });
+  const byDates = await api.call("GET", `${base}/fec?from=2025-02-01&to=2026-01-31`, { as: ACCOUNTING });
+  const res = await api.call("GET", `${base}/fec?year=2026&separator=tab`, { as: ACCOUNTING });
+  expect(res.status).toBe(200);
+  expect(fileName((res as unknown as { headers: Headers }).headers)).toBe("552100554FEC20260131.txt");
+  const text = res.body as string;
+  expect(text.split("\r\n")[0]).toBe(FEC_FIELDS.join("\t"));
+  expect(checkFecText(text, { start: "2025-02-01", end: "2026-01-31" })).toEqual([]);
+  // The same lines as the year asked by its dates, only the separator differs; nothing after 31 January.
+  expect(text.replaceAll("\t", "|")).toBe(byDates.body);
+  expect(text.split("\r\n").slice(1, -1)).toHaveLength(6);
+  expect(text).not.toContain("20260220");
+});
+
 test("an unbalanced entry in the journal refuses the export with its reason; bad periods and other roles are refused", async () => {
   await seedYear();
   const entries = await fs.db.collection(`companies/${C}/journalEntries`).orderBy("seq").get();
@@ -181,7 +198,12 @@ test("an unbalanced entry in the journal refuses the export with its reason; bad
 
   const bad = await api.call("GET", `${base}/fec?year=26`, { as: ADMIN });
   expect(bad.status).toBe(400);
-  expect(bad.body.error.message).toBe("Paramètre « year » : une année comme 2026.");
+  expect(bad.body.error.message).toBe("Paramètre « year » : l'année de clôture de l'exercice, une année comme 2026.");
+  const separator = await api.call("GET", `${base}/fec?year=2026&separator=%3B`, { as: ADMIN });
+  expect(separator.status).toBe(400);
+  expect(separator.body.error.message).toBe(
+    "Séparateur : doit valoir « pipe » (|, par défaut) ou « tab » (tabulation).",
+  );
   expect((await api.call("GET", `${base}/fec`, { as: ADMIN })).status).toBe(400);
   expect((await api.call("GET", `${base}/fec?year=2026`, { as: REQUESTER })).status).toBe(403);
 });

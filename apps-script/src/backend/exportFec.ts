@@ -24,20 +24,28 @@ export function fecDownloadPage(file: DownloadedFile, year: string): string {
   const name = escapeHtml(file.fileName);
   const data = Utilities.base64Encode(file.text, Utilities.Charset.UTF_8);
   return (
-    `<p style="font-family:Arial,sans-serif">Le FEC de l'exercice ${escapeHtml(year)} est prêt : ` +
+    `<p style="font-family:Arial,sans-serif">Le FEC de l'exercice clos en ${escapeHtml(year)} est prêt : ` +
     `${lines.toLocaleString("fr-FR")} ligne(s) d'écritures, contrôlées comme le fait l'outil de test de l'administration.</p>` +
     `<p style="font-family:Arial,sans-serif"><a download="${name}" href="data:text/plain;charset=utf-8;base64,${data}">Télécharger ${name}</a></p>`
   );
 }
 
-/** Admins and accounting approvers: asks the fiscal year (a calendar year), then offers its FEC for download. */
+/** Admins and accounting approvers: asks the fiscal year (the year it closes in), then offers its FEC for download. */
 export function exportFec(): void {
   const ui = SpreadsheetApp.getUi();
-  const asked = ui.prompt(TITLE, "Exercice à exporter (année civile, par exemple 2026) :", ui.ButtonSet.OK_CANCEL);
+  const asked = ui.prompt(
+    TITLE,
+    "Exercice à exporter : son année de clôture (par exemple 2026), à la date de clôture des paramètres de l'entreprise :",
+    ui.ButtonSet.OK_CANCEL,
+  );
   if (asked.getSelectedButton() !== ui.Button.OK) return;
   const year = asked.getResponseText().trim();
   if (!/^\d{4}$/.test(year)) {
-    ui.alert(TITLE, "Indiquez l'année de l'exercice sur quatre chiffres, par exemple 2026.", ui.ButtonSet.OK);
+    ui.alert(
+      TITLE,
+      "Indiquez l'année de clôture de l'exercice sur quatre chiffres, par exemple 2026.",
+      ui.ButtonSet.OK,
+    );
     return;
   }
   const result = downloadApi({ method: "get", path: "/fec", query: { year } });

@@ -132,12 +132,15 @@ export {
   FEC_HEADER,
   FEC_LINE_END,
   FEC_SEPARATOR,
+  FEC_SEPARATORS,
   fecAmount,
   fecDate,
+  fecHeader,
   fecLine,
   fecText,
   type FecField,
   type FecRecord,
+  type FecSeparator,
 } from "./fec/fec-format";
 export { fecFileName } from "./fec/fec-file-name";
 export { auxiliaryAccount } from "./fec/auxiliary-account";
@@ -145,6 +148,7 @@ export { JournalNumbering, ecritureNum } from "./fec/journal-numbering";
 export { accountLabel, fecRecords, type FecEntryInput } from "./fec/fec-entry";
 export { FecChecker, MAX_LISTED_PROBLEMS, checkFecText, type FiscalPeriod } from "./fec/fec-checks";
 export { fiscalPeriod, type FiscalPeriodQuery } from "./fec/fiscal-period";
+export { CALENDAR_YEAR_END, fiscalYearClosingIn, isFiscalYearEnd } from "./fec/fiscal-year-end";
 
 // Rate tables
 export {

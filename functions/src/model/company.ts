@@ -18,6 +18,8 @@ export interface CompanySettings {
   approvalThreshold: string;
   paymentTerms: { kind: "days"; days: number } | { kind: "endOfMonth45" };
   paymentPromiseMaxMonths?: number;
+  /** Closing day of the fiscal year, `MM-DD`; absent: 31 December (domain/fec/fiscal-year-end.ts). */
+  fiscalYearEnd?: string;
 }
 
 /**

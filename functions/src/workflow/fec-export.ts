@@ -1,6 +1,8 @@
 import type { Firestore, QueryDocumentSnapshot } from "@google-cloud/firestore";
 import {
-  FEC_HEADER,
+  FEC_SEPARATOR,
+  fecHeader,
+  type FecSeparator,
   FecChecker,
   JournalNumbering,
   auxiliaryAccount,
@@ -149,10 +151,10 @@ export class FecExport {
    * first; only the `entries` entries the first pass checked, so an entry
    * validated meanwhile waits for the next export.
    */
-  async *text(entries: number): AsyncGenerator<string> {
-    let chunk = FEC_HEADER;
+  async *text(entries: number, separator: FecSeparator = FEC_SEPARATOR): AsyncGenerator<string> {
+    let chunk = fecHeader(separator);
     for await (const record of this.records(entries)) {
-      chunk += fecLine(record);
+      chunk += fecLine(record, separator);
       if (chunk.length >= 65_536) {
         yield chunk;
         chunk = "";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { FEC_CONTENT_TYPE, type FecFile } from "../../contract";
-import { fecFileName, fiscalPeriod } from "../../domain";
+import { FEC_SEPARATORS, fecFileName, fiscalPeriod } from "../../domain";
 import { frenchDate } from "../../domain/dates/calendar-day";
 import { unprocessable } from "../../errors/api-error";
 import { FecExport } from "../../workflow/fec-export";
@@ -8,11 +8,18 @@ import { settingsOf } from "../../workflow/company-settings";
 import { defineRead } from "../command";
 import { parseQuery } from "../parse-body";
 
-/** `year` (calendar year) or `from` and `to` (first and last day of the fiscal year); other parameters ignored. */
+/**
+ * `year` (the year the fiscal year closes in, on the company's closing day)
+ * or `from` and `to` (first and last day of the fiscal year); `separator`
+ * `pipe` (default) or `tab`; other parameters ignored.
+ */
 const fecQuerySchema = z.object({
   year: z.string().max(10).optional(),
   from: z.string().max(10).optional(),
   to: z.string().max(10).optional(),
+  separator: z
+    .enum(["pipe", "tab"], { error: "doit valoir « pipe » (|, par défaut) ou « tab » (tabulation)" })
+    .default("pipe"),
 });
 
 /**
@@ -28,8 +35,9 @@ export const exportFecCommand = defineRead({
   query: fecQuerySchema,
   answer: "FecFile",
   handler: async (access, _reader, { db, params, query }) => {
-    const period = fiscalPeriod(parseQuery(fecQuerySchema, query));
     const settings = settingsOf(access);
+    const { separator, ...asked } = parseQuery(fecQuerySchema, query);
+    const period = fiscalPeriod(asked, settings.fiscalYearEnd);
     if (!/^\d{9}$/.test(settings.siren))
       throw unprocessable(
         "FEC_CHECKS_FAILED",
@@ -44,7 +52,7 @@ export const exportFecCommand = defineRead({
         `Le FEC de l'exercice du ${frenchDate(period.start)} au ${frenchDate(period.end)} serait refusé par l'outil de test de l'administration : corrigez d'abord ${problems.length === 1 ? "l'anomalie suivante" : "les anomalies suivantes"}.`,
         problems.map((message) => ({ path: "fec", message })),
       );
-    const file: { chunks: AsyncIterable<FecFile> } = { chunks: fec.text(entries) };
+    const file: { chunks: AsyncIterable<FecFile> } = { chunks: fec.text(entries, FEC_SEPARATORS[separator]) };
     return {
       status: 200,
       body: null,

@@ -1,7 +1,7 @@
 import Decimal from "decimal.js";
 import { isValidCalendarDate } from "../dates/calendar-date";
 import { frenchDate } from "../dates/calendar-day";
-import { FEC_FIELDS, FEC_HEADER, FEC_LINE_END, FEC_SEPARATOR, type FecRecord } from "./fec-format";
+import { FEC_FIELDS, FEC_LINE_END, FEC_SEPARATORS, fecHeader, type FecRecord, type FecSeparator } from "./fec-format";
 
 /** The fiscal year an FEC covers, `YYYY-MM-DD` both inclusive. */
 export interface FiscalPeriod {
@@ -45,7 +45,10 @@ export class FecChecker {
   private readonly journals = new Map<string, { n: number; date: string }>();
   private finished = false;
 
-  constructor(private readonly period: FiscalPeriod) {}
+  constructor(
+    private readonly period: FiscalPeriod,
+    private readonly separator: FecSeparator = FEC_SEPARATORS.pipe,
+  ) {}
 
   /** One record, in file order (the header is line 1, the first record line 2). */
   add(record: FecRecord): void {
@@ -57,7 +60,7 @@ export class FecChecker {
 
   /** A line of the file as text (without its line end). */
   addText(text: string): void {
-    const fields = text.split(FEC_SEPARATOR);
+    const fields = text.split(this.separator);
     if (fields.length !== FEC_FIELDS.length) {
       this.line += 1;
       this.problem(`Ligne ${this.line} : ${fields.length} champs au lieu de ${FEC_FIELDS.length}.`);
@@ -184,17 +187,20 @@ function dayOf(fecDay: string): string | null {
 }
 
 /**
- * Checks a whole FEC file as text: the header, CRLF line ends and every record.
+ * Checks a whole FEC file as text: the header (which tells the separator,
+ * `|` or tab), CRLF line ends and every record.
  *
  * @example
  * checkFecText(FEC_HEADER, { start: "2026-01-01", end: "2026-12-31" }); // → []
  */
 export function checkFecText(text: string, period: FiscalPeriod): string[] {
   const problems: string[] = [];
-  if (!text.startsWith(FEC_HEADER)) problems.push("Ligne 1 : l'en-tête ne liste pas les 18 champs dans l'ordre.");
+  const separator = Object.values(FEC_SEPARATORS).find((s) => text.startsWith(fecHeader(s)));
+  if (!separator)
+    problems.push("Ligne 1 : l'en-tête ne liste pas les 18 champs dans l'ordre, séparés par « | » ou une tabulation.");
   if (!text.endsWith(FEC_LINE_END)) problems.push("La dernière ligne ne se termine pas par CRLF.");
   if (/(^|[^\r])\n/.test(text)) problems.push("Fin de ligne sans CR : le fichier doit utiliser CRLF.");
-  const checker = new FecChecker(period);
+  const checker = new FecChecker(period, separator);
   const lines = text.split(FEC_LINE_END).slice(1);
   if (lines.at(-1) === "") lines.pop();
   for (const line of lines) checker.addText(line);

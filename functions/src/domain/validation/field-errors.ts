@@ -71,6 +71,8 @@ const FIELD_LABELS: Record<string, string> = {
   paymentTermsDays: "délai de paiement (jours)",
   penaltyRate: "taux de pénalités",
   paymentPromiseMaxMonths: "durée maximale d'une promesse de paiement (mois)",
+  fiscalYearEnd: "clôture de l'exercice",
+  separator: "séparateur",
   roles: "rôles",
   plan: "échéancier",
   executionDate: "date d'exécution",

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { schemas } from "../../domain";
+import { isFiscalYearEnd, schemas } from "../../domain";
 import type { CompanySettings } from "../../model/company";
 import { reminderSettingsSchema } from "../../domain/reminders/reminder-settings";
 import { BOUNDED } from "./bounded-scalars";
@@ -52,6 +52,13 @@ export const companySettingsSchema = z.strictObject({
     .int({ message: "doit être un nombre entier de mois" })
     .min(1, { message: "au moins 1 mois" })
     .max(24, { message: "24 mois au plus" })
+    .optional(),
+  /** Closing day of the fiscal year (`MM-DD`, e.g. "06-30"); absent: 31 December. The FEC's `year` is the year it closes in. */
+  fiscalYearEnd: z
+    .string({ error: "doit être un jour de clôture MM-JJ, par exemple 06-30" })
+    .refine(isFiscalYearEnd, {
+      message: "doit être un jour de clôture MM-JJ qui existe chaque année, par exemple 06-30 (02-28 pour fin février)",
+    })
     .optional(),
 });
 
