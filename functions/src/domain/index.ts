@@ -175,6 +175,13 @@ export {
   type LatePaymentPenalties,
 } from "./receivables/late-payment-penalties";
 export {
+  PENALTY_LEGAL_BASIS,
+  PENALTY_VAT_TREATMENT,
+  penaltyClaim,
+  type PenaltyClaim,
+  type PenaltyTranche,
+} from "./receivables/penalty-claim";
+export {
   AGE_BUCKETS,
   AGE_BUCKET_LABELS,
   ageBucket,
