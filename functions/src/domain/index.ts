@@ -122,6 +122,7 @@ export {
   depositCashedEntry,
   finalInvoiceEntry,
   paymentReceivedEntry,
+  penaltyInvoiceEntry,
   refundPaidEntry,
 } from "./ledger/posting-rules";
 export { refundApprovalEntries } from "./ledger/refund-entries";
