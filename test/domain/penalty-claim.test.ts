@@ -5,26 +5,13 @@
  * 10 points of L441-10), 2,15 % + 10 = 12,15 % for the second half of 2025
  * as well, 3,15 % + 10 = 13,15 % for its first half; 365-day year.
  */
-import {
-  EngineRuleError,
-  PENALTY_LEGAL_BASIS,
-  PENALTY_VAT_TREATMENT,
-  penaltyClaim,
-  type PenaltyClaim,
-} from "../../functions/src/domain";
+import { EngineRuleError, PENALTY_LEGAL_BASIS, PENALTY_VAT_TREATMENT, penaltyClaim } from "../../functions/src/domain";
+import { refusal } from "./refusals";
 
 const invoice = { number: "FA-2026-000050", date: "2026-01-01", dueDate: "2026-01-31", amountDue: "10000.00" };
 const b2b = { customerKind: "b2b" as const, invoice, earlierClaims: [] };
 
-function refusal(run: () => PenaltyClaim): EngineRuleError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof EngineRuleError) return error;
-    throw error;
-  }
-  throw new Error("expected a refusal");
-}
+const refused = (run: () => unknown) => refusal(run, EngineRuleError);
 
 describe("penalty invoice content (Code de commerce L441-10, D441-5)", () => {
   it("worked example: 10 000,00 € due 31/01/2026, paid 02/03/2026", () => {
@@ -141,7 +128,7 @@ describe("penalty invoice content (Code de commerce L441-10, D441-5)", () => {
   });
 
   it("refuses a consumer customer: L441-10 and D441-5 apply between professionals", () => {
-    const error = refusal(() =>
+    const error = refused(() =>
       penaltyClaim({ ...b2b, customerKind: "b2c", settlements: [], claimDate: "2026-03-02" }),
     );
     expect(error.code).toBe("PENALTIES_B2B_ONLY");
@@ -157,13 +144,13 @@ describe("penalty invoice content (Code de commerce L441-10, D441-5)", () => {
     ],
     ["not due yet", [], "2026-01-31", "n'est pas en retard : elle est échue le 31/01/2026"],
   ])("refuses an invoice that is not late (%s)", (_, settlements, claimDate, message) => {
-    const error = refusal(() => penaltyClaim({ ...b2b, settlements, claimDate }));
+    const error = refused(() => penaltyClaim({ ...b2b, settlements, claimDate }));
     expect(error.code).toBe("NOT_LATE");
     expect(error.message).toContain(message);
   });
 
   it("refuses a claim that adds nothing, naming the earlier penalty invoice", () => {
-    const error = refusal(() =>
+    const error = refused(() =>
       penaltyClaim({
         ...b2b,
         settlements: [{ date: "2026-03-02", amount: "10000.00" }],
@@ -179,7 +166,7 @@ describe("penalty invoice content (Code de commerce L441-10, D441-5)", () => {
   });
 
   it("refuses settlements above the invoice", () => {
-    const error = refusal(() =>
+    const error = refused(() =>
       penaltyClaim({ ...b2b, settlements: [{ date: "2026-03-02", amount: "10000.01" }], claimDate: "2026-03-02" }),
     );
     expect(error.code).toBe("BALANCE_INCONSISTENT");
