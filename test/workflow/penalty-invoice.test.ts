@@ -9,7 +9,9 @@
  * (01/02 to 02/03 inclusive) at 2,15 % (ECB, 1 January 2026) + 10 points =
  * 12,15 %: 10 000 × 12,15 % × 30 / 365 = 99,863… → 99,86 €, + 40,00 € = 139,86 €.
  */
-import { money, type Money } from "../../functions/src/domain";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { FEC_FIELDS, checkFecText, money, type Money } from "../../functions/src/domain";
 import type { Reminder } from "../../functions/src/domain/reminders/reminder";
 import type { JournalEntryDoc } from "../../functions/src/model/journal-entry";
 import { reminderSettingsSchema } from "../../functions/src/domain/reminders/reminder-settings";
@@ -24,7 +26,7 @@ let api: TestApi;
 const base = `/v1/companies/${C}`;
 beforeEach(() => (api = suite.api));
 
-const CUSTOMER = { name: "Garage Dupuis SAS", kind: "b2b", siren: "552100554" };
+const CUSTOMER = { name: "Garage Dupuis SAS", kind: "b2b", siren: "732829320" };
 /** 10 000,00 € TTC issued by the company's ERP on 01/01/2026, due 31/01/2026. */
 const LATE = {
   number: "2026-F-0001",
@@ -264,4 +266,51 @@ test("refusals in French that change nothing: consumer, not late, unknown invoic
   ]);
   // Nothing was numbered: the next invoice of the series is still the first.
   expect((await fs.db.collection(`companies/${C}/sequences`).get()).size).toBe(0);
+});
+
+test("the penalty invoice is in the FEC (customer on 411, lettered with its payment) and left for review in test-artifacts/penalties/", async () => {
+  const id = await lateInvoice();
+  api.setToday("2026-03-05");
+  await pay([id], "10000.00", "2026-03-02");
+  const claimed = await api.call("POST", penalties(id), { as: ACCOUNTING, body: {} });
+  expect(claimed.status).toBe(201);
+  api.setToday("2026-03-20");
+  await pay([claimed.body.id], "139.86", "2026-03-20");
+
+  api.setToday("2027-01-10");
+  const res = await api.call("GET", `${base}/fec?year=2026`, { as: ADMIN });
+  expect(res.status).toBe(200);
+  const text = res.body as string;
+  expect(checkFecText(text, { start: "2026-01-01", end: "2026-12-31" })).toEqual([]);
+  const rows = text
+    .split("\r\n")
+    .slice(1, -1)
+    .map((l) => l.split("|"));
+  const field = (r: string[], f: (typeof FEC_FIELDS)[number]) => r[FEC_FIELDS.indexOf(f)];
+  const piece = rows.filter((r) => field(r, "PieceRef") === "FA-2026-000001");
+  expect(
+    piece.map((r) => [
+      field(r, "JournalCode"),
+      field(r, "CompteNum"),
+      field(r, "CompteLib"),
+      field(r, "CompAuxNum"),
+      field(r, "Debit"),
+      field(r, "Credit"),
+    ]),
+  ).toEqual([
+    ["VT", "411", "Clients", "C732829320", "139,86", "0,00"],
+    ["VT", "7631", "Revenus des créances commerciales", "", "0,00", "99,86"],
+    ["VT", "7588", "Autres produits divers de gestion courante", "", "0,00", "40,00"],
+  ]);
+  // Paid by one payment: the penalty invoice's 411 line is lettered like a final invoice's.
+  expect(field(piece[0], "EcritureLet")).not.toBe("");
+  expect(field(piece[0], "DateLet")).toBe("20260320");
+
+  const dir = "test-artifacts/penalties";
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, "FA-2026-000001.json"), JSON.stringify(claimed.body, null, 2) + "\n");
+  writeFileSync(
+    join(dir, "FA-2026-000001-ecriture.txt"),
+    [text.split("\r\n")[0], ...piece.map((r) => r.join("|"))].join("\r\n") + "\r\n",
+  );
 });
