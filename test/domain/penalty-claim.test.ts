@@ -165,6 +165,13 @@ describe("penalty invoice content (Code de commerce L441-10, D441-5)", () => {
     );
   });
 
+  it("refuses an invoice the deposits paid in full: nothing was ever late", () => {
+    const paidByDeposits = { ...invoice, amountDue: "0.00" };
+    expect(
+      refused(() => penaltyClaim({ ...b2b, invoice: paidByDeposits, settlements: [], claimDate: "2026-03-02" })).code,
+    ).toBe("NOT_LATE");
+  });
+
   it("refuses settlements above the invoice", () => {
     const error = refused(() =>
       penaltyClaim({ ...b2b, settlements: [{ date: "2026-03-02", amount: "10000.01" }], claimDate: "2026-03-02" }),

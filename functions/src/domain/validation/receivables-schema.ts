@@ -39,8 +39,8 @@ export const penaltyClaimInputSchema = z
       number: documentNumber,
       date: calendarDate,
       dueDate: calendarDate,
-      /** Gross the customer owed at issue (after deposits). */
-      amountDue: positiveAmount,
+      /** Gross the customer owed at issue (after deposits); zero when the deposits paid it all. */
+      amountDue: moneyAmount,
     }),
     /** Each sum that settled the invoice (payment, offset) with its day. */
     settlements: z.array(z.strictObject({ date: calendarDate, amount: positiveAmount }), LIST_ERROR),
