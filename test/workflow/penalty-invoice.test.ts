@@ -17,7 +17,7 @@ import type { JournalEntryDoc } from "../../functions/src/model/journal-entry";
 import { reminderSettingsSchema } from "../../functions/src/domain/reminders/reminder-settings";
 import { firestoreReminderSource } from "../../functions/src/jobs/firestore-reminder-source";
 import { TestApi, snapshotAll } from "../support/workflow-api";
-import { ACCOUNTING, ADMIN, C, REQUESTER, SALES } from "./fixtures";
+import { ACCOUNTING, ADMIN, C, DEPOSIT_BODY, REQUESTER, SALES, refundBody } from "./fixtures";
 import { workflowSuite } from "./suite";
 
 const suite = workflowSuite("wfpenalty");
@@ -207,6 +207,35 @@ test("a second claim invoices only the new days, never the indemnity again; the 
   const onPenalty = await refused(penalties(first.body.id), { as: ACCOUNTING, body: {} }, 422, "PENALTY_ON_PENALTY");
   expect(onPenalty.message).toMatch(/FA-2026-000001 est elle-même une facture de pénalités/);
   expect((await api.call("GET", `${base}/audit/verify`, { as: ADMIN })).body.ok).toBe(true);
+});
+
+test("a refund set against the late invoice counts as settled on the day it was approved", async () => {
+  // The customer's deposit of 4 320,00 € (15/01) is refunded on 10/02 by offset against the late invoice.
+  const dep = await api.call("POST", `${base}/deposits`, {
+    as: ACCOUNTING,
+    body: { ...DEPOSIT_BODY, customer: CUSTOMER },
+  });
+  expect(dep.status).toBe(201);
+  const id = await lateInvoice();
+  api.setToday("2026-02-10");
+  const request = await api.call("POST", `${base}/refunds`, {
+    as: REQUESTER,
+    body: { ...refundBody(dep.body.id), schedule: { kind: "single", date: "2026-03-31" } },
+  });
+  expect(request.body.quote.settlement.offset).toEqual([{ invoiceNumber: "2026-F-0001", amount: "4320.00" }]);
+  expect((await api.call("POST", `${base}/refunds/${request.body.id}/approve`, { as: ACCOUNTING })).status).toBe(200);
+
+  // 4 320,00 € settled 10/02: 10 days → 4 320 × 12,15 % × 10 / 365 = 14,380… → 14,38 €;
+  // 5 680,00 € unpaid on 02/03: 30 days → 5 680 × 12,15 % × 30 / 365 = 56,722… → 56,72 €. 71,10 € + 40,00 €.
+  api.setToday("2026-03-02");
+  const claim = await api.call("POST", penalties(id), { as: ACCOUNTING, body: {} });
+  expect(claim.status).toBe(201);
+  const tranches = claim.body.content.penaltyClaim.tranches as { amount: string; until: string; penalties: string }[];
+  expect(tranches.map((t) => [t.amount, t.until, t.penalties])).toEqual([
+    ["4320.00", "2026-02-10", "14.38"],
+    ["5680.00", "2026-03-02", "56.72"],
+  ]);
+  expect([claim.body.content.penaltyClaim.penalties, claim.body.gross]).toEqual(["71.10", "111.10"]);
 });
 
 test("the indemnity can be left out, then claimed later; the penalty invoice's dunning letter claims no penalties on it", async () => {

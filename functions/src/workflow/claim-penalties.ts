@@ -1,5 +1,7 @@
 import { formatMoney, money, penaltyClaim, penaltyInvoiceEntry } from "../domain";
-import { INVOICES, PAYMENTS } from "../model/collections";
+import { FieldPath } from "@google-cloud/firestore";
+import { INVOICES, PAYMENTS, REFUNDS } from "../model/collections";
+import type { RefundDoc } from "../model/refund";
 import {
   invoiceCopies,
   type InvoiceContent,
@@ -20,33 +22,68 @@ import { postEntry } from "./post-entry";
 
 /** Firestore's limit on the values of an `in` filter. */
 const IN_LIMIT = 30;
+/** applySettlement's letter for a refund set against the invoice: `AV:` and the refund id's first six characters. */
+const OFFSET_LETTER = "AV:";
 
-/**
- * What settled the invoice and when: the payments matched to it (by the
- * letters it carries), each on its own date. Anything else that lowered its
- * open amount (a refund set against it) is not dated here: it is counted as
- * settled on the due date, so it earns no penalty — the claim may fall
- * short, never overcharge.
- */
-async function settlementsOf(uow: UnitOfWork, id: string, invoice: InvoiceDoc) {
-  const letters = (invoice.letters ?? []).filter((l) => !l.startsWith("AV:"));
+/** The payments matched to the invoice (by the letters it carries), each on its own date. */
+async function paymentsOf(uow: UnitOfWork, id: string, letters: string[]) {
   const chunks = Array.from({ length: Math.ceil(letters.length / IN_LIMIT) }, (_, i) =>
     letters.slice(i * IN_LIMIT, (i + 1) * IN_LIMIT),
   );
   const found = await Promise.all(
     chunks.map((chunk) => uow.query<PaymentDoc>(uow.collection(PAYMENTS).where("letter", "in", chunk))),
   );
-  const payments = found
+  return found
     .flat()
     .flatMap((p) =>
       p.data.allocations.filter((a) => a.invoiceId === id).map((a) => ({ date: p.data.date, amount: a.amount })),
-    )
-    .filter((s) => !money(s.amount).isZero());
-  const gross = invoiceCopies(invoice.content).gross;
-  const undated = payments.reduce((left, p) => left.minus(p.amount), money(gross).minus(invoice.openAmount));
-  return undated.greaterThan(0)
-    ? [...payments, { date: invoiceCopies(invoice.content).dueDate, amount: formatMoney(undated) }]
-    : payments;
+    );
+}
+
+/** The refunds set against the invoice (applySettlement), each on the day it was approved. */
+async function offsetsOf(uow: UnitOfWork, number: string, prefixes: string[]) {
+  const found = await Promise.all(
+    prefixes.map((prefix) =>
+      uow.query<RefundDoc>(
+        uow
+          .collection(REFUNDS)
+          .where(FieldPath.documentId(), ">=", prefix)
+          .where(FieldPath.documentId(), "<", `${prefix}\uf8ff`),
+      ),
+    ),
+  );
+  return found
+    .flat()
+    .filter((r) => r.data.approvedOn !== null)
+    .flatMap((r) =>
+      r.data.quote.settlement.offset
+        .filter((o) => o.invoiceNumber === number)
+        .map((o) => ({ date: r.data.approvedOn as string, amount: o.amount })),
+    );
+}
+
+/**
+ * What settled the invoice and when: the payments matched to it on their
+ * dates, the refunds set against it on the day they were approved. Whatever
+ * else lowered its open amount (none today) is counted as settled on the due
+ * date, so it earns no penalty: the claim may fall short, never overcharge.
+ */
+async function settlementsOf(uow: UnitOfWork, id: string, invoice: InvoiceDoc) {
+  const letters = invoice.letters ?? [];
+  const [payments, offsets] = await Promise.all([
+    paymentsOf(
+      uow,
+      id,
+      letters.filter((l) => !l.startsWith(OFFSET_LETTER)),
+    ),
+    offsetsOf(uow, invoice.content.number, [
+      ...new Set(letters.filter((l) => l.startsWith(OFFSET_LETTER)).map((l) => l.slice(OFFSET_LETTER.length))),
+    ]),
+  ]);
+  const dated = [...payments, ...offsets].filter((s) => !money(s.amount).isZero());
+  const sealed = invoiceCopies(invoice.content);
+  const undated = dated.reduce((left, s) => left.minus(s.amount), money(sealed.gross).minus(invoice.openAmount));
+  return undated.greaterThan(0) ? [...dated, { date: sealed.dueDate, amount: formatMoney(undated) }] : dated;
 }
 
 /**
