@@ -142,7 +142,7 @@ describe("penalty invoice content (Code de commerce L441-10, D441-5)", () => {
       "2026-03-02",
       "réglée à l'échéance du 31/01/2026",
     ],
-    ["not due yet", [], "2026-01-31", "n'est pas en retard : elle est échue le 31/01/2026"],
+    ["not due yet", [], "2026-01-31", "n'est pas en retard : son échéance est le 31/01/2026"],
   ])("refuses an invoice that is not late (%s)", (_, settlements, claimDate, message) => {
     const error = refused(() => penaltyClaim({ ...b2b, settlements, claimDate }));
     expect(error.code).toBe("NOT_LATE");

@@ -271,7 +271,7 @@ test("refusals in French that change nothing: consumer, not late, unknown invoic
   const b2b = await lateInvoice();
   api.setToday("2026-01-31");
   const notLate = await refused(penalties(b2b), { as: ACCOUNTING, body: {} }, 422, "NOT_LATE");
-  expect(notLate.message).toMatch(/2026-F-0001 n'est pas en retard : elle est échue le 31\/01\/2026/);
+  expect(notLate.message).toMatch(/2026-F-0001 n'est pas en retard : son échéance est le 31\/01\/2026/);
 
   api.setToday("2026-03-02");
   const b2c = await refused(penalties(consumer), { as: ACCOUNTING, body: {} }, 422, "PENALTIES_B2B_ONLY");

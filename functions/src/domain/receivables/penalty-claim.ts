@@ -100,7 +100,7 @@ export function penaltyClaim(rawInput: PenaltyClaimInput, rates: LegalRates = SH
       "NOT_LATE",
       unpaid.isZero()
         ? `La facture ${invoice.number} a été réglée à l'échéance du ${frenchDate(invoice.dueDate)} : aucune pénalité de retard n'est due.`
-        : `La facture ${invoice.number} n'est pas en retard : elle est échue le ${frenchDate(invoice.dueDate)}, les pénalités courent à partir du lendemain.`,
+        : `La facture ${invoice.number} n'est pas en retard : son échéance est le ${frenchDate(invoice.dueDate)}, les pénalités ne courent qu'à partir du lendemain.`,
     );
 
   const tranches: PenaltyTranche[] = late.map((t) => {
