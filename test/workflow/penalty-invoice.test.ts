@@ -16,6 +16,7 @@ import type { Reminder } from "../../functions/src/domain/reminders/reminder";
 import type { JournalEntryDoc } from "../../functions/src/model/journal-entry";
 import { reminderSettingsSchema } from "../../functions/src/domain/reminders/reminder-settings";
 import { firestoreReminderSource } from "../../functions/src/jobs/firestore-reminder-source";
+import { wordingProblems } from "../support/french-wording";
 import { TestApi, snapshotAll } from "../support/workflow-api";
 import { ACCOUNTING, ADMIN, C, DEPOSIT_BODY, REQUESTER, SALES, refundBody } from "./fixtures";
 import { workflowSuite } from "./suite";
@@ -69,6 +70,11 @@ async function refused(path: string, options: Parameters<TestApi["call"]>[2], st
   const answer = await api.call("POST", path, options);
   expect([answer.status, answer.body.error.code]).toEqual([status, code]);
   expect(answer.body.error.message).toMatch(/[éèàêç]|facture|obligatoire/i);
+  const texts: string[] = [
+    answer.body.error.message,
+    ...answer.body.error.details.map((d: { message: string }) => d.message),
+  ];
+  expect(texts.flatMap(wordingProblems)).toEqual([]);
   expect(await snapshotAll(fs.db)).toEqual(before);
   return answer.body.error;
 }
