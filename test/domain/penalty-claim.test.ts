@@ -5,7 +5,13 @@
  * 10 points of L441-10), 2,15 % + 10 = 12,15 % for the second half of 2025
  * as well, 3,15 % + 10 = 13,15 % for its first half; 365-day year.
  */
-import { EngineRuleError, PENALTY_LEGAL_BASIS, PENALTY_VAT_TREATMENT, penaltyClaim } from "../../functions/src/domain";
+import {
+  EngineRuleError,
+  PENALTY_LEGAL_BASIS,
+  PENALTY_VAT_TREATMENT,
+  penaltyClaim,
+  penaltyInvoiceEntry,
+} from "../../functions/src/domain";
 import { refusal } from "./refusals";
 
 const invoice = { number: "FA-2026-000050", date: "2026-01-01", dueDate: "2026-01-31", amountDue: "10000.00" };
@@ -177,5 +183,40 @@ describe("penalty invoice content (Code de commerce L441-10, D441-5)", () => {
       penaltyClaim({ ...b2b, settlements: [{ date: "2026-03-02", amount: "10000.01" }], claimDate: "2026-03-02" }),
     );
     expect(error.code).toBe("BALANCE_INCONSISTENT");
+  });
+});
+
+describe("penalty invoice entry (PCG, règlement ANC 2022-06)", () => {
+  it("posts D411 the total / C7631 the penalties / C7588 the indemnity, no VAT, in the sales journal", () => {
+    const entry = penaltyInvoiceEntry({
+      date: "2026-03-05",
+      pieceRef: "FA-2026-000060",
+      penalties: "99.86",
+      indemnity: "40.00",
+    });
+    expect([entry.kind, entry.journal, entry.label]).toEqual([
+      "penalty_invoice",
+      "VT",
+      "Pénalités de retard FA-2026-000060",
+    ]);
+    expect(entry.lines.map((l) => [l.account, l.debit, l.credit])).toEqual([
+      ["411", "139.86", "0.00"],
+      ["7631", "0.00", "99.86"],
+      ["7588", "0.00", "40.00"],
+    ]);
+  });
+
+  it("drops the indemnity line on a later claim, and follows the company's chart", () => {
+    const entry = penaltyInvoiceEntry({
+      date: "2026-04-02",
+      pieceRef: "FA-2026-000061",
+      penalties: "96.54",
+      indemnity: "0.00",
+      chart: { customers: "4110001", latePenaltiesReceived: "7632" },
+    });
+    expect(entry.lines.map((l) => [l.account, l.debit, l.credit])).toEqual([
+      ["4110001", "96.54", "0.00"],
+      ["7632", "0.00", "96.54"],
+    ]);
   });
 });
