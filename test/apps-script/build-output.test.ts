@@ -23,6 +23,7 @@ describe("add-on build output", () => {
       "showSidebar",
       "markInstalmentPaid",
       "setInvoiceDunning",
+      "claimPenalties",
       ...SIDEBAR_FUNCTIONS,
     ];
     for (const name of named) expect(declared).toContain(name);

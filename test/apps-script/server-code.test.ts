@@ -29,6 +29,10 @@ describe("menu and sidebar", () => {
         caption: "Litige ou promesse de paiement sur la facture sélectionnée",
         functionName: "setInvoiceDunning",
       },
+      {
+        caption: "Facturer les pénalités de la facture sélectionnée",
+        functionName: "claimPenalties",
+      },
       { caption: "Resynchroniser le classeur", functionName: "resyncWorkbook" },
       "separator",
       { caption: "Associer ce classeur à une société", functionName: "linkCompany" },
@@ -44,7 +48,7 @@ describe("menu and sidebar", () => {
     const { addon, standIns } = await harness();
     addon.onInstall({});
     expect(standIns.recorder.menus).toHaveLength(1);
-    expect(standIns.recorder.menus[0].items).toHaveLength(11);
+    expect(standIns.recorder.menus[0].items).toHaveLength(12);
   });
 
   it("every menu item names a top-level function of Code.js", async () => {

@@ -6,6 +6,7 @@
 import { parseFrenchDate } from "../../apps-script/src/backend/french-date";
 import { instalmentOf } from "../../apps-script/src/backend/markInstalmentPaid";
 import { dunningChoice } from "../../apps-script/src/backend/setInvoiceDunning";
+import { indemnityChoice } from "../../apps-script/src/backend/claimPenalties";
 import type { SpreadsheetModel, StandIns } from "../../functions/testing/addon-preview/stand-ins";
 import { API_URL, COMPANY, DEPOSITS_SHEET, harness, json, on, type Route } from "./addon-harness";
 
@@ -348,5 +349,110 @@ describe("Litige ou promesse de paiement sur la facture sélectionnée", () => {
     expect(requests).toHaveLength(2);
     expect(requests[1].headers["Idempotency-Key"]).toBe(requests[0].headers["Idempotency-Key"]);
     expect(requests[1].body).toBe(requests[0].body);
+  });
+});
+
+describe("Facturer les pénalités de la facture sélectionnée", () => {
+  const PENALTIES_PATH = "/invoices/inv_7/penalties";
+  /** The functions' answer for worked example 2's invoice paid 30 days late (10 080,00 € × 12,15 % × 30 / 365 = 100,66 €). */
+  const penaltyInvoice = (indemnity: string, total: string) => ({
+    id: "pen_1",
+    number: "FA-2026-000003",
+    openAmount: total,
+    dueDate: "2026-05-21",
+    content: {
+      customer: { name: "Hôtel Bellevue SARL", kind: "b2b", siren: "732829320" },
+      number: "FA-2026-000003",
+      date: "2026-04-21",
+      total: { net: total, vat: "0.00", gross: total },
+      penaltyClaim: {
+        number: "FA-2026-000002",
+        date: "2026-02-20",
+        dueDate: "2026-03-22",
+        penalties: "100.66",
+        indemnity,
+        legalBasis: "Code de commerce, art. L441-10 et D441-5",
+        vatTreatment: "Hors champ de la TVA (CGI art. 256)",
+      },
+    },
+    journalEntry: { id: "je_1", number: "EC-2026-000009" },
+  });
+
+  it("takes the indemnity choice by number or word", () => {
+    expect(indemnityChoice("1")).toEqual({ claimIndemnity: true });
+    expect(indemnityChoice(" AVEC ")).toEqual({ claimIndemnity: true });
+    expect(indemnityChoice("sans")).toEqual({ claimIndemnity: false });
+    for (const bad of ["", "3", "oui"]) expect(indemnityChoice(bad)).toBeNull();
+  });
+
+  it("issues the penalty invoice of the selected invoice and says what it claims", async () => {
+    const { addon, requests, standIns } = await sheetHarness(
+      ON_INVOICE,
+      [on("POST", PENALTIES_PATH, json(201, penaltyInvoice("40.00", "140.66")))],
+      ok("1"),
+    );
+    addon.claimPenalties();
+    expect(requests).toHaveLength(1);
+    expect(requests[0].url).toBe(`${API_URL}/v1/companies/${COMPANY}${PENALTIES_PATH}`);
+    expect(requests[0].headers["Idempotency-Key"]).toMatch(UUID);
+    expect(JSON.parse(requests[0].body ?? "")).toEqual({ claimIndemnity: true });
+    expect(standIns.recorder.alerts).toEqual([
+      {
+        title: "Facturer les pénalités de retard",
+        prompt:
+          "Facture de pénalités FA-2026-000003 émise pour la facture FA-2026-000002 du 20/02/2026 (échue le 22/03/2026) : pénalités de retard de 100,66\u00a0€ et l'indemnité forfaitaire de 40,00\u00a0€, soit 140,66\u00a0€ sans TVA, à payer au plus tard le 21/05/2026.",
+      },
+    ]);
+  });
+
+  it("leaves the indemnity out when asked, and names no indemnity", async () => {
+    const { addon, requests, standIns } = await sheetHarness(
+      ON_INVOICE,
+      [on("POST", PENALTIES_PATH, json(201, penaltyInvoice("0.00", "100.66")))],
+      ok("sans"),
+    );
+    addon.claimPenalties();
+    expect(JSON.parse(requests[0].body ?? "")).toEqual({ claimIndemnity: false });
+    expect(standIns.recorder.alerts[0].prompt).toMatch(
+      /pénalités de retard de 100,66\u00a0€, soit 100,66\u00a0€ sans TVA/,
+    );
+  });
+
+  it("explains a wrong selection or answer in French and calls nothing; does nothing when cancelled", async () => {
+    const elsewhere = await sheetHarness(ON_SCHEDULE, [], ok("1"));
+    elsewhere.addon.claimPenalties();
+    expect(elsewhere.standIns.recorder.alerts[0].prompt).toMatch(
+      /^Sélectionnez la ligne d'une facture dans la feuille « Factures »\.$/,
+    );
+    const unknown = await sheetHarness(ON_INVOICE, [], ok("peut-être"));
+    unknown.addon.claimPenalties();
+    expect(unknown.standIns.recorder.alerts[0].prompt).toBe("Réponse non reconnue : « peut-être ». Tapez 1 ou 2.");
+    const cancelled = await sheetHarness(ON_INVOICE, [], [{ text: "1", button: "CANCEL" }]);
+    cancelled.addon.claimPenalties();
+    expect(cancelled.standIns.recorder.alerts).toHaveLength(0);
+    expect([...elsewhere.requests, ...unknown.requests, ...cancelled.requests]).toHaveLength(0);
+  });
+
+  it("shows the functions' French refusal, and retries a lost call with the same key", async () => {
+    const b2c = {
+      error: {
+        code: "PENALTIES_B2B_ONLY",
+        message:
+          "La facture FA-2026-000002 est adressée à un particulier : les pénalités de retard et l'indemnité forfaitaire de 40 € (Code de commerce L441-10, D441-5) ne s'appliquent qu'entre professionnels.",
+      },
+    };
+    const refused = await sheetHarness(ON_INVOICE, [on("POST", PENALTIES_PATH, json(422, b2c))], ok("1"));
+    refused.addon.claimPenalties();
+    expect(refused.standIns.recorder.alerts[0].prompt).toBe(b2c.error.message);
+
+    const { addon, requests } = await sheetHarness(
+      ON_INVOICE,
+      [failingThen(PENALTIES_PATH, 1, json(201, penaltyInvoice("40.00", "140.66")))],
+      ok("1", "1"),
+    );
+    addon.claimPenalties();
+    addon.claimPenalties();
+    expect(requests).toHaveLength(2);
+    expect(requests[1].headers["Idempotency-Key"]).toBe(requests[0].headers["Idempotency-Key"]);
   });
 });

@@ -30,6 +30,7 @@ const INVALID_BODIES: [string, string, unknown][] = [
   ["POST", "/invoices/final", { lines: "none" }],
   ["POST", "/invoices/external", { total: { net: "9999999999999.99" } }],
   ["POST", "/invoices/i1/dunning", { promiseUntil: "9999-12-31" }],
+  ["POST", "/invoices/i1/penalties", { claimIndemnity: "oui" }],
   ["POST", "/payments", { amount: -1 }],
   ["PUT", "/users/not-an-email", { roles: "admin" }],
 ];

@@ -19,6 +19,7 @@ import { quoteRefund } from "./quoteRefund";
 import { rejectRefund } from "./rejectRefund";
 import { requestRefund } from "./requestRefund";
 import { setInvoiceDunning } from "./setInvoiceDunning";
+import { claimPenalties } from "./claimPenalties";
 import { showLegalRates } from "./legalRates";
 import { exportFec } from "./exportFec";
 import { importTypedRows, resyncWorkbook, setupWorkbook } from "./workbookActions";
@@ -34,6 +35,7 @@ export const entryPoints: EntryPoints = {
   importTypedRows,
   markInstalmentPaid,
   setInvoiceDunning,
+  claimPenalties,
   verifyAuditChains,
   showLegalRates,
   exportFec,

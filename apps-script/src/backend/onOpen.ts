@@ -8,6 +8,7 @@ export const MENU_ITEMS = [
   { label: "Importer les acomptes et factures saisis", fn: "importTypedRows" },
   { label: "Marquer l'échéance sélectionnée payée", fn: "markInstalmentPaid" },
   { label: "Litige ou promesse de paiement sur la facture sélectionnée", fn: "setInvoiceDunning" },
+  { label: "Facturer les pénalités de la facture sélectionnée", fn: "claimPenalties" },
   { label: "Resynchroniser le classeur", fn: "resyncWorkbook" },
   { label: "Associer ce classeur à une société", fn: "linkCompany" },
   { label: "Installer ou réparer le classeur (administrateurs)", fn: "setupWorkbook" },

@@ -4,10 +4,9 @@ import { alertResult } from "./alert-result";
 import { withActionKey } from "./action-key";
 import { callApi } from "./api-client";
 import { parseFrenchDate, unreadableDate } from "./french-date";
-import { cellUnder, normalizeHeader } from "./row-id";
-import { selectedRecord } from "./selected-row";
+import { normalizeHeader } from "./row-id";
+import { selectedInvoice } from "./selected-invoice";
 
-const INVOICES = { sheet: "Factures", aRow: "la ligne d'une facture" };
 const TITLE = "Litige ou promesse de paiement";
 
 /**
@@ -76,17 +75,12 @@ function askBody(ui: GoogleAppsScript.Base.Ui, invoice: string): Asked {
  */
 export function setInvoiceDunning(): void {
   const ui = SpreadsheetApp.getUi();
-  const picked = selectedRecord(
-    INVOICES,
-    "Cette facture n'est pas encore enregistrée (pas d'identifiant). Importez-la ou choisissez une autre ligne.",
-  );
+  const picked = selectedInvoice();
   if (!picked.ok) {
     ui.alert(TITLE, picked.problem, ui.ButtonSet.OK);
     return;
   }
-  const number = cellUnder(picked.headers, picked.values, "Numéro");
-  const client = cellUnder(picked.headers, picked.values, "Client");
-  const invoice = `Facture ${number || picked.id}${client ? ` (${client})` : ""}`;
+  const invoice = picked.name;
   const asked = askBody(ui, invoice);
   if (!asked.ok) {
     if (asked.problem) ui.alert(TITLE, asked.problem, ui.ButtonSet.OK);

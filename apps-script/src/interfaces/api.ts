@@ -17,6 +17,8 @@ export type {
   LegalRatesAnswer,
   LegalRatesBody,
   Me,
+  PenaltyClaimBody,
+  PenaltyInvoiceRecorded,
   PendingApproval,
   Quote,
   Refund,

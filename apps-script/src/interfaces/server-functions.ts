@@ -31,6 +31,7 @@ export interface MenuFunctions {
   importTypedRows(): void;
   markInstalmentPaid(): void;
   setInvoiceDunning(): void;
+  claimPenalties(): void;
   verifyAuditChains(): void;
   showLegalRates(): void;
   exportFec(): void;
@@ -64,6 +65,7 @@ export const MENU_FUNCTIONS = [
   "importTypedRows",
   "markInstalmentPaid",
   "setInvoiceDunning",
+  "claimPenalties",
   "verifyAuditChains",
   "showLegalRates",
   "exportFec",

@@ -4,7 +4,15 @@
  * schemas: a schema that stops accepting one fails `npm run typecheck` here.
  */
 import type { z } from "zod";
-import type { InstalmentPaidBody, InvoiceDunningBody, LegalRatesBody, RefundProposal, RejectBody } from "../contract";
+import type {
+  InstalmentPaidBody,
+  InvoiceDunningBody,
+  LegalRatesBody,
+  PenaltyClaimBody,
+  RefundProposal,
+  RejectBody,
+} from "../contract";
+import type { penaltyClaimBodySchema } from "../workflow/bodies/penalty-claim-body";
 import type { instalmentPaidBodySchema, refundBodySchema, rejectBodySchema } from "../workflow/bodies/refund-body";
 import type { invoiceDunningBodySchema } from "../workflow/set-invoice-dunning-body";
 import type { legalRatesBodySchema } from "../workflow/bodies/legal-rates-body";
@@ -17,4 +25,5 @@ export type BodyContract = [
   Accepts<typeof instalmentPaidBodySchema, InstalmentPaidBody>,
   Accepts<typeof invoiceDunningBodySchema, InvoiceDunningBody>,
   Accepts<typeof legalRatesBodySchema, LegalRatesBody>,
+  Accepts<typeof penaltyClaimBodySchema, PenaltyClaimBody>,
 ];

@@ -23,6 +23,27 @@ export interface InvoiceRecorded {
   content: { customer: Customer; number: string; date: string };
 }
 
+/** `POST …/invoices/{id}/penalties`: the penalty invoice issued (no VAT), what it claims on which invoice, and its entry. */
+export interface PenaltyInvoiceRecorded extends InvoiceRecorded {
+  dueDate: string;
+  content: InvoiceRecorded["content"] & {
+    total: { net: string; vat: string; gross: string };
+    penaltyClaim: {
+      /** The late invoice, by number and date. */
+      number: string;
+      date: string;
+      dueDate: string;
+      /** Penalties this invoice adds (what accrued less what earlier penalty invoices claimed). */
+      penalties: string;
+      /** "40.00" once per late invoice, "0.00" after. */
+      indemnity: string;
+      legalBasis: string;
+      vatTreatment: string;
+    };
+  };
+  journalEntry: { id: string; number: string };
+}
+
 /** `POST …/payments`: the payment recorded and how it was matched. */
 export interface PaymentRecorded {
   id: string;

@@ -45,6 +45,11 @@ export interface LegalRatesBody {
   source: string;
 }
 
+/** Body of `POST …/invoices/{id}/penalties`: `claimIndemnity` false leaves the €40 indemnity out (claimed when absent). */
+export interface PenaltyClaimBody {
+  claimIndemnity?: boolean;
+}
+
 /** Body of `POST …/invoices/{id}/dunning`: `promiseUntil` omitted keeps the current promise, null ends it. */
 export interface InvoiceDunningBody {
   disputed: boolean;

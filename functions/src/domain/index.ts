@@ -122,6 +122,7 @@ export {
   depositCashedEntry,
   finalInvoiceEntry,
   paymentReceivedEntry,
+  penaltyInvoiceEntry,
   refundPaidEntry,
 } from "./ledger/posting-rules";
 export { refundApprovalEntries } from "./ledger/refund-entries";
@@ -178,6 +179,13 @@ export {
   penaltyRate,
   type LatePaymentPenalties,
 } from "./receivables/late-payment-penalties";
+export {
+  PENALTY_LEGAL_BASIS,
+  PENALTY_VAT_TREATMENT,
+  penaltyClaim,
+  type PenaltyClaim,
+  type PenaltyTranche,
+} from "./receivables/penalty-claim";
 export {
   AGE_BUCKETS,
   AGE_BUCKET_LABELS,

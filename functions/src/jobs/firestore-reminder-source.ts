@@ -168,6 +168,7 @@ export function firestoreReminderSource(db: Firestore): ReminderSource {
               promiseUntil: d.dunning?.promiseUntil ?? null,
               contractRate: sealed.contractPenaltyRate,
               lastLetter: d.lastDunningLetter ?? null,
+              penaltyInvoice: sealed.type === "penalty",
             },
             settings,
             today,

@@ -1,9 +1,39 @@
 import type { Timestamp } from "@google-cloud/firestore";
 import { customerKey, type Customer, type DateString, type MoneyString, type RateLine, type Totals } from "./amounts";
 import type { SealedRecord } from "./chain";
+import type { PenaltyTranche } from "../domain";
 
-/** UNTDID 1001: 386 deposit invoice, 380 commercial (final) invoice. */
-export type InvoiceType = "deposit" | "final";
+/**
+ * UNTDID 1001: 386 deposit invoice, 380 commercial invoice — the final
+ * invoice, and the penalty invoice that claims late-payment penalties and the
+ * recovery indemnity on another invoice (no VAT, see PenaltyClaimContent).
+ */
+export type InvoiceType = "deposit" | "final" | "penalty";
+
+/**
+ * Penalty invoice: the late invoice it claims on (by number and date, as
+ * printed), the claim the engine computed (penaltyClaim: each sum paid late,
+ * its segments with the rate of each half-year, what earlier penalty
+ * invoices already claimed) and the legal basis and VAT treatment it cites.
+ */
+export interface PenaltyClaimContent {
+  invoiceId: string;
+  number: string;
+  date: DateString;
+  dueDate: DateString;
+  /** Gross the customer owed on that invoice. */
+  amountDue: MoneyString;
+  tranches: PenaltyTranche[];
+  accruedPenalties: MoneyString;
+  alreadyInvoiced: MoneyString;
+  /** The earlier penalty invoices on the same invoice. */
+  earlierClaims: { number: string; date: DateString }[];
+  penalties: MoneyString;
+  indemnity: MoneyString;
+  contractRate?: string;
+  legalBasis: string;
+  vatTreatment: string;
+}
 
 /** What an invoice says once issued: hashed, never changed. */
 export interface InvoiceContent {
@@ -28,6 +58,8 @@ export interface InvoiceContent {
   dueDate?: DateString;
   /** Final invoice: the contract's late-payment penalty rate (annual %), printed as L441-9 requires; absent = the statutory rate. */
   penaltyRate?: string;
+  /** Penalty invoice: what it claims and on which invoice. */
+  penaltyClaim?: PenaltyClaimContent;
   /** Invoice issued by another tool (imported): its own number, outside our chained series. */
   origin?: "external";
   /** External invoice: gross of the deposits it deducted, as printed by the other tool. */
@@ -70,10 +102,10 @@ export interface DunningLetter {
 export interface InvoiceCopies {
   type: InvoiceType;
   number: string;
-  /** What the customer owes at issue: content.total.gross (deposit invoice) or content.amountDue (final). */
+  /** What the customer owes at issue: content.total.gross (deposit invoice) or content.amountDue (final, penalty). */
   gross: MoneyString;
   issuedOn: DateString;
-  /** content.dueDate (final invoice) or the day it was cashed (deposit invoice, issued paid). */
+  /** content.dueDate (final or penalty invoice) or the day it was cashed (deposit invoice, issued paid). */
   dueDate: DateString;
   customerKey: string;
   /**

@@ -6,7 +6,7 @@ import type { SealedRecord } from "./chain";
 export interface JournalEntryContent extends JournalEntry {
   /** FEC EcritureNum: gapless and chronological (`EC-2026-000001`). */
   number: string;
-  source: { kind: "deposit" | "creditNote" | "instalment" | "finalInvoice" | "payment"; id: string };
+  source: { kind: "deposit" | "creditNote" | "instalment" | "finalInvoice" | "penaltyInvoice" | "payment"; id: string };
 }
 
 /** Copies of the sealed content for queries, written only through `journalEntryCopies`, checked by the verifier. No mutable state. */

@@ -39,6 +39,7 @@ const WINDOW = 200;
 const SOURCE_COLLECTIONS: Record<JournalEntryDoc["content"]["source"]["kind"], string | null> = {
   deposit: null,
   finalInvoice: INVOICES,
+  penaltyInvoice: INVOICES,
   payment: PAYMENTS,
   creditNote: CREDIT_NOTES,
   instalment: REFUNDS,
@@ -176,7 +177,8 @@ export class FecExport {
 
   private async lookUp(source: JournalEntryDoc["content"]["source"]): Promise<Receivable> {
     switch (source.kind) {
-      case "finalInvoice": {
+      case "finalInvoice":
+      case "penaltyInvoice": {
         const invoice = await this.get<InvoiceDoc>(INVOICES, source.id);
         if (!invoice) return {};
         const letters = invoice.letters ?? [];

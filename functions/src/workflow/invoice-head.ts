@@ -3,7 +3,7 @@ import type { CompanySettings } from "../model/company";
 import type { InvoiceContent, InvoiceType } from "../model/invoice";
 import type { NumberSlot } from "../storage/unit-of-work";
 
-const TYPE_CODES: Record<InvoiceType, InvoiceContent["typeCode"]> = { deposit: "386", final: "380" };
+const TYPE_CODES: Record<InvoiceType, InvoiceContent["typeCode"]> = { deposit: "386", final: "380", penalty: "380" };
 
 /** The mentions every invoice of the series starts with: type (UNTDID 1001), number, date, parties, order. */
 export function invoiceHead(

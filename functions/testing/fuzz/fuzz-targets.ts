@@ -14,6 +14,7 @@ import { rolesBodySchema } from "../../src/workflow/bodies/roles-body";
 import { legalRatesBodySchema } from "../../src/workflow/bodies/legal-rates-body";
 import { externalInvoiceBodySchema } from "../../src/workflow/record-external-invoice-body";
 import { invoiceDunningBodySchema } from "../../src/workflow/set-invoice-dunning-body";
+import { penaltyClaimBodySchema } from "../../src/workflow/bodies/penalty-claim-body";
 import { type TestApi, seedCompany } from "../local-api";
 import { ACCOUNTING, ADMIN, C, DEPOSIT_BODY, REQUESTER, SALES, USERS, refundBody } from "../workflow-fixtures";
 
@@ -164,6 +165,15 @@ export const TARGETS: readonly FuzzTarget[] = [
     input: "body",
     valid: () => ({ disputed: true, disputeReason: "Livraison contestée", promiseUntil: "2026-04-15" }),
     fields: keysOf(invoiceDunningBodySchema),
+  },
+  {
+    name: "claim late-payment penalties",
+    method: "POST",
+    path: (ids, c) => `${base(c)}/invoices/${ids.invoiceId}/penalties`,
+    as: ACCOUNTING,
+    input: "body",
+    valid: () => ({ claimIndemnity: true }),
+    fields: keysOf(penaltyClaimBodySchema),
   },
   {
     name: "set a user's roles",

@@ -1,5 +1,7 @@
-import type { InvoiceDunning, InvoiceRecorded, PaymentRecorded } from "../../contract";
+import type { InvoiceDunning, InvoiceRecorded, PaymentRecorded, PenaltyInvoiceRecorded } from "../../contract";
+import { claimPenalties } from "../../workflow/claim-penalties";
 import { finalInvoiceBodySchema } from "../../workflow/bodies/final-invoice-body";
+import { penaltyClaimBodySchema } from "../../workflow/bodies/penalty-claim-body";
 import { paymentBodySchema } from "../../workflow/bodies/payment-body";
 import { issueFinalInvoice } from "../../workflow/issue-final-invoice";
 import { recordExternalInvoice } from "../../workflow/record-external-invoice";
@@ -31,6 +33,18 @@ export const recordExternalInvoiceCommand = defineChange({
   answer: "InvoiceRecorded",
   handler: (uow, access, body) => recordExternalInvoice(uow, access, body),
   present: (invoice) => invoice satisfies InvoiceRecorded,
+});
+
+export const claimPenaltiesCommand = defineChange({
+  name: "invoice.claim_penalties",
+  summary:
+    "Invoices the late-payment penalties (L441-10) and, once per invoice, the €40 indemnity (D441-5) of a late B2B invoice: a penalty invoice without VAT, posted D411 / C7631 / C7588.",
+  roles: ["admin", "accounting_approver"],
+  body: penaltyClaimBodySchema,
+  status: 201,
+  answer: "PenaltyInvoiceRecorded",
+  handler: (uow, access, body, { params }) => claimPenalties(uow, access, params.invoiceId, body),
+  present: (invoice) => invoice satisfies PenaltyInvoiceRecorded,
 });
 
 export const setInvoiceDunningCommand = defineChange({

@@ -9,7 +9,8 @@ export type EntryKind =
   | "refund_paid"
   | "payment_received"
   | "compensation_paid"
-  | "compensation_kept";
+  | "compensation_kept"
+  | "penalty_invoice";
 
 /** Journal codes: sales (invoices and credit notes), bank, miscellaneous. */
 export type JournalCode = "VT" | "BQ" | "OD";

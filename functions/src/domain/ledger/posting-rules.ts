@@ -6,11 +6,13 @@ import {
   DepositCashedEntryInput,
   FinalInvoiceEntryInput,
   PaymentReceivedEntryInput,
+  PenaltyInvoiceEntryInput,
   RefundPaidEntryInput,
   compensationEntryInputSchema,
   creditNoteEntryInputSchema,
   depositCashedEntryInputSchema,
   finalInvoiceEntryInputSchema,
+  penaltyInvoiceEntryInputSchema,
   refundPaidEntryInputSchema,
 } from "../validation/ledger-schema";
 import { RateAmounts, parseRateAmounts } from "../vat/vat-breakdown";
@@ -228,6 +230,38 @@ export function compensationEntry(rawInput: CompensationEntryInput): JournalEntr
     [
       { account: chart.customers, label, amount: customerSide },
       { account: other, label, amount: customerSide.negated() },
+    ],
+  );
+}
+
+/**
+ * Penalty invoice (Code de commerce L441-10, D441-5), no VAT: D411 the
+ * total / C7631 the late-payment penalties ("revenus des créances
+ * commerciales": interest earned on a trade receivable) / C7588 the €40
+ * recovery indemnity ("autres produits divers de gestion courante", règlement
+ * ANC 2022-06). Sales journal: it is an invoice of the series.
+ *
+ * @example
+ * penaltyInvoiceEntry({ date: "2026-03-05", pieceRef: "FA-2026-000060", penalties: "99.86", indemnity: "40.00" });
+ * // → { kind: "penalty_invoice", journal: "VT", lines: [411 D 139.86, 7631 C 99.86, 7588 C 40.00], … }
+ */
+export function penaltyInvoiceEntry(rawInput: PenaltyInvoiceEntryInput): JournalEntry {
+  const input = parseInput(penaltyInvoiceEntryInputSchema, rawInput);
+  const chart = chartOfAccounts(input.chart);
+  const penalties = money(input.penalties);
+  const indemnity = money(input.indemnity);
+  return journalEntry(
+    {
+      kind: "penalty_invoice",
+      journal: "VT",
+      date: input.date,
+      pieceRef: input.pieceRef,
+      label: input.label ?? `Pénalités de retard ${input.pieceRef}`,
+    },
+    [
+      { account: chart.customers, label: "Pénalités et indemnité à payer", amount: penalties.plus(indemnity) },
+      { account: chart.latePenaltiesReceived, label: "Pénalités de retard (L441-10)", amount: penalties.negated() },
+      { account: chart.compensationKept, label: "Indemnité forfaitaire (D441-5)", amount: indemnity.negated() },
     ],
   );
 }

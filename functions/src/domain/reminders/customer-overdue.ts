@@ -35,6 +35,12 @@ export interface OverdueInvoice {
   contractRate?: string;
   /** The last dunning letter sent for this invoice; null before the first. */
   lastLetter: SentLetter | null;
+  /**
+   * A penalty invoice (L441-10, D441-5): its letters claim no penalties on
+   * the penalties — interest earns interest only as Code civil 1343-2 allows
+   * (a contract or a court), which the company has not stated.
+   */
+  penaltyInvoice?: boolean;
 }
 
 export type DunningLevel = 1 | 2 | 3;
@@ -139,7 +145,7 @@ export function customerOverdueReminder(
       "Par la présente, nous vous mettons en demeure de la régler sous huit jours.",
       "Le présent courrier vaut mise en demeure au sens de l'article 1344 du Code civil ; à défaut de paiement, nous engagerons les démarches de recouvrement.",
     );
-  if (inv.customerKind === "b2b") body.push(penaltyParagraph(inv, today, rates));
+  if (inv.customerKind === "b2b" && !inv.penaltyInvoice) body.push(penaltyParagraph(inv, today, rates));
   const to = inv.customerEmail ? [inv.customerEmail] : [...settings.recipients.accounting];
   return {
     companyId: inv.companyId,

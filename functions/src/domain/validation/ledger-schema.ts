@@ -1,5 +1,13 @@
 import { z } from "zod";
-import { calendarDate, documentNumber, labelText, positiveAmount, rateAmounts, supplyKind } from "./primitives";
+import {
+  calendarDate,
+  documentNumber,
+  labelText,
+  moneyAmount,
+  positiveAmount,
+  rateAmounts,
+  supplyKind,
+} from "./primitives";
 
 const accountNumber = z
   .string({ error: "doit être un numéro de compte" })
@@ -50,9 +58,17 @@ export const compensationEntryInputSchema = z.strictObject({
   }),
 });
 
+/** A penalty invoice: the penalties and the indemnity it claims, either may be zero (penaltyClaim never gives both zero). */
+export const penaltyInvoiceEntryInputSchema = z.strictObject({
+  ...head,
+  penalties: moneyAmount,
+  indemnity: moneyAmount,
+});
+
 export type DepositCashedEntryInput = z.input<typeof depositCashedEntryInputSchema>;
 export type FinalInvoiceEntryInput = z.input<typeof finalInvoiceEntryInputSchema>;
 export type CreditNoteEntryInput = z.input<typeof creditNoteEntryInputSchema>;
 export type RefundPaidEntryInput = z.input<typeof refundPaidEntryInputSchema>;
 export type PaymentReceivedEntryInput = RefundPaidEntryInput;
 export type CompensationEntryInput = z.input<typeof compensationEntryInputSchema>;
+export type PenaltyInvoiceEntryInput = z.input<typeof penaltyInvoiceEntryInputSchema>;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { calendarDate, documentNumber, moneyAmount, percent, positiveAmount } from "./primitives";
+import { calendarDate, customerKind, documentNumber, moneyAmount, percent, positiveAmount } from "./primitives";
 import { text } from "./text";
 
 function datesInOrder<T extends Record<string, unknown>>(
@@ -28,6 +28,44 @@ export const latePaymentPenaltiesInputSchema = z
   })
   .superRefine(datesInOrder("dueDate", "asOf", "la date d'arrêté précède la date d'échéance"));
 export type LatePaymentPenaltiesInput = z.input<typeof latePaymentPenaltiesInputSchema>;
+
+const LIST_ERROR = { error: "doit être une liste" } as const;
+
+/** penaltyClaim's input: one late invoice, what settled it and when, and the earlier claims on it. */
+export const penaltyClaimInputSchema = z
+  .strictObject({
+    customerKind,
+    invoice: z.strictObject({
+      number: documentNumber,
+      date: calendarDate,
+      dueDate: calendarDate,
+      /** Gross the customer owed at issue (after deposits); zero when the deposits paid it all. */
+      amountDue: moneyAmount,
+    }),
+    /** Each sum that settled the invoice (payment, offset) with its day. */
+    settlements: z.array(z.strictObject({ date: calendarDate, amount: positiveAmount }), LIST_ERROR),
+    /** The day of the claim: unpaid sums earn penalties up to it. */
+    claimDate: calendarDate,
+    contractRate: percent.optional(),
+    /** Penalty invoices already issued for this invoice. */
+    earlierClaims: z.array(
+      z.strictObject({ number: documentNumber, date: calendarDate, penalties: moneyAmount, indemnity: moneyAmount }),
+      LIST_ERROR,
+    ),
+    /** Whether the company claims the €40 indemnity (when not claimed yet); true when absent. */
+    claimIndemnity: z.boolean({ error: "doit être un booléen (true ou false)" }).optional(),
+  })
+  .superRefine((value, ctx) => {
+    value.settlements.forEach((s, i) => {
+      if (s.date > value.claimDate)
+        ctx.addIssue({
+          code: "custom",
+          path: ["settlements", i, "date"],
+          message: "le règlement est postérieur à la date de la réclamation",
+        });
+    });
+  });
+export type PenaltyClaimInput = z.input<typeof penaltyClaimInputSchema>;
 
 export const agedBalanceInputSchema = z.strictObject({
   asOf: calendarDate,

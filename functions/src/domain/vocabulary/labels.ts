@@ -79,14 +79,15 @@ export const PAYMENT_MEANS_LABELS: Record<PaymentMeans, string> = {
   prelevement: "Prélèvement",
 };
 
-/** The invoices Acompte issues: the deposit invoice and the final invoice that deducts it. */
-export const INVOICE_TYPES = ["deposit", "final"] as const;
+/** The invoices Acompte issues: the deposit invoice, the final invoice that deducts it, the penalty invoice of a late one. */
+export const INVOICE_TYPES = ["deposit", "final", "penalty"] as const;
 /** One of INVOICE_TYPES. */
 export type InvoiceType = (typeof INVOICE_TYPES)[number];
 /** Each invoice type, as the Factures sheet shows it. */
 export const INVOICE_TYPE_LABELS: Record<InvoiceType, string> = {
   deposit: "Facture d'acompte",
   final: "Facture de solde",
+  penalty: "Facture de pénalités de retard",
 };
 /** An invoice another tool issued, imported from `Factures`. */
 export const EXTERNAL_INVOICE_LABEL = "Facture (autre outil)";

@@ -11,6 +11,7 @@ import {
 } from "../../application/commands/refunds";
 import { getDepositCommand, listDepositsCommand, recordDepositCommand } from "../../application/commands/deposits";
 import {
+  claimPenaltiesCommand,
   finalInvoiceCommand,
   recordExternalInvoiceCommand,
   recordPaymentCommand,
@@ -47,6 +48,7 @@ export const ROUTES: readonly Route[] = [
   commandRoute("POST", `${company}/invoices/final`, finalInvoiceCommand),
   commandRoute("POST", `${company}/invoices/external`, recordExternalInvoiceCommand),
   commandRoute("POST", `${company}/invoices/:invoiceId/dunning`, setInvoiceDunningCommand),
+  commandRoute("POST", `${company}/invoices/:invoiceId/penalties`, claimPenaltiesCommand),
   commandRoute("POST", `${company}/payments`, recordPaymentCommand),
   commandRoute("PUT", `${company}/users/:email`, setRolesCommand),
   commandRoute("GET", `${company}/legal-rates`, listLegalRatesCommand),
