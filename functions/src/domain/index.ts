@@ -22,6 +22,7 @@ export { vatDueDate, type VatDue, type VatDueInput } from "./deposits/vat-due-da
 export { depositInvoice, type DepositInvoice, type DepositLine } from "./deposits/deposit-invoice";
 export { checkDepositsWithinOrder, type HeldDeposit } from "./deposits/order-deposits";
 export { finalInvoice, type DeductedDeposit, type FinalInvoice } from "./deposits/final-invoice";
+export { type AdvanceInterestDeduction, type AdvanceInterestLine } from "./deposits/advance-interest-deduction";
 export { depositStatusLabel, type DepositRefundProgress } from "./deposits/deposit-refund-status";
 
 // Refunds
