@@ -44,6 +44,11 @@ export { consumerAdvanceInterest, type AdvanceInterest } from "./refunds/consume
 export { quoteRefund, type RefundQuote } from "./refunds/refund-quote";
 export { type Compensation, type CompensationKind } from "./refunds/compensation";
 export {
+  latePaymentSupplements,
+  type LatePaymentContext,
+  type LatePaymentSupplement,
+} from "./refunds/late-payment-supplement";
+export {
   creditNoteContent,
   type CreditNoteContent,
   type CreditNoteInput,

@@ -38,10 +38,13 @@ const LIST_FIELDS = [
   "requestedOn",
   "quote.total",
   "consumerRefundDeadline",
+  "supplements",
 ] as const;
 
 type Listed = Pick<RefundDoc, "number" | "status" | "customerName" | "requestedBy" | "requestedOn"> &
-  Partial<Pick<RefundDoc, "depositNumber" | "orderRef" | "creditNoteNumber" | "consumerRefundDeadline">> & {
+  Partial<
+    Pick<RefundDoc, "depositNumber" | "orderRef" | "creditNoteNumber" | "consumerRefundDeadline" | "supplements">
+  > & {
     quote: { total: string };
   };
 
@@ -103,7 +106,8 @@ function item(id: string, d: Listed, unpaid: Map<string, Unpaid>, today: string)
     creditNoteNumber: d.creditNoteNumber ?? null,
     requestedBy: d.requestedBy,
     requestedOn: d.requestedOn,
-    total: d.quote.total,
+    // What the request owes in all: its quote and the supplements late payments added.
+    total: formatMoney((d.supplements ?? []).reduce((t, s) => t.plus(money(s.amount)), money(d.quote.total))),
     leftToPay: formatMoney(left),
     nextDueDate,
     late: (nextDueDate !== null && nextDueDate < today) || (awaiting && deadline !== null && deadline < today),

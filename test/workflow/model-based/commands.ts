@@ -630,6 +630,9 @@ export class PayInstalment implements Cmd {
     else if (r.paid[n - 1]) expected = "409 ALREADY_PAID";
     else if (!this.p.omit && r.approvedOn && paidOn < r.approvedOn) expected = "400 VALIDATION_FAILED";
     else expected = 200;
+    // A consumer's refund paid later than planned owes a supplement (L241-4/L242-4, L214-2 recomputed on the
+    // payment date), which the model does not compute: a new instalment, or a refusal for want of the rates.
+    const consumer = m.deposits.find((x) => x.id === r.depositId)?.customer.kind === "b2c";
     const body = this.p.omit ? {} : { paidOn };
     const res = await call(
       real,
@@ -639,10 +642,13 @@ export class PayInstalment implements Cmd {
       `/refunds/${r.id}/instalments/${n}/pay`,
       who,
       body,
-      [expected],
+      consumer && expected === 200 ? [expected, "422 RATE_NOT_AVAILABLE"] : [expected],
     );
     if (res.status === 200) {
       r.paid[n - 1] = true;
+      const added = res.body.schedule.length - r.paid.length;
+      must(added === 0 || consumer, `instalment ${n} of ${r.id}: a supplement for a company`);
+      for (let i = 0; i < added; i++) r.paid.push(false);
       if (r.paid.every(Boolean)) r.status = "refunded";
     }
     await settle(real, m);

@@ -13,6 +13,7 @@ import type { InstalmentDoc, RefundDoc } from "../../model/refund";
 import type { DocReader } from "../../storage/doc-reader";
 import type { UnitOfWork } from "../../storage/unit-of-work";
 import { isoInstant } from "./iso-instant";
+import { formatMoney, money } from "../../domain";
 
 interface RefundParts {
   id: string;
@@ -41,8 +42,29 @@ export function presentRefund({ id, doc, instalments, deposit }: RefundParts): R
       : null,
     creditNote: doc.creditNoteId ? { id: doc.creditNoteId, number: doc.creditNoteNumber, date: doc.approvedOn } : null,
     schedule: instalments
-      .map((i) => ({ n: i.number, dueDate: i.dueDate, amount: i.amount, status: i.status, paidAt: i.paidOn }))
+      .map((i) => ({
+        n: i.number,
+        dueDate: i.dueDate,
+        amount: i.amount,
+        status: i.status,
+        paidAt: i.paidOn,
+        supplementFor: i.supplementFor ?? null,
+      }))
       .sort((a, b) => a.n - b.n),
+    // The journal entry's id stays inside: the statement shows what is owed and why.
+    supplements: (doc.supplements ?? []).map((s) => ({
+      kind: s.kind,
+      label: s.label,
+      legalBasis: s.legalBasis,
+      recomputed: s.recomputed,
+      alreadyGranted: s.alreadyGranted,
+      amount: s.amount,
+      paidInstalment: s.paidInstalment,
+      paidOn: s.paidOn,
+      instalment: s.instalment,
+      recordedOn: s.recordedOn,
+    })),
+    totalOwed: formatMoney((doc.supplements ?? []).reduce((t, s) => t.plus(money(s.amount)), money(doc.quote.total))),
     deposit: deposit
       ? { number: deposit.invoiceNumber, date: deposit.invoiceDate, customerName: deposit.customer.name }
       : null,
