@@ -19,8 +19,8 @@ export interface Instalment {
   status: InstalmentStatus;
   /** The day it was paid, null while due. */
   paidAt: string | null;
-  /** A supplement's instalment: the instalment whose late payment made it owed (null for a planned one). */
-  supplementFor: number | null;
+  /** Only on a supplement's instalment: the instalment whose late payment made it owed. */
+  supplementFor?: number;
 }
 
 /**

@@ -48,7 +48,7 @@ export function presentRefund({ id, doc, instalments, deposit }: RefundParts): R
         amount: i.amount,
         status: i.status,
         paidAt: i.paidOn,
-        supplementFor: i.supplementFor ?? null,
+        ...(i.supplementFor !== undefined ? { supplementFor: i.supplementFor } : {}),
       }))
       .sort((a, b) => a.n - b.n),
     // The journal entry's id stays inside: the statement shows what is owed and why.
