@@ -8,6 +8,10 @@
  */
 import type { OutboxEntry } from "../../functions/src/model/outbox-entry";
 import { OUTBOX } from "../../functions/src/model/collections";
+import type { RefundDoc } from "../../functions/src/model/refund";
+import { refundRow } from "../../functions/src/sheets/sync/row-mappers";
+import { REMBOURSEMENTS } from "../../functions/src/sheets/layout/workbook-spec";
+import { rawValue } from "../../functions/src/sheets/cell";
 import { TestApi, snapshotAll } from "../support/workflow-api";
 import { workflowSuite } from "./suite";
 import { ACCOUNTING, ADMIN, C, DEPOSIT_BODY, REQUESTER } from "./fixtures";
@@ -157,6 +161,11 @@ test("worked example: paid on 20/04 instead of 25/03, the customer is owed 1 731
   ]);
   const shown = await api.call("GET", `${base}/refunds/${refund.id}`, { as: REQUESTER });
   expect(shown.body.supplements).toEqual(paid.body.supplements);
+  // The Remboursements sheet's « Total dû au client » says the same.
+  const stored = (await fs.db.doc(`companies/${C}/refunds/${refund.id}`).get()).data() as RefundDoc;
+  const row = refundRow(refund.id, stored);
+  const owedCell = row.cells[REMBOURSEMENTS.columns.findIndex((c) => c.header === "Total dû au client")];
+  expect(owedCell === null ? null : rawValue(owedCell)).toBe(6483.95);
 
   // Paying the supplement (D411 / C512) closes the request: it does not recompute again.
   api.setToday("2026-04-27");

@@ -1,6 +1,13 @@
 import type { Timestamp } from "@google-cloud/firestore";
 import type { DateString, MoneyString } from "./amounts";
-import type { ApproverRole, LatePaymentSupplement, RefundQuote, RefundStatus } from "../domain";
+import {
+  formatMoney,
+  money,
+  type ApproverRole,
+  type LatePaymentSupplement,
+  type RefundQuote,
+  type RefundStatus,
+} from "../domain";
 
 /** The states and the approver roles are the lifecycle's (domain/refunds/refund-lifecycle.ts). */
 export { AWAITING_APPROVAL, type ApproverRole, type RefundStatus } from "../domain";
@@ -73,6 +80,14 @@ export interface RefundDoc {
    */
   supplements?: RefundSupplement[];
   updatedAt: Timestamp;
+}
+
+/** What a request owes the customer in all: its quote's total and the supplements late payments added. */
+export function refundTotalOwed(r: {
+  quote: { total: MoneyString };
+  supplements?: readonly { amount: MoneyString }[];
+}) {
+  return formatMoney((r.supplements ?? []).reduce((t, s) => t.plus(money(s.amount)), money(r.quote.total)));
 }
 
 /** A supplement as recorded on the request: what the law adds, why, and how it is paid and posted. */

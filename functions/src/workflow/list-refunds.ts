@@ -16,7 +16,7 @@ import type { Firestore } from "@google-cloud/firestore";
 import type { RefundList, RefundListFilter, RefundListItem } from "../contract";
 import { AWAITING_APPROVAL, formatMoney, money, type Money } from "../domain";
 import { INSTALMENTS, REFUNDS } from "../model/collections";
-import { customerTerms, foldForSearch, type InstalmentDoc, type RefundDoc } from "../model/refund";
+import { customerTerms, foldForSearch, refundTotalOwed, type InstalmentDoc, type RefundDoc } from "../model/refund";
 import type { DocReader } from "../storage/doc-reader";
 
 export const DEFAULT_PAGE = 25;
@@ -107,7 +107,7 @@ function item(id: string, d: Listed, unpaid: Map<string, Unpaid>, today: string)
     requestedBy: d.requestedBy,
     requestedOn: d.requestedOn,
     // What the request owes in all: its quote and the supplements late payments added.
-    total: formatMoney((d.supplements ?? []).reduce((t, s) => t.plus(money(s.amount)), money(d.quote.total))),
+    total: refundTotalOwed(d),
     leftToPay: formatMoney(left),
     nextDueDate,
     late: (nextDueDate !== null && nextDueDate < today) || (awaiting && deadline !== null && deadline < today),

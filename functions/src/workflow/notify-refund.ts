@@ -1,7 +1,7 @@
 import { refundNotice, type RefundNoticeStep } from "../domain/reminders/refund-notice";
 import { OUTBOX } from "../model/collections";
 import { newOutboxEntry } from "../model/outbox-entry";
-import type { RefundDoc, RefundSupplement } from "../model/refund";
+import { refundTotalOwed, type RefundDoc, type RefundSupplement } from "../model/refund";
 import { formatMoney, money } from "../domain";
 import type { UnitOfWork } from "../storage/unit-of-work";
 import type { Access } from "./access";
@@ -40,7 +40,7 @@ export function notifyRefundStep(
     depositNumber: fromDeposit ? quote.creditNote.cites.number : null,
     creditNoteGross: fromDeposit ? quote.creditNote.total.gross : null,
     creditNoteNumber: doc.creditNoteNumber,
-    totalOwed: formatMoney(supplements.reduce((t, x) => t.plus(money(x.amount)), money(quote.total))),
+    totalOwed: refundTotalOwed(doc),
     compensation: quote.compensation
       .filter((c) => c.direction === "payable")
       .map((c) => ({ label: c.label, amount: c.amount })),

@@ -9,11 +9,10 @@ import type { Refund, RefundDetail, RefundEventType, RefundReason } from "../../
 import { DEPOSITS, EVENTS, INSTALMENTS, REFUNDS } from "../../model/collections";
 import type { DepositDoc } from "../../model/deposit";
 import type { AuditEventDoc } from "../../model/event";
-import type { InstalmentDoc, RefundDoc } from "../../model/refund";
+import { refundTotalOwed, type InstalmentDoc, type RefundDoc } from "../../model/refund";
 import type { DocReader } from "../../storage/doc-reader";
 import type { UnitOfWork } from "../../storage/unit-of-work";
 import { isoInstant } from "./iso-instant";
-import { formatMoney, money } from "../../domain";
 
 interface RefundParts {
   id: string;
@@ -64,7 +63,7 @@ export function presentRefund({ id, doc, instalments, deposit }: RefundParts): R
       instalment: s.instalment,
       recordedOn: s.recordedOn,
     })),
-    totalOwed: formatMoney((doc.supplements ?? []).reduce((t, s) => t.plus(money(s.amount)), money(doc.quote.total))),
+    totalOwed: refundTotalOwed(doc),
     deposit: deposit
       ? { number: deposit.invoiceNumber, date: deposit.invoiceDate, customerName: deposit.customer.name }
       : null,
