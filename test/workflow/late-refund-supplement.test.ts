@@ -173,6 +173,26 @@ test("worked example: paid on 20/04 instead of 25/03, the customer is owed 1 731
   expect(last.status).toBe(200);
   expect(last.body.status).toBe("refunded");
   expect(last.body.supplements).toHaveLength(2);
+  const payout = await fs.db
+    .collection(`companies/${C}/journalEntries`)
+    .where("content.source.id", "==", `${refund.id}/2`)
+    .get();
+  expect(
+    payout.docs.map((d) => [
+      d.get("content.label"),
+      d
+        .get("content.lines")
+        .map((l: { account: string; debit: string; credit: string }) => [l.account, l.debit, l.credit]),
+    ]),
+  ).toEqual([
+    [
+      `Versement du complément ${refund.creditNote} (échéance 2, retard de l'échéance 1)`,
+      [
+        ["411", "1731.95", "0.00"],
+        ["512", "0.00", "1731.95"],
+      ],
+    ],
+  ]);
   const deposit = await api.call("GET", `${base}/deposits/${shown.body.depositId}`, { as: REQUESTER });
   expect(deposit.body.statusLabel).toBe("Remboursé");
   expect((await api.call("GET", `${base}/audit/verify`, { as: ADMIN })).body.ok).toBe(true);

@@ -33,7 +33,10 @@ export async function payInstalment(uow: UnitOfWork, access: Access, refundId: s
     date: uow.today,
     pieceRef: doc.creditNoteNumber ?? refundId,
     amount: target.data.amount,
-    label: `Remboursement ${doc.creditNoteNumber} échéance ${n}/${target.data.count}`,
+    label:
+      target.data.supplementFor === undefined
+        ? `Remboursement ${doc.creditNoteNumber} échéance ${n}/${target.data.count}`
+        : `Versement du complément ${doc.creditNoteNumber} (échéance ${n}, retard de l'échéance ${target.data.supplementFor})`,
     ...chartOption(settingsOf(access)),
   });
   const posted = await postEntry(uow, entry, { kind: "instalment", id: `${refundId}/${n}` });
