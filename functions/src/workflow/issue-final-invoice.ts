@@ -1,4 +1,4 @@
-import { finalInvoice, finalInvoiceEntry, money, refundableBalance } from "../domain";
+import { SHIPPED_LEGAL_RATES, finalInvoice, finalInvoiceEntry, money, refundableBalance } from "../domain";
 import { euros } from "../domain/reminders/french-amount";
 import { fieldProblem } from "../domain/validation/field-errors";
 import { DEPOSITS, INVOICES, REFUNDS } from "../model/collections";
@@ -82,7 +82,8 @@ export async function issueFinalInvoice(uow: UnitOfWork, access: Access, body: F
       customerKind: customer.kind,
       date: uow.today,
     },
-    await companyLegalRates(uow),
+    // Only a consumer's goods order computes interest: the others need not read the company's rates.
+    customer.kind === "b2c" && body.supplyKind === "goods" ? await companyLegalRates(uow) : SHIPPED_LEGAL_RATES,
   );
   const dueDate = invoiceDueDate(
     uow.today,
