@@ -90,6 +90,38 @@ beforeAll(async () => {
       if (refund) refund.status = "approved";
       return { status: 200, body: { ...refund, creditNote: { number: "AV-2026-000001", date: "2026-03-10" } } };
     }),
+    route("GET", "/refunds/ref_90", () => ({
+      status: 200,
+      body: {
+        id: "ref_90",
+        number: requestNumber(90),
+        depositId: "dep_1",
+        status: "approved",
+        reason: "non_delivery",
+        requestedBy: "alice@acme.fr",
+        quote,
+        schedule: [
+          { n: 1, dueDate: "2026-03-25", amount: "4752.00", status: "paid", paidAt: "2026-04-20" },
+          { n: 2, dueDate: "2026-04-20", amount: "1731.95", status: "due", paidAt: null, supplementFor: 1 },
+        ],
+        supplements: [
+          {
+            kind: "late_refund_increase",
+            label: "Complément (remboursement versé le 20/04/2026) : Majoration de 50 % pour remboursement tardif",
+            legalBasis: "Code de la consommation L216-7, L241-4",
+            amount: "1728.00",
+          },
+          {
+            kind: "advance_interest",
+            label: "Complément (remboursement versé le 20/04/2026) : Intérêts au taux légal sur l'avance",
+            legalBasis: "Code de la consommation L214-2",
+            amount: "3.95",
+          },
+        ],
+        totalOwed: "6483.95",
+        history: [],
+      },
+    })),
     route("GET", /^\/refunds\/ref_\d+$/, (r) => ({
       status: 200,
       body: {
@@ -323,6 +355,25 @@ it("lets the requester cancel a request after confirming, and says so", async ()
   expect(String(cancels[0].headers["idempotency-key"])).toMatch(/^[0-9a-f]{32}$/);
   await expect(detail.getByRole("button", { name: "Annuler la demande" }).count()).resolves.toBe(0);
   await page.locator("#sidebar").screenshot({ path: screenshotPath("8-suivi-annulee") });
+  await page.close();
+});
+
+it("shows on a request what late payments added, with their legal basis, and the total owed", async () => {
+  const page = await openPreview(browser, preview.url);
+  const sidebar = await actAs(page, "requester");
+  await sidebar.getByRole("tab", { name: "Suivi" }).click();
+  await sidebar.getByLabel("N° de demande").fill("ref_90");
+  await sidebar.getByRole("button", { name: "Afficher" }).click();
+  const table = sidebar.locator("#follow-detail table").filter({ hasText: "Compléments dus pour paiement tardif" });
+  await table.waitFor({ timeout: 10000 });
+  const text = (await table.textContent()) ?? "";
+  expect(text).toContain("Majoration de 50 % pour remboursement tardif");
+  expect(text).toContain("Code de la consommation L216-7, L241-4");
+  expect(text).toContain("Code de la consommation L214-2");
+  expect(text).toMatch(/1\s728,00\s€/u);
+  expect(text).toMatch(/Code de la consommation L214-2\s*3,95\s€/u);
+  expect(text).toMatch(/Total dû au client\s*6\s483,95\s€/u);
+  await page.locator("#sidebar").screenshot({ path: screenshotPath("12-suivi-complement-retard") });
   await page.close();
 });
 

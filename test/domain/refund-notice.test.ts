@@ -79,6 +79,42 @@ describe("refund notices", () => {
     expect(notice.text).not.toContain("Avoir");
     expect(notice.text).toContain("Échéancier : rien à verser au client.");
   });
+
+  it("a late payment's supplement goes to the approvers who approved, the requester in copy, once per instalment paid late", () => {
+    const late = (paidInstalment: number) =>
+      refundNotice({
+        ...base,
+        step: "late_supplement",
+        creditNoteNumber: "AV-2026-000002",
+        approvers: ["sam@acme.fr", "alice@acme.fr"],
+        approvalCount: 2,
+        supplement: {
+          paidInstalment,
+          paidOn: "2026-04-20",
+          instalment: 3,
+          lines: [
+            {
+              label: "Complément : Majoration de 50 % pour remboursement tardif",
+              legalBasis: "Code de la consommation L216-7, L241-4",
+              amount: "1728.00",
+            },
+          ],
+          total: "1728.00",
+        },
+      })!;
+    const notice = late(1);
+    expect(notice.to).toEqual(["alice@acme.fr", "sam@acme.fr"]);
+    expect(notice.cc).toEqual(["rachel@acme.fr"]);
+    expect(notice.subject).toBe(
+      "Demande de remboursement R1 payée en retard : complément dû – Claire Dupont – 1\u202f728,00\u00a0€",
+    );
+    expect(notice.text).toContain("a été payée le 20/04/2026 (échéance 1), plus tard que prévu");
+    expect(notice.text).toContain(
+      "Complément : Majoration de 50 % pour remboursement tardif (Code de la consommation L216-7, L241-4) : 1\u202f728,00\u00a0€",
+    );
+    expect(reminderId(late(1))).toBe(reminderId(notice));
+    expect(reminderId(late(2))).not.toBe(reminderId(notice));
+  });
 });
 
 describe("the deposit's status follows its instalments", () => {

@@ -9,7 +9,7 @@ import { whileBusy } from "./busy";
 import { byId, el, facts } from "./dom";
 import { formatDate, formatMoney } from "./format";
 import { eventLabel, inSentence, reasonLabel, statusLabel } from "./labels";
-import { creditNoteTable, instalmentsTable } from "./quote-view";
+import { creditNoteTable, instalmentsTable, supplementsTable } from "./quote-view";
 import { callServer } from "./server";
 import { KeyedActions } from "./keyed-action";
 import { RefundListView } from "./refund-list";
@@ -115,6 +115,7 @@ export class FollowTab {
       this.cancelControls(refund),
       quote ? creditNoteTable(quote.creditNote.lines, quote.creditNote.total) : null,
       refund.schedule?.length ? instalmentsTable(refund.schedule) : null,
+      refund.supplements?.length ? supplementsTable(refund.supplements, refund.totalOwed) : null,
       refund.history?.length
         ? el(
             "div",

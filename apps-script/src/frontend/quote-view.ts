@@ -50,6 +50,19 @@ export function instalmentsTable(
   );
 }
 
+/** What late payments added to a consumer's refund, as the customer's statement shows it (no VAT). */
+export function supplementsTable(
+  supplements: { label: string; legalBasis: string; amount: string }[],
+  totalOwed: string,
+): HTMLTableElement {
+  return figuresTable(
+    "Compléments dus pour paiement tardif (sans TVA)",
+    ["Complément", "Fondement", "Montant"],
+    supplements.map((s) => [s.label, s.legalBasis, formatMoney(s.amount)]),
+    ["Total dû au client", "", formatMoney(totalOwed)],
+  );
+}
+
 export function quoteView(quote: Quote): HTMLElement {
   const settlement = quote.settlement;
   const offsets = settlement?.offset ?? [];

@@ -19,6 +19,30 @@ export interface Instalment {
   status: InstalmentStatus;
   /** The day it was paid, null while due. */
   paidAt: string | null;
+  /** Only on a supplement's instalment: the instalment whose late payment made it owed. */
+  supplementFor?: number;
+}
+
+/**
+ * A further amount owed to a consumer because an instalment was paid later
+ * than the quote assumed: the increase (L216-7/L241-4, L221-24/L242-4) or
+ * L214-2 interest recomputed on the actual payment date, less what was
+ * already granted. No VAT. As the customer's statement shows it.
+ */
+export interface RefundSupplement {
+  kind: "late_refund_increase" | "advance_interest";
+  /** French: what it is, the payment date, what was already granted. */
+  label: string;
+  legalBasis: string;
+  /** Owed for the actual payment date, already granted, and the difference owed now. */
+  recomputed: string;
+  alreadyGranted: string;
+  amount: string;
+  /** The instalment paid late and when; the instalment that pays the supplement; when it was recorded. */
+  paidInstalment: number;
+  paidOn: string;
+  instalment: number;
+  recordedOn: string;
 }
 
 /**
@@ -48,6 +72,10 @@ export interface Refund {
   /** The credit note issued at the final approval (none for a customer credit). */
   creditNote: { id: string; number: string | null; date: string | null } | null;
   schedule: Instalment[];
+  /** Further amounts owed for instalments paid late, oldest first (empty when none). */
+  supplements: RefundSupplement[];
+  /** Owed to the customer in all: the quote's total and the supplements. */
+  totalOwed: string;
   /** The deposit invoice refunded. */
   deposit: { number: string; date: string; customerName: string } | null;
 }

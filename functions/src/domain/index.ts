@@ -22,6 +22,7 @@ export { vatDueDate, type VatDue, type VatDueInput } from "./deposits/vat-due-da
 export { depositInvoice, type DepositInvoice, type DepositLine } from "./deposits/deposit-invoice";
 export { checkDepositsWithinOrder, type HeldDeposit } from "./deposits/order-deposits";
 export { finalInvoice, type DeductedDeposit, type FinalInvoice } from "./deposits/final-invoice";
+export { type AdvanceInterestDeduction, type AdvanceInterestLine } from "./deposits/advance-interest-deduction";
 export { depositStatusLabel, type DepositRefundProgress } from "./deposits/deposit-refund-status";
 
 // Refunds
@@ -42,6 +43,11 @@ export {
 export { consumerAdvanceInterest, type AdvanceInterest } from "./refunds/consumer-advance-interest";
 export { quoteRefund, type RefundQuote } from "./refunds/refund-quote";
 export { type Compensation, type CompensationKind } from "./refunds/compensation";
+export {
+  latePaymentSupplements,
+  type LatePaymentContext,
+  type LatePaymentSupplement,
+} from "./refunds/late-payment-supplement";
 export {
   creditNoteContent,
   type CreditNoteContent,

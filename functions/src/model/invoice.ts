@@ -1,7 +1,7 @@
 import type { Timestamp } from "@google-cloud/firestore";
 import { customerKey, type Customer, type DateString, type MoneyString, type RateLine, type Totals } from "./amounts";
 import type { SealedRecord } from "./chain";
-import type { PenaltyTranche } from "../domain";
+import type { AdvanceInterestDeduction, PenaltyTranche } from "../domain";
 
 /**
  * UNTDID 1001: 386 deposit invoice, 380 commercial invoice — the final
@@ -53,7 +53,13 @@ export interface InvoiceContent {
   supplyKind?: "goods" | "services";
   /** Final invoice: the deposits it deducts, with their reference and per rate. */
   deductedDeposits?: { depositId: string; number: string; date: DateString; lines: RateLine[]; total: Totals }[];
-  /** Final invoice: gross still to pay after the deposits. */
+  /**
+   * Final invoice to a consumer for goods: L214-2 interest on the advances
+   * held over three months, per deposit with its days and rates, deducted
+   * from the amount due (absent when none).
+   */
+  advanceInterest?: AdvanceInterestDeduction;
+  /** Final invoice: gross still to pay after the deposits (and the L214-2 interest). */
   amountDue?: MoneyString;
   dueDate?: DateString;
   /** Final invoice: the contract's late-payment penalty rate (annual %), printed as L441-9 requires; absent = the statutory rate. */

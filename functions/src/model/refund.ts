@@ -1,6 +1,13 @@
 import type { Timestamp } from "@google-cloud/firestore";
 import type { DateString, MoneyString } from "./amounts";
-import type { ApproverRole, RefundQuote, RefundStatus } from "../domain";
+import {
+  formatMoney,
+  money,
+  type ApproverRole,
+  type LatePaymentSupplement,
+  type RefundQuote,
+  type RefundStatus,
+} from "../domain";
 
 /** The states and the approver roles are the lifecycle's (domain/refunds/refund-lifecycle.ts). */
 export { AWAITING_APPROVAL, type ApproverRole, type RefundStatus } from "../domain";
@@ -66,7 +73,33 @@ export interface RefundDoc {
   /** B2C refunds under L241-4/L242-4: termination date + 14 days, and the late-refund scale (read by the reminders job). */
   consumerRefundDeadline: DateString | null;
   lateRefundScale: "L241-4" | "L242-4" | null;
+  /**
+   * Further amounts owed because an instalment was paid later than the quote
+   * assumed (L241-4 / L242-4 increase, L214-2 interest recomputed on the
+   * actual payment date), oldest first; absent until the first one.
+   */
+  supplements?: RefundSupplement[];
   updatedAt: Timestamp;
+}
+
+/** What a request owes the customer in all: its quote's total and the supplements late payments added. */
+export function refundTotalOwed(r: {
+  quote: { total: MoneyString };
+  supplements?: readonly { amount: MoneyString }[];
+}) {
+  return formatMoney((r.supplements ?? []).reduce((t, s) => t.plus(money(s.amount)), money(r.quote.total)));
+}
+
+/** A supplement as recorded on the request: what the law adds, why, and how it is paid and posted. */
+export interface RefundSupplement extends LatePaymentSupplement {
+  /** The instalment whose late payment made it owed, and when it was paid. */
+  paidInstalment: number;
+  paidOn: DateString;
+  /** The instalment created to pay it (due the day it was recorded). */
+  instalment: number;
+  recordedOn: DateString;
+  /** Its entry: D6588 (increase) or D6618 (interest) / C411. */
+  journalEntryId: string;
 }
 
 /** The engine's quote as stored at request time (decimal strings only); the approval issues exactly this. */
@@ -87,6 +120,8 @@ export interface InstalmentDoc {
   journalEntryId: string | null;
   creditNoteNumber: string;
   customerName: string;
+  /** A supplement's instalment: the instalment whose late payment made it owed (absent on planned ones). */
+  supplementFor?: number;
 }
 
 /** Folds accents and case: « Émile-Zola » → « emile-zola ». */

@@ -1,4 +1,5 @@
-import { finalInvoice, finalInvoiceEntry, money, refundableBalance } from "../domain";
+import { SHIPPED_LEGAL_RATES, finalInvoice, finalInvoiceEntry, money, refundableBalance } from "../domain";
+import { euros } from "../domain/reminders/french-amount";
 import { fieldProblem } from "../domain/validation/field-errors";
 import { DEPOSITS, INVOICES, REFUNDS } from "../model/collections";
 import type { DepositDoc } from "../model/deposit";
@@ -8,6 +9,7 @@ import { badRequest, conflict } from "../errors/api-error";
 import type { UnitOfWork } from "../storage/unit-of-work";
 import type { Access } from "./access";
 import type { FinalInvoiceBody } from "./bodies/final-invoice-body";
+import { companyLegalRates } from "./company-legal-rates";
 import { chartOption, settingsOf } from "./company-settings";
 import { invoiceDueDate } from "./invoice-due-date";
 import { invoiceHead } from "./invoice-head";
@@ -17,7 +19,10 @@ import { postEntry } from "./post-entry";
 /**
  * The order's final invoice (380) in the invoice series: full price per
  * rate, each deposit of the order deducted by number and date for what is
- * left of it after credit notes, VAT due = total − deposits' VAT. Its
+ * left of it after credit notes, VAT due = total − deposits' VAT; to a
+ * consumer buying goods, the L214-2 interest on advances held over three
+ * months until today (the delivery) is deducted from the amount due and
+ * posted in the same entry (D6618). Its
  * deposits become `applied` and can no longer be refunded as such. One per
  * order: after it, the order takes no other final invoice and no deposit.
  */
@@ -63,15 +68,23 @@ export async function issueFinalInvoice(uow: UnitOfWork, access: Access, body: F
     }))
     .filter(({ left }) => !money(left.total.gross).isZero());
   const settings = settingsOf(access);
-  const invoice = finalInvoice({
-    supplyKind: body.supplyKind,
-    lines: body.lines,
-    deposits: remaining.map(({ d, left }) => ({
-      number: d.data.invoiceNumber,
-      date: d.data.invoiceDate,
-      lines: left.lines.filter((l) => !money(l.gross).isZero()),
-    })),
-  });
+  // The final invoice's date is the delivery: a consumer's advances held three months earn L214-2 interest until it.
+  const invoice = finalInvoice(
+    {
+      supplyKind: body.supplyKind,
+      lines: body.lines,
+      deposits: remaining.map(({ d, left }) => ({
+        number: d.data.invoiceNumber,
+        date: d.data.invoiceDate,
+        paidDate: d.data.cashedDate,
+        lines: left.lines.filter((l) => !money(l.gross).isZero()),
+      })),
+      customerKind: customer.kind,
+      date: uow.today,
+    },
+    // Only a consumer's goods order computes interest: the others need not read the company's rates.
+    customer.kind === "b2c" && body.supplyKind === "goods" ? await companyLegalRates(uow) : SHIPPED_LEGAL_RATES,
+  );
   const dueDate = invoiceDueDate(
     uow.today,
     body.paymentTermsDays !== undefined ? { kind: "days", days: body.paymentTermsDays } : settings.paymentTerms,
@@ -90,6 +103,7 @@ export async function issueFinalInvoice(uow: UnitOfWork, access: Access, body: F
       lines: left.lines,
       total: { net: invoice.deposits[i].net, vat: invoice.deposits[i].vat, gross: invoice.deposits[i].gross },
     })),
+    ...(invoice.advanceInterest ? { advanceInterest: invoice.advanceInterest } : {}),
     amountDue: invoice.amountDue,
     dueDate,
     penaltyRate: body.penaltyRate,
@@ -106,6 +120,9 @@ export async function issueFinalInvoice(uow: UnitOfWork, access: Access, body: F
     supplyKind: body.supplyKind,
     lines: invoice.lines,
     deposits: invoice.depositsByRate,
+    ...(invoice.advanceInterest && !money(invoice.advanceInterest.deducted).isZero()
+      ? { advanceInterest: invoice.advanceInterest.deducted }
+      : {}),
     ...chartOption(settings),
   });
   await postEntry(uow, entry, { kind: "finalInvoice", id: ref.id });
@@ -127,6 +144,13 @@ export async function issueFinalInvoice(uow: UnitOfWork, access: Access, body: F
     amountDue: invoice.amountDue,
     dueDate,
   });
+  // Interest beyond the balance cannot be deducted: it is still owed, by a payment this invoice does not record.
+  const notDeducted = invoice.advanceInterest ? money(invoice.advanceInterest.notDeducted) : money(0);
+  const warnings = notDeducted.isZero()
+    ? []
+    : [
+        `Intérêts L214-2 non déduits, faute de solde : ${euros(notDeducted)} restent dus au client (à lui verser à part).`,
+      ];
   // The answer carries business dates only (no Firestore timestamp).
-  return { id: ref.id, ...fields, content, vatDue: invoice.vatDue };
+  return { id: ref.id, ...fields, content, vatDue: invoice.vatDue, warnings };
 }

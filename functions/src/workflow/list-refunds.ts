@@ -16,7 +16,7 @@ import type { Firestore } from "@google-cloud/firestore";
 import type { RefundList, RefundListFilter, RefundListItem } from "../contract";
 import { AWAITING_APPROVAL, formatMoney, money, type Money } from "../domain";
 import { INSTALMENTS, REFUNDS } from "../model/collections";
-import { customerTerms, foldForSearch, type InstalmentDoc, type RefundDoc } from "../model/refund";
+import { customerTerms, foldForSearch, refundTotalOwed, type InstalmentDoc, type RefundDoc } from "../model/refund";
 import type { DocReader } from "../storage/doc-reader";
 
 export const DEFAULT_PAGE = 25;
@@ -38,10 +38,13 @@ const LIST_FIELDS = [
   "requestedOn",
   "quote.total",
   "consumerRefundDeadline",
+  "supplements",
 ] as const;
 
 type Listed = Pick<RefundDoc, "number" | "status" | "customerName" | "requestedBy" | "requestedOn"> &
-  Partial<Pick<RefundDoc, "depositNumber" | "orderRef" | "creditNoteNumber" | "consumerRefundDeadline">> & {
+  Partial<
+    Pick<RefundDoc, "depositNumber" | "orderRef" | "creditNoteNumber" | "consumerRefundDeadline" | "supplements">
+  > & {
     quote: { total: string };
   };
 
@@ -103,7 +106,8 @@ function item(id: string, d: Listed, unpaid: Map<string, Unpaid>, today: string)
     creditNoteNumber: d.creditNoteNumber ?? null,
     requestedBy: d.requestedBy,
     requestedOn: d.requestedOn,
-    total: d.quote.total,
+    // What the request owes in all: its quote and the supplements late payments added.
+    total: refundTotalOwed(d),
     leftToPay: formatMoney(left),
     nextDueDate,
     late: (nextDueDate !== null && nextDueDate < today) || (awaiting && deadline !== null && deadline < today),

@@ -323,12 +323,32 @@ export function checkFirestore(s: State): void {
     must(settled.equals(q.total), `${where}: paid out + offset + kept ${settled} ≠ owed ${q.total}`);
     must(sum(q.schedule.map((x) => x.amount)).equals(q.settlement.paidOut), `${where}: schedule ≠ paid out`);
     if (["approved", "refunded"].includes(r.status)) {
+      // Planned instalments are the approved schedule; a late payment's supplement adds one, paid like them.
+      const planned = plan.filter((p) => p.data.supplementFor === undefined);
+      const supplements = r.supplements ?? [];
       must(
-        JSON.stringify(plan.map((p) => [p.data.number, p.data.amount, p.data.dueDate])) ===
+        JSON.stringify(planned.map((p) => [p.data.number, p.data.amount, p.data.dueDate])) ===
           JSON.stringify(q.schedule.map((x) => [x.n, x.amount, x.dueDate])),
         `${where}: instalments ≠ approved schedule`,
       );
-      must(sum(plan.map((p) => p.data.amount)).equals(q.settlement.paidOut), `${where}: instalments ≠ paid out`);
+      must(sum(planned.map((p) => p.data.amount)).equals(q.settlement.paidOut), `${where}: instalments ≠ paid out`);
+      must(
+        sum(plan.filter((p) => p.data.supplementFor !== undefined).map((p) => p.data.amount)).equals(
+          sum(supplements.map((x) => x.amount)),
+        ),
+        `${where}: supplement instalments ≠ supplements`,
+      );
+      must(
+        supplements.length === 0 || s.deposits.find((x) => x.id === r.depositId)?.data.customer.kind === "b2c",
+        `${where}: a supplement on a company's refund`,
+      );
+      for (const n of new Set(supplements.map((x) => x.instalment)))
+        must(
+          posted("instalment", `${id}/${n}/supplement`) === supplements.filter((x) => x.instalment === n).length,
+          `${where}: supplement of instalment ${n} not posted once per kind`,
+        );
+      expectedEntries += supplements.length;
+      payable = payable.plus(sum(supplements.map((x) => x.amount)));
       const paid = plan.filter((p) => p.data.status === "paid");
       must(
         (r.status === "refunded") === (paid.length === plan.length),

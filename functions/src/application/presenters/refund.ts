@@ -9,7 +9,7 @@ import type { Refund, RefundDetail, RefundEventType, RefundReason } from "../../
 import { DEPOSITS, EVENTS, INSTALMENTS, REFUNDS } from "../../model/collections";
 import type { DepositDoc } from "../../model/deposit";
 import type { AuditEventDoc } from "../../model/event";
-import type { InstalmentDoc, RefundDoc } from "../../model/refund";
+import { refundTotalOwed, type InstalmentDoc, type RefundDoc } from "../../model/refund";
 import type { DocReader } from "../../storage/doc-reader";
 import type { UnitOfWork } from "../../storage/unit-of-work";
 import { isoInstant } from "./iso-instant";
@@ -41,8 +41,29 @@ export function presentRefund({ id, doc, instalments, deposit }: RefundParts): R
       : null,
     creditNote: doc.creditNoteId ? { id: doc.creditNoteId, number: doc.creditNoteNumber, date: doc.approvedOn } : null,
     schedule: instalments
-      .map((i) => ({ n: i.number, dueDate: i.dueDate, amount: i.amount, status: i.status, paidAt: i.paidOn }))
+      .map((i) => ({
+        n: i.number,
+        dueDate: i.dueDate,
+        amount: i.amount,
+        status: i.status,
+        paidAt: i.paidOn,
+        ...(i.supplementFor !== undefined ? { supplementFor: i.supplementFor } : {}),
+      }))
       .sort((a, b) => a.n - b.n),
+    // The journal entry's id stays inside: the statement shows what is owed and why.
+    supplements: (doc.supplements ?? []).map((s) => ({
+      kind: s.kind,
+      label: s.label,
+      legalBasis: s.legalBasis,
+      recomputed: s.recomputed,
+      alreadyGranted: s.alreadyGranted,
+      amount: s.amount,
+      paidInstalment: s.paidInstalment,
+      paidOn: s.paidOn,
+      instalment: s.instalment,
+      recordedOn: s.recordedOn,
+    })),
+    totalOwed: refundTotalOwed(doc),
     deposit: deposit
       ? { number: deposit.invoiceNumber, date: deposit.invoiceDate, customerName: deposit.customer.name }
       : null,

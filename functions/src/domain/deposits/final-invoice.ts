@@ -17,6 +17,8 @@ import {
   totalsOf,
 } from "../vat/vat-breakdown";
 import { VatRate, compareRates } from "../vat/vat-rates";
+import { LegalRates, SHIPPED_LEGAL_RATES } from "../rates/legal-rates";
+import { AdvanceInterestDeduction, advanceInterestDeduction } from "./advance-interest-deduction";
 
 /** One deposit invoice a final invoice lists and deducts, with its totals. */
 export interface DeductedDeposit extends Totals {
@@ -36,7 +38,9 @@ export interface FinalInvoice extends VatBreakdown {
   /** VAT this invoice makes due, per rate: total VAT − VAT already due on the deposits. */
   vatDueByRate: { vatRate: VatRate; vat: string }[];
   vatDue: string;
-  /** Gross still to pay: total gross − deposits gross. */
+  /** A consumer's advances on goods held over three months: L214-2 interest deducted from the balance (null when none). */
+  advanceInterest: AdvanceInterestDeduction | null;
+  /** Gross still to pay: total gross − deposits gross − L214-2 interest deducted. */
   amountDue: string;
 }
 
@@ -53,6 +57,10 @@ function sumByRate(groups: readonly RateAmounts[][]): RateAmounts[] {
  * The final invoice (facture de solde): the full price per rate, the deposits
  * listed and deducted, and the VAT it makes due = total VAT − VAT already due
  * on the deposits, rate by rate (CGI art. 269-2; domain.md worked example 2).
+ * For a consumer (`customerKind: "b2c"`) buying goods, given the delivery
+ * `date` and each deposit's `paidDate`, advances held over three months earn
+ * L214-2 interest, deducted from the amount due (never from the VAT base).
+ * `legalRates` are the company's legal rate tables (the shipped ones by default).
  *
  * @example
  * finalInvoice({
@@ -63,7 +71,7 @@ function sumByRate(groups: readonly RateAmounts[][]): RateAmounts[] {
  * //     deposits: [{ reference: "FA2026-0042 du 15/01/2026", net: "3600.00", vat: "720.00", gross: "4320.00", … }],
  * //     vatDue: "1680.00", amountDue: "10080.00", … }
  */
-export function finalInvoice(rawInput: FinalInvoiceInput): FinalInvoice {
+export function finalInvoice(rawInput: FinalInvoiceInput, legalRates: LegalRates = SHIPPED_LEGAL_RATES): FinalInvoice {
   const input = parseInput(finalInvoiceInputSchema, rawInput);
   const invoice = rateAmountsOf(input.lines.map((l) => ({ vatRate: l.vatRate, net: money(l.net) })));
   const depositAmounts = input.deposits.map((d) => parseRateAmounts(d.lines));
@@ -99,6 +107,26 @@ export function finalInvoice(rawInput: FinalInvoiceInput): FinalInvoice {
     const already = deposited.find((a) => a.vatRate === rate)?.vat ?? money(0);
     return { vatRate: rate, vat: total.minus(already) };
   });
+  const balance = gross.minus(depositGross);
+  const advance =
+    input.customerKind === "b2c" && input.supplyKind === "goods" && input.date
+      ? advanceInterestDeduction(
+          input.deposits.flatMap((d, i) =>
+            d.paidDate
+              ? [
+                  {
+                    reference: `${d.number} du ${frenchDate(d.date)}`,
+                    gross: sumMoney(depositAmounts[i].map((a) => a.net.plus(a.vat))),
+                    paidDate: d.paidDate,
+                  },
+                ]
+              : [],
+          ),
+          input.date,
+          balance,
+          legalRates,
+        )
+      : null;
   return {
     ...breakdownOf(invoice),
     deposits: input.deposits.map((d, i) => ({
@@ -111,6 +139,7 @@ export function finalInvoice(rawInput: FinalInvoiceInput): FinalInvoice {
     depositsTotal: totalsOf(deposited),
     vatDueByRate: vatDueByRate.map((v) => ({ vatRate: v.vatRate, vat: formatMoney(v.vat) })),
     vatDue: formatMoney(sumMoney(vatDueByRate.map((v) => v.vat))),
-    amountDue: formatMoney(gross.minus(depositGross)),
+    advanceInterest: advance,
+    amountDue: formatMoney(advance ? balance.minus(money(advance.deducted)) : balance),
   };
 }

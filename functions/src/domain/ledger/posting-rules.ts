@@ -70,6 +70,10 @@ export function depositCashedEntry(rawInput: DepositCashedEntryInput): JournalEn
 /**
  * Final invoice deducting deposits: D411 (gross − deposits gross), D4191
  * (deposits net) / C70x (net), C44571 (VAT − deposits VAT, per rate).
+ * L214-2 interest deducted from the balance (`advanceInterest`) is folded
+ * into the same entry: D6618 interest, and 411 debited by that much less, so
+ * the customer's line equals the invoice's amount due and its payment
+ * letters it exactly; sales and VAT stay the full price (interest has no VAT).
  *
  * @example
  * finalInvoiceEntry({
@@ -91,6 +95,7 @@ export function finalInvoiceEntry(rawInput: FinalInvoiceEntryInput): JournalEntr
       sumMoney(deposits.filter((a) => a.vatRate === vatRate).map((a) => a.vat)),
     ),
   }));
+  const interest = input.advanceInterest ? money(input.advanceInterest) : ZERO;
   return journalEntry(
     {
       kind: "final_invoice",
@@ -100,8 +105,13 @@ export function finalInvoiceEntry(rawInput: FinalInvoiceEntryInput): JournalEntr
       label: input.label ?? `Facture ${input.pieceRef}`,
     },
     [
-      { account: chart.customers, label: "Solde à payer", amount: gross(invoice).minus(gross(deposits)) },
+      {
+        account: chart.customers,
+        label: "Solde à payer",
+        amount: gross(invoice).minus(gross(deposits)).minus(interest),
+      },
       { account: chart.depositsReceived, label: "Acomptes déduits (HT)", amount: sumMoney(deposits.map((a) => a.net)) },
+      { account: chart.interestPaid, label: COMPENSATION_LABELS.advance_interest, amount: interest },
       {
         account: input.supplyKind === "goods" ? chart.salesGoods : chart.salesServices,
         label: "Ventes (HT)",

@@ -4,7 +4,9 @@
  * moment the step is recorded): the request submitted → the approvers who
  * must act; one approval of two → the approvers still awaited; the final
  * approval → the requester (credit note, total owed, schedule); a
- * rejection → the requester, with the reason. Pure: the workflow enqueues
+ * rejection → the requester, with the reason; a consumer's refund paid
+ * later than planned → the approvers who approved it, with the supplement
+ * the law adds (late_supplement). Pure: the workflow enqueues
  * them in the transaction that records the step, so each goes out once.
  */
 import { frenchDate } from "../dates/calendar-day";
@@ -14,7 +16,18 @@ import { frenchAmount } from "./french-amount";
 import type { Reminder } from "./reminder";
 
 /** The step a notice tells of. */
-export type RefundNoticeStep = "submitted" | "approved_step" | "approved" | "rejected";
+export type RefundNoticeStep = "submitted" | "approved_step" | "approved" | "rejected" | "late_supplement";
+
+/** late_supplement: the payment made late and the further amount the law owes for it. */
+export interface SupplementNotice {
+  /** The instalment paid late, and when. */
+  paidInstalment: number;
+  paidOn: string;
+  /** The new instalment that pays the supplement. */
+  instalment: number;
+  lines: { label: string; legalBasis: string; amount: string }[];
+  total: string;
+}
 
 export interface RefundNoticeInput {
   companyId: string;
@@ -49,6 +62,8 @@ export interface RefundNoticeInput {
   /** Approvals recorded so far (each approval step's notice has its own identity). */
   approvalCount: number;
   rejectionReason: string | null;
+  /** Only for late_supplement. */
+  supplement?: SupplementNotice;
 }
 
 const SUBJECT: Record<RefundNoticeStep, string> = {
@@ -56,6 +71,7 @@ const SUBJECT: Record<RefundNoticeStep, string> = {
   approved_step: "à approuver",
   approved: "approuvée",
   rejected: "refusée",
+  late_supplement: "payée en retard : complément dû",
 };
 
 const SUMMARY: Record<RefundNoticeStep, string> = {
@@ -63,6 +79,7 @@ const SUMMARY: Record<RefundNoticeStep, string> = {
   approved_step: "Approbation suivante attendue",
   approved: "Demande approuvée (demandeur prévenu)",
   rejected: "Demande refusée (demandeur prévenu)",
+  late_supplement: "Remboursement payé en retard : complément dû (approbateurs prévenus)",
 };
 
 /** « approbateur commercial et approbateur comptable ». */
@@ -107,7 +124,19 @@ function opening(n: RefundNoticeInput): string {
         : `${what} a été approuvée le ${frenchDate(n.day)} par ${n.decidedBy}.`;
     case "rejected":
       return `${what} a été refusée le ${frenchDate(n.day)} par ${n.decidedBy}.`;
+    case "late_supplement": {
+      const s = n.supplement!;
+      return `${what}, que vous avez approuvée, a été payée le ${frenchDate(s.paidOn)} (échéance ${s.paidInstalment}), plus tard que prévu : la loi accorde au client un complément de ${frenchAmount(s.total)}, ajouté à l'échéancier (échéance ${s.instalment}, à verser dès maintenant).`;
+    }
   }
+}
+
+function supplementLines(n: RefundNoticeInput): string[] {
+  if (!n.supplement) return [];
+  return [
+    "Complément dû (hors TVA) :",
+    ...n.supplement.lines.map((l) => `  ${l.label} (${l.legalBasis}) : ${frenchAmount(l.amount)}`),
+  ];
 }
 
 function closing(n: RefundNoticeInput): string[] {
@@ -124,12 +153,16 @@ function closing(n: RefundNoticeInput): string[] {
         `Motif du refus : ${n.rejectionReason ?? "—"}`,
         "Le montant redevient remboursable sur l'acompte ; vous pouvez faire une nouvelle demande.",
       ];
+    case "late_supplement":
+      return [
+        "Le complément est passé en charge au compte du client ; la comptabilité enregistre son versement depuis l'onglet « Suivi ».",
+      ];
   }
 }
 
 /** The notice of a step, or null when nobody is to be told (no approver holds an awaited role). */
 export function refundNotice(n: RefundNoticeInput): Reminder | null {
-  const toApprovers = n.step === "submitted" || n.step === "approved_step";
+  const toApprovers = n.step === "submitted" || n.step === "approved_step" || n.step === "late_supplement";
   const to = toApprovers ? [...n.approvers].sort() : [n.requestedBy];
   if (to.length === 0) return null;
   const text = [
@@ -138,15 +171,19 @@ export function refundNotice(n: RefundNoticeInput): Reminder | null {
     opening(n),
     "",
     ...facts(n),
+    ...supplementLines(n),
     "",
     ...closing(n),
     ...(closing(n).length > 0 ? [""] : []),
     `${n.companyName || "Acompte"} – Acompte`,
   ].join("\n");
+  // Each approval, and each late payment, is told once: its own identity in the outbox.
   const target =
     n.step === "approved_step"
       ? `refund/${n.requestId}/${n.step}/${n.approvalCount}`
-      : `refund/${n.requestId}/${n.step}`;
+      : n.step === "late_supplement"
+        ? `refund/${n.requestId}/${n.step}/${n.supplement!.paidInstalment}`
+        : `refund/${n.requestId}/${n.step}`;
   return {
     companyId: n.companyId,
     rule: "refund-notice",
@@ -154,8 +191,9 @@ export function refundNotice(n: RefundNoticeInput): Reminder | null {
     target,
     day: n.day,
     to,
-    cc: [],
-    subject: `Demande de remboursement ${n.requestRef} ${SUBJECT[n.step]} – ${n.customerName} – ${frenchAmount(n.totalOwed)}`,
+    // The requester follows the refund too, in copy of a late payment's notice.
+    cc: n.step === "late_supplement" && !to.includes(n.requestedBy) ? [n.requestedBy] : [],
+    subject: `Demande de remboursement ${n.requestRef} ${SUBJECT[n.step]} – ${n.customerName} – ${frenchAmount(n.supplement?.total ?? n.totalOwed)}`,
     text,
     summary: SUMMARY[n.step],
   };

@@ -76,6 +76,13 @@ export const finalInvoiceInputSchema = z.strictObject({
   lines: z
     .array(orderLineSchema, { error: "doit être une liste de lignes" })
     .min(1, { message: "au moins une ligne de facture" }),
-  deposits: z.array(issuedDepositSchema, { error: "doit être une liste de factures d'acompte" }).default([]),
+  deposits: z
+    .array(issuedDepositSchema.extend({ paidDate: calendarDate.optional() }), {
+      error: "doit être une liste de factures d'acompte",
+    })
+    .default([]),
+  /** With `date` (the delivery) and each deposit's `paidDate`: a consumer's advances on goods earn L214-2 interest. */
+  customerKind: customerKind.optional(),
+  date: calendarDate.optional(),
 });
 export type FinalInvoiceInput = z.input<typeof finalInvoiceInputSchema>;

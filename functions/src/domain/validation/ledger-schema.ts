@@ -45,6 +45,8 @@ export const finalInvoiceEntryInputSchema = z.strictObject({
   supplyKind,
   lines: rateLines,
   deposits: z.array(rateAmounts, { error: "doit être une liste de montants par taux" }).default([]),
+  /** L214-2 interest deducted from the balance (a consumer's advances held over three months). */
+  advanceInterest: positiveAmount.optional(),
 });
 export const creditNoteEntryInputSchema = z.strictObject({ ...head, lines: rateLines });
 export const refundPaidEntryInputSchema = z.strictObject({ ...head, amount: positiveAmount });

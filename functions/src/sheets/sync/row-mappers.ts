@@ -25,7 +25,7 @@ import type { CreditNoteDoc } from "../../model/credit-note";
 import type { DepositDoc } from "../../model/deposit";
 import { invoiceCopies, type InvoiceDoc } from "../../model/invoice";
 import type { JournalEntryDoc } from "../../model/journal-entry";
-import type { InstalmentDoc, RefundDoc } from "../../model/refund";
+import { refundTotalOwed, type InstalmentDoc, type RefundDoc } from "../../model/refund";
 import { date, money as amount, text, type Cell } from "../cell";
 
 export interface Row {
@@ -117,7 +117,7 @@ export function refundRow(id: string, r: RefundDoc): Row {
       text(REFUND_REASON_LABELS[r.proposal.reason as RefundReason] ?? r.proposal.reason),
       // The credit note's gross (none for a customer credit), then all that is owed: compensation carries no VAT.
       amount(r.depositId ? r.grossAmount : null),
-      amount(r.quote.total),
+      amount(refundTotalOwed(r)),
       text(r.requestedBy),
       date(r.requestedOn),
       text(REFUND_STATUS_LABELS[r.status]),

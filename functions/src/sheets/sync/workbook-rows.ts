@@ -50,6 +50,7 @@ const REFUND_FIELDS = [
   "proposal.reason",
   "grossAmount",
   "quote.total",
+  "supplements",
   "requestedBy",
   "requestedOn",
   "status",
