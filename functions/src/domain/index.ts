@@ -146,6 +146,27 @@ export { accountLabel, fecRecords, type FecEntryInput } from "./fec/fec-entry";
 export { FecChecker, MAX_LISTED_PROBLEMS, checkFecText, type FiscalPeriod } from "./fec/fec-checks";
 export { fiscalPeriod, type FiscalPeriodQuery } from "./fec/fiscal-period";
 
+// VAT return: the CA3 figures of a month or quarter, equal to the 44571 movements
+export { vatPeriod, monthLabel, type VatPeriod, type VatPeriodQuery } from "./vat-return/vat-period";
+export { CA3_LABELS, CA3_RATES, CA3_RATE_LINES } from "./vat-return/ca3-lines";
+export {
+  CHARGEABILITY_LABELS,
+  VAT_SOURCES,
+  VAT_SOURCE_LABELS,
+  VatReturnBuilder,
+  finalInvoiceVatLines,
+  type Ca3Line,
+  type Chargeability,
+  type UnexplainedMovement,
+  type VatDocumentInput,
+  type VatRateFigure,
+  type VatRateLine,
+  type VatReturn,
+  type VatReturnDocument,
+  type VatSource,
+  type VatSourceFigure,
+} from "./vat-return/vat-return";
+
 // Rate tables
 export {
   LEGAL_INTEREST_RATES,
