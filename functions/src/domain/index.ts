@@ -166,6 +166,7 @@ export {
   type VatSource,
   type VatSourceFigure,
 } from "./vat-return/vat-return";
+export { VAT_DOCUMENT_HEADERS, vatCellText, vatReturnRows, type VatCell } from "./vat-return/vat-return-rows";
 
 // Rate tables
 export {

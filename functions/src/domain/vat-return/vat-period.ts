@@ -47,11 +47,15 @@ export function monthLabel(date: string): string {
 export function vatPeriod(query: VatPeriodQuery): VatPeriod {
   if (query.period !== undefined && query.month !== undefined)
     throw new EngineValidationError([
-      { path: "period", message: "Paramètre « period » : donnez soit le trimestre, soit le mois « month », pas les deux." },
+      {
+        path: "period",
+        message: "Paramètre « period » : donnez soit le trimestre, soit le mois « month », pas les deux.",
+      },
     ]);
   if (query.month !== undefined) {
     const m = /^((?:19|20)\d{2})-(0[1-9]|1[0-2])$/.exec(query.month);
-    if (!m) throw new EngineValidationError([{ path: "month", message: "Paramètre « month » : un mois comme 2026-03." }]);
+    if (!m)
+      throw new EngineValidationError([{ path: "month", message: "Paramètre « month » : un mois comme 2026-03." }]);
     const start = `${query.month}-01`;
     return { key: query.month, start, end: endOfMonth(start), label: monthLabel(start) };
   }

@@ -245,7 +245,11 @@ export class VatReturnBuilder {
       vat: vat && formatMoney(vat),
     });
     const ca3: Ca3Line[] = [
-      line(CA3_LABELS.sales, sum((f) => f.taxable.base), null),
+      line(
+        CA3_LABELS.sales,
+        sum((f) => f.taxable.base),
+        null,
+      ),
       line(
         CA3_LABELS.regularisations,
         rates.reduce((t, f) => t.plus(credit(f, "base")), ZERO),
