@@ -26,6 +26,7 @@ export const CA3_RATE_LINES: Record<Exclude<VatRate, "0">, { line: string; label
 /** The order the form lists its rate lines in. */
 export const CA3_RATES: readonly Exclude<VatRate, "0">[] = ["20", "5.5", "10", "2.1"];
 
+/** The CA3 lines other than the rate lines: sales (A1), credit notes (B5 and 21), gross VAT (16) and the net checked against 44571. */
 export const CA3_LABELS = {
   sales: { line: "A1", label: "Ventes, prestations de services" },
   regularisations: { line: "B5", label: "Régularisations (avoirs, montant HT)" },

@@ -12,8 +12,10 @@ import { monthLabel, type VatPeriod } from "./vat-period";
 /** What posted VAT on 44571: a cashed deposit, a final invoice (net of its deposits), a credit note. */
 export type VatSource = "deposit" | "finalInvoice" | "creditNote";
 
+/** The sources in the order each rate lists them: what raises the VAT, then what reduces it. */
 export const VAT_SOURCES: readonly VatSource[] = ["deposit", "finalInvoice", "creditNote"];
 
+/** French names of the sources, as the `TVA` sheet shows them. */
 export const VAT_SOURCE_LABELS: Record<VatSource, string> = {
   deposit: "Acomptes encaissés",
   finalInvoice: "Factures de solde, nettes des acomptes déjà taxés",
@@ -29,6 +31,7 @@ export const VAT_SOURCE_LABELS: Record<VatSource, string> = {
  */
 export type Chargeability = "cashing" | "debits" | "delivery" | "payment" | "creditNote";
 
+/** French names of the chargeability events, as the `TVA` sheet shows them. */
 export const CHARGEABILITY_LABELS: Record<Chargeability, string> = {
   cashing: "Encaissement",
   debits: "Débits (date de facture)",
@@ -86,6 +89,7 @@ export interface VatReturnDocument {
   vat: string;
 }
 
+/** One source at one rate: its base and VAT (signed) and the documents behind them. */
 export interface VatSourceFigure {
   source: VatSource;
   label: string;
