@@ -7,3 +7,16 @@ import type { VatReturn } from "../domain/vat-return/vat-return";
  * refused (422 VAT_LEDGER_MISMATCH) with the documents at fault.
  */
 export type VatReturnAnswer = VatReturn;
+
+/** `POST …/sheets/vat-return`: what the menu « Déclaration de TVA » wrote into the `TVA` sheet. */
+export interface VatSheetAnswer {
+  spreadsheetId: string;
+  sheet: "TVA";
+  rows: number;
+  /** « 1er trimestre 2026 ». */
+  period: string;
+  /** Net VAT collected of the period (= the 44571 movement), decimal string. */
+  vat: string;
+  /** Points to verify before filing, in French. */
+  warnings: string[];
+}
