@@ -36,6 +36,7 @@ describe("menu and sidebar", () => {
       { caption: "Vérifier les chaînes d'audit (administrateurs)", functionName: "verifyAuditChains" },
       { caption: "Taux légaux", functionName: "showLegalRates" },
       { caption: "Exporter le FEC", functionName: "exportFec" },
+      { caption: "Déclaration de TVA", functionName: "declareVat" },
     ]);
     expect(requests).toHaveLength(0);
   });
@@ -44,7 +45,7 @@ describe("menu and sidebar", () => {
     const { addon, standIns } = await harness();
     addon.onInstall({});
     expect(standIns.recorder.menus).toHaveLength(1);
-    expect(standIns.recorder.menus[0].items).toHaveLength(11);
+    expect(standIns.recorder.menus[0].items).toHaveLength(12);
   });
 
   it("every menu item names a top-level function of Code.js", async () => {

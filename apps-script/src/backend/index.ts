@@ -21,6 +21,7 @@ import { requestRefund } from "./requestRefund";
 import { setInvoiceDunning } from "./setInvoiceDunning";
 import { showLegalRates } from "./legalRates";
 import { exportFec } from "./exportFec";
+import { declareVat } from "./declareVat";
 import { importTypedRows, resyncWorkbook, setupWorkbook } from "./workbookActions";
 import { showSidebar } from "./showSidebar";
 import { verifyAuditChains } from "./verifyAuditChains";
@@ -37,6 +38,7 @@ export const entryPoints: EntryPoints = {
   verifyAuditChains,
   showLegalRates,
   exportFec,
+  declareVat,
   linkCompany,
   logTokenAudience,
   getSidebarContext,
