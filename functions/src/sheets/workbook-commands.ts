@@ -19,6 +19,7 @@ import { z } from "zod";
 import { conflict, notFound } from "../errors/api-error";
 import type { BindingCode, VatSheetAnswer, WorkbookImport, WorkbookResync, WorkbookSetup } from "../contract";
 import { vatPeriod } from "../domain";
+import { vatReturnQuerySchema } from "../application/commands/vat-return";
 import { settingsOf } from "../workflow/company-settings";
 import { computeVatReturn } from "../workflow/vat-return";
 import { writeVatSheet } from "./vat-sheet";
@@ -51,10 +52,7 @@ const bodySchema = z.strictObject({
 });
 
 /** The VAT sheet's body: the spreadsheet and the period, a quarter (`2026-Q1`) or a month (`2026-03`). */
-const vatBodySchema = bodySchema.extend({
-  period: z.string().max(10).optional(),
-  month: z.string().max(10).optional(),
-});
+const vatBodySchema = bodySchema.extend(vatReturnQuerySchema.shape);
 
 /** The spreadsheet of the body, if it is bound to the company in the path; refused in French otherwise. */
 async function boundSpreadsheet(

@@ -6,7 +6,7 @@ import { defineRead } from "../command";
 import { parseQuery } from "../parse-body";
 
 /** `period` (a quarter, `2026-Q1`) or `month` (`2026-03`); other parameters ignored. */
-const vatReturnQuerySchema = z.object({
+export const vatReturnQuerySchema = z.object({
   period: z.string().max(10).optional(),
   month: z.string().max(10).optional(),
 });
