@@ -125,6 +125,13 @@ test("a services deposit is chargeable on cashing, or on its invoice under the o
     chargeableOn: "2026-01-28",
   });
   expect(on(true).warnings).toEqual([expect.stringContaining("à déclarer en janvier 2026")]);
+  // What the engine decided when the deposit was recorded (before the company took the option) prevails.
+  const recorded = new VatReturnBuilder(vatPeriod({ month: "2026-02" }), { vatOnDebits: true });
+  recorded.add({ ...services, vatDue: { basis: "cashing", date: "2026-02-03" } });
+  expect(recorded.result().rates[0].sources[0].documents[0]).toMatchObject({
+    chargeability: "cashing",
+    chargeableOn: "2026-02-03",
+  });
 });
 
 test("arrhes outside the scope (rate 0) add nothing to the CA3 rate lines", () => {

@@ -122,6 +122,7 @@ function vatDocument(p: Posted, data: unknown): VatDocumentInput {
         number: d.invoiceNumber,
         date: d.invoiceDate,
         cashedOn: d.cashedDate,
+        vatDue: d.vatDue,
         supplyKind: d.supplyKind,
         lines: rateLines(d.lines),
       };

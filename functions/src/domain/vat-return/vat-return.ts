@@ -60,6 +60,12 @@ export interface VatDocumentInput {
   /** A deposit: the day it was cashed. */
   cashedOn?: string;
   /**
+   * A deposit: when its VAT became due as the engine decided at recording
+   * (vatDueDate, under the company's options of that day); recomputed from
+   * `cashedOn` with today's options when absent.
+   */
+  vatDue?: { basis: string; date: string | null };
+  /**
    * Per rate, what the document made chargeable: a deposit's or credit
    * note's own lines, a final invoice's lines less its deposits (finalInvoiceVatLines).
    */
@@ -316,12 +322,14 @@ export class VatReturnBuilder {
     if (doc.source === "creditNote") return { chargeability: "creditNote", chargeableOn: doc.date };
     const services = doc.supplyKind === "services";
     if (doc.source === "deposit") {
-      const due = vatDueDate({
-        supplyKind: doc.supplyKind ?? "goods",
-        invoiceDate: doc.date,
-        cashedDate: doc.cashedOn,
-        vatOnDebits: this.options.vatOnDebits,
-      });
+      const due =
+        doc.vatDue ??
+        vatDueDate({
+          supplyKind: doc.supplyKind ?? "goods",
+          invoiceDate: doc.date,
+          cashedDate: doc.cashedOn,
+          vatOnDebits: this.options.vatOnDebits,
+        });
       const chargeableOn = due.date ?? doc.postedOn;
       if (chargeableOn < this.period.start)
         this.warnings.push(
