@@ -40,6 +40,7 @@ describe("menu and sidebar", () => {
       { caption: "Vérifier les chaînes d'audit (administrateurs)", functionName: "verifyAuditChains" },
       { caption: "Taux légaux", functionName: "showLegalRates" },
       { caption: "Exporter le FEC", functionName: "exportFec" },
+      { caption: "Déclaration de TVA", functionName: "declareVat" },
     ]);
     expect(requests).toHaveLength(0);
   });

@@ -11,7 +11,7 @@ import { createSheetsApi, type SheetsApi } from "../../functions/src/sheets/shee
 import { SheetsGateway } from "../../functions/src/sheets/sheets-gateway";
 import { CompanyQueue } from "../../functions/src/storage/company-queue";
 
-export type SheetsAction = "binding-code" | "setup" | "resync" | "import";
+export type SheetsAction = "binding-code" | "setup" | "resync" | "import" | "vat-return";
 
 export interface SheetsKit {
   server: SheetsServer;

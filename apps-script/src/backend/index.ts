@@ -22,6 +22,7 @@ import { setInvoiceDunning } from "./setInvoiceDunning";
 import { claimPenalties } from "./claimPenalties";
 import { showLegalRates } from "./legalRates";
 import { exportFec } from "./exportFec";
+import { declareVat } from "./declareVat";
 import { importTypedRows, resyncWorkbook, setupWorkbook } from "./workbookActions";
 import { showSidebar } from "./showSidebar";
 import { verifyAuditChains } from "./verifyAuditChains";
@@ -39,6 +40,7 @@ export const entryPoints: EntryPoints = {
   verifyAuditChains,
   showLegalRates,
   exportFec,
+  declareVat,
   linkCompany,
   logTokenAudience,
   getSidebarContext,

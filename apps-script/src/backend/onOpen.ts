@@ -15,6 +15,7 @@ export const MENU_ITEMS = [
   { label: "Vérifier les chaînes d'audit (administrateurs)", fn: "verifyAuditChains" },
   { label: "Taux légaux", fn: "showLegalRates" },
   { label: "Exporter le FEC", fn: "exportFec" },
+  { label: "Déclaration de TVA", fn: "declareVat" },
 ] as const;
 /** The everyday entries come first; linking the spreadsheet starts the admin ones. */
 const ADMIN_FROM = MENU_ITEMS.findIndex((item) => item.fn === "linkCompany");

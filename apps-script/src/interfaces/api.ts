@@ -35,6 +35,7 @@ export type {
   RefundSummary,
   Role,
   ScheduleProposal,
+  VatSheetAnswer,
 } from "../../../functions/src/contract";
 
 import type { RefundListFilter } from "../../../functions/src/contract";

@@ -35,6 +35,7 @@ export interface MenuFunctions {
   verifyAuditChains(): void;
   showLegalRates(): void;
   exportFec(): void;
+  declareVat(): void;
   linkCompany(): void;
   /** Run once from the script editor by an admin: logs the audience the functions must accept. */
   logTokenAudience(): void;
@@ -69,6 +70,7 @@ export const MENU_FUNCTIONS = [
   "verifyAuditChains",
   "showLegalRates",
   "exportFec",
+  "declareVat",
   "linkCompany",
   "logTokenAudience",
 ] as const satisfies readonly (keyof MenuFunctions)[];

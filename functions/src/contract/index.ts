@@ -16,3 +16,4 @@ export * from "./workbook";
 export * from "./bodies";
 export * from "./legal-rates";
 export * from "./fec";
+export * from "./vat-return";

@@ -157,6 +157,28 @@ export { FecChecker, MAX_LISTED_PROBLEMS, checkFecText, type FiscalPeriod } from
 export { fiscalPeriod, type FiscalPeriodQuery } from "./fec/fiscal-period";
 export { CALENDAR_YEAR_END, fiscalYearClosingIn, isFiscalYearEnd } from "./fec/fiscal-year-end";
 
+// VAT return: the CA3 figures of a month or quarter, equal to the 44571 movements
+export { vatPeriod, monthLabel, type VatPeriod, type VatPeriodQuery } from "./vat-return/vat-period";
+export { CA3_LABELS, CA3_RATES, CA3_RATE_LINES } from "./vat-return/ca3-lines";
+export {
+  CHARGEABILITY_LABELS,
+  VAT_SOURCES,
+  VAT_SOURCE_LABELS,
+  VatReturnBuilder,
+  finalInvoiceVatLines,
+  type Ca3Line,
+  type Chargeability,
+  type UnexplainedMovement,
+  type VatDocumentInput,
+  type VatRateFigure,
+  type VatRateLine,
+  type VatReturn,
+  type VatReturnDocument,
+  type VatSource,
+  type VatSourceFigure,
+} from "./vat-return/vat-return";
+export { VAT_DOCUMENT_HEADERS, vatCellText, vatReturnRows, type VatCell } from "./vat-return/vat-return-rows";
+
 // Rate tables
 export {
   LEGAL_INTEREST_RATES,

@@ -9,13 +9,20 @@
  *   POST /v1/companies/{c}/sheets/resync  { spreadsheetId }  any member: rewrites every row from Firestore
  *   POST /v1/companies/{c}/sheets/import  { spreadsheetId }  requester, accounting: records the deposits typed in `Acomptes`
  *                                                            and (accounting) the invoices and payments typed in `Factures`
+ *   POST /v1/companies/{c}/sheets/vat-return { spreadsheetId, period | month }  admin, accounting: writes the VAT return
+ *                                                            figures of a quarter or month into the `TVA` sheet
  * Resync and import touch only a workbook bound to the company in the path.
  * See docs/workbook-binding.md. The api app adds these to its routes with
  * the gateway it builds (app/api-app.ts).
  */
 import { z } from "zod";
 import { conflict, notFound } from "../errors/api-error";
-import type { BindingCode, WorkbookImport, WorkbookResync, WorkbookSetup } from "../contract";
+import type { BindingCode, VatSheetAnswer, WorkbookImport, WorkbookResync, WorkbookSetup } from "../contract";
+import { vatPeriod } from "../domain";
+import { vatReturnQuerySchema } from "../application/commands/vat-return";
+import { settingsOf } from "../workflow/company-settings";
+import { computeVatReturn } from "../workflow/vat-return";
+import { writeVatSheet } from "./vat-sheet";
 import { defineChange, defineRead, type Invocation, type ReadCommand } from "../application/command";
 import { executeChange } from "../application/execute";
 import { parseBody } from "../application/parse-body";
@@ -44,9 +51,15 @@ const bodySchema = z.strictObject({
     .refine(isValidDocumentId, { message: "identifiant de classeur invalide" }),
 });
 
+/** The VAT sheet's body: the spreadsheet and the period, a quarter (`2026-Q1`) or a month (`2026-03`). */
+const vatBodySchema = bodySchema.extend(vatReturnQuerySchema.shape);
+
 /** The spreadsheet of the body, if it is bound to the company in the path; refused in French otherwise. */
-async function boundSpreadsheet(invocation: Invocation): Promise<string> {
-  const { spreadsheetId } = parseBody(bodySchema, invocation.body);
+async function boundSpreadsheet(
+  invocation: Invocation,
+  schema: z.ZodType<{ spreadsheetId: string }> = bodySchema,
+): Promise<string> {
+  const { spreadsheetId } = parseBody(schema, invocation.body);
   // Bound to another company or to none: the same answer, which tells nothing about other companies.
   if ((await workbookOwner(invocation.db, spreadsheetId)) !== invocation.params.companyId) {
     throw notFound(
@@ -78,6 +91,7 @@ export interface WorkbookCommands {
   setup: ReadCommand;
   resync: ReadCommand;
   import: ReadCommand;
+  vatReturn: ReadCommand;
 }
 
 export function workbookCommands(gateway: SheetsGateway): WorkbookCommands {
@@ -188,6 +202,30 @@ export function workbookCommands(gateway: SheetsGateway): WorkbookCommands {
         const spreadsheetId = await boundSpreadsheet(inv);
         const result = await importWorkbook(syncDeps(inv), inv.params.companyId, spreadsheetId, commandRecorders(inv));
         const answer: WorkbookImport = { spreadsheetId, ...result };
+        return { status: 200, body: answer };
+      },
+    }),
+    vatReturn: defineRead({
+      name: "workbook.vat_return",
+      summary:
+        "Writes the VAT return figures of a quarter (`period`) or a month (`month`) into the bound workbook's `TVA` sheet, created when missing.",
+      roles: ["admin", "accounting_approver"],
+      body: vatBodySchema,
+      answer: "VatSheetAnswer",
+      handler: async (access, _reader, inv) => {
+        const { period, month } = parseBody(vatBodySchema, inv.body);
+        const asked = vatPeriod({ period, month });
+        const spreadsheetId = await boundSpreadsheet(inv, vatBodySchema);
+        const result = await computeVatReturn(inv.db, inv.params.companyId, asked, settingsOf(access));
+        const { rows } = await sheetsAccess(() => writeVatSheet(gateway, spreadsheetId, result));
+        const answer: VatSheetAnswer = {
+          spreadsheetId,
+          sheet: "TVA",
+          rows,
+          period: result.period.label,
+          vat: result.total.vat,
+          warnings: result.warnings,
+        };
         return { status: 200, body: answer };
       },
     }),

@@ -23,6 +23,7 @@ export type EngineRuleCode =
   | "SCHEDULE_INSTALMENT_ZERO"
   | "SCHEDULE_TOTAL_MISMATCH"
   | "SETTLEMENT_ABOVE_TOTAL"
+  | "VAT_LEDGER_MISMATCH"
   | "WITHDRAWAL_B2C_ONLY";
 
 /** Refusals of a step of the refund lifecycle (domain/refunds/refund-lifecycle.ts). */

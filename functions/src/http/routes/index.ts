@@ -25,6 +25,7 @@ import {
 } from "../../application/commands/company";
 import { addLegalRatesCommand, listLegalRatesCommand } from "../../application/commands/legal-rates";
 import { exportFecCommand } from "../../application/commands/fec";
+import { vatReturnCommand } from "../../application/commands/vat-return";
 import { commandRoute } from "../command-route";
 import type { Route } from "../route";
 
@@ -55,5 +56,6 @@ export const ROUTES: readonly Route[] = [
   commandRoute("POST", `${company}/legal-rates`, addLegalRatesCommand),
   commandRoute("GET", `${company}/audit/verify`, verifyChainsCommand),
   commandRoute("GET", `${company}/fec`, exportFecCommand),
+  commandRoute("GET", `${company}/vat-return`, vatReturnCommand),
   commandRoute("POST", `${company}/audit/verify`, verifyChainsWithAnchorCommand),
 ];

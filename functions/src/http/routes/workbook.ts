@@ -8,6 +8,7 @@ export function workbookRoutes(commands: {
   setup: ReadCommand;
   resync: ReadCommand;
   import: ReadCommand;
+  vatReturn: ReadCommand;
 }): Route[] {
   const sheets = "/v1/companies/:companyId/sheets";
   return [
@@ -15,5 +16,6 @@ export function workbookRoutes(commands: {
     commandRoute("POST", `${sheets}/setup`, commands.setup),
     commandRoute("POST", `${sheets}/resync`, commands.resync),
     commandRoute("POST", `${sheets}/import`, commands.import),
+    commandRoute("POST", `${sheets}/vat-return`, commands.vatReturn),
   ];
 }
