@@ -74,6 +74,7 @@ describe("configure-company (operator script)", () => {
     [{ accounts: { bank: "abc" } }, /numéro de compte du plan comptable invalide/],
     [{ fiscalYearEnd: "02-29" }, /Clôture de l'exercice : doit être un jour de clôture MM-JJ qui existe chaque année/],
     [{ fiscalYearEnd: "6/30" }, /Clôture de l'exercice : doit être un jour de clôture MM-JJ/],
+    [{ journalSheetMonths: 0 }, /Mois affichés dans la feuille Écritures : au moins 1 mois/],
     [{ color: "blue" }, /color/],
   ])("refuses %j with a French message and writes nothing", async (override, message) => {
     const bad = { settings: { ...configuration.settings, ...override } };

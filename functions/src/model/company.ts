@@ -20,6 +20,8 @@ export interface CompanySettings {
   paymentPromiseMaxMonths?: number;
   /** Closing day of the fiscal year, `MM-DD`; absent: 31 December (domain/fec/fiscal-year-end.ts). */
   fiscalYearEnd?: string;
+  /** The `Écritures` sheet shows only the last N months (the FEC is the full journal); absent: every entry. */
+  journalSheetMonths?: number;
 }
 
 /**

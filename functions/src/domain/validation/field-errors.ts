@@ -79,6 +79,7 @@ const FIELD_LABELS: Record<string, string> = {
   penaltyRate: "taux de pénalités",
   paymentPromiseMaxMonths: "durée maximale d'une promesse de paiement (mois)",
   fiscalYearEnd: "clôture de l'exercice",
+  journalSheetMonths: "mois affichés dans la feuille Écritures",
   separator: "séparateur",
   roles: "rôles",
   plan: "échéancier",

@@ -16,6 +16,8 @@ import type { Request, SheetsGateway } from "../sheets-gateway";
 import type { SheetSpec } from "../layout/sheet-spec";
 import { planSheet, reorderedToLayout, type SheetValues } from "./sheet-plan";
 import { acquireLease, endPass } from "./sync-lease";
+import { parisDay } from "../../domain/dates/calendar-day";
+import { idColumnOf } from "../layout/sheet-spec";
 import { readWorkbookRows, type WorkbookRows } from "./workbook-rows";
 
 export interface SyncDeps {
@@ -23,7 +25,12 @@ export interface SyncDeps {
   gateway: SheetsGateway;
   now?: () => Date;
   /** Where the rows come from; the company's Firestore documents by default. */
-  readRows?: (db: Firestore, companyId: string, only?: ReadonlySet<string>) => Promise<WorkbookRows>;
+  readRows?: (
+    db: Firestore,
+    companyId: string,
+    only: ReadonlySet<string> | undefined,
+    today: string,
+  ) => Promise<WorkbookRows>;
 }
 
 /** What one sync did: the contract's `SheetSync`, part of the workbook routes' answers. */
@@ -58,6 +65,20 @@ export function laidOutAnew(spec: SheetSpec, current: SheetValues): boolean {
   return spec.columns.some((c, i) => header[i] !== c.header);
 }
 
+/**
+ * Whether the sheet holds a row with an id that is not among `desired`: in
+ * a sheet whose rows are all computed from `desired` (the `Écritures`
+ * window), the rows are then written anew from row 2, the rest emptied.
+ */
+function holdsOthers(spec: SheetSpec, current: SheetValues, desired: readonly { id: string }[]): boolean {
+  const idColumn = idColumnOf(spec);
+  const wanted = new Set(desired.map((row) => row.id));
+  return current.slice(1).some((line) => {
+    const id = line[idColumn];
+    return typeof id === "string" && id !== "" && !wanted.has(id);
+  });
+}
+
 /** One pass: read, plan, grow, write. Returns the write calls made. */
 export async function writeBack(gateway: SheetsGateway, spreadsheetId: string, sheets: WorkbookRows) {
   let sizes = await gridSizes(gateway, spreadsheetId);
@@ -78,10 +99,10 @@ export async function writeBack(gateway: SheetsGateway, spreadsheetId: string, s
   if (relaid.size > 0 || reordered.some((r) => r !== null)) await setup();
   // One sheet's rows at a time: only the plans (the cells to write) are kept.
   const plans: { spec: (typeof sheets)[number][0]; plan: ReturnType<typeof planSheet> }[] = [];
-  for (const [i, [spec, rows]] of sheets.entries()) {
+  for (const [i, [spec, rows, exclusive]] of sheets.entries()) {
     const desired = typeof rows === "function" ? await rows() : rows;
     const before = current[i] ?? [];
-    if (relaid.has(spec)) {
+    if (relaid.has(spec) || (exclusive && holdsOthers(spec, before, desired))) {
       // Every row anew from row 2, then the old layout's rows left below them emptied.
       const plan = planSheet(spec, desired, [spec.columns.map((c) => c.header)]);
       if (before.length > plan.rowsNeeded)
@@ -173,7 +194,8 @@ export async function syncSpreadsheet(
     try {
       if (prepare) await prepare();
       prepare = undefined;
-      const rows = only?.size === 0 ? [] : await (deps.readRows ?? readWorkbookRows)(deps.db, companyId, only);
+      const rows =
+        only?.size === 0 ? [] : await (deps.readRows ?? readWorkbookRows)(deps.db, companyId, only, parisDay(now()));
       only = undefined;
       const pass = rows.length
         ? await writeBack(deps.gateway, spreadsheetId, rows)

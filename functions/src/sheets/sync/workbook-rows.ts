@@ -15,6 +15,7 @@ import {
   JOURNAL_ENTRIES,
   REFUNDS,
 } from "../../model/collections";
+import type { CompanyDoc } from "../../model/company";
 import type { CreditNoteDoc } from "../../model/credit-note";
 import type { DepositDoc } from "../../model/deposit";
 import type { InvoiceDoc } from "../../model/invoice";
@@ -22,14 +23,17 @@ import type { JournalEntryDoc } from "../../model/journal-entry";
 import type { InstalmentDoc, RefundDoc } from "../../model/refund";
 import type { SheetSpec } from "../layout/sheet-spec";
 import { ACOMPTES, AVOIRS, ECHEANCIER, ECRITURES, FACTURES, REMBOURSEMENTS } from "../layout/workbook-spec";
+import { journalWindowStart } from "./journal-window";
 import { creditNoteRows, depositRow, instalmentRow, invoiceRow, journalRows, refundRow, type Row } from "./row-mappers";
 
 /**
  * Each sheet with its rows, or with how to read them: the write-back reads
  * one sheet's rows, plans it and lets them go before reading the next, so a
- * full resync never holds every sheet's documents at once.
+ * full resync never holds every sheet's documents at once. A third element
+ * `true` says the rows are all the sheet may hold: a row whose id is not
+ * among them (an entry older than the `Écritures` window) is dropped.
  */
-export type WorkbookRows = [SheetSpec, Row[] | (() => Promise<Row[]>)][];
+export type WorkbookRows = [SheetSpec, Row[] | (() => Promise<Row[]>), boolean?][];
 
 async function mapStream<T>(query: Query, map: (id: string, doc: T) => Row | Row[]): Promise<Row[]> {
   const rows: Row[] = [];
@@ -64,9 +68,19 @@ const REFUND_FIELDS = [
   "createdAt",
 ];
 
+/** What a sheet's rows may depend on besides its collection. */
+interface ReadContext {
+  /** Paris calendar day of the sync. */
+  today: string;
+  /** The company's `journalSheetMonths` setting (absent: the whole journal). */
+  journalSheetMonths?: number;
+}
+
 interface SheetSource {
   spec: SheetSpec;
-  read(db: Firestore, companyId: string): Promise<Row[]>;
+  read(db: Firestore, companyId: string, context: ReadContext): Promise<Row[]>;
+  /** Whether the rows read are all the sheet may hold (see WorkbookRows). */
+  exclusive?(context: ReadContext): boolean;
 }
 
 const company = (db: Firestore, companyId: string) => db.collection(COMPANIES).doc(companyId);
@@ -95,19 +109,32 @@ const SOURCES: SheetSource[] = [
   { spec: AVOIRS, read: (db, c) => mapStream<CreditNoteDoc>(company(db, c).collection(CREDIT_NOTES), creditNoteRows) },
   {
     spec: ECRITURES,
-    read: (db, c) => mapStream<JournalEntryDoc>(company(db, c).collection(JOURNAL_ENTRIES), journalRows),
+    read: (db, c, { today, journalSheetMonths }) => {
+      const all = company(db, c).collection(JOURNAL_ENTRIES);
+      const entries = journalSheetMonths ? all.where("date", ">=", journalWindowStart(today, journalSheetMonths)) : all;
+      return mapStream<JournalEntryDoc>(entries, journalRows);
+    },
+    exclusive: ({ journalSheetMonths }) => journalSheetMonths !== undefined,
   },
 ];
 
-/** Every sheet, or only those named in `only`, each read when the write-back comes to it. */
+/** Every sheet, or only those named in `only`, each read when the write-back comes to it; `today` a Paris day. */
 export async function readWorkbookRows(
   db: Firestore,
   companyId: string,
-  only?: ReadonlySet<string>,
+  only: ReadonlySet<string> | undefined,
+  today: string,
 ): Promise<WorkbookRows> {
-  return SOURCES.filter((source) => !only || only.has(source.spec.title)).map((source) => [
+  const sources = SOURCES.filter((source) => !only || only.has(source.spec.title));
+  const windowed = sources.some((source) => source.exclusive);
+  const settings = windowed
+    ? ((await company(db, companyId).get()).data() as CompanyDoc | undefined)?.settings
+    : undefined;
+  const context: ReadContext = { today, journalSheetMonths: settings?.journalSheetMonths };
+  return sources.map((source) => [
     source.spec,
-    () => source.read(db, companyId),
+    () => source.read(db, companyId, context),
+    source.exclusive?.(context) ?? false,
   ]);
 }
 

@@ -60,6 +60,13 @@ export const companySettingsSchema = z.strictObject({
       message: "doit être un jour de clôture MM-JJ qui existe chaque année, par exemple 06-30 (02-28 pour fin février)",
     })
     .optional(),
+  /** Large companies: the `Écritures` sheet shows only the last N months, the current one included. */
+  journalSheetMonths: z
+    .number({ error: "doit être un nombre de mois" })
+    .int({ message: "doit être un nombre entier de mois" })
+    .min(1, { message: "au moins 1 mois" })
+    .max(120, { message: "120 mois au plus" })
+    .optional(),
 });
 
 /** Compiles only while the schema's output is exactly the stored CompanySettings (both ways). */
