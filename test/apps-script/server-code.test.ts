@@ -46,10 +46,13 @@ describe("menu and sidebar", () => {
   });
 
   it("onInstall builds the same menu", async () => {
+    const opened = await harness();
+    opened.addon.onOpen({ authMode: "NONE" });
     const { addon, standIns } = await harness();
     addon.onInstall({});
     expect(standIns.recorder.menus).toHaveLength(1);
-    expect(standIns.recorder.menus[0].items).toHaveLength(12);
+    expect(standIns.recorder.menus[0].items).toEqual(opened.standIns.recorder.menus[0].items);
+    expect(standIns.recorder.menus[0].items).toHaveLength(13);
   });
 
   it("every menu item names a top-level function of Code.js", async () => {
