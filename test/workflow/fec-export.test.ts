@@ -97,7 +97,8 @@ test("the FEC of the seeded year passes the tax office's checks and is left in t
     "BQ-000004 20260331",
     "BQ-000005 20260331",
   ]);
-  // Customers on the 411 lines only; the invoice and its payment lettered together, dated the payment.
+  // Customers on the 411 lines only; the invoice and its payment lettered together, dated the payment; the
+  // refund's credit note and its two instalments under the request's number, dated the last payment.
   const receivable = rows.filter((r) => field(r, "CompteNum") === "411");
   expect(
     receivable.map((r) =>
@@ -114,8 +115,8 @@ test("the FEC of the seeded year passes the tax office's checks and is left in t
       "Marie Curie atelier Paris",
       "0,00",
       "4320,00",
-      "",
-      "",
+      "RB2026000001",
+      "20260331",
       "20260310",
     ],
     [
@@ -124,8 +125,8 @@ test("the FEC of the seeded year passes the tax office's checks and is left in t
       "Marie Curie atelier Paris",
       "2160,00",
       "0,00",
-      "",
-      "",
+      "RB2026000001",
+      "20260331",
       "20260331",
     ],
     [
@@ -134,12 +135,23 @@ test("the FEC of the seeded year passes the tax office's checks and is left in t
       "Marie Curie atelier Paris",
       "2160,00",
       "0,00",
-      "",
-      "",
+      "RB2026000001",
+      "20260331",
       "20260331",
     ],
   ]);
   expect(rows.filter((r) => field(r, "CompteNum") !== "411").every((r) => field(r, "CompAuxNum") === "")).toBe(true);
+  // Every letter groups 411 lines that balance.
+  const byLetter = new Map<string, number>();
+  for (const r of receivable.filter((r) => field(r, "EcritureLet") !== "")) {
+    const cents = (v: string) => Math.round(Number(v.replace(",", ".")) * 100);
+    const key = field(r, "EcritureLet");
+    byLetter.set(key, (byLetter.get(key) ?? 0) + cents(field(r, "Debit")) - cents(field(r, "Credit")));
+  }
+  expect([...byLetter.entries()]).toEqual([
+    [letter, 0],
+    ["RB2026000001", 0],
+  ]);
 
   // A non-calendar fiscal year is asked with from/to: only its entries, numbered from 1.
   const other = await api.call("GET", `${base}/fec?from=2025-07-01&to=2026-01-31`, { as: ACCOUNTING });
@@ -258,5 +270,36 @@ test("a journal larger than one chunk streams whole: every entry once, in order,
     "Banque",
     `BQ-${String(entries).padStart(6, "0")}`,
     "20261215",
+  ]);
+});
+
+test("a refund is lettered only once paid in full: with one instalment of two paid, its 411 lines stay unlettered", async () => {
+  const dep = await api.call("POST", `${base}/deposits`, {
+    as: ACCOUNTING,
+    body: { ...DEPOSIT_BODY, customer: CONSUMER, orderRef: "CMD-2026-019", supplyKind: "services" },
+  });
+  expect(dep.status).toBe(201);
+  api.setToday("2026-03-10");
+  const req = await api.call("POST", `${base}/refunds`, { as: REQUESTER, body: refundBody(dep.body.id) });
+  for (const who of [ACCOUNTING, SALES])
+    expect((await api.call("POST", `${base}/refunds/${req.body.id}/approve`, { as: who })).status).toBe(200);
+  api.setToday("2026-03-31");
+  expect((await api.call("POST", `${base}/refunds/${req.body.id}/instalments/1/pay`, { as: ACCOUNTING })).status).toBe(
+    200,
+  );
+  const res = await api.call("GET", `${base}/fec?year=2026`, { as: ACCOUNTING });
+  expect(res.status).toBe(200);
+  const receivable = (res.body as string)
+    .split("\r\n")
+    .slice(1, -1)
+    .map((l) => l.split("|"))
+    .filter((r) => r[FEC_FIELDS.indexOf("CompteNum")] === "411");
+  expect(receivable.map((r) => [r[FEC_FIELDS.indexOf("Credit")], r[FEC_FIELDS.indexOf("Debit")]])).toEqual([
+    ["4320,00", "0,00"],
+    ["0,00", "2160,00"],
+  ]);
+  expect(receivable.map((r) => r[FEC_FIELDS.indexOf("EcritureLet")] + r[FEC_FIELDS.indexOf("DateLet")])).toEqual([
+    "",
+    "",
   ]);
 });

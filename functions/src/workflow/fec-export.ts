@@ -194,7 +194,12 @@ export class FecExport {
       }
       case "creditNote": {
         const note = await this.get<{ content: CreditNoteContent }>(CREDIT_NOTES, source.id);
-        return note ? { customer: customerAccount(note.content.customer) } : {};
+        if (!note) return {};
+        const refund = await this.get<RefundDoc>(REFUNDS, note.content.refundId);
+        return {
+          customer: customerAccount(note.content.customer),
+          lettering: refund ? refundLettering(note.content.refundId, refund) : undefined,
+        };
       }
       case "instalment": {
         const refund = await this.get<RefundDoc>(REFUNDS, source.id.split("/")[0]);
@@ -230,6 +235,22 @@ export class FecExport {
     const snap = await companyCollection(this.db, this.companyId, collection).doc(id).get();
     return snap.exists ? (snap.data() as T) : null;
   }
+}
+
+/**
+ * A refund of a deposit is lettered once every instalment is paid (its
+ * supplements' included) and nothing of it was set against invoices or kept
+ * as a credit: then the 411 lines of its credit note, compensation and
+ * supplements (credit) and of its instalments (debit) balance under one
+ * letter, its request number without separators, dated the last payment.
+ * Offsets and credits kept are not lettered (docs/fec.md).
+ */
+function refundLettering(refundId: string, refund: RefundDoc): Receivable["lettering"] {
+  const settlement = refund.quote.settlement;
+  const settled = settlement.offset.every((o) => money(o.amount).isZero()) && money(settlement.keptAsCredit).isZero();
+  if (refund.status !== "refunded" || !refund.paidOn || !settled) return undefined;
+  const letter = refund.number ? refund.number.replace(/[^0-9A-Za-z]/g, "") : refundId.slice(0, 6).toUpperCase();
+  return { letter, date: refund.paidOn };
 }
 
 function customerAccount(customer: Customer): { account: string; name: string } {
