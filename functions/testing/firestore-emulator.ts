@@ -83,7 +83,9 @@ function compareVersionedNames(a: string, b: string): number {
 /** The usual places first; `gcloud info` (a second or two) only when none has the jar. */
 export function findEmulatorJar(candidates?: string[]): string {
   const inList = (list: string[]) => list.find((path) => existsSync(path));
-  const found = candidates ? inList(candidates) : (inList(candidateJarPaths(process.env, false)) ?? inList(candidateJarPaths()));
+  const found = candidates
+    ? inList(candidates)
+    : (inList(candidateJarPaths(process.env, false)) ?? inList(candidateJarPaths()));
   if (!found) throw new EmulatorUnavailableError(INSTALL_HELP);
   return found;
 }

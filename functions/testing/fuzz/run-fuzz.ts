@@ -49,7 +49,8 @@ export interface FuzzReport {
   ms: number;
 }
 
-const FRENCH = /[éèàêçù]|vous|champ|demande|obligatoire|introuvable|montant|doit|facture|acompte|invalide|inconnu|taux|ligne|chiffre/i;
+const FRENCH =
+  /[éèàêçù]|vous|champ|demande|obligatoire|introuvable|montant|doit|facture|acompte|invalide|inconnu|taux|ligne|chiffre/i;
 
 /** The answer every outsider gets, taken once from GET …/me. */
 async function forbiddenAnswer(api: TestApi): Promise<CallResult> {
