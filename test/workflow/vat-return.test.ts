@@ -29,8 +29,9 @@ async function ok(res: { status: number; body: any }, status: number) {
  * - 20/01 goods deposit at 2.1 % (medicines): 50 % of 1,000.00;
  * - 20/02 final invoice of the 20 % order (worked example 2): 12,000.00 less the deposit;
  * - 25/02 final invoice of the 2.1 % order: 1,000.00 less its deposit;
- * - 05/03 final invoice of a services order without deposit: 1,500.00 at 20 %;
- * - 10/03 credit note refunding the whole services deposit;
+ * - 05/03 final invoice of a services order without deposit: 1,500.00 at 20 %, its VAT waiting on 44574;
+ * - 10/03 credit note refunding the whole services deposit, set against the services invoice (same customer):
+ *   that pays it, so its 300.00 of VAT moves to 44571 that day (CGI art. 269-2-c);
  * - 02/04 (next quarter) a deposit cashed on 30/03.
  */
 async function seedQuarter() {
@@ -119,6 +120,9 @@ async function seedQuarter() {
     }),
     201,
   );
+  expect(req.body.quote.settlement.offset).toEqual([
+    { invoiceNumber: consulting.body.content.number, amount: "1800.00" },
+  ]);
   return { consultingNumber: consulting.body.content.number as string };
 }
 
@@ -151,8 +155,8 @@ test("the seeded quarter's VAT figures equal the 44571 movements and the CA3 lin
   expect([body.total.vat, body.ledgerVat]).toEqual([ledger, ledger]);
 
   // CA3 by hand (CGI art. 269-2: deposits on cashing; final invoices net of the deposits' VAT; credit notes apart):
-  // 20 %: deposit 3,600.00 / 720.00 + final invoices (12,000.00 − 3,600.00) = 8,400.00 / 1,680.00 and 1,500.00 / 300.00
-  //       → 13,500.00 / 2,700.00 (line 08);
+  // 20 %: deposit 3,600.00 / 720.00 + final invoice (12,000.00 − 3,600.00) = 8,400.00 / 1,680.00 + the services
+  //       invoice paid on 10/03 by the refund set against it, 1,500.00 / 300.00 (chargeable on payment, art. 269-2-c) → 13,500.00 / 2,700.00 (line 08);
   // 5.5 %: deposit 40 % × 2,000.00 = 800.00, VAT 5.5 % = 44.00 (line 09);
   // 10 %: deposit 40 % × 5,000.00 = 2,000.00, VAT 200.00 (line 9B);
   // 2.1 %: deposit 500.00 / 10.50 + final invoice (1,000.00 − 500.00) = 500.00 / 10.50 → 1,000.00 / 21.00 (line 14, annexe 3310-A);
@@ -177,29 +181,31 @@ test("the seeded quarter's VAT figures equal the 44571 movements and the CA3 lin
     at(rate).sources.map((s) => [s.source, s.base, s.vat, s.documents.map((d) => [d.base, d.vat, d.chargeability])]);
   expect(figures("20")).toEqual([
     ["deposit", "3600.00", "720.00", [["3600.00", "720.00", "cashing"]]],
-    [
-      "finalInvoice",
-      "9900.00",
-      "1980.00",
-      [
-        ["8400.00", "1680.00", "delivery"],
-        ["1500.00", "300.00", "payment"],
-      ],
-    ],
+    ["finalInvoice", "8400.00", "1680.00", [["8400.00", "1680.00", "delivery"]]],
+    ["payment", "1500.00", "300.00", [["1500.00", "300.00", "payment"]]],
     ["creditNote", "0.00", "0.00", []],
+  ]);
+  // The payment's figure names its piece (the credit note whose refund paid the invoice), its day and the invoice.
+  const paid = at("20").sources.find((s) => s.source === "payment")!.documents[0];
+  const creditNote = at("10").sources.find((s) => s.source === "creditNote")!.documents[0];
+  expect([paid.number, paid.date, paid.chargeableOn, paid.invoice]).toEqual([
+    creditNote.number,
+    "2026-03-10",
+    "2026-03-10",
+    consultingNumber,
   ]);
   expect(figures("10")).toEqual([
     ["deposit", "2000.00", "200.00", [["2000.00", "200.00", "cashing"]]],
     ["finalInvoice", "0.00", "0.00", []],
+    ["payment", "0.00", "0.00", []],
     ["creditNote", "-2000.00", "-200.00", [["-2000.00", "-200.00", "creditNote"]]],
   ]);
   expect(at("10").net).toEqual({ base: "0.00", vat: "0.00" });
-  // The services deposit cashed in December is declared late; the services invoice's VAT waits for payment.
+  // The services deposit cashed in December is declared late; the services invoice, paid, needs no warning.
   const deposit10 = at("10").sources[0].documents[0];
   expect([deposit10.chargeableOn, deposit10.postedOn]).toEqual(["2025-12-30", "2026-01-05"]);
   expect(body.warnings).toEqual([
     expect.stringMatching(/^Acompte .* : TVA exigible le 30\/12\/2025 \(encaissement\).*décembre 2025/),
-    expect.stringContaining(`Facture ${consultingNumber} (prestations de services) : sans option pour les débits`),
   ]);
 
   // The deposit cashed on 30/03 but recorded on 02/04 moves 44571 in April: April's return, flagged as March's VAT.

@@ -1,7 +1,7 @@
 import type { Timestamp } from "@google-cloud/firestore";
 import { customerKey, type Customer, type DateString, type MoneyString, type RateLine, type Totals } from "./amounts";
 import type { SealedRecord } from "./chain";
-import type { AdvanceInterestDeduction, PenaltyTranche } from "../domain";
+import type { AdvanceInterestDeduction, PenaltyTranche, VatShare } from "../domain";
 
 /**
  * UNTDID 1001: 386 deposit invoice, 380 commercial invoice — the final
@@ -138,6 +138,33 @@ export function invoiceCopies(content: InvoiceContent): InvoiceCopies {
   };
 }
 
+/** One transfer of a services invoice's VAT to 44571 as it was paid: its entry and what paid it. */
+export interface VatOnPaymentTransfer {
+  entryId: string;
+  /** The journal entry's number (EC-…): the VAT return finds the transfer by it. */
+  entry: string;
+  /** The day the VAT became chargeable: the payment's date (the approval's, for a refund set against the invoice). */
+  paidOn: DateString;
+  /** The entry's piece: the payment (`PAI-…`) or the credit note whose refund was set against the invoice. */
+  piece: string;
+  by: { kind: "payment" | "refund"; id: string };
+  /** Net and VAT per rate made chargeable by this payment. */
+  lines: VatShare[];
+}
+
+/**
+ * A services final invoice of a company without the option for debits: its
+ * VAT waits on 44574 until paid (CGI art. 269-2-c). `due` is what the
+ * invoice made due per rate (net of the deposits taxed on cashing),
+ * `transferred` what its payments moved to 44571 so far (equal to `due`
+ * once paid), `transfers` each of those moves.
+ */
+export interface InvoiceVatOnPayment {
+  due: VatShare[];
+  transferred: VatShare[];
+  transfers: VatOnPaymentTransfer[];
+}
+
 /**
  * The receivable's state: it legitimately changes after issue (payments and
  * their lettrage, offsets by refunds, dunning), so it is NOT sealed. Nothing
@@ -154,6 +181,8 @@ export interface InvoiceState {
   dunning?: InvoiceDunning;
   /** Absent until the first dunning letter is sent. */
   lastDunningLetter?: DunningLetter;
+  /** Services invoice whose VAT is chargeable on payment; absent otherwise. */
+  vatOnPayment?: InvoiceVatOnPayment;
 }
 
 /** Every field of an invoice document, by the part it belongs to (the verifier flags any other). */
@@ -173,6 +202,7 @@ export const INVOICE_STATE_FIELDS = Object.keys({
   letters: 1,
   dunning: 1,
   lastDunningLetter: 1,
+  vatOnPayment: 1,
 } satisfies Record<keyof InvoiceState, 1>) as (keyof InvoiceState)[];
 
 /**

@@ -7,6 +7,8 @@ import type { QuoteSnapshot } from "../model/refund";
 import { conflict } from "../errors/api-error";
 import type { UnitOfWork } from "../storage/unit-of-work";
 import { customerKey } from "../model/amounts";
+import type { CompanySettings } from "../model/company";
+import { postVatOnPayment } from "./vat-on-payment";
 
 /**
  * What the approved quote sets against the customer's open invoices
@@ -19,6 +21,8 @@ export async function applySettlement(
   refundId: string,
   customer: Customer,
   settlement: QuoteSnapshot["settlement"],
+  /** The credit note the refund issued (the piece of a VAT transfer its offset makes chargeable) and the company's settings. */
+  context: { creditNoteNumber: string; settings: CompanySettings },
 ): Promise<void> {
   const offsets = settlement.offset.filter((o) => !money(o.amount).isZero());
   if (offsets.length > 0) {
@@ -34,10 +38,19 @@ export async function applySettlement(
         );
       }
       const left = money(invoice.data.openAmount).minus(money(offset.amount));
+      // The offset pays the invoice: a services invoice's VAT on payment becomes chargeable for that share.
+      const vat = await postVatOnPayment(
+        uow,
+        invoice,
+        formatMoney(left),
+        { paidOn: uow.today, piece: context.creditNoteNumber, by: { kind: "refund", id: refundId } },
+        context.settings,
+      );
       uow.update(uow.collection(INVOICES).doc(invoice.id), {
         openAmount: formatMoney(left),
         ...(left.isZero() ? { paidOn: uow.today } : {}),
         letters: [...(invoice.data.letters ?? []), `AV:${refundId.slice(0, 6)}`],
+        ...vat,
       });
     }
   }

@@ -96,7 +96,10 @@ async function issueCreditNote(
   });
   for (const entry of entries) await postEntry(uow, entry, { kind: "creditNote", id: creditNoteRef.id });
 
-  await applySettlement(uow, refundId, deposit.customer, quote.settlement);
+  await applySettlement(uow, refundId, deposit.customer, quote.settlement, {
+    creditNoteNumber: slot.number,
+    settings,
+  });
 
   const creditNotes = [...deposit.creditNotes, depositCreditNote(creditNoteRef.id, content)];
   const left = refundableBalance({

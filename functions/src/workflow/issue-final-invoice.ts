@@ -1,4 +1,12 @@
-import { SHIPPED_LEGAL_RATES, finalInvoice, finalInvoiceEntry, money, refundableBalance } from "../domain";
+import {
+  SHIPPED_LEGAL_RATES,
+  finalInvoice,
+  finalInvoiceEntry,
+  finalInvoiceVatLines,
+  money,
+  refundableBalance,
+  vatAwaitsPayment,
+} from "../domain";
 import { euros } from "../domain/reminders/french-amount";
 import { fieldProblem } from "../domain/validation/field-errors";
 import { DEPOSITS, INVOICES, REFUNDS } from "../model/collections";
@@ -109,10 +117,20 @@ export async function issueFinalInvoice(uow: UnitOfWork, access: Access, body: F
     penaltyRate: body.penaltyRate,
   };
   const paid = money(invoice.amountDue).isZero();
-  const fields = {
-    ...invoiceCopies(content),
-    ...({ openAmount: invoice.amountDue, paidOn: paid ? uow.today : null } satisfies InvoiceState),
-  };
+  // Services without the option for debits: the VAT it makes due waits on 44574 until paid (CGI art. 269-2-c).
+  const vatOnPayment = vatAwaitsPayment({
+    supplyKind: body.supplyKind,
+    vatOnDebits: settings.vatOnDebits,
+    amountDue: invoice.amountDue,
+  });
+  const state: InvoiceState = { openAmount: invoice.amountDue, paidOn: paid ? uow.today : null };
+  if (vatOnPayment)
+    state.vatOnPayment = {
+      due: finalInvoiceVatLines(invoice.lines, [invoice.depositsByRate]),
+      transferred: [],
+      transfers: [],
+    };
+  const fields = { ...invoiceCopies(content), ...state };
   uow.putChained(slot, ref, content, fields);
   const entry = finalInvoiceEntry({
     date: uow.today,
@@ -120,6 +138,7 @@ export async function issueFinalInvoice(uow: UnitOfWork, access: Access, body: F
     supplyKind: body.supplyKind,
     lines: invoice.lines,
     deposits: invoice.depositsByRate,
+    ...(vatOnPayment ? { vatOnPayment } : {}),
     ...(invoice.advanceInterest && !money(invoice.advanceInterest.deducted).isZero()
       ? { advanceInterest: invoice.advanceInterest.deducted }
       : {}),

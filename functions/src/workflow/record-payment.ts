@@ -11,6 +11,7 @@ import type { PaymentBody } from "./bodies/payment-body";
 import { customerKey } from "../model/amounts";
 import { chartOption, settingsOf } from "./company-settings";
 import { postEntry } from "./post-entry";
+import { postVatOnPayment } from "./vat-on-payment";
 
 /**
  * A customer payment matched to invoices (lettrage): each invoice's open
@@ -67,14 +68,22 @@ export async function recordPayment(uow: UnitOfWork, access: Access, body: Payme
   });
   const posted = await postEntry(uow, entry, { kind: "payment", id: paymentRef.id });
 
-  allocations.forEach((a, i) => {
+  for (const [i, a] of allocations.entries()) {
     const settled = money(a.left).isZero();
+    const vat = await postVatOnPayment(
+      uow,
+      { id: a.id, data: open[i] },
+      a.left,
+      { paidOn: body.date, piece: entry.pieceRef, by: { kind: "payment", id: paymentRef.id } },
+      settingsOf(access),
+    );
     uow.update(refs[i], {
       openAmount: a.left,
       ...(settled ? { paidOn: body.date } : {}),
       letters: [...(open[i].letters ?? []), letter],
+      ...vat,
     });
-  });
+  }
   let creditId: string | null = null;
   if (!money(unapplied).isZero()) {
     const creditRef = uow.collection(CUSTOMER_CREDITS).doc();

@@ -27,6 +27,8 @@ const WINDOW = 300;
 const VAT_ENTRIES: Partial<Record<JournalEntryContent["kind"], { source: VatSource; collection: string }>> = {
   deposit_cashed: { source: "deposit", collection: DEPOSITS },
   final_invoice: { source: "finalInvoice", collection: INVOICES },
+  // A services invoice's VAT moved from 44574 as it was paid: the invoice keeps each transfer (vatOnPayment).
+  vat_on_payment: { source: "payment", collection: INVOICES },
   credit_note: { source: "creditNote", collection: CREDIT_NOTES },
 };
 
@@ -70,12 +72,20 @@ export async function computeVatReturn(
       .filter((l) => l.account === chart.vatCollected)
       .reduce((t, l) => t.plus(money(l.credit)).minus(money(l.debit)), money(0));
     const kind = VAT_ENTRIES[entry.kind];
+    // A services invoice whose VAT waits on 44574 until paid: nothing chargeable yet, its payments will be.
+    if (
+      entry.kind === "final_invoice" &&
+      vat.isZero() &&
+      entry.lines.some((l) => l.account === chart.vatAwaitingPayment)
+    )
+      continue;
     if (!kind) {
       if (!vat.isZero())
         builder.addUnexplained({ entry: entry.number, pieceRef: entry.pieceRef, amount: formatMoney(vat) });
       continue;
     }
-    const key = `${kind.collection}/${entry.source.id}`;
+    // Each payment of an invoice is its own document; the invoice's own entry is another.
+    const key = `${kind.collection}/${entry.source.id}${kind.source === "payment" ? `/${entry.number}` : ""}`;
     const known = posted.get(key) ?? {
       ...kind,
       id: entry.source.id,
@@ -96,6 +106,7 @@ export async function computeVatReturn(
     snaps.forEach((snap, k) => {
       const p = window[k];
       const doc = snap.exists ? vatDocument(p, snap.data()) : null;
+      // A transfer the invoice does not list (or a missing document): its movement is unexplained.
       if (doc) builder.add(doc);
       else
         builder.addUnexplained({
@@ -109,7 +120,7 @@ export async function computeVatReturn(
 }
 
 /** What the engine needs of a source document, from the copies and sealed content it carries. */
-function vatDocument(p: Posted, data: unknown): VatDocumentInput {
+function vatDocument(p: Posted, data: unknown): VatDocumentInput | null {
   const common = { postedOn: p.postedOn, ledgerVat: formatMoney(p.ledgerVat), entries: p.entries };
   const rateLines = (lines: readonly { vatRate: string; net: string; vat: string }[]) =>
     lines.map((l) => ({ vatRate: l.vatRate, net: l.net, vat: l.vat })) as VatRateLine[];
@@ -139,6 +150,20 @@ function vatDocument(p: Posted, data: unknown): VatDocumentInput {
           rateLines(c.lines),
           (c.deductedDeposits ?? []).map((d) => rateLines(d.lines)),
         ),
+      };
+    }
+    case "payment": {
+      const invoice = data as InvoiceDoc;
+      const transfer = invoice.vatOnPayment?.transfers.find((t) => t.entry === p.entries[0]);
+      if (!transfer) return null;
+      return {
+        ...common,
+        source: "payment",
+        number: transfer.piece,
+        date: transfer.paidOn,
+        invoice: invoice.content.number,
+        supplyKind: "services",
+        lines: rateLines(transfer.lines),
       };
     }
     case "creditNote": {

@@ -49,6 +49,8 @@ export interface State {
   payments: Doc<PaymentDoc>[];
   credits: Doc<CustomerCreditDoc>[];
   sequences: Doc<SequenceDoc>[];
+  /** The company's option for VAT on debits: without it, a services invoice's VAT waits on 44574 until paid. */
+  vatOnDebits: boolean;
   /** Every document of the company, path → data: a refusal must leave it as it was. */
   all: Record<string, unknown>;
 }
@@ -66,7 +68,8 @@ export async function readState(db: Firestore, companyId: string): Promise<State
     "events",
     "idempotency",
   ];
-  const snaps = await Promise.all([
+  const [company, ...snaps] = await Promise.all([
+    db.doc(`companies/${companyId}`).get(),
     ...names.map((n) => db.collection(`companies/${companyId}/${n}`).get()),
     db.collectionGroup("instalments").where("companyId", "==", companyId).get(),
   ]);
@@ -88,6 +91,7 @@ export async function readState(db: Firestore, companyId: string): Promise<State
     credits,
     sequences,
     instalments,
+    vatOnDebits: company.get("settings.vatOnDebits") === true,
     all,
   } as unknown as State;
 }
@@ -395,6 +399,7 @@ export function checkFirestore(s: State): void {
   let open = ZERO;
   let externalDue = ZERO;
   let salesNet = ZERO;
+  let pendingVat = ZERO;
   for (const { id, data: inv } of s.invoices.filter((i) => i.data.type === "final")) {
     const allocated = sum(
       s.payments.flatMap((p) => p.data.allocations.filter((a) => a.invoiceId === id).map((a) => a.amount)),
@@ -444,8 +449,54 @@ export function checkFirestore(s: State): void {
         `${inv.number}: cites ${x.number} of ${x.date}`,
       );
     }
-    must(posted("finalInvoice", id) === 1, `${inv.number}: ${posted("finalInvoice", id)} entries`);
-    expectedEntries += 1;
+    // Services without the option for debits: the VAT waits on 44574, each payment moving its share (CGI art. 269-2-c).
+    const own = s.journal.filter(
+      (e) => e.data.content.source.kind === "finalInvoice" && e.data.content.source.id === id,
+    );
+    const services = own.some(
+      (e) => e.data.content.kind === "final_invoice" && e.data.content.lines.some((l) => l.account === "706"),
+    );
+    const vop = inv.vatOnPayment;
+    must(
+      (vop !== undefined) === (services && !s.vatOnDebits && d(inv.gross).greaterThan(0)),
+      `${inv.number}: VAT on payment ${vop ? "kept" : "absent"} (services ${services}, option for debits ${s.vatOnDebits})`,
+    );
+    const transfers = vop?.transfers ?? [];
+    if (vop) {
+      const rates = [...new Set([...inv.content.lines, ...deducted.flatMap((x) => x.lines)].map((l) => l.vatRate))];
+      const paid = d(inv.gross).minus(inv.openAmount);
+      for (const rate of rates) {
+        const at = (lines: readonly { vatRate: string; vat: string }[]) =>
+          sum(lines.filter((l) => l.vatRate === rate).map((l) => l.vat));
+        const due = at(inv.content.lines).minus(at(deducted.flatMap((x) => x.lines)));
+        must(at(vop.due).equals(due), `${inv.number}: VAT due at ${rate} % ${str(at(vop.due))}, expected ${str(due)}`);
+        const moved = at(transfers.flatMap((t) => t.lines));
+        must(moved.equals(at(vop.transferred)), `${inv.number}: transfers at ${rate} % ≠ transferred`);
+        // The share of the gross paid, to the cent; all of it once paid.
+        const share = due.times(paid).dividedBy(inv.gross);
+        must(
+          d(inv.openAmount).isZero() ? moved.equals(due) : moved.minus(share).abs().lessThanOrEqualTo("0.005"),
+          `${inv.number}: ${str(moved)} of VAT moved at ${rate} % for ${str(paid)} paid of ${inv.gross} (due ${str(due)})`,
+        );
+      }
+      for (const t of transfers) {
+        const entry = s.journal.find((e) => e.id === t.entryId)?.data.content;
+        must(
+          entry?.kind === "vat_on_payment" && entry.number === t.entry,
+          `${inv.number}: transfer ${t.entry} without its entry`,
+        );
+        const credited = sum(entry.lines.filter((l) => l.account === "44571").map((l) => l.credit));
+        must(credited.equals(sum(t.lines.map((l) => l.vat))), `${inv.number}: entry ${t.entry} moves ${str(credited)}`);
+      }
+      if (transfers.length > 0)
+        tally.set("(checks of VAT moved on payment)", (tally.get("(checks of VAT moved on payment)") ?? 0) + 1);
+      pendingVat = pendingVat.plus(sum(vop.due.map((l) => l.vat))).minus(sum(vop.transferred.map((l) => l.vat)));
+    }
+    must(
+      posted("finalInvoice", id) === 1 + transfers.length,
+      `${inv.number}: ${posted("finalInvoice", id)} entries, ${transfers.length} VAT transfers`,
+    );
+    expectedEntries += 1 + transfers.length;
     salesNet = salesNet.plus(inv.content.total.net);
     vatCollected = vatCollected.plus(inv.content.total.vat);
   }
@@ -490,9 +541,10 @@ export function checkFirestore(s: State): void {
   ledger(
     "44571",
     account("44571").negated(),
-    vatCollected,
-    "VAT of deposits − credit notes not applied + VAT of final invoices",
+    vatCollected.minus(pendingVat),
+    "VAT of deposits − credit notes not applied + VAT of final invoices − VAT waiting for payment",
   );
+  ledger("44574", account("44574").negated(), pendingVat, "VAT of services invoices not yet paid (CGI art. 269-2-c)");
   ledger("70x", account("707").plus(account("706")).negated(), salesNet, "net of final invoices");
   ledger(
     "411",

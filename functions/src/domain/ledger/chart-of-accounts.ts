@@ -7,6 +7,12 @@
  * increases) "autres charges diverses de gestion courante" (6588); legal
  * interest paid on a consumer's advance "intérêts des autres dettes" (6618);
  * late-payment penalties received "revenus des créances commerciales" (7631).
+ * VAT invoiced on services by a company without the option for debits is
+ * not yet chargeable (CGI art. 269-2-c: on payment of the price): it waits
+ * on 44574 « TVA collectée sur encaissements », the subaccount of 4457 that
+ * French practice uses for it, and moves to 44571 as the customer pays, so
+ * 44571 holds exactly the VAT the return declares. (44587 is the PCG's
+ * account for invoices still to be issued, a year-end accrual: not this.)
  * A company changes any of them by passing its own chart.
  */
 export interface ChartOfAccounts {
@@ -14,6 +20,8 @@ export interface ChartOfAccounts {
   customers: string;
   depositsReceived: string;
   vatCollected: string;
+  /** VAT invoiced but chargeable only when the customer pays (services, no option for debits). */
+  vatAwaitingPayment: string;
   salesGoods: string;
   salesServices: string;
   compensationKept: string;
@@ -28,6 +36,7 @@ export const DEFAULT_CHART_OF_ACCOUNTS: Readonly<ChartOfAccounts> = {
   customers: "411",
   depositsReceived: "4191",
   vatCollected: "44571",
+  vatAwaitingPayment: "44574",
   salesGoods: "707",
   salesServices: "706",
   compensationKept: "7588",
@@ -42,6 +51,7 @@ export const DEFAULT_ACCOUNT_LABELS: Readonly<Record<string, string>> = {
   "411": "Clients",
   "4191": "Clients - avances et acomptes reçus sur commandes",
   "44571": "TVA collectée",
+  "44574": "TVA collectée sur encaissements (en attente)",
   "707": "Ventes de marchandises",
   "706": "Prestations de services",
   "7588": "Autres produits divers de gestion courante",

@@ -10,7 +10,8 @@ export type EntryKind =
   | "payment_received"
   | "compensation_paid"
   | "compensation_kept"
-  | "penalty_invoice";
+  | "penalty_invoice"
+  | "vat_on_payment";
 
 /** Journal codes: sales (invoices and credit notes), bank, miscellaneous. */
 export type JournalCode = "VT" | "BQ" | "OD";

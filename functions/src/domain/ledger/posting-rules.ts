@@ -8,12 +8,14 @@ import {
   PaymentReceivedEntryInput,
   PenaltyInvoiceEntryInput,
   RefundPaidEntryInput,
+  VatOnPaymentEntryInput,
   compensationEntryInputSchema,
   creditNoteEntryInputSchema,
   depositCashedEntryInputSchema,
   finalInvoiceEntryInputSchema,
   penaltyInvoiceEntryInputSchema,
   refundPaidEntryInputSchema,
+  vatOnPaymentEntryInputSchema,
 } from "../validation/ledger-schema";
 import { RateAmounts, parseRateAmounts } from "../vat/vat-breakdown";
 import { chartOfAccounts } from "./chart-of-accounts";
@@ -30,8 +32,13 @@ function gross(amounts: readonly RateAmounts[]): Money {
   return sumMoney(amounts.map((a) => a.net.plus(a.vat)));
 }
 
-function vatPostings(account: string, amounts: readonly RateAmounts[], sign: 1 | -1): Posting[] {
-  return amounts.map((a) => ({ account, label: `TVA collectée ${a.vatRate} %`, amount: a.vat.times(sign) }));
+function vatPostings(
+  account: string,
+  amounts: readonly RateAmounts[],
+  sign: 1 | -1,
+  label = "TVA collectée",
+): Posting[] {
+  return amounts.map((a) => ({ account, label: `${label} ${a.vatRate} %`, amount: a.vat.times(sign) }));
 }
 
 /**
@@ -74,6 +81,9 @@ export function depositCashedEntry(rawInput: DepositCashedEntryInput): JournalEn
  * into the same entry: D6618 interest, and 411 debited by that much less, so
  * the customer's line equals the invoice's amount due and its payment
  * letters it exactly; sales and VAT stay the full price (interest has no VAT).
+ * `vatOnPayment` (services, no option for debits): the VAT due is credited
+ * to the pending account (44574) instead, chargeable only as the customer
+ * pays (CGI art. 269-2-c; vatOnPaymentEntry moves it to 44571).
  *
  * @example
  * finalInvoiceEntry({
@@ -117,7 +127,41 @@ export function finalInvoiceEntry(rawInput: FinalInvoiceEntryInput): JournalEntr
         label: "Ventes (HT)",
         amount: sumMoney(invoice.map((a) => a.net)).negated(),
       },
-      ...vatPostings(chart.vatCollected, vatDue, -1),
+      ...(input.vatOnPayment
+        ? vatPostings(chart.vatAwaitingPayment, vatDue, -1, "TVA en attente d'encaissement")
+        : vatPostings(chart.vatCollected, vatDue, -1)),
+    ],
+  );
+}
+
+/**
+ * VAT of a services invoice becoming chargeable as the customer pays it
+ * (CGI art. 269-2-c, company without the option for debits): D44574 /
+ * C44571, per rate, the share of what was paid (vatChargeableOnPayment).
+ * Miscellaneous journal, the piece the payment (or the credit note whose
+ * refund was set against the invoice).
+ *
+ * @example
+ * vatOnPaymentEntry({ date: "2026-04-10", pieceRef: "PAI-a1b2c3d4", invoiceNumber: "FA-2026-000012",
+ *   lines: [{ vatRate: "20", net: "1000.00", vat: "200.00" }] });
+ * // → { kind: "vat_on_payment", journal: "OD", label: "TVA exigible à l'encaissement FA-2026-000012",
+ * //     lines: [44574 D 200.00, 44571 C 200.00] }
+ */
+export function vatOnPaymentEntry(rawInput: VatOnPaymentEntryInput): JournalEntry {
+  const input = parseInput(vatOnPaymentEntryInputSchema, rawInput);
+  const chart = chartOfAccounts(input.chart);
+  const amounts = parseRateAmounts(input.lines);
+  return journalEntry(
+    {
+      kind: "vat_on_payment",
+      journal: "OD",
+      date: input.date,
+      pieceRef: input.pieceRef,
+      label: input.label ?? `TVA exigible à l'encaissement ${input.invoiceNumber}`,
+    },
+    [
+      ...vatPostings(chart.vatAwaitingPayment, amounts, 1, "TVA en attente d'encaissement"),
+      ...vatPostings(chart.vatCollected, amounts, -1),
     ],
   );
 }

@@ -19,6 +19,7 @@ export const chartOverridesSchema = z
     customers: accountNumber,
     depositsReceived: accountNumber,
     vatCollected: accountNumber,
+    vatAwaitingPayment: accountNumber,
     salesGoods: accountNumber,
     salesServices: accountNumber,
     compensationKept: accountNumber,
@@ -47,6 +48,13 @@ export const finalInvoiceEntryInputSchema = z.strictObject({
   deposits: z.array(rateAmounts, { error: "doit être une liste de montants par taux" }).default([]),
   /** L214-2 interest deducted from the balance (a consumer's advances held over three months). */
   advanceInterest: positiveAmount.optional(),
+  /** Its VAT waits on the pending account until the customer pays (services without the option for debits). */
+  vatOnPayment: z.boolean({ error: "doit valoir true ou false" }).optional(),
+});
+export const vatOnPaymentEntryInputSchema = z.strictObject({
+  ...head,
+  invoiceNumber: documentNumber,
+  lines: rateLines,
 });
 export const creditNoteEntryInputSchema = z.strictObject({ ...head, lines: rateLines });
 export const refundPaidEntryInputSchema = z.strictObject({ ...head, amount: positiveAmount });
@@ -74,3 +82,4 @@ export type RefundPaidEntryInput = z.input<typeof refundPaidEntryInputSchema>;
 export type PaymentReceivedEntryInput = RefundPaidEntryInput;
 export type CompensationEntryInput = z.input<typeof compensationEntryInputSchema>;
 export type PenaltyInvoiceEntryInput = z.input<typeof penaltyInvoiceEntryInputSchema>;
+export type VatOnPaymentEntryInput = z.input<typeof vatOnPaymentEntryInputSchema>;

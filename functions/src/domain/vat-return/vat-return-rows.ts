@@ -56,7 +56,7 @@ export function vatReturnRows(r: VatReturn): VatCell[][] {
         rows.push([
           text(rate.label),
           text(source.label),
-          text(d.number),
+          text(d.invoice ? `${d.number} (facture ${d.invoice})` : d.number),
           day(d.date),
           day(d.postedOn),
           text(CHARGEABILITY_LABELS[d.chargeability]),

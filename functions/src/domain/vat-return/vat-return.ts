@@ -9,16 +9,21 @@ import { vatRateLabel } from "../vocabulary/labels";
 import { CA3_LABELS, CA3_RATES, CA3_RATE_LINES } from "./ca3-lines";
 import { monthLabel, type VatPeriod } from "./vat-period";
 
-/** What posted VAT on 44571: a cashed deposit, a final invoice (net of its deposits), a credit note. */
-export type VatSource = "deposit" | "finalInvoice" | "creditNote";
+/**
+ * What posted VAT on 44571: a cashed deposit, a final invoice (net of its
+ * deposits), a payment of a services invoice whose VAT waited for it (CGI
+ * art. 269-2-c, moved from 44574), a credit note.
+ */
+export type VatSource = "deposit" | "finalInvoice" | "payment" | "creditNote";
 
 /** The sources in the order each rate lists them: what raises the VAT, then what reduces it. */
-export const VAT_SOURCES: readonly VatSource[] = ["deposit", "finalInvoice", "creditNote"];
+export const VAT_SOURCES: readonly VatSource[] = ["deposit", "finalInvoice", "payment", "creditNote"];
 
 /** French names of the sources, as the `TVA` sheet shows them. */
 export const VAT_SOURCE_LABELS: Record<VatSource, string> = {
   deposit: "Acomptes encaissés",
   finalInvoice: "Factures de solde, nettes des acomptes déjà taxés",
+  payment: "Prestations encaissées (TVA sur les encaissements)",
   creditNote: "Avoirs",
 };
 
@@ -50,9 +55,12 @@ export interface VatRateLine {
 /** One document behind the return, as the workflow reads it with the 44571 movements of its entries. */
 export interface VatDocumentInput {
   source: VatSource;
+  /** The deposit invoice, final invoice or credit note; a payment's piece (`PAI-…`, or the credit note set against the invoice). */
   number: string;
-  /** Its date (the deposit invoice, final invoice or credit note). */
+  /** Its date (the deposit invoice, final invoice or credit note; the day a payment was received). */
   date: string;
+  /** A payment: the services invoice whose VAT it made chargeable. */
+  invoice?: string;
   /** The day its entry was posted: the 44571 movement's date. */
   postedOn: string;
   /** What is supplied (deposits and final invoices): decides when VAT is chargeable. */
@@ -67,7 +75,8 @@ export interface VatDocumentInput {
   vatDue?: { basis: string; date: string | null };
   /**
    * Per rate, what the document made chargeable: a deposit's or credit
-   * note's own lines, a final invoice's lines less its deposits (finalInvoiceVatLines).
+   * note's own lines, a final invoice's lines less its deposits
+   * (finalInvoiceVatLines), a payment's share of its invoice's (vatChargeableOnPayment).
    */
   lines: VatRateLine[];
   /** Credit − debit on 44571 of the entries that posted it (negative for a credit note). */
@@ -87,6 +96,8 @@ export interface UnexplainedMovement {
 export interface VatReturnDocument {
   number: string;
   date: string;
+  /** A payment: the invoice it paid. */
+  invoice?: string;
   postedOn: string;
   chargeability: Chargeability;
   /** The day VAT became chargeable; null when it waits for a payment the ledger does not follow. */
@@ -205,6 +216,7 @@ export class VatReturnBuilder {
       sum.documents.push({
         number: doc.number,
         date: doc.date,
+        ...(doc.invoice ? { invoice: doc.invoice } : {}),
         postedOn: doc.postedOn,
         chargeability,
         chargeableOn,
@@ -320,6 +332,13 @@ export class VatReturnBuilder {
   /** When the document's VAT became chargeable, with a warning when the ledger's date is not that period's. */
   private chargeability(doc: VatDocumentInput): { chargeability: Chargeability; chargeableOn: string | null } {
     if (doc.source === "creditNote") return { chargeability: "creditNote", chargeableOn: doc.date };
+    if (doc.source === "payment") {
+      if (doc.date < this.period.start)
+        this.warnings.push(
+          `Encaissement ${doc.number} du ${frenchDate(doc.date)} (facture ${doc.invoice}, prestations de services) : TVA exigible à l'encaissement (CGI art. 269-2-c), à déclarer en ${monthLabel(doc.date)}, elle figure ici en régularisation.`,
+        );
+      return { chargeability: "payment", chargeableOn: doc.date };
+    }
     const services = doc.supplyKind === "services";
     if (doc.source === "deposit") {
       const due =
@@ -339,6 +358,7 @@ export class VatReturnBuilder {
     }
     if (!services) return { chargeability: "delivery", chargeableOn: doc.date };
     if (this.options.vatOnDebits) return { chargeability: "debits", chargeableOn: doc.date };
+    // Only an invoice posted before the pending account 44574 existed: later ones wait there until paid.
     this.warnings.push(
       `Facture ${doc.number} (prestations de services) : sans option pour les débits, la TVA est exigible à l'encaissement du prix (CGI art. 269-2-c), or le grand livre l'a comptabilisée au compte 44571 à la date de facture (${frenchDate(doc.date)}).`,
     );
