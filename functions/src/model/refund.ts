@@ -79,7 +79,18 @@ export interface RefundDoc {
    * actual payment date), oldest first; absent until the first one.
    */
   supplements?: RefundSupplement[];
+  /**
+   * Where the refund is sent by SEPA transfer: the beneficiary's IBAN in
+   * electronic form (validated, SEPA zone) and BIC when given. Absent: the
+   * refund is paid some other way and never put in a transfer file.
+   */
+  bankAccount?: RefundBankAccount;
   updatedAt: Timestamp;
+}
+
+export interface RefundBankAccount {
+  iban: string;
+  bic?: string;
 }
 
 /** What a request owes the customer in all: its quote's total and the supplements late payments added. */
@@ -122,6 +133,12 @@ export interface InstalmentDoc {
   customerName: string;
   /** A supplement's instalment: the instalment whose late payment made it owed (absent on planned ones). */
   supplementFor?: number;
+  /**
+   * « Virement émis »: put in the SEPA transfer file `transferFileId`
+   * (model/transfer-file.ts), so no other file takes it. Absent: in no file.
+   */
+  transferStatus?: "issued";
+  transferFileId?: string;
 }
 
 /** Folds accents and case: « Émile-Zola » → « emile-zola ». */
