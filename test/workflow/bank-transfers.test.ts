@@ -13,6 +13,8 @@ import { sumMoney, money, formatMoney } from "../../functions/src/domain/money/m
 import { parseBody } from "../../functions/src/application/parse-body";
 import { companySettingsSchema } from "../../functions/src/workflow/bodies/company-body";
 import { COMPANIES, TRANSFER_FILES } from "../../functions/src/model/collections";
+import type { InstalmentDoc } from "../../functions/src/model/refund";
+import { instalmentRow } from "../../functions/src/sheets/sync/row-mappers";
 import { validateAgainstSchema } from "../../functions/testing/bank/xmllint";
 import {
   DEFAULT_SETTINGS,
@@ -182,6 +184,15 @@ test("two refunds with IBANs: the file validates against pain.001.001.09, adds u
   expect(hotelAfter.schedule.map((i: { transferFileId?: string }) => i.transferFileId)).toEqual([
     first.body.id,
     undefined,
+  ]);
+
+  // The Échéancier sheet shows it: « Virement émis » until it is paid.
+  const issued = await fs.db.doc(`${COMPANIES}/${C}/refunds/${hotel.id}/instalments/1`).get();
+  const stillDue = await fs.db.doc(`${COMPANIES}/${C}/refunds/${hotel.id}/instalments/2`).get();
+  const statusCell = (doc: typeof issued) => instalmentRow(doc.data() as InstalmentDoc).cells[6];
+  expect([statusCell(issued), statusCell(stillDue)]).toEqual([
+    { t: "text", v: "Virement émis" },
+    { t: "text", v: "À payer" },
   ]);
 
   // Later, up to the second due date: only the instalments not in a file yet.

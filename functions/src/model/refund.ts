@@ -141,6 +141,13 @@ export interface InstalmentDoc {
   transferFileId?: string;
 }
 
+/**
+ * An instalment's id across the company, `<refund id>-<n>`: its row in the
+ * Échéancier sheet and, in a SEPA transfer file, the source of its
+ * end-to-end id (`ACP-<refund id>-<n>`, domain/bank/sepa-text.ts).
+ */
+export const instalmentId = (i: Pick<InstalmentDoc, "refundId" | "number">) => `${i.refundId}-${i.number}`;
+
 /** Folds accents and case: « Émile-Zola » → « emile-zola ». */
 export function foldForSearch(text: string): string {
   return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();

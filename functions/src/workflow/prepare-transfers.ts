@@ -4,7 +4,7 @@ import { frenchDate } from "../domain/dates/calendar-day";
 import { unprocessable } from "../errors/api-error";
 import { EngineRuleError } from "../domain/errors/engine-error";
 import { INSTALMENTS, REFUNDS, TRANSFER_FILES } from "../model/collections";
-import type { InstalmentDoc, RefundDoc } from "../model/refund";
+import { instalmentId, type InstalmentDoc, type RefundDoc } from "../model/refund";
 import type { TransferFileDoc, TransferFileInstalment } from "../model/transfer-file";
 import type { UnitOfWork } from "../storage/unit-of-work";
 import type { Access } from "./access";
@@ -17,9 +17,6 @@ import { settingsOf } from "./company-settings";
  * What is left waits for the next file (`remaining` says how many).
  */
 export const TRANSFER_FILE_MAX_INSTALMENTS = 300;
-
-/** An instalment's id in the file, hence its end-to-end id: `<refund id>-<n>` (`ACP-…` on the statement). */
-export const transferInstalmentId = (refundId: string, n: number) => `${refundId}-${n}`;
 
 /**
  * « Préparer les virements »: the approved refunds' instalments still due
@@ -76,7 +73,7 @@ export async function prepareTransfers(
     dueDate: data.dueDate,
     customerName: data.customerName,
     iban: refund.data.bankAccount!.iban,
-    endToEndId: endToEndId(transferInstalmentId(refund.id, data.number)),
+    endToEndId: endToEndId(instalmentId(data)),
   }));
   const file = buildTransferFile({
     messageId: slot.number,
@@ -84,7 +81,7 @@ export async function prepareTransfers(
     executionDate,
     debtor: { name: settings.name, iban: settings.bankIban, ...(settings.bankBic ? { bic: settings.bankBic } : {}) },
     instalments: taken.map(({ refund, instalment: { data } }) => ({
-      id: transferInstalmentId(refund.id, data.number),
+      id: instalmentId(data),
       refundNumber: data.creditNoteNumber,
       index: data.number,
       count: data.count,
