@@ -281,3 +281,20 @@ test("only accounting approvers and admins prepare or download transfer files (4
     expect((await api.call("GET", `${base}/bank/transfers/${admin.body.id}`, { as: who })).status).toBe(403);
   expect((await api.call("GET", `${base}/bank/transfers/no-such-file`, { as: ACCOUNTING })).status).toBe(404);
 });
+
+test("two preparations at once (different keys): one file, the other finds nothing left; no instalment twice", async () => {
+  await approvedRefunds([
+    { orderRef: "CMD-2026-017", customer: DEPOSIT_BODY.customer, bank: { iban: HOTEL_IBAN } },
+    { orderRef: "CMD-2026-018", customer: CONSUMER, bank: { iban: CONSUMER_IBAN } },
+  ]);
+  api.setToday("2026-03-25");
+  const answers = await Promise.all([
+    prepare({ executionDate: "2026-04-30" }),
+    prepare({ executionDate: "2026-04-30" }, { as: ADMIN }),
+  ]);
+  expect(answers.map((a) => a.status).sort()).toEqual([201, 422]);
+  const files = (await storedFiles()).map((d) => d.data());
+  expect(files).toHaveLength(1);
+  expect(files[0].count).toBe(4);
+  expect(new Set(files[0].instalments.map((i: { endToEndId: string }) => i.endToEndId)).size).toBe(4);
+});
