@@ -38,7 +38,8 @@ export async function prepareTransfers(
       [{ path: "bankIban", message: "IBAN du compte de l'entreprise : à renseigner dans les paramètres." }],
     );
   const refunds = await uow.query<RefundDoc>(uow.collection(REFUNDS).where("status", "==", "approved"));
-  const payable = refunds.filter((r) => r.data.bankAccount && r.data.creditNoteNumber);
+  // A customer credit's instalments name the request instead of a credit note: they go in the file too.
+  const payable = refunds.filter((r) => r.data.bankAccount);
   const schedules = await Promise.all(
     payable.map((r) => uow.query<InstalmentDoc>(uow.collection(REFUNDS).doc(r.id).collection(INSTALMENTS))),
   );
