@@ -25,6 +25,7 @@ describe("menu and sidebar", () => {
       { caption: "Ouvrir le panneau Acompte", functionName: "showSidebar" },
       { caption: "Importer les acomptes et factures saisis", functionName: "importTypedRows" },
       { caption: "Marquer l'échéance sélectionnée payée", functionName: "markInstalmentPaid" },
+      { caption: "Préparer les virements", functionName: "prepareTransfers" },
       {
         caption: "Litige ou promesse de paiement sur la facture sélectionnée",
         functionName: "setInvoiceDunning",
@@ -52,7 +53,7 @@ describe("menu and sidebar", () => {
     addon.onInstall({});
     expect(standIns.recorder.menus).toHaveLength(1);
     expect(standIns.recorder.menus[0].items).toEqual(opened.standIns.recorder.menus[0].items);
-    expect(standIns.recorder.menus[0].items).toHaveLength(13);
+    expect(standIns.recorder.menus[0].items).toHaveLength(14);
   });
 
   it("every menu item names a top-level function of Code.js", async () => {

@@ -1,4 +1,5 @@
 import { downloadApi, type DownloadedFile } from "./api-client";
+import { downloadPage } from "./download-page";
 
 const TITLE = "Exporter le FEC";
 /** The problems listed in the dialog when the export is refused; the rest are counted. */
@@ -14,19 +15,13 @@ export function describeFecRefusal(message: string, details: { message: string }
     .join("\n")}${more}`;
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
 /** The dialog that hands the file to the browser: a download link carrying the file itself. */
 export function fecDownloadPage(file: DownloadedFile, year: string): string {
   const lines = Math.max(0, file.text.split("\r\n").length - 2);
-  const name = escapeHtml(file.fileName);
-  const data = Utilities.base64Encode(file.text, Utilities.Charset.UTF_8);
-  return (
-    `<p style="font-family:Arial,sans-serif">Le FEC de l'exercice clos en ${escapeHtml(year)} est prêt : ` +
-    `${lines.toLocaleString("fr-FR")} ligne(s) d'écritures, contrôlées comme le fait l'outil de test de l'administration.</p>` +
-    `<p style="font-family:Arial,sans-serif"><a download="${name}" href="data:text/plain;charset=utf-8;base64,${data}">Télécharger ${name}</a></p>`
+  return downloadPage(
+    `Le FEC de l'exercice clos en ${year} est prêt : ${lines.toLocaleString("fr-FR")} ligne(s) d'écritures, contrôlées comme le fait l'outil de test de l'administration.`,
+    file,
+    "text/plain",
   );
 }
 

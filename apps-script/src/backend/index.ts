@@ -23,6 +23,7 @@ import { claimPenalties } from "./claimPenalties";
 import { showLegalRates } from "./legalRates";
 import { exportFec } from "./exportFec";
 import { declareVat } from "./declareVat";
+import { prepareTransfers } from "./prepareTransfers";
 import { importTypedRows, resyncWorkbook, setupWorkbook } from "./workbookActions";
 import { showSidebar } from "./showSidebar";
 import { verifyAuditChains } from "./verifyAuditChains";
@@ -41,6 +42,7 @@ export const entryPoints: EntryPoints = {
   showLegalRates,
   exportFec,
   declareVat,
+  prepareTransfers,
   linkCompany,
   logTokenAudience,
   getSidebarContext,

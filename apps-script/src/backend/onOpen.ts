@@ -7,6 +7,7 @@ export const MENU_ITEMS = [
   { label: "Ouvrir le panneau Acompte", fn: "showSidebar" },
   { label: "Importer les acomptes et factures saisis", fn: "importTypedRows" },
   { label: "Marquer l'échéance sélectionnée payée", fn: "markInstalmentPaid" },
+  { label: "Préparer les virements", fn: "prepareTransfers" },
   { label: "Litige ou promesse de paiement sur la facture sélectionnée", fn: "setInvoiceDunning" },
   { label: "Facturer les pénalités de la facture sélectionnée", fn: "claimPenalties" },
   { label: "Resynchroniser le classeur", fn: "resyncWorkbook" },

@@ -35,6 +35,7 @@ export type {
   RefundSummary,
   Role,
   ScheduleProposal,
+  TransferFileSummary,
   VatSheetAnswer,
 } from "../../../functions/src/contract";
 

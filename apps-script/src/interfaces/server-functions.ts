@@ -30,6 +30,7 @@ export interface MenuFunctions {
   resyncWorkbook(): void;
   importTypedRows(): void;
   markInstalmentPaid(): void;
+  prepareTransfers(): void;
   setInvoiceDunning(): void;
   claimPenalties(): void;
   verifyAuditChains(): void;
@@ -65,6 +66,7 @@ export const MENU_FUNCTIONS = [
   "resyncWorkbook",
   "importTypedRows",
   "markInstalmentPaid",
+  "prepareTransfers",
   "setInvoiceDunning",
   "claimPenalties",
   "verifyAuditChains",

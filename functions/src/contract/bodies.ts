@@ -23,6 +23,9 @@ export interface RefundProposal {
   comment?: string;
   /** B2C: the day the consumer terminated or withdrew (the refund is due 14 days later). */
   terminationDate?: string;
+  /** The beneficiary's account, when the refund is paid by SEPA transfer (« Préparer les virements »). */
+  iban?: string;
+  bic?: string;
 }
 
 /** Body of `POST …/refunds/{id}/reject`. */

@@ -17,3 +17,4 @@ export * from "./bodies";
 export * from "./legal-rates";
 export * from "./fec";
 export * from "./vat-return";
+export * from "./bank";

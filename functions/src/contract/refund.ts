@@ -21,6 +21,8 @@ export interface Instalment {
   paidAt: string | null;
   /** Only on a supplement's instalment: the instalment whose late payment made it owed. */
   supplementFor?: number;
+  /** Only once put in a SEPA transfer file (« Virement émis »): that file's id (`GET …/bank/transfers/{id}`). */
+  transferFileId?: string;
 }
 
 /**
@@ -78,6 +80,11 @@ export interface Refund {
   totalOwed: string;
   /** The deposit invoice refunded. */
   deposit: { number: string; date: string; customerName: string } | null;
+  /**
+   * The beneficiary's account when the refund is paid by SEPA transfer,
+   * the IBAN masked (`FR76 **** **** **** **** ***0 189`); absent otherwise.
+   */
+  bankAccount?: { iban: string; bic: string | null };
 }
 
 /** One step of a request's history (its audit events, oldest first). */

@@ -95,6 +95,7 @@ export {
   ROLE_LABELS,
   SUPPLY_KIND_LABELS,
   TOTAL_OWED_LABEL,
+  TRANSFER_STATUS_LABELS,
   inSentence,
   vatRateLabel,
   type DepositStatus,

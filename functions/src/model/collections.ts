@@ -21,6 +21,7 @@
  *     sheetSyncs/{spreadsheetId}                   SheetSyncDoc (the write-back's lease and pending mark, sheets/sync/sync-lease.ts)
  *     dashboards/{YYYY-MM-DD | "latest"}           the dashboard job's figures of a day (jobs/company-dashboard.ts)
  *     legalRates/{YYYY-MM-DD}                      LegalRatesDoc (a half-year of legal rates an admin added)
+ *     transferFiles/{fileId}                       TransferFileDoc (a SEPA credit transfer file of refund instalments, model/transfer-file.ts)
  *
  * Three collections are top-level, because what they hold spans companies:
  *
@@ -47,5 +48,6 @@ export const WORKBOOKS = "workbooks";
 export const SHEET_SYNCS = "sheetSyncs";
 export const DASHBOARDS = "dashboards";
 export const LEGAL_RATES = "legalRates";
+export const TRANSFER_FILES = "transferFiles";
 export const OUTBOX = "outbox";
 export const JOB_RUNS = "jobRuns";

@@ -22,6 +22,9 @@ export interface CompanySettings {
   fiscalYearEnd?: string;
   /** The `Écritures` sheet shows only the last N months (the FEC is the full journal); absent: every entry. */
   journalSheetMonths?: number;
+  /** The company account refunds are transferred from (IBAN in electronic form, BIC when given): the transfer files' debtor. */
+  bankIban?: string;
+  bankBic?: string;
 }
 
 /**

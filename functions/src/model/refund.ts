@@ -79,7 +79,18 @@ export interface RefundDoc {
    * actual payment date), oldest first; absent until the first one.
    */
   supplements?: RefundSupplement[];
+  /**
+   * Where the refund is sent by SEPA transfer: the beneficiary's IBAN in
+   * electronic form (validated, SEPA zone) and BIC when given. Absent: the
+   * refund is paid some other way and never put in a transfer file.
+   */
+  bankAccount?: RefundBankAccount;
   updatedAt: Timestamp;
+}
+
+export interface RefundBankAccount {
+  iban: string;
+  bic?: string;
 }
 
 /** What a request owes the customer in all: its quote's total and the supplements late payments added. */
@@ -122,7 +133,20 @@ export interface InstalmentDoc {
   customerName: string;
   /** A supplement's instalment: the instalment whose late payment made it owed (absent on planned ones). */
   supplementFor?: number;
+  /**
+   * « Virement émis »: put in the SEPA transfer file `transferFileId`
+   * (model/transfer-file.ts), so no other file takes it. Absent: in no file.
+   */
+  transferStatus?: "issued";
+  transferFileId?: string;
 }
+
+/**
+ * An instalment's id across the company, `<refund id>-<n>`: its row in the
+ * Échéancier sheet and, in a SEPA transfer file, the source of its
+ * end-to-end id (`ACP-<refund id>-<n>`, domain/bank/sepa-text.ts).
+ */
+export const instalmentId = (i: Pick<InstalmentDoc, "refundId" | "number">) => `${i.refundId}-${i.number}`;
 
 /** Folds accents and case: « Émile-Zola » → « emile-zola ». */
 export function foldForSearch(text: string): string {

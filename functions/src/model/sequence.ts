@@ -7,9 +7,10 @@ import type { SeriesKind } from "./chain";
  * beside the chained ones (sequences/refundRequest-2026), is taken the same
  * way (UnitOfWork.nextNumber) so its numbers are unique, gapless and in
  * commit order, and keeps `lastHash` "": the integrity checks walk the
- * chained series only.
+ * chained series only. A SEPA transfer file is numbered the same way
+ * (`VIR-2026-000001`, its message id at the bank).
  */
-export type PlainSeriesKind = "refundRequest";
+export type PlainSeriesKind = "refundRequest" | "transferFile";
 export type NumberedKind = SeriesKind | PlainSeriesKind;
 
 /**

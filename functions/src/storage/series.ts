@@ -27,6 +27,7 @@ const PREFIXES: Record<NumberedKind, string> = {
   creditNote: SERIES.creditNote.prefix,
   journal: SERIES.journal.prefix,
   refundRequest: "RB",
+  transferFile: "VIR",
 };
 
 /** Not a series of ours: imported invoices keep the other tool's numbering (`seq` 0, nothing chained). */
@@ -43,7 +44,7 @@ export function parseSeriesKey(series: string): { kind: SeriesKind; year: number
   return m ? { kind: m[1] as SeriesKind, year: Number(m[2]) } : null;
 }
 
-/** `FA-2026-000123`, `RB-2026-000012`. */
+/** `FA-2026-000123`, `RB-2026-000012`, `VIR-2026-000001`. */
 export function formatNumber(kind: NumberedKind, year: number, seq: number): string {
   return `${PREFIXES[kind]}-${year}-${String(seq).padStart(6, "0")}`;
 }

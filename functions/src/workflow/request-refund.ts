@@ -73,6 +73,7 @@ export async function requestRefund(
     consumerRefundDeadline:
       lateRefundScale && body.terminationDate ? addDays(body.terminationDate, CONSUMER_REFUND_DAYS) : null,
     lateRefundScale: lateRefundScale ?? null,
+    ...(body.iban ? { bankAccount: { iban: body.iban, ...(body.bic ? { bic: body.bic } : {}) } } : {}),
     updatedAt: uow.timestamp,
   };
   uow.putNumbered(slot, ref, doc);

@@ -5,6 +5,7 @@
  * stored, with the history (`refundAsStored`). Both go through
  * `presentRefund`, so they cannot differ.
  */
+import { maskIban } from "../../domain/bank/iban";
 import type { Refund, RefundDetail, RefundEventType, RefundReason } from "../../contract";
 import { DEPOSITS, EVENTS, INSTALMENTS, REFUNDS } from "../../model/collections";
 import type { DepositDoc } from "../../model/deposit";
@@ -48,6 +49,7 @@ export function presentRefund({ id, doc, instalments, deposit }: RefundParts): R
         status: i.status,
         paidAt: i.paidOn,
         ...(i.supplementFor !== undefined ? { supplementFor: i.supplementFor } : {}),
+        ...(i.transferFileId !== undefined ? { transferFileId: i.transferFileId } : {}),
       }))
       .sort((a, b) => a.n - b.n),
     // The journal entry's id stays inside: the statement shows what is owed and why.
@@ -67,6 +69,10 @@ export function presentRefund({ id, doc, instalments, deposit }: RefundParts): R
     deposit: deposit
       ? { number: deposit.invoiceNumber, date: deposit.invoiceDate, customerName: deposit.customer.name }
       : null,
+    // Masked: the answer is shown and logged; the full IBAN only leaves in the transfer file.
+    ...(doc.bankAccount
+      ? { bankAccount: { iban: maskIban(doc.bankAccount.iban), bic: doc.bankAccount.bic ?? null } }
+      : {}),
   };
 }
 

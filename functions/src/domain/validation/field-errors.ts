@@ -99,6 +99,9 @@ const FIELD_LABELS: Record<string, string> = {
   means: "moyen de paiement",
   iban: "IBAN",
   bic: "BIC",
+  bankIban: "IBAN du compte de l'entreprise",
+  bankBic: "BIC du compte de l'entreprise",
+  upTo: "date limite des échéances",
 };
 
 /** Where the last key alone says too little: the label of the whole path (indexes left out). */

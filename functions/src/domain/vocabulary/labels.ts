@@ -63,6 +63,9 @@ export const DEPOSIT_REFUND_LABELS = {
   credited: "Avoir émis",
   refunding: "Remboursement en cours",
 } as const;
+/** Where a refund instalment stands with the bank: put in a SEPA transfer file (« Virement émis »). */
+export const TRANSFER_STATUS_LABELS = { issued: "Virement émis" } as const;
+
 /** Owed to the customer in all: the credit note plus compensation without VAT — never called TTC. */
 export const TOTAL_OWED_LABEL = "Total dû au client";
 

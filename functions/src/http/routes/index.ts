@@ -26,6 +26,7 @@ import {
 import { addLegalRatesCommand, listLegalRatesCommand } from "../../application/commands/legal-rates";
 import { exportFecCommand } from "../../application/commands/fec";
 import { vatReturnCommand } from "../../application/commands/vat-return";
+import { getTransferFileCommand, prepareTransfersCommand } from "../../application/commands/bank";
 import { commandRoute } from "../command-route";
 import type { Route } from "../route";
 
@@ -57,5 +58,7 @@ export const ROUTES: readonly Route[] = [
   commandRoute("GET", `${company}/audit/verify`, verifyChainsCommand),
   commandRoute("GET", `${company}/fec`, exportFecCommand),
   commandRoute("GET", `${company}/vat-return`, vatReturnCommand),
+  commandRoute("POST", `${company}/bank/transfers`, prepareTransfersCommand),
+  commandRoute("GET", `${company}/bank/transfers/:transferId`, getTransferFileCommand),
   commandRoute("POST", `${company}/audit/verify`, verifyChainsWithAnchorCommand),
 ];

@@ -4,7 +4,13 @@
  * `Message` column tells what is wrong with a row that could not be
  * recorded.
  */
-import { DEPOSIT_REFUND_LABELS, DEPOSIT_STATUS_LABELS, REFUND_STATUS_LABELS, TOTAL_OWED_LABEL } from "../../domain";
+import {
+  DEPOSIT_REFUND_LABELS,
+  DEPOSIT_STATUS_LABELS,
+  REFUND_STATUS_LABELS,
+  TOTAL_OWED_LABEL,
+  TRANSFER_STATUS_LABELS,
+} from "../../domain";
 import { RELANCES_COLUMNS } from "./relances-row";
 import { AMBER, BLUE, col, GREEN, GREY, ID_HEADER, RED, type ColumnKind, type SheetSpec } from "./sheet-spec";
 
@@ -126,6 +132,7 @@ export const ECHEANCIER: SheetSpec = {
   statusColumn: "Statut",
   statusColours: [
     { label: "À payer", colour: AMBER },
+    { label: TRANSFER_STATUS_LABELS.issued, colour: BLUE },
     { label: "Payée", colour: GREEN },
   ],
 };

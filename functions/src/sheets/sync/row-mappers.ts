@@ -19,13 +19,14 @@ import {
   money,
   vatRateLabel,
   type PaymentMeans,
+  TRANSFER_STATUS_LABELS,
   type RefundReason,
 } from "../../domain";
 import type { CreditNoteDoc } from "../../model/credit-note";
 import type { DepositDoc } from "../../model/deposit";
 import { invoiceCopies, type InvoiceDoc } from "../../model/invoice";
 import type { JournalEntryDoc } from "../../model/journal-entry";
-import { refundTotalOwed, type InstalmentDoc, type RefundDoc } from "../../model/refund";
+import { instalmentId, refundTotalOwed, type InstalmentDoc, type RefundDoc } from "../../model/refund";
 import { date, money as amount, text, type Cell } from "../cell";
 
 export interface Row {
@@ -132,7 +133,13 @@ export function refundRow(id: string, r: RefundDoc): Row {
   };
 }
 
-export const instalmentId = (i: Pick<InstalmentDoc, "refundId" | "number">) => `${i.refundId}-${i.number}`;
+export { instalmentId };
+
+/** « Payée », else « Virement émis » once in a SEPA transfer file, else « À payer ». */
+function instalmentStatusLabel(i: InstalmentDoc): string {
+  if (i.status === "paid") return "Payée";
+  return i.transferStatus ? TRANSFER_STATUS_LABELS[i.transferStatus] : "À payer";
+}
 
 export function instalmentRow(i: InstalmentDoc): Row {
   return {
@@ -145,7 +152,7 @@ export function instalmentRow(i: InstalmentDoc): Row {
       text(`${i.number}/${i.count}`),
       date(i.dueDate),
       amount(i.amount),
-      text(i.status === "paid" ? "Payée" : "À payer"),
+      text(instalmentStatusLabel(i)),
       date(i.paidOn),
       text(instalmentId(i)),
     ],

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { isFiscalYearEnd, schemas } from "../../domain";
 import type { CompanySettings } from "../../model/company";
 import { reminderSettingsSchema } from "../../domain/reminders/reminder-settings";
+import { bicSchema, ibanSchema } from "./bank-details";
 import { BOUNDED } from "./bounded-scalars";
 import { sirenSchema } from "./siren";
 
@@ -67,6 +68,9 @@ export const companySettingsSchema = z.strictObject({
     .min(1, { message: "au moins 1 mois" })
     .max(120, { message: "120 mois au plus" })
     .optional(),
+  /** The account refunds are transferred from: the debtor of « Préparer les virements » (docs/bank.md). */
+  bankIban: ibanSchema.optional(),
+  bankBic: bicSchema.optional(),
 });
 
 /** Compiles only while the schema's output is exactly the stored CompanySettings (both ways). */

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { schemas } from "../../domain";
 import { addMonths, frenchDate } from "../../domain/dates/calendar-date";
+import { bicSchema, ibanSchema } from "./bank-details";
 import { BOUNDED, currentDateWindow } from "./bounded-scalars";
 import { documentId } from "./document-id";
 
@@ -8,6 +9,8 @@ import { documentId } from "./document-id";
  * Body of POST …/refunds/quote and POST …/refunds (the add-on's
  * RefundProposal): what is refunded is a deposit (`depositId`) or a
  * customer's unapplied credit (`customerCreditId`), exactly one of them.
+ * `iban` (and `bic`): the beneficiary's account, when the refund is to be
+ * paid by SEPA transfer (« Préparer les virements », docs/bank.md).
  */
 export const refundBodySchema = z
   .strictObject({
@@ -19,6 +22,12 @@ export const refundBodySchema = z
     terminationDate: BOUNDED.date.optional(),
     settlement: schemas.settlementChoiceSchemaOf(BOUNDED).optional(),
     comment: schemas.text({ error: "doit être un texte", max: 1000, multiline: true, trim: false }).optional(),
+    iban: ibanSchema.optional(),
+    bic: bicSchema.optional(),
+  })
+  .refine((b) => b.bic === undefined || b.iban !== undefined, {
+    path: ["bic"],
+    message: "un BIC ne va pas sans l'IBAN du bénéficiaire",
   })
   .refine((b) => (b.depositId === undefined) !== (b.customerCreditId === undefined), {
     path: ["depositId"],

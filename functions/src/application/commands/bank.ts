@@ -1,0 +1,65 @@
+import { TRANSFER_FILE_CONTENT_TYPE, type TransferFileSummary } from "../../contract";
+import { maskIban } from "../../domain/bank/iban";
+import { notFound } from "../../errors/api-error";
+import { TRANSFER_FILES } from "../../model/collections";
+import type { TransferFileDoc } from "../../model/transfer-file";
+import { prepareTransfers } from "../../workflow/prepare-transfers";
+import { transferBody, transferBodySchema } from "../../workflow/bodies/transfer-body";
+import { defineChange, defineRead } from "../command";
+import { parseBody } from "../parse-body";
+import { isoInstant } from "../presenters/iso-instant";
+
+const transferFileName = (number: string) => `${number}.xml`;
+
+function presentTransferFile(id: string, doc: TransferFileDoc, remaining: number): TransferFileSummary {
+  return {
+    id,
+    number: doc.number,
+    fileName: transferFileName(doc.number),
+    executionDate: doc.executionDate,
+    upTo: doc.upTo,
+    createdAt: isoInstant(doc.createdAt),
+    createdBy: doc.createdBy,
+    count: doc.count,
+    controlSum: doc.controlSum,
+    debtorIban: maskIban(doc.debtorIban),
+    instalments: doc.instalments.map((i) => ({ ...i, iban: maskIban(i.iban) })),
+    remaining,
+  };
+}
+
+export const prepareTransfersCommand = defineChange({
+  name: "bank.prepare_transfers",
+  summary:
+    "« Préparer les virements »: the approved refunds' instalments due up to `upTo` (default `executionDate`), with the beneficiary's IBAN and in no file yet, put in one SEPA pain.001.001.09 file (VIR-…) and marked « Virement émis ».",
+  roles: ["accounting_approver", "admin"],
+  body: transferBodySchema,
+  status: 201,
+  answer: "TransferFileSummary",
+  input: ({ body, today }) => transferBody(parseBody(transferBodySchema, body), today),
+  handler: (uow, access, body) => prepareTransfers(uow, access, body),
+  present: ({ id, doc, remaining }) => presentTransferFile(id, doc, remaining),
+});
+
+/** The stored file, byte for byte: a download repeated later gives the same bytes the bank first received. */
+export const getTransferFileCommand = defineRead({
+  name: "bank.get_transfer_file",
+  summary: "A prepared SEPA transfer file, as application/xml, byte-identical to the file first prepared.",
+  roles: ["accounting_approver", "admin"],
+  answer: "TransferFileXml",
+  handler: async (_access, reader, { params }) => {
+    const doc = await reader.get<TransferFileDoc>(reader.collection(TRANSFER_FILES).doc(params.transferId));
+    if (!doc) throw notFound("Fichier de virements introuvable.");
+    return {
+      status: 200,
+      body: null,
+      download: {
+        fileName: transferFileName(doc.number),
+        contentType: TRANSFER_FILE_CONTENT_TYPE,
+        chunks: (async function* () {
+          yield doc.xml;
+        })(),
+      },
+    };
+  },
+});

@@ -1,0 +1,300 @@
+/**
+ * « Préparer les virements » (issue #15, docs/bank.md): the approved
+ * refunds' instalments with a beneficiary IBAN go out in a SEPA
+ * pain.001.001.09 file, each instalment in one file only, the file stored
+ * and downloaded byte-identical. The file is validated by xmllint against
+ * the ISO 20022 schema and left in test-artifacts/bank/.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { endToEndId } from "../../functions/src/domain/bank/sepa-text";
+import { maskIban } from "../../functions/src/domain/bank/iban";
+import { sumMoney, money, formatMoney } from "../../functions/src/domain/money/money";
+import { parseBody } from "../../functions/src/application/parse-body";
+import { companySettingsSchema } from "../../functions/src/workflow/bodies/company-body";
+import { COMPANIES, TRANSFER_FILES } from "../../functions/src/model/collections";
+import type { InstalmentDoc } from "../../functions/src/model/refund";
+import { instalmentRow } from "../../functions/src/sheets/sync/row-mappers";
+import { validateAgainstSchema } from "../../functions/testing/bank/xmllint";
+import {
+  DEFAULT_SETTINGS,
+  snapshotAll,
+  type CallOptions,
+  type CallResult,
+  type TestApi,
+} from "../support/workflow-api";
+import { wordingProblems } from "../support/french-wording";
+import { workflowSuite } from "./suite";
+import { ACCOUNTING, ADMIN, C, DEPOSIT_BODY, REQUESTER, SALES, refundBody } from "./fixtures";
+
+/** The company's account (a valid French IBAN, Crédit Agricole's BIC) and two customers' accounts. */
+const COMPANY_IBAN = "FR7630006000011234567890189";
+const COMPANY_BIC = "AGRIFRPP";
+const HOTEL_IBAN = "FR14 2004 1010 0505 0001 3M02 606";
+const HOTEL_BIC = "psst fr pp par";
+const CONSUMER_IBAN = "DE89 3704 0044 0532 0130 00";
+
+const suite = workflowSuite("wfbank", { approvalThreshold: "4000.00", bankIban: COMPANY_IBAN, bankBic: COMPANY_BIC });
+const fs = suite.fs;
+let api: TestApi;
+const base = `/v1/companies/${C}`;
+const ARTIFACTS = join(__dirname, "../../test-artifacts/bank");
+beforeEach(() => (api = suite.api));
+
+const CONSUMER = { name: "Hélène Lefèvre-Œstrup", kind: "b2c", email: "helene@example.fr" };
+
+type BankDetails = { iban?: string; bic?: string };
+
+/**
+ * Per order, a deposit cashed 15/01/2026 (all deposits first: invoice
+ * numbers follow their dates) and its full refund in two monthly
+ * instalments (31/03 and 30/04), requested and approved on 10/03/2026.
+ */
+async function approvedRefunds(orders: { orderRef: string; customer: object; bank: BankDetails }[]) {
+  api.setToday("2026-01-15");
+  const deposits: string[] = [];
+  for (const { orderRef, customer } of orders) {
+    const dep = await api.call("POST", `${base}/deposits`, {
+      as: ACCOUNTING,
+      body: { ...DEPOSIT_BODY, customer, orderRef },
+    });
+    expect([dep.status, dep.body.error?.message]).toEqual([201, undefined]);
+    deposits.push(dep.body.id);
+  }
+  api.setToday("2026-03-10");
+  const refunds = [];
+  for (const [i, { bank }] of orders.entries()) {
+    const req = await api.call("POST", `${base}/refunds`, {
+      as: REQUESTER,
+      body: { ...refundBody(deposits[i]), ...bank },
+    });
+    expect([req.status, req.body.error?.message]).toEqual([201, undefined]);
+    for (const who of [ACCOUNTING, SALES])
+      expect((await api.call("POST", `${base}/refunds/${req.body.id}/approve`, { as: who })).status).toBe(200);
+    refunds.push((await api.call("GET", `${base}/refunds/${req.body.id}`, { as: ACCOUNTING })).body);
+  }
+  return refunds;
+}
+
+const prepare = (body: unknown, options: CallOptions = {}) =>
+  api.call("POST", `${base}/bank/transfers`, { as: ACCOUNTING, body, ...options });
+
+const all = (xml: string, tag: string) =>
+  [...xml.matchAll(new RegExp(`<${tag}[^>]*>([^<]*)</${tag}>`, "g"))].map((m) => m[1]);
+
+async function storedFiles() {
+  return (await fs.db.collection(COMPANIES).doc(C).collection(TRANSFER_FILES).get()).docs;
+}
+
+/** A refused call: status, a French message without codes or ISO dates, and not one document changed. */
+async function refusedUnchanged(call: () => Promise<CallResult>, status: number) {
+  const before = await snapshotAll(fs.db);
+  const answer = await call();
+  expect(answer.status).toBe(status);
+  const texts = [answer.body.error.message, ...answer.body.error.details.map((d: { message: string }) => d.message)];
+  expect(texts.flatMap(wordingProblems)).toEqual([]);
+  expect(await snapshotAll(fs.db)).toEqual(before);
+  return answer.body.error;
+}
+
+test("two refunds with IBANs: the file validates against pain.001.001.09, adds up, is stored once, downloads byte-identical; no instalment goes in two files", async () => {
+  const [hotel, consumer, cheque] = await approvedRefunds([
+    { orderRef: "CMD-2026-017", customer: DEPOSIT_BODY.customer, bank: { iban: HOTEL_IBAN, bic: HOTEL_BIC } },
+    { orderRef: "CMD-2026-018", customer: CONSUMER, bank: { iban: CONSUMER_IBAN } },
+    // Paid another way (no IBAN): never in a file.
+    { orderRef: "CMD-2026-019", customer: { ...CONSUMER, name: "Paul Martin" }, bank: {} },
+  ]);
+  expect(hotel.bankAccount).toEqual({ iban: maskIban(HOTEL_IBAN), bic: "PSSTFRPPPAR" });
+  expect(hotel.bankAccount.iban).toBe("FR14 **** **** **** **** ***2 606");
+  expect(consumer.bankAccount).toEqual({ iban: "DE89 **** **** **** **30 00", bic: null });
+  expect(cheque.bankAccount).toBeUndefined();
+  // The stored request keeps the electronic form, not the typed one.
+  const stored = (await fs.db.doc(`${COMPANIES}/${C}/refunds/${hotel.id}`).get()).data();
+  expect(stored?.bankAccount).toEqual({ iban: "FR1420041010050500013M02606", bic: "PSSTFRPPPAR" });
+
+  api.setToday("2026-03-25");
+  const key = "prepare-march";
+  const first = await prepare({ executionDate: "2026-03-31" }, { key });
+  expect([first.status, first.body.error?.message]).toEqual([201, undefined]);
+  const firstInstalments = [hotel, consumer].map((r) => ({ refund: r, instalment: r.schedule[0] }));
+  const expectedSum = formatMoney(sumMoney(firstInstalments.map((f) => money(f.instalment.amount))));
+  expect(first.body).toEqual(
+    expect.objectContaining({
+      number: "VIR-2026-000001",
+      fileName: "VIR-2026-000001.xml",
+      executionDate: "2026-03-31",
+      upTo: "2026-03-31",
+      count: 2,
+      controlSum: expectedSum,
+      debtorIban: maskIban(COMPANY_IBAN),
+      remaining: 0,
+    }),
+  );
+  expect(
+    first.body.instalments.map((i: { refundId: string; n: number; iban: string }) => [i.refundId, i.n, i.iban]),
+  ).toEqual(
+    expect.arrayContaining([
+      [hotel.id, 1, maskIban(HOTEL_IBAN)],
+      [consumer.id, 1, maskIban(CONSUMER_IBAN)],
+    ]),
+  );
+
+  // The same key again: the first answer, and still one file.
+  const retried = await prepare({ executionDate: "2026-03-31" }, { key });
+  expect(retried).toEqual(first);
+  expect((await storedFiles()).length).toBe(1);
+
+  const download = () => api.call("GET", `${base}/bank/transfers/${first.body.id}`, { as: ADMIN });
+  const [a, b] = [await download(), await download()];
+  expect(a.status).toBe(200);
+  expect(a.headers.get("content-type")).toBe("application/xml; charset=utf-8");
+  expect(a.headers.get("content-disposition")).toContain('filename="VIR-2026-000001.xml"');
+  const xml = a.body as string;
+  expect(b.body).toBe(xml);
+  expect((await storedFiles())[0].data().xml).toBe(xml);
+
+  const verdict = validateAgainstSchema(xml, "pain.001.001.09.xsd");
+  expect(verdict.output).toContain("validates");
+  expect(verdict.ok).toBe(true);
+  const amounts = all(xml, "InstdAmt");
+  const [headerCount, ...blockCounts] = all(xml, "NbOfTxs").map(Number);
+  const [headerSum, ...blockSums] = all(xml, "CtrlSum");
+  expect(amounts).toHaveLength(2);
+  expect(headerCount).toBe(amounts.length);
+  expect(blockCounts.reduce((t, n) => t + n, 0)).toBe(headerCount);
+  expect(headerSum).toBe(formatMoney(sumMoney(amounts.map(money))));
+  expect(formatMoney(sumMoney(blockSums.map(money)))).toBe(headerSum);
+  expect(headerSum).toBe(expectedSum);
+  expect(all(xml, "MsgId")).toEqual(["VIR-2026-000001"]);
+  expect(xml).toContain("<ReqdExctnDt><Dt>2026-03-31</Dt></ReqdExctnDt>");
+  expect(all(xml, "EndToEndId").sort()).toEqual([`${hotel.id}-1`, `${consumer.id}-1`].map(endToEndId).sort());
+  expect(all(xml, "Ustrd").sort()).toEqual(
+    firstInstalments.map((f) => `Remboursement ${f.refund.creditNote.number} echeance 1/2`).sort(),
+  );
+  expect(all(xml, "IBAN")).toEqual(
+    expect.arrayContaining([COMPANY_IBAN, "FR1420041010050500013M02606", "DE89370400440532013000"]),
+  );
+  expect(xml).toContain("<Nm>Helene Lefevre-OEstrup</Nm>");
+  expect(xml).not.toContain("Paul Martin");
+  mkdirSync(ARTIFACTS, { recursive: true });
+  writeFileSync(join(ARTIFACTS, "transfer-file-VIR-2026-000001.xml"), xml);
+
+  // « Virement émis »: each instalment of the file carries it.
+  const hotelAfter = (await api.call("GET", `${base}/refunds/${hotel.id}`, { as: ACCOUNTING })).body;
+  expect(hotelAfter.schedule.map((i: { transferFileId?: string }) => i.transferFileId)).toEqual([
+    first.body.id,
+    undefined,
+  ]);
+
+  // The Échéancier sheet shows it: « Virement émis » until it is paid.
+  const issued = await fs.db.doc(`${COMPANIES}/${C}/refunds/${hotel.id}/instalments/1`).get();
+  const stillDue = await fs.db.doc(`${COMPANIES}/${C}/refunds/${hotel.id}/instalments/2`).get();
+  const statusCell = (doc: typeof issued) => instalmentRow(doc.data() as InstalmentDoc).cells[6];
+  expect([statusCell(issued), statusCell(stillDue)]).toEqual([
+    { t: "text", v: "Virement émis" },
+    { t: "text", v: "À payer" },
+  ]);
+
+  // Later, up to the second due date: only the instalments not in a file yet.
+  api.setToday("2026-04-27");
+  const second = await prepare({ executionDate: "2026-04-30", upTo: "2026-04-30" });
+  expect([second.status, second.body.error?.message]).toEqual([201, undefined]);
+  expect(second.body.number).toBe("VIR-2026-000002");
+  expect(second.body.instalments.map((i: { n: number }) => i.n)).toEqual([2, 2]);
+  const files = (await storedFiles()).map((d) => d.data());
+  const everyId = files.flatMap((f) => f.instalments.map((i: { endToEndId: string }) => i.endToEndId));
+  expect(new Set(everyId).size).toBe(everyId.length);
+  expect(everyId).toHaveLength(4);
+  expect(validateAgainstSchema(files.find((f) => f.number === "VIR-2026-000002")!.xml, "pain.001.001.09.xsd").ok).toBe(
+    true,
+  );
+
+  // Again: nothing left, a French 422 and nothing recorded.
+  const error = await refusedUnchanged(() => prepare({ executionDate: "2026-04-30", upTo: "2026-12-31" }), 422);
+  expect(error.code).toBe("BANK_NOTHING_TO_TRANSFER");
+  expect(error.message).toContain("31/12/2026");
+});
+
+test("bad input gets a French 4xx and changes nothing: invalid IBAN or BIC, BIC alone, bad or past dates, no company IBAN", async () => {
+  api.setToday("2026-01-15");
+  const dep = await api.call("POST", `${base}/deposits`, { as: ACCOUNTING, body: DEPOSIT_BODY });
+  api.setToday("2026-03-10");
+  const request = (bank: object) => () =>
+    api.call("POST", `${base}/refunds`, { as: REQUESTER, body: { ...refundBody(dep.body.id), ...bank } });
+
+  const badKey = await refusedUnchanged(request({ iban: "FR76 3000 6000 0112 3456 7890 188" }), 400);
+  expect(badKey.details).toEqual([
+    { path: "iban", message: "IBAN : clé de contrôle incorrecte : vérifiez les caractères saisis." },
+  ]);
+  const outsideSepa = await refusedUnchanged(request({ iban: "BR1800360305000010009795493C1" }), 400);
+  expect(outsideSepa.details[0].message).toContain("zone SEPA");
+  const badBic = await refusedUnchanged(request({ iban: COMPANY_IBAN, bic: "XYZ" }), 400);
+  expect(badBic.details[0]).toEqual(
+    expect.objectContaining({ path: "bic", message: expect.stringMatching(/^BIC : /) }),
+  );
+  const bicAlone = await refusedUnchanged(request({ bic: COMPANY_BIC }), 400);
+  expect(bicAlone.details[0].path).toBe("bic");
+
+  const badDate = await refusedUnchanged(() => prepare({ executionDate: "2026-02-30" }), 400);
+  expect(badDate.details[0].path).toBe("executionDate");
+  const past = await refusedUnchanged(() => prepare({ executionDate: "2026-03-09" }), 400);
+  expect(past.details[0].message).toContain("09/03/2026");
+  const unknown = await refusedUnchanged(() => prepare({ executionDate: "2026-03-31", iban: COMPANY_IBAN }), 400);
+  expect(unknown.details[0].path).toBe("iban");
+  const badUpTo = await refusedUnchanged(() => prepare({ executionDate: "2026-03-31", upTo: "31/03/2026" }), 400);
+  expect(badUpTo.details[0].message).toMatch(/^Date limite des échéances/);
+
+  // No nothing-to-transfer before the company's account: the missing setting is what the treasurer must fix.
+  await fs.db.doc(`${COMPANIES}/${C}`).update({ settings: { ...DEFAULT_SETTINGS, approvalThreshold: "4000.00" } });
+  const missing = await refusedUnchanged(() => prepare({ executionDate: "2026-03-31" }), 422);
+  expect(missing.code).toBe("BANK_ACCOUNT_MISSING");
+  expect(missing.message).toContain("IBAN du compte de l'entreprise");
+});
+
+test("the company's account setting is validated and stored in electronic form", () => {
+  const settings = { ...DEFAULT_SETTINGS, bankIban: "fr76 3000 6000 0112 3456 7890 189", bankBic: "agri fr pp" };
+  expect(parseBody(companySettingsSchema, settings)).toEqual(
+    expect.objectContaining({ bankIban: COMPANY_IBAN, bankBic: COMPANY_BIC }),
+  );
+  expect(() => parseBody(companySettingsSchema, { ...settings, bankIban: "FR7630006000011234567890188" })).toThrow(
+    expect.objectContaining({
+      details: [
+        {
+          path: "bankIban",
+          message: "IBAN du compte de l'entreprise : clé de contrôle incorrecte : vérifiez les caractères saisis.",
+        },
+      ],
+    }),
+  );
+});
+
+test("only accounting approvers and admins prepare or download transfer files (403 otherwise, nothing changed)", async () => {
+  await approvedRefunds([{ orderRef: "CMD-2026-017", customer: DEPOSIT_BODY.customer, bank: { iban: HOTEL_IBAN } }]);
+  api.setToday("2026-03-25");
+  for (const who of [REQUESTER, SALES]) {
+    const error = await refusedUnchanged(() => prepare({ executionDate: "2026-03-31" }, { as: who }), 403);
+    expect(error.message).toMatch(/approbateur comptable/i);
+  }
+  const admin = await prepare({ executionDate: "2026-03-31" }, { as: ADMIN });
+  expect(admin.status).toBe(201);
+  for (const who of [REQUESTER, SALES])
+    expect((await api.call("GET", `${base}/bank/transfers/${admin.body.id}`, { as: who })).status).toBe(403);
+  expect((await api.call("GET", `${base}/bank/transfers/no-such-file`, { as: ACCOUNTING })).status).toBe(404);
+});
+
+test("two preparations at once (different keys): one file, the other finds nothing left; no instalment twice", async () => {
+  await approvedRefunds([
+    { orderRef: "CMD-2026-017", customer: DEPOSIT_BODY.customer, bank: { iban: HOTEL_IBAN } },
+    { orderRef: "CMD-2026-018", customer: CONSUMER, bank: { iban: CONSUMER_IBAN } },
+  ]);
+  api.setToday("2026-03-25");
+  const answers = await Promise.all([
+    prepare({ executionDate: "2026-04-30" }),
+    prepare({ executionDate: "2026-04-30" }, { as: ADMIN }),
+  ]);
+  expect(answers.map((a) => a.status).sort()).toEqual([201, 422]);
+  const files = (await storedFiles()).map((d) => d.data());
+  expect(files).toHaveLength(1);
+  expect(files[0].count).toBe(4);
+  expect(new Set(files[0].instalments.map((i: { endToEndId: string }) => i.endToEndId)).size).toBe(4);
+});
