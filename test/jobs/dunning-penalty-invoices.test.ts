@@ -1,0 +1,140 @@
+/**
+ * End to end on the emulator: a late B2B invoice, its penalty invoice issued
+ * through the api, then the reminders job with its Firestore source and a
+ * real SMTP server. The letters after the penalty invoice cite it (number,
+ * date, amounts) and ask en sus only the penalties accrued since its date,
+ * never the €40 indemnity again (Code de commerce L441-10, D441-5).
+ *
+ * Figures with the shipped rates: first half of 2026 at 2,15 % (ECB,
+ * 1 January 2026) + 10 points = 12,15 %, 365-day year, on 12 000,00 €:
+ * 12 000 × 12,15 % = 1 458,00 € a year.
+ */
+import { Timestamp } from "@google-cloud/firestore";
+import { startSmtpSink, SmtpSink } from "../../functions/testing/smtp-server";
+import { remindersJob } from "../../functions/src/jobs/reminders-job";
+import { firestoreReminderSource } from "../../functions/src/jobs/firestore-reminder-source";
+import { smtpTransport } from "../../functions/src/mail/smtp-transport";
+import { testFirestore } from "../support/firestore";
+import { wordingProblems } from "../support/french-wording";
+import { TestApi, seedCompany, startTestApi } from "../support/workflow-api";
+import { SETTINGS } from "./support/seed";
+
+const fs = testFirestore("dunpenalty");
+const C = "durand";
+const ACCOUNTING = "alice@durand.fr";
+const base = `/v1/companies/${C}`;
+const CUSTOMER = { name: "Hôtel Bellevue SARL", kind: "b2b", siren: "732829320", email: "compta@bellevue.fr" };
+let api: TestApi;
+let sink: SmtpSink;
+
+beforeAll(async () => {
+  api = await startTestApi(fs.db);
+});
+afterAll(async () => {
+  await api.close();
+  await fs.close();
+});
+beforeEach(async () => {
+  await fs.clear();
+  await seedCompany(fs.db, C, { [ACCOUNTING]: ["accounting_approver"] });
+  await fs.db.doc(`companies/${C}`).update({ reminderSettings: SETTINGS });
+  // The second half-year's rates are there (test values): no run asks the admins to add them.
+  await fs.db.doc(`companies/${C}/legalRates/2026-07-01`).set({
+    from: "2026-07-01",
+    consumer: "7.00",
+    professional: "3.00",
+    ecb: "2.00",
+    source: "Valeurs de test",
+    addedAt: Timestamp.now(),
+    addedBy: "tests@acompte.test",
+  });
+  sink = await startSmtpSink();
+});
+afterEach(() => sink.stop());
+
+/** Runs the job at 07:00 Paris on `day`; returns the letters it delivered and what it read. */
+async function runJob(day: string) {
+  const before = (await sink.messages()).length;
+  const job = remindersJob({
+    source: firestoreReminderSource,
+    transport: smtpTransport({ host: sink.host, port: sink.port }),
+    from: "Acompte <relances@acompte.test>",
+    messageIdDomain: "acompte.test",
+  });
+  const result = await job.run({
+    db: fs.db,
+    now: () => new Date(`${day}T05:00:00Z`),
+    scheduleTime: `${day}T05:00:00Z`,
+  });
+  expect(result.ruleErrors).toEqual([]);
+  const letters = (await sink.messages()).slice(before);
+  for (const l of letters) expect(wordingProblems(l.text)).toEqual([]);
+  return { letters, documentsRead: result.documentsRead as number };
+}
+
+test("after a penalty invoice, the late invoice's letters cite it and ask only the penalties accrued since", async () => {
+  // 10 000,00 € net at 20 % = 12 000,00 € issued 20/02/2026, due 22/03/2026.
+  api.setToday("2026-02-20");
+  const late = await api.call("POST", `${base}/invoices/final`, {
+    as: ACCOUNTING,
+    body: {
+      orderRef: "CMD-P",
+      customer: CUSTOMER,
+      supplyKind: "services",
+      lines: [{ vatRate: "20", net: "10000.00" }],
+      paymentTermsDays: 30,
+    },
+  });
+  expect(late.status).toBe(201);
+  expect(late.body).toMatchObject({ openAmount: "12000.00", dueDate: "2026-03-22" });
+  const { id, number } = late.body;
+
+  // 29/03, courtesy letter: 23/03 to 29/03 = 7 days, 1 458 × 7 / 365 = 27,961… → 27,96 €, + 40,00 € = 67,96 €.
+  const courtesy = await runJob("2026-03-29");
+  expect(courtesy.letters).toHaveLength(1);
+  expect(courtesy.letters[0].text).toContain("27,96\u00a0€ à ce jour (7 jours)");
+  expect(courtesy.letters[0].text).toContain("soit 67,96\u00a0€ en plus du principal");
+
+  // 05/04, the company invoices the penalties: 23/03 to 05/04 = 14 days, 1 458 × 14 / 365 = 55,923… → 55,92 €,
+  // + the 40,00 € indemnity = 95,92 €.
+  api.setToday("2026-04-05");
+  const claim = await api.call("POST", `${base}/invoices/${id}/penalties`, { as: ACCOUNTING, body: {} });
+  expect(claim.status).toBe(201);
+  expect(claim.body.content.penaltyClaim).toMatchObject({ penalties: "55.92", indemnity: "40.00" });
+  const penaltyNumber: string = claim.body.number;
+  // The claim's transaction summarised it on the late invoice: what the job reads.
+  const stored = (await fs.db.doc(`companies/${C}/invoices/${id}`).get()).get("penaltyClaims");
+  expect(stored).toEqual([
+    { invoiceId: claim.body.id, number: penaltyNumber, date: "2026-04-05", penalties: "55.92", indemnity: "40.00" },
+  ]);
+
+  // 12/04, firm letter (29/03 + 21 − 7 days): the penalty invoice cited; since 06/04: 7 days → 27,96 € en sus.
+  // Without it the letter would ask 23/03 to 12/04 = 21 days, 1 458 × 21 / 365 = 83,88 €, and 40,00 € again.
+  const firm = await runJob("2026-04-12");
+  expect(firm.letters.map((l) => l.subject)).toEqual([`Second rappel – facture ${number} – 12\u202f000,00\u00a0€`]);
+  const text = firm.letters[0].text;
+  expect(text).toContain(
+    `vous ont été facturées par notre facture de pénalités n° ${penaltyNumber} du 05/04/2026 (pénalités de retard : 55,92\u00a0€ ; ` +
+      "indemnité forfaitaire pour frais de recouvrement : 40,00\u00a0€), soit 95,92\u00a0€, à régler séparément.",
+  );
+  expect(text).toContain(
+    "Depuis le 06/04/2026, de nouvelles pénalités courent sur les 12\u202f000,00\u00a0€ restant dus : 27,96\u00a0€ à ce jour (7 jours) en sus, sans TVA.",
+  );
+  expect(text).not.toContain("83,88");
+  expect(text).not.toContain("(article D441-5)");
+  // The company and the one overdue invoice: the penalty invoice (due 05/05) is not read, nor queried per invoice.
+  expect(firm.documentsRead).toBe(2);
+
+  // 06/05, formal notice (12/04 + 45 − 21 days): since 06/04, 31 days, 1 458 × 31 / 365 = 123,830… → 123,83 €.
+  const notice = await runJob("2026-05-06");
+  expect(notice.letters.map((l) => l.subject)).toEqual([
+    `Mise en demeure de payer – facture ${number} – 12\u202f000,00\u00a0€`,
+  ]);
+  expect(notice.letters[0].text).toContain(`n° ${penaltyNumber} du 05/04/2026`);
+  expect(notice.letters[0].text).toContain(": 123,83\u00a0€ à ce jour (31 jours) en sus, sans TVA.");
+
+  // 12/05, the penalty invoice itself is 7 days late: its courtesy letter claims no penalty on the penalties.
+  const own = await runJob("2026-05-12");
+  expect(own.letters.map((l) => l.subject)).toEqual([`Rappel – facture ${penaltyNumber} – 95,92\u00a0€`]);
+  expect(own.letters[0].text).not.toContain("L441-10");
+});
