@@ -171,42 +171,21 @@ describe("receivables figures through the engine", () => {
 
   it("keeps penalty invoices in the aged balance, shown apart, and out of the DSO and the share paid late", () => {
     const acc = new DashboardAccumulator("2026-03-31");
+    const add = (
+      type: "final" | "penalty",
+      gross: string,
+      openAmount: string,
+      dates: string[],
+      paidOn: string | null,
+    ) => acc.addInvoice({ type, gross, openAmount, issuedOn: dates[0], dueDate: dates[1], paidOn });
     // January to March sales: 30 000 + 0 + 60 000 = 90 000; open 45 000 of the March invoice, not due.
-    acc.addInvoice({
-      type: "final",
-      gross: "30000.00",
-      openAmount: "0.00",
-      issuedOn: "2026-01-10",
-      dueDate: "2026-02-09",
-      paidOn: "2026-02-19",
-    });
-    acc.addInvoice({
-      type: "final",
-      gross: "60000.00",
-      openAmount: "45000.00",
-      issuedOn: "2026-03-20",
-      dueDate: "2026-04-19",
-      paidOn: null,
-    });
+    add("final", "30000.00", "0.00", ["2026-01-10", "2026-02-09"], "2026-02-19");
+    add("final", "60000.00", "45000.00", ["2026-03-20", "2026-04-19"], null);
     // Penalties on the January invoice, paid 10 days late: 30 000 × 12,15 % × 10 / 365 = 99,86 €, invoiced 25/02,
     // due 27/03: 4 days past due, open.
-    acc.addInvoice({
-      type: "penalty",
-      gross: "99.86",
-      openAmount: "99.86",
-      issuedOn: "2026-02-25",
-      dueDate: "2026-03-27",
-      paidOn: null,
-    });
+    add("penalty", "99.86", "99.86", ["2026-02-25", "2026-03-27"], null);
     // An earlier penalty invoice, paid late: not a sale, not in the share paid late.
-    acc.addInvoice({
-      type: "penalty",
-      gross: "50.00",
-      openAmount: "0.00",
-      issuedOn: "2026-01-15",
-      dueDate: "2026-01-20",
-      paidOn: "2026-01-25",
-    });
+    add("penalty", "50.00", "0.00", ["2026-01-15", "2026-01-20"], "2026-01-25");
     const f = acc.result();
     expect(f.agedBalance).toMatchObject({
       notDue: "45000.00",

@@ -13,12 +13,9 @@
 import { computeCompanyDashboard } from "../../functions/src/jobs/company-dashboard";
 import { testFirestore } from "../support/firestore";
 import { TestApi, seedCompany, startTestApi } from "../support/workflow-api";
+import { ACCOUNTING, C, CUSTOMER, base } from "./support/dunning-kit";
 
 const fs = testFirestore("dashpenalty");
-const C = "durand";
-const ACCOUNTING = "alice@durand.fr";
-const base = `/v1/companies/${C}`;
-const CUSTOMER = { name: "Hôtel Bellevue SARL", kind: "b2b", siren: "732829320", email: "compta@bellevue.fr" };
 let api: TestApi;
 
 beforeAll(async () => {

@@ -9,73 +9,15 @@
  * 1 January 2026) + 10 points = 12,15 %, 365-day year, on 12 000,00 €:
  * 12 000 × 12,15 % = 1 458,00 € a year.
  */
-import { Timestamp } from "@google-cloud/firestore";
-import { startSmtpSink, SmtpSink } from "../../functions/testing/smtp-server";
-import { remindersJob } from "../../functions/src/jobs/reminders-job";
-import { firestoreReminderSource } from "../../functions/src/jobs/firestore-reminder-source";
-import { smtpTransport } from "../../functions/src/mail/smtp-transport";
-import { testFirestore } from "../support/firestore";
-import { wordingProblems } from "../support/french-wording";
-import { TestApi, seedCompany, startTestApi } from "../support/workflow-api";
-import { SETTINGS } from "./support/seed";
+import { ACCOUNTING, C, CUSTOMER, base, dunningKit } from "./support/dunning-kit";
 
-const fs = testFirestore("dunpenalty");
-const C = "durand";
-const ACCOUNTING = "alice@durand.fr";
-const base = `/v1/companies/${C}`;
-const CUSTOMER = { name: "Hôtel Bellevue SARL", kind: "b2b", siren: "732829320", email: "compta@bellevue.fr" };
-let api: TestApi;
-let sink: SmtpSink;
-
-beforeAll(async () => {
-  api = await startTestApi(fs.db);
-});
-afterAll(async () => {
-  await api.close();
-  await fs.close();
-});
-beforeEach(async () => {
-  await fs.clear();
-  await seedCompany(fs.db, C, { [ACCOUNTING]: ["accounting_approver"] });
-  await fs.db.doc(`companies/${C}`).update({ reminderSettings: SETTINGS });
-  // The second half-year's rates are there (test values): no run asks the admins to add them.
-  await fs.db.doc(`companies/${C}/legalRates/2026-07-01`).set({
-    from: "2026-07-01",
-    consumer: "7.00",
-    professional: "3.00",
-    ecb: "2.00",
-    source: "Valeurs de test",
-    addedAt: Timestamp.now(),
-    addedBy: "tests@acompte.test",
-  });
-  sink = await startSmtpSink();
-});
-afterEach(() => sink.stop());
-
-/** Runs the job at 07:00 Paris on `day`; returns the letters it delivered and what it read. */
-async function runJob(day: string) {
-  const before = (await sink.messages()).length;
-  const job = remindersJob({
-    source: firestoreReminderSource,
-    transport: smtpTransport({ host: sink.host, port: sink.port }),
-    from: "Acompte <relances@acompte.test>",
-    messageIdDomain: "acompte.test",
-  });
-  const result = await job.run({
-    db: fs.db,
-    now: () => new Date(`${day}T05:00:00Z`),
-    scheduleTime: `${day}T05:00:00Z`,
-  });
-  expect(result.ruleErrors).toEqual([]);
-  const letters = (await sink.messages()).slice(before);
-  for (const l of letters) expect(wordingProblems(l.text)).toEqual([]);
-  return { letters, documentsRead: result.documentsRead as number };
-}
+const kit = dunningKit("dunpenalty");
+const { fs, runJob } = kit;
 
 test("after a penalty invoice, the late invoice's letters cite it and ask only the penalties accrued since", async () => {
   // 10 000,00 € net at 20 % = 12 000,00 € issued 20/02/2026, due 22/03/2026.
-  api.setToday("2026-02-20");
-  const late = await api.call("POST", `${base}/invoices/final`, {
+  kit.api.setToday("2026-02-20");
+  const late = await kit.api.call("POST", `${base}/invoices/final`, {
     as: ACCOUNTING,
     body: {
       orderRef: "CMD-P",
@@ -97,8 +39,8 @@ test("after a penalty invoice, the late invoice's letters cite it and ask only t
 
   // 05/04, the company invoices the penalties: 23/03 to 05/04 = 14 days, 1 458 × 14 / 365 = 55,923… → 55,92 €,
   // + the 40,00 € indemnity = 95,92 €.
-  api.setToday("2026-04-05");
-  const claim = await api.call("POST", `${base}/invoices/${id}/penalties`, { as: ACCOUNTING, body: {} });
+  kit.api.setToday("2026-04-05");
+  const claim = await kit.api.call("POST", `${base}/invoices/${id}/penalties`, { as: ACCOUNTING, body: {} });
   expect(claim.status).toBe(201);
   expect(claim.body.content.penaltyClaim).toMatchObject({ penalties: "55.92", indemnity: "40.00" });
   const penaltyNumber: string = claim.body.number;
