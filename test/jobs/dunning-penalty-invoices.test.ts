@@ -9,6 +9,7 @@
  * 1 January 2026) + 10 points = 12,15 %, 365-day year, on 12 000,00 €:
  * 12 000 × 12,15 % = 1 458,00 € a year.
  */
+import { verifyChains } from "../../functions/src/integrity/chain-verifier";
 import { ACCOUNTING, C, CUSTOMER, base, dunningKit } from "./support/dunning-kit";
 
 const kit = dunningKit("dunpenalty");
@@ -49,6 +50,9 @@ test("after a penalty invoice, the late invoice's letters cite it and ask only t
   expect(stored).toEqual([
     { invoiceId: claim.body.id, number: penaltyNumber, date: "2026-04-05", penalties: "55.92", indemnity: "40.00" },
   ]);
+
+  // The summary is receivable state the chain verifier knows: the invoices' chain and fields still check.
+  expect((await verifyChains(fs.db, C)).findings).toEqual([]);
 
   // 12/04, firm letter (29/03 + 21 − 7 days): the penalty invoice cited; since 06/04: 7 days → 27,96 € en sus.
   // Without it the letter would ask 23/03 to 12/04 = 21 days, 1 458 × 21 / 365 = 83,88 €, and 40,00 € again.
