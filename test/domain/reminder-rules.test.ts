@@ -389,5 +389,17 @@ describe("customer overdue invoice (engine's B2B penalties)", () => {
       expect(letter({ penaltyInvoice: true, invoicedPenalties: [] })).not.toContain("L441-10");
       expect(letter({ customerKind: "b2c" })).not.toContain("L441-10");
     });
+
+    it("a letter is recorded only if it cites every penalty invoice the invoice records by then", () => {
+      const before = customerOverdueReminder({ ...afterCourtesy, invoicedPenalties: [] }, settings, "2026-04-04")!;
+      const after = customerOverdueReminder({ ...afterCourtesy, invoicedPenalties: [FIRST] }, settings, "2026-04-04")!;
+      expect(before.penaltyInvoicesCited).toBeUndefined();
+      expect(after.penaltyInvoicesCited).toEqual(["FA-2026-000060"]);
+      const sent = { level: 1 as const, sentOn: "2026-03-21" };
+      // FA-2026-000060 issued while the run computed the letter without it: the letter would ask it again.
+      expect(letterSent(sent, before, "2026-04-04", ["FA-2026-000060"])).toBeNull();
+      expect(letterSent(sent, after, "2026-04-04", ["FA-2026-000060"])).toEqual({ level: 2, sentOn: "2026-04-04" });
+      expect(letterSent(sent, before, "2026-04-04", [])).toEqual({ level: 2, sentOn: "2026-04-04" });
+    });
   });
 });

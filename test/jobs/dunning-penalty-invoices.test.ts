@@ -10,6 +10,12 @@
  * 12 000 × 12,15 % = 1 458,00 € a year.
  */
 import { verifyChains } from "../../functions/src/integrity/chain-verifier";
+import type { Reminder } from "../../functions/src/domain/reminders/reminder";
+import { reminderSettingsSchema } from "../../functions/src/domain/reminders/reminder-settings";
+import { dunningLetterRecord } from "../../functions/src/jobs/dunning-letter-record";
+import { firestoreReminderSource } from "../../functions/src/jobs/firestore-reminder-source";
+import { enqueueReminders } from "../../functions/src/outbox/enqueue";
+import { SETTINGS } from "./support/seed";
 import { ACCOUNTING, C, CUSTOMER, base, dunningKit } from "./support/dunning-kit";
 
 const kit = dunningKit("dunpenalty");
@@ -83,4 +89,45 @@ test("after a penalty invoice, the late invoice's letters cite it and ask only t
   const own = await runJob("2026-05-12");
   expect(own.letters.map((l) => l.subject)).toEqual([`Rappel – facture ${penaltyNumber} – 95,92\u00a0€`]);
   expect(own.letters[0].text).not.toContain("L441-10");
+});
+
+test("a letter computed before a penalty invoice was issued is not enqueued; the next run sends it citing the invoice", async () => {
+  kit.api.setToday("2026-02-20");
+  const late = await kit.api.call("POST", `${base}/invoices/final`, {
+    as: ACCOUNTING,
+    body: {
+      orderRef: "CMD-R",
+      customer: CUSTOMER,
+      supplyKind: "services",
+      lines: [{ vatRate: "20", net: "10000.00" }],
+      paymentTermsDays: 30,
+    },
+  });
+  expect(late.status).toBe(201);
+  // The run reads the invoice on 29/03 and computes its courtesy letter (no penalty invoice yet)…
+  const settings = reminderSettingsSchema.parse(SETTINGS);
+  const due: Reminder[] = [];
+  for await (const r of firestoreReminderSource(fs.db).dueReminders({ companyId: C, settings }, "2026-03-29"))
+    due.push(r);
+  expect(due).toHaveLength(1);
+  expect(due[0].text).toContain("soit 67,96\u00a0€ en plus du principal");
+  // …while accounting invoices the penalties: 23/03 to 29/03, 7 days, 27,96 € + 40,00 €.
+  kit.api.setToday("2026-03-29");
+  const claim = await kit.api.call("POST", `${base}/invoices/${late.body.id}/penalties`, { as: ACCOUNTING, body: {} });
+  expect(claim.status).toBe(201);
+  const options = { now: new Date("2026-03-29T05:00:00Z"), messageIdDomain: "acompte.test" };
+  const stale = await enqueueReminders(fs.db, due, {
+    ...options,
+    linkedWrite: dunningLetterRecord(fs.db, "2026-03-29"),
+  });
+  expect(stale.created).toBe(0);
+  expect((await fs.db.doc(`companies/${C}/invoices/${late.body.id}`).get()).get("lastDunningLetter")).toBeUndefined();
+
+  // The job's run that day writes the courtesy letter anew: it cites the penalty invoice and asks nothing more.
+  const run = await runJob("2026-03-29");
+  expect(run.letters).toHaveLength(1);
+  expect(run.letters[0].text).toContain(`n° ${claim.body.number} du 29/03/2026`);
+  // The same 67,96 €, now as invoiced, not asked again on top of the principal.
+  expect(run.letters[0].text).toContain("soit 67,96\u00a0€, à régler séparément. Aucune pénalité n'a couru depuis.");
+  expect(run.letters[0].text).not.toContain("en plus du principal");
 });

@@ -84,10 +84,20 @@ function nextLetter(
 /**
  * What the job records on the invoice when it enqueues `letter` on `today`,
  * or null when the invoice's state (read again in the same transaction) is no
- * longer the one the letter was computed from: another run already sent it.
+ * longer the one the letter was computed from: another run already sent it,
+ * or a penalty invoice was issued since (`penaltyInvoices`, the numbers the
+ * invoice now records) that the letter does not cite — it would ask again
+ * what was just invoiced; the next run writes the letter anew.
  */
-export function letterSent(current: SentLetter | null, letter: { level: number }, today: string): SentLetter | null {
+export function letterSent(
+  current: SentLetter | null,
+  letter: Pick<Reminder, "level" | "penaltyInvoicesCited">,
+  today: string,
+  penaltyInvoices: readonly string[] = [],
+): SentLetter | null {
   if ((current?.level ?? 0) !== letter.level - 1) return null;
+  const cited = new Set(letter.penaltyInvoicesCited ?? []);
+  if (penaltyInvoices.some((number) => !cited.has(number))) return null;
   return { level: letter.level as DunningLevel, sentOn: today };
 }
 
@@ -124,7 +134,9 @@ export function customerOverdueReminder(
       "Par la présente, nous vous mettons en demeure de la régler sous huit jours.",
       "Le présent courrier vaut mise en demeure au sens de l'article 1344 du Code civil ; à défaut de paiement, nous engagerons les démarches de recouvrement.",
     );
-  if (inv.customerKind === "b2b" && !inv.penaltyInvoice) body.push(dunningPenaltyParagraph(inv, today, rates));
+  const penaltyParagraph = inv.customerKind === "b2b" && !inv.penaltyInvoice;
+  if (penaltyParagraph) body.push(dunningPenaltyParagraph(inv, today, rates));
+  const cited = penaltyParagraph ? (inv.invoicedPenalties ?? []).map((c) => c.number) : [];
   const to = inv.customerEmail ? [inv.customerEmail] : [...settings.recipients.accounting];
   return {
     companyId: inv.companyId,
@@ -146,5 +158,6 @@ export function customerOverdueReminder(
       settings.companyName,
     ].join("\n"),
     summary: `${LEVEL_NAME[level]} – ${inv.customerName} – ${inv.number}`,
+    ...(cited.length > 0 ? { penaltyInvoicesCited: cited } : {}),
   };
 }
