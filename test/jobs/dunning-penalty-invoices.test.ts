@@ -16,27 +16,14 @@ import { dunningLetterRecord } from "../../functions/src/jobs/dunning-letter-rec
 import { firestoreReminderSource } from "../../functions/src/jobs/firestore-reminder-source";
 import { enqueueReminders } from "../../functions/src/outbox/enqueue";
 import { SETTINGS } from "./support/seed";
-import { ACCOUNTING, C, CUSTOMER, base, dunningKit } from "./support/dunning-kit";
+import { ACCOUNTING, C, base, dunningKit } from "./support/dunning-kit";
 
 const kit = dunningKit("dunpenalty");
 const { fs, runJob } = kit;
 
 test("after a penalty invoice, the late invoice's letters cite it and ask only the penalties accrued since", async () => {
   // 10 000,00 € net at 20 % = 12 000,00 € issued 20/02/2026, due 22/03/2026.
-  kit.api.setToday("2026-02-20");
-  const late = await kit.api.call("POST", `${base}/invoices/final`, {
-    as: ACCOUNTING,
-    body: {
-      orderRef: "CMD-P",
-      customer: CUSTOMER,
-      supplyKind: "services",
-      lines: [{ vatRate: "20", net: "10000.00" }],
-      paymentTermsDays: 30,
-    },
-  });
-  expect(late.status).toBe(201);
-  expect(late.body).toMatchObject({ openAmount: "12000.00", dueDate: "2026-03-22" });
-  const { id, number } = late.body;
+  const { id, number } = await kit.finalInvoice("CMD-P");
 
   // 29/03, courtesy letter: 23/03 to 29/03 = 7 days, 1 458 × 7 / 365 = 27,961… → 27,96 €, + 40,00 € = 67,96 €.
   const courtesy = await runJob("2026-03-29");
@@ -92,18 +79,7 @@ test("after a penalty invoice, the late invoice's letters cite it and ask only t
 });
 
 test("a letter computed before a penalty invoice was issued is not enqueued; the next run sends it citing the invoice", async () => {
-  kit.api.setToday("2026-02-20");
-  const late = await kit.api.call("POST", `${base}/invoices/final`, {
-    as: ACCOUNTING,
-    body: {
-      orderRef: "CMD-R",
-      customer: CUSTOMER,
-      supplyKind: "services",
-      lines: [{ vatRate: "20", net: "10000.00" }],
-      paymentTermsDays: 30,
-    },
-  });
-  expect(late.status).toBe(201);
+  const late = await kit.finalInvoice("CMD-R");
   // The run reads the invoice on 29/03 and computes its courtesy letter (no penalty invoice yet)…
   const settings = reminderSettingsSchema.parse(SETTINGS);
   const due: Reminder[] = [];
@@ -113,7 +89,7 @@ test("a letter computed before a penalty invoice was issued is not enqueued; the
   expect(due[0].text).toContain("soit 67,96\u00a0€ en plus du principal");
   // …while accounting invoices the penalties: 23/03 to 29/03, 7 days, 27,96 € + 40,00 €.
   kit.api.setToday("2026-03-29");
-  const claim = await kit.api.call("POST", `${base}/invoices/${late.body.id}/penalties`, { as: ACCOUNTING, body: {} });
+  const claim = await kit.api.call("POST", `${base}/invoices/${late.id}/penalties`, { as: ACCOUNTING, body: {} });
   expect(claim.status).toBe(201);
   const options = { now: new Date("2026-03-29T05:00:00Z"), messageIdDomain: "acompte.test" };
   const stale = await enqueueReminders(fs.db, due, {
@@ -121,7 +97,7 @@ test("a letter computed before a penalty invoice was issued is not enqueued; the
     linkedWrite: dunningLetterRecord(fs.db, "2026-03-29"),
   });
   expect(stale.created).toBe(0);
-  expect((await fs.db.doc(`companies/${C}/invoices/${late.body.id}`).get()).get("lastDunningLetter")).toBeUndefined();
+  expect((await fs.db.doc(`companies/${C}/invoices/${late.id}`).get()).get("lastDunningLetter")).toBeUndefined();
 
   // The job's run that day writes the courtesy letter anew: it cites the penalty invoice and asks nothing more.
   const run = await runJob("2026-03-29");

@@ -18,23 +18,9 @@ import { SETTINGS } from "./support/seed";
 const kit = dunningKit("dunstop");
 const fs = kit.fs;
 
-/** A final invoice of 10,000.00 net at 20 % (12,000.00 due) issued on 20/02/2026, due 22/03/2026. */
+/** The kit's final invoice (12 000,00 € due 22/03/2026): its number. */
 async function finalInvoice(orderRef: string, extra: Record<string, unknown> = {}): Promise<string> {
-  kit.api.setToday("2026-02-20");
-  const inv = await kit.api.call("POST", `${base}/invoices/final`, {
-    as: ACCOUNTING,
-    body: {
-      orderRef,
-      customer: CUSTOMER,
-      supplyKind: "services",
-      lines: [{ vatRate: "20", net: "10000.00" }],
-      paymentTermsDays: 30,
-      ...extra,
-    },
-  });
-  expect(inv.status).toBe(201);
-  expect(inv.body).toMatchObject({ openAmount: "12000.00", dueDate: "2026-03-22" });
-  return inv.body.number;
+  return (await kit.finalInvoice(orderRef, extra)).number;
 }
 
 async function invoiceId(number: string): Promise<string> {

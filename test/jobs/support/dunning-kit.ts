@@ -27,6 +27,24 @@ export function dunningKit(project: string) {
     fs,
     api: undefined as unknown as TestApi,
     sink: undefined as unknown as SmtpSink,
+    /** A final invoice of 10 000,00 € net at 20 % (12 000,00 € due) issued on 20/02/2026, due 22/03/2026. */
+    async finalInvoice(orderRef: string, extra: Record<string, unknown> = {}) {
+      kit.api.setToday("2026-02-20");
+      const inv = await kit.api.call("POST", `${base}/invoices/final`, {
+        as: ACCOUNTING,
+        body: {
+          orderRef,
+          customer: CUSTOMER,
+          supplyKind: "services",
+          lines: [{ vatRate: "20", net: "10000.00" }],
+          paymentTermsDays: 30,
+          ...extra,
+        },
+      });
+      expect(inv.status).toBe(201);
+      expect(inv.body).toMatchObject({ openAmount: "12000.00", dueDate: "2026-03-22" });
+      return inv.body as { id: string; number: string };
+    },
     /** Runs the job at 07:00 Paris on `day`: the letters it delivered (none failed a rule) and the documents it read. */
     async runJob(day: string) {
       const before = (await kit.sink.messages()).length;
