@@ -162,10 +162,47 @@ describe("receivables figures through the engine", () => {
       days61to90: "10000.00",
       over90: "100000.00",
       total: "111111.00",
+      penaltyInvoices: "0.00",
       unallocatedCredits: "250.00",
       net: "110861.00",
     });
     expect(acc.result().dso.ratioDays).toBeNull(); // no sales in the last 3 months
+  });
+
+  it("keeps penalty invoices in the aged balance, shown apart, and out of the DSO and the share paid late", () => {
+    const acc = new DashboardAccumulator("2026-03-31");
+    const add = (
+      type: "final" | "penalty",
+      gross: string,
+      openAmount: string,
+      dates: string[],
+      paidOn: string | null,
+    ) => acc.addInvoice({ type, gross, openAmount, issuedOn: dates[0], dueDate: dates[1], paidOn });
+    // January to March sales: 30 000 + 0 + 60 000 = 90 000; open 45 000 of the March invoice, not due.
+    add("final", "30000.00", "0.00", ["2026-01-10", "2026-02-09"], "2026-02-19");
+    add("final", "60000.00", "45000.00", ["2026-03-20", "2026-04-19"], null);
+    // Penalties on the January invoice, paid 10 days late: 30 000 × 12,15 % × 10 / 365 = 99,86 €, invoiced 25/02,
+    // due 27/03: 4 days past due, open.
+    add("penalty", "99.86", "99.86", ["2026-02-25", "2026-03-27"], null);
+    // An earlier penalty invoice, paid late: not a sale, not in the share paid late.
+    add("penalty", "50.00", "0.00", ["2026-01-15", "2026-01-20"], "2026-01-25");
+    const f = acc.result();
+    expect(f.agedBalance).toMatchObject({
+      notDue: "45000.00",
+      days1to30: "99.86",
+      total: "45099.86",
+      penaltyInvoices: "99.86",
+    });
+    // Ratio: 45 000 / 90 000 × 90 days (01/01 → 31/03) = 45.00; count-back: March's 60 000 covers it, 45/60 × 31 = 23.25.
+    expect(f.dso).toEqual({
+      from: "2026-01-01",
+      to: "2026-03-31",
+      receivables: "45000.00",
+      sales: "90000.00",
+      ratioDays: "45.00",
+      countBackDays: "23.25",
+    });
+    expect(f.invoicesPaidLate).toEqual({ paid: 1, late: 1, share: 1 });
   });
 
   it("counts consumer refunds paid or still unpaid past 14 days, with the engine's L241-4 increases", () => {

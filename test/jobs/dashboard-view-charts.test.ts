@@ -49,6 +49,7 @@ const FIGURES: DashboardFigures = {
     days61to90: "0.00",
     over90: "2200.00",
     total: "7514.56",
+    penaltyInvoices: "0.00",
     unallocatedCredits: "80.00",
     net: "7434.56",
   },

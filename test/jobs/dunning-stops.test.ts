@@ -6,71 +6,21 @@
  * run out, the letters start with the courtesy one and escalate by what
  * was sent, not by the calendar.
  */
-import { Timestamp } from "@google-cloud/firestore";
-import { startSmtpSink, SmtpSink } from "../../functions/testing/smtp-server";
-import { remindersJob } from "../../functions/src/jobs/reminders-job";
-import { firestoreReminderSource } from "../../functions/src/jobs/firestore-reminder-source";
-import { smtpTransport } from "../../functions/src/mail/smtp-transport";
 import { OUTBOX } from "../../functions/src/model/collections";
 import { enqueueReminders } from "../../functions/src/outbox/enqueue";
 import { dunningLetterRecord } from "../../functions/src/jobs/dunning-letter-record";
+import { firestoreReminderSource } from "../../functions/src/jobs/firestore-reminder-source";
 import type { Reminder } from "../../functions/src/domain/reminders/reminder";
 import { reminderSettingsSchema } from "../../functions/src/domain/reminders/reminder-settings";
-import { testFirestore } from "../support/firestore";
-import { TestApi, seedCompany, startTestApi } from "../support/workflow-api";
+import { ACCOUNTING, C, CUSTOMER, base, dunningKit } from "./support/dunning-kit";
 import { SETTINGS } from "./support/seed";
 
-const fs = testFirestore("dunstop");
-const C = "durand";
-const ACCOUNTING = "alice@durand.fr";
-const base = `/v1/companies/${C}`;
-const CUSTOMER = { name: "Hôtel Bellevue SARL", kind: "b2b", siren: "732829320", email: "compta@bellevue.fr" };
-let api: TestApi;
-let sink: SmtpSink;
+const kit = dunningKit("dunstop");
+const fs = kit.fs;
 
-beforeAll(async () => {
-  api = await startTestApi(fs.db);
-});
-afterAll(async () => {
-  await api.close();
-  await fs.close();
-});
-beforeEach(async () => {
-  await fs.clear();
-  await seedCompany(fs.db, C, { [ACCOUNTING]: ["accounting_approver"] });
-  await fs.db.doc(`companies/${C}`).update({ reminderSettings: SETTINGS });
-  // The second half of 2026's legal rates are there (test values), so runs after 15 June send letters only,
-  // not the admins' reminder to add them.
-  await fs.db.doc(`companies/${C}/legalRates/2026-07-01`).set({
-    from: "2026-07-01",
-    consumer: "7.00",
-    professional: "3.00",
-    ecb: "2.00",
-    source: "Valeurs de test",
-    addedAt: Timestamp.now(),
-    addedBy: "tests@acompte.test",
-  });
-  sink = await startSmtpSink();
-});
-afterEach(() => sink.stop());
-
-/** A final invoice of 10,000.00 net at 20 % (12,000.00 due) issued on 20/02/2026, due 22/03/2026. */
+/** The kit's final invoice (12 000,00 € due 22/03/2026): its number. */
 async function finalInvoice(orderRef: string, extra: Record<string, unknown> = {}): Promise<string> {
-  api.setToday("2026-02-20");
-  const inv = await api.call("POST", `${base}/invoices/final`, {
-    as: ACCOUNTING,
-    body: {
-      orderRef,
-      customer: CUSTOMER,
-      supplyKind: "services",
-      lines: [{ vatRate: "20", net: "10000.00" }],
-      paymentTermsDays: 30,
-      ...extra,
-    },
-  });
-  expect(inv.status).toBe(201);
-  expect(inv.body).toMatchObject({ openAmount: "12000.00", dueDate: "2026-03-22" });
-  return inv.body.number;
+  return (await kit.finalInvoice(orderRef, extra)).number;
 }
 
 async function invoiceId(number: string): Promise<string> {
@@ -80,30 +30,14 @@ async function invoiceId(number: string): Promise<string> {
 
 async function mark(number: string, today: string, body: Record<string, unknown>): Promise<void> {
   const id = await invoiceId(number);
-  api.setToday(today);
-  const answer = await api.call("POST", `${base}/invoices/${id}/dunning`, { as: ACCOUNTING, body });
+  kit.api.setToday(today);
+  const answer = await kit.api.call("POST", `${base}/invoices/${id}/dunning`, { as: ACCOUNTING, body });
   expect(answer.status).toBe(200);
 }
 
 /** Runs the job at 07:00 Paris on `day`; returns the subjects of the letters it delivered. */
 async function runJob(day: string): Promise<string[]> {
-  const before = (await sink.messages()).length;
-  const job = remindersJob({
-    source: firestoreReminderSource,
-    transport: smtpTransport({ host: sink.host, port: sink.port }),
-    from: "Acompte <relances@acompte.test>",
-    messageIdDomain: "acompte.test",
-  });
-  const result = await job.run({
-    db: fs.db,
-    now: () => new Date(`${day}T05:00:00Z`),
-    scheduleTime: `${day}T05:00:00Z`,
-  });
-  expect(result.ruleErrors).toEqual([]);
-  return (await sink.messages())
-    .slice(before)
-    .map((m) => m.subject)
-    .sort();
+  return (await kit.runJob(day)).letters.map((m) => m.subject).sort();
 }
 
 test("a disputed, then promised invoice gets no dunning letter; an unmarked one does; the letters start once the promise has run out", async () => {
@@ -124,7 +58,7 @@ test("a disputed, then promised invoice gets no dunning letter; an unmarked one 
   // 05/05: the promise has run out unpaid. The calendar is at level 2 (due date + 21), but no letter was
   // ever sent for this invoice: the courtesy letter goes first.
   expect(await runJob("2026-05-05")).toEqual([`Rappel – facture ${marked} – 12\u202f000,00\u00a0€`]);
-  const letter = (await sink.messages()).find((m) => m.subject.includes(marked))!;
+  const letter = (await kit.sink.messages()).find((m) => m.subject.includes(marked))!;
   expect(letter.to).toEqual([CUSTOMER.email]);
 });
 
@@ -136,7 +70,7 @@ test("an invoice 60 days overdue whose letters were paused gets level 1, then le
   expect(await runJob("2026-05-20")).toEqual([]);
 
   // 21/05: 60 days after the due date (22/03), past every delay (7 / 21 / 45): still the courtesy letter.
-  const textOf = async (subject: string) => (await sink.messages()).find((m) => m.subject === subject)!.text;
+  const textOf = async (subject: string) => (await kit.sink.messages()).find((m) => m.subject === subject)!.text;
   const courtesy = `Rappel – facture ${number} – 12\u202f000,00\u00a0€`;
   expect(await runJob("2026-05-21")).toEqual([courtesy]);
   expect(await textOf(courtesy)).not.toContain("précédent");
@@ -197,7 +131,7 @@ test("a contract penalty rate below 3 × the legal rate is raised to that floor 
   const low = await finalInvoice("CMD-C", { penaltyRate: "1" });
   const high = await finalInvoice("CMD-D", { penaltyRate: "15" });
   await runJob("2026-04-10");
-  const text = async (number: string) => (await sink.messages()).find((m) => m.subject.includes(number))!.text;
+  const text = async (number: string) => (await kit.sink.messages()).find((m) => m.subject.includes(number))!.text;
   // 12,000.00 × 19 days / 365: at 3 × 2.62 % = 7.86 % (H1 2026 legal rate, professional creditor) → 49.10,
   // not 6.25 at the contract's 1 %; at the contract's 15 % (above the floor) → 93.70.
   expect(await text(low)).toContain("49,10\u00a0€ à ce jour (19 jours)");

@@ -56,9 +56,10 @@ export async function computeCompanyDashboard(
     (d) => acc.addInstalment({ amount: d.get("amount"), dueDate: d.get("dueDate"), paidOn: d.get("paidOn") ?? null }),
   );
   reads += await each(
-    company.collection(INVOICES).select("gross", "openAmount", "issuedOn", "dueDate", "paidOn"),
+    company.collection(INVOICES).select("type", "gross", "openAmount", "issuedOn", "dueDate", "paidOn"),
     (d) =>
       acc.addInvoice({
+        type: d.get("type"),
         gross: d.get("gross"),
         openAmount: d.get("openAmount"),
         issuedOn: d.get("issuedOn"),

@@ -79,5 +79,12 @@ export function dashboardSheet(f: DashboardFigures): DashboardSheet {
     f.cashOutForecast.map((w): [Cell, Cell] => [date(w.weekStart), money(w.amount)]),
     true,
   );
+  // Last, not under the aged balance: the charts are added once with their ranges, and a row inserted above
+  // the forecast would shift an existing sheet's forecast chart by one row.
+  line("");
+  line(
+    "Balance âgée : dont factures de pénalités de retard (produits financiers, hors DSO)",
+    money(f.agedBalance.penaltyInvoices),
+  );
   return { rows, charts };
 }

@@ -2,7 +2,8 @@
  * Records on the invoice the dunning letter the job puts in the outbox, in
  * the same transaction: the rule reads it back as the last letter sent, so
  * the next run escalates from it. A run that finds the record already moved
- * on (another run sent this letter) enqueues nothing.
+ * on (another run sent this letter), or a penalty invoice the letter does
+ * not cite (issued while the run was computing it), enqueues nothing.
  */
 import type { Firestore } from "@google-cloud/firestore";
 import { invoiceIdOf, letterSent } from "../domain/reminders/customer-overdue";
@@ -18,7 +19,13 @@ export function dunningLetterRecord(db: Firestore, today: string): (r: Reminder)
       ref: db.collection(COMPANIES).doc(r.companyId).collection(INVOICES).doc(invoiceIdOf(r.target)),
       update(current) {
         if (!current) return null;
-        const letter: DunningLetter | null = letterSent((current as InvoiceDoc).lastDunningLetter ?? null, r, today);
+        const invoice = current as InvoiceDoc;
+        const letter: DunningLetter | null = letterSent(
+          invoice.lastDunningLetter ?? null,
+          r,
+          today,
+          (invoice.penaltyClaims ?? []).map((c) => c.number),
+        );
         return letter && { lastDunningLetter: letter };
       },
     };

@@ -169,6 +169,7 @@ export function firestoreReminderSource(db: Firestore): ReminderSource {
               contractRate: sealed.contractPenaltyRate,
               lastLetter: d.lastDunningLetter ?? null,
               penaltyInvoice: sealed.type === "penalty",
+              invoicedPenalties: d.penaltyClaims ?? [],
             },
             settings,
             today,

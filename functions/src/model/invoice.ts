@@ -2,6 +2,7 @@ import type { Timestamp } from "@google-cloud/firestore";
 import { customerKey, type Customer, type DateString, type MoneyString, type RateLine, type Totals } from "./amounts";
 import type { SealedRecord } from "./chain";
 import type { AdvanceInterestDeduction, PenaltyTranche, VatShare } from "../domain";
+import type { InvoicedPenalties } from "../domain/reminders/dunning-penalties";
 
 /**
  * UNTDID 1001: 386 deposit invoice, 380 commercial invoice — the final
@@ -100,6 +101,17 @@ export interface DunningLetter {
 }
 
 /**
+ * A penalty invoice issued on this invoice (claimPenalties), summarised on
+ * the late invoice in the claim's transaction: the reminders job reads it
+ * with the invoice it already streams, so its letters cite what was invoiced
+ * and ask only what accrued since, without querying the penalty invoices.
+ */
+export interface PenaltyClaimed extends InvoicedPenalties {
+  /** The penalty invoice's document id. */
+  invoiceId: string;
+}
+
+/**
  * Copies of the sealed content kept beside it, because queries, indexes and
  * the dashboard's `select()` need top-level fields. Each one is derived
  * from `content` by `invoiceCopies` (the only way they are written) and the
@@ -183,6 +195,8 @@ export interface InvoiceState {
   lastDunningLetter?: DunningLetter;
   /** Services invoice whose VAT is chargeable on payment; absent otherwise. */
   vatOnPayment?: InvoiceVatOnPayment;
+  /** The penalty invoices issued on this invoice, oldest first; absent before the first. */
+  penaltyClaims?: PenaltyClaimed[];
 }
 
 /** Every field of an invoice document, by the part it belongs to (the verifier flags any other). */
@@ -203,6 +217,7 @@ export const INVOICE_STATE_FIELDS = Object.keys({
   dunning: 1,
   lastDunningLetter: 1,
   vatOnPayment: 1,
+  penaltyClaims: 1,
 } satisfies Record<keyof InvoiceState, 1>) as (keyof InvoiceState)[];
 
 /**

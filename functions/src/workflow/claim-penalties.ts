@@ -8,6 +8,7 @@ import {
   type InvoiceDoc,
   type InvoiceState,
   type PenaltyClaimContent,
+  type PenaltyClaimed,
 } from "../model/invoice";
 import type { PaymentDoc } from "../model/payment";
 import { notFound, unprocessable } from "../errors/api-error";
@@ -108,15 +109,22 @@ export async function claimPenalties(uow: UnitOfWork, access: Access, invoiceId:
       `La facture ${late.content.number} est elle-même une facture de pénalités : elle ne porte pas de pénalités de retard.`,
     );
   const sealed = invoiceCopies(late.content);
-  const earlierClaims = earlier
-    .map((e) => e.data.content)
-    .sort((a, b) => a.number.localeCompare(b.number))
-    .map((c) => ({
+  // The penalty invoices themselves are the authority (read in this transaction), not the late invoice's summary.
+  const claimed: PenaltyClaimed[] = earlier
+    .sort((a, b) => a.data.content.number.localeCompare(b.data.content.number))
+    .map(({ id, data: { content: c } }) => ({
+      invoiceId: id,
       number: c.number,
       date: c.date,
       penalties: c.penaltyClaim!.penalties,
       indemnity: c.penaltyClaim!.indemnity,
     }));
+  const earlierClaims = claimed.map(({ number, date, penalties, indemnity }) => ({
+    number,
+    date,
+    penalties,
+    indemnity,
+  }));
   const claim = penaltyClaim(
     {
       customerKind: late.content.customer.kind,
@@ -162,6 +170,19 @@ export async function claimPenalties(uow: UnitOfWork, access: Access, invoiceId:
     ...({ openAmount: claim.total, paidOn: null } satisfies InvoiceState),
   };
   uow.putChained(slot, penaltyRef, content, fields);
+  // What the late invoice's dunning letters cite and no longer ask again (dunningPenaltyParagraph).
+  uow.update(ref, {
+    penaltyClaims: [
+      ...claimed,
+      {
+        invoiceId: penaltyRef.id,
+        number: slot.number,
+        date: uow.today,
+        penalties: claim.penalties,
+        indemnity: claim.indemnity,
+      },
+    ] satisfies PenaltyClaimed[],
+  });
   const entry = penaltyInvoiceEntry({
     date: uow.today,
     pieceRef: slot.number,

@@ -51,9 +51,24 @@ export interface DashboardFigures {
   invoicesPaidLate: { paid: number; late: number; share: number | null };
   /** Unpaid instalments per week, week 1 = this week (overdue ones included: the cash goes out now). */
   cashOutForecast: { weekStart: string; amount: string }[];
-  /** Open invoices (gross) by days past due; unapplied customer credits apart. */
-  agedBalance: Record<AgeBucket, string> & { total: string; unallocatedCredits: string; net: string };
-  /** Receivables ÷ sales of the last 3 months (as-of month included); null without sales. */
+  /**
+   * Open invoices (gross) by days past due, penalty invoices included (they
+   * are receivables on 411) and their open amount also shown apart in
+   * `penaltyInvoices`; unapplied customer credits apart.
+   */
+  agedBalance: Record<AgeBucket, string> & {
+    total: string;
+    /** Of `total`: open penalty invoices (late-payment penalties and indemnity, financial income, not sales). */
+    penaltyInvoices: string;
+    unallocatedCredits: string;
+    net: string;
+  };
+  /**
+   * Trade receivables ÷ sales of the last 3 months (as-of month included);
+   * null without sales. Penalty invoices are in neither: they are not sales,
+   * and counting their receivable over sales they never made would lengthen
+   * the DSO of exactly the customers who pay late twice.
+   */
   dso: {
     from: string;
     to: string;
@@ -82,6 +97,7 @@ export class DashboardAccumulator {
   private readonly forecast = Array.from({ length: FORECAST_WEEKS }, () => ZERO);
   private readonly aged = new Map<AgeBucket, Money>(AGE_BUCKETS.map((b) => [b, ZERO]));
   private credits = ZERO;
+  private penaltiesOpen = ZERO;
   private readonly salesByMonth = new Map<string, Money>();
   private lateConsumerCount = 0;
   private lateConsumerIncreases = ZERO;
@@ -151,6 +167,10 @@ export class DashboardAccumulator {
       const bucket = ageBucket(daysBetween(inv.dueDate, this.asOf));
       this.aged.set(bucket, this.aged.get(bucket)!.plus(open));
     }
+    if (inv.type === "penalty") {
+      this.penaltiesOpen = this.penaltiesOpen.plus(open);
+      return;
+    }
     if (inv.issuedOn >= this.dsoFrom && inv.issuedOn <= this.asOf) {
       const m = inv.issuedOn.slice(0, 7);
       this.salesByMonth.set(m, (this.salesByMonth.get(m) ?? ZERO).plus(inv.gross));
@@ -196,10 +216,11 @@ export class DashboardAccumulator {
       agedBalance: {
         ...(Object.fromEntries(AGE_BUCKETS.map((b) => [b, money(this.aged.get(b)!)])) as Record<AgeBucket, string>),
         total: money(open),
+        penaltyInvoices: money(this.penaltiesOpen),
         unallocatedCredits: money(this.credits),
         net: money(open.minus(this.credits)),
       },
-      dso: this.dso(open),
+      dso: this.dso(open.minus(this.penaltiesOpen)),
       lateConsumerRefunds: { count: this.lateConsumerCount, increases: money(this.lateConsumerIncreases) },
       skipped: this.skipped,
     };

@@ -1,3 +1,5 @@
+import type { InvoiceType } from "../vocabulary/labels";
+
 /**
  * What the dashboard reads from each stored document: a few fields, so the
  * job can stream 100,000 deposits without keeping them. Amounts are decimal
@@ -35,6 +37,13 @@ export interface InstalmentFacts {
 }
 
 export interface InvoiceFacts {
+  /**
+   * "penalty": late-payment penalties and the recovery indemnity
+   * (L441-10, D441-5), financial income on 7631 / 7588, not turnover —
+   * kept out of the sales and receivables of the DSO and of the share paid
+   * late, shown apart in the aged balance. Absent is read as a sale.
+   */
+  type?: InvoiceType;
   gross: string;
   /** What the customer still owes on it (0 when settled). */
   openAmount: string;

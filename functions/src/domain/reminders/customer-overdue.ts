@@ -8,11 +8,14 @@
  * level k+1 no sooner than levelDays[k] − levelDays[k−1] days after level k
  * was sent. Stops when the invoice is paid, disputed or under a payment
  * promise. B2B letters show the late-payment penalties and the €40 indemnity
- * the engine computes (they run without any reminder, L441-10).
+ * the engine computes (they run without any reminder, L441-10); once some
+ * were invoiced by a penalty invoice, only what accrued since
+ * (dunningPenaltyParagraph).
  */
-import { EngineRuleError, RECOVERY_INDEMNITY, latePaymentPenalties, money } from "../index";
+import { money } from "../money/money";
 import { addDays, frenchDate } from "../dates/calendar-day";
 import { LegalRates, SHIPPED_LEGAL_RATES } from "../rates/legal-rates";
+import { type InvoicedPenalties, dunningPenaltyParagraph } from "./dunning-penalties";
 import { frenchAmount } from "./french-amount";
 import type { Reminder } from "./reminder";
 import type { ReminderSettings } from "./reminder-settings";
@@ -41,6 +44,8 @@ export interface OverdueInvoice {
    * (a contract or a court), which the company has not stated.
    */
   penaltyInvoice?: boolean;
+  /** The penalty invoices already issued on this invoice: the letter cites them and asks only what accrued since. */
+  invoicedPenalties?: InvoicedPenalties[];
 }
 
 export type DunningLevel = 1 | 2 | 3;
@@ -79,37 +84,21 @@ function nextLetter(
 /**
  * What the job records on the invoice when it enqueues `letter` on `today`,
  * or null when the invoice's state (read again in the same transaction) is no
- * longer the one the letter was computed from: another run already sent it.
+ * longer the one the letter was computed from: another run already sent it,
+ * or a penalty invoice was issued since (`penaltyInvoices`, the numbers the
+ * invoice now records) that the letter does not cite — it would ask again
+ * what was just invoiced; the next run writes the letter anew.
  */
-export function letterSent(current: SentLetter | null, letter: { level: number }, today: string): SentLetter | null {
+export function letterSent(
+  current: SentLetter | null,
+  letter: Pick<Reminder, "level" | "penaltyInvoicesCited">,
+  today: string,
+  penaltyInvoices: readonly string[] = [],
+): SentLetter | null {
   if ((current?.level ?? 0) !== letter.level - 1) return null;
+  const cited = new Set(letter.penaltyInvoicesCited ?? []);
+  if (penaltyInvoices.some((number) => !cited.has(number))) return null;
   return { level: letter.level as DunningLevel, sentOn: today };
-}
-
-/**
- * The B2B penalties paragraph. When the rate table does not reach `today`
- * yet (the half-year's rates are published late), the letter still goes
- * out: the penalties are owed by law whatever the letter says, so it states
- * the right and the €40 indemnity and leaves the amount to the statement,
- * rather than holding back the reminder or using an outdated rate.
- */
-function penaltyParagraph(inv: OverdueInvoice, today: string, rates: LegalRates): string {
-  const since = frenchDate(addDays(inv.dueDate, 1));
-  try {
-    const p = latePaymentPenalties(
-      {
-        amount: inv.openAmount,
-        dueDate: inv.dueDate,
-        asOf: today,
-        contractRate: inv.contractRate,
-      },
-      rates,
-    );
-    return `Conformément à l'article L441-10 du Code de commerce, des pénalités de retard sont dues de plein droit depuis le ${since} : ${frenchAmount(p.penalties)} à ce jour (${p.daysLate} jours), ainsi que l'indemnité forfaitaire pour frais de recouvrement de ${frenchAmount(p.indemnity)} (article D441-5), soit ${frenchAmount(p.total)} en plus du principal, sans TVA.`;
-  } catch (error) {
-    if (!(error instanceof EngineRuleError) || error.code !== "RATE_NOT_AVAILABLE") throw error;
-    return `Conformément à l'article L441-10 du Code de commerce, des pénalités de retard sont dues de plein droit depuis le ${since}, au taux prévu par nos conditions générales ou, à défaut, au taux légal en vigueur (leur montant vous sera précisé sur notre décompte), ainsi que l'indemnité forfaitaire pour frais de recouvrement de ${frenchAmount(RECOVERY_INDEMNITY)} (article D441-5), sans TVA.`;
-  }
 }
 
 const LEVEL_NAME = ["", "Relance amiable", "Relance ferme", "Mise en demeure"] as const;
@@ -145,7 +134,9 @@ export function customerOverdueReminder(
       "Par la présente, nous vous mettons en demeure de la régler sous huit jours.",
       "Le présent courrier vaut mise en demeure au sens de l'article 1344 du Code civil ; à défaut de paiement, nous engagerons les démarches de recouvrement.",
     );
-  if (inv.customerKind === "b2b" && !inv.penaltyInvoice) body.push(penaltyParagraph(inv, today, rates));
+  const penaltyParagraph = inv.customerKind === "b2b" && !inv.penaltyInvoice;
+  if (penaltyParagraph) body.push(dunningPenaltyParagraph(inv, today, rates));
+  const cited = penaltyParagraph ? (inv.invoicedPenalties ?? []).map((c) => c.number) : [];
   const to = inv.customerEmail ? [inv.customerEmail] : [...settings.recipients.accounting];
   return {
     companyId: inv.companyId,
@@ -167,5 +158,6 @@ export function customerOverdueReminder(
       settings.companyName,
     ].join("\n"),
     summary: `${LEVEL_NAME[level]} – ${inv.customerName} – ${inv.number}`,
+    ...(cited.length > 0 ? { penaltyInvoicesCited: cited } : {}),
   };
 }

@@ -30,6 +30,12 @@ export interface Reminder {
   text: string;
   /** One line for the `Relances` sheet, in French. */
   summary: string;
+  /**
+   * customer-overdue: the penalty invoices the letter cites (numbers), when
+   * any. Its record (letterSent) enqueues it only if the invoice has no
+   * other by then, so a letter never asks again what was just invoiced.
+   */
+  penaltyInvoicesCited?: string[];
 }
 
 export function reminderId(r: Pick<Reminder, "companyId" | "rule" | "level" | "target" | "day">): string {
