@@ -200,3 +200,25 @@ test("pages of `limit` requests, newest first, `next` until the last page; a bad
     expect(answer.body.error.message).toMatch(/Paramètre « (filter|limit) »/);
   }
 });
+
+test("a document dated before the last of its series is refused in French, dates written the French way, and takes no number", async () => {
+  api.setToday("2026-02-10");
+  await deposits(1);
+  api.setToday("2026-02-01");
+  const late = await api.call("POST", `${base}/deposits`, {
+    as: ACCOUNTING,
+    body: { ...DEPOSIT_BODY, orderRef: "CMD-LATE" },
+  });
+  expect(late.status).toBe(409);
+  expect(late.body.error).toMatchObject({
+    code: "CHRONOLOGY",
+    message:
+      "Numérotation chronologique : le document daté du 01/02/2026 ne peut pas suivre un document daté du 10/02/2026.",
+  });
+  api.setToday("2026-02-10");
+  const next = await api.call("POST", `${base}/deposits`, {
+    as: ACCOUNTING,
+    body: { ...DEPOSIT_BODY, orderRef: "CMD-NEXT" },
+  });
+  expect([next.status, next.body.number]).toEqual([201, "FA-2026-000002"]);
+});

@@ -6,6 +6,7 @@ import {
   Timestamp,
   Transaction,
 } from "@google-cloud/firestore";
+import { frenchDate } from "../domain/dates/calendar-day";
 import { EVENTS, SEQUENCES } from "../model/collections";
 import type { AuditEventDoc } from "../model/event";
 import type { NumberedKind, SequenceDoc } from "../model/sequence";
@@ -184,7 +185,7 @@ export class UnitOfWork {
     if (state.doc.lastDate && date < state.doc.lastDate) {
       throw conflict(
         "CHRONOLOGY",
-        `Numérotation chronologique : le document daté du ${date} ne peut pas suivre un document daté du ${state.doc.lastDate}.`,
+        `Numérotation chronologique : le document daté du ${frenchDate(date)} ne peut pas suivre un document daté du ${frenchDate(state.doc.lastDate)}.`,
       );
     }
     const seq = state.doc.last + 1;
