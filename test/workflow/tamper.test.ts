@@ -289,6 +289,44 @@ describe("the mutable state of an invoice", () => {
     ]);
   });
 
+  test("a paid services invoice must have made all its VAT chargeable on payment (CGI art. 269-2-c)", async () => {
+    const api = suite.api;
+    const final = await api.call("POST", `${base}/invoices/final`, {
+      as: ACCOUNTING,
+      body: {
+        orderRef: "CMD-10",
+        customer: DEPOSIT_BODY.customer,
+        supplyKind: "services",
+        lines: [{ vatRate: "20", net: "1000.00" }],
+      },
+    });
+    expect(final.status).toBe(201);
+    const paid = await api.call("POST", `${base}/payments`, {
+      as: ACCOUNTING,
+      body: {
+        customer: DEPOSIT_BODY.customer,
+        date: "2026-01-15",
+        amount: "1200.00",
+        means: "virement",
+        invoiceIds: [final.body.id],
+      },
+    });
+    expect(paid.status).toBe(201);
+    expect(await verify()).toMatchObject({ ok: true });
+
+    const invoice = company().collection("invoices").doc(final.body.id);
+    const vat = (await invoice.get()).get("vatOnPayment");
+    expect(vat.transferred).toEqual([{ vatRate: "20", net: "1000.00", vat: "200.00" }]);
+    await invoice.update({ "vatOnPayment.transferred": [{ vatRate: "20", net: "500.00", vat: "100.00" }] });
+    expect(problems(await verify())).toEqual([
+      `La TVA à 20 % de ${final.body.number} devenue exigible aux encaissements (${frenchAmount("100.00")}) n'atteint pas, la facture étant payée, la TVA qu'elle a rendue due (${frenchAmount("200.00")})`,
+    ]);
+    await invoice.update({ "vatOnPayment.transferred": [{ vatRate: "20", net: "1500.00", vat: "300.00" }] });
+    expect(problems(await verify())).toEqual([
+      `La TVA à 20 % de ${final.body.number} devenue exigible aux encaissements (${frenchAmount("300.00")}) dépasse la TVA qu'elle a rendue due (${frenchAmount("200.00")})`,
+    ]);
+  });
+
   test("an imported invoice's copies are checked too", async () => {
     const res = await suite.api.call("POST", `${base}/invoices/external`, {
       as: ACCOUNTING,

@@ -142,7 +142,34 @@ function stateFindings(doc: Doc, at: Place, name: string): Finding[] {
         { field: "paidOn" },
       ),
     ];
-  return [];
+  return vatOnPaymentFindings(state, open.isZero(), at, name);
+}
+
+/**
+ * VAT on payment (services without the debits option): per rate, what
+ * payments made chargeable never exceeds what the invoice made due, and all
+ * of it is chargeable once nothing is left to pay (CGI art. 269-2-c).
+ */
+function vatOnPaymentFindings(state: Partial<InvoiceState>, settled: boolean, at: Place, name: string): Finding[] {
+  const vat = state.vatOnPayment;
+  if (!vat) return [];
+  const findings: Finding[] = [];
+  for (const due of vat.due ?? []) {
+    const owed = parsedMoney(due.vat);
+    const moved = parsedMoney(vat.transferred?.find((t) => t.vatRate === due.vatRate)?.vat ?? "0.00");
+    if (!owed || !moved) continue;
+    const rate = `TVA à ${due.vatRate.replace(".", ",")} %`;
+    if (moved.greaterThan(owed) || (settled && !moved.equals(owed)))
+      findings.push(
+        finding(
+          "state",
+          at,
+          `la ${rate} de ${name} devenue exigible aux encaissements (${frenchAmount(moved.toFixed(2))}) ${moved.greaterThan(owed) ? "dépasse" : "n'atteint pas, la facture étant payée,"} la TVA qu'elle a rendue due (${frenchAmount(owed.toFixed(2))})`,
+          { field: "vatOnPayment" },
+        ),
+      );
+  }
+  return findings;
 }
 
 /**
