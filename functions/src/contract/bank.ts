@@ -45,3 +45,33 @@ export interface TransferFileSummary {
 export type TransferFileXml = string;
 
 export const TRANSFER_FILE_CONTENT_TYPE = "application/xml; charset=utf-8";
+
+/** One statement entry recorded by an import. */
+export interface ImportedBankEntry {
+  id: string;
+  entryRef: string;
+  bookingDate: string;
+  amount: string;
+  direction: "credit" | "debit";
+  /** `applied` (instalments paid), `returned` (returned transfer, recorded only), `to_reconcile`. */
+  status: "applied" | "returned" | "to_reconcile";
+  /** « Rapprochée », « Virement retourné », « À rapprocher ». */
+  statusLabel: string;
+  explanation: string;
+  /** `refundId/n` of the instalments the entry paid. */
+  paidInstalments: string[];
+}
+
+/** The answer of `POST …/bank/statements`. */
+export interface StatementImportSummary {
+  statements: { statementId: string; accountIban: string; entries: number; skipped: number }[];
+  /** Booked entries in the file. */
+  read: number;
+  /** Entries recorded now. */
+  created: number;
+  /** Entries recorded by an earlier import (or met twice in the file): nothing done for them. */
+  alreadyKnown: number;
+  /** Instalments paid by this import. */
+  paidInstalments: number;
+  entries: ImportedBankEntry[];
+}

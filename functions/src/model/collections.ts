@@ -22,6 +22,7 @@
  *     dashboards/{YYYY-MM-DD | "latest"}           the dashboard job's figures of a day (jobs/company-dashboard.ts)
  *     legalRates/{YYYY-MM-DD}                      LegalRatesDoc (a half-year of legal rates an admin added)
  *     transferFiles/{fileId}                       TransferFileDoc (a SEPA credit transfer file of refund instalments, model/transfer-file.ts)
+ *     bankEntries/{entryKeyHash}                   BankEntryDoc (one bank statement entry, recorded once, model/bank-entry.ts)
  *
  * Three collections are top-level, because what they hold spans companies:
  *
@@ -49,5 +50,6 @@ export const SHEET_SYNCS = "sheetSyncs";
 export const DASHBOARDS = "dashboards";
 export const LEGAL_RATES = "legalRates";
 export const TRANSFER_FILES = "transferFiles";
+export const BANK_ENTRIES = "bankEntries";
 export const OUTBOX = "outbox";
 export const JOB_RUNS = "jobRuns";

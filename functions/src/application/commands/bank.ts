@@ -1,9 +1,12 @@
-import { TRANSFER_FILE_CONTENT_TYPE, type TransferFileSummary } from "../../contract";
+import { TRANSFER_FILE_CONTENT_TYPE, type StatementImportSummary, type TransferFileSummary } from "../../contract";
 import { maskIban } from "../../domain/bank/iban";
 import { notFound } from "../../errors/api-error";
 import { TRANSFER_FILES } from "../../model/collections";
 import type { TransferFileDoc } from "../../model/transfer-file";
+import { BANK_ENTRY_STATUS_LABELS } from "../../model/bank-entry";
+import { importStatement, type StatementImport } from "../../workflow/import-statement";
 import { prepareTransfers } from "../../workflow/prepare-transfers";
+import { statementBodySchema } from "../../workflow/bodies/statement-body";
 import { transferBody, transferBodySchema } from "../../workflow/bodies/transfer-body";
 import { defineChange, defineRead } from "../command";
 import { parseBody } from "../parse-body";
@@ -62,4 +65,43 @@ export const getTransferFileCommand = defineRead({
       },
     };
   },
+});
+
+function presentStatementImport({ statements, read, created, alreadyKnown }: StatementImport): StatementImportSummary {
+  return {
+    statements: statements.map((s) => ({
+      statementId: s.statementId,
+      accountIban: maskIban(s.accountIban),
+      entries: s.entries,
+      skipped: s.skipped,
+    })),
+    read,
+    created: created.length,
+    alreadyKnown,
+    paidInstalments: created.reduce((n, c) => n + c.doc.paidInstalments.length, 0),
+    entries: created.map(({ id, doc }) => ({
+      id,
+      entryRef: doc.entry.entryRef,
+      bookingDate: doc.entry.bookingDate,
+      amount: doc.entry.amount,
+      direction: doc.entry.direction,
+      status: doc.status,
+      statusLabel: BANK_ENTRY_STATUS_LABELS[doc.status],
+      explanation: doc.explanation,
+      paidInstalments: doc.paidInstalments,
+    })),
+  };
+}
+
+export const importStatementCommand = defineChange({
+  name: "bank.import_statement",
+  summary:
+    "Imports a camt.053 statement (.001.08 or .001.02) of the company's account: each booked entry recorded once; outgoing transfers carrying an instalment's end-to-end id pay it on the booking date, the rest waits « À rapprocher ».",
+  roles: ["accounting_approver", "admin"],
+  body: statementBodySchema,
+  status: 201,
+  answer: "StatementImportSummary",
+  input: ({ body }) => parseBody(statementBodySchema, body),
+  handler: (uow, access, body) => importStatement(uow, access, body),
+  present: presentStatementImport,
 });

@@ -26,7 +26,11 @@ import {
 import { addLegalRatesCommand, listLegalRatesCommand } from "../../application/commands/legal-rates";
 import { exportFecCommand } from "../../application/commands/fec";
 import { vatReturnCommand } from "../../application/commands/vat-return";
-import { getTransferFileCommand, prepareTransfersCommand } from "../../application/commands/bank";
+import {
+  getTransferFileCommand,
+  importStatementCommand,
+  prepareTransfersCommand,
+} from "../../application/commands/bank";
 import { commandRoute } from "../command-route";
 import type { Route } from "../route";
 
@@ -60,5 +64,6 @@ export const ROUTES: readonly Route[] = [
   commandRoute("GET", `${company}/vat-return`, vatReturnCommand),
   commandRoute("POST", `${company}/bank/transfers`, prepareTransfersCommand),
   commandRoute("GET", `${company}/bank/transfers/:transferId`, getTransferFileCommand),
+  commandRoute("POST", `${company}/bank/statements`, importStatementCommand),
   commandRoute("POST", `${company}/audit/verify`, verifyChainsWithAnchorCommand),
 ];
