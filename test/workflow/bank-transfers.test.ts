@@ -16,6 +16,7 @@ import { COMPANIES, TRANSFER_FILES } from "../../functions/src/model/collections
 import type { InstalmentDoc } from "../../functions/src/model/refund";
 import { instalmentRow } from "../../functions/src/sheets/sync/row-mappers";
 import { validateAgainstSchema } from "../../functions/testing/bank/xmllint";
+import { camtStatement, type FakeEntry } from "../../functions/testing/bank/camt-statement";
 import {
   DEFAULT_SETTINGS,
   snapshotAll,
@@ -92,7 +93,8 @@ async function refusedUnchanged(call: () => Promise<CallResult>, status: number)
   const answer = await call();
   expect(answer.status).toBe(status);
   const texts = [answer.body.error.message, ...answer.body.error.details.map((d: { message: string }) => d.message)];
-  expect(texts.flatMap(wordingProblems)).toEqual([]);
+  // « camt.053 » is the format's name (ISO 20022), not a field path.
+  expect(texts.flatMap((t) => wordingProblems(t.replace(/camt\.053/g, "camt")))).toEqual([]);
   expect(await snapshotAll(fs.db)).toEqual(before);
   return answer.body.error;
 }
@@ -297,4 +299,180 @@ test("two preparations at once (different keys): one file, the other finds nothi
   expect(files).toHaveLength(1);
   expect(files[0].count).toBe(4);
   expect(new Set(files[0].instalments.map((i: { endToEndId: string }) => i.endToEndId)).size).toBe(4);
+});
+
+// Bank statement import (POST …/bank/statements): camt.053 files generated here, validated against the schema.
+
+const importStatement = (file: string, options: CallOptions = {}) =>
+  api.call("POST", `${base}/bank/statements`, { as: ACCOUNTING, body: { file }, ...options });
+
+/** A camt.053.001.08 statement of `iban`, checked against the ISO 20022 schema before it is used. */
+function statementFile(id: string, entries: FakeEntry[], iban = COMPANY_IBAN, currency?: string) {
+  const xml = camtStatement({ id, iban, currency, createdAt: "2026-04-02T06:00:00", entries });
+  const verdict = validateAgainstSchema(xml, "camt.053.001.08.xsd");
+  expect([verdict.ok, verdict.output]).toEqual([true, expect.any(String)]);
+  return xml;
+}
+
+async function storedInstalment(refundId: string, n: number) {
+  return (await fs.db.doc(`${COMPANIES}/${C}/refunds/${refundId}/instalments/${n}`).get()).data() as InstalmentDoc;
+}
+
+const countOf = async (collection: string) =>
+  (await fs.db.collection(COMPANIES).doc(C).collection(collection).get()).size;
+
+test("statement import: the outgoing transfers of a prepared file pay their instalments on the booking date, each entry recorded once; the same or an overlapping file adds nothing; a returned transfer is recorded and leaves its instalment due", async () => {
+  const [hotel, consumer] = await approvedRefunds([
+    { orderRef: "CMD-2026-017", customer: DEPOSIT_BODY.customer, bank: { iban: HOTEL_IBAN } },
+    { orderRef: "CMD-2026-018", customer: CONSUMER, bank: { iban: CONSUMER_IBAN } },
+  ]);
+  api.setToday("2026-03-25");
+  const file = await prepare({ executionDate: "2026-03-31" });
+  expect(file.status).toBe(201);
+  const sent = (refundId: string) =>
+    file.body.instalments.find((i: { refundId: string }) => i.refundId === refundId) as {
+      endToEndId: string;
+      amount: string;
+    };
+  expect(sent(hotel.id).endToEndId).toBe(endToEndId(`${hotel.id}-1`));
+
+  api.setToday("2026-04-02");
+  const entries: FakeEntry[] = [
+    {
+      ref: "BQ-0331-001",
+      amount: sent(hotel.id).amount,
+      direction: "debit",
+      bookingDate: "2026-03-31",
+      endToEndId: sent(hotel.id).endToEndId,
+      counterpartyName: DEPOSIT_BODY.customer.name,
+      counterpartyIban: HOTEL_IBAN.replace(/ /g, ""),
+    },
+    {
+      ref: "BQ-0331-002",
+      amount: sent(consumer.id).amount,
+      direction: "debit",
+      bookingDate: "2026-03-31",
+      endToEndId: sent(consumer.id).endToEndId,
+      counterpartyName: CONSUMER.name,
+    },
+    // A customer's transfer in: recorded, not matched yet (incoming matching is not built).
+    {
+      ref: "BQ-0401-001",
+      amount: "1200.00",
+      direction: "credit",
+      bookingDate: "2026-04-01",
+      remittance: ["Facture FA-2026-000001"],
+      counterpartyName: "Hôtel du Lac",
+    },
+  ];
+  const march = statementFile("REL-2026-03", entries);
+  const journalBefore = await countOf("journalEntries");
+  const first = await importStatement(march, { key: "statement-march" });
+  expect([first.status, first.body.error?.message]).toEqual([201, undefined]);
+  expect(first.body).toEqual(expect.objectContaining({ read: 3, created: 3, alreadyKnown: 0, paidInstalments: 2 }));
+  expect(first.body.statements).toEqual([
+    { statementId: "REL-2026-03", accountIban: maskIban(COMPANY_IBAN), entries: 3, skipped: 0 },
+  ]);
+  const byRef = Object.fromEntries(first.body.entries.map((e: { entryRef: string }) => [e.entryRef, e])) as Record<
+    string,
+    { status: string; statusLabel: string; explanation: string; paidInstalments: string[] }
+  >;
+  expect(byRef["BQ-0331-001"]).toEqual(
+    expect.objectContaining({ status: "applied", statusLabel: "Rapprochée", paidInstalments: [`${hotel.id}/1`] }),
+  );
+  expect(byRef["BQ-0331-002"].paidInstalments).toEqual([`${consumer.id}/1`]);
+  expect(byRef["BQ-0401-001"]).toEqual(
+    expect.objectContaining({ status: "to_reconcile", statusLabel: "À rapprocher" }),
+  );
+  expect(byRef["BQ-0401-001"].explanation).toContain("pas encore rapprochés automatiquement");
+  for (const e of Object.values(byRef)) expect(wordingProblems(e.explanation)).toEqual([]);
+
+  // Paid on the booking date, through the payment workflow: one D411 / C512 entry each.
+  for (const r of [hotel, consumer]) {
+    const paid = await storedInstalment(r.id, 1);
+    expect([paid.status, paid.paidOn, typeof paid.journalEntryId]).toEqual(["paid", "2026-03-31", "string"]);
+    const second = await storedInstalment(r.id, 2);
+    expect(second.status).toBe("due");
+  }
+  expect((await countOf("journalEntries")) - journalBefore).toBe(2);
+  expect(await countOf("bankEntries")).toBe(3);
+
+  // The same key again: the same answer, nothing new.
+  const retried = await importStatement(march, { key: "statement-march" });
+  expect(retried.body).toEqual(first.body);
+  // The same file under another key: every entry already known, nothing paid twice.
+  const again = await importStatement(march, { key: "statement-march-again" });
+  expect([again.status, again.body.error?.message]).toEqual([201, undefined]);
+  expect(again.body).toEqual(expect.objectContaining({ read: 3, created: 0, alreadyKnown: 3, paidInstalments: 0 }));
+  expect((await countOf("journalEntries")) - journalBefore).toBe(2);
+  expect(await countOf("bankEntries")).toBe(3);
+
+  // April: the second instalments sent, the hotel's returned by its bank (account closed); the file overlaps March.
+  api.setToday("2026-04-25");
+  const april = await prepare({ executionDate: "2026-04-30" });
+  expect([april.status, april.body.count]).toEqual([201, 2]);
+  const returnedId = april.body.instalments.find((i: { refundId: string }) => i.refundId === hotel.id).endToEndId;
+  expect(returnedId).toBe(endToEndId(`${hotel.id}-2`));
+  api.setToday("2026-05-04");
+  const overlapping = statementFile("REL-2026-04", [
+    entries[2],
+    {
+      ref: "BQ-0504-001",
+      amount: hotel.schedule[1].amount,
+      direction: "credit",
+      bookingDate: "2026-05-04",
+      endToEndId: returnedId,
+      returnReason: "AC04",
+    },
+  ]);
+  const second = await importStatement(overlapping);
+  expect([second.status, second.body.error?.message]).toEqual([201, undefined]);
+  expect(second.body).toEqual(expect.objectContaining({ read: 2, created: 1, alreadyKnown: 1, paidInstalments: 0 }));
+  const returned = second.body.entries[0];
+  expect([returned.entryRef, returned.status, returned.statusLabel]).toEqual([
+    "BQ-0504-001",
+    "returned",
+    "Virement retourné",
+  ]);
+  expect(returned.explanation).toContain("AC04");
+  expect(returned.explanation).toContain("L'échéance reste due");
+  expect(wordingProblems(returned.explanation)).toEqual([]);
+  expect((await storedInstalment(hotel.id, 2)).status).toBe("due");
+  expect((await countOf("journalEntries")) - journalBefore).toBe(2);
+  expect(await countOf("bankEntries")).toBe(4);
+});
+
+test("statement import refuses, in French and recording nothing: malformed XML, a DOCTYPE, another currency, another account, an empty or oversized file", async () => {
+  api.setToday("2026-04-02");
+  const entry: FakeEntry = { ref: "BQ-1", amount: "10.00", direction: "credit", bookingDate: "2026-04-01" };
+  const good = statementFile("REL-X", [entry]);
+  const malformed = await refusedUnchanged(() => importStatement(good.replace("</Stmt>", "")), 400);
+  expect(malformed.details[0].message).toMatch(/ligne/);
+  const doctype = good.replace("<Document", '<!DOCTYPE Document [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><Document');
+  const entity = await refusedUnchanged(() => importStatement(doctype), 400);
+  expect(entity.details[0].message).toContain("DOCTYPE");
+  const dollars = await refusedUnchanged(
+    () => importStatement(camtStatement({ id: "REL-USD", iban: COMPANY_IBAN, currency: "USD", entries: [entry] })),
+    400,
+  );
+  expect(dollars.details[0].message).toMatch(/euros|EUR/);
+  const other = await refusedUnchanged(
+    () => importStatement(statementFile("REL-Y", [entry], "FR1420041010050500013M02606")),
+    400,
+  );
+  expect(other.details[0].message).toContain("pas du compte de l'entreprise");
+  expect(other.details[0].message).toContain(maskIban(COMPANY_IBAN));
+  await refusedUnchanged(() => importStatement(""), 400);
+  const huge = await refusedUnchanged(() => importStatement(good.padEnd(2 * 1024 * 1024, " ")), 413);
+  expect(huge.code).toBe("PAYLOAD_TOO_LARGE");
+});
+
+test("only accounting approvers and admins import statements (403 otherwise, nothing recorded)", async () => {
+  api.setToday("2026-04-02");
+  const file = statementFile("REL-R", [
+    { ref: "BQ-1", amount: "10.00", direction: "credit", bookingDate: "2026-04-01" },
+  ]);
+  for (const who of [REQUESTER, SALES]) await refusedUnchanged(() => importStatement(file, { as: who }), 403);
+  const admin = await importStatement(file, { as: ADMIN });
+  expect([admin.status, admin.body.created]).toEqual([201, 1]);
 });
