@@ -31,7 +31,8 @@ export const LAYERS = {
   contract: ["domain", "model"],
   // The application layer: command definitions (application/) and their handlers (workflow/).
   workflow: [...APPLICATION, "application"],
-  application: [...APPLICATION, "workflow", "integrity"],
+  // application/ reads bank files (commands' input) so workflows get domain entries.
+  application: [...APPLICATION, "workflow", "integrity", "bank"],
   // Bank file formats (camt.053 reader): parse files into domain entries.
   bank: ["domain"],
   // Tamper evidence reads the stored chains: beside the application layer.

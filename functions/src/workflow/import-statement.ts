@@ -4,7 +4,6 @@ import type { SentInstalment } from "../domain/bank/open-items";
 import { entryKey, type StatementEntry, type StatementSummary } from "../domain/bank/statement-entry";
 import { maskIban } from "../domain/bank/iban";
 import { EngineValidationError } from "../domain";
-import { Camt053Reader } from "../bank/camt053";
 import { unprocessable } from "../errors/api-error";
 import { BANK_ENTRIES, INSTALMENTS, REFUNDS, TRANSFER_FILES } from "../model/collections";
 import type { BankEntryDoc, BankEntryStatus } from "../model/bank-entry";
@@ -12,7 +11,6 @@ import { instalmentId, type InstalmentDoc } from "../model/refund";
 import type { TransferFileDoc, TransferFileInstalment } from "../model/transfer-file";
 import type { UnitOfWork } from "../storage/unit-of-work";
 import type { Access } from "./access";
-import type { StatementBody } from "./bodies/statement-body";
 import { settingsOf } from "./company-settings";
 import { payInstalment } from "./pay-instalment";
 
@@ -23,16 +21,14 @@ import { payInstalment } from "./pay-instalment";
  */
 export const STATEMENT_MAX_NEW_ENTRIES = 400;
 
-/** Read the file: booked entries in file order, streamed by saxes (never a DOM). */
-function readStatement(file: string): { statements: StatementSummary[]; entries: StatementEntry[] } {
-  const entries: StatementEntry[] = [];
-  const reader = new Camt053Reader({ onEntry: (e) => entries.push(e) });
-  reader.write(file);
-  return { statements: reader.end(), entries };
-}
-
 /** The document id of an entry: its key may hold any character, the hash is a valid id. */
 export const bankEntryId = (key: string) => createHash("sha256").update(key).digest("hex").slice(0, 40);
+
+/** A statement file as read (application/commands/bank.ts streams it through Camt053Reader before the transaction). */
+export interface ReadStatement {
+  statements: StatementSummary[];
+  entries: StatementEntry[];
+}
 
 export interface ImportedEntry {
   id: string;
@@ -60,7 +56,7 @@ export interface StatementImport {
 export async function importStatement(
   uow: UnitOfWork,
   access: Access,
-  { file }: StatementBody,
+  { statements, entries }: ReadStatement,
 ): Promise<StatementImport> {
   const settings = settingsOf(access);
   if (!settings.bankIban)
@@ -69,7 +65,6 @@ export async function importStatement(
       "L'IBAN du compte de l'entreprise n'est pas renseigné dans ses paramètres : le relevé ne peut pas être rattaché à son compte.",
       [{ path: "bankIban", message: "IBAN du compte de l'entreprise : à renseigner dans les paramètres." }],
     );
-  const { statements, entries } = readStatement(file);
   const foreign = statements.find((s) => s.accountIban !== settings.bankIban);
   if (foreign)
     throw new EngineValidationError([

@@ -3,6 +3,7 @@ import { maskIban } from "../../domain/bank/iban";
 import { notFound } from "../../errors/api-error";
 import { TRANSFER_FILES } from "../../model/collections";
 import type { TransferFileDoc } from "../../model/transfer-file";
+import { parseCamt053 } from "../../bank/camt053";
 import { BANK_ENTRY_STATUS_LABELS } from "../../model/bank-entry";
 import { importStatement, type StatementImport } from "../../workflow/import-statement";
 import { prepareTransfers } from "../../workflow/prepare-transfers";
@@ -101,7 +102,8 @@ export const importStatementCommand = defineChange({
   body: statementBodySchema,
   status: 201,
   answer: "StatementImportSummary",
-  input: ({ body }) => parseBody(statementBodySchema, body),
+  // Read once, before the transaction (a retry does not parse again), by the streaming saxes reader: never a DOM.
+  input: ({ body }) => parseCamt053(parseBody(statementBodySchema, body).file),
   handler: (uow, access, body) => importStatement(uow, access, body),
   present: presentStatementImport,
 });
