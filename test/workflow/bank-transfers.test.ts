@@ -12,7 +12,7 @@ import { maskIban } from "../../functions/src/domain/bank/iban";
 import { sumMoney, money, formatMoney } from "../../functions/src/domain/money/money";
 import { parseBody } from "../../functions/src/application/parse-body";
 import { companySettingsSchema } from "../../functions/src/workflow/bodies/company-body";
-import { COMPANIES, TRANSFER_FILES } from "../../functions/src/model/collections";
+import { BANK_ENTRIES, COMPANIES, JOURNAL_ENTRIES, TRANSFER_FILES } from "../../functions/src/model/collections";
 import type { InstalmentDoc } from "../../functions/src/model/refund";
 import { instalmentRow } from "../../functions/src/sheets/sync/row-mappers";
 import { validateAgainstSchema } from "../../functions/testing/bank/xmllint";
@@ -366,7 +366,7 @@ test("statement import: the outgoing transfers of a prepared file pay their inst
     },
   ];
   const march = statementFile("REL-2026-03", entries);
-  const journalBefore = await countOf("journalEntries");
+  const journalBefore = await countOf(JOURNAL_ENTRIES);
   const first = await importStatement(march, { key: "statement-march" });
   expect([first.status, first.body.error?.message]).toEqual([201, undefined]);
   expect(first.body).toEqual(expect.objectContaining({ read: 3, created: 3, alreadyKnown: 0, paidInstalments: 2 }));
@@ -394,8 +394,8 @@ test("statement import: the outgoing transfers of a prepared file pay their inst
     const second = await storedInstalment(r.id, 2);
     expect(second.status).toBe("due");
   }
-  expect((await countOf("journalEntries")) - journalBefore).toBe(2);
-  expect(await countOf("bankEntries")).toBe(3);
+  expect((await countOf(JOURNAL_ENTRIES)) - journalBefore).toBe(2);
+  expect(await countOf(BANK_ENTRIES)).toBe(3);
 
   // The same key again: the same answer, nothing new.
   const retried = await importStatement(march, { key: "statement-march" });
@@ -404,8 +404,8 @@ test("statement import: the outgoing transfers of a prepared file pay their inst
   const again = await importStatement(march, { key: "statement-march-again" });
   expect([again.status, again.body.error?.message]).toEqual([201, undefined]);
   expect(again.body).toEqual(expect.objectContaining({ read: 3, created: 0, alreadyKnown: 3, paidInstalments: 0 }));
-  expect((await countOf("journalEntries")) - journalBefore).toBe(2);
-  expect(await countOf("bankEntries")).toBe(3);
+  expect((await countOf(JOURNAL_ENTRIES)) - journalBefore).toBe(2);
+  expect(await countOf(BANK_ENTRIES)).toBe(3);
 
   // April: the second instalments sent, the hotel's returned by its bank (account closed); the file overlaps March.
   api.setToday("2026-04-25");
@@ -438,8 +438,8 @@ test("statement import: the outgoing transfers of a prepared file pay their inst
   expect(returned.explanation).toContain("L'échéance reste due");
   expect(wordingProblems(returned.explanation)).toEqual([]);
   expect((await storedInstalment(hotel.id, 2)).status).toBe("due");
-  expect((await countOf("journalEntries")) - journalBefore).toBe(2);
-  expect(await countOf("bankEntries")).toBe(4);
+  expect((await countOf(JOURNAL_ENTRIES)) - journalBefore).toBe(2);
+  expect(await countOf(BANK_ENTRIES)).toBe(4);
 });
 
 test("statement import refuses, in French and recording nothing: malformed XML, a DOCTYPE, another currency, another account, an empty or oversized file", async () => {
@@ -475,4 +475,25 @@ test("only accounting approvers and admins import statements (403 otherwise, not
   for (const who of [REQUESTER, SALES]) await refusedUnchanged(() => importStatement(file, { as: who }), 403);
   const admin = await importStatement(file, { as: ADMIN });
   expect([admin.status, admin.body.created]).toEqual([201, 1]);
+});
+
+test("the same camt.053.001.02 statement imported twice at once (different keys): each entry recorded once", async () => {
+  api.setToday("2026-04-02");
+  const entries: FakeEntry[] = [
+    { ref: "BQ-A", amount: "10.00", direction: "credit", bookingDate: "2026-04-01" },
+    { ref: "BQ-B", amount: "25.50", direction: "debit", bookingDate: "2026-04-01", counterpartyName: "EDF" },
+  ];
+  const file = camtStatement({ id: "REL-OLD", iban: COMPANY_IBAN, entries }, "001.02");
+  const answers = await Promise.all([importStatement(file), importStatement(file, { as: ADMIN })]);
+  expect(answers.map((a) => [a.status, a.body.error?.message])).toEqual([
+    [201, undefined],
+    [201, undefined],
+  ]);
+  expect(answers.map((a) => a.body.created).sort()).toEqual([0, 2]);
+  expect(answers.map((a) => a.body.alreadyKnown).sort()).toEqual([0, 2]);
+  const stored = (await fs.db.collection(COMPANIES).doc(C).collection(BANK_ENTRIES).get()).docs.map((d) => d.data());
+  expect(stored.map((d) => [d.entry.entryRef, d.entry.amount, d.status]).sort()).toEqual([
+    ["BQ-A", "10.00", "to_reconcile"],
+    ["BQ-B", "25.50", "to_reconcile"],
+  ]);
 });
