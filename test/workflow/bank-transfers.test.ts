@@ -462,7 +462,8 @@ test("statement import refuses, in French and recording nothing: malformed XML, 
   );
   expect(other.details[0].message).toContain("pas du compte de l'entreprise");
   expect(other.details[0].message).toContain(maskIban(COMPANY_IBAN));
-  await refusedUnchanged(() => importStatement(""), 400);
+  const empty = await refusedUnchanged(() => importStatement(""), 400);
+  expect(empty.details).toEqual([{ path: "file", message: "Fichier du relevé : vide : joignez le relevé camt 053." }]);
   const huge = await refusedUnchanged(() => importStatement(good.padEnd(2 * 1024 * 1024, " ")), 413);
   expect(huge.code).toBe("PAYLOAD_TOO_LARGE");
 });

@@ -103,7 +103,6 @@ const FIELD_LABELS: Record<string, string> = {
   bankBic: "BIC du compte de l'entreprise",
   upTo: "date limite des échéances",
   file: "fichier du relevé",
-  statement: "relevé bancaire",
 };
 
 /** Where the last key alone says too little: the label of the whole path (indexes left out). */

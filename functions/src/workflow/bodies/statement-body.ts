@@ -6,7 +6,7 @@ import { z } from "zod";
  * the reader streams it with saxes, never as a DOM.
  */
 export const statementBodySchema = z.strictObject({
-  file: z.string().min(1, "Fichier du relevé : vide."),
+  file: z.string().min(1, "vide : joignez le relevé camt 053"),
 });
 
 export type StatementBody = z.output<typeof statementBodySchema>;
