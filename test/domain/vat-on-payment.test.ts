@@ -8,6 +8,7 @@ import fc from "fast-check";
 import Decimal from "decimal.js";
 import {
   DEFAULT_ACCOUNT_LABELS,
+  vatDueOnPayment,
   DEFAULT_CHART_OF_ACCOUNTS,
   VatReturnBuilder,
   entryTotals,
@@ -263,4 +264,22 @@ test("the VAT return lists a payment's VAT under « Prestations encaissées », 
   const late = new VatReturnBuilder(vatPeriod({ month: "2026-04" }), { vatOnDebits: false });
   late.add({ ...payment, date: "2026-03-30" });
   expect(late.result().warnings).toEqual([expect.stringContaining("à déclarer en mars 2026")]);
+});
+
+test("arrhes outside VAT deducted from a services invoice leave nothing waiting at 0 %: only the taxed rates wait for payment", () => {
+  // Found by the model-based test: arrhes of 0,01 € at 0 % (outside VAT, no VAT on receipt) deducted from a 20 %
+  // services invoice gave a 0 % line of −0,01 € net that the transfer entry refused.
+  const due = vatDueOnPayment(
+    [{ vatRate: "20", net: "10.00", vat: "2.00" }],
+    [[{ vatRate: "0", net: "0.01", vat: "0.00" }]],
+  );
+  expect(due).toEqual([{ vatRate: "20", net: "10.00", vat: "2.00" }]);
+  expect(vatDueOnPayment([{ vatRate: "0", net: "10.00", vat: "0.00" }], [])).toEqual([]);
+  // Net of a deposit already taxed at 20 %: only what the invoice adds waits.
+  expect(
+    vatDueOnPayment(
+      [{ vatRate: "20", net: "1000.00", vat: "200.00" }],
+      [[{ vatRate: "20", net: "300.00", vat: "60.00" }]],
+    ),
+  ).toEqual([{ vatRate: "20", net: "700.00", vat: "140.00" }]);
 });

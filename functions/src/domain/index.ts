@@ -15,7 +15,7 @@ export * as schemas from "./validation/schemas";
 export { formatMoney, money, roundCents, type Money, type MoneyString } from "./money/money";
 export { VAT_RATES, canonicalVatRate, type VatRate } from "./vat/vat-rates";
 export { vatBreakdown, type AmountsByRate, type NetLine, type Totals, type VatBreakdown } from "./vat/vat-breakdown";
-export { vatAwaitsPayment, vatChargeableOnPayment, type VatShare } from "./vat/vat-on-payment";
+export { vatAwaitsPayment, vatChargeableOnPayment, vatDueOnPayment, type VatShare } from "./vat/vat-on-payment";
 
 // Deposits
 export { presumedDepositKind, type CustomerKind, type DepositKind, type SupplyKind } from "./deposits/deposit-kind";

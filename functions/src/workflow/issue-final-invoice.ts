@@ -2,7 +2,7 @@ import {
   SHIPPED_LEGAL_RATES,
   finalInvoice,
   finalInvoiceEntry,
-  finalInvoiceVatLines,
+  vatDueOnPayment,
   money,
   refundableBalance,
   vatAwaitsPayment,
@@ -118,15 +118,14 @@ export async function issueFinalInvoice(uow: UnitOfWork, access: Access, body: F
   };
   const paid = money(invoice.amountDue).isZero();
   // Services without the option for debits: the VAT it makes due waits on 44574 until paid (CGI art. 269-2-c).
-  const vatOnPayment = vatAwaitsPayment({
-    supplyKind: body.supplyKind,
-    vatOnDebits: settings.vatOnDebits,
-    amountDue: invoice.amountDue,
-  });
+  const pendingVat = vatDueOnPayment(invoice.lines, [invoice.depositsByRate]);
+  const vatOnPayment =
+    pendingVat.length > 0 &&
+    vatAwaitsPayment({ supplyKind: body.supplyKind, vatOnDebits: settings.vatOnDebits, amountDue: invoice.amountDue });
   const state: InvoiceState = { openAmount: invoice.amountDue, paidOn: paid ? uow.today : null };
   if (vatOnPayment)
     state.vatOnPayment = {
-      due: finalInvoiceVatLines(invoice.lines, [invoice.depositsByRate]),
+      due: pendingVat,
       transferred: [],
       transfers: [],
     };

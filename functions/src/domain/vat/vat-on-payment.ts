@@ -1,6 +1,7 @@
 import type { SupplyKind } from "../deposits/deposit-kind";
 import { Money, ZERO, formatMoney, money, roundCents } from "../money/money";
 import type { VatRate } from "./vat-rates";
+import { finalInvoiceVatLines } from "../vat-return/vat-return";
 
 /** Net and VAT at one rate, decimal strings: what an invoice makes due, or the share of it a payment makes chargeable. */
 export interface VatShare {
@@ -65,4 +66,20 @@ export function vatChargeableOnPayment(input: {
     vat: formatMoney(money(t.vat).minus(money(before(t.vatRate)?.vat ?? "0"))),
   }));
   return { lines, transferred };
+}
+
+/**
+ * What a services final invoice leaves waiting for its payment, per rate:
+ * the VAT it makes due (its own less the deposits' already taxed on
+ * cashing). A rate with no VAT — arrhes outside VAT at 0 %, whose deduction
+ * even leaves a negative base — has nothing to wait for and is left out.
+ *
+ * @example
+ * vatDueOnPayment(
+ *   [{ vatRate: "20", net: "10.00", vat: "2.00" }],
+ *   [[{ vatRate: "0", net: "0.01", vat: "0.00" }]],
+ * ); // → [{ vatRate: "20", net: "10.00", vat: "2.00" }]
+ */
+export function vatDueOnPayment(lines: readonly VatShare[], deposits: readonly (readonly VatShare[])[]): VatShare[] {
+  return finalInvoiceVatLines(lines, deposits).filter((l) => !money(l.vat).isZero());
 }
