@@ -253,16 +253,12 @@ test("a deposit's copies of its sealed invoice and credit notes, which refunds a
 });
 
 describe("the mutable state of an invoice", () => {
-  test("payments change it without any finding; an impossible state is named", async () => {
+  /** A final invoice of 1 000,00 € HT at 20 % for `orderRef`, then a payment of `amount` on it: the invoice's id and number. */
+  async function invoicedAndPaid(orderRef: string, supplyKind: "goods" | "services", amount: string) {
     const api = suite.api;
     const final = await api.call("POST", `${base}/invoices/final`, {
       as: ACCOUNTING,
-      body: {
-        orderRef: "CMD-9",
-        customer: DEPOSIT_BODY.customer,
-        supplyKind: "goods",
-        lines: [{ vatRate: "20", net: "1000.00" }],
-      },
+      body: { orderRef, customer: DEPOSIT_BODY.customer, supplyKind, lines: [{ vatRate: "20", net: "1000.00" }] },
     });
     expect(final.status).toBe(201);
     const paid = await api.call("POST", `${base}/payments`, {
@@ -270,15 +266,20 @@ describe("the mutable state of an invoice", () => {
       body: {
         customer: DEPOSIT_BODY.customer,
         date: "2026-01-15",
-        amount: "200.00",
+        amount,
         means: "virement",
         invoiceIds: [final.body.id],
       },
     });
     expect(paid.status).toBe(201);
+    return { id: final.body.id as string, number: final.body.number as string };
+  }
+
+  test("payments change it without any finding; an impossible state is named", async () => {
+    const final = await invoicedAndPaid("CMD-9", "goods", "200.00");
     expect(await verify()).toMatchObject({ ok: true });
 
-    const invoice = company().collection("invoices").doc(final.body.id);
+    const invoice = company().collection("invoices").doc(final.id);
     await invoice.update({ openAmount: "5000.00" });
     expect(problems(await verify())).toEqual([
       `Le reste à payer de FA-2026-000005 (${frenchAmount("5000.00")}) dépasse son montant scellé (${frenchAmount("1200.00")})`,
@@ -290,40 +291,19 @@ describe("the mutable state of an invoice", () => {
   });
 
   test("a paid services invoice must have made all its VAT chargeable on payment (CGI art. 269-2-c)", async () => {
-    const api = suite.api;
-    const final = await api.call("POST", `${base}/invoices/final`, {
-      as: ACCOUNTING,
-      body: {
-        orderRef: "CMD-10",
-        customer: DEPOSIT_BODY.customer,
-        supplyKind: "services",
-        lines: [{ vatRate: "20", net: "1000.00" }],
-      },
-    });
-    expect(final.status).toBe(201);
-    const paid = await api.call("POST", `${base}/payments`, {
-      as: ACCOUNTING,
-      body: {
-        customer: DEPOSIT_BODY.customer,
-        date: "2026-01-15",
-        amount: "1200.00",
-        means: "virement",
-        invoiceIds: [final.body.id],
-      },
-    });
-    expect(paid.status).toBe(201);
+    const final = await invoicedAndPaid("CMD-10", "services", "1200.00");
     expect(await verify()).toMatchObject({ ok: true });
 
-    const invoice = company().collection("invoices").doc(final.body.id);
+    const invoice = company().collection("invoices").doc(final.id);
     const vat = (await invoice.get()).get("vatOnPayment");
     expect(vat.transferred).toEqual([{ vatRate: "20", net: "1000.00", vat: "200.00" }]);
     await invoice.update({ "vatOnPayment.transferred": [{ vatRate: "20", net: "500.00", vat: "100.00" }] });
     expect(problems(await verify())).toEqual([
-      `La TVA à 20 % de ${final.body.number} devenue exigible aux encaissements (${frenchAmount("100.00")}) n'atteint pas, la facture étant payée, la TVA qu'elle a rendue due (${frenchAmount("200.00")})`,
+      `La TVA à 20 % de ${final.number} devenue exigible aux encaissements (${frenchAmount("100.00")}) n'atteint pas, la facture étant payée, la TVA qu'elle a rendue due (${frenchAmount("200.00")})`,
     ]);
     await invoice.update({ "vatOnPayment.transferred": [{ vatRate: "20", net: "1500.00", vat: "300.00" }] });
     expect(problems(await verify())).toEqual([
-      `La TVA à 20 % de ${final.body.number} devenue exigible aux encaissements (${frenchAmount("300.00")}) dépasse la TVA qu'elle a rendue due (${frenchAmount("200.00")})`,
+      `La TVA à 20 % de ${final.number} devenue exigible aux encaissements (${frenchAmount("300.00")}) dépasse la TVA qu'elle a rendue due (${frenchAmount("200.00")})`,
     ]);
   });
 
