@@ -14,7 +14,7 @@ import { formatRequests, setupWorkbook } from "../layout/setup-workbook";
 import { WORKBOOK } from "../layout/workbook-spec";
 import type { Request, SheetsGateway } from "../sheets-gateway";
 import type { SheetSpec } from "../layout/sheet-spec";
-import { planSheet, reorderedToLayout, type SheetValues } from "./sheet-plan";
+import { planSheet, reorderedToLayout, rowIndexById, type SheetValues } from "./sheet-plan";
 import { acquireLease, endPass } from "./sync-lease";
 import { parisDay } from "../../domain/dates/calendar-day";
 import { idColumnOf } from "../layout/sheet-spec";
@@ -71,12 +71,8 @@ export function laidOutAnew(spec: SheetSpec, current: SheetValues): boolean {
  * window), the rows are then written anew from row 2, the rest emptied.
  */
 function holdsOthers(spec: SheetSpec, current: SheetValues, desired: readonly { id: string }[]): boolean {
-  const idColumn = idColumnOf(spec);
   const wanted = new Set(desired.map((row) => row.id));
-  return current.slice(1).some((line) => {
-    const id = line[idColumn];
-    return typeof id === "string" && id !== "" && !wanted.has(id);
-  });
+  return [...rowIndexById(current, idColumnOf(spec)).byId.keys()].some((id) => !wanted.has(id));
 }
 
 /** One pass: read, plan, grow, write. Returns the write calls made. */
