@@ -121,6 +121,9 @@ export class FecExport {
       if (!data) continue;
       if (path.startsWith(`${PAYMENTS}/`))
         second.push(...(data as PaymentDoc).allocations.map((a) => `${INVOICES}/${a.invoiceId}`));
+      // A credit note's lettering depends on its refund (refundLettering): read in the same batch.
+      if (path.startsWith(`${CREDIT_NOTES}/`))
+        second.push(`${REFUNDS}/${(data as { content: CreditNoteContent }).content.refundId}`);
       if (path.startsWith(`${REFUNDS}/`)) {
         const refund = data as RefundDoc;
         if (refund.creditNoteId) second.push(`${CREDIT_NOTES}/${refund.creditNoteId}`);
