@@ -65,6 +65,7 @@ const KIND_LABELS: Record<InvoiceKind, string> = {
   deposit_invoice: "facture d'acompte",
   final_invoice: "facture de solde",
   external_invoice: "facture",
+  penalty_invoice: "facture de pénalités",
 };
 
 const MAX_SUGGESTIONS = 5;
