@@ -217,7 +217,7 @@ test("ranked suggestions best first, what an applied entry settled, and older en
     "Échéance r1/2",
     "-80,00 €",
   ]);
-  expect(cell(rows.get("d-unmatched")!, "Statut")).toBe("À rapprocher");
+  expect(cell(rows.get("d-unmatched")!, "Statut")).toBe("Rapprochement annulé");
 
   // A later change to an entry (a person matched it) rewrites its row in place.
   await entries.doc("a-suggested").update({

@@ -205,6 +205,7 @@ export const BANQUE: SheetSpec = {
   statusColumn: "Statut",
   statusColours: [
     { label: BANK_ENTRY_STATUS_LABELS.to_reconcile, colour: AMBER },
+    { label: BANK_ENTRY_STATUS_LABELS.unmatched, colour: AMBER },
     { label: BANK_ENTRY_STATUS_LABELS.applied, colour: GREEN },
     { label: BANK_ENTRY_STATUS_LABELS.returned, colour: RED },
   ],

@@ -24,7 +24,8 @@ import type { JournalEntryDoc } from "../../model/journal-entry";
 import type { InstalmentDoc, RefundDoc } from "../../model/refund";
 import type { SheetSpec } from "../layout/sheet-spec";
 import { ACOMPTES, AVOIRS, BANQUE, ECHEANCIER, ECRITURES, FACTURES, REMBOURSEMENTS } from "../layout/workbook-spec";
-import { bankEntryRow, type StoredBankEntry } from "./bank-entry-row";
+import { bankEntryRow } from "./bank-entry-row";
+import type { BankEntryDoc } from "../../model/bank-entry";
 import { journalWindowStart } from "./journal-window";
 import { creditNoteRows, depositRow, instalmentRow, invoiceRow, journalRows, refundRow, type Row } from "./row-mappers";
 
@@ -118,7 +119,7 @@ const SOURCES: SheetSource[] = [
     },
     exclusive: ({ journalSheetMonths }) => journalSheetMonths !== undefined,
   },
-  { spec: BANQUE, read: (db, c) => mapStream<StoredBankEntry>(company(db, c).collection(BANK_ENTRIES), bankEntryRow) },
+  { spec: BANQUE, read: (db, c) => mapStream<BankEntryDoc>(company(db, c).collection(BANK_ENTRIES), bankEntryRow) },
 ];
 
 /** Every sheet, or only those named in `only`, each read when the write-back comes to it; `today` a Paris day. */
