@@ -1,0 +1,15 @@
+import type { StatementImportSummary } from "../interfaces/api";
+import type { CallResult } from "../interfaces/result";
+import { callApi } from "./api-client";
+import { checkIdempotencyKey } from "./idempotency-key";
+
+/**
+ * « Importer le relevé »: the camt.053 file the sidebar read in the browser,
+ * posted as text (POST …/bank/statements `{ file }`) under the sidebar's key,
+ * so a retry after a lost answer records nothing twice.
+ */
+export function importStatement(file: string, idempotencyKey: string): CallResult<StatementImportSummary> {
+  const bad = checkIdempotencyKey(idempotencyKey);
+  if (bad) return { ok: false, error: bad };
+  return callApi<StatementImportSummary>({ method: "post", path: "/bank/statements", body: { file }, idempotencyKey });
+}
