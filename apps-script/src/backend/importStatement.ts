@@ -1,7 +1,6 @@
 import type { StatementImportSummary } from "../interfaces/api";
 import type { CallResult } from "../interfaces/result";
-import { callApi } from "./api-client";
-import { checkIdempotencyKey } from "./idempotency-key";
+import { keyedPost } from "./keyed-post";
 
 /**
  * « Importer le relevé »: the camt.053 file the sidebar read in the browser,
@@ -9,7 +8,5 @@ import { checkIdempotencyKey } from "./idempotency-key";
  * so a retry after a lost answer records nothing twice.
  */
 export function importStatement(file: string, idempotencyKey: string): CallResult<StatementImportSummary> {
-  const bad = checkIdempotencyKey(idempotencyKey);
-  if (bad) return { ok: false, error: bad };
-  return callApi<StatementImportSummary>({ method: "post", path: "/bank/statements", body: { file }, idempotencyKey });
+  return keyedPost("/bank/statements", { file }, idempotencyKey);
 }

@@ -1,7 +1,6 @@
 import type { BankEntryMatchBody, BankEntrySummary } from "../interfaces/api";
 import type { CallResult } from "../interfaces/result";
-import { callApi } from "./api-client";
-import { checkIdempotencyKey } from "./idempotency-key";
+import { bankEntryCommand } from "./bank-entry-command";
 
 /** « Rapprocher »: the entry settles the suggestion's items (POST …/bank/entries/{id}/match). */
 export function matchBankEntry(
@@ -9,13 +8,6 @@ export function matchBankEntry(
   allocations: BankEntryMatchBody["allocations"],
   idempotencyKey: string,
 ): CallResult<BankEntrySummary> {
-  const bad = checkIdempotencyKey(idempotencyKey);
-  if (bad) return { ok: false, error: bad };
   const body: BankEntryMatchBody = { allocations };
-  return callApi<BankEntrySummary>({
-    method: "post",
-    path: `/bank/entries/${encodeURIComponent(entryId)}/match`,
-    body,
-    idempotencyKey,
-  });
+  return bankEntryCommand(entryId, "match", body, idempotencyKey);
 }

@@ -1,7 +1,7 @@
 import type { PreparedTransferFile, TransferFileSummary } from "../interfaces/api";
 import type { CallResult } from "../interfaces/result";
-import { callApi, downloadApi } from "./api-client";
-import { checkIdempotencyKey } from "./idempotency-key";
+import { downloadApi } from "./api-client";
+import { keyedPost } from "./keyed-post";
 
 /**
  * « Préparer les virements » from the sidebar (the menu item does the same
@@ -9,14 +9,7 @@ import { checkIdempotencyKey } from "./idempotency-key";
  * sidebar's key, then the stored file for download.
  */
 export function prepareTransferFile(executionDate: string, idempotencyKey: string): CallResult<PreparedTransferFile> {
-  const bad = checkIdempotencyKey(idempotencyKey);
-  if (bad) return { ok: false, error: bad };
-  const prepared = callApi<TransferFileSummary>({
-    method: "post",
-    path: "/bank/transfers",
-    body: { executionDate },
-    idempotencyKey,
-  });
+  const prepared = keyedPost<TransferFileSummary>("/bank/transfers", { executionDate }, idempotencyKey);
   if (!prepared.ok) return prepared;
   const summary = prepared.data;
   const file = downloadApi({ method: "get", path: `/bank/transfers/${encodeURIComponent(summary.id)}` });

@@ -1,7 +1,6 @@
 import type { BankEntrySummary, BankEntryUnmatchBody } from "../interfaces/api";
 import type { CallResult } from "../interfaces/result";
-import { callApi } from "./api-client";
-import { checkIdempotencyKey } from "./idempotency-key";
+import { bankEntryCommand } from "./bank-entry-command";
 
 /** « Annuler le rapprochement »: what the match recorded is reversed, the reason kept in the audit trail. */
 export function unmatchBankEntry(
@@ -9,13 +8,6 @@ export function unmatchBankEntry(
   reason: string,
   idempotencyKey: string,
 ): CallResult<BankEntrySummary> {
-  const bad = checkIdempotencyKey(idempotencyKey);
-  if (bad) return { ok: false, error: bad };
   const body: BankEntryUnmatchBody = { reason };
-  return callApi<BankEntrySummary>({
-    method: "post",
-    path: `/bank/entries/${encodeURIComponent(entryId)}/unmatch`,
-    body,
-    idempotencyKey,
-  });
+  return bankEntryCommand(entryId, "unmatch", body, idempotencyKey);
 }

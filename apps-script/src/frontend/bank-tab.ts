@@ -11,6 +11,7 @@ import { whileBusy } from "./busy";
 import { byId, el, facts } from "./dom";
 import { formatDate, formatMoney } from "./format";
 import { KeyedActions } from "./keyed-action";
+import { reasonForm } from "./reason-form";
 import { callServer } from "./server";
 import { describeTransferFile } from "./transfer-text";
 
@@ -266,32 +267,20 @@ export class BankTab {
 
   private unmatchForm(card: HTMLElement, entry: BankEntrySummary): HTMLElement {
     const undo = el("button", { type: "button", class: "danger small" }, "Annuler le rapprochement");
-    const reasonId = `unmatch-reason-${entry.id}`;
-    const reasonBox = el("textarea", {
-      id: reasonId,
-      rows: "2",
-      maxlength: "500",
-      "aria-describedby": `${reasonId}-error`,
-    });
-    const reasonError = el("p", { class: "field-error", id: `${reasonId}-error` });
-    const confirm = el("button", { type: "button", class: "danger" }, "Confirmer l'annulation");
-    const form = el(
-      "div",
-      { hidden: true },
-      el("label", { for: reasonId }, "Motif de l'annulation (obligatoire)"),
-      reasonBox,
-      reasonError,
-      el("div", { class: "actions" }, confirm),
+    const undoing = reasonForm(
+      `unmatch-reason-${entry.id}`,
+      "Motif de l'annulation (obligatoire)",
+      "Confirmer l'annulation",
+      false,
     );
+    const { form, box: reasonBox, confirm } = undoing;
     undo.addEventListener("click", () => {
       form.hidden = false;
       reasonBox.focus();
     });
     confirm.addEventListener("click", async () => {
-      const reason = reasonBox.value.trim();
-      reasonError.textContent = reason ? "" : "Motif de l'annulation : indiquez pourquoi ce rapprochement est annulé.";
-      reasonBox.setAttribute("aria-invalid", String(!reason));
-      if (!reason) return reasonBox.focus();
+      const reason = undoing.read("Motif de l'annulation : indiquez pourquoi ce rapprochement est annulé.");
+      if (!reason) return;
       const answer = await this.actions.run(`${entry.id}:unmatch`, reason, [undo, confirm], "Annulation…", (key) =>
         callServer("unmatchBankEntry", entry.id, reason, key),
       );
