@@ -156,7 +156,19 @@ beforeAll(async () => {
         };
       entries = [
         ...entries,
-        { ...waiting()[1], id: "e9", entryRef: "IN-9", status: "to_reconcile", statusLabel: "À rapprocher" },
+        {
+          ...waiting()[1],
+          id: "e9",
+          entryRef: "IN-9",
+          bookingDate: "2026-04-03",
+          amount: "50.00",
+          direction: "credit",
+          counterpartyName: "Martin",
+          remittance: null,
+          status: "to_reconcile",
+          statusLabel: "À rapprocher",
+          explanation: "Aucune facture ne correspond.",
+        },
       ];
       return { status: 201, body: IMPORTED };
     }),
@@ -362,6 +374,7 @@ it("prepares the transfers: a past date refused under its field, then the file o
   expect(sent.map((r) => r.body)).toEqual([{ executionDate: "2026-04-01" }, { executionDate: "2026-04-30" }]);
   // A refusal is definitive: the next date is a new submission with a new key.
   expect(sent[0].headers["idempotency-key"]).not.toBe(sent[1].headers["idempotency-key"]);
+  await sidebar.locator("#transfer-result").scrollIntoViewIfNeeded();
   await page.locator("#sidebar").screenshot({ path: path.join(ARTIFACTS, "sidebar-banque-virements.png") });
   await page.close();
 });
