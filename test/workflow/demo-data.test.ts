@@ -23,7 +23,8 @@ afterAll(async () => {
   await fs.close();
 });
 
-const ARTIFACTS = join(__dirname, "../../test-artifacts/bank/demo");
+// writeDemoBankFiles writes into `<dir>/bank`, as under `.local`: here test-artifacts/bank.
+const ARTIFACTS = join(__dirname, "../../test-artifacts");
 
 test("npm start's demo data loads through the api: both kinds, both VAT regimes, requests in every status, chains intact", async () => {
   const summary = await loadDemoData(fs.db, apiClient(api.url));
@@ -57,7 +58,7 @@ test("npm start's demo data loads through the api: both kinds, both VAT regimes,
 /**
  * The bank files `npm start` writes (docs/bank.md): the transfer file the demo
  * prepared and a statement to import, both valid against their ISO 20022
- * schema, left in test-artifacts/bank/demo for review; the statement is
+ * schema, left in test-artifacts/bank for review; the statement is
  * imported through the api to show what it does.
  */
 async function demoBankFiles(summary: Awaited<ReturnType<typeof loadDemoData>>): Promise<void> {
