@@ -355,7 +355,7 @@ test("statement import: the outgoing transfers of a prepared file pay their inst
       endToEndId: sent(consumer.id).endToEndId,
       counterpartyName: CONSUMER.name,
     },
-    // A customer's transfer in: recorded, not matched yet (incoming matching is not built).
+    // A customer's transfer in citing the deposit invoice, issued paid: nothing open matches it.
     {
       ref: "BQ-0401-001",
       amount: "1200.00",
@@ -384,7 +384,7 @@ test("statement import: the outgoing transfers of a prepared file pay their inst
   expect(byRef["BQ-0401-001"]).toEqual(
     expect.objectContaining({ status: "to_reconcile", statusLabel: "À rapprocher" }),
   );
-  expect(byRef["BQ-0401-001"].explanation).toContain("pas encore rapprochés automatiquement");
+  expect(byRef["BQ-0401-001"].explanation).toContain("aucune pièce ouverte ne correspond");
   for (const e of Object.values(byRef)) expect(wordingProblems(e.explanation)).toEqual([]);
 
   // Paid on the booking date, through the payment workflow: one D411 / C512 entry each.
