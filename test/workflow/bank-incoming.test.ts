@@ -19,6 +19,7 @@ import {
   JOURNAL_ENTRIES,
   PAYMENTS,
 } from "../../functions/src/model/collections";
+import type { PaymentDoc } from "../../functions/src/model/payment";
 import { seedCompany, snapshotAll, type CallOptions, type CallResult, type TestApi } from "../support/workflow-api";
 import { wordingProblems } from "../support/french-wording";
 import { workflowSuite } from "./suite";
@@ -89,7 +90,8 @@ async function bankLines() {
     ]),
   }));
 }
-const payments = async () => (await company().collection(PAYMENTS).get()).docs.map((d) => ({ id: d.id, ...d.data() }));
+const payments = async () =>
+  (await company().collection(PAYMENTS).get()).docs.map((d) => ({ id: d.id, ...(d.data() as PaymentDoc) }));
 
 type Imported = { id: string; entryRef: string; status: string; explanation: string };
 const byRef = (answer: CallResult) =>
