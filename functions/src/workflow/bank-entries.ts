@@ -7,6 +7,7 @@ import { BANK_ENTRIES, CUSTOMER_CREDITS, DEPOSITS, INSTALMENTS, INVOICES, PAYMEN
 import { BANK_ENTRY_STATUS_LABELS, type BankEntryDoc } from "../model/bank-entry";
 import type { DepositDoc } from "../model/deposit";
 import type { InvoiceDoc } from "../model/invoice";
+import type { JournalEntryContent } from "../model/journal-entry";
 import type { CustomerCreditDoc, PaymentDoc } from "../model/payment";
 import type { InstalmentDoc } from "../model/refund";
 import type { UnitOfWork } from "../storage/unit-of-work";
@@ -22,6 +23,19 @@ async function loadEntry(uow: UnitOfWork, entryId: string) {
   const doc = await uow.get<BankEntryDoc>(ref);
   if (!doc) throw notFound("Opération bancaire introuvable.");
   return { ref, doc };
+}
+
+/** Writes what a match or unmatch changed on the entry, with its audit event; answers the entry as left. */
+function saveEntry(
+  uow: UnitOfWork,
+  ref: FirebaseFirestore.DocumentReference,
+  doc: BankEntryDoc,
+  next: Partial<BankEntryDoc>,
+  event: { type: string; before: Record<string, unknown>; after: Record<string, unknown>; reason?: string },
+) {
+  uow.update(ref, next);
+  uow.event(event.type, { kind: "bankEntry", id: ref.id }, event.before, event.after, event.reason);
+  return { id: ref.id, doc: { ...doc, ...next } as BankEntryDoc };
 }
 
 const refused = (message: string, path = "allocations") =>
@@ -85,14 +99,11 @@ export async function matchEntry(uow: UnitOfWork, access: Access, entryId: strin
     matchedBy: uow.actor,
     matchedAt: uow.timestamp,
   };
-  uow.update(ref, next);
-  uow.event(
-    "bank_entry.matched",
-    { kind: "bankEntry", id: entryId },
-    { status: doc.status },
-    { status: "applied", allocations: settled.allocations, payments, paidInstalments: next.paidInstalments },
-  );
-  return { id: entryId, doc: { ...doc, ...next } as BankEntryDoc };
+  return saveEntry(uow, ref, doc, next, {
+    type: "bank_entry.matched",
+    before: { status: doc.status },
+    after: { status: "applied", allocations: settled.allocations, payments, paidInstalments: next.paidInstalments },
+  });
 }
 
 /**
@@ -128,23 +139,31 @@ export async function unmatchEntry(uow: UnitOfWork, access: Access, entryId: str
     unmatchedAt: uow.timestamp,
     unmatchReason: body.reason,
   };
-  uow.update(ref, next);
-  uow.event(
-    "bank_entry.unmatched",
-    { kind: "bankEntry", id: entryId },
-    {
+  return saveEntry(uow, ref, doc, next, {
+    type: "bank_entry.unmatched",
+    before: {
       status: doc.status,
       allocations: doc.allocations ?? [],
       payments: doc.payments ?? [],
       paidInstalments: doc.paidInstalments,
     },
-    { status: "unmatched", reversals },
-    body.reason,
-  );
-  return { id: entryId, doc: { ...doc, ...next } as BankEntryDoc };
+    after: { status: "unmatched", reversals },
+    reason: body.reason,
+  });
 }
 
 const cannotUndo = (message: string) => unprocessable("INVALID_STATE", message);
+
+/** The reversing entry of what a match posted, dated today (the journal's chronology), with the same source. */
+function postReversal(
+  uow: UnitOfWork,
+  reverses: "payment_received" | "refund_paid",
+  source: JournalEntryContent["source"],
+  chart: ReturnType<typeof chartOption>,
+  what: { pieceRef: string; amount: string; label: string },
+) {
+  return postEntry(uow, bankMatchReversalEntry({ date: uow.today, ...what, ...chart }, reverses), source);
+}
 
 /** A payment recorded by a match, undone: its invoices reopened, its entry reversed. Answers the reversal's number. */
 async function cancelPayment(
@@ -172,20 +191,11 @@ async function cancelPayment(
       );
     uow.update(cRef, { refundableBalance: "0.00" });
   }
-  const posted = await postEntry(
-    uow,
-    bankMatchReversalEntry(
-      {
-        date: uow.today,
-        pieceRef: `PAI-${paymentId.slice(0, 8)}`,
-        amount: payment.amount,
-        label: `Annulation du règlement ${payment.customer.name}`,
-        ...chart,
-      },
-      "payment_received",
-    ),
-    { kind: "payment", id: paymentId },
-  );
+  const posted = await postReversal(uow, "payment_received", { kind: "payment", id: paymentId }, chart, {
+    pieceRef: `PAI-${paymentId.slice(0, 8)}`,
+    amount: payment.amount,
+    label: `Annulation du règlement ${payment.customer.name}`,
+  });
   payment.allocations.forEach((a, i) => {
     const inv = invoices[i] as InvoiceDoc;
     uow.update(refs[i], {
@@ -210,20 +220,11 @@ async function reopenInstalment(uow: UnitOfWork, paid: string, chart: ReturnType
     throw cannotUndo(
       `L'échéance ${label} a clos le remboursement ${doc.number} ou fait naître un complément de retard : l'annulation n'est pas prise en charge, corrigez-la à la main.`,
     );
-  const posted = await postEntry(
-    uow,
-    bankMatchReversalEntry(
-      {
-        date: uow.today,
-        pieceRef: doc.creditNoteNumber ?? refundId,
-        amount: instalment.amount,
-        label: `Annulation du paiement ${label}`,
-        ...chart,
-      },
-      "refund_paid",
-    ),
-    { kind: "instalment", id: `${refundId}/${n}` },
-  );
+  const posted = await postReversal(uow, "refund_paid", { kind: "instalment", id: `${refundId}/${n}` }, chart, {
+    pieceRef: doc.creditNoteNumber ?? refundId,
+    amount: instalment.amount,
+    label: `Annulation du paiement ${label}`,
+  });
   uow.update(iRef, { status: "due", paidOn: null, journalEntryId: null });
   uow.update(ref, { updatedAt: uow.timestamp });
   if (doc.depositId) {
