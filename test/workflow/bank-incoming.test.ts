@@ -318,9 +318,17 @@ test("« Rapprocher » then unmatch: the payment recorded on the booking date, t
     statementFile("REL-2026-03", [
       { ref: "IN-7", amount: "450.00", direction: "credit", bookingDate: "2026-03-22", counterpartyName: "LENOIR" },
       { ref: "IN-8", amount: "77.77", direction: "credit", bookingDate: "2026-03-23" },
+      // A transfer of ours returned without our reference: not a customer's payment.
+      { ref: "IN-9", amount: "450.00", direction: "credit", bookingDate: "2026-03-24", reversal: true },
     ]),
   );
-  const { "IN-7": ambiguous, "IN-8": unknown } = byRef(imported);
+  const { "IN-7": ambiguous, "IN-8": unknown, "IN-9": returned } = byRef(imported);
+  expect(returned.status).toBe("to_reconcile");
+  const notPayment = await refusedUnchanged(
+    () => match(returned.id, [{ itemKind: "external_invoice", itemId: lenoirA, amount: "450.00" }]),
+    422,
+  );
+  expect(notPayment.message).toContain("virement retourné");
   expect([ambiguous.status, unknown.status]).toEqual(["to_reconcile", "to_reconcile"]);
 
   // Refused, nothing changed: more than the entry, an item settled, another company's, an instalment for a credit.
@@ -372,7 +380,7 @@ test("« Rapprocher » then unmatch: the payment recorded on the booking date, t
     ],
   ]);
   const listed = await api.call("GET", `${base}/bank/entries?status=to_reconcile`, { as: ACCOUNTING });
-  expect(listed.body.entries.map((e: { entryRef: string }) => e.entryRef)).toEqual(["IN-8"]);
+  expect(listed.body.entries.map((e: { entryRef: string }) => e.entryRef)).toEqual(["IN-8", "IN-9"]);
 
   // Matched twice: refused.
   const twice = await refusedUnchanged(
@@ -415,6 +423,7 @@ test("« Rapprocher » then unmatch: the payment recorded on the booking date, t
   expect(again.body.entries.map((e: { entryRef: string; status: string }) => [e.entryRef, e.status])).toEqual([
     ["IN-7", "unmatched"],
     ["IN-8", "to_reconcile"],
+    ["IN-9", "to_reconcile"],
   ]);
 
   // Matched again, to the first invoice this time.

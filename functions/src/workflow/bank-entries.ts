@@ -59,6 +59,8 @@ export async function matchEntry(uow: UnitOfWork, access: Access, entryId: strin
       "BANK_ENTRY_MATCHED",
       `L'opération ${entry.entryRef} du ${frenchDate(entry.bookingDate)} est déjà « ${BANK_ENTRY_STATUS_LABELS[doc.status]} » : annulez d'abord son rapprochement.`,
     );
+  if (entry.returned)
+    throw refused("Un virement retourné ne règle ni facture ni échéance : il se traite avec l'échéance retournée.");
   const ids = body.allocations.map((a) => a.itemId);
   if (new Set(ids).size !== ids.length) throw refused("Une pièce figure deux fois.");
   const instalments = body.allocations.every((a) => a.itemKind === "instalment");

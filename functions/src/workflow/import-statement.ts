@@ -102,16 +102,19 @@ export async function importStatement(
     const match = matcher.match(entry);
     if (match.status === "duplicate") continue;
     const ref = uow.collection(BANK_ENTRIES).doc(bankEntryId(key));
-    const outcome = await apply(uow, access, entry, match, sent.lines, open.payers);
+    const outcome = await apply(uow, access, entry, match, open.payers);
     const doc: BankEntryDoc = {
       key,
       entry,
+      suggestions: [],
+      allocations: [],
+      payments: [],
       ...outcome,
       importedAt: uow.timestamp,
       importedBy: uow.actor,
     };
     uow.create(ref, doc);
-    for (const id of outcome.payments) uow.update(paymentRef(uow, id), { bankEntryId: ref.id });
+    for (const id of outcome.payments ?? []) uow.update(paymentRef(uow, id), { bankEntryId: ref.id });
     created.push({ id: ref.id, doc });
   }
   uow.event(
@@ -160,10 +163,8 @@ async function sentInstalments(uow: UnitOfWork, entries: StatementEntry[]) {
   return { items, lines };
 }
 
-type Outcome = Pick<
-  Required<BankEntryDoc>,
-  "status" | "explanation" | "paidInstalments" | "suggestions" | "allocations" | "payments"
->;
+type Outcome = Pick<BankEntryDoc, "status" | "explanation" | "paidInstalments"> &
+  Partial<Pick<BankEntryDoc, "suggestions" | "allocations" | "payments">>;
 
 /**
  * What the match does: pays the instalments of an outgoing transfer, records
@@ -175,15 +176,13 @@ async function apply(
   access: Access,
   entry: StatementEntry,
   match: EntryMatch,
-  lines: Map<string, TransferFileInstalment>,
   payers: Map<string, BankPayerDoc>,
 ): Promise<Outcome> {
-  const none = { paidInstalments: [], allocations: [], payments: [] };
   const waiting = (explanation: string, suggestions = match.suggestions): Outcome => ({
     status: "to_reconcile",
     explanation,
     suggestions,
-    ...none,
+    paidInstalments: [],
   });
   // What was matched but could not be recorded is offered as the first suggestion.
   const asSuggestion = (problem: string) => [
@@ -197,8 +196,7 @@ async function apply(
     return {
       status: "returned",
       explanation: `${match.explanation} L'échéance reste due : Acompte ne la rouvre pas encore d'elle-même, la trésorerie vérifie l'IBAN et la remet dans un prochain fichier.`,
-      suggestions: [],
-      ...none,
+      paidInstalments: [],
     };
   if (match.status !== "matched") return waiting(match.explanation);
   if (match.action === "invoice_payment") {
@@ -208,14 +206,14 @@ async function apply(
         `${match.explanation} Non enregistré : ${settled.problem}. À rapprocher.`,
         asSuggestion(settled.problem),
       );
-    learnPayer(uow, payers, settled.customer, entry.transactions[0]?.counterpartyIban);
+    // Only a transfer naming its invoices tells whose account it is.
+    if (match.basis === "reference") learnPayer(uow, payers, settled.customer, entry.transactions[0]?.counterpartyIban);
     const credit = money(match.unallocated).greaterThan(0)
       ? ` Le trop-perçu de ${euros(match.unallocated)} est porté au crédit du client (remboursable).`
       : "";
     return {
       status: "applied",
       explanation: `${match.explanation}${credit}`,
-      suggestions: [],
       allocations: settled.allocations,
       payments: settled.payments,
       paidInstalments: [],
@@ -224,14 +222,10 @@ async function apply(
   const paid = await payInstalments(uow, access, entry, match.allocations);
   if (paid.problem !== null)
     return waiting(`${match.explanation} Non enregistré : ${paid.problem}. À rapprocher.`, asSuggestion(paid.problem));
-  // The file's line says which instalment: the matcher's ids are the transfer file's.
-  for (const a of match.allocations) if (!lines.has(a.itemId)) throw new Error(`instalment ${a.itemId} not sent`);
   return {
     status: "applied",
     explanation: match.explanation,
-    suggestions: [],
     allocations: paid.allocations,
-    payments: [],
     paidInstalments: paid.paid,
   };
 }
