@@ -448,3 +448,49 @@ test("the same statement imported twice at once: each credit recorded once, each
   expect((await payments()).map((p) => p.amount).sort()).toEqual(["500.00", "700.00"]);
   expect((await bankLines()).filter((e) => e.kind === "payment_received")).toHaveLength(2);
 });
+
+test("a penalty invoice (L441-10 penalties and the D441-5 indemnity, worked example of penalty-invoice.test.ts) is settled by the transfer naming it", async () => {
+  // 10 000,00 € due 31/01/2026, paid 02/03/2026: 99,86 € of penalties + 40,00 € = 139,86 €.
+  const late = await api.call("POST", `${base}/invoices/external`, {
+    as: ACCOUNTING,
+    body: {
+      number: "2026-F-0001",
+      date: "2026-01-01",
+      customer: GARAGE,
+      orderRef: "ERP-5000",
+      lines: [{ vatRate: "20", net: "8333.33", vat: "1666.67" }],
+      dueDate: "2026-01-31",
+    },
+  });
+  expect(late.status).toBe(201);
+  api.setToday("2026-03-05");
+  const paidLate = await api.call("POST", `${base}/payments`, {
+    as: ACCOUNTING,
+    body: { customer: GARAGE, date: "2026-03-02", amount: "10000.00", means: "virement", invoiceIds: [late.body.id] },
+  });
+  expect(paidLate.status).toBe(201);
+  const penalty = await api.call("POST", `${base}/invoices/${late.body.id}/penalties`, { as: ACCOUNTING, body: {} });
+  expect([penalty.status, penalty.body.type, penalty.body.openAmount]).toEqual([201, "penalty", "139.86"]);
+
+  api.setToday("2026-04-02");
+  const imported = await importStatement(
+    statementFile("REL-PEN", [
+      {
+        ref: "IN-P",
+        amount: "139.86",
+        direction: "credit",
+        bookingDate: "2026-03-30",
+        remittance: [`Penalites ${penalty.body.number}`],
+        counterpartyName: "GARAGE DUPUIS",
+      },
+    ]),
+  );
+  const entry = byRef(imported)["IN-P"];
+  expect(entry.status).toBe("applied");
+  expect(entry.explanation).toContain(`facture de pénalités ${penalty.body.number}`);
+  expect(await invoice(penalty.body.id)).toMatchObject({ openAmount: "0.00", paidOn: "2026-03-30" });
+  expect((await bankLines()).at(-1)!.lines).toEqual([
+    ["411", "0.00", "139.86"],
+    ["512", "139.86", "0.00"],
+  ]);
+});
