@@ -19,7 +19,7 @@ export interface SentInstalment {
   creditorIban: Iban;
 }
 
-export type InvoiceKind = "deposit_invoice" | "final_invoice" | "external_invoice";
+export type InvoiceKind = "deposit_invoice" | "final_invoice" | "external_invoice" | "penalty_invoice";
 
 /** An invoice awaiting (some of) its payment. */
 export interface OpenInvoice {
