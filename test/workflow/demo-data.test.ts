@@ -4,6 +4,7 @@ import { apiClient } from "../../functions/dev/demo-data/api-client";
 import { DEMO_UNKNOWN_CREDIT, writeDemoBankFiles } from "../../functions/dev/demo-data/bank-files";
 import { MENUISERIE } from "../../functions/dev/demo-data/companies";
 import { parseCamt053 } from "../../functions/src/bank/camt053";
+import { computeCompanyDashboard } from "../../functions/src/jobs/company-dashboard";
 import { validateAgainstSchema } from "../../functions/testing/bank/xmllint";
 import { loadDemoData } from "../../functions/dev/demo-data/load-demo";
 import { verifyChains } from "../../functions/src/integrity/chain-verifier";
@@ -88,7 +89,12 @@ async function demoBankFiles(summary: Awaited<ReturnType<typeof loadDemoData>>):
   const path = `/v1/companies/${MENUISERIE.id}/bank/statements`;
   const imported = await client.call("alice@menuiserie.test", "POST", path, { file: statement });
   expect([imported.created, imported.paidInstalments]).toEqual([3, 1]);
-  const unknown = imported.entries.find((e: { amount: string }) => e.amount === DEMO_UNKNOWN_CREDIT.amount);
-  expect(unknown.status).toBe("to_reconcile");
+  // In file order: the instalment paid, the invoice settled by its number, the unknown credit left to a person.
+  expect(imported.entries.map((e: { status: string }) => e.status)).toEqual(["applied", "applied", "to_reconcile"]);
   expect((await client.call("alice@menuiserie.test", "POST", path, { file: statement })).created).toBe(0);
+  // The statement's closing balance was the books moved by its three entries: only the unknown one is left.
+  const today = new Date().toISOString().slice(0, 10);
+  const { figures } = await computeCompanyDashboard(fs.db, MENUISERIE.id, today);
+  expect(figures.bank.statement).toMatchObject({ date: today, difference: DEMO_UNKNOWN_CREDIT.amount });
+  expect(figures.bank.toReconcile).toEqual({ count: 1, credits: DEMO_UNKNOWN_CREDIT.amount, debits: "0.00" });
 }

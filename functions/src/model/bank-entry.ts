@@ -46,3 +46,16 @@ export interface BankEntryDoc {
   importedAt: Timestamp;
   importedBy: string;
 }
+
+/**
+ * companies/{c}/bankPayers/{hash of customerKey}: the accounts a customer
+ * was seen paying from, learned from entries settled for it (by reference or
+ * confirmed by a person), so the next statement recognises the payer by IBAN.
+ */
+export interface BankPayerDoc {
+  customerKey: string;
+  customerName: string;
+  /** Electronic form, oldest first. */
+  ibans: string[];
+  updatedAt: Timestamp;
+}

@@ -8,6 +8,7 @@ export type EntryKind =
   | "credit_note"
   | "refund_paid"
   | "payment_received"
+  | "bank_match_reversed"
   | "compensation_paid"
   | "compensation_kept"
   | "penalty_invoice"

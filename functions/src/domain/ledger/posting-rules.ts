@@ -202,15 +202,23 @@ export function creditNoteEntry(rawInput: CreditNoteEntryInput): JournalEntry {
 function bankCustomerEntry(
   rawInput: RefundPaidEntryInput,
   direction: "refund_paid" | "payment_received",
+  reversal = false,
 ): JournalEntry {
   const input = parseInput(refundPaidEntryInputSchema, rawInput);
   const chart = chartOfAccounts(input.chart);
   const refund = direction === "refund_paid";
-  const amount = refund ? money(input.amount) : money(input.amount).negated();
-  const label = refund ? "Remboursement client" : "Encaissement client";
+  const signed = refund ? money(input.amount) : money(input.amount).negated();
+  const amount = reversal ? signed.negated() : signed;
+  const label = reversal
+    ? refund
+      ? "Annulation du remboursement"
+      : "Annulation de l'encaissement"
+    : refund
+      ? "Remboursement client"
+      : "Encaissement client";
   return journalEntry(
     {
-      kind: direction,
+      kind: reversal ? "bank_match_reversed" : direction,
       journal: "BQ",
       date: input.date,
       pieceRef: input.pieceRef,
@@ -243,6 +251,24 @@ export function refundPaidEntry(rawInput: RefundPaidEntryInput): JournalEntry {
  */
 export function paymentReceivedEntry(rawInput: PaymentReceivedEntryInput): JournalEntry {
   return bankCustomerEntry(rawInput, "payment_received");
+}
+
+/**
+ * A bank match undone (« Rapprochement annulé »): the entry it recorded is
+ * reversed line for line (contre-passation; the journal is never changed,
+ * PCG art. 420-5 and the FEC's irreversibility), so 411 and 512 are back
+ * where they were. A payment received reversed: D411 / C512; an instalment
+ * paid reversed: D512 / C411.
+ *
+ * @example
+ * bankMatchReversalEntry({ date: "2026-03-12", pieceRef: "PAI-ab12cd34", amount: "500.00" }, "payment_received");
+ * // → { kind: "bank_match_reversed", journal: "BQ", lines: [411 D 500.00, 512 C 500.00], … }
+ */
+export function bankMatchReversalEntry(
+  rawInput: PaymentReceivedEntryInput,
+  reverses: "payment_received" | "refund_paid",
+): JournalEntry {
+  return bankCustomerEntry(rawInput, reverses, true);
 }
 
 const COMPENSATION_LABELS = {
