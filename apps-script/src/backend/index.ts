@@ -27,6 +27,11 @@ import { prepareTransfers } from "./prepareTransfers";
 import { importTypedRows, resyncWorkbook, setupWorkbook } from "./workbookActions";
 import { showSidebar } from "./showSidebar";
 import { verifyAuditChains } from "./verifyAuditChains";
+import { importStatement } from "./importStatement";
+import { listBankEntries } from "./listBankEntries";
+import { matchBankEntry } from "./matchBankEntry";
+import { unmatchBankEntry } from "./unmatchBankEntry";
+import { prepareTransferFile } from "./prepareTransferFile";
 
 export const entryPoints: EntryPoints = {
   onOpen,
@@ -56,4 +61,9 @@ export const entryPoints: EntryPoints = {
   cancelRefund,
   getRefund,
   listRefunds,
+  importStatement,
+  listBankEntries,
+  matchBankEntry,
+  unmatchBankEntry,
+  prepareTransferFile,
 };

@@ -3,7 +3,20 @@
  * entry module must provide each of them (checked at compile time) and the
  * build turns each name into a top-level function of `Code.js`.
  */
-import type { PendingApproval, Quote, Refund, RefundDetail, RefundList, RefundListQuery, RefundProposal } from "./api";
+import type {
+  BankEntryList,
+  BankEntryMatchBody,
+  BankEntrySummary,
+  PendingApproval,
+  PreparedTransferFile,
+  Quote,
+  Refund,
+  RefundDetail,
+  RefundList,
+  RefundListQuery,
+  RefundProposal,
+  StatementImportSummary,
+} from "./api";
 import type { CallResult } from "./result";
 import type { DepositSelection, SelectedRow, SidebarContext } from "./sidebar-context";
 
@@ -19,6 +32,15 @@ export interface SidebarFunctions {
   cancelRefund(refundId: string, idempotencyKey: string): CallResult<Refund>;
   getRefund(refundId: string): CallResult<RefundDetail>;
   listRefunds(query: RefundListQuery): CallResult<RefundList>;
+  importStatement(file: string, idempotencyKey: string): CallResult<StatementImportSummary>;
+  listBankEntries(): CallResult<BankEntryList>;
+  matchBankEntry(
+    entryId: string,
+    allocations: BankEntryMatchBody["allocations"],
+    idempotencyKey: string,
+  ): CallResult<BankEntrySummary>;
+  unmatchBankEntry(entryId: string, reason: string, idempotencyKey: string): CallResult<BankEntrySummary>;
+  prepareTransferFile(executionDate: string, idempotencyKey: string): CallResult<PreparedTransferFile>;
 }
 
 /** Entry points Apps Script itself or the add-on menu calls. */
@@ -56,6 +78,11 @@ export const SIDEBAR_FUNCTIONS = [
   "cancelRefund",
   "getRefund",
   "listRefunds",
+  "importStatement",
+  "listBankEntries",
+  "matchBankEntry",
+  "unmatchBankEntry",
+  "prepareTransferFile",
 ] as const satisfies readonly (keyof SidebarFunctions)[];
 
 export const MENU_FUNCTIONS = [

@@ -20,6 +20,9 @@ export const MENUISERIE: DemoCompany = {
     accounts: {},
     approvalThreshold: "5000.00",
     paymentTerms: { kind: "days", days: 30 },
+    // The account the demo transfer file is debited from and the demo statement belongs to (docs/bank.md).
+    bankIban: "FR7630006000011234567890189",
+    bankBic: "AGRIFRPP",
   },
   users: {
     "rachel@menuiserie.test": ["requester"],

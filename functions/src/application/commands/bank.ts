@@ -16,6 +16,7 @@ import { matchEntry, unmatchEntry } from "../../workflow/bank-entries";
 import { bankMatchBodySchema, bankUnmatchBodySchema } from "../../workflow/bodies/bank-entry-body";
 import { importStatement, type StatementImport } from "../../workflow/import-statement";
 import { prepareTransfers } from "../../workflow/prepare-transfers";
+import { recordStatements } from "../../workflow/record-statements";
 import { statementBodySchema } from "../../workflow/bodies/statement-body";
 import { transferBody, transferBodySchema } from "../../workflow/bodies/transfer-body";
 import { defineChange, defineRead } from "../command";
@@ -113,7 +114,12 @@ export const importStatementCommand = defineChange({
   answer: "StatementImportSummary",
   // Read once, before the transaction (a retry does not parse again), by the streaming saxes reader: never a DOM.
   input: ({ body }) => parseCamt053(parseBody(statementBodySchema, body).file),
-  handler: (uow, access, body) => importStatement(uow, access, body),
+  handler: async (uow, access, body) => {
+    const imported = await importStatement(uow, access, body);
+    // The statements' balances, for the dashboard's bank balance against 512.
+    recordStatements(uow, imported.statements);
+    return imported;
+  },
   present: presentStatementImport,
 });
 
