@@ -227,3 +227,17 @@ export {
   type AgedBalance,
 } from "./receivables/aged-balance";
 export { dsoCountBack, dsoRatio } from "./receivables/dso";
+
+// Legal identity of the parties to a document (issue #13)
+export { luhnValid } from "./identity/luhn";
+export { compactIdentifier, sirenProblem, type Siren } from "./identity/siren";
+export { LA_POSTE_SIREN, siretProblem } from "./identity/siret";
+export {
+  frenchVatKey,
+  frenchVatNumber,
+  normaliseVatNumber,
+  sirenOfVatNumber,
+  vatNumberProblem,
+} from "./identity/vat-number";
+export { isSociete, type LegalIdentity, type PostalAddress } from "./identity/legal-identity";
+export { documentReadiness } from "./identity/document-readiness";

@@ -102,6 +102,16 @@ const FIELD_LABELS: Record<string, string> = {
   bankIban: "IBAN du compte de l'entreprise",
   bankBic: "BIC du compte de l'entreprise",
   upTo: "date limite des échéances",
+  legalForm: "forme juridique",
+  shareCapital: "capital social",
+  siret: "SIRET",
+  rcsCity: "ville d'immatriculation au RCS",
+  vatNumber: "numéro de TVA intracommunautaire",
+  line1: "adresse",
+  line2: "complément d'adresse",
+  postcode: "code postal",
+  city: "ville",
+  country: "pays",
   file: "fichier du relevé",
 };
 
