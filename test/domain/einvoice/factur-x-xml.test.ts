@@ -9,35 +9,27 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import {
+  ciiXml,
+  creditNoteCii,
   creditNoteContent,
   depositInvoice,
+  depositInvoiceCii,
   finalInvoice,
+  finalInvoiceCii,
   quoteRefund,
   type CreditNoteContent,
-} from "../../../functions/src/domain";
-import { ciiXml } from "../../../functions/src/domain/einvoice/cii-xml";
-import {
-  creditNoteCii,
-  depositInvoiceCii,
-  finalInvoiceCii,
   type DocumentSeller,
-} from "../../../functions/src/domain/einvoice/factur-x-content";
+} from "../../../functions/src/domain";
 import type { Customer } from "../../../functions/src/model/amounts";
 import type { InvoiceContent } from "../../../functions/src/model/invoice";
 import { validateEn16931 } from "../../../functions/testing/einvoice/en16931-validation";
 import { ciiFacts } from "../../../functions/testing/einvoice/cii-facts";
+import { SELLER_IDENTITY } from "../identity/seller-identity";
 
 const ARTIFACTS = resolve(__dirname, "../../../test-artifacts/documents");
 
 const SELLER: DocumentSeller = {
-  name: "Menuiserie Durand SAS",
-  legalForm: "SAS",
-  shareCapital: "50000.00",
-  address: { line1: "12 rue des Artisans", postcode: "69003", city: "Lyon", country: "FR" },
-  siren: "542107651",
-  siret: "54210765113030",
-  rcsCity: "Lyon",
-  vatNumber: "FR13542107651",
+  ...SELLER_IDENTITY,
   iban: "FR7630006000011234567890189",
   bic: "AGRIFRPP",
   vatOnDebits: false,

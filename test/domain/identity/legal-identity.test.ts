@@ -12,8 +12,8 @@ import {
   siretProblem,
   sirenProblem,
   vatNumberProblem,
-  type LegalIdentity,
 } from "../../../functions/src/domain";
+import { SELLER_IDENTITY } from "./seller-identity";
 
 describe("SIREN (9 digits, Luhn key: INSEE)", () => {
   it.each(["542107651", "552081317", "356000000", "542 107 651", "542\u202f107\u202f651"])("accepts %s", (siren) =>
@@ -85,16 +85,7 @@ describe("French intra-EU VAT number: FR + (12 + 3 × (SIREN mod 97)) mod 97 + S
 });
 
 describe("documentReadiness: what a document needs before its number is taken", () => {
-  const complete: LegalIdentity = {
-    name: "Menuiserie Durand SAS",
-    legalForm: "SAS",
-    shareCapital: "50000.00",
-    address: { line1: "12 rue des Artisans", postcode: "69003", city: "Lyon", country: "FR" },
-    siren: "542107651",
-    siret: "54210765113030",
-    rcsCity: "Lyon",
-    vatNumber: "FR13542107651",
-  };
+  const complete = SELLER_IDENTITY;
   const professional = {
     name: "Garage Dupuis SAS",
     kind: "b2b" as const,

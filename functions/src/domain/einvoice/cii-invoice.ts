@@ -23,6 +23,7 @@ export type CiiVatCategory = "S" | "E" | "O";
 /** UNTDID 4451 subjects of the notes the French rules ask for (BT-21). */
 export type CiiNoteSubject = "PMT" | "PMD" | "AAB" | "TXD" | "AAI" | "REG";
 
+/** The seller (BG-4) or the buyer (BG-7): name, legal and VAT identifiers, address, electronic address. */
 export interface CiiParty {
   /** BT-27 / BT-44. */
   name: string;
@@ -66,6 +67,7 @@ export interface CiiReference {
   date: string;
 }
 
+/** One document's EN 16931 content: header, parties, lines per rate, VAT breakdown, totals and references. */
 export interface CiiInvoice {
   typeCode: CiiTypeCode;
   /** BT-1. */
