@@ -1,4 +1,7 @@
-import { EngineValidationError } from "../../functions/src/domain";
+import { DEMO_COMPANIES } from "../../functions/dev/demo-data/companies";
+import { EngineValidationError, documentReadiness, parseInput } from "../../functions/src/domain";
+import { companySettingsSchema } from "../../functions/src/workflow/bodies/company-body";
+import { documentSeller } from "../../functions/src/workflow/company-settings";
 import { runConfigureCompany } from "../../functions/tools/configure-company";
 import { testFirestore } from "../support/firestore";
 
@@ -85,6 +88,31 @@ describe("configure-company (operator script)", () => {
       siret: "54210765113030",
       vatNumber: "FR13542107651",
       address: { line1: "12 rue des Artisans", postcode: "69003", city: "Lyon", country: "FR" },
+    });
+  });
+
+  it("the demo companies carry a valid, complete legal identity: documents can be issued to a professional customer", () => {
+    const customer = {
+      name: "Hôtel Bellevue SARL",
+      kind: "b2b" as const,
+      siren: "732829320",
+      address: "12 quai des Brumes\n69002 Lyon",
+    };
+    for (const company of DEMO_COMPANIES) {
+      expect(parseInput(companySettingsSchema, company.settings)).toEqual(company.settings);
+      expect(documentReadiness(company.settings, customer)).toEqual([]);
+    }
+    // Without it (every company configured before), the same customer gets the list of what is missing.
+    expect(documentReadiness(configuration.settings, customer).map((m) => m.path)).toEqual([
+      "settings.address",
+      "settings.vatNumber",
+      "settings.legalForm",
+    ]);
+    expect(documentSeller({ ...DEMO_COMPANIES[0].settings, bankIban: "FR7630006000011234567890189" })).toMatchObject({
+      siren: "552100554",
+      vatNumber: "FR96552100554",
+      iban: "FR7630006000011234567890189",
+      vatOnDebits: false,
     });
   });
 

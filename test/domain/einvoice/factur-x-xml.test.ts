@@ -263,6 +263,59 @@ describe("Factur-X XML (EN 16931) of the documents Acompte issues", () => {
     );
   });
 
+  it("final invoice to a consumer whose advance was held over three months: the L214-2 interest deducted is prepaid too, the amount due is the sealed one", async () => {
+    const advance = sealedDeposit("FA2025-0120", "2025-09-01", CONSUMER, {
+      supplyKind: "goods",
+      kind: "acompte",
+      order: { lines: [{ vatRate: "20", net: "3000.00" }] },
+      deposit: { percent: "40" },
+    });
+    const computed = finalInvoice({
+      supplyKind: "goods",
+      customerKind: "b2c",
+      date: "2026-03-02",
+      lines: [{ vatRate: "20", net: "3000.00" }],
+      deposits: [{ number: advance.number, date: advance.date, paidDate: advance.date, lines: advance.lines }],
+    });
+    expect(computed.advanceInterest).not.toBeNull();
+    const interest = computed.advanceInterest!;
+    const content: InvoiceContent = {
+      type: "final",
+      typeCode: "380",
+      number: "FA2026-0052",
+      date: "2026-03-02",
+      seller: { name: SELLER.name, siren: SELLER.siren },
+      customer: CONSUMER,
+      orderRef: "CMD-2025-311",
+      lines: computed.lines,
+      total: computed.total,
+      deductedDeposits: [
+        {
+          depositId: "deposit-9",
+          number: advance.number,
+          date: advance.date,
+          lines: advance.lines,
+          total: advance.total,
+        },
+      ],
+      advanceInterest: interest,
+      amountDue: computed.amountDue,
+      dueDate: "2026-03-02",
+    };
+    const xml = ciiXml(finalInvoiceCii(content, SELLER));
+    expectValid("facture-solde-consommateur-interets-L214-2", xml);
+
+    const facts = await ciiFacts(xml);
+    expect(facts.totals.due).toBe(computed.amountDue);
+    expect(facts.totals.prepaid).toBe(
+      (Math.round((Number(advance.total.gross) + Number(interest.deducted)) * 100) / 100).toFixed(2),
+    );
+    // A single deducted deposit invoice is also the preceding invoice (BG-3).
+    expect(facts.preceding).toEqual({ number: "FA2025-0120", date: "20250901" });
+    expect(facts.notes.map((n) => n.subject)).toEqual(["AAI", "AAI"]);
+    expect(facts.notes[1].text).toContain(interest.legalBasis);
+  });
+
   it("the validator catches a document whose totals do not add up, and an element the schema does not know (so the checks above can fail)", () => {
     const xml = ciiXml(depositInvoiceCii(mixedDeposit, SELLER)).replace(
       `<ram:GrandTotalAmount>${mixedDeposit.total.gross}</ram:GrandTotalAmount>`,
