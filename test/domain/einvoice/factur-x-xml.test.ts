@@ -24,6 +24,7 @@ import type { Customer } from "../../../functions/src/model/amounts";
 import type { InvoiceContent } from "../../../functions/src/model/invoice";
 import { validateEn16931 } from "../../../functions/testing/einvoice/en16931-validation";
 import { ciiFacts } from "../../../functions/testing/einvoice/cii-facts";
+import { wordingProblems } from "../../support/french-wording";
 import { SELLER_IDENTITY } from "../identity/seller-identity";
 
 const ARTIFACTS = resolve(__dirname, "../../../test-artifacts/documents");
@@ -258,6 +259,8 @@ describe("Factur-X XML (EN 16931) of the documents Acompte issues", () => {
     expect(facts.dueDate).toBe("20260401");
     expect(facts.iban).toBe("FR7630006000011234567890189");
     expect(facts.notes.find((n) => n.subject === "PMD")!.text).toMatch(/^Pénalités de retard : 12\u00a0% l'an/);
+    // What a person reads in the notes and the seller's mentions is French (no ISO date, no English decimal point).
+    expect([...facts.notes.map((n) => n.text), facts.sellerMentions ?? ""].flatMap(wordingProblems)).toEqual([]);
     expect(facts.notes.find((n) => n.subject === "TXD")!.text).toBe(
       "Option pour le paiement de la taxe d'après les débits.",
     );

@@ -13,6 +13,7 @@ import {
   sirenProblem,
   vatNumberProblem,
 } from "../../../functions/src/domain";
+import { wordingProblems } from "../../support/french-wording";
 import { SELLER_IDENTITY } from "./seller-identity";
 
 describe("SIREN (9 digits, Luhn key: INSEE)", () => {
@@ -120,5 +121,15 @@ describe("documentReadiness: what a document needs before its number is taken", 
       { path: "customer.siren", message: expect.stringMatching(/^SIREN du client : obligatoire/) },
     ]);
     expect(documentReadiness(complete, { name: "M. Petit", kind: "b2c" })).toEqual([]);
+  });
+
+  it("says it in French a person can read: no field path, no English decimal point, no code", () => {
+    const messages = [
+      ...documentReadiness({ name: "", siren: "" }, { name: "", kind: "b2b" }).map((m) => m.message),
+      sirenProblem("54210765"),
+      siretProblem("54210765113031"),
+      vatNumberProblem("FR14542107651"),
+    ];
+    expect(messages.flatMap((m) => wordingProblems(m ?? ""))).toEqual([]);
   });
 });
