@@ -207,7 +207,7 @@ export function finalInvoiceCii(content: SealedInvoice, seller: DocumentSeller):
         ? [
             {
               subject: "AAI" as const,
-              text: `${content.advanceInterest.label} : ${euros(content.advanceInterest.deducted)} déduits du net à payer (${content.advanceInterest.legalBasis}).`,
+              text: `${content.advanceInterest.label} : ${euros(content.advanceInterest.deducted)} (${content.advanceInterest.legalBasis}).`,
             },
           ]
         : []),
