@@ -1,6 +1,6 @@
 import type { Timestamp } from "@google-cloud/firestore";
 import type { z } from "zod";
-import type { schemas } from "../domain";
+import type { PostalAddress, schemas } from "../domain";
 
 /**
  * companies/{c}.settings: everything per company that changes how the
@@ -12,6 +12,13 @@ import type { schemas } from "../domain";
 export interface CompanySettings {
   name: string;
   siren: string;
+  /** The seller's legal identity printed on documents (domain/identity/legal-identity.ts); absent until configured. */
+  legalForm?: string;
+  shareCapital?: string;
+  address?: PostalAddress;
+  siret?: string;
+  rcsCity?: string;
+  vatNumber?: string;
   vatOnDebits: boolean;
   arrhesVatOnReceipt: boolean;
   accounts: z.output<typeof schemas.chartOverridesSchema>;
