@@ -132,6 +132,7 @@ export {
   paymentReceivedEntry,
   penaltyInvoiceEntry,
   refundPaidEntry,
+  refundReturnedEntry,
   vatOnPaymentEntry,
 } from "./ledger/posting-rules";
 export { refundApprovalEntries } from "./ledger/refund-entries";

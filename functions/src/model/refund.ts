@@ -139,6 +139,29 @@ export interface InstalmentDoc {
    */
   transferStatus?: "issued";
   transferFileId?: string;
+  /**
+   * Transfers of this instalment the beneficiary's bank sent back, oldest
+   * first (workflow/return-transfer.ts): the instalment left its file and is
+   * due again. Absent until the first return.
+   */
+  transferReturns?: TransferReturnRecord[];
+}
+
+/** One returned transfer of an instalment, as the statement told it. */
+export interface TransferReturnRecord {
+  /** The statement's booking date of the return. */
+  returnedOn: DateString;
+  /** ISO return reason (`AC04`) and its French label (« compte clôturé (AC04) »). */
+  reasonCode: string | null;
+  reason: string;
+  /** The file the transfer had gone out in. */
+  transferFileId: string | null;
+  /** The bank's reference of the returning entry. */
+  entryRef: string;
+  /** The payment offset (its date) and the offsetting entry D512 / C411; null when none had been recorded. */
+  cancelledPaymentOn: DateString | null;
+  journalEntryId: string | null;
+  recordedAt: Timestamp;
 }
 
 /**

@@ -13,6 +13,7 @@ import type { UnitOfWork } from "../storage/unit-of-work";
 import type { Access } from "./access";
 import { settingsOf } from "./company-settings";
 import { payInstalment } from "./pay-instalment";
+import { applyTransferReturn } from "./return-transfer";
 
 /**
  * At most this many entries recorded per import: each is a document written
@@ -137,7 +138,8 @@ async function sentInstalments(uow: UnitOfWork, entries: StatementEntry[]) {
   );
   const items: SentInstalment[] = schedules
     .flat()
-    .filter(({ data }) => data.status === "due" && data.transferFileId !== undefined && lines.has(instalmentId(data)))
+    // Paid ones too: their transfer may come back (a returned transfer reopens them); matched once only.
+    .filter(({ data }) => data.transferFileId !== undefined && lines.has(instalmentId(data)))
     .map(({ data }) => {
       const line = lines.get(instalmentId(data))!;
       return {
@@ -148,6 +150,7 @@ async function sentInstalments(uow: UnitOfWork, entries: StatementEntry[]) {
         amount: data.amount,
         creditorName: data.customerName,
         creditorIban: line.iban,
+        paid: data.status === "paid",
       };
     });
   return { items, lines };
@@ -164,11 +167,7 @@ async function apply(
 ): Promise<{ status: BankEntryStatus; explanation: string; paidInstalments: string[] }> {
   const waiting = (explanation: string) => ({ status: "to_reconcile" as const, explanation, paidInstalments: [] });
   if (match.status === "matched" && match.action === "instalment_returned")
-    return {
-      status: "returned",
-      explanation: `${match.explanation} L'échéance reste due : Acompte ne la rouvre pas encore d'elle-même, la trésorerie vérifie l'IBAN et la remet dans un prochain fichier.`,
-      paidInstalments: [],
-    };
+    return applyTransferReturn(uow, access, entry, match, lines, paidRefunds);
   if (match.status !== "matched" || match.action !== "instalment_paid") {
     if (entry.direction === "credit" && match.status !== "to_review")
       return waiting(

@@ -7,6 +7,7 @@ export type EntryKind =
   | "final_invoice"
   | "credit_note"
   | "refund_paid"
+  | "refund_returned"
   | "payment_received"
   | "compensation_paid"
   | "compensation_kept"

@@ -198,16 +198,22 @@ export function creditNoteEntry(rawInput: CreditNoteEntryInput): JournalEntry {
   );
 }
 
-/** Money between bank and customer: + leaves the bank (refund), − comes in (payment). */
+const BANK_CUSTOMER_LABELS = {
+  refund_paid: "Remboursement client",
+  payment_received: "Encaissement client",
+  refund_returned: "Retour de virement client",
+} as const;
+
+/** Money between bank and customer: + leaves the bank (refund), − comes in (payment, returned refund). */
 function bankCustomerEntry(
   rawInput: RefundPaidEntryInput,
-  direction: "refund_paid" | "payment_received",
+  direction: "refund_paid" | "payment_received" | "refund_returned",
 ): JournalEntry {
   const input = parseInput(refundPaidEntryInputSchema, rawInput);
   const chart = chartOfAccounts(input.chart);
   const refund = direction === "refund_paid";
   const amount = refund ? money(input.amount) : money(input.amount).negated();
-  const label = refund ? "Remboursement client" : "Encaissement client";
+  const label = BANK_CUSTOMER_LABELS[direction];
   return journalEntry(
     {
       kind: direction,
@@ -232,6 +238,21 @@ function bankCustomerEntry(
  */
 export function refundPaidEntry(rawInput: RefundPaidEntryInput): JournalEntry {
   return bankCustomerEntry(rawInput, "refund_paid");
+}
+
+/**
+ * A refund transfer returned by the beneficiary's bank (SEPA R-transaction):
+ * the money is back on the account, the customer is owed it again, so the
+ * payment entry D411 / C512 is answered by D512 / C411, dated the day it is
+ * recorded: a validated entry is never changed or deleted (Code de commerce
+ * L123-22, entries unaltered), it is offset by an opposite one.
+ *
+ * @example
+ * refundReturnedEntry({ date: "2026-05-04", pieceRef: "AV2026-0001", amount: "1440.00" });
+ * // → lines: [411 C 1440.00, 512 D 1440.00]
+ */
+export function refundReturnedEntry(rawInput: RefundPaidEntryInput): JournalEntry {
+  return bankCustomerEntry(rawInput, "refund_returned");
 }
 
 /**
