@@ -14,10 +14,16 @@ export function describeTransferFile(summary: TransferFileSummary): string {
     summary.remaining > 0
       ? ` ${summary.remaining} autre(s) échéance(s) attendent le prochain fichier (un fichier en reprend au plus ${summary.count}).`
       : "";
+  // Older functions answer without `held`.
+  const held = summary.held ?? [];
+  const heldText =
+    held.length > 0
+      ? ` ${held.length} échéance(s) retenue(s), IBAN changé à confirmer par une autre personne : ${held.map((h) => `${h.refundNumber} échéance ${h.n}/${h.count} (${formatMoney(h.amount)})`).join(", ")}.`
+      : "";
   return (
     `Fichier ${summary.number} : ${summary.count} virement(s) pour ${formatMoney(summary.controlSum)}, ` +
     `à exécuter le ${frenchDay(summary.executionDate)} depuis le compte ${summary.debtorIban}. ` +
-    `Ses échéances sont marquées « Virement émis ».${left} Déposez le fichier sur le site de votre banque.`
+    `Ses échéances sont marquées « Virement émis ».${left}${heldText} Déposez le fichier sur le site de votre banque.`
   );
 }
 

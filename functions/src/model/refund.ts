@@ -8,6 +8,7 @@ import {
   type RefundQuote,
   type RefundStatus,
 } from "../domain";
+import type { IbanChange } from "../domain/bank/iban-change";
 
 /** The states and the approver roles are the lifecycle's (domain/refunds/refund-lifecycle.ts). */
 export { AWAITING_APPROVAL, type ApproverRole, type RefundStatus } from "../domain";
@@ -85,6 +86,14 @@ export interface RefundDoc {
    * refund is paid some other way and never put in a transfer file.
    */
   bankAccount?: RefundBankAccount;
+  /**
+   * The last change of `bankAccount` after approval (route
+   * `…/refunds/{id}/bank-account`), and its confirmation by a second person:
+   * until confirmed, and for `ibanChangeHoldDays`, the request's instalments
+   * stay out of the transfer files (domain/bank/iban-change.ts). Every
+   * change is also an audit event. Absent: never changed.
+   */
+  bankAccountChange?: IbanChange;
   updatedAt: Timestamp;
 }
 

@@ -15,7 +15,12 @@ import { isoInstant } from "../presenters/iso-instant";
 
 const transferFileName = (number: string) => `${number}.xml`;
 
-function presentTransferFile(id: string, doc: TransferFileDoc, remaining: number): TransferFileSummary {
+function presentTransferFile(
+  id: string,
+  doc: TransferFileDoc,
+  remaining: number,
+  held: TransferFileSummary["held"],
+): TransferFileSummary {
   return {
     id,
     number: doc.number,
@@ -29,6 +34,7 @@ function presentTransferFile(id: string, doc: TransferFileDoc, remaining: number
     debtorIban: maskIban(doc.debtorIban),
     instalments: doc.instalments.map((i) => ({ ...i, iban: maskIban(i.iban) })),
     remaining,
+    held,
   };
 }
 
@@ -42,7 +48,7 @@ export const prepareTransfersCommand = defineChange({
   answer: "TransferFileSummary",
   input: ({ body, today }) => transferBody(parseBody(transferBodySchema, body), today),
   handler: (uow, access, body) => prepareTransfers(uow, access, body),
-  present: ({ id, doc, remaining }) => presentTransferFile(id, doc, remaining),
+  present: ({ id, doc, remaining, held }) => presentTransferFile(id, doc, remaining, held),
 });
 
 /** The stored file, byte for byte: a download repeated later gives the same bytes the bank first received. */

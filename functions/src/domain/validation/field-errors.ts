@@ -103,6 +103,19 @@ const FIELD_LABELS: Record<string, string> = {
   bankBic: "BIC du compte de l'entreprise",
   upTo: "date limite des échéances",
   file: "fichier du relevé",
+  ibanChangeHoldDays: "délai de confirmation d'un changement d'IBAN (jours)",
+  statementCsv: "colonnes du relevé CSV",
+  decimalComma: "virgule décimale",
+  dateFormat: "format des dates",
+  columns: "colonnes",
+  bookingDate: "date d'opération",
+  valueDate: "date de valeur",
+  debit: "débit",
+  credit: "crédit",
+  counterpartyName: "nom du tiers",
+  counterpartyIban: "IBAN du tiers",
+  endToEndId: "référence de bout en bout",
+  format: "format du relevé",
 };
 
 /** Where the last key alone says too little: the label of the whole path (indexes left out). */

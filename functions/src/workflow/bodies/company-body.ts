@@ -5,6 +5,7 @@ import { reminderSettingsSchema } from "../../domain/reminders/reminder-settings
 import { bicSchema, ibanSchema } from "./bank-details";
 import { BOUNDED } from "./bounded-scalars";
 import { sirenSchema } from "./siren";
+import { csvStatementLayoutSchema } from "./csv-layout-body";
 
 /**
  * A company's settings as an operator types them (functions/tools/configure-company.ts);
@@ -71,6 +72,15 @@ export const companySettingsSchema = z.strictObject({
   /** The account refunds are transferred from: the debtor of « Préparer les virements » (docs/bank.md). */
   bankIban: ibanSchema.optional(),
   bankBic: bicSchema.optional(),
+  /** Days a changed beneficiary IBAN holds its refund's transfers until a second person confirms it (0: no hold). */
+  ibanChangeHoldDays: z
+    .number({ error: "doit être un nombre de jours" })
+    .int({ message: "doit être un nombre entier de jours" })
+    .min(0, { message: "ne peut pas être négatif" })
+    .max(365, { message: "365 jours au plus" })
+    .optional(),
+  /** Columns of the bank's CSV statement export (docs/bank.md « CSV statements »). */
+  statementCsv: csvStatementLayoutSchema.optional(),
 });
 
 /** Compiles only while the schema's output is exactly the stored CompanySettings (both ways). */
