@@ -3,11 +3,12 @@ import { maskIban } from "../../domain/bank/iban";
 import { notFound } from "../../errors/api-error";
 import { TRANSFER_FILES } from "../../model/collections";
 import type { TransferFileDoc } from "../../model/transfer-file";
-import { parseCamt053 } from "../../bank/camt053";
 import { BANK_ENTRY_STATUS_LABELS } from "../../model/bank-entry";
 import { importStatement, type StatementImport } from "../../workflow/import-statement";
 import { prepareTransfers } from "../../workflow/prepare-transfers";
 import { statementBodySchema } from "../../workflow/bodies/statement-body";
+import { readStatement, statementSource } from "../read-statement";
+import { settingsOf } from "../../workflow/company-settings";
 import { transferBody, transferBodySchema } from "../../workflow/bodies/transfer-body";
 import { defineChange, defineRead } from "../command";
 import { parseBody } from "../parse-body";
@@ -103,13 +104,13 @@ function presentStatementImport({ statements, read, created, alreadyKnown }: Sta
 export const importStatementCommand = defineChange({
   name: "bank.import_statement",
   summary:
-    "Imports a camt.053 statement (.001.08 or .001.02) of the company's account: each booked entry recorded once; outgoing transfers carrying an instalment's end-to-end id pay it on the booking date, the rest waits « À rapprocher ».",
+    "Imports a statement of the company's account, camt.053 (.001.08 or .001.02) or the bank's CSV export (columns from the `statementCsv` setting): each booked entry recorded once; outgoing transfers carrying an instalment's end-to-end id pay it on the booking date, the rest waits « À rapprocher ».",
   roles: ["accounting_approver", "admin"],
   body: statementBodySchema,
   status: 201,
   answer: "StatementImportSummary",
-  // Read once, before the transaction (a retry does not parse again), by the streaming saxes reader: never a DOM.
-  input: ({ body }) => parseCamt053(parseBody(statementBodySchema, body).file),
-  handler: (uow, access, body) => importStatement(uow, access, body),
+  // Read once (a retried transaction does not parse again), by streaming readers: never a DOM.
+  input: ({ body }) => statementSource(parseBody(statementBodySchema, body)),
+  handler: (uow, access, source) => importStatement(uow, access, readStatement(source, settingsOf(access))),
   present: presentStatementImport,
 });

@@ -75,11 +75,17 @@ export function headerKey(name: string): string {
  * trailing `€`/`EUR` are dropped; at most two decimals.
  */
 export function csvAmount(cell: string, decimalComma: boolean): MoneyString | null {
-  let text = cell.replace(/[\s\u00a0\u202f]/g, "").replace(/(€|EUR)$/i, "");
-  text = decimalComma ? text.replace(/\./g, "").replace(",", ".") : text.replace(/,/g, "");
-  if (!/^[+-]?\d+(\.\d{1,2})?$/.test(text)) return null;
-  return formatMoney(money(text.replace(/^\+/, "")));
+  const text = cell.replace(/[\s\u00a0\u202f]/g, "").replace(/(€|EUR)$/i, "");
+  const shape = decimalComma ? AMOUNT_DECIMAL_COMMA : AMOUNT_DECIMAL_POINT;
+  const parts = shape.exec(text)?.groups;
+  if (!parts) return null;
+  const units = parts.units.replace(/[.,]/g, "");
+  return formatMoney(money(`${parts.sign === "-" ? "-" : ""}${units}${parts.cents ? `.${parts.cents}` : ""}`));
 }
+
+/** Thousands marks only between groups of three digits: « 12.5,0 » is a typing error, not 125. */
+const AMOUNT_DECIMAL_COMMA = /^(?<sign>[+-]?)(?<units>\d+|\d{1,3}(?:\.\d{3})+)(?:,(?<cents>\d{1,2}))?$/;
+const AMOUNT_DECIMAL_POINT = /^(?<sign>[+-]?)(?<units>\d+|\d{1,3}(?:,\d{3})+)(?:\.(?<cents>\d{1,2}))?$/;
 
 const DATE_PATTERNS: Record<CsvDateFormat, RegExp> = {
   "JJ/MM/AAAA": /^(?<d>\d{2})\/(?<m>\d{2})\/(?<y>\d{4})$/,
