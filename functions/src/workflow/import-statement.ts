@@ -51,8 +51,8 @@ export interface StatementImport {
  * this transaction, so a concurrent import of the same file retries and finds
  * it); an outgoing entry carrying the end-to-end id of an instalment put in a
  * transfer file pays it on the booking date through payInstalment (ledger,
- * sheets, late-payment supplement follow). Returned transfers are recorded,
- * the instalment left as it is; everything else waits « À rapprocher ».
+ * sheets, late-payment supplement follow). A returned transfer reopens its
+ * instalment (return-transfer.ts); everything else waits « À rapprocher ».
  */
 export async function importStatement(
   uow: UnitOfWork,

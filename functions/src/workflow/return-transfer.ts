@@ -1,5 +1,7 @@
 import { FieldValue } from "@google-cloud/firestore";
+import { frenchDate } from "../domain/dates/calendar-day";
 import { maskIban } from "../domain/bank/iban";
+import { returnReasonLabel } from "../domain/bank/return-reasons";
 import type { EntryMatch } from "../domain/bank/matching";
 import { entryKey, type StatementEntry } from "../domain/bank/statement-entry";
 import { transferReturn } from "../domain/bank/transfer-return";
@@ -40,15 +42,15 @@ export async function applyTransferReturn(
   touched: Set<string>,
 ): Promise<ReturnOutcome> {
   const targets = match.allocations.map((a) => lines.get(a.itemId)!);
+  const reasonCode = entry.transactions.find((t) => t.returnReason)?.returnReason;
   const again = targets.find((t) => touched.has(t.refundId));
   if (again || new Set(targets.map((t) => t.refundId)).size < targets.length)
     return {
       status: "to_reconcile",
-      explanation: `${match.explanation} Mais ce relevé enregistre aussi une autre opération du remboursement ${(again ?? targets[0]).refundNumber} : le retour est à traiter à la main.`,
+      explanation: `Virement retourné le ${frenchDate(entry.bookingDate)} (${returnReasonLabel(reasonCode)}) pour le remboursement ${(again ?? targets[0]).refundNumber}, mais ce relevé enregistre aussi une autre opération de ce remboursement : l'échéance n'est pas rouverte, le retour est à traiter à la main.`,
       paidInstalments: [],
     };
   const explanations: string[] = [];
-  const reasonCode = entry.transactions.find((t) => t.returnReason)?.returnReason;
   for (const line of targets) {
     explanations.push(await reopen(uow, access, entry, line, reasonCode));
     touched.add(line.refundId);
