@@ -27,6 +27,7 @@ import { prepareTransfers } from "./prepareTransfers";
 import { importTypedRows, resyncWorkbook, setupWorkbook } from "./workbookActions";
 import { showSidebar } from "./showSidebar";
 import { verifyAuditChains } from "./verifyAuditChains";
+import { changeRefundBankAccount, confirmRefundBankAccount } from "./refundBankAccount";
 
 export const entryPoints: EntryPoints = {
   onOpen,
@@ -56,4 +57,6 @@ export const entryPoints: EntryPoints = {
   cancelRefund,
   getRefund,
   listRefunds,
+  changeRefundBankAccount,
+  confirmRefundBankAccount,
 };

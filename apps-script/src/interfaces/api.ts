@@ -22,6 +22,7 @@ export type {
   PendingApproval,
   Quote,
   Refund,
+  RefundBankAccountSummary,
   RefundDetail,
   RefundEvent,
   RefundList,

@@ -3,7 +3,16 @@
  * entry module must provide each of them (checked at compile time) and the
  * build turns each name into a top-level function of `Code.js`.
  */
-import type { PendingApproval, Quote, Refund, RefundDetail, RefundList, RefundListQuery, RefundProposal } from "./api";
+import type {
+  PendingApproval,
+  Quote,
+  Refund,
+  RefundBankAccountSummary,
+  RefundDetail,
+  RefundList,
+  RefundListQuery,
+  RefundProposal,
+} from "./api";
 import type { CallResult } from "./result";
 import type { DepositSelection, SelectedRow, SidebarContext } from "./sidebar-context";
 
@@ -19,6 +28,13 @@ export interface SidebarFunctions {
   cancelRefund(refundId: string, idempotencyKey: string): CallResult<Refund>;
   getRefund(refundId: string): CallResult<RefundDetail>;
   listRefunds(query: RefundListQuery): CallResult<RefundList>;
+  changeRefundBankAccount(
+    refundId: string,
+    iban: string,
+    bic: string | null,
+    idempotencyKey: string,
+  ): CallResult<RefundBankAccountSummary>;
+  confirmRefundBankAccount(refundId: string, idempotencyKey: string): CallResult<RefundBankAccountSummary>;
 }
 
 /** Entry points Apps Script itself or the add-on menu calls. */
@@ -56,6 +72,8 @@ export const SIDEBAR_FUNCTIONS = [
   "cancelRefund",
   "getRefund",
   "listRefunds",
+  "changeRefundBankAccount",
+  "confirmRefundBankAccount",
 ] as const satisfies readonly (keyof SidebarFunctions)[];
 
 export const MENU_FUNCTIONS = [
