@@ -86,6 +86,14 @@ test("a changed IBAN is audited, holds its instalments out of « Préparer les v
   expect((await changeIban(hotel.id, { iban: NEW_IBAN }, { key: "change-1" })).body).toEqual(changed.body);
   expect((await changeIban(hotel.id, { iban: NEW_IBAN.toLowerCase() }, { key: "change-2" })).status).toBe(200);
   expect(await eventsOf(hotel.id, "refund.bank_account_changed")).toHaveLength(1);
+  // The request shows the pending change, masked, for the sidebar to offer the confirmation.
+  const detail = await suite.api.call("GET", `${base}/refunds/${hotel.id}`, { as: ADMIN });
+  expect(detail.body.bankAccountChangePending).toEqual({
+    previousIban: maskIban(HOTEL_IBAN),
+    iban: maskIban(NEW_IBAN),
+    changedBy: ACCOUNTING,
+    changedOn: "2026-03-20",
+  });
 
   // The file takes the consumer's instalment and holds the hotel's, saying why.
   api.setToday("2026-03-25");
@@ -111,6 +119,9 @@ test("a changed IBAN is audited, holds its instalments out of « Préparer les v
   expect([confirmed.status, confirmed.body.error?.message]).toEqual([200, undefined]);
   expect(confirmed.body.change).toEqual(expect.objectContaining({ confirmedBy: ADMIN, confirmedOn: "2026-03-26" }));
   expect([confirmed.body.heldUntil, confirmed.body.holdReason]).toEqual([null, null]);
+  expect(
+    (await suite.api.call("GET", `${base}/refunds/${hotel.id}`, { as: ADMIN })).body.bankAccountChangePending,
+  ).toBeUndefined();
   const [confirmation] = await eventsOf(hotel.id, "refund.bank_account_confirmed");
   expect([confirmation.by, confirmation.after?.confirmedBy, confirmation.after?.iban]).toEqual([
     ADMIN,
