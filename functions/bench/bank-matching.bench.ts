@@ -6,12 +6,16 @@
  * The matching is pure: open items are loaded once (a query per kind), so
  * it reads no document per entry. `BENCH_BANK_ENTRIES` and
  * `BENCH_BANK_OPEN_ITEMS` change the sizes.
+ * Then the import path on the emulator (bank-import-path.ts): one import of
+ * the most entries an import records, its documents read per entry.
  */
 import { join } from "node:path";
 import { FUNCTION_HEAP_MB, runMeasuredChild } from "./support/measured-child";
+import { measureImportPath } from "./bank-import-path";
 
 const ENTRIES = Number(process.env.BENCH_BANK_ENTRIES ?? 10_000);
 const OPEN_ITEMS = Number(process.env.BENCH_BANK_OPEN_ITEMS ?? 100_000);
+const IMPORT_INVOICES = Number(process.env.BENCH_BANK_IMPORT_INVOICES ?? 20_000);
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 
 interface Measure {
@@ -45,5 +49,18 @@ export default async function bench(): Promise<void> {
     `  peak RSS ${mib(run.peakRss)} (goal ≤ 256 MiB, heap limited to ${FUNCTION_HEAP_MB} MiB as deployed), peak heap ${mib(run.peakHeap)}`,
   );
   console.log(`  by status: ${JSON.stringify(run.byStatus)}`);
-  console.log(`  documents read per entry: 0 (open items loaded once, ${run.invoices + run.instalments} in all)`);
+  console.log(
+    `  documents read per entry by the matcher: 0 (open items given once, ${run.invoices + run.instalments} in all)`,
+  );
+
+  const path = await measureImportPath(IMPORT_INVOICES);
+  console.log(
+    `import path (emulator, one transaction): ${path.entries} entries against ${path.invoices} open invoices in ${(path.ms / 1000).toFixed(2)} s; ` +
+      `by status ${JSON.stringify(path.byStatus)}`,
+  );
+  console.log(
+    `  documents read: ${path.reads.total} = ${path.reads.openQuery} by the open-invoice query (once per import, ` +
+      `${(path.reads.openQuery / path.entries).toFixed(1)} per entry) + ${path.reads.perEntry.toFixed(2)} per entry ` +
+      "(its bankEntries document, the invoices it pays, the series counters)",
+  );
 }

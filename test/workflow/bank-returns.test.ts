@@ -172,7 +172,7 @@ test("a transfer debited, then returned: the payment is offset D512 / C411, the 
   expect((await refundDoc(hotel.id)).status).toBe("refunded");
 });
 
-test("a payment marked by hand is offset too; a return naming no instalment sent, or one this statement also debits, waits « À rapprocher » and changes nothing", async () => {
+test("a payment marked by hand is offset too; a transfer debited and returned in one statement is paid, then reopened; a return naming no instalment sent waits « À rapprocher »", async () => {
   const [hotel, consumer] = await approvedRefunds([
     { orderRef: "CMD-2026-017", customer: DEPOSIT_BODY.customer, bank: { iban: HOTEL_IBAN } },
     { orderRef: "CMD-2026-018", customer: CONSUMER, bank: { iban: CONSUMER_IBAN } },
@@ -194,7 +194,7 @@ test("a payment marked by hand is offset too; a return naming no instalment sent
     statementFile("REL-04", [
       back("BQ-10", sentIn(file, hotel.id), "2026-04-02", "MD07"),
       back("BQ-11", unknown, "2026-04-02", "AC04"),
-      // The consumer's transfer debited and returned in the same statement: a person decides.
+      // The consumer's transfer debited and returned in the same statement: paid, then reopened.
       debit("BQ-12", sentIn(file, consumer.id), "2026-03-31"),
       back("BQ-13", sentIn(file, consumer.id), "2026-04-02", "AC06"),
     ]),
@@ -209,12 +209,14 @@ test("a payment marked by hand is offset too; a return naming no instalment sent
   expect(byRef["BQ-10"].explanation).toContain("son paiement du 31/03/2026 est annulé");
   expect(byRef["BQ-11"].status).toBe("to_reconcile");
   expect(byRef["BQ-11"].explanation).toContain("sans référence Acompte");
-  expect([byRef["BQ-12"].status, byRef["BQ-13"].status]).toEqual(["applied", "to_reconcile"]);
-  expect(byRef["BQ-13"].explanation).toContain("à traiter à la main");
+  expect([byRef["BQ-12"].status, byRef["BQ-13"].status]).toEqual(["applied", "returned"]);
+  expect(byRef["BQ-13"].explanation).toContain("compte bloqué (AC06)");
+  expect(byRef["BQ-13"].explanation).toContain("son paiement du 31/03/2026 est annulé");
   for (const e of Object.values(byRef)) expect(wordingProblems(e.explanation)).toEqual([]);
 
-  // The hand-made payment offset (one entry), the consumer's debit paid (one entry), nothing for the others.
-  expect((await countOf(JOURNAL_ENTRIES)) - journalBefore).toBe(2);
+  // The hand-made payment offset, the consumer's debit paid and offset: three entries, nothing for the unknown return.
+  expect((await countOf(JOURNAL_ENTRIES)) - journalBefore).toBe(3);
+  expect((await verifyChains(fs.db, C)).ok).toBe(true);
   const hotelFirst = await storedInstalment(hotel.id, 1);
   expect([hotelFirst.status, hotelFirst.transferFileId, hotelFirst.transferReturns?.[0].cancelledPaymentOn]).toEqual([
     "due",
@@ -222,10 +224,17 @@ test("a payment marked by hand is offset too; a return naming no instalment sent
     "2026-03-31",
   ]);
   const consumerFirst = await storedInstalment(consumer.id, 1);
-  expect([consumerFirst.status, consumerFirst.transferFileId, consumerFirst.transferReturns]).toEqual([
-    "paid",
-    file.body.id,
-    undefined,
-  ]);
-  expect((await returnNotices()).map((n) => n.target)).toEqual([expect.stringContaining(`refund/${hotel.id}/`)]);
+  expect([
+    consumerFirst.status,
+    consumerFirst.transferFileId,
+    consumerFirst.transferReturns?.[0].cancelledPaymentOn,
+  ]).toEqual(["due", undefined, "2026-03-31"]);
+  const targets = (await returnNotices()).map((n) => n.target);
+  expect(targets).toHaveLength(2);
+  expect(targets).toEqual(
+    expect.arrayContaining([
+      expect.stringContaining(`refund/${consumer.id}/`),
+      expect.stringContaining(`refund/${hotel.id}/`),
+    ]),
+  );
 });

@@ -17,7 +17,7 @@ import type { InstalmentDoc } from "../../functions/src/model/refund";
 import { instalmentRow } from "../../functions/src/sheets/sync/row-mappers";
 import { validateAgainstSchema } from "../../functions/testing/bank/xmllint";
 import { camtStatement, type FakeEntry } from "../../functions/testing/bank/camt-statement";
-import { DEFAULT_SETTINGS, type TestApi } from "../support/workflow-api";
+import { DEFAULT_SETTINGS, snapshotAll, type TestApi } from "../support/workflow-api";
 import { wordingProblems } from "../support/french-wording";
 import { workflowSuite } from "./suite";
 import { ACCOUNTING, ADMIN, C, DEPOSIT_BODY, REQUESTER, SALES, refundBody } from "./fixtures";
@@ -285,7 +285,7 @@ test("statement import: the outgoing transfers of a prepared file pay their inst
       endToEndId: sent(consumer.id).endToEndId,
       counterpartyName: CONSUMER.name,
     },
-    // A customer's transfer in: recorded, not matched yet (incoming matching is not built).
+    // A customer's transfer in citing the deposit invoice, issued paid: nothing open matches it.
     {
       ref: "BQ-0401-001",
       amount: "1200.00",
@@ -314,7 +314,7 @@ test("statement import: the outgoing transfers of a prepared file pay their inst
   expect(byRef["BQ-0401-001"]).toEqual(
     expect.objectContaining({ status: "to_reconcile", statusLabel: "À rapprocher" }),
   );
-  expect(byRef["BQ-0401-001"].explanation).toContain("pas encore rapprochés automatiquement");
+  expect(byRef["BQ-0401-001"].explanation).toContain("aucune pièce ouverte ne correspond");
   for (const e of Object.values(byRef)) expect(wordingProblems(e.explanation)).toEqual([]);
 
   // Paid on the booking date, through the payment workflow: one D411 / C512 entry each.
@@ -433,4 +433,113 @@ test("the same camt.053.001.02 statement imported twice at once (different keys)
     ["BQ-A", "10.00", "to_reconcile"],
     ["BQ-B", "25.50", "to_reconcile"],
   ]);
+});
+
+test("one statement pays both instalments of one request (each sees the other paid: the request is refunded); undoing the payment that closed the request is refused", async () => {
+  const [hotel] = await approvedRefunds([
+    { orderRef: "CMD-2026-017", customer: DEPOSIT_BODY.customer, bank: { iban: HOTEL_IBAN } },
+  ]);
+  api.setToday("2026-03-25");
+  const march = await prepare({ executionDate: "2026-03-31" });
+  api.setToday("2026-04-25");
+  const april = await prepare({ executionDate: "2026-04-30" });
+  expect([march.body.count, april.body.count]).toEqual([1, 1]);
+  const debit = (ref: string, line: { amount: string; endToEndId: string }, bookingDate: string): FakeEntry => ({
+    ref,
+    amount: line.amount,
+    direction: "debit",
+    bookingDate,
+    endToEndId: line.endToEndId,
+  });
+  api.setToday("2026-05-04");
+  const journalBefore = await countOf(JOURNAL_ENTRIES);
+  const imported = await importStatement(
+    statementFile("REL-2026-04", [
+      debit("BQ-0331-001", march.body.instalments[0], "2026-03-31"),
+      debit("BQ-0430-001", april.body.instalments[0], "2026-04-30"),
+    ]),
+  );
+  expect([imported.status, imported.body.error?.message, imported.body.paidInstalments]).toEqual([201, undefined, 2]);
+  expect(imported.body.entries.map((e: { status: string }) => e.status)).toEqual(["applied", "applied"]);
+  expect([(await storedInstalment(hotel.id, 1)).paidOn, (await storedInstalment(hotel.id, 2)).paidOn]).toEqual([
+    "2026-03-31",
+    "2026-04-30",
+  ]);
+  const refundAfter = (await api.call("GET", `${base}/refunds/${hotel.id}`, { as: ACCOUNTING })).body;
+  expect(refundAfter.status).toBe("refunded");
+  expect((await countOf(JOURNAL_ENTRIES)) - journalBefore).toBe(2);
+
+  // The request is closed by the second payment: undoing it is refused, nothing changed.
+  const second = imported.body.entries[1];
+  const before = await snapshotAll(fs.db);
+  const refused = await api.call("POST", `${base}/bank/entries/${second.id}/unmatch`, {
+    as: ACCOUNTING,
+    body: { reason: "Débit contesté" },
+  });
+  expect([refused.status, refused.body.error.code]).toEqual([422, "INVALID_STATE"]);
+  expect(wordingProblems(refused.body.error.message)).toEqual([]);
+  expect(await snapshotAll(fs.db)).toEqual(before);
+});
+
+test("unmatching an instalment paid by a statement makes it due again, with its D411 / C512 reversed and an audit event", async () => {
+  const [hotel] = await approvedRefunds([
+    { orderRef: "CMD-2026-017", customer: DEPOSIT_BODY.customer, bank: { iban: HOTEL_IBAN } },
+  ]);
+  api.setToday("2026-03-25");
+  const march = await prepare({ executionDate: "2026-03-31" });
+  api.setToday("2026-04-02");
+  const line = march.body.instalments[0];
+  const imported = await importStatement(
+    statementFile("REL-2026-03", [
+      { ref: "BQ-1", amount: line.amount, direction: "debit", bookingDate: "2026-03-31", endToEndId: line.endToEndId },
+    ]),
+  );
+  const entry = imported.body.entries[0];
+  expect(entry.status).toBe("applied");
+  const undone = await api.call("POST", `${base}/bank/entries/${entry.id}/unmatch`, {
+    as: ACCOUNTING,
+    body: { reason: "Débit d'un autre virement" },
+  });
+  expect([undone.status, undone.body.error?.message, undone.body.status]).toEqual([200, undefined, "unmatched"]);
+  const reopened = await storedInstalment(hotel.id, 1);
+  expect([reopened.status, reopened.paidOn, reopened.journalEntryId]).toEqual(["due", null, null]);
+  const journal = (await fs.db.collection(COMPANIES).doc(C).collection(JOURNAL_ENTRIES).orderBy("seq").get()).docs;
+  const last2 = journal
+    .slice(-2)
+    .map((d) => [
+      d.get("content.kind"),
+      d
+        .get("content.lines")
+        .map((l: { account: string; debit: string; credit: string }) => [l.account, l.debit, l.credit]),
+    ]);
+  expect(last2).toEqual([
+    [
+      "refund_paid",
+      [
+        ["411", line.amount, "0.00"],
+        ["512", "0.00", line.amount],
+      ],
+    ],
+    [
+      "bank_match_reversed",
+      [
+        ["411", "0.00", line.amount],
+        ["512", line.amount, "0.00"],
+      ],
+    ],
+  ]);
+  const events = await fs.db
+    .collection(COMPANIES)
+    .doc(C)
+    .collection("events")
+    .where("type", "==", "bank_entry.unmatched")
+    .get();
+  expect(events.docs.map((d) => d.get("reason"))).toEqual(["Débit d'un autre virement"]);
+  // Matched again by a person: paid again on the booking date.
+  const rematched = await api.call("POST", `${base}/bank/entries/${entry.id}/match`, {
+    as: ACCOUNTING,
+    body: { allocations: [{ itemKind: "instalment", itemId: `${hotel.id}-1`, amount: line.amount }] },
+  });
+  expect([rematched.status, rematched.body.error?.message, rematched.body.status]).toEqual([200, undefined, "applied"]);
+  expect((await storedInstalment(hotel.id, 1)).paidOn).toBe("2026-03-31");
 });

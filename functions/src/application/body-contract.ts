@@ -5,6 +5,8 @@
  */
 import type { z } from "zod";
 import type {
+  BankEntryMatchBody,
+  BankEntryUnmatchBody,
   InstalmentPaidBody,
   InvoiceDunningBody,
   LegalRatesBody,
@@ -16,6 +18,7 @@ import type { penaltyClaimBodySchema } from "../workflow/bodies/penalty-claim-bo
 import type { instalmentPaidBodySchema, refundBodySchema, rejectBodySchema } from "../workflow/bodies/refund-body";
 import type { invoiceDunningBodySchema } from "../workflow/set-invoice-dunning-body";
 import type { legalRatesBodySchema } from "../workflow/bodies/legal-rates-body";
+import type { bankMatchBodySchema, bankUnmatchBodySchema } from "../workflow/bodies/bank-entry-body";
 
 type Accepts<Schema extends z.ZodType, Body extends z.input<Schema>> = [Schema, Body];
 
@@ -26,4 +29,6 @@ export type BodyContract = [
   Accepts<typeof invoiceDunningBodySchema, InvoiceDunningBody>,
   Accepts<typeof legalRatesBodySchema, LegalRatesBody>,
   Accepts<typeof penaltyClaimBodySchema, PenaltyClaimBody>,
+  Accepts<typeof bankMatchBodySchema, BankEntryMatchBody>,
+  Accepts<typeof bankUnmatchBodySchema, BankEntryUnmatchBody>,
 ];

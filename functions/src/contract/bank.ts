@@ -57,9 +57,9 @@ export interface ImportedBankEntry {
   bookingDate: string;
   amount: string;
   direction: "credit" | "debit";
-  /** `applied` (instalments paid), `returned` (returned transfer, recorded only), `to_reconcile`. */
-  status: "applied" | "returned" | "to_reconcile";
-  /** « Rapprochée », « Virement retourné », « À rapprocher ». */
+  /** `applied` (instalments paid or invoices settled), `returned` (returned transfer), `to_reconcile`, `unmatched`. */
+  status: BankEntryStatusValue;
+  /** « Rapprochée », « Virement retourné », « À rapprocher », « Rapprochement annulé ». */
   statusLabel: string;
   explanation: string;
   /** `refundId/n` of the instalments the entry paid. */
@@ -78,4 +78,71 @@ export interface StatementImportSummary {
   /** Instalments paid by this import. */
   paidInstalments: number;
   entries: ImportedBankEntry[];
+}
+
+/**
+ * A recorded entry's status: `unmatched` was applied, then undone by a person
+ * (to reconcile again, like `to_reconcile`).
+ */
+export type BankEntryStatusValue = "applied" | "returned" | "to_reconcile" | "unmatched";
+
+/** What an entry can settle: a refund instalment (`refundId/n`) or an invoice (its document id). */
+export type BankItemKind = "instalment" | "deposit_invoice" | "final_invoice" | "external_invoice" | "penalty_invoice";
+
+/** Money of an entry put on one item. */
+export interface BankAllocation {
+  itemKind: BankItemKind;
+  itemId: string;
+  /** Document number (invoice) or « AV-… échéance i/n » (instalment). */
+  reference: string;
+  amount: string;
+}
+
+/** A possible match of an entry, best first. */
+export interface BankSuggestion {
+  /** 0–100: reference 60, amount 25, IBAN 25, name 15. */
+  score: number;
+  explanation: string;
+  allocations: BankAllocation[];
+}
+
+/**
+ * One recorded statement entry: the answer of `POST …/bank/entries/{id}/match`
+ * and `…/unmatch`, and each item of `GET …/bank/entries?status=to_reconcile`
+ * (`{ entries }`, status `to_reconcile` and `unmatched`).
+ */
+export interface BankEntrySummary {
+  id: string;
+  entryRef: string;
+  bookingDate: string;
+  amount: string;
+  direction: "credit" | "debit";
+  counterpartyName: string | null;
+  remittance: string | null;
+  status: BankEntryStatusValue;
+  statusLabel: string;
+  explanation: string;
+  suggestions: BankSuggestion[];
+  /** What the entry settled ([] when it settled nothing or was unmatched). */
+  allocations: BankAllocation[];
+}
+
+/** The answer of `GET …/bank/entries?status=to_reconcile`. */
+export interface BankEntryList {
+  entries: BankEntrySummary[];
+}
+
+/**
+ * Body of `POST …/bank/entries/{id}/match` (« Rapprocher »): the items the
+ * entry settles and how much goes on each (at most the entry's amount).
+ * Like every change, the idempotency key travels in the `Idempotency-Key`
+ * header, not in the body.
+ */
+export interface BankEntryMatchBody {
+  allocations: { itemKind: BankItemKind; itemId: string; amount: string }[];
+}
+
+/** Body of `POST …/bank/entries/{id}/unmatch`: why (kept in the audit event). Key in the `Idempotency-Key` header. */
+export interface BankEntryUnmatchBody {
+  reason: string;
 }

@@ -130,6 +130,7 @@ export {
   depositCashedEntry,
   finalInvoiceEntry,
   paymentReceivedEntry,
+  bankMatchReversalEntry,
   penaltyInvoiceEntry,
   refundPaidEntry,
   refundReturnedEntry,

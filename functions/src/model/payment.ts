@@ -16,6 +16,10 @@ export interface PaymentDoc {
   letter: string;
   createdAt: Timestamp;
   createdBy: string;
+  /** The bank statement entry whose match recorded this payment (absent for a payment typed in). */
+  bankEntryId?: string;
+  /** Set when the bank match was undone: the payment no longer counts, its reversing entry is `journalEntryId`. */
+  cancelled?: { at: Timestamp; by: string; journalEntryId: string; reason: string };
 }
 
 /** companies/{c}/customerCredits/{id}: unapplied credit (a payment's excess, or a refund kept as credit), refundable through the refund flow. */

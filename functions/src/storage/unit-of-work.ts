@@ -1,6 +1,7 @@
 import {
   CollectionReference,
   DocumentReference,
+  FieldValue,
   Firestore,
   Query,
   Timestamp,
@@ -56,6 +57,10 @@ export class UnitOfWork {
   private readonly written = new Map<string, { data: object; whole: boolean }>();
   /** Documents already read in this transaction (by path): read once, served from here after. */
   private readonly cache = new Map<string, unknown>();
+  /** Reads see this command's queued writes (seeOwnWrites); off by default: reads are what is stored. */
+  private ownWrites = false;
+  /** Paths written with a value the overlay cannot merge (a FieldValue, a dotted field path). */
+  private readonly opaque = new Set<string>();
 
   constructor(
     readonly db: Firestore,
@@ -75,6 +80,20 @@ export class UnitOfWork {
     return companyCollection(this.db, this.companyId, name);
   }
 
+  /**
+   * From now on, reads in this unit see what it already queued: a document
+   * read after this command wrote it is served as the write leaves it, and a
+   * whole-collection query also returns the documents created here. A
+   * command that applies several steps to the same documents (a statement
+   * paying two instalments of one request, or two transfers for one
+   * invoice) calls it so each step sees the previous one. A filtered query
+   * on a collection written here, or a read of a document written with a
+   * FieldValue or a dotted path, cannot be answered faithfully: it throws.
+   */
+  seeOwnWrites(): void {
+    this.ownWrites = true;
+  }
+
   async get<T>(ref: DocumentReference): Promise<T | null> {
     return (await this.getAll<T>([ref]))[0];
   }
@@ -86,12 +105,37 @@ export class UnitOfWork {
       const snaps = await this.tx.getAll(...missing);
       snaps.forEach((s, i) => this.cache.set(missing[i].path, s.exists ? s.data() : null));
     }
-    return refs.map((r) => (this.cache.get(r.path) ?? null) as T | null);
+    return refs.map((r) => this.overlaid(r.path, this.cache.get(r.path) ?? null) as T | null);
   }
 
   async query<T>(query: Query): Promise<{ id: string; data: T }[]> {
     const snap = await this.tx.get(query);
-    return snap.docs.map((d) => ({ id: d.id, data: d.data() as T }));
+    const docs = snap.docs.map((d) => ({ id: d.id, data: d.data() as T }));
+    if (!this.ownWrites) return docs;
+    if (!(query instanceof CollectionReference)) {
+      // A filter would have to be evaluated on the queued writes: refused when the queried collection was written.
+      const id = (query as unknown as { _queryOptions?: { collectionId?: string } })._queryOptions?.collectionId;
+      const touched = [...this.written.keys()].some((p) => id === undefined || p.split("/").at(-2) === id);
+      if (touched) throw new Error(`filtered query on ${id ?? "a collection"} written in this unit of work`);
+      return docs;
+    }
+    for (const path of this.opaque)
+      if (path.startsWith(`${query.path}/`)) throw new Error(`query of ${query.path} after an opaque write`);
+    return this.asWritten(query, docs);
+  }
+
+  /** A document as this unit leaves it, when reads see own writes. */
+  private overlaid(path: string, stored: unknown): unknown {
+    const write = this.ownWrites ? this.written.get(path) : undefined;
+    if (!write) return stored;
+    if (this.opaque.has(path)) throw new Error(`read of ${path} after a write the unit cannot merge`);
+    if (write.whole) return write.data;
+    return stored === null ? null : { ...(stored as object), ...write.data };
+  }
+
+  /** Marks a document whose queued update holds what a merge cannot reproduce. */
+  private noteOpaque(path: string, data: Record<string, unknown>): void {
+    if (Object.entries(data).some(([k, v]) => k.includes(".") || v instanceof FieldValue)) this.opaque.add(path);
   }
 
   create(ref: DocumentReference, data: object): void {
@@ -111,6 +155,7 @@ export class UnitOfWork {
   update(ref: DocumentReference, data: Record<string, unknown>): void {
     this.paths.push(ref.path);
     const clean = withoutUndefined(data);
+    this.noteOpaque(ref.path, clean);
     const prior = this.written.get(ref.path);
     this.written.set(ref.path, { data: { ...prior?.data, ...clean }, whole: prior?.whole ?? false });
     this.writes.push((tx) => tx.update(ref, clean));

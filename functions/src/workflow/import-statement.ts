@@ -6,13 +6,15 @@ import { maskIban } from "../domain/bank/iban";
 import { EngineValidationError } from "../domain";
 import { unprocessable } from "../errors/api-error";
 import { BANK_ENTRIES, INSTALMENTS, REFUNDS, TRANSFER_FILES } from "../model/collections";
-import type { BankEntryDoc, BankEntryStatus } from "../model/bank-entry";
+import type { BankEntryDoc, BankPayerDoc } from "../model/bank-entry";
 import { instalmentId, type InstalmentDoc } from "../model/refund";
 import type { TransferFileDoc, TransferFileInstalment } from "../model/transfer-file";
 import type { UnitOfWork } from "../storage/unit-of-work";
 import type { Access } from "./access";
 import { settingsOf } from "./company-settings";
-import { payInstalment } from "./pay-instalment";
+import { money } from "../domain";
+import { euros } from "../domain/reminders/french-amount";
+import { learnPayer, openInvoices, paymentRef, payInstalments, settleInvoices } from "./bank-settle";
 import { applyTransferReturn } from "./return-transfer";
 
 /**
@@ -88,25 +90,32 @@ export async function importStatement(
       },
     ]);
 
+  // Each payment sees the earlier ones: two transfers for one invoice, two instalments of one request.
+  uow.seeOwnWrites();
   const sent = await sentInstalments(uow, fresh);
-  const matcher = new StatementMatcher({ instalments: sent.items, invoices: [] });
-  // payInstalment reads the request as stored: a second instalment of the same request in this import would see it stale.
-  const paidRefunds = new Set<string>();
+  const open = fresh.some((e) => e.direction === "credit" && !e.returned)
+    ? await openInvoices(uow)
+    : { items: [], payers: new Map<string, BankPayerDoc>() };
+  const matcher = new StatementMatcher({ instalments: sent.items, invoices: open.items });
   const created: ImportedEntry[] = [];
   for (const entry of fresh) {
     const key = entryKey(entry);
     const match = matcher.match(entry);
     if (match.status === "duplicate") continue;
-    const outcome = await apply(uow, access, entry, match, sent.lines, paidRefunds);
     const ref = uow.collection(BANK_ENTRIES).doc(bankEntryId(key));
+    const outcome = await apply(uow, access, entry, match, open.payers);
     const doc: BankEntryDoc = {
       key,
       entry,
+      suggestions: [],
+      allocations: [],
+      payments: [],
       ...outcome,
       importedAt: uow.timestamp,
       importedBy: uow.actor,
     };
     uow.create(ref, doc);
+    for (const id of outcome.payments ?? []) uow.update(paymentRef(uow, id), { bankEntryId: ref.id });
     created.push({ id: ref.id, doc });
   }
   uow.event(
@@ -118,6 +127,7 @@ export async function importStatement(
       read: entries.length,
       created: created.length,
       paid: created.flatMap((c) => c.doc.paidInstalments),
+      payments: created.flatMap((c) => c.doc.payments ?? []),
     },
   );
   return { statements, read: entries.length, created, alreadyKnown: entries.length - created.length };
@@ -156,38 +166,65 @@ async function sentInstalments(uow: UnitOfWork, entries: StatementEntry[]) {
   return { items, lines };
 }
 
-/** What the match does: pays the instalments of an outgoing transfer, else records why it waits. */
+type Outcome = Pick<BankEntryDoc, "status" | "explanation" | "paidInstalments"> &
+  Partial<Pick<BankEntryDoc, "suggestions" | "allocations" | "payments">>;
+
+/**
+ * What the match does: pays the instalments of an outgoing transfer, records
+ * the payment of the invoices an incoming one settles, else records why it
+ * waits, with the matcher's suggestions.
+ */
 async function apply(
   uow: UnitOfWork,
   access: Access,
   entry: StatementEntry,
   match: EntryMatch,
-  lines: Map<string, TransferFileInstalment>,
-  paidRefunds: Set<string>,
-): Promise<{ status: BankEntryStatus; explanation: string; paidInstalments: string[] }> {
-  const waiting = (explanation: string) => ({ status: "to_reconcile" as const, explanation, paidInstalments: [] });
+  payers: Map<string, BankPayerDoc>,
+): Promise<Outcome> {
+  const waiting = (explanation: string, suggestions = match.suggestions): Outcome => ({
+    status: "to_reconcile",
+    explanation,
+    suggestions,
+    paidInstalments: [],
+  });
+  // What was matched but could not be recorded is offered as the first suggestion.
+  const asSuggestion = (problem: string) => [
+    {
+      allocations: match.allocations,
+      score: 60,
+      explanation: `Proposé par le rapprochement automatique (${problem}).`,
+    },
+  ];
   if (match.status === "matched" && match.action === "instalment_returned")
-    return applyTransferReturn(uow, access, entry, match, lines, paidRefunds);
-  if (match.status !== "matched" || match.action !== "instalment_paid") {
-    if (entry.direction === "credit" && match.status !== "to_review")
+    return applyTransferReturn(uow, access, entry, match);
+  if (match.status !== "matched") return waiting(match.explanation);
+  if (match.action === "invoice_payment") {
+    const settled = await settleInvoices(uow, access, entry, match.allocations, match.unallocated);
+    if (settled.problem !== null)
       return waiting(
-        `${match.explanation} Les encaissements ne sont pas encore rapprochés automatiquement : à rapprocher à la main.`,
+        `${match.explanation} Non enregistré : ${settled.problem}. À rapprocher.`,
+        asSuggestion(settled.problem),
       );
-    return waiting(match.explanation);
+    // Only a transfer naming its invoices tells whose account it is.
+    if (match.basis === "reference") learnPayer(uow, payers, settled.customer, entry.transactions[0]?.counterpartyIban);
+    const credit = money(match.unallocated).greaterThan(0)
+      ? ` Le trop-perçu de ${euros(match.unallocated)} est porté au crédit du client (remboursable).`
+      : "";
+    return {
+      status: "applied",
+      explanation: `${match.explanation}${credit}`,
+      allocations: settled.allocations,
+      payments: settled.payments,
+      paidInstalments: [],
+    };
   }
-  const targets = match.allocations.map((a) => lines.get(a.itemId)!);
-  const again = targets.find((t) => paidRefunds.has(t.refundId));
-  if (again || new Set(targets.map((t) => t.refundId)).size < targets.length)
-    return waiting(
-      `Virement reconnu (${(again ?? targets[0]).refundNumber}), mais une autre échéance du même remboursement est payée par ce relevé : à marquer payée à la main.`,
-    );
-  for (const t of targets) {
-    await payInstalment(uow, access, t.refundId, t.n, entry.bookingDate);
-    paidRefunds.add(t.refundId);
-  }
+  const paid = await payInstalments(uow, access, entry, match.allocations);
+  if (paid.problem !== null)
+    return waiting(`${match.explanation} Non enregistré : ${paid.problem}. À rapprocher.`, asSuggestion(paid.problem));
   return {
     status: "applied",
     explanation: match.explanation,
-    paidInstalments: targets.map((t) => `${t.refundId}/${t.n}`),
+    allocations: paid.allocations,
+    paidInstalments: paid.paid,
   };
 }

@@ -1,7 +1,4 @@
-import { FieldValue } from "@google-cloud/firestore";
-import { frenchDate } from "../domain/dates/calendar-day";
 import { maskIban } from "../domain/bank/iban";
-import { returnReasonLabel } from "../domain/bank/return-reasons";
 import type { EntryMatch } from "../domain/bank/matching";
 import { entryKey, type StatementEntry } from "../domain/bank/statement-entry";
 import { transferReturn } from "../domain/bank/transfer-return";
@@ -11,17 +8,20 @@ import type { DepositDoc } from "../model/deposit";
 import { newOutboxEntry } from "../model/outbox-entry";
 import type { InstalmentDoc, RefundDoc } from "../model/refund";
 import type { UserDoc } from "../model/roles";
-import type { TransferFileDoc, TransferFileInstalment } from "../model/transfer-file";
+import type { TransferFileDoc } from "../model/transfer-file";
+import type { Allocation } from "../domain/bank/matching";
 import type { UnitOfWork } from "../storage/unit-of-work";
 import type { Access } from "./access";
 import { chartOption, settingsOf } from "./company-settings";
+import { instalmentParts } from "./bank-settle";
 import { loadRefund } from "./load-refund";
 import { postEntry } from "./post-entry";
 
 export interface ReturnOutcome {
-  status: "returned" | "to_reconcile";
+  status: "returned";
   explanation: string;
   paidInstalments: string[];
+  allocations: Allocation[];
 }
 
 /**
@@ -29,40 +29,33 @@ export interface ReturnOutcome {
  * each instalment it carries is due again (its payment offset when one was
  * recorded, transfer-return.ts), leaves its file so the next « Préparer les
  * virements » takes it, keeps the return on `transferReturns`, and treasury
- * is told once through the outbox. `touched` holds the requests this import
- * already changed: payInstalment and this read the request as stored, so a
- * second change of one request in the same import is left to a person.
+ * is told once through the outbox. The import's unit sees its own writes, so
+ * a transfer debited and returned in one statement is paid, then reopened.
  */
 export async function applyTransferReturn(
   uow: UnitOfWork,
   access: Access,
   entry: StatementEntry,
   match: EntryMatch,
-  lines: Map<string, TransferFileInstalment>,
-  touched: Set<string>,
 ): Promise<ReturnOutcome> {
-  const targets = match.allocations.map((a) => lines.get(a.itemId)!);
   const reasonCode = entry.transactions.find((t) => t.returnReason)?.returnReason;
-  const again = targets.find((t) => touched.has(t.refundId));
-  if (again || new Set(targets.map((t) => t.refundId)).size < targets.length)
-    return {
-      status: "to_reconcile",
-      explanation: `Virement retourné le ${frenchDate(entry.bookingDate)} (${returnReasonLabel(reasonCode)}) pour le remboursement ${(again ?? targets[0]).refundNumber}, mais ce relevé enregistre aussi une autre opération de ce remboursement : l'échéance n'est pas rouverte, le retour est à traiter à la main.`,
-      paidInstalments: [],
-    };
   const explanations: string[] = [];
-  for (const line of targets) {
-    explanations.push(await reopen(uow, access, entry, line, reasonCode));
-    touched.add(line.refundId);
-  }
-  return { status: "returned", explanation: explanations.join(" "), paidInstalments: [] };
+  // The matcher only returns instalments it was given, by their id `<refund id>-<n>`.
+  for (const { itemId } of match.allocations)
+    explanations.push(await reopen(uow, access, entry, instalmentParts(itemId)!, reasonCode));
+  return {
+    status: "returned",
+    explanation: explanations.join(" "),
+    paidInstalments: [],
+    allocations: match.allocations,
+  };
 }
 
 async function reopen(
   uow: UnitOfWork,
   access: Access,
   entry: StatementEntry,
-  line: TransferFileInstalment,
+  line: { refundId: string; n: number },
   reasonCode: string | undefined,
 ): Promise<string> {
   const settings = settingsOf(access);
@@ -83,12 +76,15 @@ async function reopen(
   const posted = decision.reversal
     ? await postEntry(uow, decision.reversal, { kind: "instalment", id: `${line.refundId}/${line.n}` })
     : null;
-  uow.update(instalmentRef, {
+  // Written whole, not with FieldValue.delete(): the import reads its own writes, a sentinel it could not merge.
+  const kept = { ...instalment };
+  delete kept.transferStatus;
+  delete kept.transferFileId;
+  const reopened: InstalmentDoc = {
+    ...kept,
     status: "due",
     paidOn: null,
     journalEntryId: null,
-    transferStatus: FieldValue.delete(),
-    transferFileId: FieldValue.delete(),
     transferReturns: [
       ...(instalment.transferReturns ?? []),
       {
@@ -102,7 +98,8 @@ async function reopen(
         recordedAt: uow.timestamp,
       },
     ],
-  });
+  };
+  uow.set(instalmentRef, reopened);
   if (decision.refundStatus !== doc.status || decision.reversal)
     uow.update(ref, {
       ...(decision.refundStatus !== doc.status ? { status: decision.refundStatus, paidOn: null } : {}),
@@ -144,7 +141,7 @@ async function alertTreasury(
   uow: UnitOfWork,
   access: Access,
   entry: StatementEntry,
-  line: TransferFileInstalment,
+  line: { refundId: string },
   refund: RefundDoc,
   instalment: InstalmentDoc,
   transferFileNumber: string | null,

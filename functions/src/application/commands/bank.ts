@@ -1,9 +1,18 @@
-import { TRANSFER_FILE_CONTENT_TYPE, type StatementImportSummary, type TransferFileSummary } from "../../contract";
+import { z } from "zod";
+import {
+  TRANSFER_FILE_CONTENT_TYPE,
+  type BankEntryList,
+  type BankEntrySummary,
+  type StatementImportSummary,
+  type TransferFileSummary,
+} from "../../contract";
 import { maskIban } from "../../domain/bank/iban";
 import { notFound } from "../../errors/api-error";
-import { TRANSFER_FILES } from "../../model/collections";
+import { BANK_ENTRIES, TRANSFER_FILES } from "../../model/collections";
 import type { TransferFileDoc } from "../../model/transfer-file";
-import { BANK_ENTRY_STATUS_LABELS } from "../../model/bank-entry";
+import { BANK_ENTRY_STATUS_LABELS, BANK_ENTRY_TO_RECONCILE, type BankEntryDoc } from "../../model/bank-entry";
+import { matchEntry, unmatchEntry } from "../../workflow/bank-entries";
+import { bankMatchBodySchema, bankUnmatchBodySchema } from "../../workflow/bodies/bank-entry-body";
 import { importStatement, type StatementImport } from "../../workflow/import-statement";
 import { prepareTransfers } from "../../workflow/prepare-transfers";
 import { statementBodySchema } from "../../workflow/bodies/statement-body";
@@ -11,7 +20,7 @@ import { readStatement, statementSource } from "../read-statement";
 import { settingsOf } from "../../workflow/company-settings";
 import { transferBody, transferBodySchema } from "../../workflow/bodies/transfer-body";
 import { defineChange, defineRead } from "../command";
-import { parseBody } from "../parse-body";
+import { parseBody, parseQuery } from "../parse-body";
 import { isoInstant } from "../presenters/iso-instant";
 
 const transferFileName = (number: string) => `${number}.xml`;
@@ -113,4 +122,96 @@ export const importStatementCommand = defineChange({
   input: ({ body }) => statementSource(parseBody(statementBodySchema, body)),
   handler: (uow, access, source) => importStatement(uow, access, readStatement(source, settingsOf(access))),
   present: presentStatementImport,
+});
+
+/** A recorded entry as the sidebar and the Banque sheet show it (older entries without matching fields read as []). */
+export function presentBankEntry(id: string, doc: BankEntryDoc): BankEntrySummary {
+  const t = doc.entry.transactions[0];
+  const allocation = (a: {
+    itemKind: BankEntrySummary["allocations"][number]["itemKind"];
+    itemId: string;
+    reference: string;
+    amount: string;
+  }) => ({
+    itemKind: a.itemKind,
+    itemId: a.itemId,
+    reference: a.reference,
+    amount: a.amount,
+  });
+  return {
+    id,
+    entryRef: doc.entry.entryRef,
+    bookingDate: doc.entry.bookingDate,
+    amount: doc.entry.amount,
+    direction: doc.entry.direction,
+    counterpartyName: t?.counterpartyName ?? null,
+    remittance:
+      doc.entry.transactions
+        .map((x) => x.remittance ?? x.creditorReference)
+        .filter(Boolean)
+        .join(" / ") || null,
+    status: doc.status,
+    statusLabel: BANK_ENTRY_STATUS_LABELS[doc.status],
+    explanation: doc.explanation,
+    suggestions: (doc.suggestions ?? []).map((s) => ({
+      score: s.score,
+      explanation: s.explanation,
+      allocations: s.allocations.map(allocation),
+    })),
+    allocations: (doc.allocations ?? []).map(allocation),
+  };
+}
+
+/** The most entries one list answers: what waits is reconciled long before this many pile up. */
+const ENTRY_LIST_MAX = 500;
+const entryListQuerySchema = z.object({
+  status: z.enum(["to_reconcile"], { error: "doit valoir to_reconcile" }).default("to_reconcile"),
+});
+
+export const listBankEntriesCommand = defineRead({
+  name: "bank.list_entries",
+  summary:
+    "The statement entries waiting for a person (`?status=to_reconcile`: « À rapprocher » and « Rapprochement annulé »), oldest booking date first, each with its ranked suggestions.",
+  roles: ["accounting_approver", "admin"],
+  query: entryListQuerySchema,
+  answer: "BankEntryList",
+  handler: async (_access, reader, { query }) => {
+    parseQuery(entryListQuerySchema, query);
+    const rows = await reader.query<BankEntryDoc>(
+      reader
+        .collection(BANK_ENTRIES)
+        .where("status", "in", [...BANK_ENTRY_TO_RECONCILE])
+        .limit(ENTRY_LIST_MAX),
+    );
+    const body: BankEntryList = {
+      entries: rows
+        .map(({ id, data }) => presentBankEntry(id, data))
+        .sort((a, b) => a.bookingDate.localeCompare(b.bookingDate) || a.entryRef.localeCompare(b.entryRef)),
+    };
+    return { status: 200, body };
+  },
+});
+
+export const matchBankEntryCommand = defineChange({
+  name: "bank.match_entry",
+  summary:
+    "« Rapprocher »: settles a statement entry waiting « À rapprocher » with the items a person picked (a credit: invoices, through the payment; a debit: refund instalments), on the entry's booking date; never more than the entry nor than an item still owes.",
+  roles: ["accounting_approver", "admin"],
+  body: bankMatchBodySchema,
+  status: 200,
+  answer: "BankEntrySummary",
+  handler: (uow, access, body, { params }) => matchEntry(uow, access, params.entryId, body),
+  present: ({ id, doc }) => presentBankEntry(id, doc),
+});
+
+export const unmatchBankEntryCommand = defineChange({
+  name: "bank.unmatch_entry",
+  summary:
+    "Undoes a statement entry's match (« Rapprochement annulé », audit event `bank_entry.unmatched` with the reason): its payments cancelled and their entries reversed, the invoices open again, its instalments due again; the entry waits to be reconciled.",
+  roles: ["accounting_approver", "admin"],
+  body: bankUnmatchBodySchema,
+  status: 200,
+  answer: "BankEntrySummary",
+  handler: (uow, access, body, { params }) => unmatchEntry(uow, access, params.entryId, body),
+  present: ({ id, doc }) => presentBankEntry(id, doc),
 });

@@ -52,6 +52,12 @@ export interface EntryMatch {
   entryKey: string;
   status: MatchStatus;
   action?: MatchAction;
+  /**
+   * What an invoice payment rests on: the remittance names the invoices
+   * (`reference`), or amount with the payer's IBAN or name (`evidence`, a
+   * likely match, not a confirmed one: the payer's account is not learned from it).
+   */
+  basis?: "reference" | "evidence";
   /** Date the payment is recorded on: the entry's booking date. */
   date: string;
   allocations: Allocation[];
@@ -65,6 +71,7 @@ const KIND_LABELS: Record<InvoiceKind, string> = {
   deposit_invoice: "facture d'acompte",
   final_invoice: "facture de solde",
   external_invoice: "facture",
+  penalty_invoice: "facture de pénalités",
 };
 
 const MAX_SUGGESTIONS = 5;
@@ -320,6 +327,7 @@ export class StatementMatcher {
       ...base,
       status: "matched",
       action: "invoice_payment",
+      basis: "reference",
       allocations,
       unallocated: formatMoney(left),
       explanation: `Virement reçu le ${frenchDate(entry.bookingDate)} de ${eur(amount)}, libellé citant ${numbers} : ${parts.join(" ; ")}.${over}`,
@@ -394,6 +402,7 @@ export class StatementMatcher {
         ...base,
         status: "matched",
         action: "invoice_payment",
+        basis: "evidence",
         allocations: best.allocations,
         unallocated: "0.00",
         explanation: `Virement reçu le ${frenchDate(entry.bookingDate)} de ${eur(amount)} sans référence de facture, rapproché : ${best.explanation}`,

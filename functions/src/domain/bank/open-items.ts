@@ -21,7 +21,7 @@ export interface SentInstalment {
   paid?: boolean;
 }
 
-export type InvoiceKind = "deposit_invoice" | "final_invoice" | "external_invoice";
+export type InvoiceKind = "deposit_invoice" | "final_invoice" | "external_invoice" | "penalty_invoice";
 
 /** An invoice awaiting (some of) its payment. */
 export interface OpenInvoice {

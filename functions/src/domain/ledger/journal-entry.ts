@@ -9,6 +9,7 @@ export type EntryKind =
   | "refund_paid"
   | "refund_returned"
   | "payment_received"
+  | "bank_match_reversed"
   | "compensation_paid"
   | "compensation_kept"
   | "penalty_invoice"

@@ -198,25 +198,32 @@ export function creditNoteEntry(rawInput: CreditNoteEntryInput): JournalEntry {
   );
 }
 
-const BANK_CUSTOMER_LABELS = {
-  refund_paid: "Remboursement client",
-  payment_received: "Encaissement client",
-  refund_returned: "Retour de virement client",
-} as const;
+/** What a bank–customer line says: the movement, or what undoes it. */
+function bankCustomerLabel(refund: boolean, reversal?: "bank_match_reversed" | "refund_returned"): string {
+  if (reversal === "refund_returned") return "Retour de virement client";
+  if (reversal) return refund ? "Annulation du remboursement" : "Annulation de l'encaissement";
+  return refund ? "Remboursement client" : "Encaissement client";
+}
 
-/** Money between bank and customer: + leaves the bank (refund), − comes in (payment, returned refund). */
+/**
+ * Money between bank and customer: + leaves the bank (refund), − comes in
+ * (payment); `reversal` posts the opposite of `direction` under its own kind
+ * (a match undone, a refund transfer returned by the bank).
+ */
 function bankCustomerEntry(
   rawInput: RefundPaidEntryInput,
-  direction: "refund_paid" | "payment_received" | "refund_returned",
+  direction: "refund_paid" | "payment_received",
+  reversal?: "bank_match_reversed" | "refund_returned",
 ): JournalEntry {
   const input = parseInput(refundPaidEntryInputSchema, rawInput);
   const chart = chartOfAccounts(input.chart);
   const refund = direction === "refund_paid";
-  const amount = refund ? money(input.amount) : money(input.amount).negated();
-  const label = BANK_CUSTOMER_LABELS[direction];
+  const signed = refund ? money(input.amount) : money(input.amount).negated();
+  const amount = reversal ? signed.negated() : signed;
+  const label = bankCustomerLabel(refund, reversal);
   return journalEntry(
     {
-      kind: direction,
+      kind: reversal ?? direction,
       journal: "BQ",
       date: input.date,
       pieceRef: input.pieceRef,
@@ -252,7 +259,7 @@ export function refundPaidEntry(rawInput: RefundPaidEntryInput): JournalEntry {
  * // → lines: [411 C 1440.00, 512 D 1440.00]
  */
 export function refundReturnedEntry(rawInput: RefundPaidEntryInput): JournalEntry {
-  return bankCustomerEntry(rawInput, "refund_returned");
+  return bankCustomerEntry(rawInput, "refund_paid", "refund_returned");
 }
 
 /**
@@ -264,6 +271,24 @@ export function refundReturnedEntry(rawInput: RefundPaidEntryInput): JournalEntr
  */
 export function paymentReceivedEntry(rawInput: PaymentReceivedEntryInput): JournalEntry {
   return bankCustomerEntry(rawInput, "payment_received");
+}
+
+/**
+ * A bank match undone (« Rapprochement annulé »): the entry it recorded is
+ * reversed line for line (contre-passation; the journal is never changed,
+ * PCG art. 420-5 and the FEC's irreversibility), so 411 and 512 are back
+ * where they were. A payment received reversed: D411 / C512; an instalment
+ * paid reversed: D512 / C411.
+ *
+ * @example
+ * bankMatchReversalEntry({ date: "2026-03-12", pieceRef: "PAI-ab12cd34", amount: "500.00" }, "payment_received");
+ * // → { kind: "bank_match_reversed", journal: "BQ", lines: [411 D 500.00, 512 C 500.00], … }
+ */
+export function bankMatchReversalEntry(
+  rawInput: PaymentReceivedEntryInput,
+  reverses: "payment_received" | "refund_paid",
+): JournalEntry {
+  return bankCustomerEntry(rawInput, reverses, "bank_match_reversed");
 }
 
 const COMPENSATION_LABELS = {

@@ -116,10 +116,14 @@ const FIELD_LABELS: Record<string, string> = {
   counterpartyIban: "IBAN du tiers",
   endToEndId: "référence de bout en bout",
   format: "format du relevé",
+  itemKind: "type de pièce",
+  itemId: "pièce",
 };
 
 /** Where the last key alone says too little: the label of the whole path (indexes left out). */
 const PATH_LABELS: Record<string, string> = {
+  allocations: "pièces rapprochées",
+  "allocations.amount": "montant rapproché",
   "scope.amount": "montant à rembourser",
   "scope.lines": "montants HT à rembourser",
   "scope.lines.net": "montant HT à rembourser",

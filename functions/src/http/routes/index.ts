@@ -29,7 +29,10 @@ import { vatReturnCommand } from "../../application/commands/vat-return";
 import {
   getTransferFileCommand,
   importStatementCommand,
+  listBankEntriesCommand,
+  matchBankEntryCommand,
   prepareTransfersCommand,
+  unmatchBankEntryCommand,
 } from "../../application/commands/bank";
 import { changeBankAccountCommand, confirmBankAccountCommand } from "../../application/commands/bank-account";
 import { commandRoute } from "../command-route";
@@ -68,5 +71,8 @@ export const ROUTES: readonly Route[] = [
   commandRoute("POST", `${company}/bank/transfers`, prepareTransfersCommand),
   commandRoute("GET", `${company}/bank/transfers/:transferId`, getTransferFileCommand),
   commandRoute("POST", `${company}/bank/statements`, importStatementCommand),
+  commandRoute("GET", `${company}/bank/entries`, listBankEntriesCommand),
+  commandRoute("POST", `${company}/bank/entries/:entryId/match`, matchBankEntryCommand),
+  commandRoute("POST", `${company}/bank/entries/:entryId/unmatch`, unmatchBankEntryCommand),
   commandRoute("POST", `${company}/audit/verify`, verifyChainsWithAnchorCommand),
 ];
