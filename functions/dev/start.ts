@@ -16,6 +16,7 @@ import { SheetsGateway } from "../src/sheets/sheets-gateway";
 import { apiClient } from "./demo-data/api-client";
 import { MENUISERIE } from "./demo-data/companies";
 import { loadDemoData } from "./demo-data/load-demo";
+import { writeDemoBankFiles } from "./demo-data/bank-files";
 import { guardBodySize } from "../testing/body-size-guard";
 import { startFirestoreEmulator } from "../testing/firestore-emulator";
 import { localModeEnv, mintLocalToken } from "../testing/local-tokens";
@@ -112,6 +113,7 @@ const demoDataService: Service = {
   async start(ctx) {
     if (!ctx.db || !ctx.apiUrl) throw new Error("demo data needs the emulator and the api");
     const summary = await loadDemoData(ctx.db, apiClient(ctx.apiUrl));
+    const bank = await writeDemoBankFiles(ctx.db, summary, ctx.localDir ?? localDir());
     const token = mintLocalToken("alice@menuiserie.test");
     return {
       lines: [
@@ -120,6 +122,8 @@ const demoDataService: Service = {
         )
           .map(([k, v]) => `${k}=${v}`)
           .join(" ")}`,
+        `bank files           statement to import (sidebar « Banque », as alice@): ${bank.statement}`,
+        `                     SEPA transfer file prepared from the demo refunds: ${bank.transferFile}`,
         "users                rachel@ (requester), sam@ (sales), alice@ (accounting), adam@ (admin), chef@ (all) @menuiserie.test; lea@, marc@, ines@, admin@ @studio.test",
         "",
         "Try (pending approvals of alice, accounting approver of Menuiserie Durand):",

@@ -13,7 +13,15 @@ export interface RecordedRequest {
   body: unknown;
 }
 
-export type FakeRoute = (request: RecordedRequest) => { status: number; body: unknown } | undefined;
+/** An answer: `body` sent as JSON, or `text` sent as is with `headers` (a file download). */
+export interface FakeAnswer {
+  status: number;
+  body?: unknown;
+  text?: string;
+  headers?: Record<string, string>;
+}
+
+export type FakeRoute = (request: RecordedRequest) => FakeAnswer | undefined;
 
 export interface FakeApi {
   url: string;
@@ -38,6 +46,11 @@ export async function startFakeApi(routes: FakeRoute[]): Promise<FakeApi> {
       status: 404,
       body: { error: { code: "NOT_FOUND", message: "Route inconnue." } },
     };
+    if (answer.text !== undefined) {
+      res.writeHead(answer.status, answer.headers ?? {});
+      res.end(answer.text);
+      return;
+    }
     res.writeHead(answer.status, { "Content-Type": "application/json" });
     res.end(JSON.stringify(answer.body));
   });
@@ -56,7 +69,7 @@ export async function startFakeApi(routes: FakeRoute[]): Promise<FakeApi> {
 export function route(
   method: string,
   pathSuffix: string | RegExp,
-  answer: (r: RecordedRequest) => { status: number; body: unknown },
+  answer: (r: RecordedRequest) => FakeAnswer,
 ): FakeRoute {
   return (request) => {
     const path = request.path.replace(/^\/v1\/companies\/[^/]+/, "");

@@ -61,31 +61,6 @@ describe("Préparer les virements", () => {
     expect(Buffer.from(link?.[2] ?? "", "base64").toString("utf8")).toBe(XML);
   });
 
-  it("names the instalments held because their IBAN changed and waits for a second person", async () => {
-    const held = {
-      refundId: "r1",
-      refundNumber: "RB-2026-000003",
-      n: 1,
-      count: 2,
-      amount: "1800.00",
-      dueDate: "2026-03-31",
-      customerName: "Hôtel Bellevue SARL",
-      heldUntil: "2026-04-24",
-      reason: "IBAN changé le 25/03/2026…",
-    };
-    const { addon, standIns } = await harness(
-      [
-        on("POST", "/bank/transfers", json(201, { ...SUMMARY, held: [held] })),
-        on("GET", "/bank/transfers/file_1", fileAnswer),
-      ],
-      { promptAnswers: [{ text: "31/03/2026", button: "OK" }] },
-    );
-    addon.prepareTransfers();
-    expect(standIns.recorder.dialogs[0].content).toMatch(
-      /1 échéance\(s\) retenue\(s\), IBAN changé à confirmer par une autre personne : RB-2026-000003 échéance 1\/2 \(1\s800,00\s€\)/,
-    );
-  });
-
   it("tells the functions' refusal, and refuses a date it cannot read before any call", async () => {
     const message = "Aucune échéance à virer jusqu'au 31/03/2026 : aucune échéance due n'attend de virement.";
     const refused = await harness(

@@ -4,11 +4,12 @@
  * kept, so the second run refills the same two workbooks instead of adding
  * two more, and the stored data does not grow.
  */
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { SERVICES, type RunningService, type StartContext } from "../../functions/dev/start";
 import { localModeEnv } from "../../functions/testing/local-tokens";
+import { validateAgainstSchema } from "../../functions/testing/bank/xmllint";
 import { emulatorHost, testFirestore } from "../support/firestore";
 
 // Two whole demo loads (about 14 MB of workbooks each) on a shared 2-core machine: a ceiling, not a speed goal.
@@ -61,6 +62,16 @@ it("reuses each demo company's workbook: same ids, as many workbooks, no growth"
   expect(firstIds).toHaveLength(2);
   expect(stored().sort()).toEqual([...firstIds].sort());
   const firstBytes = folderBytes(local);
+  // The bank files the banner points to: a statement to import (valid camt.053) and the prepared transfer file.
+  const bank = path.join(local, "bank");
+  const statement = path.join(bank, "releve-demo.camt053.xml");
+  expect(existsSync(statement)).toBe(true);
+  expect(validateAgainstSchema(readFileSync(statement, "utf8"), "camt.053.001.08.xsd").ok).toBe(true);
+  const transfers = readdirSync(bank).filter((f) => /^VIR-\d{4}-\d{6}\.xml$/.test(f));
+  expect(transfers).toHaveLength(1);
+  expect(validateAgainstSchema(readFileSync(path.join(bank, transfers[0]), "utf8"), "pain.001.001.09.xsd").ok).toBe(
+    true,
+  );
 
   const second = await run();
   expect(second.spreadsheetIds).toEqual(first.spreadsheetIds);

@@ -69,7 +69,7 @@ describe("prerequisites", () => {
       "missing: Chromium (the sidebar's browser tests) — install with: sudo apt-get install -y chromium",
     );
     expect(missing.stderr).toContain(
-      "missing: xmllint (the bank tests, which check transfer files and statements against the ISO 20022 schemas) — install with: sudo apt-get install -y libxml2-utils",
+      "missing: xmllint (the bank and e-invoice tests, which check transfer files and statements against the ISO 20022 schemas and invoices against the EN 16931 CII schema) — install with: sudo apt-get install -y libxml2-utils",
     );
     expect(missing.stderr).toContain("npm run setup");
     const ok = run({});

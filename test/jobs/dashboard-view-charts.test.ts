@@ -62,6 +62,7 @@ const FIGURES: DashboardFigures = {
     countBackDays: "61",
   },
   lateConsumerRefunds: { count: 1, increases: "50.00" },
+  bank: { statement: null, toReconcile: { count: 0, credits: "0.00", debits: "0.00" } },
   skipped: [],
 };
 

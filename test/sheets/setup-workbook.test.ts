@@ -32,6 +32,7 @@ it("creates the nine French sheets with headers, frozen row, widths, formats, co
     "Échéancier",
     "Avoirs",
     "Écritures",
+    "Banque",
     "Relances",
     "Tableau de bord",
     "Intégrité",

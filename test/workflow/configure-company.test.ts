@@ -1,4 +1,7 @@
-import { EngineValidationError } from "../../functions/src/domain";
+import { DEMO_COMPANIES } from "../../functions/dev/demo-data/companies";
+import { EngineValidationError, documentReadiness, parseInput } from "../../functions/src/domain";
+import { companySettingsSchema } from "../../functions/src/workflow/bodies/company-body";
+import { documentSeller } from "../../functions/src/workflow/company-settings";
 import { runConfigureCompany } from "../../functions/tools/configure-company";
 import { testFirestore } from "../support/firestore";
 
@@ -67,8 +70,68 @@ describe("configure-company (operator script)", () => {
     expect(change.after.settings.approvalThreshold).toBe("8000.00");
   });
 
+  it("stores the seller's legal identity in its normalised form", async () => {
+    const identity = {
+      siren: "542 107 651",
+      legalForm: "SAS",
+      shareCapital: "50000.00",
+      address: { line1: "12 rue des Artisans", postcode: "69003", city: "Lyon" },
+      siret: "542 107 651 13030",
+      rcsCity: "Lyon",
+      vatNumber: "fr 13 542107651",
+    };
+    await runConfigureCompany(db, "martin", { settings: { ...configuration.settings, ...identity } });
+
+    const settings = (await db.doc("companies/martin").get()).get("settings");
+    expect(settings).toMatchObject({
+      siren: "542107651",
+      siret: "54210765113030",
+      vatNumber: "FR13542107651",
+      address: { line1: "12 rue des Artisans", postcode: "69003", city: "Lyon", country: "FR" },
+    });
+  });
+
+  it("the demo companies carry a valid, complete legal identity: documents can be issued to a professional customer", () => {
+    const customer = {
+      name: "Hôtel Bellevue SARL",
+      kind: "b2b" as const,
+      siren: "732829320",
+      address: "12 quai des Brumes\n69002 Lyon",
+    };
+    for (const company of DEMO_COMPANIES) {
+      expect(parseInput(companySettingsSchema, company.settings)).toEqual(company.settings);
+      expect(documentReadiness(company.settings, customer)).toEqual([]);
+    }
+    // Without it (every company configured before), the same customer gets the list of what is missing.
+    expect(documentReadiness(configuration.settings, customer).map((m) => m.path)).toEqual([
+      "settings.address",
+      "settings.vatNumber",
+      "settings.legalForm",
+    ]);
+    expect(documentSeller({ ...DEMO_COMPANIES[0].settings, bankIban: "FR7630006000011234567890189" })).toMatchObject({
+      siren: "552100554",
+      vatNumber: "FR96552100554",
+      iban: "FR7630006000011234567890189",
+      vatOnDebits: false,
+    });
+  });
+
   it.each([
     [{ siren: "12345" }, /SIREN a 9 chiffres/],
+    [{ siren: "732829321" }, /SIREN : clé de contrôle incorrecte/],
+    [{ siret: "73282932000075" }, /SIRET : clé de contrôle incorrecte/],
+    [{ siret: "54210765113030" }, /SIRET : ne commence pas par le SIREN 732829320/],
+    [
+      { vatNumber: "FR45732829320" },
+      /Numéro de TVA intracommunautaire : clé incorrecte pour ce SIREN : FR44732829320 attendu/,
+    ],
+    [{ vatNumber: "FR13542107651" }, /Numéro de TVA intracommunautaire : ne correspond pas au SIREN 732829320/],
+    [
+      { address: { line1: "1 rue X", postcode: "6900", city: "Lyon" } },
+      /Code postal : un code postal français a 5 chiffres/,
+    ],
+    [{ address: { postcode: "69003", city: "Lyon" } }, /Adresse : obligatoire/],
+    [{ shareCapital: "0.00" }, /Capital social/],
     [{ approvalThreshold: "-1.00" }, /Seuil d'approbation : le montant ne peut pas être négatif/],
     [{ paymentTerms: { kind: "days", days: 90 } }, /60 jours au plus/],
     [{ accounts: { bank: "abc" } }, /numéro de compte du plan comptable invalide/],

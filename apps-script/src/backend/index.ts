@@ -27,6 +27,11 @@ import { prepareTransfers } from "./prepareTransfers";
 import { importTypedRows, resyncWorkbook, setupWorkbook } from "./workbookActions";
 import { showSidebar } from "./showSidebar";
 import { verifyAuditChains } from "./verifyAuditChains";
+import { importStatement } from "./importStatement";
+import { listBankEntries } from "./listBankEntries";
+import { matchBankEntry } from "./matchBankEntry";
+import { unmatchBankEntry } from "./unmatchBankEntry";
+import { prepareTransferFile } from "./prepareTransferFile";
 import { changeRefundBankAccount, confirmRefundBankAccount } from "./refundBankAccount";
 
 export const entryPoints: EntryPoints = {
@@ -57,6 +62,11 @@ export const entryPoints: EntryPoints = {
   cancelRefund,
   getRefund,
   listRefunds,
+  importStatement,
+  listBankEntries,
+  matchBankEntry,
+  unmatchBankEntry,
+  prepareTransferFile,
   changeRefundBankAccount,
   confirmRefundBankAccount,
 };

@@ -1,31 +1,12 @@
 import type { TransferFileSummary } from "../interfaces/api";
-import { formatMoney } from "../frontend/format";
+import { describeTransferFile } from "../frontend/transfer-text";
 import { withActionKey } from "./action-key";
 import { callApi, downloadApi } from "./api-client";
 import { downloadPage } from "./download-page";
 import { describeFecRefusal } from "./exportFec";
-import { frenchDay, parseFrenchDate, unreadableDate } from "./french-date";
+import { parseFrenchDate, unreadableDate } from "./french-date";
 
 const TITLE = "Préparer les virements";
-
-/** What the file holds, in the dialog's words. */
-export function describeTransferFile(summary: TransferFileSummary): string {
-  const left =
-    summary.remaining > 0
-      ? ` ${summary.remaining} autre(s) échéance(s) attendent le prochain fichier (un fichier en reprend au plus ${summary.count}).`
-      : "";
-  // Older functions answer without `held`.
-  const held = summary.held ?? [];
-  const heldText =
-    held.length > 0
-      ? ` ${held.length} échéance(s) retenue(s), IBAN changé à confirmer par une autre personne : ${held.map((h) => `${h.refundNumber} échéance ${h.n}/${h.count} (${formatMoney(h.amount)})`).join(", ")}.`
-      : "";
-  return (
-    `Fichier ${summary.number} : ${summary.count} virement(s) pour ${formatMoney(summary.controlSum)}, ` +
-    `à exécuter le ${frenchDay(summary.executionDate)} depuis le compte ${summary.debtorIban}. ` +
-    `Ses échéances sont marquées « Virement émis ».${left}${heldText} Déposez le fichier sur le site de votre banque.`
-  );
-}
 
 /**
  * Accounting approvers and admins: asks the execution date, has the

@@ -1,7 +1,6 @@
 import type { Refund } from "../interfaces/api";
 import type { CallResult } from "../interfaces/result";
-import { callApi } from "./api-client";
-import { checkIdempotencyKey } from "./idempotency-key";
+import { keyedPost } from "./keyed-post";
 
 /** POST …/refunds/{id}/{action}: a change to one request, always under the sidebar's idempotency key. */
 export function refundCommand(
@@ -10,12 +9,5 @@ export function refundCommand(
   body: object,
   idempotencyKey: string,
 ): CallResult<Refund> {
-  const bad = checkIdempotencyKey(idempotencyKey);
-  if (bad) return { ok: false, error: bad };
-  return callApi<Refund>({
-    method: "post",
-    path: `/refunds/${encodeURIComponent(refundId)}/${action}`,
-    body,
-    idempotencyKey,
-  });
+  return keyedPost(`/refunds/${encodeURIComponent(refundId)}/${action}`, body, idempotencyKey);
 }

@@ -9,6 +9,7 @@ import { callServer } from "./server";
 import { KeyedActions } from "./keyed-action";
 import { nextApprovalSentence } from "./next-step";
 import { instalmentsTable } from "./quote-view";
+import { reasonForm } from "./reason-form";
 
 export class ApprovalsTab {
   private readonly list = byId("approvals");
@@ -40,24 +41,14 @@ export class ApprovalsTab {
   private card(item: PendingApproval): HTMLElement {
     const approve = el("button", { type: "button", class: "primary" }, "Approuver");
     const reject = el("button", { type: "button", class: "danger" }, "Rejeter");
-    const reasonId = `reject-reason-${item.id}`;
-    const reasonBox = el("textarea", {
-      id: reasonId,
-      rows: "2",
-      maxlength: "500",
-      "aria-describedby": `${reasonId}-error`,
-    });
-    const reasonError = el("p", { class: "field-error", id: `${reasonId}-error` });
-    const confirm = el("button", { type: "button", class: "danger" }, "Confirmer le rejet");
-    const cancel = el("button", { type: "button", class: "secondary" }, "Annuler");
-    const rejectForm = el(
-      "div",
-      { hidden: true },
-      el("label", { for: reasonId }, "Motif du rejet (obligatoire)"),
-      reasonBox,
-      reasonError,
-      el("div", { class: "actions" }, confirm, cancel),
+    const rejection = reasonForm(
+      `reject-reason-${item.id}`,
+      "Motif du rejet (obligatoire)",
+      "Confirmer le rejet",
+      true,
     );
+    const { form: rejectForm, box: reasonBox, confirm } = rejection;
+    const cancel = rejection.cancel!;
     const title = item.depositNumber
       ? `Demande de remboursement — acompte ${item.depositNumber}`
       : `Demande de remboursement ${item.number}`;
@@ -106,10 +97,8 @@ export class ApprovalsTab {
       reject.focus();
     });
     confirm.addEventListener("click", async () => {
-      const reason = reasonBox.value.trim();
-      reasonError.textContent = reason ? "" : "Indiquez le motif du rejet.";
-      reasonBox.setAttribute("aria-invalid", String(!reason));
-      if (!reason) return reasonBox.focus();
+      const reason = rejection.read("Indiquez le motif du rejet.");
+      if (!reason) return;
       const refund = await this.actions.run(`${item.id}:reject`, reason, buttons, "Rejet…", (key) =>
         callServer("rejectRefund", item.id, reason, key),
       );

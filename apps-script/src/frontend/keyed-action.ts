@@ -4,7 +4,7 @@
  * banner. Resolves with the answer's data, or undefined when it failed or a
  * call was already running.
  */
-import type { CallResult } from "../interfaces/result";
+import type { CallResult, UserError } from "../interfaces/result";
 import { clearBanner, showError } from "./banner";
 import { whileBusy } from "./busy";
 import { SubmissionKey } from "./submission-key";
@@ -18,6 +18,8 @@ export class KeyedActions {
     buttons: HTMLButtonElement[],
     busyLabel: string,
     call: (idempotencyKey: string) => Promise<CallResult<T>>,
+    /** Where a refusal is shown: the banner unless the caller puts it under its fields. */
+    showRefusal: (error: UserError) => void = showError,
   ): Promise<T | undefined> {
     let key = this.keys.get(name);
     if (!key) this.keys.set(name, (key = new SubmissionKey()));
@@ -31,7 +33,7 @@ export class KeyedActions {
     }
     // A retryable failure keeps the key: sending again cannot apply the change twice.
     if (!answer.error.retryable) submission.done();
-    showError(answer.error);
+    showRefusal(answer.error);
     return undefined;
   }
 }

@@ -1,5 +1,6 @@
-/** Sidebar entry: loads who the user is and what they selected, then wires the three tabs. */
+/** Sidebar entry: loads who the user is and what they selected, then wires the tabs. */
 import { ApprovalsTab } from "./approvals-tab";
+import { BankTab } from "./bank-tab";
 import { showError } from "./banner";
 import { byId } from "./dom";
 import { FollowTab } from "./follow-tab";
@@ -19,9 +20,11 @@ async function start(): Promise<void> {
     (selection) => follow.listDepositRefunds(selection.deposit?.refunds),
   );
   const approvals = new ApprovalsTab((refundId) => void follow.show(refundId));
+  const bank = new BankTab();
   let approvalsLoaded = false;
   selectTab = setupTabs((name) => {
     if (name === "follow") follow.showList();
+    if (name === "bank") void bank.load();
     if (name === "approvals" && !approvalsLoaded) {
       approvalsLoaded = true;
       void approvals.load();
@@ -40,6 +43,8 @@ async function start(): Promise<void> {
   who.textContent = `${me.email} · ${me.companyName ?? companyId}${me.roles.length ? ` · ${me.roles.map(roleLabel).join(", ")}` : ""}`;
   follow.setMe(me);
   request.showSelection(selection);
+  // The bank routes answer accounting approvers and admins only: the tab is theirs.
+  byId("tab-bank").hidden = !me.roles.some((r) => r === "accounting_approver" || r === "admin");
   const approver = me.roles.some((r) => r === "sales_approver" || r === "accounting_approver");
   if (approver) {
     approvalsLoaded = true;

@@ -2,7 +2,7 @@
  * WAI-ARIA tabs: arrows, Home and End move between tabs, only the selected
  * tab is in the Tab order, and each panel is shown with its tab.
  */
-export type TabName = "request" | "approvals" | "follow";
+export type TabName = "request" | "approvals" | "follow" | "bank";
 
 export function setupTabs(onShow: (name: TabName) => void): (name: TabName) => void {
   const tabs = Array.from(document.querySelectorAll<HTMLButtonElement>('[role="tab"]'));
@@ -20,19 +20,22 @@ export function setupTabs(onShow: (name: TabName) => void): (name: TabName) => v
     onShow(name);
   }
 
-  tabs.forEach((tab, index) => {
+  tabs.forEach((tab) => {
     tab.addEventListener("click", () => select(nameOf(tab)));
     tab.addEventListener("keydown", (event) => {
+      // A tab hidden from the caller's roles (« Banque ») is skipped.
+      const shown = tabs.filter((t) => !t.hidden);
+      const index = shown.indexOf(tab);
       const moves: Record<string, number> = {
-        ArrowRight: (index + 1) % tabs.length,
-        ArrowLeft: (index - 1 + tabs.length) % tabs.length,
+        ArrowRight: (index + 1) % shown.length,
+        ArrowLeft: (index - 1 + shown.length) % shown.length,
         Home: 0,
-        End: tabs.length - 1,
+        End: shown.length - 1,
       };
       const target = moves[event.key];
       if (target === undefined) return;
       event.preventDefault();
-      select(nameOf(tabs[target]), true);
+      select(nameOf(shown[target]), true);
     });
   });
   return (name) => select(name, false);

@@ -7,6 +7,11 @@
 export type {
   AmountsByRate,
   ApiErrorBody,
+  BankAllocation,
+  BankEntryList,
+  BankEntryMatchBody,
+  BankEntrySummary,
+  BankEntryUnmatchBody,
   ApiErrorCode,
   AuditVerification,
   Deposit,
@@ -36,15 +41,24 @@ export type {
   RefundSummary,
   Role,
   ScheduleProposal,
+  StatementImportSummary,
   TransferFileSummary,
   VatSheetAnswer,
 } from "../../../functions/src/contract";
 
-import type { RefundListFilter } from "../../../functions/src/contract";
+import type { RefundListFilter, TransferFileSummary } from "../../../functions/src/contract";
 
 /** What the sidebar asks of the refunds list (the query string of GET …/refunds). */
 export interface RefundListQuery {
   filter: RefundListFilter;
   q?: string;
   after?: string;
+}
+
+/** What « Préparer les virements » in the sidebar answers: the file's summary and the stored file to download. */
+export interface PreparedTransferFile {
+  summary: TransferFileSummary;
+  /** Null when only the download failed (the file is prepared). */
+  file: { fileName: string; text: string } | null;
+  downloadError?: string;
 }

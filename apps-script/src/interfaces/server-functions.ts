@@ -4,7 +4,11 @@
  * build turns each name into a top-level function of `Code.js`.
  */
 import type {
+  BankEntryList,
+  BankEntryMatchBody,
+  BankEntrySummary,
   PendingApproval,
+  PreparedTransferFile,
   Quote,
   Refund,
   RefundBankAccountSummary,
@@ -12,6 +16,7 @@ import type {
   RefundList,
   RefundListQuery,
   RefundProposal,
+  StatementImportSummary,
 } from "./api";
 import type { CallResult } from "./result";
 import type { DepositSelection, SelectedRow, SidebarContext } from "./sidebar-context";
@@ -28,6 +33,15 @@ export interface SidebarFunctions {
   cancelRefund(refundId: string, idempotencyKey: string): CallResult<Refund>;
   getRefund(refundId: string): CallResult<RefundDetail>;
   listRefunds(query: RefundListQuery): CallResult<RefundList>;
+  importStatement(file: string, idempotencyKey: string): CallResult<StatementImportSummary>;
+  listBankEntries(): CallResult<BankEntryList>;
+  matchBankEntry(
+    entryId: string,
+    allocations: BankEntryMatchBody["allocations"],
+    idempotencyKey: string,
+  ): CallResult<BankEntrySummary>;
+  unmatchBankEntry(entryId: string, reason: string, idempotencyKey: string): CallResult<BankEntrySummary>;
+  prepareTransferFile(executionDate: string, idempotencyKey: string): CallResult<PreparedTransferFile>;
   changeRefundBankAccount(
     refundId: string,
     iban: string,
@@ -72,6 +86,11 @@ export const SIDEBAR_FUNCTIONS = [
   "cancelRefund",
   "getRefund",
   "listRefunds",
+  "importStatement",
+  "listBankEntries",
+  "matchBankEntry",
+  "unmatchBankEntry",
+  "prepareTransferFile",
   "changeRefundBankAccount",
   "confirmRefundBankAccount",
 ] as const satisfies readonly (keyof SidebarFunctions)[];

@@ -15,11 +15,21 @@ export const MENUISERIE: DemoCompany = {
   settings: {
     name: "Menuiserie Durand SAS",
     siren: "552100554",
+    // The legal identity its documents print (docs/einvoice.md).
+    legalForm: "SAS",
+    shareCapital: "120000.00",
+    address: { line1: "8 rue des Charpentiers", postcode: "69007", city: "Lyon", country: "FR" },
+    siret: "55210055400013",
+    rcsCity: "Lyon",
+    vatNumber: "FR96552100554",
     vatOnDebits: false,
     arrhesVatOnReceipt: true,
     accounts: {},
     approvalThreshold: "5000.00",
     paymentTerms: { kind: "days", days: 30 },
+    // The account the demo transfer file is debited from and the demo statement belongs to (docs/bank.md).
+    bankIban: "FR7630006000011234567890189",
+    bankBic: "AGRIFRPP",
   },
   users: {
     "rachel@menuiserie.test": ["requester"],
@@ -37,6 +47,12 @@ export const STUDIO: DemoCompany = {
   settings: {
     name: "Studio Lumière SARL",
     siren: "443061841",
+    legalForm: "SARL",
+    shareCapital: "8000.00",
+    address: { line1: "27 rue Oberkampf", postcode: "75011", city: "Paris", country: "FR" },
+    siret: "44306184100013",
+    rcsCity: "Paris",
+    vatNumber: "FR64443061841",
     vatOnDebits: true,
     arrhesVatOnReceipt: false,
     accounts: { salesServices: "706" },

@@ -47,6 +47,10 @@ export interface DemoSummary {
   companies: string[];
   deposits: number;
   requests: Record<string, string>;
+  /** Menuiserie's SEPA transfer file (transferFiles/{id}) of the approved request's instalments. */
+  transferFileId: string;
+  /** Menuiserie's final invoice left to pay: the demo statement pays it by its number. */
+  openInvoice: { number: string; openAmount: string; customerName: string };
 }
 
 export async function loadDemoData(db: Firestore, api: ApiClient): Promise<DemoSummary> {
@@ -139,10 +143,17 @@ export async function loadDemoData(db: Firestore, api: ApiClient): Promise<DemoS
       scope: { kind: "amount", amount: "300.00" },
       reason: "commercial_gesture",
       schedule: { kind: "equal", count: 2, firstDate: inDays(5), intervalMonths: 1 },
+      // Paid by transfer: its instalments go in the demo's SEPA file.
+      iban: "FR14 2004 1010 0505 0001 3M02 606",
     },
     "Geste commercial après retard de pose.",
   );
   await act(m, alice, approved.id, "approve");
+  // « Préparer les virements » for both instalments: they show « Virement émis », the file is the demo transfer file.
+  const transferFile = await api.call(alice, "POST", `${m}/bank/transfers`, {
+    executionDate: daysAgo(0),
+    upTo: inDays(40),
+  });
   const refunded = await request(m, rachel, full(d8.id, "seller_cancels"), "Modèle abandonné par le fabricant.");
   await act(m, alice, refunded.id, "approve");
   await act(m, alice, refunded.id, "instalments/1/pay");
@@ -186,6 +197,12 @@ export async function loadDemoData(db: Firestore, api: ApiClient): Promise<DemoS
     "Trop-perçu sur la facture de solde.",
   );
   void d9;
+  // Delivered, invoiced today, not paid yet: the demo statement pays it by its number.
+  const unpaid = await api.call(alice, "POST", `${m}/invoices/final`, {
+    orderRef: "CMD-2026-022",
+    supplyKind: "goods",
+    lines: [{ vatRate: "20", net: "4000.00" }],
+  });
 
   const studioRequest = await request(s, lea, full(s1.id, "non_delivery"), "Prestation non réalisée (intempéries).");
   await act(s, ines, studioRequest.id, "approve");
@@ -213,5 +230,7 @@ export async function loadDemoData(db: Firestore, api: ApiClient): Promise<DemoS
       studio_approved: studioRequest.id,
       studio_arrhes: studioArrhes.id,
     },
+    transferFileId: transferFile.id,
+    openInvoice: { number: unpaid.number, openAmount: unpaid.openAmount, customerName: BOULANGERIE.name },
   };
 }

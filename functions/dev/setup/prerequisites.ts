@@ -84,7 +84,7 @@ export const PREREQUISITES: readonly Prerequisite[] = [
   },
   {
     name: "xmllint",
-    why: "the bank tests, which check transfer files and statements against the ISO 20022 schemas",
+    why: "the bank and e-invoice tests, which check transfer files and statements against the ISO 20022 schemas and invoices against the EN 16931 CII schema",
     neededFor: ["test"],
     aptPackages: ["libxml2-utils"],
     locate: () => onPath("xmllint"),

@@ -18,6 +18,7 @@ export interface Customer {
   siren?: string;
   email?: string;
   address?: string;
+  vatNumber?: string;
 }
 
 /** A deposit (its invoice's number and date, amounts, balance, refunds): `POST …/deposits`, `GET …/deposits[/{id}]`. */

@@ -229,3 +229,30 @@ export {
   type AgedBalance,
 } from "./receivables/aged-balance";
 export { dsoCountBack, dsoRatio } from "./receivables/dso";
+
+// Legal identity of the parties to a document
+export { luhnValid } from "./identity/luhn";
+export { compactIdentifier, sirenProblem, type Siren } from "./identity/siren";
+export { LA_POSTE_SIREN, siretProblem } from "./identity/siret";
+export {
+  frenchVatKey,
+  frenchVatNumber,
+  normaliseVatNumber,
+  sirenOfVatNumber,
+  vatNumberProblem,
+} from "./identity/vat-number";
+export { isSociete, type LegalIdentity, type PostalAddress } from "./identity/legal-identity";
+export { documentReadiness } from "./identity/document-readiness";
+
+// E-invoices: the EN 16931 CII XML (Factur-X profile EN 16931) of the documents issued
+export { type CiiInvoice, type CiiParty, type CiiTypeCode, type CiiVatCategory } from "./einvoice/cii-invoice";
+export { EN16931_GUIDELINE, ciiXml } from "./einvoice/cii-xml";
+export {
+  addressParts,
+  creditNoteCii,
+  depositInvoiceCii,
+  finalInvoiceCii,
+  type DocumentSeller,
+  type SealedInvoice,
+} from "./einvoice/factur-x-content";
+export { VAT_ON_DEBITS_NOTE, latePaymentNotes, sellerLegalMentions, spacedSiren } from "./einvoice/french-mentions";

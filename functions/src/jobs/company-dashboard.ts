@@ -5,7 +5,20 @@
  */
 import type { Firestore, Query } from "@google-cloud/firestore";
 import { DashboardAccumulator, DashboardFigures } from "../domain/dashboard/dashboard-accumulator";
-import { COMPANIES, CUSTOMER_CREDITS, DEPOSITS, INSTALMENTS, INVOICES, REFUNDS } from "../model/collections";
+import { chartOfAccounts } from "../domain/ledger/chart-of-accounts";
+import {
+  BANK_ENTRIES,
+  BANK_STATEMENTS,
+  COMPANIES,
+  CUSTOMER_CREDITS,
+  DEPOSITS,
+  INSTALMENTS,
+  INVOICES,
+  JOURNAL_ENTRIES,
+  REFUNDS,
+} from "../model/collections";
+import type { CompanyDoc } from "../model/company";
+import type { JournalLine } from "../domain";
 import { directReader } from "../storage/doc-reader";
 import { companyLegalRates } from "../workflow/company-legal-rates";
 
@@ -28,9 +41,10 @@ export async function computeCompanyDashboard(
   companyId: string,
   asOf: string,
 ): Promise<CompanyDashboard> {
-  const acc = new DashboardAccumulator(asOf, await companyLegalRates(directReader(db, companyId)));
   const company = db.collection(COMPANIES).doc(companyId);
-  let reads = 0;
+  const settings = ((await company.get()).data() as CompanyDoc | undefined)?.settings;
+  const acc = new DashboardAccumulator(asOf, await companyLegalRates(directReader(db, companyId)), settings?.bankIban);
+  let reads = 1;
   reads += await each(company.collection(DEPOSITS).select("gross", "refundableBalance"), (d) =>
     acc.addDeposit({ gross: d.get("gross"), refundableBalance: d.get("refundableBalance") }),
   );
@@ -67,5 +81,38 @@ export async function computeCompanyDashboard(
         paidOn: d.get("paidOn") ?? null,
       }),
   );
+  reads += await bankFacts(company, acc, chartOfAccounts(settings?.accounts).bank, asOf);
   return { figures: acc.result(), documentsRead: reads };
+}
+
+/** Statements' balances, the bank account's journal lines up to `asOf` and the recorded statement entries. */
+async function bankFacts(
+  company: FirebaseFirestore.DocumentReference,
+  acc: DashboardAccumulator,
+  bankAccount: string,
+  asOf: string,
+): Promise<number> {
+  let reads = await each(
+    company.collection(BANK_STATEMENTS).select("accountIban", "statementId", "closingBalance", "closingDate"),
+    (d) =>
+      acc.bank.addStatement({
+        accountIban: d.get("accountIban"),
+        statementId: d.get("statementId"),
+        closingBalance: d.get("closingBalance") ?? undefined,
+        closingDate: d.get("closingDate") ?? undefined,
+      }),
+  );
+  // The entries' dates are copied beside the sealed content (journalEntryCopies): the range is on that copy.
+  reads += await each(
+    company.collection(JOURNAL_ENTRIES).where("date", "<=", asOf).select("date", "content.lines"),
+    (d) => {
+      for (const line of (d.get("content.lines") ?? []) as JournalLine[])
+        if (line.account === bankAccount)
+          acc.bank.addBankLine({ date: d.get("date"), debit: line.debit, credit: line.credit });
+    },
+  );
+  reads += await each(company.collection(BANK_ENTRIES).select("status", "entry.direction", "entry.amount"), (d) =>
+    acc.bank.addEntry({ status: d.get("status"), direction: d.get("entry.direction"), amount: d.get("entry.amount") }),
+  );
+  return reads;
 }

@@ -83,20 +83,22 @@ export async function writeDashboardSheet(
       },
     });
   }
-  if ((tab!.charts ?? []).length === 0) {
-    // Every typed cell of either column: the weeks of the forecast are dates in column A (« Semaine du »).
-    rows.forEach((row, r) =>
-      row.forEach((cell, c) => {
-        if (!cell || (c === 0 && cell.t === "text")) return;
-        requests.push({
-          repeatCell: {
-            range: { sheetId, startRowIndex: r, endRowIndex: r + 1, startColumnIndex: c, endColumnIndex: c + 1 },
-            cell: { userEnteredFormat: { numberFormat: numberFormat(KIND[cell.t]) } },
-            fields: "userEnteredFormat.numberFormat",
-          },
-        });
-      }),
-    );
+  const firstWrite = (tab!.charts ?? []).length === 0;
+  // Every typed cell of either column (the weeks of the forecast are dates in column A, « Semaine du »), on
+  // every write: a layout that grew rows below (the bank figures) gets them formatted on a sheet written before.
+  rows.forEach((row, r) =>
+    row.forEach((cell, c) => {
+      if (!cell || (c === 0 && cell.t === "text")) return;
+      requests.push({
+        repeatCell: {
+          range: { sheetId, startRowIndex: r, endRowIndex: r + 1, startColumnIndex: c, endColumnIndex: c + 1 },
+          cell: { userEnteredFormat: { numberFormat: numberFormat(KIND[cell.t]) } },
+          fields: "userEnteredFormat.numberFormat",
+        },
+      });
+    }),
+  );
+  if (firstWrite) {
     requests.push({
       updateDimensionProperties: {
         range: { sheetId, dimension: "COLUMNS", startIndex: 0, endIndex: 1 },

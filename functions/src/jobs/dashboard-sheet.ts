@@ -6,6 +6,7 @@
  */
 import { AGE_BUCKETS, AGE_BUCKET_LABELS, REFUND_STATUSES, REFUND_STATUS_LABELS } from "../domain";
 import type { DashboardFigures } from "../domain/dashboard/dashboard-accumulator";
+import { maskIban } from "../domain/bank/iban";
 import { frenchDate } from "../domain/dates/calendar-day";
 import { date, int, money, percent, text, type Cell } from "../sheets/cell";
 
@@ -86,5 +87,26 @@ export function dashboardSheet(f: DashboardFigures): DashboardSheet {
     "Balance âgée : dont factures de pénalités de retard (produits financiers, hors DSO)",
     money(f.agedBalance.penaltyInvoices),
   );
+  bankRows(f, line);
   return { rows, charts };
+}
+
+/**
+ * Always the same seven rows (a dash where no statement was imported), after
+ * everything else, so the rows above and the charts' ranges never move.
+ */
+function bankRows(f: DashboardFigures, line: (label: string, value?: Cell | null) => void): void {
+  const s = f.bank.statement;
+  const none = text("–");
+  line("");
+  line(
+    "Banque : dernier relevé importé",
+    s ? text(`${s.statementId} (compte ${maskIban(s.accountIban)}) au ${frenchDate(s.date)}`) : text("aucun relevé"),
+  );
+  line("Solde bancaire en fin de relevé", s ? money(s.bankBalance) : none);
+  line("Solde comptable du compte banque (512) à la date du relevé", s ? money(s.bookBalance) : none);
+  line("Écart banque − comptabilité", s ? money(s.difference) : none);
+  line("Opérations bancaires à rapprocher (nombre)", int(f.bank.toReconcile.count));
+  line("Encaissements à rapprocher", money(f.bank.toReconcile.credits));
+  line("Décaissements à rapprocher", money(f.bank.toReconcile.debits));
 }

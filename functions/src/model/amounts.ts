@@ -24,6 +24,8 @@ export interface Customer {
   siren?: string;
   email?: string;
   address?: string;
+  /** Intra-EU VAT number (FR + key + SIREN for a French company), where the customer has one. */
+  vatNumber?: string;
 }
 
 /** Stable key of a customer for matching invoices and payments: SIREN for companies, e-mail or name for consumers. */

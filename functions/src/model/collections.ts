@@ -51,6 +51,7 @@ export const DASHBOARDS = "dashboards";
 export const LEGAL_RATES = "legalRates";
 export const TRANSFER_FILES = "transferFiles";
 export const BANK_ENTRIES = "bankEntries";
+export const BANK_STATEMENTS = "bankStatements";
 export const BANK_PAYERS = "bankPayers";
 export const OUTBOX = "outbox";
 export const JOB_RUNS = "jobRuns";

@@ -1,6 +1,6 @@
 import type { Timestamp } from "@google-cloud/firestore";
 import type { z } from "zod";
-import type { schemas } from "../domain";
+import type { PostalAddress, schemas } from "../domain";
 import type { CsvStatementLayout } from "../domain/bank/csv-layout";
 
 /**
@@ -13,6 +13,13 @@ import type { CsvStatementLayout } from "../domain/bank/csv-layout";
 export interface CompanySettings {
   name: string;
   siren: string;
+  /** The seller's legal identity printed on documents (domain/identity/legal-identity.ts); absent until configured. */
+  legalForm?: string;
+  shareCapital?: string;
+  address?: PostalAddress;
+  siret?: string;
+  rcsCity?: string;
+  vatNumber?: string;
   vatOnDebits: boolean;
   arrhesVatOnReceipt: boolean;
   accounts: z.output<typeof schemas.chartOverridesSchema>;

@@ -15,6 +15,7 @@ import { matchEntry, unmatchEntry } from "../../workflow/bank-entries";
 import { bankMatchBodySchema, bankUnmatchBodySchema } from "../../workflow/bodies/bank-entry-body";
 import { importStatement, type StatementImport } from "../../workflow/import-statement";
 import { prepareTransfers } from "../../workflow/prepare-transfers";
+import { recordStatements } from "../../workflow/record-statements";
 import { statementBodySchema } from "../../workflow/bodies/statement-body";
 import { readStatement, statementSource } from "../read-statement";
 import { settingsOf } from "../../workflow/company-settings";
@@ -120,7 +121,12 @@ export const importStatementCommand = defineChange({
   answer: "StatementImportSummary",
   // Read once (a retried transaction does not parse again), by streaming readers: never a DOM.
   input: ({ body }) => statementSource(parseBody(statementBodySchema, body)),
-  handler: (uow, access, source) => importStatement(uow, access, readStatement(source, settingsOf(access))),
+  handler: async (uow, access, source) => {
+    const imported = await importStatement(uow, access, readStatement(source, settingsOf(access)));
+    // The statements' balances, for the dashboard's bank balance against 512.
+    recordStatements(uow, imported.statements);
+    return imported;
+  },
   present: presentStatementImport,
 });
 

@@ -5,6 +5,7 @@
  */
 import { addDays, daysBetween } from "../dates/calendar-day";
 import { LegalRates, SHIPPED_LEGAL_RATES } from "../rates/legal-rates";
+import { BankBalanceAccumulator, type BankFigures } from "./bank-balance";
 import { DayHistogram } from "./day-histogram";
 import type {
   CustomerCreditFacts,
@@ -79,6 +80,8 @@ export interface DashboardFigures {
   };
   /** Consumer refunds paid, or still unpaid, after their 14-day deadline, and the increases they cost (no VAT). */
   lateConsumerRefunds: { count: number; increases: string };
+  /** The latest statement's balance against the book balance of 512, and what is still to reconcile. */
+  bank: BankFigures;
   /** Documents a figure could not use (e.g. a rate table missing a half-year), with the engine's message. */
   skipped: { kind: string; message: string }[];
 }
@@ -106,11 +109,16 @@ export class DashboardAccumulator {
   private readonly weekStart: string;
   private readonly weekEnd: string;
   private readonly month: string;
+  /** Statements, bank-account lines and statement entries go here (bank-balance.ts). */
+  readonly bank: BankBalanceAccumulator;
 
   constructor(
     readonly asOf: string,
     private readonly rates: LegalRates = SHIPPED_LEGAL_RATES,
+    /** The company's account (setting `bankIban`): its statements are the ones compared with the books. */
+    bankIban?: string,
   ) {
+    this.bank = new BankBalanceAccumulator(bankIban);
     this.weekStart = mondayOf(asOf);
     this.weekEnd = addDays(this.weekStart, 6);
     this.month = asOf.slice(0, 7);
@@ -222,6 +230,7 @@ export class DashboardAccumulator {
       },
       dso: this.dso(open.minus(this.penaltiesOpen)),
       lateConsumerRefunds: { count: this.lateConsumerCount, increases: money(this.lateConsumerIncreases) },
+      bank: this.bank.result(),
       skipped: this.skipped,
     };
   }

@@ -15,6 +15,8 @@ export interface DocumentCustomer {
   siren?: string;
   email?: string;
   address?: string;
+  /** Intra-EU VAT number, where the customer has one. */
+  vatNumber?: string;
 }
 
 /** The sealed content of a credit note (amounts positive: the document is a credit). */

@@ -11,6 +11,7 @@ import {
   TOTAL_OWED_LABEL,
   TRANSFER_STATUS_LABELS,
 } from "../../domain";
+import { BANK_ENTRY_STATUS_LABELS } from "../../model/bank-entry";
 import { RELANCES_COLUMNS } from "./relances-row";
 import { AMBER, BLUE, col, GREEN, GREY, ID_HEADER, RED, type ColumnKind, type SheetSpec } from "./sheet-spec";
 
@@ -179,6 +180,37 @@ export const ECRITURES: SheetSpec = {
   ],
 };
 
+/**
+ * One row per booked statement entry (docs/bank.md): what waits « À
+ * rapprocher » with its ranked suggestions, and what each entry settled.
+ * Text from the bank (names, remittance) is written RAW like every cell: it
+ * stays text, never a formula.
+ */
+export const BANQUE: SheetSpec = {
+  title: "Banque",
+  columns: [
+    col("Date", "date", 100),
+    col("Sens", "text", 110),
+    col("Montant", "money", 120),
+    col("Contrepartie", "text", 200),
+    col("Libellé", "text", 260),
+    col("Statut", "text", 130),
+    col("Explication", "text", 360),
+    col("Suggestions", "text", 420),
+    col("Rapprochement", "text", 300),
+    col("Référence bancaire", "text", 160),
+    col("Relevé", "text", 140),
+    col(ID_HEADER, "text", 300),
+  ],
+  statusColumn: "Statut",
+  statusColours: [
+    { label: BANK_ENTRY_STATUS_LABELS.to_reconcile, colour: AMBER },
+    { label: BANK_ENTRY_STATUS_LABELS.unmatched, colour: AMBER },
+    { label: BANK_ENTRY_STATUS_LABELS.applied, colour: GREEN },
+    { label: BANK_ENTRY_STATUS_LABELS.returned, colour: RED },
+  ],
+};
+
 const RELANCE_KIND: Record<string, ColumnKind> = { text: "text", date: "date", datetime: "datetime", integer: "int" };
 
 /** The reminders journal's columns (relances-row.ts). */
@@ -224,6 +256,7 @@ export const WORKBOOK: SheetSpec[] = [
   ECHEANCIER,
   AVOIRS,
   ECRITURES,
+  BANQUE,
   RELANCES,
   TABLEAU_DE_BORD,
   INTEGRITE,

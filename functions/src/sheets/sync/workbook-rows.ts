@@ -7,6 +7,7 @@
  */
 import type { Firestore, Query } from "@google-cloud/firestore";
 import {
+  BANK_ENTRIES,
   COMPANIES,
   CREDIT_NOTES,
   DEPOSITS,
@@ -22,7 +23,9 @@ import type { InvoiceDoc } from "../../model/invoice";
 import type { JournalEntryDoc } from "../../model/journal-entry";
 import type { InstalmentDoc, RefundDoc } from "../../model/refund";
 import type { SheetSpec } from "../layout/sheet-spec";
-import { ACOMPTES, AVOIRS, ECHEANCIER, ECRITURES, FACTURES, REMBOURSEMENTS } from "../layout/workbook-spec";
+import { ACOMPTES, AVOIRS, BANQUE, ECHEANCIER, ECRITURES, FACTURES, REMBOURSEMENTS } from "../layout/workbook-spec";
+import { bankEntryRow } from "./bank-entry-row";
+import type { BankEntryDoc } from "../../model/bank-entry";
 import { journalWindowStart } from "./journal-window";
 import { creditNoteRows, depositRow, instalmentRow, invoiceRow, journalRows, refundRow, type Row } from "./row-mappers";
 
@@ -116,6 +119,7 @@ const SOURCES: SheetSource[] = [
     },
     exclusive: ({ journalSheetMonths }) => journalSheetMonths !== undefined,
   },
+  { spec: BANQUE, read: (db, c) => mapStream<BankEntryDoc>(company(db, c).collection(BANK_ENTRIES), bankEntryRow) },
 ];
 
 /** Every sheet, or only those named in `only`, each read when the write-back comes to it; `today` a Paris day. */
@@ -144,6 +148,7 @@ const SHEET_OF_COLLECTION: Record<string, string> = {
   [REFUNDS]: REMBOURSEMENTS.title,
   [CREDIT_NOTES]: AVOIRS.title,
   [JOURNAL_ENTRIES]: ECRITURES.title,
+  [BANK_ENTRIES]: BANQUE.title,
 };
 
 /** The sheets a committed change can have altered, from the paths it wrote (`companies/{c}/refunds/{r}/instalments/{n}`…). */

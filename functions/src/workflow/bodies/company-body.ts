@@ -4,6 +4,7 @@ import type { CompanySettings } from "../../model/company";
 import { reminderSettingsSchema } from "../../domain/reminders/reminder-settings";
 import { bicSchema, ibanSchema } from "./bank-details";
 import { BOUNDED } from "./bounded-scalars";
+import { checkSameSiren, legalIdentityFields } from "./legal-identity";
 import { sirenSchema } from "./siren";
 import { csvStatementLayoutSchema } from "./csv-layout-body";
 
@@ -20,62 +21,71 @@ function wholeCount(unit: "mois" | "jours", min: number, max: number) {
  * A company's settings as an operator types them (functions/tools/configure-company.ts);
  * its output is the stored CompanySettings (model/company.ts).
  */
-export const companySettingsSchema = z.strictObject({
-  name: schemas.text({
-    error: "doit être une raison sociale",
-    required: "la raison sociale est obligatoire",
-    max: 200,
-  }),
-  siren: sirenSchema,
-  /** VAT regime: true when the company opted for VAT on debits (services). */
-  vatOnDebits: z.boolean({ error: "doit valoir true (option pour les débits) ou false" }),
-  /** Company choice (unsettled law): is VAT booked when arrhes are received? */
-  arrhesVatOnReceipt: z.boolean({ error: "doit valoir true (TVA sur les arrhes à l'encaissement) ou false" }),
-  /** Overrides of the engine's default PCG chart (functions/src/domain/ledger/chart-of-accounts.ts). */
-  accounts: schemas.chartOverridesSchema.default({}),
-  /** Gross amount (decimal string) at or above which a refund needs sales AND accounting approval. */
-  approvalThreshold: BOUNDED.positive,
-  /**
-   * Payment terms of final invoices, capped by the legal limits (L441-10):
-   * day-based terms stop at 60 days from the invoice date.
-   */
-  paymentTerms: z.discriminatedUnion(
-    "kind",
-    [
-      z.strictObject({
-        kind: z.literal("days"),
-        days: z
-          .number({ error: "doit être un nombre de jours" })
-          .int({ message: "doit être un nombre entier de jours" })
-          .min(0, { message: "ne peut pas être négatif" })
-          .max(60, { message: "60 jours au plus à compter de la date de facture (L441-10)" }),
-      }),
-      z.strictObject({ kind: z.literal("endOfMonth45") }),
-    ],
-    { error: 'doit valoir { kind: "days", days: N } ou { kind: "endOfMonth45" }' },
-  ),
-  /**
-   * How far ahead a customer's payment promise may stop the dunning
-   * letters, in months; absent: PAYMENT_PROMISE_MAX_MONTHS (6).
-   */
-  paymentPromiseMaxMonths: wholeCount("mois", 1, 24).optional(),
-  /** Closing day of the fiscal year (`MM-DD`, e.g. "06-30"); absent: 31 December. The FEC's `year` is the year it closes in. */
-  fiscalYearEnd: z
-    .string({ error: "doit être un jour de clôture MM-JJ, par exemple 06-30" })
-    .refine(isFiscalYearEnd, {
-      message: "doit être un jour de clôture MM-JJ qui existe chaque année, par exemple 06-30 (02-28 pour fin février)",
-    })
-    .optional(),
-  /** Large companies: the `Écritures` sheet shows only the last N months, the current one included. */
-  journalSheetMonths: wholeCount("mois", 1, 120).optional(),
-  /** The account refunds are transferred from: the debtor of « Préparer les virements » (docs/bank.md). */
-  bankIban: ibanSchema.optional(),
-  bankBic: bicSchema.optional(),
-  /** Days a changed beneficiary IBAN holds its refund's transfers until a second person confirms it (0: no hold). */
-  ibanChangeHoldDays: wholeCount("jours", 0, 365).optional(),
-  /** Columns of the bank's CSV statement export (docs/bank.md « CSV statements »). */
-  statementCsv: csvStatementLayoutSchema.optional(),
-});
+export const companySettingsSchema = z
+  .strictObject({
+    name: schemas.text({
+      error: "doit être une raison sociale",
+      required: "la raison sociale est obligatoire",
+      max: 200,
+    }),
+    siren: sirenSchema,
+    /**
+     * The seller's legal identity printed on every document (legal form,
+     * share capital, address, SIRET, RCS city, intra-EU VAT number): optional
+     * here, required by documentReadiness before a document is issued.
+     */
+    ...legalIdentityFields,
+    /** VAT regime: true when the company opted for VAT on debits (services). */
+    vatOnDebits: z.boolean({ error: "doit valoir true (option pour les débits) ou false" }),
+    /** Company choice (unsettled law): is VAT booked when arrhes are received? */
+    arrhesVatOnReceipt: z.boolean({ error: "doit valoir true (TVA sur les arrhes à l'encaissement) ou false" }),
+    /** Overrides of the engine's default PCG chart (functions/src/domain/ledger/chart-of-accounts.ts). */
+    accounts: schemas.chartOverridesSchema.default({}),
+    /** Gross amount (decimal string) at or above which a refund needs sales AND accounting approval. */
+    approvalThreshold: BOUNDED.positive,
+    /**
+     * Payment terms of final invoices, capped by the legal limits (L441-10):
+     * day-based terms stop at 60 days from the invoice date.
+     */
+    paymentTerms: z.discriminatedUnion(
+      "kind",
+      [
+        z.strictObject({
+          kind: z.literal("days"),
+          days: z
+            .number({ error: "doit être un nombre de jours" })
+            .int({ message: "doit être un nombre entier de jours" })
+            .min(0, { message: "ne peut pas être négatif" })
+            .max(60, { message: "60 jours au plus à compter de la date de facture (L441-10)" }),
+        }),
+        z.strictObject({ kind: z.literal("endOfMonth45") }),
+      ],
+      { error: 'doit valoir { kind: "days", days: N } ou { kind: "endOfMonth45" }' },
+    ),
+    /**
+     * How far ahead a customer's payment promise may stop the dunning
+     * letters, in months; absent: PAYMENT_PROMISE_MAX_MONTHS (6).
+     */
+    paymentPromiseMaxMonths: wholeCount("mois", 1, 24).optional(),
+    /** Closing day of the fiscal year (`MM-DD`, e.g. "06-30"); absent: 31 December. The FEC's `year` is the year it closes in. */
+    fiscalYearEnd: z
+      .string({ error: "doit être un jour de clôture MM-JJ, par exemple 06-30" })
+      .refine(isFiscalYearEnd, {
+        message:
+          "doit être un jour de clôture MM-JJ qui existe chaque année, par exemple 06-30 (02-28 pour fin février)",
+      })
+      .optional(),
+    /** Large companies: the `Écritures` sheet shows only the last N months, the current one included. */
+    journalSheetMonths: wholeCount("mois", 1, 120).optional(),
+    /** The account refunds are transferred from: the debtor of « Préparer les virements » (docs/bank.md). */
+    bankIban: ibanSchema.optional(),
+    bankBic: bicSchema.optional(),
+    /** Days a changed beneficiary IBAN holds its refund's transfers until a second person confirms it (0: no hold). */
+    ibanChangeHoldDays: wholeCount("jours", 0, 365).optional(),
+    /** Columns of the bank's CSV statement export (docs/bank.md « CSV statements »). */
+    statementCsv: csvStatementLayoutSchema.optional(),
+  })
+  .superRefine((settings, ctx) => checkSameSiren(settings, ctx));
 
 /** Compiles only while the schema's output is exactly the stored CompanySettings (both ways). */
 type Exactly<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

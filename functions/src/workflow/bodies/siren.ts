@@ -1,6 +1,5 @@
-import { z } from "zod";
+import { compactIdentifier, sirenProblem } from "../../domain";
+import { checkedIdentifier } from "./checked-identifier";
 
-/** A SIREN as typed: 9 digits (the check digit is not verified: some public bodies' SIRENs fail the Luhn key). */
-export const sirenSchema = z
-  .string({ error: "doit être un SIREN" })
-  .regex(/^\d{9}$/, { message: "le SIREN a 9 chiffres" });
+/** A SIREN as typed (spaces allowed), checked (9 digits, Luhn key) and stored as 9 digits. */
+export const sirenSchema = checkedIdentifier("doit être un SIREN", 20, sirenProblem, compactIdentifier);

@@ -1,0 +1,15 @@
+/** What a prepared SEPA transfer file holds, in the words of the menu's dialog and of the sidebar's « Banque » tab. */
+import type { TransferFileSummary } from "../interfaces/api";
+import { formatDate, formatMoney } from "./format";
+
+export function describeTransferFile(summary: TransferFileSummary): string {
+  const left =
+    summary.remaining > 0
+      ? ` ${summary.remaining} autre(s) échéance(s) attendent le prochain fichier (un fichier en reprend au plus ${summary.count}).`
+      : "";
+  return (
+    `Fichier ${summary.number} : ${summary.count} virement(s) pour ${formatMoney(summary.controlSum)}, ` +
+    `à exécuter le ${formatDate(summary.executionDate)} depuis le compte ${summary.debtorIban}. ` +
+    `Ses échéances sont marquées « Virement émis ».${left} Déposez le fichier sur le site de votre banque.`
+  );
+}
