@@ -6,7 +6,8 @@
  *   npm run configure-company -- <companyId> <configuration.json> [first-admin-email]
  *
  * configuration.json: { "settings": { name, siren, vatOnDebits, arrhesVatOnReceipt,
- * accounts, approvalThreshold, paymentTerms, paymentPromiseMaxMonths?, fiscalYearEnd?, journalSheetMonths? }, "reminderSettings": { … } }
+ * accounts, approvalThreshold, paymentTerms, paymentPromiseMaxMonths?, fiscalYearEnd?, journalSheetMonths?,
+ * bankIban?, bankBic?, ibanChangeHoldDays?, statementCsv? }, "reminderSettings": { … } }
  * (see functions/src/workflow/bodies/company-body.ts and docs/deploy.md).
  * Uses FIRESTORE_EMULATOR_HOST when set, otherwise the application default
  * credentials of the current gcloud project.

@@ -127,6 +127,7 @@ const TRANSFER: TransferFileSummary = {
   debtorIban: "FR76 **** **** **** **** ***0 189",
   instalments: [],
   remaining: 0,
+  held: [],
 };
 
 beforeAll(async () => {

@@ -22,6 +22,7 @@ const SUMMARY: TransferFileSummary = {
   debtorIban: "FR76 **** **** **** **** ***0 189",
   instalments: [],
   remaining: 0,
+  held: [],
 };
 
 const fileAnswer = {

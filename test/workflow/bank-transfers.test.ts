@@ -17,86 +17,34 @@ import type { InstalmentDoc } from "../../functions/src/model/refund";
 import { instalmentRow } from "../../functions/src/sheets/sync/row-mappers";
 import { validateAgainstSchema } from "../../functions/testing/bank/xmllint";
 import { camtStatement, type FakeEntry } from "../../functions/testing/bank/camt-statement";
-import {
-  DEFAULT_SETTINGS,
-  snapshotAll,
-  type CallOptions,
-  type CallResult,
-  type TestApi,
-} from "../support/workflow-api";
+import { DEFAULT_SETTINGS, snapshotAll, type TestApi } from "../support/workflow-api";
 import { wordingProblems } from "../support/french-wording";
 import { workflowSuite } from "./suite";
 import { ACCOUNTING, ADMIN, C, DEPOSIT_BODY, REQUESTER, SALES, refundBody } from "./fixtures";
-
-/** The company's account (a valid French IBAN, Crédit Agricole's BIC) and two customers' accounts. */
-const COMPANY_IBAN = "FR7630006000011234567890189";
-const COMPANY_BIC = "AGRIFRPP";
-const HOTEL_IBAN = "FR14 2004 1010 0505 0001 3M02 606";
-const HOTEL_BIC = "psst fr pp par";
-const CONSUMER_IBAN = "DE89 3704 0044 0532 0130 00";
+import {
+  bankKit,
+  base,
+  statementFile,
+  COMPANY_BIC,
+  COMPANY_IBAN,
+  CONSUMER,
+  CONSUMER_IBAN,
+  HOTEL_BIC,
+  HOTEL_IBAN,
+} from "./bank-support";
 
 const suite = workflowSuite("wfbank", { approvalThreshold: "4000.00", bankIban: COMPANY_IBAN, bankBic: COMPANY_BIC });
 const fs = suite.fs;
 let api: TestApi;
-const base = `/v1/companies/${C}`;
 const ARTIFACTS = join(__dirname, "../../test-artifacts/bank");
 beforeEach(() => (api = suite.api));
-
-const CONSUMER = { name: "Hélène Lefèvre-Œstrup", kind: "b2c", email: "helene@example.fr" };
-
-type BankDetails = { iban?: string; bic?: string };
-
-/**
- * Per order, a deposit cashed 15/01/2026 (all deposits first: invoice
- * numbers follow their dates) and its full refund in two monthly
- * instalments (31/03 and 30/04), requested and approved on 10/03/2026.
- */
-async function approvedRefunds(orders: { orderRef: string; customer: object; bank: BankDetails }[]) {
-  api.setToday("2026-01-15");
-  const deposits: string[] = [];
-  for (const { orderRef, customer } of orders) {
-    const dep = await api.call("POST", `${base}/deposits`, {
-      as: ACCOUNTING,
-      body: { ...DEPOSIT_BODY, customer, orderRef },
-    });
-    expect([dep.status, dep.body.error?.message]).toEqual([201, undefined]);
-    deposits.push(dep.body.id);
-  }
-  api.setToday("2026-03-10");
-  const refunds = [];
-  for (const [i, { bank }] of orders.entries()) {
-    const req = await api.call("POST", `${base}/refunds`, {
-      as: REQUESTER,
-      body: { ...refundBody(deposits[i]), ...bank },
-    });
-    expect([req.status, req.body.error?.message]).toEqual([201, undefined]);
-    for (const who of [ACCOUNTING, SALES])
-      expect((await api.call("POST", `${base}/refunds/${req.body.id}/approve`, { as: who })).status).toBe(200);
-    refunds.push((await api.call("GET", `${base}/refunds/${req.body.id}`, { as: ACCOUNTING })).body);
-  }
-  return refunds;
-}
-
-const prepare = (body: unknown, options: CallOptions = {}) =>
-  api.call("POST", `${base}/bank/transfers`, { as: ACCOUNTING, body, ...options });
+const { approvedRefunds, prepare, importStatement, refusedUnchanged, storedInstalment, countOf } = bankKit(suite);
 
 const all = (xml: string, tag: string) =>
   [...xml.matchAll(new RegExp(`<${tag}[^>]*>([^<]*)</${tag}>`, "g"))].map((m) => m[1]);
 
 async function storedFiles() {
   return (await fs.db.collection(COMPANIES).doc(C).collection(TRANSFER_FILES).get()).docs;
-}
-
-/** A refused call: status, a French message without codes or ISO dates, and not one document changed. */
-async function refusedUnchanged(call: () => Promise<CallResult>, status: number) {
-  const before = await snapshotAll(fs.db);
-  const answer = await call();
-  expect(answer.status).toBe(status);
-  const texts = [answer.body.error.message, ...answer.body.error.details.map((d: { message: string }) => d.message)];
-  // « camt.053 » is the format's name (ISO 20022), not a field path.
-  expect(texts.flatMap((t) => wordingProblems(t.replace(/camt\.053/g, "camt")))).toEqual([]);
-  expect(await snapshotAll(fs.db)).toEqual(before);
-  return answer.body.error;
 }
 
 test("two refunds with IBANs: the file validates against pain.001.001.09, adds up, is stored once, downloads byte-identical; no instalment goes in two files", async () => {
@@ -303,25 +251,7 @@ test("two preparations at once (different keys): one file, the other finds nothi
 
 // Bank statement import (POST …/bank/statements): camt.053 files generated here, validated against the schema.
 
-const importStatement = (file: string, options: CallOptions = {}) =>
-  api.call("POST", `${base}/bank/statements`, { as: ACCOUNTING, body: { file }, ...options });
-
-/** A camt.053.001.08 statement of `iban`, checked against the ISO 20022 schema before it is used. */
-function statementFile(id: string, entries: FakeEntry[], iban = COMPANY_IBAN, currency?: string) {
-  const xml = camtStatement({ id, iban, currency, createdAt: "2026-04-02T06:00:00", entries });
-  const verdict = validateAgainstSchema(xml, "camt.053.001.08.xsd");
-  expect([verdict.ok, verdict.output]).toEqual([true, expect.any(String)]);
-  return xml;
-}
-
-async function storedInstalment(refundId: string, n: number) {
-  return (await fs.db.doc(`${COMPANIES}/${C}/refunds/${refundId}/instalments/${n}`).get()).data() as InstalmentDoc;
-}
-
-const countOf = async (collection: string) =>
-  (await fs.db.collection(COMPANIES).doc(C).collection(collection).get()).size;
-
-test("statement import: the outgoing transfers of a prepared file pay their instalments on the booking date, each entry recorded once; the same or an overlapping file adds nothing; a returned transfer is recorded and leaves its instalment due", async () => {
+test("statement import: the outgoing transfers of a prepared file pay their instalments on the booking date, each entry recorded once; the same or an overlapping file adds nothing; a returned transfer not yet debited leaves its file, due again", async () => {
   const [hotel, consumer] = await approvedRefunds([
     { orderRef: "CMD-2026-017", customer: DEPOSIT_BODY.customer, bank: { iban: HOTEL_IBAN } },
     { orderRef: "CMD-2026-018", customer: CONSUMER, bank: { iban: CONSUMER_IBAN } },
@@ -435,9 +365,15 @@ test("statement import: the outgoing transfers of a prepared file pay their inst
     "Virement retourné",
   ]);
   expect(returned.explanation).toContain("AC04");
-  expect(returned.explanation).toContain("L'échéance reste due");
+  expect(returned.explanation).toContain("est de nouveau à payer");
+  expect(returned.explanation).not.toContain("annulé");
   expect(wordingProblems(returned.explanation)).toEqual([]);
-  expect((await storedInstalment(hotel.id, 2)).status).toBe("due");
+  // Never recorded paid: nothing to offset; out of its file so the next preparation takes it.
+  const reopened = await storedInstalment(hotel.id, 2);
+  expect([reopened.status, reopened.transferFileId, reopened.transferStatus]).toEqual(["due", undefined, undefined]);
+  expect(
+    reopened.transferReturns?.map((r) => [r.returnedOn, r.reasonCode, r.transferFileId, r.journalEntryId]),
+  ).toEqual([["2026-05-04", "AC04", april.body.id, null]]);
   expect((await countOf(JOURNAL_ENTRIES)) - journalBefore).toBe(2);
   expect(await countOf(BANK_ENTRIES)).toBe(4);
 });

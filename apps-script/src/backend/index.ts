@@ -32,6 +32,7 @@ import { listBankEntries } from "./listBankEntries";
 import { matchBankEntry } from "./matchBankEntry";
 import { unmatchBankEntry } from "./unmatchBankEntry";
 import { prepareTransferFile } from "./prepareTransferFile";
+import { changeRefundBankAccount, confirmRefundBankAccount } from "./refundBankAccount";
 
 export const entryPoints: EntryPoints = {
   onOpen,
@@ -66,4 +67,6 @@ export const entryPoints: EntryPoints = {
   matchBankEntry,
   unmatchBankEntry,
   prepareTransferFile,
+  changeRefundBankAccount,
+  confirmRefundBankAccount,
 };

@@ -27,6 +27,7 @@ export type {
   PendingApproval,
   Quote,
   Refund,
+  RefundBankAccountSummary,
   RefundDetail,
   RefundEvent,
   RefundList,

@@ -11,6 +11,7 @@ import type {
   PreparedTransferFile,
   Quote,
   Refund,
+  RefundBankAccountSummary,
   RefundDetail,
   RefundList,
   RefundListQuery,
@@ -41,6 +42,13 @@ export interface SidebarFunctions {
   ): CallResult<BankEntrySummary>;
   unmatchBankEntry(entryId: string, reason: string, idempotencyKey: string): CallResult<BankEntrySummary>;
   prepareTransferFile(executionDate: string, idempotencyKey: string): CallResult<PreparedTransferFile>;
+  changeRefundBankAccount(
+    refundId: string,
+    iban: string,
+    bic: string | null,
+    idempotencyKey: string,
+  ): CallResult<RefundBankAccountSummary>;
+  confirmRefundBankAccount(refundId: string, idempotencyKey: string): CallResult<RefundBankAccountSummary>;
 }
 
 /** Entry points Apps Script itself or the add-on menu calls. */
@@ -83,6 +91,8 @@ export const SIDEBAR_FUNCTIONS = [
   "matchBankEntry",
   "unmatchBankEntry",
   "prepareTransferFile",
+  "changeRefundBankAccount",
+  "confirmRefundBankAccount",
 ] as const satisfies readonly (keyof SidebarFunctions)[];
 
 export const MENU_FUNCTIONS = [

@@ -6,6 +6,8 @@
  * filename="VIR-2026-000001.xml"`, the stored bytes.
  */
 
+import type { HeldInstalment } from "./bank-account";
+
 /** One refund instalment put in a transfer file (« Virement émis »). */
 export interface TransferredInstalment {
   refundId: string;
@@ -39,6 +41,8 @@ export interface TransferFileSummary {
   instalments: TransferredInstalment[];
   /** Instalments due by `upTo` left for a next file (a file holds at most TRANSFER_FILE_MAX_INSTALMENTS). */
   remaining: number;
+  /** Instalments due by `upTo` held out of the file: their IBAN changed and waits for a second person's confirmation. */
+  held: HeldInstalment[];
 }
 
 /** The pain.001 download. */

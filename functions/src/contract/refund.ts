@@ -85,6 +85,12 @@ export interface Refund {
    * the IBAN masked (`FR76 **** **** **** **** ***0 189`); absent otherwise.
    */
   bankAccount?: { iban: string; bic: string | null };
+  /**
+   * The account's last change after approval, while a second person has not
+   * confirmed it (the sidebar offers « Confirmer le changement d'IBAN »);
+   * absent when never changed or confirmed. IBANs masked.
+   */
+  bankAccountChangePending?: { previousIban: string | null; iban: string; changedBy: string; changedOn: string };
 }
 
 /** One step of a request's history (its audit events, oldest first). */

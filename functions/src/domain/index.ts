@@ -133,6 +133,7 @@ export {
   bankMatchReversalEntry,
   penaltyInvoiceEntry,
   refundPaidEntry,
+  refundReturnedEntry,
   vatOnPaymentEntry,
 } from "./ledger/posting-rules";
 export { refundApprovalEntries } from "./ledger/refund-entries";

@@ -1,6 +1,7 @@
 import type { Timestamp } from "@google-cloud/firestore";
 import type { z } from "zod";
 import type { PostalAddress, schemas } from "../domain";
+import type { CsvStatementLayout } from "../domain/bank/csv-layout";
 
 /**
  * companies/{c}.settings: everything per company that changes how the
@@ -32,6 +33,14 @@ export interface CompanySettings {
   /** The company account refunds are transferred from (IBAN in electronic form, BIC when given): the transfer files' debtor. */
   bankIban?: string;
   bankBic?: string;
+  /**
+   * A refund whose beneficiary IBAN changed within this many days is held
+   * out of the transfer files until a second person confirms the change
+   * (domain/bank/iban-change.ts); absent: DEFAULT_IBAN_CHANGE_HOLD_DAYS (30).
+   */
+  ibanChangeHoldDays?: number;
+  /** How the bank's CSV statement export is laid out (bank/csv-statement.ts); absent: CSV_STATEMENT_DEFAULTS. */
+  statementCsv?: CsvStatementLayout;
 }
 
 /**

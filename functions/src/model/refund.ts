@@ -8,6 +8,7 @@ import {
   type RefundQuote,
   type RefundStatus,
 } from "../domain";
+import type { IbanChange } from "../domain/bank/iban-change";
 
 /** The states and the approver roles are the lifecycle's (domain/refunds/refund-lifecycle.ts). */
 export { AWAITING_APPROVAL, type ApproverRole, type RefundStatus } from "../domain";
@@ -85,6 +86,14 @@ export interface RefundDoc {
    * refund is paid some other way and never put in a transfer file.
    */
   bankAccount?: RefundBankAccount;
+  /**
+   * The last change of `bankAccount` after approval (route
+   * `…/refunds/{id}/bank-account`), and its confirmation by a second person:
+   * until confirmed, and for `ibanChangeHoldDays`, the request's instalments
+   * stay out of the transfer files (domain/bank/iban-change.ts). Every
+   * change is also an audit event. Absent: never changed.
+   */
+  bankAccountChange?: IbanChange;
   updatedAt: Timestamp;
 }
 
@@ -139,6 +148,29 @@ export interface InstalmentDoc {
    */
   transferStatus?: "issued";
   transferFileId?: string;
+  /**
+   * Transfers of this instalment the beneficiary's bank sent back, oldest
+   * first (workflow/return-transfer.ts): the instalment left its file and is
+   * due again. Absent until the first return.
+   */
+  transferReturns?: TransferReturnRecord[];
+}
+
+/** One returned transfer of an instalment, as the statement told it. */
+export interface TransferReturnRecord {
+  /** The statement's booking date of the return. */
+  returnedOn: DateString;
+  /** ISO return reason (`AC04`) and its French label (« compte clôturé (AC04) »). */
+  reasonCode: string | null;
+  reason: string;
+  /** The file the transfer had gone out in. */
+  transferFileId: string | null;
+  /** The bank's reference of the returning entry. */
+  entryRef: string;
+  /** The payment offset (its date) and the offsetting entry D512 / C411; null when none had been recorded. */
+  cancelledPaymentOn: DateString | null;
+  journalEntryId: string | null;
+  recordedAt: Timestamp;
 }
 
 /**

@@ -15,6 +15,7 @@ import { settingsOf } from "./company-settings";
 import { money } from "../domain";
 import { euros } from "../domain/reminders/french-amount";
 import { learnPayer, openInvoices, paymentRef, payInstalments, settleInvoices } from "./bank-settle";
+import { applyTransferReturn } from "./return-transfer";
 
 /**
  * At most this many entries recorded per import: each is a document written
@@ -52,8 +53,8 @@ export interface StatementImport {
  * this transaction, so a concurrent import of the same file retries and finds
  * it); an outgoing entry carrying the end-to-end id of an instalment put in a
  * transfer file pays it on the booking date through payInstalment (ledger,
- * sheets, late-payment supplement follow). Returned transfers are recorded,
- * the instalment left as it is; everything else waits « À rapprocher ».
+ * sheets, late-payment supplement follow). A returned transfer reopens its
+ * instalment (return-transfer.ts); everything else waits « À rapprocher ».
  */
 export async function importStatement(
   uow: UnitOfWork,
@@ -147,7 +148,8 @@ async function sentInstalments(uow: UnitOfWork, entries: StatementEntry[]) {
   );
   const items: SentInstalment[] = schedules
     .flat()
-    .filter(({ data }) => data.status === "due" && data.transferFileId !== undefined && lines.has(instalmentId(data)))
+    // Paid ones too: their transfer may come back (a returned transfer reopens them); matched once only.
+    .filter(({ data }) => data.transferFileId !== undefined && lines.has(instalmentId(data)))
     .map(({ data }) => {
       const line = lines.get(instalmentId(data))!;
       return {
@@ -158,6 +160,7 @@ async function sentInstalments(uow: UnitOfWork, entries: StatementEntry[]) {
         amount: data.amount,
         creditorName: data.customerName,
         creditorIban: line.iban,
+        paid: data.status === "paid",
       };
     });
   return { items, lines };
@@ -193,11 +196,7 @@ async function apply(
     },
   ];
   if (match.status === "matched" && match.action === "instalment_returned")
-    return {
-      status: "returned",
-      explanation: `${match.explanation} L'échéance reste due : Acompte ne la rouvre pas encore d'elle-même, la trésorerie vérifie l'IBAN et la remet dans un prochain fichier.`,
-      paidInstalments: [],
-    };
+    return applyTransferReturn(uow, access, entry, match);
   if (match.status !== "matched") return waiting(match.explanation);
   if (match.action === "invoice_payment") {
     const settled = await settleInvoices(uow, access, entry, match.allocations, match.unallocated);

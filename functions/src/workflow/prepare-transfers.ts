@@ -10,6 +10,8 @@ import type { UnitOfWork } from "../storage/unit-of-work";
 import type { Access } from "./access";
 import type { TransferBody } from "./bodies/transfer-body";
 import { settingsOf } from "./company-settings";
+import { DEFAULT_IBAN_CHANGE_HOLD_DAYS, ibanHold } from "../domain/bank/iban-change";
+import type { HeldInstalment } from "../contract/bank-account";
 
 /**
  * At most this many instalments per file: the file is stored whole in its
@@ -23,13 +25,15 @@ export const TRANSFER_FILE_MAX_INSTALMENTS = 300;
  * on or before `upTo`, with the beneficiary's IBAN and in no file yet, put
  * in one pain.001 file numbered VIR-…, stored with its XML, and each marked
  * « Virement émis » with the file's id in the same transaction, so a second
- * preparation, concurrent or later, never takes them again.
+ * preparation, concurrent or later, never takes them again. The instalments
+ * of a request whose IBAN changed recently and is not confirmed yet are
+ * left out and listed in `held` with the reason (domain/bank/iban-change.ts).
  */
 export async function prepareTransfers(
   uow: UnitOfWork,
   access: Access,
   { executionDate, upTo }: TransferBody,
-): Promise<{ id: string; doc: TransferFileDoc; remaining: number }> {
+): Promise<{ id: string; doc: TransferFileDoc; remaining: number; held: HeldInstalment[] }> {
   const settings = settingsOf(access);
   if (!settings.bankIban)
     throw unprocessable(
@@ -43,11 +47,16 @@ export async function prepareTransfers(
   const schedules = await Promise.all(
     payable.map((r) => uow.query<InstalmentDoc>(uow.collection(REFUNDS).doc(r.id).collection(INSTALMENTS))),
   );
-  const candidates = payable
+  const holdDays = settings.ibanChangeHoldDays ?? DEFAULT_IBAN_CHANGE_HOLD_DAYS;
+  const waiting = payable
     .flatMap((refund, i) =>
       schedules[i]
         .filter(({ data }) => data.status === "due" && data.dueDate <= upTo && data.transferFileId === undefined)
-        .map((instalment) => ({ refund, instalment })),
+        .map((instalment) => ({
+          refund,
+          instalment,
+          hold: ibanHold(refund.data.bankAccountChange, uow.today, holdDays),
+        })),
     )
     .sort(
       (a, b) =>
@@ -55,10 +64,31 @@ export async function prepareTransfers(
         a.refund.data.number.localeCompare(b.refund.data.number) ||
         a.instalment.data.number - b.instalment.data.number,
     );
+  // A changed IBAN not confirmed by a second person: never in a file until it is (fraude au changement de RIB).
+  const held: HeldInstalment[] = waiting.flatMap(({ refund, instalment: { data }, hold }) =>
+    hold
+      ? [
+          {
+            refundId: refund.id,
+            refundNumber: refund.data.number,
+            n: data.number,
+            count: data.count,
+            amount: data.amount,
+            dueDate: data.dueDate,
+            customerName: data.customerName,
+            heldUntil: hold.until,
+            reason: hold.reason,
+          },
+        ]
+      : [],
+  );
+  const candidates = waiting.filter((w) => !w.hold);
   if (candidates.length === 0)
     throw new EngineRuleError(
       "BANK_NOTHING_TO_TRANSFER",
-      `Aucune échéance à virer jusqu'au ${frenchDate(upTo)} : aucune échéance due d'un remboursement approuvé avec l'IBAN du bénéficiaire n'attend de virement.`,
+      held.length > 0
+        ? `Aucune échéance à virer jusqu'au ${frenchDate(upTo)} : ${held.length === 1 ? "la seule échéance due est retenue" : `les ${held.length} échéances dues sont retenues`} tant que le changement d'IBAN n'est pas confirmé par une autre personne. ${[...new Set(held.map((h) => `${h.refundNumber} : ${h.reason}`))].join(" ")}`
+        : `Aucune échéance à virer jusqu'au ${frenchDate(upTo)} : aucune échéance due d'un remboursement approuvé avec l'IBAN du bénéficiaire n'attend de virement.`,
     );
   const taken = candidates.slice(0, TRANSFER_FILE_MAX_INSTALMENTS);
 
@@ -117,6 +147,7 @@ export async function prepareTransfers(
     count: doc.count,
     controlSum: doc.controlSum,
     instalments: lines.map((l) => `${l.refundId}/${l.n}`),
+    held: held.map((h) => `${h.refundId}/${h.n}`),
   });
-  return { id: ref.id, doc, remaining: candidates.length - taken.length };
+  return { id: ref.id, doc, remaining: candidates.length - taken.length, held };
 }

@@ -10,7 +10,6 @@ import { maskIban } from "../../domain/bank/iban";
 import { notFound } from "../../errors/api-error";
 import { BANK_ENTRIES, TRANSFER_FILES } from "../../model/collections";
 import type { TransferFileDoc } from "../../model/transfer-file";
-import { parseCamt053 } from "../../bank/camt053";
 import { BANK_ENTRY_STATUS_LABELS, BANK_ENTRY_TO_RECONCILE, type BankEntryDoc } from "../../model/bank-entry";
 import { matchEntry, unmatchEntry } from "../../workflow/bank-entries";
 import { bankMatchBodySchema, bankUnmatchBodySchema } from "../../workflow/bodies/bank-entry-body";
@@ -18,6 +17,8 @@ import { importStatement, type StatementImport } from "../../workflow/import-sta
 import { prepareTransfers } from "../../workflow/prepare-transfers";
 import { recordStatements } from "../../workflow/record-statements";
 import { statementBodySchema } from "../../workflow/bodies/statement-body";
+import { readStatement, statementSource } from "../read-statement";
+import { settingsOf } from "../../workflow/company-settings";
 import { transferBody, transferBodySchema } from "../../workflow/bodies/transfer-body";
 import { defineChange, defineRead } from "../command";
 import { parseBody, parseQuery } from "../parse-body";
@@ -25,7 +26,12 @@ import { isoInstant } from "../presenters/iso-instant";
 
 const transferFileName = (number: string) => `${number}.xml`;
 
-function presentTransferFile(id: string, doc: TransferFileDoc, remaining: number): TransferFileSummary {
+function presentTransferFile(
+  id: string,
+  doc: TransferFileDoc,
+  remaining: number,
+  held: TransferFileSummary["held"],
+): TransferFileSummary {
   return {
     id,
     number: doc.number,
@@ -39,6 +45,7 @@ function presentTransferFile(id: string, doc: TransferFileDoc, remaining: number
     debtorIban: maskIban(doc.debtorIban),
     instalments: doc.instalments.map((i) => ({ ...i, iban: maskIban(i.iban) })),
     remaining,
+    held,
   };
 }
 
@@ -52,7 +59,7 @@ export const prepareTransfersCommand = defineChange({
   answer: "TransferFileSummary",
   input: ({ body, today }) => transferBody(parseBody(transferBodySchema, body), today),
   handler: (uow, access, body) => prepareTransfers(uow, access, body),
-  present: ({ id, doc, remaining }) => presentTransferFile(id, doc, remaining),
+  present: ({ id, doc, remaining, held }) => presentTransferFile(id, doc, remaining, held),
 });
 
 /** The stored file, byte for byte: a download repeated later gives the same bytes the bank first received. */
@@ -107,15 +114,15 @@ function presentStatementImport({ statements, read, created, alreadyKnown }: Sta
 export const importStatementCommand = defineChange({
   name: "bank.import_statement",
   summary:
-    "Imports a camt.053 statement (.001.08 or .001.02) of the company's account: each booked entry recorded once; outgoing transfers carrying an instalment's end-to-end id pay it on the booking date, the rest waits « À rapprocher ».",
+    "Imports a statement of the company's account, camt.053 (.001.08 or .001.02) or the bank's CSV export (columns from the `statementCsv` setting): each booked entry recorded once; outgoing transfers carrying an instalment's end-to-end id pay it on the booking date, the rest waits « À rapprocher ».",
   roles: ["accounting_approver", "admin"],
   body: statementBodySchema,
   status: 201,
   answer: "StatementImportSummary",
-  // Read once, before the transaction (a retry does not parse again), by the streaming saxes reader: never a DOM.
-  input: ({ body }) => parseCamt053(parseBody(statementBodySchema, body).file),
-  handler: async (uow, access, body) => {
-    const imported = await importStatement(uow, access, body);
+  // Read once (a retried transaction does not parse again), by streaming readers: never a DOM.
+  input: ({ body }) => statementSource(parseBody(statementBodySchema, body)),
+  handler: async (uow, access, source) => {
+    const imported = await importStatement(uow, access, readStatement(source, settingsOf(access)));
     // The statements' balances, for the dashboard's bank balance against 512.
     recordStatements(uow, imported.statements);
     return imported;

@@ -73,6 +73,16 @@ export function presentRefund({ id, doc, instalments, deposit }: RefundParts): R
     ...(doc.bankAccount
       ? { bankAccount: { iban: maskIban(doc.bankAccount.iban), bic: doc.bankAccount.bic ?? null } }
       : {}),
+    ...(doc.bankAccountChange && !doc.bankAccountChange.confirmedBy
+      ? {
+          bankAccountChangePending: {
+            previousIban: doc.bankAccountChange.previousIban ? maskIban(doc.bankAccountChange.previousIban) : null,
+            iban: maskIban(doc.bankAccountChange.iban),
+            changedBy: doc.bankAccountChange.changedBy,
+            changedOn: doc.bankAccountChange.changedOn,
+          },
+        }
+      : {}),
   };
 }
 

@@ -17,6 +17,8 @@ export interface SentInstalment {
   amount: MoneyString;
   creditorName: string;
   creditorIban: Iban;
+  /** Already recorded paid (by an earlier statement or by hand): only its return can still match it. */
+  paid?: boolean;
 }
 
 export type InvoiceKind = "deposit_invoice" | "final_invoice" | "external_invoice" | "penalty_invoice";
@@ -120,7 +122,8 @@ export class OpenItemIndex {
   constructor(items: OpenItems) {
     for (const i of items.instalments) {
       this.byEndToEndId.set(endToEndId(i.id), i);
-      push(this.instalmentsByAmount, amountKey(i.amount), i);
+      if (i.paid) this.settledInstalments.add(i.id);
+      else push(this.instalmentsByAmount, amountKey(i.amount), i);
     }
     // Many invoices share a customer: each name is reduced once.
     const names = new Map<string, string>();

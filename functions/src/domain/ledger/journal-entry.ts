@@ -7,6 +7,7 @@ export type EntryKind =
   | "final_invoice"
   | "credit_note"
   | "refund_paid"
+  | "refund_returned"
   | "payment_received"
   | "bank_match_reversed"
   | "compensation_paid"

@@ -198,27 +198,32 @@ export function creditNoteEntry(rawInput: CreditNoteEntryInput): JournalEntry {
   );
 }
 
-/** Money between bank and customer: + leaves the bank (refund), − comes in (payment). */
+/** What a bank–customer line says: the movement, or what undoes it. */
+function bankCustomerLabel(refund: boolean, reversal?: "bank_match_reversed" | "refund_returned"): string {
+  if (reversal === "refund_returned") return "Retour de virement client";
+  if (reversal) return refund ? "Annulation du remboursement" : "Annulation de l'encaissement";
+  return refund ? "Remboursement client" : "Encaissement client";
+}
+
+/**
+ * Money between bank and customer: + leaves the bank (refund), − comes in
+ * (payment); `reversal` posts the opposite of `direction` under its own kind
+ * (a match undone, a refund transfer returned by the bank).
+ */
 function bankCustomerEntry(
   rawInput: RefundPaidEntryInput,
   direction: "refund_paid" | "payment_received",
-  reversal = false,
+  reversal?: "bank_match_reversed" | "refund_returned",
 ): JournalEntry {
   const input = parseInput(refundPaidEntryInputSchema, rawInput);
   const chart = chartOfAccounts(input.chart);
   const refund = direction === "refund_paid";
   const signed = refund ? money(input.amount) : money(input.amount).negated();
   const amount = reversal ? signed.negated() : signed;
-  const label = reversal
-    ? refund
-      ? "Annulation du remboursement"
-      : "Annulation de l'encaissement"
-    : refund
-      ? "Remboursement client"
-      : "Encaissement client";
+  const label = bankCustomerLabel(refund, reversal);
   return journalEntry(
     {
-      kind: reversal ? "bank_match_reversed" : direction,
+      kind: reversal ?? direction,
       journal: "BQ",
       date: input.date,
       pieceRef: input.pieceRef,
@@ -240,6 +245,21 @@ function bankCustomerEntry(
  */
 export function refundPaidEntry(rawInput: RefundPaidEntryInput): JournalEntry {
   return bankCustomerEntry(rawInput, "refund_paid");
+}
+
+/**
+ * A refund transfer returned by the beneficiary's bank (SEPA R-transaction):
+ * the money is back on the account, the customer is owed it again, so the
+ * payment entry D411 / C512 is answered by D512 / C411, dated the day it is
+ * recorded: a validated entry is never changed or deleted (Code de commerce
+ * L123-22, entries unaltered), it is offset by an opposite one.
+ *
+ * @example
+ * refundReturnedEntry({ date: "2026-05-04", pieceRef: "AV2026-0001", amount: "1440.00" });
+ * // → lines: [411 C 1440.00, 512 D 1440.00]
+ */
+export function refundReturnedEntry(rawInput: RefundPaidEntryInput): JournalEntry {
+  return bankCustomerEntry(rawInput, "refund_paid", "refund_returned");
 }
 
 /**
@@ -268,7 +288,7 @@ export function bankMatchReversalEntry(
   rawInput: PaymentReceivedEntryInput,
   reverses: "payment_received" | "refund_paid",
 ): JournalEntry {
-  return bankCustomerEntry(rawInput, reverses, true);
+  return bankCustomerEntry(rawInput, reverses, "bank_match_reversed");
 }
 
 const COMPENSATION_LABELS = {

@@ -34,6 +34,7 @@ import {
   prepareTransfersCommand,
   unmatchBankEntryCommand,
 } from "../../application/commands/bank";
+import { changeBankAccountCommand, confirmBankAccountCommand } from "../../application/commands/bank-account";
 import { commandRoute } from "../command-route";
 import type { Route } from "../route";
 
@@ -53,6 +54,8 @@ export const ROUTES: readonly Route[] = [
   commandRoute("POST", `${company}/refunds/:refundId/cancel`, cancelRefundCommand),
   commandRoute("POST", `${company}/refunds/:refundId/instalments/:n/pay`, payInstalmentCommand),
   commandRoute("GET", `${company}/refunds/:refundId`, getRefundCommand),
+  commandRoute("POST", `${company}/refunds/:refundId/bank-account`, changeBankAccountCommand),
+  commandRoute("POST", `${company}/refunds/:refundId/bank-account/confirm`, confirmBankAccountCommand),
   commandRoute("GET", `${company}/approvals/pending`, pendingApprovalsCommand),
   commandRoute("POST", `${company}/invoices/final`, finalInvoiceCommand),
   commandRoute("POST", `${company}/invoices/external`, recordExternalInvoiceCommand),

@@ -6,6 +6,16 @@ import { bicSchema, ibanSchema } from "./bank-details";
 import { BOUNDED } from "./bounded-scalars";
 import { checkSameSiren, legalIdentityFields } from "./legal-identity";
 import { sirenSchema } from "./siren";
+import { csvStatementLayoutSchema } from "./csv-layout-body";
+
+/** A whole number of months or days between `min` and `max`, refused in French otherwise. */
+function wholeCount(unit: "mois" | "jours", min: number, max: number) {
+  return z
+    .number({ error: `doit être un nombre de ${unit}` })
+    .int({ message: `doit être un nombre entier de ${unit}` })
+    .min(min, { message: min === 0 ? "ne peut pas être négatif" : `au moins ${min} ${unit}` })
+    .max(max, { message: `${max} ${unit} au plus` });
+}
 
 /**
  * A company's settings as an operator types them (functions/tools/configure-company.ts);
@@ -56,12 +66,7 @@ export const companySettingsSchema = z
      * How far ahead a customer's payment promise may stop the dunning
      * letters, in months; absent: PAYMENT_PROMISE_MAX_MONTHS (6).
      */
-    paymentPromiseMaxMonths: z
-      .number({ error: "doit être un nombre de mois" })
-      .int({ message: "doit être un nombre entier de mois" })
-      .min(1, { message: "au moins 1 mois" })
-      .max(24, { message: "24 mois au plus" })
-      .optional(),
+    paymentPromiseMaxMonths: wholeCount("mois", 1, 24).optional(),
     /** Closing day of the fiscal year (`MM-DD`, e.g. "06-30"); absent: 31 December. The FEC's `year` is the year it closes in. */
     fiscalYearEnd: z
       .string({ error: "doit être un jour de clôture MM-JJ, par exemple 06-30" })
@@ -71,15 +76,14 @@ export const companySettingsSchema = z
       })
       .optional(),
     /** Large companies: the `Écritures` sheet shows only the last N months, the current one included. */
-    journalSheetMonths: z
-      .number({ error: "doit être un nombre de mois" })
-      .int({ message: "doit être un nombre entier de mois" })
-      .min(1, { message: "au moins 1 mois" })
-      .max(120, { message: "120 mois au plus" })
-      .optional(),
+    journalSheetMonths: wholeCount("mois", 1, 120).optional(),
     /** The account refunds are transferred from: the debtor of « Préparer les virements » (docs/bank.md). */
     bankIban: ibanSchema.optional(),
     bankBic: bicSchema.optional(),
+    /** Days a changed beneficiary IBAN holds its refund's transfers until a second person confirms it (0: no hold). */
+    ibanChangeHoldDays: wholeCount("jours", 0, 365).optional(),
+    /** Columns of the bank's CSV statement export (docs/bank.md « CSV statements »). */
+    statementCsv: csvStatementLayoutSchema.optional(),
   })
   .superRefine((settings, ctx) => checkSameSiren(settings, ctx));
 
