@@ -38,7 +38,7 @@ beforeEach(() => (api = suite.api));
 const GARAGE = { name: "Garage Dupuis SAS", kind: "b2b", siren: "552100554" };
 const BAKERY = { name: "Boulangerie Martin", kind: "b2b", siren: "403052111" };
 const CATERER = { name: "Traiteur Lenoir", kind: "b2b", siren: "784671695" };
-const STUDIO = { name: "Atelier Blanc", kind: "b2b", siren: "351355830" };
+const STUDIO = { name: "Atelier Blanc", kind: "b2b", siren: "351355839" };
 
 /** An invoice issued by another tool, open for `gross` (all at 20 %: net + VAT = gross). */
 async function external(number: string, customer: object, gross: string, company = C) {
