@@ -61,6 +61,34 @@ describe("Préparer les virements", () => {
     expect(Buffer.from(link?.[2] ?? "", "base64").toString("utf8")).toBe(XML);
   });
 
+  it("names the instalments held back by an IBAN change, so nobody thinks they left", async () => {
+    const reason =
+      "IBAN changé le 20/03/2026 par bob@acme.fr (FR76 **** **** **** **** ***0 189) : virement retenu jusqu'à la confirmation du changement par une autre personne (au plus tard jusqu'au 19/04/2026).";
+    const held = {
+      refundId: "r_9",
+      refundNumber: "RB-2026-000009",
+      n: 1,
+      count: 2,
+      amount: "1234.56",
+      dueDate: "2026-03-30",
+      customerName: "Garage Dupuis",
+      heldUntil: "2026-04-19",
+      reason,
+    };
+    const { addon, standIns } = await harness(
+      [
+        on("POST", "/bank/transfers", json(201, { ...SUMMARY, held: [held] })),
+        on("GET", "/bank/transfers/file_1", fileAnswer),
+      ],
+      { promptAnswers: [{ text: "31/03/2026", button: "OK" }] },
+    );
+    addon.prepareTransfers();
+    const [dialog] = standIns.recorder.dialogs;
+    expect(dialog.content).toMatch(
+      /1 échéance\(s\) retenue\(s\) : RB-2026-000009 échéance 1\/2 \(Garage Dupuis, 1\s234,56\s€\) : IBAN changé le 20\/03\/2026/,
+    );
+  });
+
   it("tells the functions' refusal, and refuses a date it cannot read before any call", async () => {
     const message = "Aucune échéance à virer jusqu'au 31/03/2026 : aucune échéance due n'attend de virement.";
     const refused = await harness(

@@ -141,11 +141,12 @@ export class BankTab {
     error.textContent = "";
     clearBanner();
     if (!file) {
-      error.textContent = "Relevé camt.053 : choisissez le fichier XML du relevé.";
+      error.textContent =
+        "Relevé bancaire : choisissez le fichier du relevé (camt.053 en XML ou export CSV de la banque).";
       return this.fileInput.focus();
     }
     if (file.size > STATEMENT_MAX_BYTES) {
-      error.textContent = `Relevé camt.053 : le fichier « ${file.name} » dépasse 1 Mo. Importez une période plus courte (les opérations déjà importées sont ignorées).`;
+      error.textContent = `Relevé bancaire : le fichier « ${file.name} » dépasse 1 Mo. Importez une période plus courte (les opérations déjà importées sont ignorées).`;
       return this.fileInput.focus();
     }
     const text = await file.text();

@@ -2,6 +2,15 @@
 import type { TransferFileSummary } from "../interfaces/api";
 import { formatDate, formatMoney } from "./format";
 
+/** Instalments whose IBAN changed wait for a second person: the treasurer must see them, or a refund silently stays unpaid. */
+function describeHeld(summary: TransferFileSummary): string {
+  if (summary.held.length === 0) return "";
+  const lines = summary.held.map(
+    (h) => `${h.refundNumber} échéance ${h.n}/${h.count} (${h.customerName}, ${formatMoney(h.amount)}) : ${h.reason}`,
+  );
+  return ` ${summary.held.length} échéance(s) retenue(s) : ${lines.join(" ; ")}.`;
+}
+
 export function describeTransferFile(summary: TransferFileSummary): string {
   const left =
     summary.remaining > 0
@@ -10,6 +19,6 @@ export function describeTransferFile(summary: TransferFileSummary): string {
   return (
     `Fichier ${summary.number} : ${summary.count} virement(s) pour ${formatMoney(summary.controlSum)}, ` +
     `à exécuter le ${formatDate(summary.executionDate)} depuis le compte ${summary.debtorIban}. ` +
-    `Ses échéances sont marquées « Virement émis ».${left} Déposez le fichier sur le site de votre banque.`
+    `Ses échéances sont marquées « Virement émis ».${left} Déposez le fichier sur le site de votre banque.${describeHeld(summary)}`
   );
 }
