@@ -12,6 +12,7 @@ import { eventLabel, inSentence, reasonLabel, statusLabel } from "./labels";
 import { creditNoteTable, instalmentsTable, supplementsTable } from "./quote-view";
 import { callServer } from "./server";
 import { KeyedActions } from "./keyed-action";
+import { bankAccountControls } from "./bank-account-controls";
 import { RefundListView } from "./refund-list";
 
 /** A Firestore document id, as the sheets' last column « Identifiant » shows it. */
@@ -113,6 +114,7 @@ export class FollowTab {
         ["Motif du rejet", refund.rejection?.reason],
       ]),
       this.cancelControls(refund),
+      bankAccountControls(refund, this.me, this.actions, () => this.show(refund.id)),
       quote ? creditNoteTable(quote.creditNote.lines, quote.creditNote.total) : null,
       refund.schedule?.length ? instalmentsTable(refund.schedule) : null,
       refund.supplements?.length ? supplementsTable(refund.supplements, refund.totalOwed) : null,
