@@ -41,7 +41,7 @@ it("puts each refusal under its field, once, and says why the button is greyed",
   expect(await submit.isDisabled()).toBe(true);
   await hint.filter({ hasText: "Pour envoyer la demande, complétez : Montant TTC, Motif." }).waitFor();
   await page.locator("#sidebar").screenshot({ path: screenshotPath("champs-1-bouton-grise") });
-  await sidebar.locator(".actions").screenshot({ path: screenshotPath("champs-1-bouton-grise-motif") });
+  await sidebar.locator("#request-form .actions").screenshot({ path: screenshotPath("champs-1-bouton-grise-motif") });
 
   // Above the balance: the api's refusal sits under « Montant TTC », French amounts, shown once.
   await sidebar.getByLabel("Motif").selectOption("commercial_gesture");
@@ -57,7 +57,7 @@ it("puts each refusal under its field, once, and says why the button is greyed",
   expect(await submit.isDisabled()).toBe(true);
   await hint.filter({ hasText: "Pour envoyer la demande, corrigez : Montant TTC." }).waitFor();
   await page.locator("#sidebar").screenshot({ path: screenshotPath("champs-2-montant-refuse") });
-  await sidebar.locator(".actions").screenshot({ path: screenshotPath("champs-2-bouton-grise-motif") });
+  await sidebar.locator("#request-form .actions").screenshot({ path: screenshotPath("champs-2-bouton-grise-motif") });
 
   // A date before today: under « Date du paiement », as 01/03/2026.
   await sidebar.getByLabel("Montant TTC (€)").fill("100,00");
