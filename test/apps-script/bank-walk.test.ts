@@ -6,7 +6,7 @@
  * entries in `Banque` and the instalment « Payée » in `Échéancier`.
  */
 import type { Browser } from "playwright-core";
-import { BANK_STATEMENTS, COMPANIES, DEPOSITS, TRANSFER_FILES } from "../../functions/src/model/collections";
+import { BANK_STATEMENTS, COMPANIES, DEPOSITS, INVOICES, TRANSFER_FILES } from "../../functions/src/model/collections";
 import { camtStatement } from "../../functions/testing/bank/camt-statement";
 import { testFirestore } from "../support/firestore";
 import { ACCOUNTING, C, SALES, REQUESTER, refundBody } from "../workflow/fixtures";
@@ -115,5 +115,40 @@ it("prepares the transfer file, then the uploaded statement pays its instalment 
     ["1/2", "Payée", "10/03/2026"],
     ["2/2", "À payer", ""],
   ]);
+  await page.close();
+});
+
+it("pays the invoice selected in Factures with an entry nobody could match, as much as the entry holds", async () => {
+  const base = `/v1/companies/${C}`;
+  // An invoice another tool issued, of a customer the 75,00 € credit does not name: no suggestion for it.
+  const invoice = await stack.api.call("POST", `${base}/invoices/external`, {
+    as: ACCOUNTING,
+    body: {
+      number: "2026-F-0300",
+      date: "2026-02-01",
+      customer: { name: "Atelier Blanc", kind: "b2b", siren: "351355839" },
+      orderRef: "CMD-0300",
+      lines: [{ vatRate: "20", net: "250.00", vat: "50.00" }],
+      dueDate: "2026-03-03",
+    },
+  });
+  expect([invoice.status, invoice.body.error?.message]).toEqual([201, undefined]);
+
+  const page = await openPreview(browser, stack.preview.url, 1400);
+  await page.selectOption("#sheet-name", "Factures");
+  const option = page.locator("#row option", { hasText: "2026-F-0300" }).first();
+  await option.waitFor({ state: "attached", timeout: 20000 });
+  await page.selectOption("#row", (await option.getAttribute("value"))!);
+  const sidebar = await actAs(page, "accounting");
+  await sidebar.getByRole("tab", { name: /Banque/ }).click();
+  const card = sidebar.getByRole("article", { name: /Encaissement de 75,00/ });
+  await card.waitFor({ timeout: 20000 });
+  await card.getByRole("button", { name: "Rapprocher avec la facture sélectionnée" }).click();
+  await sidebar.locator("#banner.success").filter({ hasText: "2026-F-0300" }).waitFor({ timeout: 20000 });
+  expect(await sidebar.locator("#banner").textContent()).toBe(
+    `Opération du 10/03/2026 rapprochée avec 2026-F-0300 : 75,00${NBSP}€.`,
+  );
+  const stored = await fs.db.collection(COMPANIES).doc(C).collection(INVOICES).doc(invoice.body.id).get();
+  expect([stored.get("openAmount"), stored.get("paidOn")]).toEqual(["225.00", null]);
   await page.close();
 });

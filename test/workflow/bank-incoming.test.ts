@@ -494,3 +494,32 @@ test("a penalty invoice (L441-10 penalties and the D441-5 indemnity, worked exam
     ["512", "139.86", "0.00"],
   ]);
 });
+
+test("« Rapprocher » with a picked invoice and no amount: what it still owes, within what the entry has left", async () => {
+  api.setToday("2026-02-20");
+  const small = await external("2026-F-0101", STUDIO, "300.00");
+  const large = await external("2026-F-0102", STUDIO, "900.00");
+  api.setToday("2026-04-02");
+  const imported = await importStatement(
+    statementFile("REL-PICK", [
+      { ref: "IN-P1", amount: "500.00", direction: "credit", bookingDate: "2026-03-12" },
+      { ref: "IN-P2", amount: "250.00", direction: "credit", bookingDate: "2026-03-13" },
+    ]),
+  );
+  expect(imported.status).toBe(201);
+  const { "IN-P1": first, "IN-P2": second } = byRef(imported);
+  expect([first.status, second.status]).toEqual(["to_reconcile", "to_reconcile"]);
+
+  // 500,00 € picked for an invoice owing 300,00 €: it takes 300,00 €, 200,00 € stay unallocated.
+  const one = await match(first.id, [{ itemKind: "external_invoice", itemId: small }]);
+  expect([one.status, one.body.error?.message]).toEqual([200, undefined]);
+  expect(one.body.allocations.map((a: { amount: string }) => a.amount)).toEqual(["300.00"]);
+  expect(one.body.explanation).toContain("200,00\u00a0€ de l'opération restent non rapprochés");
+  expect(await invoice(small)).toMatchObject({ openAmount: "0.00", paidOn: "2026-03-12" });
+
+  // 250,00 € picked for an invoice owing 900,00 €: a partial payment of 250,00 €.
+  const two = await match(second.id, [{ itemKind: "external_invoice", itemId: large }]);
+  expect([two.status, two.body.error?.message]).toEqual([200, undefined]);
+  expect(await invoice(large)).toMatchObject({ openAmount: "650.00", paidOn: null });
+  expect((await payments()).map((p) => p.amount).sort()).toEqual(["250.00", "300.00"]);
+});

@@ -30,6 +30,7 @@ import { verifyAuditChains } from "./verifyAuditChains";
 import { importStatement } from "./importStatement";
 import { listBankEntries } from "./listBankEntries";
 import { matchBankEntry } from "./matchBankEntry";
+import { matchBankEntryWithSelectedInvoice } from "./matchBankEntryWithSelectedInvoice";
 import { unmatchBankEntry } from "./unmatchBankEntry";
 import { prepareTransferFile } from "./prepareTransferFile";
 import { changeRefundBankAccount, confirmRefundBankAccount } from "./refundBankAccount";
@@ -65,6 +66,7 @@ export const entryPoints: EntryPoints = {
   importStatement,
   listBankEntries,
   matchBankEntry,
+  matchBankEntryWithSelectedInvoice,
   unmatchBankEntry,
   prepareTransferFile,
   changeRefundBankAccount,

@@ -224,11 +224,17 @@ export class BankTab {
   }
 
   private suggestions(card: HTMLElement, entry: BankEntrySummary): HTMLElement {
+    const pick = entry.direction === "credit" ? this.pickInvoice(card, entry) : null;
     if (entry.suggestions.length === 0)
       return el(
-        "p",
-        { class: "muted" },
-        "Aucune suggestion : rapprochez cette opération à la main, elle reste dans la feuille Banque.",
+        "div",
+        {},
+        el(
+          "p",
+          { class: "muted" },
+          "Aucune suggestion : choisissez la facture, ou laissez l'opération dans la feuille Banque.",
+        ),
+        pick,
       );
     const buttons: HTMLButtonElement[] = [];
     const items = entry.suggestions.map((s, i) => {
@@ -263,6 +269,32 @@ export class BankTab {
       {},
       el("p", { class: "muted" }, "Suggestions, la plus probable d'abord :"),
       el("ol", {}, ...items),
+      pick,
+    );
+  }
+
+  /** The person's own pick: the invoice selected in `Factures`, paid as much as it owes within the entry. */
+  private pickInvoice(card: HTMLElement, entry: BankEntrySummary): HTMLElement {
+    const button = el(
+      "button",
+      { type: "button", class: "secondary small" },
+      "Rapprocher avec la facture sélectionnée",
+    );
+    button.addEventListener("click", async () => {
+      const answer = await this.actions.run(`${entry.id}:pick`, entry.id, [button], "Rapprochement…", (key) =>
+        callServer("matchBankEntryWithSelectedInvoice", entry.id, key),
+      );
+      if (!answer) return;
+      showSuccess(
+        `Opération du ${formatDate(entry.bookingDate)} rapprochée avec ${allocationsText(answer.allocations)}.`,
+      );
+      this.fill(card, answer);
+    });
+    return el(
+      "div",
+      {},
+      el("p", { class: "hint" }, "Ou sélectionnez la ligne de la facture dans la feuille Factures, puis :"),
+      button,
     );
   }
 

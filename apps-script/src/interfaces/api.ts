@@ -10,6 +10,7 @@ export type {
   BankAllocation,
   BankEntryList,
   BankEntryMatchBody,
+  BankItemKind,
   BankEntrySummary,
   BankEntryUnmatchBody,
   ApiErrorCode,

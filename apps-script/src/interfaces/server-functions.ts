@@ -40,6 +40,7 @@ export interface SidebarFunctions {
     allocations: BankEntryMatchBody["allocations"],
     idempotencyKey: string,
   ): CallResult<BankEntrySummary>;
+  matchBankEntryWithSelectedInvoice(entryId: string, idempotencyKey: string): CallResult<BankEntrySummary>;
   unmatchBankEntry(entryId: string, reason: string, idempotencyKey: string): CallResult<BankEntrySummary>;
   prepareTransferFile(executionDate: string, idempotencyKey: string): CallResult<PreparedTransferFile>;
   changeRefundBankAccount(
@@ -89,6 +90,7 @@ export const SIDEBAR_FUNCTIONS = [
   "importStatement",
   "listBankEntries",
   "matchBankEntry",
+  "matchBankEntryWithSelectedInvoice",
   "unmatchBankEntry",
   "prepareTransferFile",
   "changeRefundBankAccount",

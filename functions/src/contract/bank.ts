@@ -139,7 +139,8 @@ export interface BankEntryList {
  * header, not in the body.
  */
 export interface BankEntryMatchBody {
-  allocations: { itemKind: BankItemKind; itemId: string; amount: string }[];
+  /** `amount` left out: what the item still owes, within what the entry has left (allocations in order). */
+  allocations: { itemKind: BankItemKind; itemId: string; amount?: string }[];
 }
 
 /** Body of `POST …/bank/entries/{id}/unmatch`: why (kept in the audit event). Key in the `Idempotency-Key` header. */

@@ -3,7 +3,15 @@ import { frenchDate } from "../domain/dates/calendar-day";
 import { sumMoney } from "../domain/money/money";
 import { euros } from "../domain/reminders/french-amount";
 import { conflict, notFound, unprocessable } from "../errors/api-error";
-import { BANK_ENTRIES, CUSTOMER_CREDITS, DEPOSITS, INSTALMENTS, INVOICES, PAYMENTS } from "../model/collections";
+import {
+  BANK_ENTRIES,
+  CUSTOMER_CREDITS,
+  DEPOSITS,
+  INSTALMENTS,
+  INVOICES,
+  PAYMENTS,
+  REFUNDS,
+} from "../model/collections";
 import { BANK_ENTRY_STATUS_LABELS, type BankEntryDoc } from "../model/bank-entry";
 import type { DepositDoc } from "../model/deposit";
 import type { InvoiceDoc } from "../model/invoice";
@@ -12,7 +20,7 @@ import type { CustomerCreditDoc, PaymentDoc } from "../model/payment";
 import type { InstalmentDoc } from "../model/refund";
 import type { UnitOfWork } from "../storage/unit-of-work";
 import type { Access } from "./access";
-import { learnPayer, paymentRef, payInstalments, readPayer, settleInvoices } from "./bank-settle";
+import { instalmentParts, learnPayer, paymentRef, payInstalments, readPayer, settleInvoices } from "./bank-settle";
 import type { BankMatchBody, BankUnmatchBody } from "./bodies/bank-entry-body";
 import { chartOption, settingsOf } from "./company-settings";
 import { loadRefund } from "./load-refund";
@@ -36,6 +44,47 @@ function saveEntry(
   uow.update(ref, next);
   uow.event(event.type, { kind: "bankEntry", id: ref.id }, event.before, event.after, event.reason);
   return { id: ref.id, doc: { ...doc, ...next } as BankEntryDoc };
+}
+
+/**
+ * The amounts of a match: those the person gave, and for an item given
+ * without one, what it still owes within what the entry has left after the
+ * items before it (never below zero: an item that gets nothing is refused by
+ * the checks that follow, not silently dropped).
+ */
+async function withAmounts(
+  uow: UnitOfWork,
+  entryAmount: string,
+  requested: BankMatchBody["allocations"],
+): Promise<{ itemId: string; amount: string }[]> {
+  let left = money(entryAmount);
+  const out: { itemId: string; amount: string }[] = [];
+  for (const a of requested) {
+    let amount = a.amount;
+    if (amount === undefined) {
+      const owed = await owedOn(uow, a.itemKind, a.itemId);
+      amount = formatMoney(owed === null ? left : owed.lessThan(left) ? owed : left);
+    }
+    left = left.minus(money(amount));
+    if (left.isNegative()) left = money("0");
+    out.push({ itemId: a.itemId, amount });
+  }
+  return out;
+}
+
+/** What an item still owes, or null when it cannot be read (the settling checks then name the problem). */
+async function owedOn(uow: UnitOfWork, kind: string, itemId: string) {
+  if (kind !== "instalment") {
+    const inv = await uow.get<InvoiceDoc>(uow.collection(INVOICES).doc(itemId));
+    return inv ? money(inv.openAmount) : null;
+  }
+  const parts = instalmentParts(itemId);
+  const inst = parts
+    ? await uow.get<InstalmentDoc>(
+        uow.collection(REFUNDS).doc(parts.refundId).collection(INSTALMENTS).doc(String(parts.n)),
+      )
+    : null;
+  return inst ? money(inst.amount) : null;
 }
 
 const refused = (message: string, path = "allocations") =>
@@ -71,14 +120,15 @@ export async function matchEntry(uow: UnitOfWork, access: Access, entryId: strin
         ? "Un débit se rapproche d'échéances de remboursement, pas de factures."
         : "Un crédit se rapproche de factures, pas d'échéances de remboursement.",
     );
-  const total = sumMoney(body.allocations.map((a) => money(a.amount)));
+  const allocations = await withAmounts(uow, entry.amount, body.allocations);
+  const total = sumMoney(allocations.map((a) => money(a.amount)));
   if (total.greaterThan(money(entry.amount)))
     throw refused(
       `Les montants choisis (${euros(formatMoney(total))}) dépassent l'opération (${euros(entry.amount)}).`,
     );
   const settled = instalments
-    ? await payInstalments(uow, access, entry, body.allocations)
-    : await settleInvoices(uow, access, entry, body.allocations);
+    ? await payInstalments(uow, access, entry, allocations)
+    : await settleInvoices(uow, access, entry, allocations);
   if (settled.problem !== null) throw refused(`Rapprochement impossible : ${settled.problem}.`);
   if ("customer" in settled)
     learnPayer(

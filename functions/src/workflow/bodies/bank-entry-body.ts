@@ -12,7 +12,8 @@ export const bankMatchBodySchema = z.strictObject({
       z.strictObject({
         itemKind: z.enum(ITEM_KINDS, { error: `doit valoir ${ITEM_KINDS.join(", ")}` }),
         itemId: documentId("de pièce"),
-        amount: BOUNDED.positive,
+        /** Left out: as much as the item still owes, within what the entry has left (a person picking one invoice). */
+        amount: BOUNDED.positive.optional(),
       }),
       { error: "doit être une liste de pièces" },
     )
