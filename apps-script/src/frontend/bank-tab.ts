@@ -5,7 +5,7 @@
  * the SEPA transfer file of the instalments due.
  */
 import type { BankAllocation, BankEntrySummary, StatementImportSummary } from "../interfaces/api";
-import type { UserError } from "../interfaces/result";
+import type { CallResult, UserError } from "../interfaces/result";
 import { clearBanner, showError, showSuccess } from "./banner";
 import { whileBusy } from "./busy";
 import { byId, el, facts } from "./dom";
@@ -246,16 +246,11 @@ export class BankTab {
       button.setAttribute("aria-label", `Rapprocher avec ${allocationsText(s.allocations)}`);
       buttons.push(button);
       const allocations = s.allocations.map(({ itemKind, itemId, amount }) => ({ itemKind, itemId, amount }));
-      button.addEventListener("click", async () => {
-        const answer = await this.actions.run(`${entry.id}:match`, allocations, buttons, "Rapprochement…", (key) =>
+      button.addEventListener("click", () =>
+        this.matchWith(card, entry, `${entry.id}:match`, allocations, buttons, (key) =>
           callServer("matchBankEntry", entry.id, allocations, key),
-        );
-        if (!answer) return;
-        showSuccess(
-          `Opération du ${formatDate(entry.bookingDate)} rapprochée avec ${allocationsText(answer.allocations)}.`,
-        );
-        this.fill(card, answer);
-      });
+        ),
+      );
       return el(
         "li",
         {},
@@ -273,6 +268,23 @@ export class BankTab {
     );
   }
 
+  /** Sends a match (keyed like every change) and shows the entry as the functions left it. */
+  private async matchWith(
+    card: HTMLElement,
+    entry: BankEntrySummary,
+    name: string,
+    content: unknown,
+    buttons: HTMLButtonElement[],
+    call: (key: string) => Promise<CallResult<BankEntrySummary>>,
+  ): Promise<void> {
+    const answer = await this.actions.run(name, content, buttons, "Rapprochement…", call);
+    if (!answer) return;
+    showSuccess(
+      `Opération du ${formatDate(entry.bookingDate)} rapprochée avec ${allocationsText(answer.allocations)}.`,
+    );
+    this.fill(card, answer);
+  }
+
   /** The person's own pick: the invoice selected in `Factures`, paid as much as it owes within the entry. */
   private pickInvoice(card: HTMLElement, entry: BankEntrySummary): HTMLElement {
     const button = el(
@@ -280,16 +292,11 @@ export class BankTab {
       { type: "button", class: "secondary small" },
       "Rapprocher avec la facture sélectionnée",
     );
-    button.addEventListener("click", async () => {
-      const answer = await this.actions.run(`${entry.id}:pick`, entry.id, [button], "Rapprochement…", (key) =>
+    button.addEventListener("click", () =>
+      this.matchWith(card, entry, `${entry.id}:pick`, entry.id, [button], (key) =>
         callServer("matchBankEntryWithSelectedInvoice", entry.id, key),
-      );
-      if (!answer) return;
-      showSuccess(
-        `Opération du ${formatDate(entry.bookingDate)} rapprochée avec ${allocationsText(answer.allocations)}.`,
-      );
-      this.fill(card, answer);
-    });
+      ),
+    );
     return el(
       "div",
       {},
