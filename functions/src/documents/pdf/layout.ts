@@ -85,7 +85,8 @@ export class PageFlow {
     const lines: string[] = [];
     for (const paragraph of text.split("\n")) {
       let line = "";
-      for (const word of paragraph.split(" ")) {
+      // French typography: a line never starts with « % », « € » or a high punctuation mark.
+      for (const word of paragraph.split(/ (?![%€»:;!?])/)) {
         const candidate = line === "" ? word : `${line} ${word}`;
         if (fits(candidate)) line = candidate;
         else {

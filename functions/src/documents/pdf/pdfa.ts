@@ -46,13 +46,35 @@ function subsetTag(hash: string, salt: number): string {
   return [...hash.slice(salt * 6, salt * 6 + 6)].map((h) => String.fromCharCode(65 + (parseInt(h, 16) % 26))).join("");
 }
 
+type Fontkit = typeof fontkit;
+type FontkitFont = ReturnType<Fontkit["create"]>;
+const parsedFonts = new WeakMap<Uint8Array, FontkitFont>();
+
+/**
+ * fontkit parsing each document's fonts anew costs more than drawing the
+ * document: the parsed fonts are kept per font file (each document still
+ * gets its own subset, made from the glyphs it uses).
+ */
+const cachingFontkit: Fontkit = {
+  ...fontkit,
+  create(buffer: Uint8Array, postscriptName?: string) {
+    if (postscriptName !== undefined) return fontkit.create(buffer, postscriptName);
+    let font = parsedFonts.get(buffer);
+    if (!font) {
+      font = fontkit.create(buffer);
+      parsedFonts.set(buffer, font);
+    }
+    return font;
+  },
+};
+
 /** A new document whose fonts are embedded subsets of DejaVu Sans, with no random name anywhere. */
 export async function pdfaFrame(assets: PdfAssets, contentHash: string): Promise<PdfaFrame> {
   const doc = await PDFDocument.create({ updateMetadata: false });
   let counter = 0;
   // pdf-lib names page resources and fonts with Math.random(): counters keep the bytes reproducible.
   doc.context.addRandomSuffix = (prefix: string) => `${prefix}${++counter}`;
-  doc.registerFontkit(fontkit);
+  doc.registerFontkit(cachingFontkit);
   const regular = await doc.embedFont(assets.regular, {
     subset: true,
     customName: `${subsetTag(contentHash, 0)}+DejaVuSans`,

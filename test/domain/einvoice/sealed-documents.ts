@@ -1,7 +1,8 @@
 /**
- * Sealed documents for the PDF tests, computed by the domain engine itself
- * (depositInvoice, quoteRefund + creditNoteContent, finalInvoice) as the
- * workflow seals them, never typed in by hand.
+ * Sealed documents for the e-invoice tests (the XML here, the PDFs in
+ * test/documents/), computed by the domain engine itself (depositInvoice,
+ * quoteRefund + creditNoteContent, finalInvoice) as the workflow seals them,
+ * never typed in by hand.
  */
 import {
   creditNoteContent,
@@ -10,11 +11,10 @@ import {
   quoteRefund,
   type CreditNoteContent,
   type DocumentSeller,
-  type RefundQuote,
-} from "../../functions/src/domain";
-import type { Customer } from "../../functions/src/model/amounts";
-import type { InvoiceContent } from "../../functions/src/model/invoice";
-import { SELLER_IDENTITY } from "../domain/identity/seller-identity";
+} from "../../../functions/src/domain";
+import type { Customer } from "../../../functions/src/model/amounts";
+import type { InvoiceContent } from "../../../functions/src/model/invoice";
+import { SELLER_IDENTITY } from "../identity/seller-identity";
 
 export const SELLER: DocumentSeller = {
   ...SELLER_IDENTITY,
@@ -58,7 +58,7 @@ export function quoteOn(
   deposit: InvoiceContent,
   refund: Pick<QuoteInput, "reason" | "scope"> & Partial<QuoteInput>,
   approvalDate = "2026-02-16",
-): RefundQuote {
+): ReturnType<typeof quoteRefund> {
   return quoteRefund({
     deposit: {
       number: deposit.number,
@@ -75,8 +75,13 @@ export function quoteOn(
   });
 }
 
-/** The credit note approve-refund seals from a quote. */
-export function sealedCreditNote(number: string, deposit: InvoiceContent, quote: RefundQuote): CreditNoteContent {
+/** The credit note approve-refund seals: the engine's quote for the refund, citing the deposit invoice. */
+export function sealedCreditNote(
+  number: string,
+  deposit: InvoiceContent,
+  refund: Pick<QuoteInput, "reason" | "scope"> & Partial<QuoteInput>,
+): CreditNoteContent {
+  const quote = quoteOn(deposit, refund);
   return creditNoteContent({
     number,
     date: "2026-02-16",
@@ -104,14 +109,27 @@ export const mixedDeposit = () =>
     deposit: { percent: "30" },
   });
 
-/** The final invoice of the mixed order after `count` deposits, as issue-final-invoice seals it. */
-export function sealedFinal(deposits: InvoiceContent[], number = "FA2026-0051"): InvoiceContent {
+/** Arrhes kept outside VAT (company setting arrhesVatOnReceipt: false), paid by a consumer. */
+export const arrhesOutsideVat = () =>
+  sealedDeposit("FA2026-0042", "2026-01-20", CONSUMER, {
+    supplyKind: "goods",
+    kind: "arrhes",
+    arrhesVatOnReceipt: false,
+    order: { lines: [{ vatRate: "20", net: "2000.00" }] },
+    deposit: { amount: "500.00" },
+  });
+
+/** The final invoice of the mixed order after `deposits`, as issue-final-invoice seals it, and the engine's figures. */
+export function sealedFinal(
+  deposits: InvoiceContent[],
+  number = "FA2026-0051",
+): { content: InvoiceContent; computed: ReturnType<typeof finalInvoice> } {
   const computed = finalInvoice({
     supplyKind: "goods",
     lines: MIXED_ORDER.lines,
     deposits: deposits.map((d) => ({ number: d.number, date: d.date, lines: d.lines })),
   });
-  return {
+  const content: InvoiceContent = {
     type: "final",
     typeCode: "380",
     number,
@@ -132,4 +150,5 @@ export function sealedFinal(deposits: InvoiceContent[], number = "FA2026-0051"):
     dueDate: "2026-04-01",
     penaltyRate: "12",
   };
+  return { content, computed };
 }
