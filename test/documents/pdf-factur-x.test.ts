@@ -33,7 +33,16 @@ import {
   sealedDeposit,
   sealedFinal,
 } from "../domain/einvoice/sealed-documents";
-import { embeddedFile, embeddedFileNames, fonts, pageCount, pdfText, renderPages } from "./pdf-inspection";
+import { euros } from "../../functions/src/domain/reminders/french-amount";
+import {
+  embeddedFile,
+  embeddedFileNames,
+  fonts,
+  pageCount,
+  pdfText,
+  readableText,
+  renderPages,
+} from "./pdf-inspection";
 
 const ARTIFACTS = resolve(__dirname, "../../test-artifacts/documents");
 
@@ -103,6 +112,9 @@ const chargedRates = (lines: readonly { vatRate: string; net: string; vat: strin
     .filter((l) => Number(l.net) !== 0 || Number(l.vat) !== 0)
     .map(({ vatRate, net, vat }) => ({ vatRate, basis: net, vat }));
 
+/** An amount as the page prints it, spaces made plain like readableText does. */
+const printed = (amount: string) => euros(amount).replace(/[\u00a0\u202f]/g, " ");
+
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 
 describe("Factur-X PDF/A-3 of the documents Acompte issues", () => {
@@ -119,6 +131,31 @@ describe("Factur-X PDF/A-3 of the documents Acompte issues", () => {
     expect(facts.totals).toEqual({ ...deposit.total, prepaid: deposit.total.gross, due: "0.00" });
     expectPdfA3(rendered.pdf, { facturX: true });
     expectRenders("facture-acompte-taux-mixtes", rendered.pdf);
+    // What a person reads: the mandatory mentions (CGI annex II art. 242 nonies A, Code de commerce L441-9).
+    const page = readableText(rendered.pdf);
+    for (const mention of [
+      "Facture d'acompte",
+      "N° FA2026-0041",
+      "Date : 15/01/2026",
+      "Menuiserie Durand SAS",
+      "12 rue des Artisans",
+      "SAS au capital de 50 000,00 € – RCS Lyon 542 107 651",
+      "N° TVA intracommunautaire : FR13542107651",
+      "Garage Dupuis SAS",
+      "75016 Paris",
+      "SIREN : 552 081 317",
+      "N° TVA intracommunautaire : FR03552081317",
+      "Pénalités de retard",
+      "40,00 €",
+    ])
+      expect(page).toContain(mention);
+    for (const line of deposit.lines) {
+      expect(page).toContain(printed(line.net));
+      expect(page).toContain(printed(line.vat));
+      expect(page).toContain(printed(line.gross));
+    }
+    expect(page).toContain(printed(deposit.total.gross));
+    expect(page).not.toMatch(/\d\.\d\d\b/);
     expect(rendered.fileName).toBe("FA2026-0041.pdf");
     expect(rendered.sha256).toBe(sha256(rendered.pdf));
   });
@@ -186,6 +223,13 @@ describe("Factur-X PDF/A-3 of the documents Acompte issues", () => {
     expect(Math.round(Number(final.total.gross) * 100) - prepaid).toBe(Math.round(Number(final.amountDue) * 100));
     expect(facts.supportingDocuments).toEqual(["FA2026-0041", "FA2026-0044", "FA2026-0047"]);
     expect(facts.notes.map((n) => n.subject)).toEqual(expect.arrayContaining(["PMD", "PMT", "TXD"]));
+    const page = readableText(rendered.pdf);
+    for (const d of deposits) expect(page).toContain(`Facture d'acompte ${d.number} du`);
+    expect(page).toContain(`−${printed(deposits[1].total.gross)}`);
+    expect(page).toMatch(new RegExp(`Net à payer\\s+${printed(final.amountDue!)}`));
+    expect(page).toContain("Option pour le paiement de la taxe d'après les débits.");
+    expect(page).toContain("Date d'échéance : 01/04/2026");
+    expect(page).toContain("IBAN FR76 3000 6000 0112 3456 7890 189");
     expectPdfA3(rendered.pdf, { facturX: true });
     expectRenders("facture-solde-plusieurs-acomptes", rendered.pdf);
   });
@@ -240,8 +284,17 @@ describe("Factur-X PDF/A-3 of the documents Acompte issues", () => {
     keep("decompte-echeancier-compensations", rendered.pdf);
     expectPdfA3(rendered.pdf, { facturX: false });
     expectRenders("decompte-echeancier-compensations", rendered.pdf);
-    expect(pdfText(rendered.pdf)).toContain("<pdfaid:part>3</pdfaid:part>");
     expect(pdfText(rendered.pdf)).not.toContain("fx:DocumentType");
+    const page = readableText(rendered.pdf);
+    expect(page).toContain("Décompte et échéancier");
+    expect(page).toContain("Avoir : AV2026-0009 du 16/02/2026");
+    expect(page).toMatch(/Compensé avec la facture FA2026-0030\s+600,00 €/);
+    expect(page).toMatch(/Compensé avec la facture FA2026-0035\s+400,00 €/);
+    expect(page).toMatch(/Conservé en avoir sur votre compte client\s+127,00 €/);
+    for (const i of quote.schedule)
+      expect(page).toMatch(
+        new RegExp(`n° ${i.n}\\s+${i.dueDate.split("-").reverse().join("/")}\\s+${printed(i.amount)}`),
+      );
   });
 
   it("refund statement of doubled arrhes to a consumer paid in 40 instalments: compensation outside VAT, paginated", async () => {
@@ -276,6 +329,11 @@ describe("Factur-X PDF/A-3 of the documents Acompte issues", () => {
       SELLER,
     );
     keep("decompte-arrhes-doublees", rendered.pdf);
+    const page = readableText(rendered.pdf);
+    // The compensation outside VAT, with its legal basis.
+    expect(page).toContain("Indemnités légales (hors champ de la TVA)");
+    expect(page).toContain("Code civil art. 1590");
+    expect(page).toContain(`n° 40`);
     expect(pageCount(rendered.pdf)).toBeGreaterThan(1);
     expectPdfA3(rendered.pdf, { facturX: false });
     expectRenders("decompte-arrhes-doublees", rendered.pdf);

@@ -1,7 +1,7 @@
 /**
  * Reading a generated PDF back with tools that did not write it (poppler:
- * pdfdetach, pdffonts, pdfinfo, pdftoppm): the embedded files, the fonts,
- * the page count, and the pages rendered to PNG with a count of the pixels
+ * pdfdetach, pdffonts, pdfinfo, pdftotext, pdftoppm): the embedded files,
+ * the fonts, the page count, the text a reader sees, and the pages rendered to PNG with a count of the pixels
  * that are not white.
  */
 import { spawnSync } from "node:child_process";
@@ -62,6 +62,11 @@ export function fonts(pdf: Uint8Array): { name: string; type: string; embedded: 
         return { name, type: rest.slice(0, rest.length - 6).join(" "), embedded: emb === "yes" };
       }),
   );
+}
+
+/** The text a reader sees (pdftotext), spaces of every kind made plain, so amounts read « 1 234,56 € ». */
+export function readableText(pdf: Uint8Array): string {
+  return withFile(pdf, (file) => run("pdftotext", ["-layout", file, "-"]).replace(/[\u00a0\u202f]/g, " "));
 }
 
 export function pageCount(pdf: Uint8Array): number {
