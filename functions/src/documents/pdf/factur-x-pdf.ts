@@ -185,7 +185,9 @@ export async function renderFacturX(
     footerText(seller, "Données structurées Factur-X (EN 16931) jointes : factur-x.xml."),
   );
   documentHead(flow, seller, title, references(cii, content), content.customer);
-  for (const note of cii.notes.filter((n) => n.subject === "AAI")) {
+  // A final invoice's notes list the deducted deposits and the L214-2 interest: its settlement table shows them.
+  const about = cii.typeCode === "380" ? [] : cii.notes.filter((n) => n.subject === "AAI");
+  for (const note of about) {
     flow.gap(4);
     flow.text(note.text);
   }

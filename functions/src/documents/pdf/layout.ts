@@ -77,27 +77,38 @@ export class PageFlow {
     this.y = y;
   }
 
-  /** `text` cut into lines no wider than `width` (at spaces; a word longer than the line is cut where it must). */
+  /**
+   * `text` cut into lines no wider than `width` (at spaces; a word longer
+   * than the line is cut where it must). Each word is measured once and a
+   * line's width summed from its words: laying out every candidate line
+   * anew made wrapping the costliest part of a document.
+   */
   wrap(text: string, width: number, style: TextStyle = {}): string[] {
     const font = this.font(style);
     const size = style.size ?? 9;
-    const fits = (s: string) => font.widthOfTextAtSize(s, size) <= width;
+    const measure = (s: string) => font.widthOfTextAtSize(s, size);
+    const space = measure(" ");
     const lines: string[] = [];
     for (const paragraph of text.split("\n")) {
       let line = "";
+      let used = 0;
       // French typography: a line never starts with « % », « € » or a high punctuation mark.
       for (const word of paragraph.split(/ (?![%€»:;!?])/)) {
-        const candidate = line === "" ? word : `${line} ${word}`;
-        if (fits(candidate)) line = candidate;
-        else {
-          if (line !== "") lines.push(line);
-          line = word;
-          while (!fits(line) && line.length > 1) {
-            let cut = line.length - 1;
-            while (cut > 1 && !fits(line.slice(0, cut))) cut--;
-            lines.push(line.slice(0, cut));
-            line = line.slice(cut);
-          }
+        const wordWidth = measure(word);
+        if (line === "" ? wordWidth <= width : used + space + wordWidth <= width) {
+          used = line === "" ? wordWidth : used + space + wordWidth;
+          line = line === "" ? word : `${line} ${word}`;
+          continue;
+        }
+        if (line !== "") lines.push(line);
+        line = word;
+        used = wordWidth;
+        while (used > width && line.length > 1) {
+          let cut = line.length - 1;
+          while (cut > 1 && measure(line.slice(0, cut)) > width) cut--;
+          lines.push(line.slice(0, cut));
+          line = line.slice(cut);
+          used = measure(line);
         }
       }
       lines.push(line);
@@ -151,8 +162,9 @@ export class PageFlow {
     });
   }
 
+  /** A section title, kept on the page of what follows it (room for the title, a table header and two rows). */
   heading(text: string): void {
-    this.ensure(40);
+    this.ensure(80);
     this.gap(10);
     this.text(text, { size: 11, bold: true });
     this.gap(2);
@@ -193,7 +205,8 @@ export class PageFlow {
   /** A table: header row shaded and repeated on each page the rows run onto. */
   table(columns: readonly Column[], header: string[], rows: readonly Row[], x = 0): void {
     const drawHeader = () => this.row(columns, { cells: header, bold: true, shaded: true }, x);
-    this.ensure(40);
+    // Never a header alone at the foot of a page.
+    this.ensure(36);
     drawHeader();
     this.continuedHeader = drawHeader;
     for (const row of rows) this.row(columns, row, x);
