@@ -22,6 +22,7 @@ const UNIT = [
   "test/sheets/sheet-plan.test.ts",
   "test/sheets/split-payload.test.ts",
   "test/workflow/invoice-due-date.test.ts",
+  "test/documents/pdf-*.test.ts",
 ];
 
 const shared = {

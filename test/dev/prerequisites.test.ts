@@ -20,7 +20,7 @@ describe("prerequisites", () => {
       expect(p.neededFor.length).toBeGreaterThan(0);
     }
     expect(PREREQUISITES.map((p) => p.name)).toEqual(
-      expect.arrayContaining(["Java", "Cloud Firestore emulator", "Chromium", "xmllint"]),
+      expect.arrayContaining(["Java", "Cloud Firestore emulator", "Chromium", "xmllint", "pdftoppm"]),
     );
   });
 
@@ -70,6 +70,9 @@ describe("prerequisites", () => {
     );
     expect(missing.stderr).toContain(
       "missing: xmllint (the bank and e-invoice tests, which check transfer files and statements against the ISO 20022 schemas and invoices against the EN 16931 CII schema) — install with: sudo apt-get install -y libxml2-utils",
+    );
+    expect(missing.stderr).toContain(
+      "missing: pdftoppm (the document tests, which render each generated PDF to PNG and list its fonts (pdffonts)) — install with: sudo apt-get install -y poppler-utils",
     );
     expect(missing.stderr).toContain("npm run setup");
     const ok = run({});

@@ -90,6 +90,13 @@ export const PREREQUISITES: readonly Prerequisite[] = [
     locate: () => onPath("xmllint"),
   },
   {
+    name: "pdftoppm",
+    why: "the document tests, which render each generated PDF to PNG and list its fonts (pdffonts)",
+    neededFor: ["test"],
+    aptPackages: ["poppler-utils"],
+    locate: () => onPath("pdftoppm"),
+  },
+  {
     name: "Google Cloud CLI",
     why: "the deploy command, and its tests that check every gcloud command it prints",
     neededFor: ["test"],

@@ -8,97 +8,24 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import {
-  ciiXml,
-  creditNoteCii,
-  creditNoteContent,
-  depositInvoice,
-  depositInvoiceCii,
-  finalInvoice,
-  finalInvoiceCii,
-  quoteRefund,
-  type CreditNoteContent,
-  type DocumentSeller,
-} from "../../../functions/src/domain";
-import type { Customer } from "../../../functions/src/model/amounts";
+import { ciiXml, creditNoteCii, depositInvoiceCii, finalInvoice, finalInvoiceCii } from "../../../functions/src/domain";
 import type { InvoiceContent } from "../../../functions/src/model/invoice";
 import { validateEn16931 } from "../../../functions/testing/einvoice/en16931-validation";
 import { ciiFacts } from "../../../functions/testing/einvoice/cii-facts";
 import { wordingProblems } from "../../support/french-wording";
-import { SELLER_IDENTITY } from "../identity/seller-identity";
+import {
+  CONSUMER,
+  GARAGE,
+  MIXED_ORDER,
+  SELLER,
+  arrhesOutsideVat,
+  mixedDeposit as sealedMixedDeposit,
+  sealedCreditNote,
+  sealedDeposit,
+  sealedFinal,
+} from "./sealed-documents";
 
 const ARTIFACTS = resolve(__dirname, "../../../test-artifacts/documents");
-
-const SELLER: DocumentSeller = {
-  ...SELLER_IDENTITY,
-  iban: "FR7630006000011234567890189",
-  bic: "AGRIFRPP",
-  vatOnDebits: false,
-};
-const GARAGE: Customer = {
-  name: "Garage Dupuis SAS",
-  kind: "b2b",
-  siren: "552081317",
-  vatNumber: "FR03552081317",
-  address: "4 avenue Foch\n75016 Paris",
-  email: "compta@dupuis.test",
-};
-const CONSUMER: Customer = { name: "Mme Léa Martin", kind: "b2c", address: "3 place Bellecour\n69002 Lyon" };
-
-/** The sealed deposit invoice issue-deposit writes (workflow/invoice-head.ts + the engine's depositInvoice). */
-function sealedDeposit(
-  number: string,
-  date: string,
-  customer: Customer,
-  input: Omit<Parameters<typeof depositInvoice>[0], "customerKind" | "invoiceDate" | "cashedDate">,
-): InvoiceContent {
-  const computed = depositInvoice({ ...input, customerKind: customer.kind, invoiceDate: date, cashedDate: date });
-  return {
-    type: "deposit",
-    typeCode: "386",
-    number,
-    date,
-    seller: { name: SELLER.name, siren: SELLER.siren },
-    customer,
-    orderRef: "CMD-2026-017",
-    lines: computed.lines,
-    total: computed.total,
-    depositKind: computed.kind,
-    supplyKind: input.supplyKind,
-  };
-}
-
-/** The credit note approve-refund seals: the engine's quote for the refund, citing the deposit invoice. */
-function sealedCreditNote(
-  number: string,
-  deposit: InvoiceContent,
-  refund: Pick<Parameters<typeof quoteRefund>[0], "reason" | "scope">,
-): CreditNoteContent {
-  const quote = quoteRefund({
-    deposit: {
-      number: deposit.number,
-      date: deposit.date,
-      paidDate: deposit.date,
-      kind: deposit.depositKind!,
-      customerKind: deposit.customer.kind,
-      supplyKind: deposit.supplyKind!,
-      lines: deposit.lines.map(({ vatRate, net, vat }) => ({ vatRate, net, vat })),
-    },
-    ...refund,
-    approvalDate: "2026-02-16",
-    schedule: { kind: "single", date: "2026-02-16" },
-  });
-  return creditNoteContent({
-    number,
-    date: "2026-02-16",
-    seller: deposit.seller,
-    customer: deposit.customer,
-    invoice: { id: "inv-1", number: deposit.number, date: deposit.date },
-    quote,
-    refundId: "refund-1",
-    depositId: "deposit-1",
-  });
-}
 
 function expectValid(name: string, xml: string) {
   mkdirSync(ARTIFACTS, { recursive: true });
@@ -115,18 +42,8 @@ function chargedRates(lines: readonly { vatRate: string; net: string; vat: strin
     .map(({ vatRate, net, vat }) => ({ vatRate, basis: net, vat }));
 }
 
-const mixedOrder = {
-  lines: [
-    { vatRate: "20", net: "8000.00" },
-    { vatRate: "10", net: "2500.00" },
-    { vatRate: "5.5", net: "1333.33" },
-  ],
-};
-const mixedDeposit = sealedDeposit("FA2026-0041", "2026-01-15", GARAGE, {
-  supplyKind: "goods",
-  order: mixedOrder,
-  deposit: { percent: "30" },
-});
+const mixedOrder = MIXED_ORDER;
+const mixedDeposit = sealedMixedDeposit();
 
 describe("Factur-X XML (EN 16931) of the documents Acompte issues", () => {
   it("deposit invoice on a 20 / 10 / 5.5 % order: type 386, VAT per rate as sealed, prepaid in full", async () => {
@@ -180,13 +97,7 @@ describe("Factur-X XML (EN 16931) of the documents Acompte issues", () => {
   });
 
   it("arrhes outside VAT (company setting) and the credit note paying them back: category O, no VAT identifier (BR-O-02)", async () => {
-    const arrhes = sealedDeposit("FA2026-0042", "2026-01-20", CONSUMER, {
-      supplyKind: "goods",
-      kind: "arrhes",
-      arrhesVatOnReceipt: false,
-      order: { lines: [{ vatRate: "20", net: "2000.00" }] },
-      deposit: { amount: "500.00" },
-    });
+    const arrhes = arrhesOutsideVat();
     expect(arrhes.lines).toEqual([{ vatRate: "0", net: "500.00", vat: "0.00", gross: "500.00" }]);
     const invoiceXml = ciiXml(depositInvoiceCii(arrhes, SELLER));
     expectValid("facture-arrhes-hors-champ", invoiceXml);
@@ -215,33 +126,7 @@ describe("Factur-X XML (EN 16931) of the documents Acompte issues", () => {
       order: mixedOrder,
       deposit: { amount: "2000.00" },
     });
-    const deposits = [mixedDeposit, second];
-    const computed = finalInvoice({
-      supplyKind: "goods",
-      lines: mixedOrder.lines,
-      deposits: deposits.map((d) => ({ number: d.number, date: d.date, lines: d.lines })),
-    });
-    const content: InvoiceContent = {
-      type: "final",
-      typeCode: "380",
-      number: "FA2026-0051",
-      date: "2026-03-02",
-      seller: { name: SELLER.name, siren: SELLER.siren },
-      customer: GARAGE,
-      orderRef: "CMD-2026-017",
-      lines: computed.lines,
-      total: computed.total,
-      deductedDeposits: deposits.map((d, i) => ({
-        depositId: `deposit-${i}`,
-        number: d.number,
-        date: d.date,
-        lines: d.lines,
-        total: d.total,
-      })),
-      amountDue: computed.amountDue,
-      dueDate: "2026-04-01",
-      penaltyRate: "12",
-    };
+    const { content, computed } = sealedFinal([mixedDeposit, second]);
     const xml = ciiXml(finalInvoiceCii(content, { ...SELLER, vatOnDebits: true }));
     expectValid("facture-solde-deux-acomptes", xml);
 

@@ -1,0 +1,212 @@
+/**
+ * The Factur-X PDF of a deposit invoice (386), a credit note on a deposit
+ * (503) or a final invoice (380): the EN 16931 XML built from the sealed
+ * content by domain/einvoice, embedded as factur-x.xml, and the same
+ * document laid out in French for a person. The readable page is drawn from
+ * the very CiiInvoice the XML is written from, so the two cannot disagree.
+ */
+import { createHash } from "node:crypto";
+import { frenchDate } from "../../domain/dates/calendar-date";
+import type { CiiInvoice, CiiVatBreakdown } from "../../domain/einvoice/cii-invoice";
+import { ciiXml } from "../../domain/einvoice/cii-xml";
+import {
+  creditNoteCii,
+  depositInvoiceCii,
+  finalInvoiceCii,
+  type DocumentSeller,
+  type SealedInvoice,
+} from "../../domain/einvoice/factur-x-content";
+import { formatMoney, money } from "../../domain/money/money";
+import { euros } from "../../domain/reminders/french-amount";
+import type { CreditNoteContent } from "../../domain/refunds/credit-note-content";
+import { vatRateLabel } from "../../domain/vocabulary/labels";
+import { pdfAssets, type PdfAssets } from "./assets";
+import { CONTENT_WIDTH, PageFlow, type Column, type Row } from "./layout";
+import { documentHead, footerText } from "./parties";
+import { pdfaFrame, savePdfa } from "./pdfa";
+
+/** A rendered document: its bytes and their SHA-256 (hex), what the hash chain records. */
+export interface RenderedPdf {
+  pdf: Uint8Array;
+  sha256: string;
+  /** The file name the customer receives, from the document's number. */
+  fileName: string;
+}
+
+export interface RenderedFacturX extends RenderedPdf {
+  /** The embedded factur-x.xml, as embedded. */
+  xml: string;
+  cii: CiiInvoice;
+}
+
+/** The sealed content of one of the three documents: an invoice (deposit or final) or a credit note on a deposit. */
+export type FacturXContent = SealedInvoice | CreditNoteContent;
+
+const TITLES: Record<string, string> = {
+  "386": "Facture d'acompte",
+  "503": "Avoir sur facture d'acompte",
+  "380": "Facture",
+};
+
+export const sha256Hex = (bytes: Uint8Array | string) => createHash("sha256").update(bytes).digest("hex");
+
+const isCreditNote = (content: FacturXContent): content is CreditNoteContent => "cites" in content;
+
+/** The EN 16931 content of a sealed document, by its kind (a penalty invoice has no Factur-X yet). */
+export function ciiOf(content: FacturXContent, seller: DocumentSeller): CiiInvoice {
+  if (isCreditNote(content)) return creditNoteCii(content, seller);
+  if (content.type === "deposit") return depositInvoiceCii(content, seller);
+  if (content.type === "final") return finalInvoiceCii(content, seller);
+  throw new Error(`renderFacturX: a ${content.type} invoice (${content.number}) has no Factur-X document`);
+}
+
+/** « 20 % », or what a rate at 0 means on this document. */
+function rateLabel(v: Pick<CiiVatBreakdown, "vatRate" | "category">): string {
+  if (v.category === "O") return "Non soumis";
+  if (v.category === "E") return "Exonéré";
+  return vatRateLabel(v.vatRate);
+}
+
+const money2 = (a: string) => euros(a);
+const R = "right" as const;
+
+function references(cii: CiiInvoice, content: FacturXContent): string[] {
+  return [
+    `N° ${cii.number}`,
+    `Date : ${frenchDate(cii.issueDate)}`,
+    ...(cii.precedingInvoice && isCreditNote(content)
+      ? [`Facture d'acompte rectifiée : ${cii.precedingInvoice.number} du ${frenchDate(cii.precedingInvoice.date)}`]
+      : []),
+    ...(cii.orderRef ? [`Commande : ${cii.orderRef}`] : []),
+    ...(cii.dueDate ? [`Échéance : ${frenchDate(cii.dueDate)}`] : []),
+  ];
+}
+
+function supplyTable(flow: PageFlow, cii: CiiInvoice): void {
+  flow.heading("Désignation");
+  const columns: Column[] = [{ width: CONTENT_WIDTH - 200 }, { width: 80, align: R }, { width: 120, align: R }];
+  flow.table(
+    columns,
+    ["Nature de la prestation ou des biens", "TVA", "Montant HT"],
+    cii.lines.map((l) => ({ cells: [l.name, rateLabel(l), money2(l.net)] })),
+  );
+}
+
+function vatTable(flow: PageFlow, cii: CiiInvoice): void {
+  flow.heading("Récapitulatif de la TVA");
+  const columns: Column[] = [
+    { width: CONTENT_WIDTH - 360 },
+    { width: 120, align: R },
+    { width: 120, align: R },
+    { width: 120, align: R },
+  ];
+  const rows: Row[] = cii.vat.map((v) => ({
+    cells: [
+      v.exemptionReason ? `${rateLabel(v)} (${v.exemptionReason})` : rateLabel(v),
+      money2(v.basis),
+      money2(v.vat),
+      money2(formatMoney(money(v.basis).plus(money(v.vat)))),
+    ],
+  }));
+  rows.push({ cells: ["Total", money2(cii.totals.net), money2(cii.totals.vat), money2(cii.totals.gross)], bold: true });
+  flow.table(columns, ["Taux", "Base HT", "TVA", "Total TTC"], rows);
+}
+
+/** What the totals lead to: prepaid, deducted deposits, amount due or refunded. */
+function settlementRows(cii: CiiInvoice, content: FacturXContent): Row[] {
+  if (isCreditNote(content))
+    return [{ cells: ["Montant de l'avoir, dû au client", money2(cii.duePayable)], bold: true, shaded: true }];
+  if (content.type === "deposit") {
+    const cashed = content.paymentDate ?? content.date;
+    return [
+      { cells: [`Total TTC`, money2(cii.totals.gross)] },
+      { cells: [`Déjà réglé (encaissé le ${frenchDate(cashed)})`, money2(`-${cii.prepaid}`)] },
+      { cells: ["Net à payer", money2(cii.duePayable)], bold: true, shaded: true },
+    ];
+  }
+  return [
+    { cells: ["Total TTC de la commande", money2(cii.totals.gross)] },
+    ...(content.deductedDeposits ?? []).map((d) => ({
+      cells: [
+        `Facture d'acompte ${d.number} du ${frenchDate(d.date)} (HT ${money2(d.total.net)}, TVA ${money2(d.total.vat)})`,
+        money2(`-${d.total.gross}`),
+      ],
+    })),
+    ...(content.advanceInterest
+      ? [
+          {
+            cells: [
+              `${content.advanceInterest.label} (${content.advanceInterest.legalBasis})`,
+              money2(`-${content.advanceInterest.deducted}`),
+            ],
+          },
+        ]
+      : []),
+    { cells: ["Net à payer", money2(cii.duePayable)], bold: true, shaded: true },
+  ];
+}
+
+function payment(flow: PageFlow, cii: CiiInvoice, content: FacturXContent): void {
+  flow.heading(isCreditNote(content) ? "Remboursement" : "Règlement");
+  flow.table([{ width: CONTENT_WIDTH - 140 }, { width: 140, align: R }], ["", "Montant"], settlementRows(cii, content));
+  flow.gap(6);
+  if (cii.paymentTerms) flow.text(`Conditions de paiement : ${cii.paymentTerms}`);
+  if (cii.dueDate) flow.text(`Date d'échéance : ${frenchDate(cii.dueDate)}`, { bold: true });
+  if (cii.creditTransfer)
+    flow.text(
+      `Virement SEPA : IBAN ${cii.creditTransfer.iban.replace(/(.{4})(?=.)/g, "$1 ")}${cii.creditTransfer.bic ? ` – BIC ${cii.creditTransfer.bic}` : ""}`,
+    );
+}
+
+function mentions(flow: PageFlow, cii: CiiInvoice): void {
+  const legal = cii.notes.filter((n) => n.subject !== "AAI");
+  if (legal.length === 0) return;
+  flow.heading("Mentions");
+  for (const note of legal) flow.text(note.text, { size: 8 });
+}
+
+/**
+ * The Factur-X PDF/A-3B of a sealed deposit invoice, final invoice or credit
+ * note on a deposit, with `seller` its legal identity. Same input, same bytes.
+ */
+export async function renderFacturX(
+  content: FacturXContent,
+  seller: DocumentSeller,
+  assets: PdfAssets = pdfAssets(),
+): Promise<RenderedFacturX> {
+  const cii = ciiOf(content, seller);
+  const xml = ciiXml(cii);
+  const title = TITLES[cii.typeCode];
+  // The XML and the sealed content together: everything the page shows.
+  const hash = sha256Hex(`${xml}\n${JSON.stringify(content)}`);
+  const frame = await pdfaFrame(assets, hash);
+  const flow = new PageFlow(
+    frame,
+    footerText(seller, "Données structurées Factur-X (EN 16931) jointes : factur-x.xml."),
+  );
+  documentHead(flow, seller, title, references(cii, content), content.customer);
+  // A final invoice's notes list the deducted deposits and the L214-2 interest: its settlement table shows them.
+  const about = cii.typeCode === "380" ? [] : cii.notes.filter((n) => n.subject === "AAI");
+  for (const note of about) {
+    flow.gap(4);
+    flow.text(note.text);
+  }
+  supplyTable(flow, cii);
+  vatTable(flow, cii);
+  payment(flow, cii, content);
+  mentions(flow, cii);
+  flow.finish();
+  const pdf = await savePdfa(
+    frame,
+    assets,
+    {
+      date: cii.issueDate,
+      title: `${title} ${cii.number}`,
+      subject: `${title} ${cii.number} du ${frenchDate(cii.issueDate)} – ${content.customer.name}`,
+      author: seller.name,
+      contentHash: hash,
+    },
+    xml,
+  );
+  return { pdf, sha256: sha256Hex(pdf), fileName: `${cii.number}.pdf`, xml, cii };
+}

@@ -1,0 +1,154 @@
+/**
+ * Sealed documents for the e-invoice tests (the XML here, the PDFs in
+ * test/documents/), computed by the domain engine itself (depositInvoice,
+ * quoteRefund + creditNoteContent, finalInvoice) as the workflow seals them,
+ * never typed in by hand.
+ */
+import {
+  creditNoteContent,
+  depositInvoice,
+  finalInvoice,
+  quoteRefund,
+  type CreditNoteContent,
+  type DocumentSeller,
+} from "../../../functions/src/domain";
+import type { Customer } from "../../../functions/src/model/amounts";
+import type { InvoiceContent } from "../../../functions/src/model/invoice";
+import { SELLER_IDENTITY } from "../identity/seller-identity";
+
+export const SELLER: DocumentSeller = {
+  ...SELLER_IDENTITY,
+  iban: "FR7630006000011234567890189",
+  bic: "AGRIFRPP",
+  vatOnDebits: false,
+};
+export const GARAGE: Customer = {
+  name: "Garage Dupuis SAS",
+  kind: "b2b",
+  siren: "552081317",
+  vatNumber: "FR03552081317",
+  address: "4 avenue Foch\n75016 Paris",
+  email: "compta@dupuis.test",
+};
+export const CONSUMER: Customer = { name: "Mme Léa Martin", kind: "b2c", address: "3 place Bellecour\n69002 Lyon" };
+
+type DepositInput = Omit<Parameters<typeof depositInvoice>[0], "customerKind" | "invoiceDate" | "cashedDate">;
+
+export function sealedDeposit(number: string, date: string, customer: Customer, input: DepositInput): InvoiceContent {
+  const computed = depositInvoice({ ...input, customerKind: customer.kind, invoiceDate: date, cashedDate: date });
+  return {
+    type: "deposit",
+    typeCode: "386",
+    number,
+    date,
+    seller: { name: SELLER.name, siren: SELLER.siren },
+    customer,
+    orderRef: "CMD-2026-017",
+    lines: computed.lines,
+    total: computed.total,
+    depositKind: computed.kind,
+    supplyKind: input.supplyKind,
+  };
+}
+
+type QuoteInput = Parameters<typeof quoteRefund>[0];
+
+/** The engine's quote for a refund of `deposit`, approved on `approvalDate`. */
+export function quoteOn(
+  deposit: InvoiceContent,
+  refund: Pick<QuoteInput, "reason" | "scope"> & Partial<QuoteInput>,
+  approvalDate = "2026-02-16",
+): ReturnType<typeof quoteRefund> {
+  return quoteRefund({
+    deposit: {
+      number: deposit.number,
+      date: deposit.date,
+      paidDate: deposit.date,
+      kind: deposit.depositKind!,
+      customerKind: deposit.customer.kind,
+      supplyKind: deposit.supplyKind!,
+      lines: deposit.lines.map(({ vatRate, net, vat }) => ({ vatRate, net, vat })),
+    },
+    approvalDate,
+    schedule: { kind: "single", date: approvalDate },
+    ...refund,
+  });
+}
+
+/** The credit note approve-refund seals: the engine's quote for the refund, citing the deposit invoice. */
+export function sealedCreditNote(
+  number: string,
+  deposit: InvoiceContent,
+  refund: Pick<QuoteInput, "reason" | "scope"> & Partial<QuoteInput>,
+): CreditNoteContent {
+  const quote = quoteOn(deposit, refund);
+  return creditNoteContent({
+    number,
+    date: "2026-02-16",
+    seller: deposit.seller,
+    customer: deposit.customer,
+    invoice: { id: "inv-1", number: deposit.number, date: deposit.date },
+    quote,
+    refundId: "refund-1",
+    depositId: "deposit-1",
+  });
+}
+
+export const MIXED_ORDER = {
+  lines: [
+    { vatRate: "20", net: "8000.00" },
+    { vatRate: "10", net: "2500.00" },
+    { vatRate: "5.5", net: "1333.33" },
+  ],
+};
+
+export const mixedDeposit = () =>
+  sealedDeposit("FA2026-0041", "2026-01-15", GARAGE, {
+    supplyKind: "goods",
+    order: MIXED_ORDER,
+    deposit: { percent: "30" },
+  });
+
+/** Arrhes kept outside VAT (company setting arrhesVatOnReceipt: false), paid by a consumer. */
+export const arrhesOutsideVat = () =>
+  sealedDeposit("FA2026-0042", "2026-01-20", CONSUMER, {
+    supplyKind: "goods",
+    kind: "arrhes",
+    arrhesVatOnReceipt: false,
+    order: { lines: [{ vatRate: "20", net: "2000.00" }] },
+    deposit: { amount: "500.00" },
+  });
+
+/** The final invoice of the mixed order after `deposits`, as issue-final-invoice seals it, and the engine's figures. */
+export function sealedFinal(
+  deposits: InvoiceContent[],
+  number = "FA2026-0051",
+): { content: InvoiceContent; computed: ReturnType<typeof finalInvoice> } {
+  const computed = finalInvoice({
+    supplyKind: "goods",
+    lines: MIXED_ORDER.lines,
+    deposits: deposits.map((d) => ({ number: d.number, date: d.date, lines: d.lines })),
+  });
+  const content: InvoiceContent = {
+    type: "final",
+    typeCode: "380",
+    number,
+    date: "2026-03-02",
+    seller: { name: SELLER.name, siren: SELLER.siren },
+    customer: GARAGE,
+    orderRef: "CMD-2026-017",
+    lines: computed.lines,
+    total: computed.total,
+    deductedDeposits: deposits.map((d, i) => ({
+      depositId: `deposit-${i}`,
+      number: d.number,
+      date: d.date,
+      lines: d.lines,
+      total: d.total,
+    })),
+    amountDue: computed.amountDue,
+    dueDate: "2026-04-01",
+    penaltyRate: "12",
+  };
+  return { content, computed };
+}
