@@ -18,3 +18,4 @@ export * from "./legal-rates";
 export * from "./fec";
 export * from "./vat-return";
 export * from "./bank";
+export * from "./documents";

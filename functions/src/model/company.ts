@@ -32,6 +32,15 @@ export interface CompanySettings {
   /** The company account refunds are transferred from (IBAN in electronic form, BIC when given): the transfer files' debtor. */
   bankIban?: string;
   bankBic?: string;
+  /**
+   * Issue each deposit invoice, credit note and final invoice as a file
+   * (stored, sealed in the chain, docs/documents.md); when on, a document
+   * whose mandatory mentions are missing (documentReadiness) is refused
+   * before its number. Absent: off (companies configured before #13).
+   */
+  documentsEnabled?: boolean;
+  /** Mail each issued document to the customer; absent: on (when documents are issued). */
+  sendDocuments?: boolean;
 }
 
 /**

@@ -101,6 +101,8 @@ const FIELD_LABELS: Record<string, string> = {
   bic: "BIC",
   bankIban: "IBAN du compte de l'entreprise",
   bankBic: "BIC du compte de l'entreprise",
+  documentsEnabled: "émission des factures et avoirs en fichier",
+  sendDocuments: "envoi des documents au client par e-mail",
   upTo: "date limite des échéances",
   legalForm: "forme juridique",
   shareCapital: "capital social",

@@ -34,6 +34,11 @@ import {
   prepareTransfersCommand,
   unmatchBankEntryCommand,
 } from "../../application/commands/bank";
+import {
+  getDocumentCommand,
+  listRefundDocumentsCommand,
+  resendDocumentCommand,
+} from "../../application/commands/documents";
 import { commandRoute } from "../command-route";
 import type { Route } from "../route";
 
@@ -53,6 +58,9 @@ export const ROUTES: readonly Route[] = [
   commandRoute("POST", `${company}/refunds/:refundId/cancel`, cancelRefundCommand),
   commandRoute("POST", `${company}/refunds/:refundId/instalments/:n/pay`, payInstalmentCommand),
   commandRoute("GET", `${company}/refunds/:refundId`, getRefundCommand),
+  commandRoute("GET", `${company}/refunds/:refundId/documents`, listRefundDocumentsCommand),
+  commandRoute("GET", `${company}/documents/:documentId`, getDocumentCommand),
+  commandRoute("POST", `${company}/documents/:documentId/resend`, resendDocumentCommand),
   commandRoute("GET", `${company}/approvals/pending`, pendingApprovalsCommand),
   commandRoute("POST", `${company}/invoices/final`, finalInvoiceCommand),
   commandRoute("POST", `${company}/invoices/external`, recordExternalInvoiceCommand),

@@ -80,6 +80,10 @@ export const companySettingsSchema = z
     /** The account refunds are transferred from: the debtor of « Préparer les virements » (docs/bank.md). */
     bankIban: ibanSchema.optional(),
     bankBic: bicSchema.optional(),
+    /** Issue documents (files kept and sealed) and refuse one whose mandatory mentions are missing. */
+    documentsEnabled: z.boolean({ error: "doit valoir true ou false" }).optional(),
+    /** Mail each issued document to the customer (default true). */
+    sendDocuments: z.boolean({ error: "doit valoir true ou false" }).optional(),
   })
   .superRefine((settings, ctx) => checkSameSiren(settings, ctx));
 

@@ -1,0 +1,75 @@
+import { notFound } from "../../errors/api-error";
+import { DEPOSITS, DOCUMENTS, REFUNDS } from "../../model/collections";
+import type { DepositDoc } from "../../model/deposit";
+import type { DocumentDoc } from "../../model/document";
+import type { RefundDoc } from "../../model/refund";
+import { documentBucketFromEnv } from "../../storage/document-bucket";
+import { isValidDocumentId } from "../../storage/document-id";
+import { emptyBodySchema } from "../../workflow/bodies/refund-body";
+import { resendDocument } from "../../workflow/issue-document";
+import { defineChange, defineRead } from "../command";
+import { documentBytes } from "../documents";
+import { presentDocument } from "../presenters/document";
+
+function documentId(params: Record<string, string>): string {
+  if (!isValidDocumentId(params.documentId)) throw notFound(`Document introuvable : ${params.documentId}.`);
+  return params.documentId;
+}
+
+export const getDocumentCommand = defineRead({
+  name: "document.get",
+  summary:
+    "An issued document's file (deposit invoice, credit note, final invoice), byte-identical to the one issued, with its content type and file name; refused (409 DOCUMENT_ALTERED) when the stored file no longer matches the SHA-256 sealed in the chain.",
+  roles: [],
+  answer: "DocumentFile",
+  handler: async (_access, reader, { db, params }) => {
+    const { doc, bytes } = await documentBytes(db, documentBucketFromEnv(), reader.companyId, documentId(params));
+    return {
+      status: 200,
+      body: null,
+      download: {
+        fileName: doc.fileName,
+        contentType: doc.contentType,
+        chunks: (async function* () {
+          yield bytes;
+        })(),
+      },
+    };
+  },
+});
+
+export const listRefundDocumentsCommand = defineRead({
+  name: "refund.documents",
+  summary:
+    "The documents of a refund request: the deposit invoice it refunds and the credit note its final approval issued, each with its download path, SHA-256 and sends.",
+  roles: [],
+  answer: "RefundDocuments",
+  handler: async (_access, reader, { params }) => {
+    const refund = await reader.get<RefundDoc>(reader.collection(REFUNDS).doc(params.refundId));
+    if (!refund) throw notFound(`Demande de remboursement introuvable : ${params.refundId}.`);
+    const deposit = refund.depositId
+      ? await reader.get<DepositDoc>(reader.collection(DEPOSITS).doc(refund.depositId))
+      : null;
+    const [invoiceDoc, issued] = await Promise.all([
+      deposit ? reader.get<DocumentDoc>(reader.collection(DOCUMENTS).doc(deposit.invoiceId)) : null,
+      reader.query<DocumentDoc>(reader.collection(DOCUMENTS).where("refundId", "==", params.refundId)),
+    ]);
+    const documents = [
+      ...(invoiceDoc && deposit ? [presentDocument(deposit.invoiceId, invoiceDoc)] : []),
+      ...issued.map(({ id, data }) => presentDocument(id, data)).sort((a, b) => a.number.localeCompare(b.number)),
+    ];
+    return { status: 200, body: { documents } };
+  },
+});
+
+export const resendDocumentCommand = defineChange({
+  name: "document.resend",
+  summary:
+    "« Renvoyer au client »: mails an issued document to its customer again, the same file attached, through a new outbox entry (sent once), recorded as an event.",
+  roles: ["requester", "accounting_approver", "admin"],
+  body: emptyBodySchema,
+  status: 200,
+  answer: "IssuedDocument",
+  handler: (uow, access, _body, { params }) => resendDocument(uow, access, documentId(params)),
+  present: ({ id, doc }) => presentDocument(id, doc),
+});
