@@ -307,3 +307,30 @@ test("refusals before any number: a professional customer without an address, a 
   });
   expect((await recordDeposit()).invoiceNumber).toBe("FA-2026-000001");
 });
+
+test("a final invoice's file deducts the deposit: type 380, the deposit invoice referenced, the amount due in the mail", async () => {
+  const dep = await recordDeposit();
+  api.setToday("2026-02-20");
+  const inv = await api.call("POST", `${base}/invoices/final`, {
+    as: ACCOUNTING,
+    body: {
+      orderRef: BODY.orderRef,
+      supplyKind: "goods",
+      lines: [{ vatRate: "20", net: "12000.00", label: "Agencement salle" }],
+    },
+  });
+  expect(inv.status).toBe(201);
+  const doc = await document(inv.body.id);
+  expect(doc).toMatchObject({ kind: "finalInvoice", number: "FA-2026-000002", stored: true });
+  const xml = (await download(inv.body.id)).bytes.toString("utf8");
+  expect(sha256(Buffer.from(xml))).toBe(doc.sha256);
+  expect(xml).toContain("<ram:TypeCode>380</ram:TypeCode>");
+  expect(xml).toContain(dep.invoiceNumber);
+  // 14 400,00 € TTC less the 4 320,00 € deposit (worked example 2 of the final-invoice tests).
+  expect(xml).toContain("<ram:DuePayableAmount>10080.00</ram:DuePayableAmount>");
+  writeFileSync(join(ARTIFACTS, doc.fileName), xml);
+
+  const entry = (await fs.db.collection(OUTBOX).where("target", "==", inv.body.id).get()).docs[0].data() as OutboxEntry;
+  expect(entry.subject).toBe("Facture FA-2026-000002 – Menuiserie Durand SAS");
+  expect(entry.text).toContain(`reste à payer après déduction des acomptes : ${euros("10080.00")}`);
+});
