@@ -22,7 +22,7 @@ export const MENUISERIE: DemoCompany = {
     siret: "55210055400013",
     rcsCity: "Lyon",
     vatNumber: "FR96552100554",
-    // Its deposit invoices, credit notes and final invoices are issued as files, kept and mailed (docs/documents.md).
+    // Its deposit invoices, credit notes and final invoices are issued as files, kept and mailed (docs/einvoice.md).
     documentsEnabled: true,
     vatOnDebits: false,
     arrhesVatOnReceipt: true,

@@ -34,7 +34,7 @@ export interface CompanySettings {
   bankBic?: string;
   /**
    * Issue each deposit invoice, credit note and final invoice as a file
-   * (stored, sealed in the chain, docs/documents.md); when on, a document
+   * (stored, sealed in the chain, docs/einvoice.md « Issued documents »); when on, a document
    * whose mandatory mentions are missing (documentReadiness) is refused
    * before its number. Absent: off (companies configured before #13).
    */
