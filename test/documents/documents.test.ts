@@ -21,25 +21,15 @@ import type { DocumentDoc } from "../../functions/src/model/document";
 import type { OutboxEntry } from "../../functions/src/model/outbox-entry";
 import { deliverDueReminders } from "../../functions/src/outbox/deliver";
 import { cloudDocumentBucket, documentBucketFromEnv } from "../../functions/src/storage/document-bucket";
+import { MENUISERIE } from "../../functions/dev/demo-data/companies";
 import { startSmtpSink, type SmtpSink } from "../../functions/testing/smtp-server";
 import { runTsChild } from "../jobs/support/run-child";
 import type { TestApi } from "../support/workflow-api";
 import { ACCOUNTING, ADMIN, C, DEPOSIT_BODY, REQUESTER, SALES, refundBody } from "../workflow/fixtures";
 import { workflowSuite } from "../workflow/suite";
 
-/** The legal identity of the demo's Menuiserie Durand SAS (functions/dev/demo-data/companies.ts). */
-const IDENTITY: Partial<CompanySettings> = {
-  name: "Menuiserie Durand SAS",
-  siren: "552100554",
-  legalForm: "SAS",
-  shareCapital: "120000.00",
-  address: { line1: "8 rue des Charpentiers", postcode: "69007", city: "Lyon", country: "FR" },
-  siret: "55210055400013",
-  rcsCity: "Lyon",
-  vatNumber: "FR96552100554",
-  bankIban: "FR7630006000011234567890189",
-  documentsEnabled: true,
-};
+/** The demo's Menuiserie Durand SAS: a complete legal identity (functions/dev/demo-data/companies.ts), documents on. */
+const IDENTITY: Partial<CompanySettings> = { ...MENUISERIE.settings, documentsEnabled: true };
 const CUSTOMER = {
   ...DEPOSIT_BODY.customer,
   email: "compta@hotel-bellevue.test",
