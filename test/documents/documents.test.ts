@@ -22,6 +22,7 @@ import type { OutboxEntry } from "../../functions/src/model/outbox-entry";
 import { deliverDueReminders } from "../../functions/src/outbox/deliver";
 import { cloudDocumentBucket, documentBucketFromEnv } from "../../functions/src/storage/document-bucket";
 import { MENUISERIE } from "../../functions/dev/demo-data/companies";
+import { validateEn16931 } from "../../functions/testing/einvoice/en16931-validation";
 import { startSmtpSink, type SmtpSink } from "../../functions/testing/smtp-server";
 import { runTsChild } from "../jobs/support/run-child";
 import type { TestApi } from "../support/workflow-api";
@@ -50,6 +51,15 @@ beforeEach(async () => {
 afterEach(() => sink.stop());
 
 const sha256 = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
+
+/** The file as downloaded passes the official EN 16931 schema and Schematron; kept for review. */
+function keepValid(fileName: string, bytes: Buffer | string): void {
+  const verdict = validateEn16931(bytes.toString());
+  expect(verdict.schemaErrors).toEqual([]);
+  expect(verdict.ruleErrors).toEqual([]);
+  mkdirSync(ARTIFACTS, { recursive: true });
+  writeFileSync(join(ARTIFACTS, fileName), bytes);
+}
 const documents = () => fs.db.collection(`companies/${C}/${DOCUMENTS}`);
 
 async function document(id: string): Promise<DocumentDoc> {
@@ -153,8 +163,7 @@ test("a deposit invoice is issued with its file: rendered once, SHA-256 sealed i
   expect(sha256(first.bytes)).toBe(doc.sha256);
   const again = await download(dep.invoiceId);
   expect(again.bytes.equals(first.bytes)).toBe(true);
-  mkdirSync(ARTIFACTS, { recursive: true });
-  writeFileSync(join(ARTIFACTS, doc.fileName), first.bytes);
+  keepValid(doc.fileName, first.bytes);
 
   // The chain verification re-hashes it and finds nothing wrong.
   const verify = await api.call("GET", `${base}/audit/verify`, { as: ADMIN });
@@ -179,7 +188,7 @@ test("a credit note's file is listed with the refund, and a file overwritten beh
   const xml = (await download(creditNoteId)).bytes.toString("utf8");
   expect(xml).toContain("<ram:TypeCode>503</ram:TypeCode>");
   expect(xml).toContain(dep.invoiceNumber); // the deposit invoice it rectifies
-  writeFileSync(join(ARTIFACTS, doc.fileName), xml);
+  keepValid(doc.fileName, xml);
 
   // Overwritten in the bucket directly (the JSON API, no precondition): the application is not asked.
   const endpoint = process.env.DOCUMENTS_STORAGE_ENDPOINT;
@@ -318,7 +327,7 @@ test("a final invoice's file deducts the deposit: type 380, the deposit invoice 
   expect(xml).toContain(dep.invoiceNumber);
   // 14 400,00 € TTC less the 4 320,00 € deposit (worked example 2 of the final-invoice tests).
   expect(xml).toContain("<ram:DuePayableAmount>10080.00</ram:DuePayableAmount>");
-  writeFileSync(join(ARTIFACTS, doc.fileName), xml);
+  keepValid(doc.fileName, xml);
 
   const entry = (await fs.db.collection(OUTBOX).where("target", "==", inv.body.id).get()).docs[0].data() as OutboxEntry;
   expect(entry.subject).toBe("Facture FA-2026-000002 – Menuiserie Durand SAS");
