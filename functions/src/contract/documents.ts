@@ -34,3 +34,19 @@ export const ISSUED_DOCUMENT_LABELS: Record<IssuedDocumentKind, string> = {
   creditNote: "Avoir",
   finalInvoice: "Facture",
 };
+
+/** A supporting document of a refund request (pièce justificative), as the approvers see it. */
+export interface SupportingDocument {
+  id: string;
+  fileName: string;
+  contentType: string;
+  size: number;
+  sha256: string;
+  addedBy: string;
+  /** The path of its download, relative to the company. */
+  download: string;
+}
+
+export interface SupportingDocuments {
+  documents: SupportingDocument[];
+}

@@ -56,3 +56,4 @@ export const BANK_PAYERS = "bankPayers";
 export const OUTBOX = "outbox";
 export const JOB_RUNS = "jobRuns";
 export const DOCUMENTS = "documents";
+export const SUPPORTING_DOCUMENTS = "supportingDocuments";

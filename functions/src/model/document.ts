@@ -55,3 +55,23 @@ export interface DocumentDoc extends SealedDocument {
 export function documentObjectName(companyId: string, documentId: string, fileName: string): string {
   return `companies/${companyId}/documents/${documentId}/${fileName}`;
 }
+
+/**
+ * companies/{c}/refunds/{r}/supportingDocuments/{id}: a file the request
+ * carries (the customer's cancellation letter, a proof), kept like the
+ * issued documents. The id and the object name derive from the SHA-256: the
+ * same file added twice is one document, one object.
+ */
+export interface SupportingDocumentDoc {
+  fileName: string;
+  contentType: string;
+  sha256: string;
+  size: number;
+  objectName: string;
+  addedBy: string;
+  addedAt: Timestamp;
+}
+
+export function supportingObjectName(companyId: string, refundId: string, sha256: string): string {
+  return `companies/${companyId}/refunds/${refundId}/supporting/${sha256}`;
+}

@@ -1,12 +1,17 @@
-import { notFound } from "../../errors/api-error";
-import { DEPOSITS, DOCUMENTS, REFUNDS } from "../../model/collections";
+import { createHash } from "node:crypto";
+import type { SupportingDocument } from "../../contract";
+import { conflict, notFound } from "../../errors/api-error";
+import { DEPOSITS, DOCUMENTS, REFUNDS, SUPPORTING_DOCUMENTS } from "../../model/collections";
 import type { DepositDoc } from "../../model/deposit";
-import type { DocumentDoc } from "../../model/document";
+import type { DocumentDoc, SupportingDocumentDoc } from "../../model/document";
 import type { RefundDoc } from "../../model/refund";
 import { documentBucketFromEnv } from "../../storage/document-bucket";
 import { isValidDocumentId } from "../../storage/document-id";
 import { emptyBodySchema } from "../../workflow/bodies/refund-body";
 import { resendDocument } from "../../workflow/issue-document";
+import { loadRefund } from "../../workflow/load-refund";
+import { supportingDocumentBodySchema } from "../../workflow/bodies/supporting-document-body";
+import { addSupportingDocument } from "../../workflow/supporting-document";
 import { defineChange, defineRead } from "../command";
 import { documentBytes } from "../documents";
 import { presentDocument } from "../presenters/document";
@@ -72,4 +77,71 @@ export const resendDocumentCommand = defineChange({
   answer: "IssuedDocument",
   handler: (uow, access, _body, { params }) => resendDocument(uow, access, documentId(params)),
   present: ({ id, doc }) => presentDocument(id, doc),
+});
+
+function presentSupporting(refundId: string, id: string, doc: SupportingDocumentDoc): SupportingDocument {
+  return {
+    id,
+    fileName: doc.fileName,
+    contentType: doc.contentType,
+    size: doc.size,
+    sha256: doc.sha256,
+    addedBy: doc.addedBy,
+    download: `refunds/${refundId}/supporting-documents/${id}`,
+  };
+}
+
+export const addSupportingDocumentCommand = defineChange({
+  name: "refund.add_supporting_document",
+  summary:
+    "Adds a supporting document (pièce justificative: the customer's cancellation letter, a proof) to a refund request: a PDF, PNG or JPEG of 700,000 bytes at most, its type read from its content; stored once under its SHA-256, recorded as an event.",
+  roles: ["requester", "sales_approver", "accounting_approver"],
+  body: supportingDocumentBodySchema,
+  status: 201,
+  answer: "SupportingDocument",
+  handler: (uow, _access, body, { params }) =>
+    addSupportingDocument(uow, documentBucketFromEnv(), params.refundId, body),
+  present: ({ refundId, id, doc }) => presentSupporting(refundId, id, doc),
+});
+
+export const listSupportingDocumentsCommand = defineRead({
+  name: "refund.supporting_documents",
+  summary: "The supporting documents of a refund request, for its approvers.",
+  roles: [],
+  answer: "SupportingDocuments",
+  handler: async (_access, reader, { params }) => {
+    const { ref } = await loadRefund(reader, params.refundId);
+    const docs = await reader.query<SupportingDocumentDoc>(ref.collection(SUPPORTING_DOCUMENTS).orderBy("addedAt"));
+    return {
+      status: 200,
+      body: { documents: docs.map(({ id, data }) => presentSupporting(params.refundId, id, data)) },
+    };
+  },
+});
+
+export const getSupportingDocumentCommand = defineRead({
+  name: "refund.get_supporting_document",
+  summary: "A supporting document's file, as added (refused when the stored bytes no longer hash to its SHA-256).",
+  roles: [],
+  answer: "DocumentFile",
+  handler: async (_access, reader, { params }) => {
+    const { ref } = await loadRefund(reader, params.refundId);
+    if (!isValidDocumentId(params.supportingId)) throw notFound("Pièce justificative introuvable.");
+    const doc = await reader.get<SupportingDocumentDoc>(ref.collection(SUPPORTING_DOCUMENTS).doc(params.supportingId));
+    const bytes = doc ? await documentBucketFromEnv()?.read(doc.objectName) : null;
+    if (!doc || !bytes) throw notFound("Pièce justificative introuvable.");
+    if (createHash("sha256").update(bytes).digest("hex") !== doc.sha256)
+      throw conflict("DOCUMENT_ALTERED", `La pièce justificative ${doc.fileName} a été modifiée dans le stockage.`);
+    return {
+      status: 200,
+      body: null,
+      download: {
+        fileName: doc.fileName,
+        contentType: doc.contentType,
+        chunks: (async function* () {
+          yield bytes;
+        })(),
+      },
+    };
+  },
 });

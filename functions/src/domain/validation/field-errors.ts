@@ -102,6 +102,8 @@ const FIELD_LABELS: Record<string, string> = {
   bankIban: "IBAN du compte de l'entreprise",
   bankBic: "BIC du compte de l'entreprise",
   documentsEnabled: "émission des factures et avoirs en fichier",
+  contentBase64: "contenu du fichier (base64)",
+  fileName: "nom du fichier",
   sendDocuments: "envoi des documents au client par e-mail",
   upTo: "date limite des échéances",
   legalForm: "forme juridique",

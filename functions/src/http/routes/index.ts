@@ -35,8 +35,11 @@ import {
   unmatchBankEntryCommand,
 } from "../../application/commands/bank";
 import {
+  addSupportingDocumentCommand,
   getDocumentCommand,
+  getSupportingDocumentCommand,
   listRefundDocumentsCommand,
+  listSupportingDocumentsCommand,
   resendDocumentCommand,
 } from "../../application/commands/documents";
 import { commandRoute } from "../command-route";
@@ -59,6 +62,9 @@ export const ROUTES: readonly Route[] = [
   commandRoute("POST", `${company}/refunds/:refundId/instalments/:n/pay`, payInstalmentCommand),
   commandRoute("GET", `${company}/refunds/:refundId`, getRefundCommand),
   commandRoute("GET", `${company}/refunds/:refundId/documents`, listRefundDocumentsCommand),
+  commandRoute("POST", `${company}/refunds/:refundId/supporting-documents`, addSupportingDocumentCommand),
+  commandRoute("GET", `${company}/refunds/:refundId/supporting-documents`, listSupportingDocumentsCommand),
+  commandRoute("GET", `${company}/refunds/:refundId/supporting-documents/:supportingId`, getSupportingDocumentCommand),
   commandRoute("GET", `${company}/documents/:documentId`, getDocumentCommand),
   commandRoute("POST", `${company}/documents/:documentId/resend`, resendDocumentCommand),
   commandRoute("GET", `${company}/approvals/pending`, pendingApprovalsCommand),
