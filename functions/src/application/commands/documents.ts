@@ -12,13 +12,28 @@ import { resendDocument } from "../../workflow/issue-document";
 import { loadRefund } from "../../workflow/load-refund";
 import { supportingDocumentBodySchema } from "../../workflow/bodies/supporting-document-body";
 import { addSupportingDocument } from "../../workflow/supporting-document";
-import { defineChange, defineRead } from "../command";
+import { defineChange, defineRead, type Answer } from "../command";
 import { documentBytes } from "../documents";
 import { presentDocument } from "../presenters/document";
 
 function documentId(params: Record<string, string>): string {
   if (!isValidDocumentId(params.documentId)) throw notFound(`Document introuvable : ${params.documentId}.`);
   return params.documentId;
+}
+
+/** A stored file as the answer: its bytes in one chunk, with its name and content type. */
+function fileAnswer(file: { fileName: string; contentType: string }, bytes: Buffer): Answer {
+  return {
+    status: 200,
+    body: null,
+    download: {
+      fileName: file.fileName,
+      contentType: file.contentType,
+      chunks: (async function* () {
+        yield bytes;
+      })(),
+    },
+  };
 }
 
 export const getDocumentCommand = defineRead({
@@ -29,17 +44,7 @@ export const getDocumentCommand = defineRead({
   answer: "DocumentFile",
   handler: async (_access, reader, { db, params }) => {
     const { doc, bytes } = await documentBytes(db, documentBucketFromEnv(), reader.companyId, documentId(params));
-    return {
-      status: 200,
-      body: null,
-      download: {
-        fileName: doc.fileName,
-        contentType: doc.contentType,
-        chunks: (async function* () {
-          yield bytes;
-        })(),
-      },
-    };
+    return fileAnswer(doc, bytes);
   },
 });
 
@@ -132,16 +137,6 @@ export const getSupportingDocumentCommand = defineRead({
     if (!doc || !bytes) throw notFound("Pièce justificative introuvable.");
     if (createHash("sha256").update(bytes).digest("hex") !== doc.sha256)
       throw conflict("DOCUMENT_ALTERED", `La pièce justificative ${doc.fileName} a été modifiée dans le stockage.`);
-    return {
-      status: 200,
-      body: null,
-      download: {
-        fileName: doc.fileName,
-        contentType: doc.contentType,
-        chunks: (async function* () {
-          yield bytes;
-        })(),
-      },
-    };
+    return fileAnswer(doc, bytes);
   },
 });
