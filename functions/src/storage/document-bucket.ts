@@ -1,4 +1,4 @@
-import { Storage } from "@google-cloud/storage";
+import type { Bucket } from "@google-cloud/storage";
 
 /**
  * Where issued documents are kept: a Cloud Storage bucket (with a retention
@@ -31,13 +31,19 @@ export function documentBucketConfig(env: NodeJS.ProcessEnv = process.env): Docu
 const code = (error: unknown) => (error as { code?: number }).code;
 
 export function cloudDocumentBucket(config: DocumentBucketConfig): DocumentBucket {
-  // A local endpoint needs no credentials (the client sends none to a custom endpoint).
-  const storage = new Storage(config.apiEndpoint ? { apiEndpoint: config.apiEndpoint, projectId: "demo-acompte" } : {});
-  const bucket = storage.bucket(config.bucket);
+  let bucket: Promise<Bucket> | null = null;
+  // Loaded on first use: a function that never touches a document does not load the client (docs/cold-start.md).
+  const opened = () =>
+    (bucket ??= import("@google-cloud/storage").then(({ Storage }) =>
+      // A local endpoint needs no credentials (the client sends none to a custom endpoint).
+      new Storage(config.apiEndpoint ? { apiEndpoint: config.apiEndpoint, projectId: "demo-acompte" } : {}).bucket(
+        config.bucket,
+      ),
+    ));
   return {
     async createOnce(name, bytes, contentType) {
       try {
-        await bucket.file(name).save(Buffer.from(bytes), {
+        await (await opened()).file(name).save(Buffer.from(bytes), {
           resumable: false,
           contentType,
           preconditionOpts: { ifGenerationMatch: 0 },
@@ -50,7 +56,7 @@ export function cloudDocumentBucket(config: DocumentBucketConfig): DocumentBucke
     },
     async read(name) {
       try {
-        const [bytes] = await bucket.file(name).download();
+        const [bytes] = await (await opened()).file(name).download();
         return bytes;
       } catch (error) {
         if (code(error) === 404) return null;
