@@ -40,7 +40,12 @@ import {
 
 const N = 60;
 const WARMUP = 5;
-const COMPANY = { ...MENUISERIE, id: "bench", settings: { ...MENUISERIE.settings, approvalThreshold: "1000000.00" } };
+// Documents off: this bench measures the workflow's transactions, not document rendering (its own bench, #13).
+const COMPANY = {
+  ...MENUISERIE,
+  id: "bench",
+  settings: { ...MENUISERIE.settings, approvalThreshold: "1000000.00", documentsEnabled: false },
+};
 const REQUESTER = "rachel@menuiserie.test";
 const ACCOUNTING = "alice@menuiserie.test";
 

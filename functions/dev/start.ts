@@ -25,6 +25,7 @@ import type { SheetsServer } from "../testing/sheets-server/index";
 import { alreadyRunning, localDir, lockLocalDir } from "./local-dir";
 import { addonPreviewService } from "./services/addon-preview";
 import { demoWorkbooksService, sheetsServerService } from "./services/sheets";
+import { storageServerService } from "./services/storage";
 import { jobsService, smtpSinkService } from "./services/jobs";
 
 /** What the services share once started. */
@@ -138,14 +139,16 @@ const demoDataService: Service = {
 };
 
 /**
- * In start order: the Sheets server and the SMTP sink before the api (the
- * api writes back to the one and sends its notices to the other), the
+ * In start order: the Sheets server, the storage server and the SMTP sink
+ * before the api (the api writes back to the first, keeps its documents in
+ * the second and sends its notices to the third), the
  * workbooks after the demo data they show, the jobs after the SMTP sink
  * they send to, the add-on preview last (it needs all of them).
  */
 export const SERVICES: Service[] = [
   emulatorService,
   sheetsServerService,
+  storageServerService,
   smtpSinkService,
   apiService,
   demoDataService,

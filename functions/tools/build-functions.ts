@@ -26,7 +26,12 @@ export type FunctionName = (typeof FUNCTION_NAMES)[number];
  * runtime runs, or it would not see the registration; Firestore reads its
  * protos and its gRPC stack from its own files.
  */
-export const EXTERNAL_PACKAGES = ["@google-cloud/functions-framework", "@google-cloud/firestore"] as const;
+export const EXTERNAL_PACKAGES = [
+  "@google-cloud/functions-framework",
+  "@google-cloud/firestore",
+  // The documents' bucket client (#13), loaded on first use; bundled it drags node-fetch's optional `encoding`.
+  "@google-cloud/storage",
+] as const;
 
 export interface FunctionsBuildOptions {
   outDir?: string;

@@ -9,7 +9,8 @@
  * latest). Prints every finding in French. Exit code 1 when anything is
  * wrong, 2 on a usage error. Uses FIRESTORE_EMULATOR_HOST when set,
  * otherwise application default credentials; SHEETS_API_URL for a local
- * Sheets server.
+ * Sheets server; DOCUMENTS_BUCKET (and DOCUMENTS_STORAGE_ENDPOINT for a local
+ * storage server) to hash the issued documents' files again.
  */
 import { Firestore } from "@google-cloud/firestore";
 import { readFileSync } from "node:fs";

@@ -148,7 +148,13 @@ it("sets a dispute on the selected final invoice through the page's prompts; a c
     body: {
       orderRef: ORDER,
       supplyKind: "goods",
-      customer: { name: "Hôtel Bellevue SARL", kind: "b2b", siren: "732829320" },
+      // The demo company issues its documents: a professional customer needs its address (#13).
+      customer: {
+        name: "Hôtel Bellevue SARL",
+        kind: "b2b",
+        siren: "732829320",
+        address: "4 quai du Rhône\n69002 Lyon",
+      },
       lines: [{ vatRate: "20", net: "5000.00" }],
     },
   });

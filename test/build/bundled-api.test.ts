@@ -49,7 +49,11 @@ describe("the bundled api, served by the functions framework", () => {
     const created = await httpCall(`${api.url}/v1/companies/${MENUISERIE.id}/deposits`, {
       method: "POST",
       headers: { ...auth("rachel@menuiserie.test"), "content-type": "application/json", "idempotency-key": "bundle-1" },
-      body: JSON.stringify(DEPOSIT_BODY),
+      // The demo company issues its documents: a professional customer needs its address (#13).
+      body: JSON.stringify({
+        ...DEPOSIT_BODY,
+        customer: { ...DEPOSIT_BODY.customer, address: "4 quai du Rhône\n69002 Lyon" },
+      }),
     });
     expect(created.status).toBe(201);
     const { id } = JSON.parse(created.body) as { id: string };
@@ -76,9 +80,9 @@ describe("the bundled api, served by the functions framework", () => {
   });
 });
 
-/** Bare package names the bundle itself requires at run time (its `require("…")` calls). */
+/** Bare package names the bundle itself requires at run time (its `require("…")` calls and lazy `import("…")`s). */
 function requiredPackages(bundle: string): string[] {
-  const names = [...readFileSync(bundle, "utf8").matchAll(/\brequire\("([^"./][^"]*)"\)/g)]
+  const names = [...readFileSync(bundle, "utf8").matchAll(/\b(?:require|import)\("([^"./][^"]*)"\)/g)]
     .map((m) => m[1])
     .filter((specifier) => !isBuiltin(specifier))
     .map((specifier) =>

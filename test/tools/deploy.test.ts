@@ -45,7 +45,8 @@ const job = (verb: string, name: string, schedule: string, description: string) 
 const schedulerEnv = (name: string) => `SCHEDULER_AUDIENCE=${URL(name)},SCHEDULER_SERVICE_ACCOUNTS=${SCHED}`;
 /** The mail settings of the example config (the api and the jobs that mail get them). */
 const MAIL_ENV =
-  "MAIL_TRANSPORT=smtp,MAIL_FROM=Acompte - Menuiserie Lefèvre <relances@menuiserie-lefevre.fr>,MAIL_MESSAGE_ID_DOMAIN=menuiserie-lefevre.fr," +
+  "MAIL_TRANSPORT=smtp,MAIL_FROM=Acompte - Menuiserie Lefèvre <relances@menuiserie-lefevre.fr>,DOCUMENTS_BUCKET=acompte-demo-acompte-documents," +
+  "MAIL_MESSAGE_ID_DOMAIN=menuiserie-lefevre.fr," +
   "OUTBOX_ON_UNKNOWN_OUTCOME=resend,SMTP_HOST=smtp.menuiserie-lefevre.fr,SMTP_PORT=587,SMTP_SECURE=false," +
   "SMTP_USER=relances@menuiserie-lefevre.fr";
 /** A job that mails (reminders, anchors): the scheduler's settings, the mail settings, the SMTP password's secret. */
@@ -62,7 +63,7 @@ const EXPECTED_DRY_RUN = [
   "gcloud services enable firestore.googleapis.com firebaserules.googleapis.com cloudfunctions.googleapis.com " +
     "run.googleapis.com cloudbuild.googleapis.com artifactregistry.googleapis.com cloudscheduler.googleapis.com " +
     "secretmanager.googleapis.com iam.googleapis.com cloudresourcemanager.googleapis.com sheets.googleapis.com " +
-    `gmail.googleapis.com logging.googleapis.com ${Q}`,
+    `gmail.googleapis.com logging.googleapis.com storage.googleapis.com ${Q}`,
   "# 2. Firestore: database, rules and indexes, TTL of the idempotency records",
   `gcloud firestore databases create '--database=(default)' --location=eur3 --type=firestore-native --delete-protection ${Q}`,
   "node_modules/.bin/firebase deploy --only firestore --project acompte-demo --non-interactive",
@@ -73,12 +74,19 @@ const EXPECTED_DRY_RUN = [
   binding(SA, "roles/logging.logWriter"),
   `gcloud iam service-accounts create acompte-scheduler '--display-name=Acompte Cloud Scheduler (job trigger)' ${Q}`,
   binding("PROJECT_NUMBER-compute@developer.gserviceaccount.com", "roles/cloudbuild.builds.builder"),
-  "# 4. Mail secrets in Secret Manager",
+  "# 4. Cloud Storage: the documents bucket, its retention policy, the runtime's access",
+  `gcloud storage buckets create gs://acompte-demo-acompte-documents --location=EU --uniform-bucket-level-access ` +
+    `--public-access-prevention --retention-period=10y ${Q}`,
+  `gcloud storage buckets add-iam-policy-binding gs://acompte-demo-acompte-documents --member=serviceAccount:${SA} ` +
+    `--role=roles/storage.objectCreator --format=none ${Q}`,
+  `gcloud storage buckets add-iam-policy-binding gs://acompte-demo-acompte-documents --member=serviceAccount:${SA} ` +
+    `--role=roles/storage.objectViewer --format=none ${Q}`,
+  "# 5. Mail secrets in Secret Manager",
   `gcloud secrets create acompte-smtp-password --replication-policy=user-managed --locations=europe-west1 ${Q}`,
   `gcloud secrets versions add acompte-smtp-password --data-file=- ${Q}  # stdin: $ACOMPTE_SMTP_PASSWORD`,
   `gcloud secrets add-iam-policy-binding acompte-smtp-password --member=serviceAccount:${SA} ` +
     `--role=roles/secretmanager.secretAccessor --condition=None --format=none ${Q}`,
-  "# 5. Build and deploy the functions (nodejs22)",
+  "# 6. Build and deploy the functions (nodejs22)",
   "npm run build",
   `${deployFn("api", "--allow-unauthenticated", "256Mi", "60s")} ` +
     `'--set-env-vars=NODE_OPTIONS=--max-old-space-size=160,ACOMPTE_AUDIENCE=123456789012-abcdefghijklmnopqrstuvwxyz012345.apps.googleusercontent.com,${MAIL_ENV}' ` +
@@ -89,7 +97,7 @@ const EXPECTED_DRY_RUN = [
   `gcloud run services update dashboard --region=europe-west1 --no-invoker-iam-check ${Q}`,
   mailJobDeploy("anchors"),
   `gcloud run services update anchors --region=europe-west1 --no-invoker-iam-check ${Q}`,
-  "# 6. Cloud Scheduler jobs",
+  "# 7. Cloud Scheduler jobs",
   job("create", "reminders", "0 7 * * *", "Acompte: reminders and dunning letters"),
   job("create", "dashboard", "0 6 * * *", "Acompte: dashboard of every company"),
   job("create", "anchors", "50 23 * * *", "Acompte: daily integrity anchors of every company"),
@@ -148,6 +156,7 @@ const deployedProject = (stored: string): [RegExp, string | null][] => [
   [/secrets versions describe latest/, "projects/123456789012/secrets/acompte-smtp-password/versions/7\n"],
   [/functions describe (api|reminders|dashboard|anchors)/, null],
   [/scheduler jobs describe/, "projects/acompte-demo/locations/europe-west1/jobs/x\n"],
+  [/storage buckets describe gs:\/\/acompte-demo-acompte-documents/, "315360000\n"],
 ];
 
 /** A live run with the scripted project, from a folder holding the bundles the build makes. */

@@ -22,6 +22,8 @@ export const MENUISERIE: DemoCompany = {
     siret: "55210055400013",
     rcsCity: "Lyon",
     vatNumber: "FR96552100554",
+    // Its deposit invoices, credit notes and final invoices are issued as files, kept and mailed (docs/einvoice.md).
+    documentsEnabled: true,
     vatOnDebits: false,
     arrhesVatOnReceipt: true,
     accounts: {},
@@ -53,6 +55,7 @@ export const STUDIO: DemoCompany = {
     siret: "44306184100013",
     rcsCity: "Paris",
     vatNumber: "FR64443061841",
+    documentsEnabled: true,
     vatOnDebits: true,
     arrhesVatOnReceipt: false,
     accounts: { salesServices: "706" },

@@ -16,6 +16,8 @@ import { outboxMailOf, type OutboxMail } from "../jobs/outbox-mail";
 import { dashboardNotifier } from "../jobs/dashboard-refresh";
 import { publishDashboard } from "../jobs/sheets-publisher";
 import { systemClock } from "../application/ports/clock";
+import { documentUploads } from "../application/documents";
+import { documentBucketFromEnv } from "../storage/document-bucket";
 
 /** The routes of the add-on's workbook actions on `gateway`. */
 export function sheetsRoutes(gateway: SheetsGateway): Route[] {
@@ -31,7 +33,8 @@ export function createApi(
     {
       ...deps,
       clock: deps.clock ?? systemClock,
-      notifier: deps.notifier ?? noopNotifier,
+      // Issued documents are uploaded before anything else hears of the change (a notice may attach them).
+      notifier: allNotifiers(documentUploads(deps.db, documentBucketFromEnv()), deps.notifier ?? noopNotifier),
       companyQueue: deps.companyQueue ?? new CompanyQueue(),
     },
     [...ROUTES, ...extraRoutes],

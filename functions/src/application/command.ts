@@ -49,12 +49,12 @@ export interface Answer {
   download?: Download;
 }
 
-/** A text file sent in chunks, with the name a browser saves it under. */
+/** A file sent in chunks (text, or bytes for an issued document), with the name a browser saves it under. */
 export interface Download {
   fileName: string;
   /** e.g. `text/plain; charset=utf-8`. */
   contentType: string;
-  chunks: AsyncIterable<string>;
+  chunks: AsyncIterable<string | Uint8Array>;
 }
 
 interface Described {

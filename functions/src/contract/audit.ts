@@ -21,7 +21,9 @@ export type FindingCode =
   /** The series counter disagrees with its documents. */
   | "counter"
   /** The document at an anchored place no longer has the anchored hash. */
-  | "rewritten";
+  | "rewritten"
+  /** An issued file (PDF, XML) kept in storage differs from the SHA-256 sealed with its record, or is gone. */
+  | "document";
 
 /** One problem found in a chain, told in French in `problem` (integrity/finding.ts). */
 export interface Finding {

@@ -19,3 +19,4 @@ export * from "./fec";
 export * from "./vat-return";
 export * from "./bank";
 export * from "./bank-account";
+export * from "./documents";

@@ -33,7 +33,7 @@ export function sendError(
 
 /** A response that can also be written in chunks (Express's), for downloads. */
 export interface StreamingResponse extends JsonResponse {
-  write(chunk: string): boolean;
+  write(chunk: string | Uint8Array): boolean;
   end(): unknown;
   once(event: "drain" | "close", listener: () => void): unknown;
   /** Set once the status and headers are sent: an error then cuts the connection instead of answering JSON. */
@@ -48,7 +48,7 @@ export interface StreamingResponse extends JsonResponse {
  */
 export async function sendDownload(
   res: StreamingResponse,
-  download: { fileName: string; contentType: string; chunks: AsyncIterable<string> },
+  download: { fileName: string; contentType: string; chunks: AsyncIterable<string | Uint8Array> },
 ): Promise<void> {
   res
     .status(200)

@@ -14,6 +14,8 @@ import { companyCollection } from "../storage/refs";
 import { EXTERNAL_SERIES, parseSeriesKey, SERIES, seriesLabel } from "../storage/series";
 import { anchorFindings } from "./anchor-check";
 import { checkDepositCopies, DEPOSITS_SERIES } from "./deposit-copies";
+import { checkStoredDocuments, DOCUMENTS_SERIES } from "./document-check";
+import { documentBucketFromEnv, type DocumentBucket } from "../storage/document-bucket";
 import type { Finding } from "./finding";
 import { walkExternalInvoices, walkSeries, type SeriesWalk, type WalkStart } from "./walk-series";
 
@@ -26,9 +28,15 @@ export type AnchorUsed = AuditVerification["anchors"][number];
 export interface VerifyOptions {
   /** An anchor from outside Firestore to compare with. */
   anchor?: Anchor;
+  /** Where the issued files are kept (default: the configured bucket, documentBucketFromEnv). */
+  bucket?: DocumentBucket | null;
 }
 
-const OTHER_LABELS: Record<string, string> = { [EXTERNAL_SERIES]: "factures externes", [DEPOSITS_SERIES]: "acomptes" };
+const OTHER_LABELS: Record<string, string> = {
+  [EXTERNAL_SERIES]: "factures externes",
+  [DEPOSITS_SERIES]: "acomptes",
+  [DOCUMENTS_SERIES]: "documents émis",
+};
 
 /** A report lists this many findings at most (a chain deleted as a whole would otherwise list every document). */
 export const MAX_FINDINGS = 1000;
@@ -76,6 +84,8 @@ export interface ChainsCheck {
   after?: Map<string, WalkStart>;
   /** Also check the invoices imported from other tools and the deposits' copies (the full verification). */
   beyondSeries: boolean;
+  /** With `beyondSeries`: the issued files are hashed again from this bucket. */
+  bucket?: DocumentBucket | null;
 }
 
 /** Walks the series, compares them with the anchors, and tells each problem once, series by series. */
@@ -100,6 +110,7 @@ export async function checkChains(
   }
   const external = plan.beyondSeries ? await walkExternalInvoices(db, companyId) : null;
   const deposits = plan.beyondSeries ? await checkDepositCopies(db, companyId) : null;
+  const documents = plan.beyondSeries ? await checkStoredDocuments(db, companyId, plan.bucket ?? null) : null;
 
   const fromAnchors = plan.anchors.flatMap((a) => anchorFindings(a.anchor, walks));
   // A place an anchor counted is told as such; the walk's own « manque » for it would say the same twice.
@@ -110,6 +121,7 @@ export async function checkChains(
   const others = [
     ...(external && external.count > 0 ? [external] : []),
     ...(deposits && deposits.count > 0 ? [{ series: DEPOSITS_SERIES, ...deposits }] : []),
+    ...(documents && documents.count > 0 ? [{ series: DOCUMENTS_SERIES, ...documents }] : []),
   ];
   for (const walk of [...walks.values(), ...others]) {
     const own = walk.findings.filter((f) => !(f.code === "missing" && anchoredMissing.has(f.number)));
@@ -150,7 +162,14 @@ export async function verifyChains(
     ...inCollections.flat(),
   ]);
   const series = [...names].filter((s) => parseSeriesKey(s)).sort();
-  const { chains, findings } = await checkChains(db, companyId, { series, counters, anchors, beyondSeries: true });
+  const bucket = options.bucket === undefined ? documentBucketFromEnv() : options.bucket;
+  const { chains, findings } = await checkChains(db, companyId, {
+    series,
+    counters,
+    anchors,
+    beyondSeries: true,
+    bucket,
+  });
   return {
     ok: findings.length === 0,
     chains,

@@ -7,6 +7,7 @@
  * walk goes on from its stored hash, so the next one is not blamed for it.
  */
 import type { Firestore, QueryDocumentSnapshot } from "@google-cloud/firestore";
+import type { SealedDocument } from "../model/document";
 import type { SequenceDoc } from "../model/sequence";
 import { chainHash, recordedAt } from "../storage/chain-hash";
 import { companyCollection } from "../storage/refs";
@@ -69,6 +70,7 @@ export function sealedHash(series: string, d: Doc): string {
     prevHash: d.prevHash as string,
     recordedAt: when,
     content: d.content,
+    document: d.document as SealedDocument | undefined,
   });
 }
 

@@ -3,7 +3,9 @@
  * anchors), and how the deployed settings give it: one mapping, so a new
  * mail setting reaches every mailing job at once.
  */
+import { documentAttachments } from "../application/documents";
 import type { MailTransport } from "../mail/mail-transport";
+import { documentBucketFromEnv } from "../storage/document-bucket";
 import type { DeliveryOptions } from "../outbox/deliver";
 import type { MailConfig } from "./job-config";
 
@@ -19,6 +21,6 @@ export function outboxMailOf(config: MailConfig): OutboxMail {
     transport: config.transport,
     from: config.from,
     messageIdDomain: config.messageIdDomain,
-    delivery: { onUnknownOutcome: config.onUnknownOutcome },
+    delivery: { onUnknownOutcome: config.onUnknownOutcome, attachments: documentAttachments(documentBucketFromEnv()) },
   };
 }

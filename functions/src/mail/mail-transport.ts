@@ -12,6 +12,14 @@ export interface OutgoingMail {
   /** Deterministic Message-ID (`<id@domain>`): the same reminder always carries the same one. */
   messageId: string;
   headers?: Record<string, string>;
+  /** Files attached (an issued invoice or credit note). */
+  attachments?: MailAttachment[];
+}
+
+export interface MailAttachment {
+  fileName: string;
+  contentType: string;
+  content: Buffer;
 }
 
 export interface MailTransport {

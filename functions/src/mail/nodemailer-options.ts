@@ -31,6 +31,15 @@ export function toNodemailerOptions(mail: OutgoingMail): Mail.Options {
     text: mail.text,
     messageId: mail.messageId,
     headers: mail.headers,
+    ...(mail.attachments?.length
+      ? {
+          attachments: mail.attachments.map((a) => ({
+            filename: a.fileName,
+            contentType: a.contentType,
+            content: a.content,
+          })),
+        }
+      : {}),
     // UTF-8 throughout: French accents in subjects (RFC 2047) and bodies.
     encoding: "quoted-printable",
     textEncoding: "quoted-printable",

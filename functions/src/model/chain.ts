@@ -1,4 +1,5 @@
 import type { Timestamp } from "@google-cloud/firestore";
+import type { SealedDocument } from "./document";
 
 /**
  * Inalterability: a chained document holds its issued content in `content`
@@ -23,10 +24,12 @@ export interface SealedRecord<C> extends ChainLink {
   content: C;
   /** When the document was recorded; sealed with the content. */
   createdAt: Timestamp;
+  /** The file issued with the record (model/document.ts), sealed with it. */
+  document?: SealedDocument;
 }
 
 /** Fields of every chained document that belong to its sealed record. */
-export const SEALED_RECORD_FIELDS = ["content", "createdAt", "series", "seq", "prevHash", "hash"] as const;
+export const SEALED_RECORD_FIELDS = ["content", "createdAt", "series", "seq", "prevHash", "hash", "document"] as const;
 
 /** The chained series: invoices (deposit and final invoices share one series), credit notes, journal entries. */
 export type SeriesKind = "invoice" | "creditNote" | "journal";

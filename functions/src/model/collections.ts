@@ -55,3 +55,5 @@ export const BANK_STATEMENTS = "bankStatements";
 export const BANK_PAYERS = "bankPayers";
 export const OUTBOX = "outbox";
 export const JOB_RUNS = "jobRuns";
+export const DOCUMENTS = "documents";
+export const SUPPORTING_DOCUMENTS = "supportingDocuments";

@@ -41,6 +41,15 @@ export interface CompanySettings {
   ibanChangeHoldDays?: number;
   /** How the bank's CSV statement export is laid out (bank/csv-statement.ts); absent: CSV_STATEMENT_DEFAULTS. */
   statementCsv?: CsvStatementLayout;
+  /**
+   * Issue each deposit invoice, credit note and final invoice as a file
+   * (stored, sealed in the chain, docs/einvoice.md « Issued documents »); when on, a document
+   * whose mandatory mentions are missing (documentReadiness) is refused
+   * before its number. Absent: off (companies configured before #13).
+   */
+  documentsEnabled?: boolean;
+  /** Mail each issued document to the customer; absent: on (when documents are issued). */
+  sendDocuments?: boolean;
 }
 
 /**

@@ -15,3 +15,4 @@ export * from "./refund";
 export * from "./roles";
 export * from "./sequence";
 export * from "./workbook";
+export * from "./document";

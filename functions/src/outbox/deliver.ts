@@ -14,7 +14,7 @@
  */
 import { randomUUID } from "node:crypto";
 import { FieldValue, Firestore, Timestamp, DocumentReference } from "@google-cloud/firestore";
-import type { MailTransport, OutgoingMail } from "../mail/mail-transport";
+import type { MailAttachment, MailTransport, OutgoingMail } from "../mail/mail-transport";
 import { Lease } from "../storage/lease";
 import { mapLimited } from "./map-limited";
 import { OUTBOX } from "../model/collections";
@@ -28,6 +28,12 @@ export interface DeliveryOptions {
   maxAttempts?: number;
   onUnknownOutcome?: "resend" | "hold";
   concurrency?: number;
+  /**
+   * The files an entry with `attachments` carries (issued documents), read
+   * when it is sent: jobs/outbox-mail.ts gives application/documents.ts's.
+   * Without it such an entry fails and stays due.
+   */
+  attachments?: (db: Firestore, entry: OutboxEntry) => Promise<MailAttachment[]>;
   /** Test seams to stop the process at the two points a crash matters. */
   hooks?: {
     afterLease?: (id: string) => Promise<void> | void;
@@ -160,7 +166,8 @@ async function deliverOne(
   await options.hooks?.afterLease?.(ref.id);
 
   try {
-    await transport.send(outgoing(claimed, options.from, ref.id));
+    const attachments = await attachmentsOf(db, claimed, options);
+    await transport.send({ ...outgoing(claimed, options.from, ref.id), ...(attachments ? { attachments } : {}) });
   } catch (error) {
     const attempts = claimed.attempts;
     const giveUp = attempts >= (options.maxAttempts ?? 5);
@@ -182,6 +189,16 @@ async function deliverOne(
   await options.hooks?.afterSend?.(ref.id);
   await finish(db, ref, owner, { status: "SENT", sentAt: Timestamp.fromDate(options.now()), lastError: null }, report);
   return "sent";
+}
+
+async function attachmentsOf(
+  db: Firestore,
+  entry: OutboxEntry,
+  options: DeliveryOptions,
+): Promise<MailAttachment[] | undefined> {
+  if (!entry.attachments?.length) return undefined;
+  if (!options.attachments) throw new Error("Pièces jointes indisponibles : aucun stockage de documents configuré.");
+  return options.attachments(db, entry);
 }
 
 function outgoing(entry: OutboxEntry, from: string, id: string): OutgoingMail {

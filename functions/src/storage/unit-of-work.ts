@@ -9,6 +9,7 @@ import {
 } from "@google-cloud/firestore";
 import { frenchDate } from "../domain/dates/calendar-day";
 import { EVENTS, SEQUENCES } from "../model/collections";
+import type { SealedDocument } from "../model/document";
 import type { AuditEventDoc } from "../model/event";
 import type { NumberedKind, SequenceDoc } from "../model/sequence";
 import { conflict } from "../errors/api-error";
@@ -241,14 +242,21 @@ export class UnitOfWork {
    * Writes a chained document for a reserved number and moves the series
    * head to it: the sealed record (content, recording time, chain fields)
    * and beside it `fields` — the copies derived from the content and the
-   * initial mutable state (model files say which is which).
+   * initial mutable state (model files say which is which). `document`, the
+   * file issued with it, is sealed with the content.
    */
-  putChained(slot: NumberSlot, ref: DocumentReference, content: object, fields: object): string {
+  putChained(
+    slot: NumberSlot,
+    ref: DocumentReference,
+    content: object,
+    fields: object,
+    document?: SealedDocument,
+  ): string {
     const state = this.slotState(slot);
     const createdAt = this.timestamp;
     const link = { series: slot.series, seq: slot.seq, prevHash: slot.prevHash };
-    const hash = chainHash({ ...link, recordedAt: recordedAt(createdAt), content });
-    this.create(ref, { ...fields, content, createdAt, ...link, hash });
+    const hash = chainHash({ ...link, recordedAt: recordedAt(createdAt), content, document });
+    this.create(ref, { ...fields, content, createdAt, ...link, ...(document ? { document } : {}), hash });
     state.doc = { ...state.doc, last: slot.seq, lastDate: slot.date, lastHash: hash, lastId: ref.id };
     return hash;
   }

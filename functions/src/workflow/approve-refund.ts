@@ -11,6 +11,7 @@ import { chartOption, settingsOf } from "./company-settings";
 import { actorOf, lifecycleState, loadRefund } from "./load-refund";
 import { notifyRefundStep } from "./notify-refund";
 import { pendingApprovers } from "./pending-approvers";
+import { issueDocument, refuseIfDocumentNotReady } from "./issue-document";
 import { postEntry } from "./post-entry";
 
 /**
@@ -75,6 +76,7 @@ async function issueCreditNote(
   const settings = settingsOf(access);
   const quote = doc.quote;
 
+  refuseIfDocumentNotReady(access, deposit.customer);
   const slot = await uow.nextNumber("creditNote", uow.today);
   const creditNoteRef = uow.collection(CREDIT_NOTES).doc();
   const content = creditNoteContent({
@@ -87,7 +89,12 @@ async function issueCreditNote(
     refundId,
     depositId,
   });
-  uow.putChained(slot, creditNoteRef, content, creditNoteCopies(content));
+  const document = await issueDocument(uow, access, {
+    sourceRef: creditNoteRef,
+    source: { kind: "creditNote", content },
+    refundId,
+  });
+  uow.putChained(slot, creditNoteRef, content, creditNoteCopies(content), document ?? undefined);
 
   const entries = refundApprovalEntries(quote, {
     date: uow.today,

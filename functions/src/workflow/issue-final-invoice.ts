@@ -22,6 +22,7 @@ import { chartOption, settingsOf } from "./company-settings";
 import { invoiceDueDate } from "./invoice-due-date";
 import { invoiceHead } from "./invoice-head";
 import { refuseIfOrderInvoiced } from "./order-final-invoice";
+import { issueDocument, refuseIfDocumentNotReady } from "./issue-document";
 import { postEntry } from "./post-entry";
 
 /**
@@ -98,6 +99,7 @@ export async function issueFinalInvoice(uow: UnitOfWork, access: Access, body: F
     body.paymentTermsDays !== undefined ? { kind: "days", days: body.paymentTermsDays } : settings.paymentTerms,
   );
 
+  refuseIfDocumentNotReady(access, customer);
   const slot = await uow.nextNumber("invoice", uow.today);
   const ref = uow.collection(INVOICES).doc();
   const content: InvoiceContent = {
@@ -130,7 +132,11 @@ export async function issueFinalInvoice(uow: UnitOfWork, access: Access, body: F
       transfers: [],
     };
   const fields = { ...invoiceCopies(content), ...state };
-  uow.putChained(slot, ref, content, fields);
+  const document = await issueDocument(uow, access, {
+    sourceRef: ref,
+    source: { kind: "finalInvoice", content },
+  });
+  uow.putChained(slot, ref, content, fields, document ?? undefined);
   const entry = finalInvoiceEntry({
     date: uow.today,
     pieceRef: slot.number,

@@ -17,6 +17,7 @@ import type { DepositBody } from "./bodies/deposit-body";
 import { chartOption, settingsOf } from "./company-settings";
 import { invoiceHead } from "./invoice-head";
 import { refuseIfOrderInvoiced } from "./order-final-invoice";
+import { issueDocument, refuseIfDocumentNotReady } from "./issue-document";
 import { postEntry } from "./post-entry";
 
 /**
@@ -63,6 +64,7 @@ export async function recordDeposit(
     newGross: invoice.total.gross,
   });
 
+  refuseIfDocumentNotReady(access, body.customer);
   const depositRef = uow.collection(DEPOSITS).doc();
   const invoiceRef = uow.collection(INVOICES).doc();
   const slot = await uow.nextNumber("invoice", uow.today);
@@ -76,7 +78,11 @@ export async function recordDeposit(
   };
   // Issued paid: the deposit was cashed before its invoice.
   const state: InvoiceState = { openAmount: "0.00", paidOn: body.cashedDate };
-  uow.putChained(slot, invoiceRef, content, { ...invoiceCopies(content), ...state });
+  const document = await issueDocument(uow, access, {
+    sourceRef: invoiceRef,
+    source: { kind: "depositInvoice", content },
+  });
+  uow.putChained(slot, invoiceRef, content, { ...invoiceCopies(content), ...state }, document ?? undefined);
 
   const entry = depositCashedEntry({
     date: uow.today,

@@ -13,7 +13,9 @@ export type ReminderRule =
   /** Not a reminder: the notice of a refund request's step, sent once (refund-notice.ts). */
   | "refund-notice"
   /** Not a reminder: the daily anchor of the chains mailed to the auditors (functions/src/integrity). */
-  | "integrity-anchor";
+  | "integrity-anchor"
+  /** Not a reminder: an issued document (invoice, credit note) mailed to the customer with its file; level n = n-th resend. */
+  | "document";
 
 export interface Reminder {
   companyId: string;
@@ -36,6 +38,8 @@ export interface Reminder {
    * other by then, so a letter never asks again what was just invoiced.
    */
   penaltyInvoicesCited?: string[];
+  /** document: the issued documents (`documents/{id}` of the company) attached, read from storage when sent. */
+  attachments?: { documentId: string }[];
 }
 
 export function reminderId(r: Pick<Reminder, "companyId" | "rule" | "level" | "target" | "day">): string {

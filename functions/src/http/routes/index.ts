@@ -35,6 +35,14 @@ import {
   unmatchBankEntryCommand,
 } from "../../application/commands/bank";
 import { changeBankAccountCommand, confirmBankAccountCommand } from "../../application/commands/bank-account";
+import {
+  addSupportingDocumentCommand,
+  getDocumentCommand,
+  getSupportingDocumentCommand,
+  listRefundDocumentsCommand,
+  listSupportingDocumentsCommand,
+  resendDocumentCommand,
+} from "../../application/commands/documents";
 import { commandRoute } from "../command-route";
 import type { Route } from "../route";
 
@@ -56,6 +64,12 @@ export const ROUTES: readonly Route[] = [
   commandRoute("GET", `${company}/refunds/:refundId`, getRefundCommand),
   commandRoute("POST", `${company}/refunds/:refundId/bank-account`, changeBankAccountCommand),
   commandRoute("POST", `${company}/refunds/:refundId/bank-account/confirm`, confirmBankAccountCommand),
+  commandRoute("GET", `${company}/refunds/:refundId/documents`, listRefundDocumentsCommand),
+  commandRoute("POST", `${company}/refunds/:refundId/supporting-documents`, addSupportingDocumentCommand),
+  commandRoute("GET", `${company}/refunds/:refundId/supporting-documents`, listSupportingDocumentsCommand),
+  commandRoute("GET", `${company}/refunds/:refundId/supporting-documents/:supportingId`, getSupportingDocumentCommand),
+  commandRoute("GET", `${company}/documents/:documentId`, getDocumentCommand),
+  commandRoute("POST", `${company}/documents/:documentId/resend`, resendDocumentCommand),
   commandRoute("GET", `${company}/approvals/pending`, pendingApprovalsCommand),
   commandRoute("POST", `${company}/invoices/final`, finalInvoiceCommand),
   commandRoute("POST", `${company}/invoices/external`, recordExternalInvoiceCommand),

@@ -30,6 +30,7 @@ const RULE_LABEL: Record<ReminderRule, string> = {
   "legal-rates-missing": "Taux légaux à renseigner",
   "integrity-anchor": "Empreinte d'intégrité (auditeurs)",
   "refund-notice": "Avis de remboursement",
+  document: "Document envoyé au client",
 };
 
 const LEVEL_LABEL: Record<ReminderRule, string[]> = {
@@ -40,6 +41,8 @@ const LEVEL_LABEL: Record<ReminderRule, string[]> = {
   "legal-rates-missing": ["Rappel"],
   "integrity-anchor": ["Quotidienne"],
   "refund-notice": ["Avis"],
+  // Level n > 0 is the n-th « Renvoyer au client ».
+  document: ["Envoi"],
 };
 
 export const STATUS_LABEL = {

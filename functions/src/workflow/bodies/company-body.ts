@@ -84,6 +84,10 @@ export const companySettingsSchema = z
     ibanChangeHoldDays: wholeCount("jours", 0, 365).optional(),
     /** Columns of the bank's CSV statement export (docs/bank.md « CSV statements »). */
     statementCsv: csvStatementLayoutSchema.optional(),
+    /** Issue documents (files kept and sealed) and refuse one whose mandatory mentions are missing. */
+    documentsEnabled: z.boolean({ error: "doit valoir true ou false" }).optional(),
+    /** Mail each issued document to the customer (default true). */
+    sendDocuments: z.boolean({ error: "doit valoir true ou false" }).optional(),
   })
   .superRefine((settings, ctx) => checkSameSiren(settings, ctx));
 

@@ -20,6 +20,7 @@ export const REQUIRED_APIS = [
   "sheets.googleapis.com",
   "gmail.googleapis.com",
   "logging.googleapis.com",
+  "storage.googleapis.com",
 ];
 
 export const enableApis: Step = {

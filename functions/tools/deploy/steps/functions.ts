@@ -1,3 +1,4 @@
+import { documentsBucket } from "./documents-bucket";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { keyValueList } from "../command";
@@ -36,9 +37,14 @@ const schedulerEnv = (ctx: DeployContext, audience: string) => ({
   SCHEDULER_SERVICE_ACCOUNTS: schedulerAccount(ctx),
 });
 
+/** The api and the jobs that mail: the mail settings and the documents' bucket (a mail attaches the issued file). */
 function mailEnv(ctx: DeployContext): Record<string, string> {
   const mail = ctx.config.mail;
-  const env: Record<string, string> = { MAIL_TRANSPORT: mail.transport, MAIL_FROM: mail.from };
+  const env: Record<string, string> = {
+    MAIL_TRANSPORT: mail.transport,
+    MAIL_FROM: mail.from,
+    DOCUMENTS_BUCKET: documentsBucket(ctx),
+  };
   if (mail.messageIdDomain) env.MAIL_MESSAGE_ID_DOMAIN = mail.messageIdDomain;
   if (mail.onUnknownOutcome) env.OUTBOX_ON_UNKNOWN_OUTCOME = mail.onUnknownOutcome;
   if (mail.transport === "gmail") return { ...env, GMAIL_CLIENT_ID: mail.gmail.clientId };
@@ -140,7 +146,7 @@ async function deployJob(ctx: DeployContext, name: JobName): Promise<void> {
 }
 
 export const functions: Step = {
-  title: `5. Build and deploy the functions (${RUNTIME})`,
+  title: `6. Build and deploy the functions (${RUNTIME})`,
   async run(ctx) {
     await ctx.ops.run({ argv: BUILD });
     if (!ctx.ops.dryRun) {

@@ -1,4 +1,5 @@
 import type { DeployContext } from "../deploy-context";
+import { documentsBucketStep } from "./documents-bucket";
 import { enableApis } from "./enable-apis";
 import { firestore } from "./firestore";
 import { functions } from "./functions";
@@ -8,7 +9,15 @@ import { serviceAccounts } from "./service-accounts";
 import type { Step } from "./step";
 
 /** The deployment, in order: each step relies on the ones before it. */
-export const STEPS: readonly Step[] = [enableApis, firestore, serviceAccounts, secrets, functions, schedules];
+export const STEPS: readonly Step[] = [
+  enableApis,
+  firestore,
+  serviceAccounts,
+  documentsBucketStep,
+  secrets,
+  functions,
+  schedules,
+];
 
 export async function runSteps(ctx: DeployContext): Promise<void> {
   for (const step of STEPS) {

@@ -37,7 +37,7 @@ async function ensureJob(ctx: DeployContext, name: JobName, schedule: string, de
 }
 
 export const schedules: Step = {
-  title: "6. Cloud Scheduler jobs",
+  title: "7. Cloud Scheduler jobs",
   async run(ctx) {
     const s = ctx.config.schedules;
     await ensureJob(ctx, "reminders", s.reminders, "Acompte: reminders and dunning letters");

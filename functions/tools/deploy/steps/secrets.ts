@@ -60,7 +60,7 @@ async function pinnedVersion(ctx: DeployContext, secret: MailSecret): Promise<st
 }
 
 export const secrets: Step = {
-  title: "4. Mail secrets in Secret Manager",
+  title: "5. Mail secrets in Secret Manager",
   async run(ctx) {
     const list = mailSecrets(ctx.config.mail);
     if (list.length === 0) ctx.ops.section("(this mail transport uses no secret)");

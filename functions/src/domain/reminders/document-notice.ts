@@ -1,0 +1,80 @@
+import { frenchDate } from "../dates/calendar-day";
+import { euros } from "./french-amount";
+import type { Reminder } from "./reminder";
+
+/** The documents mailed to a customer, with what their mail calls them. */
+const TITLE = {
+  depositInvoice: "Facture d'acompte",
+  creditNote: "Avoir",
+  finalInvoice: "Facture",
+} as const;
+
+export interface DocumentNoticeInput {
+  companyId: string;
+  companyName: string;
+  documentId: string;
+  kind: keyof typeof TITLE;
+  number: string;
+  /** The document's date, `YYYY-MM-DD`. */
+  date: string;
+  customerName: string;
+  customerEmail: string;
+  /** Gross amount of the document (decimal string). */
+  gross: string;
+  /** A final invoice: what is left to pay after the deposits (decimal string). */
+  amountDue?: string;
+  /** A credit note: the invoice it rectifies. */
+  cites?: string;
+  fileName: string;
+  /** 0 when issued; n for the n-th « Renvoyer au client ». */
+  resend: number;
+  /** The day of the send (issue or resend), `YYYY-MM-DD`. */
+  day: string;
+}
+
+function what(input: DocumentNoticeInput): string {
+  const amount = euros(input.gross);
+  switch (input.kind) {
+    case "depositInvoice":
+      return `Veuillez trouver ci-joint la facture d'acompte n° ${input.number} du ${frenchDate(input.date)}, d'un montant de ${amount} TTC, déjà réglée.`;
+    case "creditNote":
+      return `Veuillez trouver ci-joint l'avoir n° ${input.number} du ${frenchDate(input.date)}, d'un montant de ${amount} TTC${input.cites ? `, sur la facture ${input.cites}` : ""}.`;
+    case "finalInvoice":
+      return `Veuillez trouver ci-joint la facture n° ${input.number} du ${frenchDate(input.date)}, d'un montant de ${amount} TTC${input.amountDue !== undefined ? ` ; reste à payer après déduction des acomptes : ${euros(input.amountDue)}` : ""}.`;
+  }
+}
+
+/**
+ * The mail carrying an issued document to its customer: French subject and
+ * body, the file attached. Its identity (rule, level, day, company, target)
+ * makes the outbox send it once; a resend is a new level.
+ */
+export function documentNotice(input: DocumentNoticeInput): Reminder {
+  const title = `${TITLE[input.kind]} ${input.number}`;
+  const text = [
+    "Bonjour,",
+    "",
+    what(input),
+    "",
+    `Le document est joint à ce message (${input.fileName}) au format de facture électronique.`,
+    ...(input.resend > 0
+      ? ["", "Ce message vous renvoie un document déjà émis : il ne s'agit pas d'un nouveau document."]
+      : []),
+    "",
+    "Cordialement,",
+    input.companyName,
+  ].join("\n");
+  return {
+    companyId: input.companyId,
+    rule: "document",
+    level: input.resend,
+    target: input.documentId,
+    day: input.day,
+    to: [input.customerEmail],
+    cc: [],
+    subject: `${input.resend > 0 ? "[Renvoi] " : ""}${title} – ${input.companyName}`,
+    text,
+    summary: `${title} : envoi à ${input.customerName} (${input.customerEmail})`,
+    attachments: [{ documentId: input.documentId }],
+  };
+}

@@ -1,0 +1,77 @@
+import type { Timestamp } from "@google-cloud/firestore";
+import type { CreditNoteContent, DocumentSeller, SealedInvoice } from "../domain";
+
+/** The documents Acompte issues to a customer. */
+export type DocumentKind = "depositInvoice" | "creditNote" | "finalInvoice";
+
+/**
+ * What a document is rendered from: the sealed content of the invoice or
+ * credit note and the seller as the settings stood when it was issued, so
+ * the same bytes can be rendered again whatever the settings became since.
+ */
+export type DocumentSource =
+  | { kind: "depositInvoice" | "finalInvoice"; content: SealedInvoice; seller: DocumentSeller }
+  | { kind: "creditNote"; content: CreditNoteContent; seller: DocumentSeller };
+
+/**
+ * What the chained record seals of its document (model/chain.ts): the file
+ * as issued. Tampering with the stored object changes its SHA-256; changing
+ * this breaks the chain.
+ */
+export interface SealedDocument {
+  sha256: string;
+  size: number;
+  fileName: string;
+  contentType: string;
+}
+
+/**
+ * companies/{c}/documents/{id}: one issued document, its id the id of the
+ * chained record it renders (the invoice or credit note). Written once, in
+ * the transaction that issues the record; the object is uploaded after the
+ * commit (`stored` turns true), or by whoever needs it first.
+ */
+export interface DocumentDoc extends SealedDocument {
+  kind: DocumentKind;
+  /** The invoice or credit note number. */
+  number: string;
+  date: string;
+  /** The chained record: `invoices/{id}` or `creditNotes/{id}`. */
+  sourcePath: string;
+  /** The refund request a credit note settles (listing a refund's documents); null otherwise. */
+  refundId: string | null;
+  objectName: string;
+  /** The renderer that made it (application/renderers): a lost upload is rendered again by it. */
+  renderer: string;
+  source: DocumentSource;
+  stored: boolean;
+  /** The customer addresses it is mailed to (empty: not mailed), and how many times it was sent or resent. */
+  sentTo: string[];
+  sends: number;
+  createdAt: Timestamp;
+}
+
+/** Where a document's bytes are kept in the bucket: derived from its id, so a retry names the same object. */
+export function documentObjectName(companyId: string, documentId: string, fileName: string): string {
+  return `companies/${companyId}/documents/${documentId}/${fileName}`;
+}
+
+/**
+ * companies/{c}/refunds/{r}/supportingDocuments/{id}: a file the request
+ * carries (the customer's cancellation letter, a proof), kept like the
+ * issued documents. The id and the object name derive from the SHA-256: the
+ * same file added twice is one document, one object.
+ */
+export interface SupportingDocumentDoc {
+  fileName: string;
+  contentType: string;
+  sha256: string;
+  size: number;
+  objectName: string;
+  addedBy: string;
+  addedAt: Timestamp;
+}
+
+export function supportingObjectName(companyId: string, refundId: string, sha256: string): string {
+  return `companies/${companyId}/refunds/${refundId}/supporting/${sha256}`;
+}
