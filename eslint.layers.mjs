@@ -32,9 +32,11 @@ export const LAYERS = {
   // The application layer: command definitions (application/) and their handlers (workflow/).
   workflow: [...APPLICATION, "application"],
   // application/ reads bank files (commands' input) so workflows get domain entries.
-  application: [...APPLICATION, "workflow", "integrity", "bank"],
+  application: [...APPLICATION, "workflow", "integrity", "bank", "documents"],
   // Bank file formats (camt.053 reader): parse files into domain entries.
   bank: ["domain"],
+  // Document files (the Factur-X PDF/A-3 renderer): sealed content in, bytes out, no storage.
+  documents: ["domain"],
   // Tamper evidence reads the stored chains: beside the application layer.
   integrity: APPLICATION,
   // Reminder delivery, the jobs' infrastructure.

@@ -10,7 +10,7 @@
  */
 import { build, stop } from "esbuild";
 import { readFileSync } from "node:fs";
-import { mkdir, rm, writeFile } from "node:fs/promises";
+import { copyFile, mkdir, rm, writeFile } from "node:fs/promises";
 import { isBuiltin } from "node:module";
 import path from "node:path";
 import { NODE_RUNTIME } from "./deploy/runtime";
@@ -92,6 +92,25 @@ export function lockedVersions(names: Iterable<string>): Record<string, string> 
   return versions;
 }
 
+/**
+ * The fonts and the ICC profile every issued PDF embeds (documents/pdf/assets.ts
+ * finds them beside the bundle): a Cloud Function has no system fonts.
+ */
+export const DOCUMENT_ASSETS = [
+  "fonts/DejaVuSans.ttf",
+  "fonts/DejaVuSans-Bold.ttf",
+  "fonts/LICENSE-DejaVu.txt",
+  "icc/sRGB.icc",
+  "icc/COPYRIGHT-icc-profiles-free.txt",
+];
+
+async function copyDocumentAssets(dir: string): Promise<void> {
+  for (const file of DOCUMENT_ASSETS) {
+    await mkdir(path.join(dir, "third_party", path.dirname(file)), { recursive: true });
+    await copyFile(path.join(REPO_ROOT, "third_party", file), path.join(dir, "third_party", file));
+  }
+}
+
 async function buildOne(name: FunctionName, outDir: string, external: readonly string[]): Promise<BuiltFunction> {
   const dir = path.join(outDir, name);
   const bundle = path.join(dir, "index.js");
@@ -111,6 +130,7 @@ async function buildOne(name: FunctionName, outDir: string, external: readonly s
     charset: "utf8",
     banner: { js: `// Built by functions/tools/build-functions.ts from functions/src/entry/${name}.ts — do not edit.` },
   });
+  await copyDocumentAssets(dir);
   const output = Object.values(result.metafile.outputs)[0];
   const bundledPackages = new Set(
     Object.keys(output.inputs)

@@ -71,6 +71,10 @@ describe("the bundled api, served by the functions framework", () => {
     // Written by the bundle's Firestore client, in this test's project of the emulator.
     const stored = await fs.db.doc(`companies/${MENUISERIE.id}/deposits/${id}`).get();
     expect(stored.get("total")).toEqual({ net: "3600.00", vat: "720.00", gross: "4320.00" });
+    // Its invoice issued as a Factur-X PDF by the bundle: the fonts and ICC profile the build copied beside it were found.
+    const invoiceId = stored.get("invoiceId") as string;
+    const document = await fs.db.doc(`companies/${MENUISERIE.id}/documents/${invoiceId}`).get();
+    expect([document.get("contentType"), document.get("renderer")]).toEqual(["application/pdf", "factur-x-pdf"]);
   });
 
   it("refuses a call without a token, in French", async () => {

@@ -3,7 +3,8 @@
  * the project's local Cloud Storage server (driven by the official
  * @google-cloud/storage client) and the local SMTP server. A company that
  * issues documents (settings.documentsEnabled) gets, for each deposit
- * invoice, credit note and final invoice, the EN 16931 CII XML rendered in
+ * invoice, credit note and final invoice, its Factur-X PDF/A-3 (the EN 16931
+ * CII XML embedded as factur-x.xml, read back by poppler's pdfdetach) rendered in
  * the issuing transaction, its SHA-256 sealed in the hash chain, the file
  * uploaded once, downloadable byte-identical, mailed once to the customer.
  */
@@ -12,6 +13,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { FieldValue, Timestamp } from "@google-cloud/firestore";
 import { euros } from "../../functions/src/domain/reminders/french-amount";
+import { embeddedFile } from "./pdf-inspection";
 import { documentAttachments } from "../../functions/src/application/documents";
 import { documentRenderer } from "../../functions/src/application/renderers";
 import { smtpTransport } from "../../functions/src/mail/smtp-transport";
@@ -53,12 +55,16 @@ afterEach(() => sink.stop());
 const sha256 = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
 
 /** The file as downloaded passes the official EN 16931 schema and Schematron; kept for review. */
-function keepValid(fileName: string, bytes: Buffer | string): void {
-  const verdict = validateEn16931(bytes.toString());
+/** The file is a Factur-X PDF whose embedded XML passes the official rules; left for review. */
+function keepValid(fileName: string, pdf: Buffer): string {
+  expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+  const xml = embeddedFile(pdf);
+  const verdict = validateEn16931(xml);
   expect(verdict.schemaErrors).toEqual([]);
   expect(verdict.ruleErrors).toEqual([]);
   mkdirSync(ARTIFACTS, { recursive: true });
-  writeFileSync(join(ARTIFACTS, fileName), bytes);
+  writeFileSync(join(ARTIFACTS, fileName), pdf);
+  return xml;
 }
 const documents = () => fs.db.collection(`companies/${C}/${DOCUMENTS}`);
 
@@ -136,8 +142,8 @@ test("a deposit invoice is issued with its file: rendered once, SHA-256 sealed i
   expect(doc).toMatchObject({
     kind: "depositInvoice",
     number: dep.invoiceNumber,
-    fileName: `${dep.invoiceNumber}-factur-x.xml`,
-    contentType: "application/xml",
+    fileName: `${dep.invoiceNumber}.pdf`,
+    contentType: "application/pdf",
     sha256: sha256(rendered.bytes),
     size: rendered.bytes.length,
     sourcePath: `companies/${C}/${INVOICES}/${dep.invoiceId}`,
@@ -150,15 +156,15 @@ test("a deposit invoice is issued with its file: rendered once, SHA-256 sealed i
     sha256: doc.sha256,
     size: doc.size,
     fileName: doc.fileName,
-    contentType: "application/xml",
+    contentType: "application/pdf",
   });
-  const xml = Buffer.from(rendered.bytes).toString("utf8");
+  const xml = embeddedFile(rendered.bytes);
   expect(xml).toContain(`<ram:ID>${dep.invoiceNumber}</ram:ID>`);
   expect(xml).toContain("<ram:TypeCode>386</ram:TypeCode>");
 
   const first = await download(dep.invoiceId);
   expect(first.status).toBe(200);
-  expect(first.headers.get("content-type")).toMatch(/^application\/xml/);
+  expect(first.headers.get("content-type")).toMatch(/^application\/pdf/);
   expect(first.headers.get("content-disposition")).toBe(`attachment; filename="${doc.fileName}"`);
   expect(sha256(first.bytes)).toBe(doc.sha256);
   const again = await download(dep.invoiceId);
@@ -185,16 +191,20 @@ test("a credit note's file is listed with the refund, and a file overwritten beh
   ]);
   const doc = await document(creditNoteId);
   expect(doc.refundId).toBe(refundId);
-  const xml = (await download(creditNoteId)).bytes.toString("utf8");
+  const pdf = (await download(creditNoteId)).bytes;
+  const xml = keepValid(doc.fileName, pdf);
   expect(xml).toContain("<ram:TypeCode>503</ram:TypeCode>");
   expect(xml).toContain(dep.invoiceNumber); // the deposit invoice it rectifies
-  keepValid(doc.fileName, xml);
 
   // Overwritten in the bucket directly (the JSON API, no precondition): the application is not asked.
   const endpoint = process.env.DOCUMENTS_STORAGE_ENDPOINT;
   const put = await fetch(
     `${endpoint}/upload/storage/v1/b/${process.env.DOCUMENTS_BUCKET}/o?uploadType=media&name=${encodeURIComponent(doc.objectName)}`,
-    { method: "POST", headers: { "content-type": "application/xml" }, body: xml.replace(/>\d+\.\d{2}</, ">0.01<") },
+    {
+      method: "POST",
+      headers: { "content-type": "application/pdf" },
+      body: Buffer.concat([pdf, Buffer.from("%altered\n")]),
+    },
   );
   expect(put.status).toBe(200);
 
@@ -242,7 +252,7 @@ test("the customer receives each document once, the file attached, even when the
   );
   expect(mail.attachments).toHaveLength(1);
   const doc = await document((await documents().get()).docs[0].id);
-  expect(mail.attachments[0]).toMatchObject({ filename: doc.fileName, contentType: "application/xml" });
+  expect(mail.attachments[0]).toMatchObject({ filename: doc.fileName, contentType: "application/pdf" });
   expect(sha256(mail.attachments[0].content)).toBe(doc.sha256);
 });
 
@@ -321,13 +331,13 @@ test("a final invoice's file deducts the deposit: type 380, the deposit invoice 
   expect(inv.status).toBe(201);
   const doc = await document(inv.body.id);
   expect(doc).toMatchObject({ kind: "finalInvoice", number: "FA-2026-000002", stored: true });
-  const xml = (await download(inv.body.id)).bytes.toString("utf8");
-  expect(sha256(Buffer.from(xml))).toBe(doc.sha256);
+  const pdf = (await download(inv.body.id)).bytes;
+  expect(sha256(pdf)).toBe(doc.sha256);
+  const xml = keepValid(doc.fileName, pdf);
   expect(xml).toContain("<ram:TypeCode>380</ram:TypeCode>");
   expect(xml).toContain(dep.invoiceNumber);
   // 14 400,00 € TTC less the 4 320,00 € deposit (worked example 2 of the final-invoice tests).
   expect(xml).toContain("<ram:DuePayableAmount>10080.00</ram:DuePayableAmount>");
-  keepValid(doc.fileName, xml);
 
   const entry = (await fs.db.collection(OUTBOX).where("target", "==", inv.body.id).get()).docs[0].data() as OutboxEntry;
   expect(entry.subject).toBe("Facture FA-2026-000002 – Menuiserie Durand SAS");

@@ -5,7 +5,7 @@
  * third_party/fonts and third_party/icc with their licences; read once per
  * process.
  */
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 
 export interface PdfAssets {
@@ -15,8 +15,14 @@ export interface PdfAssets {
   srgbIcc: Uint8Array;
 }
 
-/** third_party/ from the sources; a bundle passes the folder its build copied the files to. */
-export const THIRD_PARTY = resolve(__dirname, "../../../../third_party");
+/**
+ * Where the files are: beside a deployed bundle, `npm run build` copies them
+ * to `<function>/third_party/` (a bundle has no repository around it);
+ * from the sources, the repository's third_party/.
+ */
+export const THIRD_PARTY = existsSync(join(__dirname, "third_party", "fonts"))
+  ? join(__dirname, "third_party")
+  : resolve(__dirname, "../../../../third_party");
 
 const loaded = new Map<string, PdfAssets>();
 
