@@ -309,7 +309,9 @@ it("imports a statement read in the browser, refusals under the file field", asy
   const fileError = sidebar.locator("#statement-file-error");
 
   await importButton.click();
-  expect(await text(fileError)).toBe("Relevé bancaire : choisissez le fichier du relevé (camt.053 en XML ou export CSV de la banque).");
+  expect(await text(fileError)).toBe(
+    "Relevé bancaire : choisissez le fichier du relevé (camt.053 en XML ou export CSV de la banque).",
+  );
   expect(posts("/bank/statements")).toHaveLength(0);
 
   const input = sidebar.locator("#statement-file");

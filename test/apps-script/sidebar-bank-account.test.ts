@@ -106,7 +106,9 @@ it("holds the transfers after a change, and only another approver confirms it", 
 
   await sidebar.getByLabel("Nouvel IBAN du client").fill(CONSUMER_IBAN);
   await section().getByRole("button", { name: "Changer l'IBAN" }).click();
-  await section().filter({ hasText: "IBAN changé le 20/03/2026 par " + ACCOUNTING }).waitFor({ timeout: 20000 });
+  await section()
+    .filter({ hasText: "IBAN changé le 20/03/2026 par " + ACCOUNTING })
+    .waitFor({ timeout: 20000 });
   await expect(section().textContent()).resolves.toContain("virements retenus jusqu'à sa confirmation");
   // The person who changed it cannot confirm it.
   await expect(section().getByRole("button", { name: "Confirmer le changement d'IBAN" }).count()).resolves.toBe(0);
