@@ -26,10 +26,12 @@ export interface SealedRecord<C> extends ChainLink {
   createdAt: Timestamp;
   /** The file issued with the record (model/document.ts), sealed with it. */
   document?: SealedDocument;
+  /** A credit note's refund statement (model/document.ts SealedField), sealed with it. */
+  statement?: SealedDocument;
 }
 
 /** Fields of every chained document that belong to its sealed record. */
-export const SEALED_RECORD_FIELDS = ["content", "createdAt", "series", "seq", "prevHash", "hash", "document"] as const;
+export const SEALED_RECORD_FIELDS = ["content", "createdAt", "series", "seq", "prevHash", "hash", "document", "statement"] as const;
 
 /** The chained series: invoices (deposit and final invoices share one series), credit notes, journal entries. */
 export type SeriesKind = "invoice" | "creditNote" | "journal";
