@@ -183,7 +183,7 @@ test("doubled arrhes to a consumer: the compensation outside VAT with its legal 
   // Arrhes of 20 % on 1 000,00 € HT at 20 %: 360,00 € TTC; the seller withdraws, he pays them back twice
   // (Code civil art. 1590; for a consumer the deposit is arrhes by default, C. consom. L214-1).
   const consumer = { name: "Claire Dupont", kind: "b2c", email: "claire.dupont@example.fr" };
-  const { refundId, number, body } = await approvedRefund(
+  const { refundId, body } = await approvedRefund(
     {
       ...DEPOSIT_BODY,
       customer: consumer,

@@ -31,7 +31,16 @@ export interface SealedRecord<C> extends ChainLink {
 }
 
 /** Fields of every chained document that belong to its sealed record. */
-export const SEALED_RECORD_FIELDS = ["content", "createdAt", "series", "seq", "prevHash", "hash", "document", "statement"] as const;
+export const SEALED_RECORD_FIELDS = [
+  "content",
+  "createdAt",
+  "series",
+  "seq",
+  "prevHash",
+  "hash",
+  "document",
+  "statement",
+] as const;
 
 /** The chained series: invoices (deposit and final invoices share one series), credit notes, journal entries. */
 export type SeriesKind = "invoice" | "creditNote" | "journal";

@@ -85,6 +85,9 @@ export function documentNotice(input: DocumentNoticeInput): Reminder {
     subject: `${input.resend > 0 ? "[Renvoi] " : ""}${title} – ${input.companyName}`,
     text,
     summary: `${title} : envoi à ${input.customerName} (${input.customerEmail})`,
-    attachments: [{ documentId: input.documentId }, ...(input.alsoAttached ?? []).map((a) => ({ documentId: a.documentId }))],
+    attachments: [
+      { documentId: input.documentId },
+      ...(input.alsoAttached ?? []).map((a) => ({ documentId: a.documentId })),
+    ],
   };
 }
