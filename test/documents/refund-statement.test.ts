@@ -310,3 +310,31 @@ test("a company that issues documents still claims late-payment penalties: the p
   const verify = await api.call("GET", `${base}/audit/verify`, { as: ADMIN });
   expect(verify.body.ok).toBe(true);
 });
+
+test("arrhes kept outside VAT and forfeited by the consumer: nothing paid back, the credit note at 0 % and its statement still issued, with the legal basis", async () => {
+  // arrhesVatOnReceipt off: arrhes are compensation outside VAT (CJUE C-277/05); the customer withdraws, the
+  // seller keeps the 360,00 € (Code civil art. 1590): total owed 0,00 €, no instalment.
+  await fs.db.doc(`companies/${C}`).update({ "settings.arrhesVatOnReceipt": false });
+  const { refundId, number, body } = await approvedRefund(
+    {
+      ...DEPOSIT_BODY,
+      customer: { name: "Claire Dupont", kind: "b2c", email: "claire.dupont@example.fr" },
+      kind: "arrhes",
+      order: { lines: [{ vatRate: "20", net: "1000.00" }] },
+    },
+    { reason: "customer_cancels", schedule: { kind: "single", date: "2026-03-20" } },
+  );
+  expect(body).toMatchObject({ status: "refunded", schedule: [] });
+  expect(body.quote.total).toBe("0.00");
+  expect(body.quote.creditNote.lines.map((l: { vatRate: string }) => l.vatRate)).toEqual(["0"]);
+  const { id, doc } = await statementOf(refundId);
+  expect(doc).toMatchObject({ number, sealedAs: "statement" });
+  expect((await fs.db.doc(doc.sourcePath).get()).get("statement.sha256")).toBe(doc.sha256);
+  const pdf = (await download(id)).bytes;
+  expect(sha256(pdf)).toBe(doc.sha256);
+  keep(doc.fileName.replace(".pdf", "-arrhes-hors-tva-conservees.pdf"), pdf);
+  const page = readableText(pdf);
+  expect(page).toContain(`Demande n° ${number}`);
+  expect(page).toContain("Code civil art. 1590");
+  expect(page).not.toContain("Échéancier de remboursement");
+});
