@@ -4,7 +4,8 @@ import type { SealedDocument } from "./document";
 /**
  * Inalterability: a chained document holds its issued content in `content`
  * (never changed after issue) and, in `hash`, the SHA-256 of the canonical
- * JSON of {series, seq, prevHash, recordedAt, content}, where `recordedAt`
+ * JSON of {series, seq, prevHash, recordedAt, content, document, statement}
+ * (the last two: the files issued with it, when any), where `recordedAt`
  * is `createdAt` as an ISO instant (storage/chain-hash.ts). `prevHash` is
  * the previous document's hash in the same series ("" for the first one),
  * so changing or deleting any issued document breaks the chain at that
