@@ -188,6 +188,8 @@ test("a credit note's file is listed with the refund, and a file overwritten beh
   expect(listed.body.documents.map((d: { number: string; kindLabel: string }) => [d.kindLabel, d.number])).toEqual([
     ["Facture d'acompte", dep.invoiceNumber],
     ["Avoir", number],
+    // Issued with the credit note (test/documents/refund-statement.test.ts).
+    ["Décompte et échéancier de remboursement", expect.stringMatching(/^RB-2026-/)],
   ]);
   const doc = await document(creditNoteId);
   expect(doc.refundId).toBe(refundId);

@@ -1,11 +1,11 @@
 /** An issued document's kind. */
-export type IssuedDocumentKind = "depositInvoice" | "creditNote" | "finalInvoice";
+export type IssuedDocumentKind = "depositInvoice" | "creditNote" | "finalInvoice" | "refundStatement";
 
 /** An issued document (invoice, credit note) as kept: `GET …/refunds/{id}/documents`, `POST …/documents/{id}/resend`. */
 export interface IssuedDocument {
   id: string;
   kind: IssuedDocumentKind;
-  /** « Facture d'acompte », « Avoir », « Facture ». */
+  /** « Facture d'acompte », « Avoir », « Facture », « Décompte et échéancier de remboursement ». */
   kindLabel: string;
   number: string;
   date: string;
@@ -33,6 +33,7 @@ export const ISSUED_DOCUMENT_LABELS: Record<IssuedDocumentKind, string> = {
   depositInvoice: "Facture d'acompte",
   creditNote: "Avoir",
   finalInvoice: "Facture",
+  refundStatement: "Décompte et échéancier de remboursement",
 };
 
 /** A supporting document of a refund request (pièce justificative), as the approvers see it. */

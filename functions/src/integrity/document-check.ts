@@ -29,7 +29,7 @@ export async function checkStoredDocuments(
     count++;
     const at = { series: DOCUMENTS_SERIES, number: doc.number ?? null, path: d.ref.path, id: d.id };
     const what = `le fichier ${doc.fileName} du document ${doc.number}`;
-    const sealed = (await db.doc(doc.sourcePath).get()).get("document") as SealedDocument | undefined;
+    const sealed = (await db.doc(doc.sourcePath).get()).get(doc.sealedAs ?? "document") as SealedDocument | undefined;
     if (!sealed || sealed.sha256 !== doc.sha256) {
       findings.push(
         finding("document", at, `${what} n'est plus celui que scelle son enregistrement chaîné (empreinte différente)`),

@@ -71,6 +71,7 @@ export function sealedHash(series: string, d: Doc): string {
     recordedAt: when,
     content: d.content,
     document: d.document as SealedDocument | undefined,
+    statement: d.statement as SealedDocument | undefined,
   });
 }
 

@@ -4,7 +4,8 @@ import type { SealedDocument } from "./document";
 /**
  * Inalterability: a chained document holds its issued content in `content`
  * (never changed after issue) and, in `hash`, the SHA-256 of the canonical
- * JSON of {series, seq, prevHash, recordedAt, content}, where `recordedAt`
+ * JSON of {series, seq, prevHash, recordedAt, content, document, statement}
+ * (the last two: the files issued with it, when any), where `recordedAt`
  * is `createdAt` as an ISO instant (storage/chain-hash.ts). `prevHash` is
  * the previous document's hash in the same series ("" for the first one),
  * so changing or deleting any issued document breaks the chain at that
@@ -26,10 +27,21 @@ export interface SealedRecord<C> extends ChainLink {
   createdAt: Timestamp;
   /** The file issued with the record (model/document.ts), sealed with it. */
   document?: SealedDocument;
+  /** A credit note's refund statement (model/document.ts SealedField), sealed with it. */
+  statement?: SealedDocument;
 }
 
 /** Fields of every chained document that belong to its sealed record. */
-export const SEALED_RECORD_FIELDS = ["content", "createdAt", "series", "seq", "prevHash", "hash", "document"] as const;
+export const SEALED_RECORD_FIELDS = [
+  "content",
+  "createdAt",
+  "series",
+  "seq",
+  "prevHash",
+  "hash",
+  "document",
+  "statement",
+] as const;
 
 /** The chained series: invoices (deposit and final invoices share one series), credit notes, journal entries. */
 export type SeriesKind = "invoice" | "creditNote" | "journal";

@@ -1,8 +1,9 @@
 import type { Timestamp } from "@google-cloud/firestore";
 import type { CreditNoteContent, DocumentSeller, SealedInvoice } from "../domain";
+import type { RefundStatement } from "../domain/refunds/refund-statement";
 
 /** The documents Acompte issues to a customer. */
-export type DocumentKind = "depositInvoice" | "creditNote" | "finalInvoice";
+export type DocumentKind = "depositInvoice" | "creditNote" | "finalInvoice" | "refundStatement";
 
 /**
  * What a document is rendered from: the sealed content of the invoice or
@@ -11,7 +12,15 @@ export type DocumentKind = "depositInvoice" | "creditNote" | "finalInvoice";
  */
 export type DocumentSource =
   | { kind: "depositInvoice" | "finalInvoice"; content: SealedInvoice; seller: DocumentSeller }
-  | { kind: "creditNote"; content: CreditNoteContent; seller: DocumentSeller };
+  | { kind: "creditNote"; content: CreditNoteContent; seller: DocumentSeller }
+  | { kind: "refundStatement"; content: RefundStatement; seller: DocumentSeller };
+
+/**
+ * The field of the chained record that seals a document's SHA-256: its own
+ * file is `document`; the refund statement issued with a credit note is the
+ * credit note record's `statement` (the request is not a chained record).
+ */
+export type SealedField = "document" | "statement";
 
 /**
  * What the chained record seals of its document (model/chain.ts): the file
@@ -36,9 +45,13 @@ export interface DocumentDoc extends SealedDocument {
   /** The invoice or credit note number. */
   number: string;
   date: string;
-  /** The chained record: `invoices/{id}` or `creditNotes/{id}`. */
+  /** The chained record: `invoices/{id}` or `creditNotes/{id}` (a refund statement: its credit note's). */
   sourcePath: string;
-  /** The refund request a credit note settles (listing a refund's documents); null otherwise. */
+  /** The field of that record sealing this file; absent: `document`. */
+  sealedAs?: SealedField;
+  /** Further documents mailed with this one, in the same mail (a credit note's refund statement). */
+  mailedWith?: { documentId: string; fileName: string }[];
+  /** The refund request a credit note or statement belongs to (listing a refund's documents); null otherwise. */
   refundId: string | null;
   objectName: string;
   /** The renderer that made it (application/renderers): a lost upload is rendered again by it. */

@@ -13,6 +13,8 @@ export interface SealedMaterial {
   content: unknown;
   /** The issued file of the record (its SHA-256 among others), when one was issued with it. */
   document?: SealedDocument;
+  /** The refund statement issued with a credit note (a second file of the same record). */
+  statement?: SealedDocument;
 }
 
 /**

@@ -243,7 +243,8 @@ export class UnitOfWork {
    * head to it: the sealed record (content, recording time, chain fields)
    * and beside it `fields` — the copies derived from the content and the
    * initial mutable state (model files say which is which). `document`, the
-   * file issued with it, is sealed with the content.
+   * file issued with it, is sealed with the content, and so is `statement`,
+   * the refund statement issued with a credit note.
    */
   putChained(
     slot: NumberSlot,
@@ -251,12 +252,21 @@ export class UnitOfWork {
     content: object,
     fields: object,
     document?: SealedDocument,
+    statement?: SealedDocument,
   ): string {
     const state = this.slotState(slot);
     const createdAt = this.timestamp;
     const link = { series: slot.series, seq: slot.seq, prevHash: slot.prevHash };
-    const hash = chainHash({ ...link, recordedAt: recordedAt(createdAt), content, document });
-    this.create(ref, { ...fields, content, createdAt, ...link, ...(document ? { document } : {}), hash });
+    const hash = chainHash({ ...link, recordedAt: recordedAt(createdAt), content, document, statement });
+    this.create(ref, {
+      ...fields,
+      content,
+      createdAt,
+      ...link,
+      ...(document ? { document } : {}),
+      ...(statement ? { statement } : {}),
+      hash,
+    });
     state.doc = { ...state.doc, last: slot.seq, lastDate: slot.date, lastHash: hash, lastId: ref.id };
     return hash;
   }

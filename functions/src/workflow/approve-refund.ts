@@ -1,4 +1,6 @@
 import { approve, creditNoteContent, money, refundApprovalEntries, refundableBalance } from "../domain";
+import type { CreditNoteContent } from "../domain";
+import type { RefundStatement } from "../domain/refunds/refund-statement";
 import { CREDIT_NOTES, DEPOSITS, INSTALMENTS } from "../model/collections";
 import { creditNoteCopies } from "../model/credit-note";
 import { depositCreditNote, type DepositDoc } from "../model/deposit";
@@ -57,6 +59,43 @@ export async function approveRefund(
   return finalApproval(uow, access, refundId, ref, doc, approvals, step.status);
 }
 
+/** The refund statement's document id: one per request. */
+export const statementDocumentId = (refundId: string) => `${refundId}-statement`;
+
+/**
+ * The « décompte et échéancier de remboursement » of the request as approved
+ * (number RB-…, the credit note it goes with, the instalments as created
+ * now), issued with the credit note and sealed on its chained record (the
+ * request itself is not chained: docs/einvoice.md). Mailed inside the credit
+ * note's mail. Never rewritten: a later supplement or returned instalment
+ * leaves it as issued.
+ */
+async function issueRefundStatement(
+  uow: UnitOfWork,
+  access: Access,
+  refundId: string,
+  doc: RefundDoc,
+  creditNoteRef: FirebaseFirestore.DocumentReference,
+  creditNote: CreditNoteContent,
+) {
+  const statement: RefundStatement = {
+    number: doc.number,
+    date: uow.today,
+    customer: creditNote.customer,
+    quote: doc.quote,
+    creditNote: { number: creditNote.number, date: creditNote.date },
+    instalments: doc.quote.schedule.map((i) => ({ n: i.n, dueDate: i.dueDate, amount: i.amount, paidOn: null })),
+  };
+  return issueDocument(uow, access, {
+    sourceRef: creditNoteRef,
+    documentId: statementDocumentId(refundId),
+    sealedAs: "statement",
+    source: { kind: "refundStatement", content: statement },
+    refundId,
+    mailedInside: true,
+  });
+}
+
 /** The credit note of a deposit refund: numbered, citing the deposit invoice, its entries, the settlement applied, the deposit updated. */
 async function issueCreditNote(
   uow: UnitOfWork,
@@ -89,12 +128,21 @@ async function issueCreditNote(
     refundId,
     depositId,
   });
+  const statement = await issueRefundStatement(uow, access, refundId, doc, creditNoteRef, content);
   const document = await issueDocument(uow, access, {
     sourceRef: creditNoteRef,
     source: { kind: "creditNote", content },
     refundId,
+    ...(statement ? { mailedWith: [{ documentId: statementDocumentId(refundId), fileName: statement.fileName }] } : {}),
   });
-  uow.putChained(slot, creditNoteRef, content, creditNoteCopies(content), document ?? undefined);
+  uow.putChained(
+    slot,
+    creditNoteRef,
+    content,
+    creditNoteCopies(content),
+    document ?? undefined,
+    statement ?? undefined,
+  );
 
   const entries = refundApprovalEntries(quote, {
     date: uow.today,

@@ -4,7 +4,13 @@ import { documentNotice } from "../domain/reminders/document-notice";
 import type { DocumentCustomer } from "../domain";
 import { documentRenderer } from "../application/renderers";
 import { DOCUMENTS, OUTBOX } from "../model/collections";
-import { documentObjectName, type DocumentDoc, type DocumentSource, type SealedDocument } from "../model/document";
+import {
+  documentObjectName,
+  type DocumentDoc,
+  type DocumentSource,
+  type SealedDocument,
+  type SealedField,
+} from "../model/document";
 import { newOutboxEntry } from "../model/outbox-entry";
 import { notFound, unprocessable } from "../errors/api-error";
 import type { UnitOfWork } from "../storage/unit-of-work";
@@ -38,6 +44,19 @@ export interface IssueDocumentInput {
   sourceRef: FirebaseFirestore.DocumentReference;
   source: Omit<DocumentSource, "seller">;
   refundId?: string | null;
+  /** The document's id when the record seals a second file (a refund statement); default the record's id. */
+  documentId?: string;
+  /** The record's field sealing it (default `document`). */
+  sealedAs?: SealedField;
+  /** Mailed inside another document's mail (the statement in its credit note's), never on its own at issue. */
+  mailedInside?: boolean;
+  /** Documents issued just before, attached to this one's mail. */
+  mailedWith?: { documentId: string; fileName: string }[];
+}
+
+/** What a document's mail states as its amount: the document's gross, or the total a statement pays back. */
+function grossOf(source: DocumentSource): string {
+  return source.kind === "refundStatement" ? source.content.quote.total : source.content.total.gross;
 }
 
 /**
@@ -64,7 +83,7 @@ export async function issueDocument(
     fileName: rendered.fileName,
     contentType: rendered.contentType,
   };
-  const id = input.sourceRef.id;
+  const id = input.documentId ?? input.sourceRef.id;
   const content = source.content;
   const email = content.customer.email;
   const mailed = settings.sendDocuments !== false && !!email;
@@ -74,6 +93,8 @@ export async function issueDocument(
     number: content.number,
     date: content.date,
     sourcePath: input.sourceRef.path,
+    ...(input.sealedAs && input.sealedAs !== "document" ? { sealedAs: input.sealedAs } : {}),
+    ...(mailed && input.mailedWith?.length ? { mailedWith: input.mailedWith } : {}),
     refundId: input.refundId ?? null,
     objectName: documentObjectName(uow.companyId, id, sealed.fileName),
     renderer: documentRenderer.id,
@@ -90,7 +111,7 @@ export async function issueDocument(
     sha256: doc.sha256,
     sentTo: doc.sentTo,
   });
-  if (mailed) enqueueDocumentMail(uow, access, id, doc, 0);
+  if (mailed && !input.mailedInside) enqueueDocumentMail(uow, access, id, doc, 0);
   return sealed;
 }
 
@@ -112,12 +133,13 @@ export function enqueueDocumentMail(
     date: doc.date,
     customerName: content.customer.name,
     customerEmail: content.customer.email as string,
-    gross: content.total.gross,
+    gross: grossOf(doc.source),
     ...("amountDue" in content && content.amountDue !== undefined && doc.kind === "finalInvoice"
       ? { amountDue: content.amountDue }
       : {}),
     ...("cites" in content ? { cites: content.cites.number } : {}),
     fileName: doc.fileName,
+    ...(doc.mailedWith ? { alsoAttached: doc.mailedWith } : {}),
     resend,
     day: uow.today,
   });

@@ -9,6 +9,9 @@ function cii(source: RenderSource) {
       return finalInvoiceCii(source.content, source.seller);
     case "creditNote":
       return creditNoteCii(source.content, source.seller);
+    case "refundStatement":
+      // Not an invoice: no EN 16931 XML; statements are issued by the PDF renderer only.
+      throw new Error("a refund statement has no CII XML");
   }
 }
 

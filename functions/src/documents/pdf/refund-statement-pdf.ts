@@ -10,9 +10,8 @@ import { frenchDate } from "../../domain/dates/calendar-date";
 import type { DocumentSeller } from "../../domain/einvoice/factur-x-content";
 import { money } from "../../domain/money/money";
 import { euros } from "../../domain/reminders/french-amount";
-import type { DocumentCustomer } from "../../domain/refunds/credit-note-content";
 import type { RefundQuote } from "../../domain/refunds/refund-quote";
-import type { LatePaymentSupplement } from "../../domain/refunds/late-payment-supplement";
+import type { RefundStatement, StatementInstalment } from "../../domain/refunds/refund-statement";
 import { vatRateLabel } from "../../domain/vocabulary/labels";
 import { pdfAssets, type PdfAssets } from "./assets";
 import { sha256Hex, type RenderedPdf } from "./factur-x-pdf";
@@ -20,33 +19,9 @@ import { CONTENT_WIDTH, PageFlow, type Column, type Row } from "./layout";
 import { documentHead, footerText } from "./parties";
 import { pdfaFrame, savePdfa } from "./pdfa";
 
+export type { RefundStatement, StatementInstalment };
+
 export const REFUND_STATEMENT_TITLE = "Décompte et échéancier de remboursement";
-
-/** What the statement is drawn from: the request, its approved quote, its credit note and its instalments. */
-export interface RefundStatement {
-  /** The request's number (`RB-2026-000012`). */
-  number: string;
-  /** The statement's date (the final approval's day, or the day a supplement was recorded). */
-  date: string;
-  customer: DocumentCustomer;
-  /** The engine's quote stored at request time and issued at approval. */
-  quote: RefundQuote;
-  /** The credit note issued at approval; null while none is (forfeited arrhes give none). */
-  creditNote: { number: string; date: string } | null;
-  /** The instalments as stored (created at approval); the quote's schedule when absent. */
-  instalments?: StatementInstalment[];
-  /** Amounts late payments added (L241-4 / L242-4 increase, L214-2 interest recomputed). */
-  supplements?: (LatePaymentSupplement & { instalment: number })[];
-}
-
-export interface StatementInstalment {
-  n: number;
-  dueDate: string;
-  amount: string;
-  paidOn?: string | null;
-  /** A supplement's instalment: the instalment whose late payment made it owed. */
-  supplementFor?: number;
-}
 
 const R = "right" as const;
 

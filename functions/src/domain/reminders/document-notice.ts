@@ -7,6 +7,7 @@ const TITLE = {
   depositInvoice: "Facture d'acompte",
   creditNote: "Avoir",
   finalInvoice: "Facture",
+  refundStatement: "Décompte de remboursement",
 } as const;
 
 export interface DocumentNoticeInput {
@@ -26,6 +27,8 @@ export interface DocumentNoticeInput {
   /** A credit note: the invoice it rectifies. */
   cites?: string;
   fileName: string;
+  /** Files sent in the same mail (a credit note's refund statement). */
+  alsoAttached?: { documentId: string; fileName: string }[];
   /** 0 when issued; n for the n-th « Renvoyer au client ». */
   resend: number;
   /** The day of the send (issue or resend), `YYYY-MM-DD`. */
@@ -41,6 +44,8 @@ function what(input: DocumentNoticeInput): string {
       return `Veuillez trouver ci-joint l'avoir n° ${input.number} du ${frenchDate(input.date)}, d'un montant de ${amount} TTC${input.cites ? `, sur la facture ${input.cites}` : ""}.`;
     case "finalInvoice":
       return `Veuillez trouver ci-joint la facture n° ${input.number} du ${frenchDate(input.date)}, d'un montant de ${amount} TTC${input.amountDue !== undefined ? ` ; reste à payer après déduction des acomptes : ${euros(input.amountDue)}` : ""}.`;
+    case "refundStatement":
+      return `Veuillez trouver ci-joint le décompte et l'échéancier du remboursement de votre demande n° ${input.number} du ${frenchDate(input.date)}, pour un total de ${amount}.`;
   }
 }
 
@@ -56,7 +61,12 @@ export function documentNotice(input: DocumentNoticeInput): Reminder {
     "",
     what(input),
     "",
-    `Le document est joint à ce message (${input.fileName}) au format de facture électronique.`,
+    input.kind === "refundStatement"
+      ? `Le document est joint à ce message (${input.fileName}).`
+      : `Le document est joint à ce message (${input.fileName}) au format de facture électronique.`,
+    ...(input.alsoAttached ?? []).map(
+      (a) => `Le décompte et l'échéancier de remboursement sont joints également (${a.fileName}).`,
+    ),
     ...(input.resend > 0
       ? ["", "Ce message vous renvoie un document déjà émis : il ne s'agit pas d'un nouveau document."]
       : []),
@@ -75,6 +85,9 @@ export function documentNotice(input: DocumentNoticeInput): Reminder {
     subject: `${input.resend > 0 ? "[Renvoi] " : ""}${title} – ${input.companyName}`,
     text,
     summary: `${title} : envoi à ${input.customerName} (${input.customerEmail})`,
-    attachments: [{ documentId: input.documentId }],
+    attachments: [
+      { documentId: input.documentId },
+      ...(input.alsoAttached ?? []).map((a) => ({ documentId: a.documentId })),
+    ],
   };
 }
