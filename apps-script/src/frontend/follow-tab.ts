@@ -116,10 +116,10 @@ export class FollowTab {
       ]),
       this.cancelControls(refund),
       bankAccountControls(refund, this.me, this.actions, () => this.show(refund.id)),
-      refundFilesSection(refund, this.me, this.actions, () => void this.show(refund.id)),
       quote ? creditNoteTable(quote.creditNote.lines, quote.creditNote.total) : null,
       refund.schedule?.length ? instalmentsTable(refund.schedule) : null,
       refund.supplements?.length ? supplementsTable(refund.supplements, refund.totalOwed) : null,
+      refundFilesSection(refund, this.me, this.actions, () => void this.show(refund.id)),
       refund.history?.length
         ? el(
             "div",
