@@ -179,7 +179,10 @@ it("Suivi › Documents: the credit note downloads byte for byte, and « Renvoye
     .waitFor({ timeout: 20000 });
   expect((await outbox()).size).toBe(before + 1);
   // The card reloads after the resend: the sends now say twice (at issue, and the resend).
-  await documents.getByRole("listitem", { name: title }).filter({ hasText: "envoyé 2 fois" }).waitFor({ timeout: 20000 });
+  await documents
+    .getByRole("listitem", { name: title })
+    .filter({ hasText: "envoyé 2 fois" })
+    .waitFor({ timeout: 20000 });
   await sidebar.getByRole("region", { name: "Pièces justificatives" }).getByRole("listitem").first().waitFor();
   await expect(sidebar.locator(".history").textContent()).resolves.toContain("Pièce justificative ajoutée par");
   await page.locator("#sidebar").screenshot({ path: screenshotPath("suivi-documents") });

@@ -23,7 +23,11 @@ const MAY_ADD_SUPPORTING = ["requester", "sales_approver", "accounting_approver"
 
 /** « Télécharger »: fetches the file, then offers it as a link carrying its bytes (the name the api gave it). */
 function downloadControl(label: string, fetch: () => Promise<CallResult<DocumentDownload>>): HTMLElement {
-  const button = el("button", { type: "button", class: "secondary", "aria-label": `Télécharger ${label}` }, "Télécharger");
+  const button = el(
+    "button",
+    { type: "button", class: "secondary", "aria-label": `Télécharger ${label}` },
+    "Télécharger",
+  );
   const slot = el("span", {});
   button.addEventListener("click", async () => {
     const answer = await whileBusy([button], fetch, "…");

@@ -41,7 +41,12 @@ async function performFetch(request: HttpRequest): Promise<FetchAnswer> {
     response.headers.forEach((value, name) => (headers[name] = value));
     const bytes = Buffer.from(await response.arrayBuffer());
     return {
-      response: { status: response.status, headers, body: bytes.toString("utf8"), bodyBase64: bytes.toString("base64") },
+      response: {
+        status: response.status,
+        headers,
+        body: bytes.toString("utf8"),
+        bodyBase64: bytes.toString("base64"),
+      },
     };
   } catch (error) {
     return { error: `Address unavailable: ${request.url} (${error instanceof Error ? error.message : String(error)})` };

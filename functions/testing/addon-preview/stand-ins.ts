@@ -356,10 +356,9 @@ export function createStandIns(options: StandInOptions): StandIns {
       getUuid: () => randomUUID(),
       Charset: { UTF_8: "UTF_8", US_ASCII: "US_ASCII" } as unknown as GoogleAppsScript.Utilities.Utilities["Charset"],
       base64Encode: ((data: string | number[]) =>
-        (typeof data === "string"
-          ? Buffer.from(data, "utf8")
-          : Buffer.from(data.map((b) => b & 255))
-        ).toString("base64")) as GoogleAppsScript.Utilities.Utilities["base64Encode"],
+        (typeof data === "string" ? Buffer.from(data, "utf8") : Buffer.from(data.map((b) => b & 255))).toString(
+          "base64",
+        )) as GoogleAppsScript.Utilities.Utilities["base64Encode"],
     }),
     Logger: standIn<GoogleAppsScript.Base.Logger>("Logger")({
       log: (() => undefined) as unknown as GoogleAppsScript.Base.Logger["log"],
