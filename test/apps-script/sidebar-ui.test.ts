@@ -135,6 +135,11 @@ beforeAll(async () => {
         history: [{ at: "2026-03-10T09:00:00Z", by: "alice@acme.fr", type: "refund.requested" }],
       },
     })),
+    // #13: the request's files (none here), read by Suivi and the approvers' card.
+    route("GET", /^\/refunds\/ref_\d+\/(documents|supporting-documents)$/, () => ({
+      status: 200,
+      body: { documents: [] },
+    })),
     route("POST", /^\/refunds\/ref_\d+\/cancel$/, (r) => {
       cancelled.add(r.path.split("/").slice(-2)[0]);
       return { status: 200, body: { id: r.path.split("/").slice(-2)[0], status: "cancelled" } };

@@ -194,6 +194,8 @@ test("every state change lands once in the right sheet, with French formats", as
         euros("-720,00"),
         euros(`-4${NBSP}320,00`),
         r,
+        // Document: this company issues no files (settings.documentsEnabled off).
+        "",
         expect.stringMatching(/-20$/),
       ],
     ]);

@@ -3,7 +3,7 @@
  * HTTP errors are muted so that every answer, good or bad, becomes a
  * CallResult the sidebar can show.
  */
-import type { ApiErrorBody } from "../interfaces/api";
+import type { ApiErrorBody, DocumentDownload } from "../interfaces/api";
 import type { CallResult, UserError } from "../interfaces/result";
 import { ConfigMissingError, readConfig } from "./config";
 import { networkError, unreadableAnswer, userErrorFromAnswer } from "./error-messages";
@@ -39,7 +39,8 @@ function isErrorBody(value: unknown): value is ApiErrorBody {
 }
 
 type Fetched =
-  { ok: true; status: number; text: string; headers: Record<string, unknown> } | { ok: false; error: UserError };
+  | { ok: true; status: number; text: string; base64: () => string; headers: Record<string, unknown> }
+  | { ok: false; error: UserError };
 
 /** Sends the call with the caller's identity token; a network failure or a missing configuration is an error. */
 function send(call: ApiCall, accept: string): Fetched {
@@ -83,6 +84,8 @@ function send(call: ApiCall, accept: string): Fetched {
     ok: true,
     status: response.getResponseCode(),
     text: response.getContentText("UTF-8"),
+    // A PDF is not text: its bytes, untouched by any charset, for binary downloads.
+    base64: () => Utilities.base64Encode(response.getContent()),
     headers: response.getHeaders() as Record<string, unknown>,
   };
 }
@@ -112,15 +115,31 @@ export interface DownloadedFile {
   text: string;
 }
 
+function header(headers: Record<string, unknown>, wanted: string): string {
+  return String(Object.entries(headers).find(([name]) => name.toLowerCase() === wanted)?.[1] ?? "");
+}
+
 /** Like callApi, for a route that answers a text file instead of JSON; refusals are JSON as usual. */
 export function downloadApi(call: ApiCall): CallResult<DownloadedFile> {
   const sent = send(call, "text/plain, application/json");
   if (!sent.ok) return sent;
   if (sent.status >= 200 && sent.status < 300) {
-    const disposition = Object.entries(sent.headers).find(([name]) => name.toLowerCase() === "content-disposition");
-    const fileName = /filename="([^"]+)"/.exec(String(disposition?.[1] ?? ""))?.[1];
+    const fileName = /filename="([^"]+)"/.exec(header(sent.headers, "content-disposition"))?.[1];
     if (!fileName) return { ok: false, error: unreadableAnswer(sent.status) };
     return { ok: true, data: { fileName, text: sent.text } };
+  }
+  return failed(sent.status, parseJson(sent.text));
+}
+
+/** Like downloadApi for any file: the bytes go base64 so that nothing decodes them as text on the way. */
+export function downloadBinaryApi(call: ApiCall): CallResult<DocumentDownload> {
+  const sent = send(call, "*/*");
+  if (!sent.ok) return sent;
+  if (sent.status >= 200 && sent.status < 300) {
+    const fileName = /filename="([^"]+)"/.exec(header(sent.headers, "content-disposition"))?.[1];
+    if (!fileName) return { ok: false, error: unreadableAnswer(sent.status) };
+    const contentType = header(sent.headers, "content-type").split(";")[0].trim() || "application/octet-stream";
+    return { ok: true, data: { fileName, contentType, base64: sent.base64() } };
   }
   return failed(sent.status, parseJson(sent.text));
 }

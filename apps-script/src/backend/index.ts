@@ -34,6 +34,12 @@ import { matchBankEntryWithSelectedInvoice } from "./matchBankEntryWithSelectedI
 import { unmatchBankEntry } from "./unmatchBankEntry";
 import { prepareTransferFile } from "./prepareTransferFile";
 import { changeRefundBankAccount, confirmRefundBankAccount } from "./refundBankAccount";
+import { listRefundDocuments } from "./listRefundDocuments";
+import { downloadDocument } from "./downloadDocument";
+import { resendDocument } from "./resendDocument";
+import { listSupportingDocuments } from "./listSupportingDocuments";
+import { downloadSupportingDocument } from "./downloadSupportingDocument";
+import { addSupportingDocument } from "./addSupportingDocument";
 
 export const entryPoints: EntryPoints = {
   onOpen,
@@ -71,4 +77,10 @@ export const entryPoints: EntryPoints = {
   prepareTransferFile,
   changeRefundBankAccount,
   confirmRefundBankAccount,
+  listRefundDocuments,
+  downloadDocument,
+  resendDocument,
+  listSupportingDocuments,
+  downloadSupportingDocument,
+  addSupportingDocument,
 };

@@ -10,6 +10,7 @@ import { KeyedActions } from "./keyed-action";
 import { nextApprovalSentence } from "./next-step";
 import { instalmentsTable } from "./quote-view";
 import { reasonForm } from "./reason-form";
+import { supportingDocumentsList } from "./documents-view";
 
 export class ApprovalsTab {
   private readonly list = byId("approvals");
@@ -66,6 +67,8 @@ export class ApprovalsTab {
       ]),
       amountsFacts(item),
       item.schedule?.length ? instalmentsTable(item.schedule) : null,
+      // What the customer sent (cancellation letter, proof): the claim is checked before approving.
+      supportingDocumentsList(item.id),
       facts([
         ["Déjà approuvée par", approvalsText(item.approvals)],
         ["En attente de", item.awaiting?.map(roleLabel).join(", ")],

@@ -14,6 +14,7 @@ import { callServer } from "./server";
 import { KeyedActions } from "./keyed-action";
 import { bankAccountControls } from "./bank-account-controls";
 import { RefundListView } from "./refund-list";
+import { refundFilesSection } from "./documents-view";
 
 /** A Firestore document id, as the sheets' last column « Identifiant » shows it. */
 const TECHNICAL_ID = /^[A-Za-z0-9]{20}$/;
@@ -118,6 +119,7 @@ export class FollowTab {
       quote ? creditNoteTable(quote.creditNote.lines, quote.creditNote.total) : null,
       refund.schedule?.length ? instalmentsTable(refund.schedule) : null,
       refund.supplements?.length ? supplementsTable(refund.supplements, refund.totalOwed) : null,
+      refundFilesSection(refund, this.me, this.actions, () => void this.show(refund.id)),
       refund.history?.length
         ? el(
             "div",

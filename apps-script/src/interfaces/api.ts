@@ -18,6 +18,7 @@ export type {
   Deposit,
   Instalment,
   InvoiceDunning as InvoiceDunningAnswer,
+  IssuedDocument,
   InvoiceDunningBody,
   LegalHalfYear,
   LegalRatesAnswer,
@@ -30,6 +31,7 @@ export type {
   Refund,
   RefundBankAccountSummary,
   RefundDetail,
+  RefundDocuments,
   RefundEvent,
   RefundList,
   RefundListFilter,
@@ -43,6 +45,8 @@ export type {
   Role,
   ScheduleProposal,
   StatementImportSummary,
+  SupportingDocument,
+  SupportingDocuments,
   TransferFileSummary,
   VatSheetAnswer,
 } from "../../../functions/src/contract";
@@ -62,4 +66,11 @@ export interface PreparedTransferFile {
   /** Null when only the download failed (the file is prepared). */
   file: { fileName: string; text: string } | null;
   downloadError?: string;
+}
+
+/** A file fetched for the sidebar's « Télécharger »: its bytes base64 (a PDF is not text), its name and type. */
+export interface DocumentDownload {
+  fileName: string;
+  contentType: string;
+  base64: string;
 }

@@ -7,16 +7,21 @@ import type {
   BankEntryList,
   BankEntryMatchBody,
   BankEntrySummary,
+  DocumentDownload,
+  IssuedDocument,
   PendingApproval,
   PreparedTransferFile,
   Quote,
   Refund,
   RefundBankAccountSummary,
   RefundDetail,
+  RefundDocuments,
   RefundList,
   RefundListQuery,
   RefundProposal,
   StatementImportSummary,
+  SupportingDocument,
+  SupportingDocuments,
 } from "./api";
 import type { CallResult } from "./result";
 import type { DepositSelection, SelectedRow, SidebarContext } from "./sidebar-context";
@@ -50,6 +55,17 @@ export interface SidebarFunctions {
     idempotencyKey: string,
   ): CallResult<RefundBankAccountSummary>;
   confirmRefundBankAccount(refundId: string, idempotencyKey: string): CallResult<RefundBankAccountSummary>;
+  listRefundDocuments(refundId: string): CallResult<RefundDocuments>;
+  downloadDocument(documentId: string): CallResult<DocumentDownload>;
+  resendDocument(documentId: string, idempotencyKey: string): CallResult<IssuedDocument>;
+  listSupportingDocuments(refundId: string): CallResult<SupportingDocuments>;
+  downloadSupportingDocument(refundId: string, supportingId: string): CallResult<DocumentDownload>;
+  addSupportingDocument(
+    refundId: string,
+    fileName: string,
+    contentBase64: string,
+    idempotencyKey: string,
+  ): CallResult<SupportingDocument>;
 }
 
 /** Entry points Apps Script itself or the add-on menu calls. */
@@ -95,6 +111,12 @@ export const SIDEBAR_FUNCTIONS = [
   "prepareTransferFile",
   "changeRefundBankAccount",
   "confirmRefundBankAccount",
+  "listRefundDocuments",
+  "downloadDocument",
+  "resendDocument",
+  "listSupportingDocuments",
+  "downloadSupportingDocument",
+  "addSupportingDocument",
 ] as const satisfies readonly (keyof SidebarFunctions)[];
 
 export const MENU_FUNCTIONS = [

@@ -39,7 +39,15 @@ async function performFetch(request: HttpRequest): Promise<FetchAnswer> {
     });
     const headers: Record<string, string> = {};
     response.headers.forEach((value, name) => (headers[name] = value));
-    return { response: { status: response.status, headers, body: await response.text() } };
+    const bytes = Buffer.from(await response.arrayBuffer());
+    return {
+      response: {
+        status: response.status,
+        headers,
+        body: bytes.toString("utf8"),
+        bodyBase64: bytes.toString("base64"),
+      },
+    };
   } catch (error) {
     return { error: `Address unavailable: ${request.url} (${error instanceof Error ? error.message : String(error)})` };
   }

@@ -33,6 +33,8 @@ export interface HttpResponse {
   status: number;
   headers?: Record<string, string>;
   body: string;
+  /** The body's bytes, base64, when they are not text (a PDF): what getContent() answers. */
+  bodyBase64?: string;
 }
 export type SyncTransport = (request: HttpRequest) => HttpResponse;
 
@@ -136,6 +138,11 @@ function httpResponse(answer: HttpResponse): GoogleAppsScript.URL_Fetch.HTTPResp
   return standIn<GoogleAppsScript.URL_Fetch.HTTPResponse>("HTTPResponse")({
     getResponseCode: () => answer.status,
     getContentText: () => answer.body,
+    // Apps Script's Byte[]: signed bytes.
+    getContent: () =>
+      [...Buffer.from(answer.bodyBase64 ?? Buffer.from(answer.body, "utf8").toString("base64"), "base64")].map((b) =>
+        b > 127 ? b - 256 : b,
+      ),
     getHeaders: () => ({ ...(answer.headers ?? {}) }),
     getAllHeaders: () => ({ ...(answer.headers ?? {}) }),
   });
@@ -348,8 +355,10 @@ export function createStandIns(options: StandInOptions): StandIns {
     Utilities: standIn<GoogleAppsScript.Utilities.Utilities>("Utilities")({
       getUuid: () => randomUUID(),
       Charset: { UTF_8: "UTF_8", US_ASCII: "US_ASCII" } as unknown as GoogleAppsScript.Utilities.Utilities["Charset"],
-      base64Encode: ((data: string) =>
-        Buffer.from(data, "utf8").toString("base64")) as GoogleAppsScript.Utilities.Utilities["base64Encode"],
+      base64Encode: ((data: string | number[]) =>
+        (typeof data === "string" ? Buffer.from(data, "utf8") : Buffer.from(data.map((b) => b & 255))).toString(
+          "base64",
+        )) as GoogleAppsScript.Utilities.Utilities["base64Encode"],
     }),
     Logger: standIn<GoogleAppsScript.Base.Logger>("Logger")({
       log: (() => undefined) as unknown as GoogleAppsScript.Base.Logger["log"],

@@ -106,6 +106,7 @@ export const REFUND_EVENT_LABELS = {
   "instalment.transfer_returned": "Virement retourné : échéance à payer de nouveau",
   "refund.bank_account_changed": "IBAN du bénéficiaire changé",
   "refund.bank_account_confirmed": "Changement d'IBAN confirmé",
+  "refund.supporting_document_added": "Pièce justificative ajoutée",
 } as const;
 /** One event of a refund's history (refund.requested, refund.approved, instalment.paid…). */
 export type RefundEventType = keyof typeof REFUND_EVENT_LABELS;

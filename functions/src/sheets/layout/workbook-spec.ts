@@ -56,6 +56,13 @@ export const ACOMPTES: SheetSpec = {
   ],
 };
 
+/**
+ * The file issued to the customer (Factur-X PDF), by name: plain text, not a
+ * link, because a sheet cannot carry the api's authentication; the file is
+ * downloaded from the sidebar (*Suivi* › « Documents »).
+ */
+export const DOCUMENT_HEADER = "Document";
+
 /** Every column but the id, the type and the status can be typed (invoices of another tool and their payments). */
 export const FACTURES: SheetSpec = {
   title: "Factures",
@@ -75,6 +82,7 @@ export const FACTURES: SheetSpec = {
     col("Reste dû", "money", 120, false),
     col("Payée le", "date", 100, false),
     col("Statut", "text", 110),
+    col(DOCUMENT_HEADER, "text", 240),
   ],
   statusColumn: "Statut",
   statusColours: [
@@ -160,6 +168,7 @@ export const AVOIRS: SheetSpec = {
     col("Total TVA avoir", "money", 130),
     col("Total TTC avoir", "money", 130),
     col("Demande", "text", 170),
+    col(DOCUMENT_HEADER, "text", 240),
     col(ID_HEADER, "text", 190),
   ],
 };

@@ -97,6 +97,7 @@ export function invoiceRow(id: string, i: InvoiceDoc): Row {
       amount(i.openAmount),
       date(i.paidOn),
       text(money(i.openAmount).isZero() ? "Payée" : "À payer"),
+      text(i.document?.fileName),
     ],
   };
 }
@@ -184,6 +185,7 @@ export function creditNoteRows(id: string, n: CreditNoteDoc): Row[] {
       amount(negative(c.total.vat)),
       amount(negative(c.total.gross)),
       text(c.refundId),
+      text(n.document?.fileName),
       text(`${id}-${line.vatRate}`),
     ],
   }));
