@@ -54,7 +54,6 @@ afterEach(() => sink.stop());
 
 const sha256 = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
 
-/** The file as downloaded passes the official EN 16931 schema and Schematron; kept for review. */
 /** The file is a Factur-X PDF whose embedded XML passes the official rules; left for review. */
 function keepValid(fileName: string, pdf: Buffer): string {
   expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
