@@ -151,7 +151,9 @@ test("the penalty invoice gets its Factur-X file in the claim's transaction: out
   expect(facts.vat).toEqual([{ vatRate: "", basis: "139.86", vat: "0.00" }]);
   expect(record.content.penaltyClaim).toMatchObject({ penalties: "99.86", indemnity: "40.00" });
   const notes = facts.notes.map((n) => `${n.subject} ${n.text}`).join("\n");
-  expect(notes).toContain("AAI Pénalités de retard et indemnité forfaitaire réclamées sur la facture 2026-F-0001 du 01/01/2026");
+  expect(notes).toContain(
+    "AAI Pénalités de retard et indemnité forfaitaire réclamées sur la facture 2026-F-0001 du 01/01/2026",
+  );
   expect(notes).toMatch(/REG Fondement : Code de commerce, art\. L441-10 .* D441-5/);
   expect(notes).toContain("REG TVA : Hors champ de la TVA (CGI art. 256)");
 

@@ -1,10 +1,6 @@
 /** An issued document's kind. */
 export type IssuedDocumentKind =
-  | "depositInvoice"
-  | "creditNote"
-  | "finalInvoice"
-  | "penaltyInvoice"
-  | "refundStatement";
+  "depositInvoice" | "creditNote" | "finalInvoice" | "penaltyInvoice" | "refundStatement";
 
 /** An issued document (invoice, credit note) as kept: `GET …/refunds/{id}/documents`, `POST …/documents/{id}/resend`. */
 export interface IssuedDocument {
