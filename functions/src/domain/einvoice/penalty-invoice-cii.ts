@@ -24,6 +24,7 @@ export function lateInvoiceCited(claim: { number: string; date: string }): strin
   return `la facture ${claim.number} du ${frenchDate(claim.date)}`;
 }
 
+/** The penalty invoice's EN 16931 content from its sealed content: category O lines, the late invoice as BG-3. */
 export function penaltyInvoiceCii(content: SealedInvoice, seller: DocumentSeller): CiiInvoice {
   const claim = content.penaltyClaim;
   if (content.type !== "penalty" || !claim)
