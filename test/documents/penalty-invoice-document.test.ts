@@ -286,3 +286,104 @@ test("configure-company: a new company issues documents by default; without its 
   expect((await fs.db.collection(`companies/${C}/${SEQUENCES}`).get()).size).toBe(0);
   expect((await fs.db.collection(`companies/${C}/${INVOICES}`).get()).size).toBe(0);
 });
+
+/** A payment of 10 100,00 € on an invoice of 10 000,00 €: 100,00 € kept as the customer's credit, then refunded. */
+async function approvedCreditRefund() {
+  const late = await api.call("POST", `${base}/invoices/external`, {
+    as: ACCOUNTING,
+    body: {
+      number: "2026-F-0002",
+      date: "2026-01-10",
+      customer: GARAGE,
+      orderRef: "ERP-5001",
+      lines: [{ vatRate: "20", net: "8333.33", vat: "1666.67" }],
+      dueDate: "2026-02-10",
+    },
+  });
+  expect(late.status).toBe(201);
+  api.setToday("2026-01-20");
+  const pay = await api.call("POST", `${base}/payments`, {
+    as: ACCOUNTING,
+    body: { customer: GARAGE, date: "2026-01-20", amount: "10100.00", means: "virement", invoiceIds: [late.body.id] },
+  });
+  expect(pay.status).toBe(201);
+  api.setToday("2026-01-22");
+  const req = await api.call("POST", `${base}/refunds`, {
+    as: REQUESTER,
+    body: {
+      customerCreditId: pay.body.customerCreditId,
+      scope: { kind: "full" },
+      reason: "overpayment",
+      schedule: { kind: "single", date: "2026-01-30" },
+    },
+  });
+  expect(req.status).toBe(201);
+  const approved = await api.call("POST", `${base}/refunds/${req.body.id}/approve`, { as: ACCOUNTING });
+  expect(approved.status).toBe(200);
+  expect(approved.body).toMatchObject({ status: "approved", creditNote: null });
+  return { refundId: req.body.id as string, number: req.body.number as string };
+}
+
+test("a customer credit's refund gets its statement, sealed on a chained record of its own (DR-…), mailed; tampering is named", async () => {
+  const { refundId, number } = await approvedCreditRefund();
+  const id = `${refundId}-statement`;
+  const doc = (await documents().doc(id).get()).data() as DocumentDoc;
+  expect(doc).toMatchObject({
+    kind: "refundStatement",
+    number,
+    date: "2026-01-22",
+    fileName: `decompte-${number}.pdf`,
+    sourcePath: `companies/${C}/refundStatements/${refundId}`,
+    refundId,
+    sentTo: [GARAGE.email],
+  });
+  expect(doc).not.toHaveProperty("sealedAs");
+  const record = (await fs.db.doc(doc.sourcePath).get()).data()!;
+  expect(record).toMatchObject({
+    number: "DR-2026-000001",
+    series: "statement-2026",
+    seq: 1,
+    content: { refundNumber: number, total: "100.00", customer: { name: GARAGE.name } },
+    document: { sha256: doc.sha256, fileName: doc.fileName, seller: doc.source.seller },
+  });
+  expect((await fs.db.collection(`companies/${C}/${CREDIT_NOTES}`).get()).size).toBe(0);
+
+  const pdf = (await download(id)).bytes;
+  expect(sha256(pdf)).toBe(doc.sha256);
+  const text = readableText(pdf).replace(/\s+/g, " ");
+  expect(text).toContain(`Demande n° ${number}`);
+  expect(text).toContain("Crédit client du 20/01/2026");
+  expect(text).toContain("Somme versée en trop, créditée le 20/01/2026");
+  expect(text).toContain("aucun avoir n'est émis");
+  expect(text).toContain("30/01/2026");
+  expect(text).not.toContain("Facture d'acompte");
+  writeFileSync(join(ARTIFACTS, "decompte-credit-client.pdf"), pdf);
+
+  const listed = await api.call("GET", `${base}/refunds/${refundId}/documents`, { as: REQUESTER });
+  expect(listed.body.documents.map((d: { kindLabel: string; number: string }) => [d.kindLabel, d.number])).toEqual([
+    ["Décompte et échéancier de remboursement", number],
+  ]);
+  const entries = await fs.db.collection(OUTBOX).where("companyId", "==", C).where("rule", "==", "document").get();
+  expect(entries.docs.map((e) => e.get("subject"))).toEqual([
+    `Décompte de remboursement ${number} – ${IDENTITY.name}`,
+  ]);
+
+  const clean = await verify();
+  expect(clean.ok).toBe(true);
+
+  // The sealed SHA-256 rewritten on the statement's record: its chain breaks, and the file no longer matches it.
+  await fs.db.doc(doc.sourcePath).update({ "document.sha256": "0".repeat(64) });
+  const report = await verify();
+  expect(report.ok).toBe(false);
+  expect(report.findings.find((f) => f.code === "content")).toMatchObject({ number: "DR-2026-000001" });
+  expect(report.findings.find((f) => f.code === "document")).toMatchObject({ number });
+  expect(report.findings.find((f) => f.code === "document")!.problem).toContain(`decompte-${number}.pdf`);
+});
+
+test("a customer credit's refund with documents off issues no statement and takes no DR number", async () => {
+  await fs.db.doc(`companies/${C}`).update({ "settings.documentsEnabled": false });
+  await approvedCreditRefund();
+  expect((await documents().get()).size).toBe(0);
+  expect((await fs.db.doc(`companies/${C}/${SEQUENCES}/statement-2026`).get()).exists).toBe(false);
+  expect((await verify()).ok).toBe(true);
+});
