@@ -364,9 +364,7 @@ test("a customer credit's refund gets its statement, sealed on a chained record 
     ["Décompte et échéancier de remboursement", number],
   ]);
   const entries = await fs.db.collection(OUTBOX).where("companyId", "==", C).where("rule", "==", "document").get();
-  expect(entries.docs.map((e) => e.get("subject"))).toEqual([
-    `Décompte de remboursement ${number} – ${IDENTITY.name}`,
-  ]);
+  expect(entries.docs.map((e) => e.get("subject"))).toEqual([`Décompte de remboursement ${number} – ${IDENTITY.name}`]);
 
   const clean = await verify();
   expect(clean.ok).toBe(true);

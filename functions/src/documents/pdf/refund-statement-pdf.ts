@@ -180,7 +180,9 @@ export async function renderRefundStatement(
     [
       `Demande n° ${statement.number}`,
       `Date : ${frenchDate(statement.date)}`,
-      credit ? `Crédit client du ${frenchDate(credit.date)}` : `Facture d'acompte : ${quote.creditNote.cites.reference}`,
+      credit
+        ? `Crédit client du ${frenchDate(credit.date)}`
+        : `Facture d'acompte : ${quote.creditNote.cites.reference}`,
       ...(statement.creditNote
         ? [`Avoir : ${statement.creditNote.number} du ${frenchDate(statement.creditNote.date)}`]
         : []),
