@@ -151,12 +151,16 @@ test("a deposit invoice is issued with its file: rendered once, SHA-256 sealed i
   });
   // Sealed with the invoice's chained record: the same SHA-256.
   const invoice = (await fs.db.doc(doc.sourcePath).get()).data()!;
+  // With the seller as printed: the render source's seller, sealed (a later settings change cannot alter it).
   expect(invoice.document).toEqual({
     sha256: doc.sha256,
     size: doc.size,
     fileName: doc.fileName,
     contentType: "application/pdf",
+    seller: doc.source.seller,
   });
+  expect(invoice.document.seller).toMatchObject({ siren: IDENTITY.siren, vatNumber: IDENTITY.vatNumber });
+  expect(doc).not.toHaveProperty("seller");
   const xml = embeddedFile(rendered.bytes);
   expect(xml).toContain(`<ram:ID>${dep.invoiceNumber}</ram:ID>`);
   expect(xml).toContain("<ram:TypeCode>386</ram:TypeCode>");

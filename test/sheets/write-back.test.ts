@@ -178,7 +178,7 @@ test("every state change lands once in the right sheet, with French formats", as
       [
         "AV-2026-000001",
         "10/03/2026",
-        "Avoir (381)",
+        "Avoir (503)",
         "Menuiserie Durand SAS",
         "552100554",
         "Hôtel Bellevue SARL",

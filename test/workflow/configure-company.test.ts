@@ -41,7 +41,8 @@ describe("configure-company (operator script)", () => {
     await runConfigureCompany(db, "martin", configuration, "Gerant@Martin.test");
 
     const company = (await db.doc("companies/martin").get()).data()!;
-    expect(company.settings).toEqual(configuration.settings);
+    // A new company issues its documents unless the body says otherwise (#13).
+    expect(company.settings).toEqual({ ...configuration.settings, documentsEnabled: true });
     expect(company.reminderSettings).toMatchObject({
       companyName: "Ébénisterie Martin",
       dunning: { levelDays: [7, 21, 45] },
@@ -68,6 +69,22 @@ describe("configure-company (operator script)", () => {
     ).docs[0].data();
     expect(change.before.settings.approvalThreshold).toBe("3000.00");
     expect(change.after.settings.approvalThreshold).toBe("8000.00");
+  });
+
+  it("documentsEnabled: a body that does not say keeps what is stored; a company configured before #13 stays off", async () => {
+    await runConfigureCompany(db, "martin", { settings: { ...configuration.settings, documentsEnabled: false } });
+    await runConfigureCompany(db, "martin", { settings: { ...configuration.settings, approvalThreshold: "8000.00" } });
+    expect((await db.doc("companies/martin").get()).get("settings.documentsEnabled")).toBe(false);
+
+    // Stored before the field existed: no documentsEnabled, off; re-running the script for another change keeps it so.
+    await db.doc("companies/old").set({ settings: configuration.settings, createdAt: new Date() });
+    await runConfigureCompany(db, "old", { settings: { ...configuration.settings, approvalThreshold: "8000.00" } });
+    const old = (await db.doc("companies/old").get()).get("settings");
+    expect(old.approvalThreshold).toBe("8000.00");
+    expect(old).not.toHaveProperty("documentsEnabled");
+    // Until an admin turns it on.
+    await runConfigureCompany(db, "old", { settings: { ...configuration.settings, documentsEnabled: true } });
+    expect((await db.doc("companies/old").get()).get("settings.documentsEnabled")).toBe(true);
   });
 
   it("stores the seller's legal identity in its normalised form", async () => {

@@ -71,7 +71,7 @@ test("deposit → quote → request → two approvals → credit note → instal
   const notes = await fs.db.collection(`companies/${C}/creditNotes`).get();
   expect(notes.size).toBe(1);
   expect(notes.docs[0].get("content")).toMatchObject({
-    typeCode: "381",
+    typeCode: "503",
     number: "AV-2026-000001",
     cites: { number: "FA-2026-000001", date: "2026-01-15" },
     lines: [{ vatRate: "20", net: "3600.00", vat: "720.00", gross: "4320.00" }],

@@ -1,11 +1,12 @@
 /** An issued document's kind. */
-export type IssuedDocumentKind = "depositInvoice" | "creditNote" | "finalInvoice" | "refundStatement";
+export type IssuedDocumentKind =
+  "depositInvoice" | "creditNote" | "finalInvoice" | "penaltyInvoice" | "refundStatement";
 
 /** An issued document (invoice, credit note) as kept: `GET …/refunds/{id}/documents`, `POST …/documents/{id}/resend`. */
 export interface IssuedDocument {
   id: string;
   kind: IssuedDocumentKind;
-  /** « Facture d'acompte », « Avoir », « Facture », « Décompte et échéancier de remboursement ». */
+  /** « Facture d'acompte », « Avoir », « Facture », « Facture de pénalités de retard », « Décompte et échéancier de remboursement ». */
   kindLabel: string;
   number: string;
   date: string;
@@ -33,6 +34,7 @@ export const ISSUED_DOCUMENT_LABELS: Record<IssuedDocumentKind, string> = {
   depositInvoice: "Facture d'acompte",
   creditNote: "Avoir",
   finalInvoice: "Facture",
+  penaltyInvoice: "Facture de pénalités de retard",
   refundStatement: "Décompte et échéancier de remboursement",
 };
 

@@ -254,5 +254,7 @@ export {
   finalInvoiceCii,
   type DocumentSeller,
   type SealedInvoice,
+  type SealedPenaltyClaim,
 } from "./einvoice/factur-x-content";
 export { VAT_ON_DEBITS_NOTE, latePaymentNotes, sellerLegalMentions, spacedSiren } from "./einvoice/french-mentions";
+export { PENALTY_INVOICE_TITLE, lateInvoiceCited, penaltyInvoiceCii } from "./einvoice/penalty-invoice-cii";

@@ -15,7 +15,7 @@ import { anchorHead, AnchorTextError, parseAnchors, pickAnchor } from "./anchor-
 
 const number = z
   .string({ error: "doit être un numéro de document" })
-  .regex(/^(FA|AV|EC)-\d{4}-\d{6}$/, { message: "numéro d'Acompte attendu (exemple : FA-2026-000012)" });
+  .regex(/^(FA|AV|EC|DR)-\d{4}-\d{6}$/, { message: "numéro d'Acompte attendu (exemple : FA-2026-000012)" });
 const hash = z
   .string({ error: "doit être une empreinte" })
   .regex(/^[0-9a-fA-F]{64}$/, { message: "empreinte SHA-256 attendue (64 caractères hexadécimaux)" });

@@ -12,7 +12,7 @@ import type { Anchor, AnchorHead } from "../model/anchor";
 import { parseNumber, seriesLabel } from "../storage/series";
 import { capitalise } from "../domain/validation/field-errors";
 
-const NUMBER = /\b(?:FA|AV|EC)-\d{4}-\d{6}\b/;
+const NUMBER = /\b(?:FA|AV|EC|DR)-\d{4}-\d{6}\b/;
 /** A number, then (with no other number in between) the next 64-hex hash. */
 const HEAD = new RegExp(`(${NUMBER.source})((?:(?!${NUMBER.source})[\\s\\S]){0,400}?)\\b([0-9a-fA-F]{64})\\b`, "g");
 const DATE = /\b(\d{4})-(\d{2})-(\d{2})\b|\b(\d{2})\/(\d{2})\/(\d{4})\b/;

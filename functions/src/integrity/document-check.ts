@@ -11,7 +11,37 @@ import { DOCUMENTS } from "../model/collections";
 import type { DocumentDoc, SealedDocument } from "../model/document";
 import type { DocumentBucket } from "../storage/document-bucket";
 import { companyCollection } from "../storage/refs";
-import { finding, inNumberOrder, type Finding } from "./finding";
+import { fieldLabel } from "../domain/validation/field-errors";
+import { canonicalJson } from "../storage/canonical-json";
+import { finding, inNumberOrder, type Finding, type Place } from "./finding";
+import { shown } from "./sealed-fields";
+
+/** The seller's fields the label table does not name. */
+const SELLER_LABELS: Record<string, string> = { vatOnDebits: "option pour la TVA d'après les débits" };
+
+/**
+ * The seller kept in the render source (what re-rendering the file reads)
+ * must be the one the chained record sealed: each field that differs is
+ * named (« le champ « address » (adresse) du vendeur… »). Documents sealed
+ * before the seller was (no `seller`) have nothing to compare.
+ */
+function sellerFindings(doc: DocumentDoc, sealed: SealedDocument, at: Place): Finding[] {
+  if (!sealed.seller) return [];
+  const kept = (doc.source?.seller ?? {}) as unknown as Record<string, unknown>;
+  const seal = sealed.seller as unknown as Record<string, unknown>;
+  return [...new Set([...Object.keys(seal), ...Object.keys(kept)])]
+    .sort()
+    .filter((k) => canonicalJson(kept[k] ?? null) !== canonicalJson(seal[k] ?? null))
+    .map((k) => {
+      const label = SELLER_LABELS[k] ?? fieldLabel(k) ?? k;
+      return finding(
+        "document",
+        at,
+        `le champ « seller.${k} » (${label} du vendeur) du document ${doc.number} diffère du vendeur scellé dans son enregistrement chaîné : ${shown(kept[k])} au lieu de ${shown(seal[k])}`,
+        { field: `source.seller.${k}` },
+      );
+    });
+}
 
 /** The pseudo-series documents' findings are filed under. */
 export const DOCUMENTS_SERIES = "documents";
@@ -36,6 +66,7 @@ export async function checkStoredDocuments(
       );
       continue;
     }
+    findings.push(...sellerFindings(doc, sealed, at));
     // Not uploaded yet (the upload follows the commit): nothing stored to compare.
     if (!bucket || !doc.stored) continue;
     const bytes = await bucket.read(doc.objectName);

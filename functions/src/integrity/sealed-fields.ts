@@ -17,6 +17,11 @@ import {
   type InvoiceState,
 } from "../model/invoice";
 import { JOURNAL_ENTRY_COPY_FIELDS, journalEntryCopies, type JournalEntryContent } from "../model/journal-entry";
+import {
+  STATEMENT_RECORD_COPY_FIELDS,
+  statementRecordCopies,
+  type RefundStatementRecordContent,
+} from "../model/refund-statement-record";
 import { canonicalJson } from "../storage/canonical-json";
 import { finding, type Finding, type Place } from "./finding";
 
@@ -59,6 +64,12 @@ const KIND_FIELDS: Record<SeriesKind, KindFields> = {
     copyFields: JOURNAL_ENTRY_COPY_FIELDS,
     stateFields: [],
     labels: { number: { label: "numéro" }, date: { label: "date", ...date } },
+  },
+  statement: {
+    copies: (c) => ({ ...statementRecordCopies(c as RefundStatementRecordContent) }),
+    copyFields: STATEMENT_RECORD_COPY_FIELDS,
+    stateFields: [],
+    labels: { number: { label: "numéro" }, date: { label: "date", ...date }, refundId: { label: "demande" } },
   },
 };
 

@@ -43,5 +43,9 @@ export const SEALED_RECORD_FIELDS = [
   "statement",
 ] as const;
 
-/** The chained series: invoices (deposit and final invoices share one series), credit notes, journal entries. */
-export type SeriesKind = "invoice" | "creditNote" | "journal";
+/**
+ * The chained series: invoices (deposit and final invoices share one series),
+ * credit notes, journal entries, and the statements of customer-credit
+ * refunds (the one document issued with no credit note to seal it on).
+ */
+export type SeriesKind = "invoice" | "creditNote" | "journal" | "statement";

@@ -11,6 +11,7 @@
  *     refunds/{refundId}                           RefundDoc (a refund request and its approval circuit)
  *       instalments/{n}                            InstalmentDoc (collection group "instalments")
  *     journalEntries/{entryId}                     JournalEntryDoc (immutable, chained, balanced)
+ *     refundStatements/{refundId}                  RefundStatementRecordDoc (a customer-credit refund's statement, chained)
  *     payments/{paymentId}                         PaymentDoc (customer payment and its lettrage)
  *     customerCredits/{creditId}                   CustomerCreditDoc (unapplied payment excess, refundable)
  *     events/{eventId}                             AuditEventDoc (append-only)
@@ -38,6 +39,7 @@ export const CREDIT_NOTES = "creditNotes";
 export const REFUNDS = "refunds";
 export const INSTALMENTS = "instalments";
 export const JOURNAL_ENTRIES = "journalEntries";
+export const REFUND_STATEMENTS = "refundStatements";
 export const PAYMENTS = "payments";
 export const CUSTOMER_CREDITS = "customerCredits";
 export const EVENTS = "events";

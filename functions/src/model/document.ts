@@ -3,7 +3,7 @@ import type { CreditNoteContent, DocumentSeller, SealedInvoice } from "../domain
 import type { RefundStatement } from "../domain/refunds/refund-statement";
 
 /** The documents Acompte issues to a customer. */
-export type DocumentKind = "depositInvoice" | "creditNote" | "finalInvoice" | "refundStatement";
+export type DocumentKind = "depositInvoice" | "creditNote" | "finalInvoice" | "penaltyInvoice" | "refundStatement";
 
 /**
  * What a document is rendered from: the sealed content of the invoice or
@@ -11,7 +11,7 @@ export type DocumentKind = "depositInvoice" | "creditNote" | "finalInvoice" | "r
  * the same bytes can be rendered again whatever the settings became since.
  */
 export type DocumentSource =
-  | { kind: "depositInvoice" | "finalInvoice"; content: SealedInvoice; seller: DocumentSeller }
+  | { kind: "depositInvoice" | "finalInvoice" | "penaltyInvoice"; content: SealedInvoice; seller: DocumentSeller }
   | { kind: "creditNote"; content: CreditNoteContent; seller: DocumentSeller }
   | { kind: "refundStatement"; content: RefundStatement; seller: DocumentSeller };
 
@@ -24,14 +24,22 @@ export type SealedField = "document" | "statement";
 
 /**
  * What the chained record seals of its document (model/chain.ts): the file
- * as issued. Tampering with the stored object changes its SHA-256; changing
- * this breaks the chain.
+ * as issued and the seller's identity printed on it. Tampering with the
+ * stored object changes its SHA-256; changing this breaks the chain.
  */
 export interface SealedDocument {
   sha256: string;
   size: number;
   fileName: string;
   contentType: string;
+  /**
+   * The seller as printed (the company settings at issue): the record's
+   * content names the seller by name and SIREN only, and the render source
+   * beside it (`documents/{id}.source.seller`) is not chained, so without
+   * this a later edit of either could change what the record says was
+   * printed. Absent on documents issued before it was sealed.
+   */
+  seller?: DocumentSeller;
 }
 
 /**
@@ -40,7 +48,7 @@ export interface SealedDocument {
  * the transaction that issues the record; the object is uploaded after the
  * commit (`stored` turns true), or by whoever needs it first.
  */
-export interface DocumentDoc extends SealedDocument {
+export interface DocumentDoc extends Omit<SealedDocument, "seller"> {
   kind: DocumentKind;
   /** The invoice or credit note number. */
   number: string;

@@ -1,6 +1,6 @@
 import type { SeriesKind } from "../model/chain";
 import type { NumberedKind } from "../model/sequence";
-import { CREDIT_NOTES, INVOICES, JOURNAL_ENTRIES } from "../model/collections";
+import { CREDIT_NOTES, INVOICES, JOURNAL_ENTRIES, REFUND_STATEMENTS } from "../model/collections";
 
 export interface SeriesInfo {
   /** Prefix of the printed number. */
@@ -19,6 +19,13 @@ export const SERIES: Record<SeriesKind, SeriesInfo> = {
   invoice: { prefix: "FA", collection: INVOICES, label: "factures", noun: "la facture", pronoun: "la" },
   creditNote: { prefix: "AV", collection: CREDIT_NOTES, label: "avoirs", noun: "l'avoir", pronoun: "le" },
   journal: { prefix: "EC", collection: JOURNAL_ENTRIES, label: "écritures", noun: "l'écriture", pronoun: "la" },
+  statement: {
+    prefix: "DR",
+    collection: REFUND_STATEMENTS,
+    label: "décomptes de remboursement de crédits clients",
+    noun: "le décompte",
+    pronoun: "le",
+  },
 };
 
 /** Prefix of every numbered series' printed number, chained or not (model/sequence.ts). */
@@ -26,6 +33,7 @@ const PREFIXES: Record<NumberedKind, string> = {
   invoice: SERIES.invoice.prefix,
   creditNote: SERIES.creditNote.prefix,
   journal: SERIES.journal.prefix,
+  statement: SERIES.statement.prefix,
   refundRequest: "RB",
   transferFile: "VIR",
 };
@@ -40,7 +48,7 @@ export function seriesKey(kind: NumberedKind, year: number): string {
 
 /** `invoice-2026` → its kind and year; null for anything else. */
 export function parseSeriesKey(series: string): { kind: SeriesKind; year: number } | null {
-  const m = /^(invoice|creditNote|journal)-(\d{4})$/.exec(series);
+  const m = /^(invoice|creditNote|journal|statement)-(\d{4})$/.exec(series);
   return m ? { kind: m[1] as SeriesKind, year: Number(m[2]) } : null;
 }
 

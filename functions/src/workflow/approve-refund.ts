@@ -1,10 +1,12 @@
 import { approve, creditNoteContent, money, refundApprovalEntries, refundableBalance } from "../domain";
 import type { CreditNoteContent } from "../domain";
 import type { RefundStatement } from "../domain/refunds/refund-statement";
-import { CREDIT_NOTES, DEPOSITS, INSTALMENTS } from "../model/collections";
+import { CREDIT_NOTES, CUSTOMER_CREDITS, DEPOSITS, INSTALMENTS, REFUND_STATEMENTS } from "../model/collections";
 import { creditNoteCopies } from "../model/credit-note";
 import { depositCreditNote, type DepositDoc } from "../model/deposit";
+import type { CustomerCreditDoc } from "../model/payment";
 import type { InstalmentDoc, RefundDoc } from "../model/refund";
+import { statementRecordCopies, type RefundStatementRecordContent } from "../model/refund-statement-record";
 import { notFound } from "../errors/api-error";
 import type { UnitOfWork } from "../storage/unit-of-work";
 import type { Access } from "./access";
@@ -13,7 +15,7 @@ import { chartOption, settingsOf } from "./company-settings";
 import { actorOf, lifecycleState, loadRefund } from "./load-refund";
 import { notifyRefundStep } from "./notify-refund";
 import { pendingApprovers } from "./pending-approvers";
-import { issueDocument, refuseIfDocumentNotReady } from "./issue-document";
+import { issueDocument, issuesDocuments, refuseIfDocumentNotReady } from "./issue-document";
 import { postEntry } from "./post-entry";
 
 /**
@@ -94,6 +96,49 @@ async function issueRefundStatement(
     refundId,
     mailedInside: true,
   });
+}
+
+/**
+ * The statement of a customer credit's refund, for a company that issues
+ * its documents: no credit note exists to seal it on (docs/einvoice.md), so
+ * it gets a chained record of its own in the `statement` series
+ * (`refundStatements/{refundId}`, number DR-…), its file sealed there as
+ * `document`, mailed on its own. Refused before its number when the
+ * customer's mandatory mentions are missing.
+ */
+async function issueCustomerCreditStatement(uow: UnitOfWork, access: Access, refundId: string, doc: RefundDoc) {
+  if (!issuesDocuments(access) || doc.proposal.source.kind !== "customerCredit") return;
+  const creditId = doc.proposal.source.creditId;
+  const credit = await uow.get<CustomerCreditDoc>(uow.collection(CUSTOMER_CREDITS).doc(creditId));
+  if (!credit) throw notFound(`Crédit client introuvable : ${creditId}.`);
+  refuseIfDocumentNotReady(access, credit.customer);
+  const slot = await uow.nextNumber("statement", uow.today);
+  const ref = uow.collection(REFUND_STATEMENTS).doc(refundId);
+  const statement: RefundStatement = {
+    number: doc.number,
+    date: uow.today,
+    customer: credit.customer,
+    quote: doc.quote,
+    creditNote: null,
+    customerCredit: { date: doc.quote.creditNote.cites.date },
+    instalments: doc.quote.schedule.map((i) => ({ n: i.n, dueDate: i.dueDate, amount: i.amount, paidOn: null })),
+  };
+  const document = await issueDocument(uow, access, {
+    sourceRef: ref,
+    documentId: statementDocumentId(refundId),
+    source: { kind: "refundStatement", content: statement },
+    refundId,
+  });
+  const content: RefundStatementRecordContent = {
+    number: slot.number,
+    date: uow.today,
+    refundId,
+    refundNumber: doc.number,
+    creditId,
+    customer: credit.customer,
+    total: doc.quote.total,
+  };
+  uow.putChained(slot, ref, content, statementRecordCopies(content), document ?? undefined);
 }
 
 /** The credit note of a deposit refund: numbered, citing the deposit invoice, its entries, the settlement applied, the deposit updated. */
@@ -191,6 +236,7 @@ async function finalApproval(
   status: RefundDoc["status"],
 ) {
   const creditNote = doc.proposal.source.kind === "deposit" ? await issueCreditNote(uow, access, refundId, doc) : null;
+  await issueCustomerCreditStatement(uow, access, refundId, doc);
   // A customer credit has no credit note: its instalments refer to the request itself.
   const reference = creditNote?.number ?? doc.number;
   const schedule = doc.quote.schedule;

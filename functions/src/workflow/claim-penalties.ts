@@ -19,6 +19,7 @@ import { companyLegalRates } from "./company-legal-rates";
 import { chartOption, settingsOf } from "./company-settings";
 import { invoiceDueDate } from "./invoice-due-date";
 import { invoiceHead } from "./invoice-head";
+import { issueDocument, refuseIfDocumentNotReady } from "./issue-document";
 import { postEntry } from "./post-entry";
 
 /** Firestore's limit on the values of an `in` filter. */
@@ -139,6 +140,8 @@ export async function claimPenalties(uow: UnitOfWork, access: Access, invoiceId:
   );
 
   const settings = settingsOf(access);
+  // Before the number: a refused document leaves no gap in the invoice series.
+  refuseIfDocumentNotReady(access, late.content.customer);
   const slot = await uow.nextNumber("invoice", uow.today);
   const penaltyRef = uow.collection(INVOICES).doc();
   const content: InvoiceContent & { penaltyClaim: PenaltyClaimContent } = {
@@ -169,7 +172,12 @@ export async function claimPenalties(uow: UnitOfWork, access: Access, invoiceId:
     ...invoiceCopies(content),
     ...({ openAmount: claim.total, paidOn: null } satisfies InvoiceState),
   };
-  uow.putChained(slot, penaltyRef, content, fields);
+  // Its Factur-X file, issued and mailed like the final invoice's (docs/einvoice.md, « Penalty invoice »).
+  const document = await issueDocument(uow, access, {
+    sourceRef: penaltyRef,
+    source: { kind: "penaltyInvoice", content },
+  });
+  uow.putChained(slot, penaltyRef, content, fields, document ?? undefined);
   // What the late invoice's dunning letters cite and no longer ask again (dunningPenaltyParagraph).
   uow.update(ref, {
     penaltyClaims: [

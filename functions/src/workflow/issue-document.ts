@@ -82,13 +82,18 @@ export async function issueDocument(
     size: bytes.length,
     fileName: rendered.fileName,
     contentType: rendered.contentType,
+    seller: source.seller,
   };
   const id = input.documentId ?? input.sourceRef.id;
   const content = source.content;
   const email = content.customer.email;
   const mailed = settings.sendDocuments !== false && !!email;
+  // The seller is kept once, in the render source; the chained record seals it.
   const doc: DocumentDoc = {
-    ...sealed,
+    sha256: sealed.sha256,
+    size: sealed.size,
+    fileName: sealed.fileName,
+    contentType: sealed.contentType,
     kind: source.kind,
     number: content.number,
     date: content.date,
@@ -137,7 +142,11 @@ export function enqueueDocumentMail(
     ...("amountDue" in content && content.amountDue !== undefined && doc.kind === "finalInvoice"
       ? { amountDue: content.amountDue }
       : {}),
-    ...("cites" in content ? { cites: content.cites.number } : {}),
+    ...("cites" in content
+      ? { cites: content.cites.number }
+      : "penaltyClaim" in content && content.penaltyClaim
+        ? { cites: content.penaltyClaim.number }
+        : {}),
     fileName: doc.fileName,
     ...(doc.mailedWith ? { alsoAttached: doc.mailedWith } : {}),
     resend,

@@ -237,7 +237,7 @@ export function checkFirestore(s: State): void {
         c.cites.invoiceId === dep.invoiceId && c.cites.number === dep.invoiceNumber && c.cites.date === dep.invoiceDate,
         `${where}: cites ${c.cites.number} of ${c.cites.date}, not ${dep.invoiceNumber} of ${dep.invoiceDate}`,
       );
-      must(c.typeCode === "381", `${where}: type ${c.typeCode}`);
+      must(c.typeCode === "503", `${where}: type ${c.typeCode}`);
       const listed = dep.creditNotes.find((x) => x.id === note.id);
       must(JSON.stringify(listed?.lines) === JSON.stringify(c.lines), `${where}: lines ≠ those listed on the deposit`);
       const refund = s.refunds.find((r) => r.id === c.refundId);

@@ -1,4 +1,4 @@
-import { ciiXml, creditNoteCii, depositInvoiceCii, finalInvoiceCii } from "../../domain";
+import { ciiXml, creditNoteCii, depositInvoiceCii, finalInvoiceCii, penaltyInvoiceCii } from "../../domain";
 import type { DocumentRenderer, RenderSource, RenderedDocument } from "../ports/document-renderer";
 
 function cii(source: RenderSource) {
@@ -9,6 +9,8 @@ function cii(source: RenderSource) {
       return finalInvoiceCii(source.content, source.seller);
     case "creditNote":
       return creditNoteCii(source.content, source.seller);
+    case "penaltyInvoice":
+      return penaltyInvoiceCii(source.content, source.seller);
     case "refundStatement":
       // Not an invoice: no EN 16931 XML; statements are issued by the PDF renderer only.
       throw new Error("a refund statement has no CII XML");

@@ -1,6 +1,6 @@
 /**
  * The Factur-X PDF of a deposit invoice (386), a credit note on a deposit
- * (503) or a final invoice (380): the EN 16931 XML built from the sealed
+ * (503), a final invoice (380) or a penalty invoice (380, outside VAT): the EN 16931 XML built from the sealed
  * content by domain/einvoice, embedded as factur-x.xml, and the same
  * document laid out in French for a person. The readable page is drawn from
  * the very CiiInvoice the XML is written from, so the two cannot disagree.
@@ -16,6 +16,7 @@ import {
   type DocumentSeller,
   type SealedInvoice,
 } from "../../domain/einvoice/factur-x-content";
+import { PENALTY_INVOICE_TITLE, lateInvoiceCited, penaltyInvoiceCii } from "../../domain/einvoice/penalty-invoice-cii";
 import { formatMoney, money } from "../../domain/money/money";
 import { euros } from "../../domain/reminders/french-amount";
 import type { CreditNoteContent } from "../../domain/refunds/credit-note-content";
@@ -52,13 +53,16 @@ export const sha256Hex = (bytes: Uint8Array | string) => createHash("sha256").up
 
 const isCreditNote = (content: FacturXContent): content is CreditNoteContent => "cites" in content;
 
-/** The EN 16931 content of a sealed document, by its kind (a penalty invoice has no Factur-X yet). */
+/** The EN 16931 content of a sealed document, by its kind. */
 export function ciiOf(content: FacturXContent, seller: DocumentSeller): CiiInvoice {
   if (isCreditNote(content)) return creditNoteCii(content, seller);
   if (content.type === "deposit") return depositInvoiceCii(content, seller);
   if (content.type === "final") return finalInvoiceCii(content, seller);
-  throw new Error(`renderFacturX: a ${content.type} invoice (${content.number}) has no Factur-X document`);
+  return penaltyInvoiceCii(content, seller);
 }
+
+const isPenalty = (content: FacturXContent): content is SealedInvoice & { type: "penalty" } =>
+  !isCreditNote(content) && content.type === "penalty";
 
 /** « 20 % », or what a rate at 0 means on this document. */
 function rateLabel(v: Pick<CiiVatBreakdown, "vatRate" | "category">): string {
@@ -76,6 +80,9 @@ function references(cii: CiiInvoice, content: FacturXContent): string[] {
     `Date : ${frenchDate(cii.issueDate)}`,
     ...(cii.precedingInvoice && isCreditNote(content)
       ? [`Facture d'acompte rectifiée : ${cii.precedingInvoice.number} du ${frenchDate(cii.precedingInvoice.date)}`]
+      : []),
+    ...(cii.precedingInvoice && isPenalty(content)
+      ? [`Facture payée en retard : ${cii.precedingInvoice.number} du ${frenchDate(cii.precedingInvoice.date)}`]
       : []),
     ...(cii.orderRef ? [`Commande : ${cii.orderRef}`] : []),
     ...(cii.dueDate ? [`Échéance : ${frenchDate(cii.dueDate)}`] : []),
@@ -116,6 +123,11 @@ function vatTable(flow: PageFlow, cii: CiiInvoice): void {
 function settlementRows(cii: CiiInvoice, content: FacturXContent): Row[] {
   if (isCreditNote(content))
     return [{ cells: ["Montant de l'avoir, dû au client", money2(cii.duePayable)], bold: true, shaded: true }];
+  if (isPenalty(content))
+    return [
+      { cells: ["Total, non soumis à la TVA", money2(cii.totals.gross)] },
+      { cells: ["Net à payer", money2(cii.duePayable)], bold: true, shaded: true },
+    ];
   if (content.type === "deposit") {
     const cashed = content.paymentDate ?? content.date;
     return [
@@ -158,6 +170,34 @@ function payment(flow: PageFlow, cii: CiiInvoice, content: FacturXContent): void
     );
 }
 
+/**
+ * How a penalty invoice's penalties were computed: each sum paid late (or
+ * still unpaid), its days late, the rate of each half-year, what it earned.
+ */
+function penaltyDetail(flow: PageFlow, content: SealedInvoice & { type: "penalty" }): void {
+  const claim = content.penaltyClaim;
+  if (!claim || claim.tranches.length === 0) return;
+  flow.heading(`Calcul des pénalités de retard sur ${lateInvoiceCited(claim)}`);
+  const columns: Column[] = [
+    { width: CONTENT_WIDTH - 300 },
+    { width: 80, align: R },
+    { width: 100, align: R },
+    { width: 120, align: R },
+  ];
+  const rows: Row[] = claim.tranches.map((t) => ({
+    cells: [
+      `${money2(t.amount)} ${t.paid ? `réglés le ${frenchDate(t.until)}` : `impayés au ${frenchDate(t.until)}`} (échéance ${frenchDate(claim.dueDate)})`,
+      String(t.daysLate),
+      t.segments.map((s) => `${s.rate.replace(".", ",")} %`).join(" puis "),
+      money2(t.penalties),
+    ],
+  }));
+  if (!money(claim.alreadyInvoiced).isZero())
+    rows.push({ cells: ["Déjà facturé", "", "", money2(`-${claim.alreadyInvoiced}`)] });
+  rows.push({ cells: ["Pénalités facturées", "", "", money2(claim.penalties)], bold: true });
+  flow.table(columns, ["Somme", "Jours", "Taux annuel", "Pénalités"], rows);
+}
+
 function mentions(flow: PageFlow, cii: CiiInvoice): void {
   const legal = cii.notes.filter((n) => n.subject !== "AAI");
   if (legal.length === 0) return;
@@ -176,7 +216,7 @@ export async function renderFacturX(
 ): Promise<RenderedFacturX> {
   const cii = ciiOf(content, seller);
   const xml = ciiXml(cii);
-  const title = TITLES[cii.typeCode];
+  const title = isPenalty(content) ? PENALTY_INVOICE_TITLE : TITLES[cii.typeCode];
   // The XML and the sealed content together: everything the page shows.
   const hash = sha256Hex(`${xml}\n${JSON.stringify(content)}`);
   const frame = await pdfaFrame(assets, hash);
@@ -186,12 +226,13 @@ export async function renderFacturX(
   );
   documentHead(flow, seller, title, references(cii, content), content.customer);
   // A final invoice's notes list the deducted deposits and the L214-2 interest: its settlement table shows them.
-  const about = cii.typeCode === "380" ? [] : cii.notes.filter((n) => n.subject === "AAI");
+  const about = !isCreditNote(content) && content.type === "final" ? [] : cii.notes.filter((n) => n.subject === "AAI");
   for (const note of about) {
     flow.gap(4);
     flow.text(note.text);
   }
   supplyTable(flow, cii);
+  if (isPenalty(content)) penaltyDetail(flow, content);
   vatTable(flow, cii);
   payment(flow, cii, content);
   mentions(flow, cii);

@@ -65,6 +65,21 @@ function creditSection(flow: PageFlow, quote: RefundQuote): void {
     flow.text("Les arrhes sont conservées par le vendeur : rien n'est remboursé au titre de l'avoir.", { bold: true });
 }
 
+/** A customer credit paid back: no VAT, no invoice rectified, only the sum paid in excess. */
+function customerCreditSection(flow: PageFlow, statement: RefundStatement, date: string): void {
+  flow.heading("Crédit client remboursé");
+  const columns: Column[] = [{ width: CONTENT_WIDTH - 140 }, { width: 140, align: R }];
+  flow.table(
+    columns,
+    ["", "Montant"],
+    [{ cells: [`Somme versée en trop, créditée le ${frenchDate(date)}`, euros(statement.quote.total)], bold: true }],
+  );
+  flow.text(
+    "Remboursement d'une somme payée en trop : aucune facture n'est rectifiée, aucun avoir n'est émis, le montant ne porte pas de TVA.",
+    { size: 8, muted: true },
+  );
+}
+
 function compensationSection(flow: PageFlow, statement: RefundStatement): void {
   const { compensation } = statement.quote;
   const supplements = statement.supplements ?? [];
@@ -147,9 +162,15 @@ export async function renderRefundStatement(
 ): Promise<RenderedPdf> {
   const hash = sha256Hex(canonical({ statement, seller }));
   const frame = await pdfaFrame(assets, hash);
+  const credit = statement.customerCredit;
   const flow = new PageFlow(
     frame,
-    footerText(seller, "Document d'information joint à l'avoir ; il n'est pas une facture."),
+    footerText(
+      seller,
+      credit
+        ? "Document d'information ; il n'est pas une facture."
+        : "Document d'information joint à l'avoir ; il n'est pas une facture.",
+    ),
   );
   const { quote } = statement;
   documentHead(
@@ -159,7 +180,9 @@ export async function renderRefundStatement(
     [
       `Demande n° ${statement.number}`,
       `Date : ${frenchDate(statement.date)}`,
-      `Facture d'acompte : ${quote.creditNote.cites.reference}`,
+      credit
+        ? `Crédit client du ${frenchDate(credit.date)}`
+        : `Facture d'acompte : ${quote.creditNote.cites.reference}`,
       ...(statement.creditNote
         ? [`Avoir : ${statement.creditNote.number} du ${frenchDate(statement.creditNote.date)}`]
         : []),
@@ -171,7 +194,8 @@ export async function renderRefundStatement(
   if (quote.entitlement.explanation) flow.text(quote.entitlement.explanation);
   if (quote.entitlement.legalBasis)
     flow.text(`Fondement : ${quote.entitlement.legalBasis.replace(/\.$/, "")}.`, { size: 8, muted: true });
-  creditSection(flow, quote);
+  if (credit) customerCreditSection(flow, statement, credit.date);
+  else creditSection(flow, quote);
   compensationSection(flow, statement);
   settlementSection(flow, statement);
   scheduleSection(flow, statement);

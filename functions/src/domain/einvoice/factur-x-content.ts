@@ -19,6 +19,7 @@ import { vatRateLabel } from "../vocabulary/labels";
 import type { DocumentCustomer } from "../refunds/credit-note-content";
 import type { CreditNoteContent } from "../refunds/credit-note-content";
 import type { LegalIdentity } from "../identity/legal-identity";
+import type { PenaltyTranche } from "../receivables/penalty-claim";
 import type { CiiInvoice, CiiLine, CiiParty, CiiVatBreakdown, CiiVatCategory } from "./cii-invoice";
 import { VAT_ON_DEBITS_NOTE, latePaymentNotes, sellerLegalMentions } from "./french-mentions";
 
@@ -54,9 +55,28 @@ export interface SealedInvoice {
   amountDue?: string;
   dueDate?: string;
   penaltyRate?: string;
+  /** Penalty invoice: what it claims and on which late invoice (model/invoice.ts PenaltyClaimContent). */
+  penaltyClaim?: SealedPenaltyClaim;
 }
 
-const NOT_SUBJECT = { exemptionReason: "Non soumis à la TVA", exemptionCode: "VATEX-EU-O" };
+/** What a penalty invoice claims, as sealed: the late invoice by number and date, the sums and their legal basis. */
+export interface SealedPenaltyClaim {
+  number: string;
+  date: string;
+  dueDate: string;
+  amountDue: string;
+  tranches: PenaltyTranche[];
+  accruedPenalties: string;
+  alreadyInvoiced: string;
+  earlierClaims: { number: string; date: string }[];
+  penalties: string;
+  indemnity: string;
+  contractRate?: string;
+  legalBasis: string;
+  vatTreatment: string;
+}
+
+export const NOT_SUBJECT = { exemptionReason: "Non soumis à la TVA", exemptionCode: "VATEX-EU-O" };
 const EXEMPT = { exemptionReason: "Exonération de TVA" };
 
 /**
@@ -113,7 +133,7 @@ export function addressParts(text: string | undefined): CiiParty["address"] {
 }
 
 /** BR-O-02: a document not subject to VAT names no VAT identifier (the seller's goes into its legal mentions). */
-function parties(
+export function parties(
   seller: DocumentSeller,
   customer: DocumentCustomer,
   notSubject: boolean,

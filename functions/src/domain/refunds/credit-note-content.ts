@@ -21,8 +21,13 @@ export interface DocumentCustomer {
 
 /** The sealed content of a credit note (amounts positive: the document is a credit). */
 export interface CreditNoteContent {
-  /** UNTDID 1001 381, credit note (the French profile's 503 is not used yet). */
-  typeCode: "381";
+  /**
+   * UNTDID 1001 503, credit note of a prepayment invoice (« avoir sur facture
+   * d'acompte », the type its Factur-X XML states). Credit notes sealed
+   * before #13's seal fix say 381 (generic credit note): their hash covers
+   * it, so it stays; their XML said 503 all along (docs/einvoice.md).
+   */
+  typeCode: "503" | "381";
   number: string;
   date: string;
   seller: { name: string; siren: string };
@@ -51,7 +56,7 @@ export interface CreditNoteInput {
 /** The credit note of an approved deposit refund: the quote's VAT reversal per rate, citing the deposit invoice. */
 export function creditNoteContent(input: CreditNoteInput): CreditNoteContent {
   return {
-    typeCode: "381",
+    typeCode: "503",
     number: input.number,
     date: input.date,
     seller: input.seller,

@@ -16,8 +16,13 @@ export interface RefundStatement {
   customer: DocumentCustomer;
   /** The engine's quote stored at request time and issued at approval. */
   quote: RefundQuote;
-  /** The credit note issued at approval; null while none is (forfeited arrhes give none). */
+  /** The credit note issued at approval; null when none is (the refund of a customer credit). */
   creditNote: { number: string; date: string } | null;
+  /**
+   * The refund of a customer credit (money paid in excess, no invoice
+   * rectified, no VAT): the day the credit arose. Absent for a deposit refund.
+   */
+  customerCredit?: { date: string };
   /** The instalments as stored (created at approval); the quote's schedule when absent. */
   instalments?: StatementInstalment[];
   /** Amounts late payments added (L241-4 / L242-4 increase, L214-2 interest recomputed). */

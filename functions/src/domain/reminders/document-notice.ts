@@ -7,6 +7,7 @@ const TITLE = {
   depositInvoice: "Facture d'acompte",
   creditNote: "Avoir",
   finalInvoice: "Facture",
+  penaltyInvoice: "Facture de pénalités de retard",
   refundStatement: "Décompte de remboursement",
 } as const;
 
@@ -24,7 +25,7 @@ export interface DocumentNoticeInput {
   gross: string;
   /** A final invoice: what is left to pay after the deposits (decimal string). */
   amountDue?: string;
-  /** A credit note: the invoice it rectifies. */
+  /** A credit note: the invoice it rectifies; a penalty invoice: the invoice paid late. */
   cites?: string;
   fileName: string;
   /** Files sent in the same mail (a credit note's refund statement). */
@@ -44,6 +45,8 @@ function what(input: DocumentNoticeInput): string {
       return `Veuillez trouver ci-joint l'avoir n° ${input.number} du ${frenchDate(input.date)}, d'un montant de ${amount} TTC${input.cites ? `, sur la facture ${input.cites}` : ""}.`;
     case "finalInvoice":
       return `Veuillez trouver ci-joint la facture n° ${input.number} du ${frenchDate(input.date)}, d'un montant de ${amount} TTC${input.amountDue !== undefined ? ` ; reste à payer après déduction des acomptes : ${euros(input.amountDue)}` : ""}.`;
+    case "penaltyInvoice":
+      return `Veuillez trouver ci-joint la facture de pénalités de retard n° ${input.number} du ${frenchDate(input.date)}, d'un montant de ${amount} (non soumis à la TVA)${input.cites ? `, sur la facture ${input.cites} réglée après son échéance` : ""}.`;
     case "refundStatement":
       return `Veuillez trouver ci-joint le décompte et l'échéancier du remboursement de votre demande n° ${input.number} du ${frenchDate(input.date)}, pour un total de ${amount}.`;
   }
