@@ -1,6 +1,6 @@
 import { approve, creditNoteContent, money, refundApprovalEntries, refundableBalance } from "../domain";
 import type { CreditNoteContent } from "../domain";
-import type { RefundStatement } from "../domain/refunds/refund-statement";
+import { statementAtApproval } from "../domain/refunds/refund-statement";
 import { CREDIT_NOTES, DEPOSITS, INSTALMENTS } from "../model/collections";
 import { creditNoteCopies } from "../model/credit-note";
 import { depositCreditNote, type DepositDoc } from "../model/deposit";
@@ -78,14 +78,12 @@ async function issueRefundStatement(
   creditNoteRef: FirebaseFirestore.DocumentReference,
   creditNote: CreditNoteContent,
 ) {
-  const statement: RefundStatement = {
-    number: doc.number,
+  const statement = statementAtApproval({
+    refund: doc,
     date: uow.today,
     customer: creditNote.customer,
-    quote: doc.quote,
     creditNote: { number: creditNote.number, date: creditNote.date },
-    instalments: doc.quote.schedule.map((i) => ({ n: i.n, dueDate: i.dueDate, amount: i.amount, paidOn: null })),
-  };
+  });
   return issueDocument(uow, access, {
     sourceRef: creditNoteRef,
     documentId: statementDocumentId(refundId),
