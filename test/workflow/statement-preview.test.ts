@@ -168,3 +168,28 @@ test("refused as the issue would be: the company's legal identity incomplete sin
   );
   expect(await snapshotAll(fs.db)).toEqual(before);
 });
+
+test("an approver the request does not wait for (a sales approver when only the accounting approval is required) is refused, in French", async () => {
+  await fs.db.doc(`companies/${C}`).update({ "settings.approvalThreshold": "100000.00" });
+  const { id, number } = await pendingRefund();
+  const pending = await api.call("GET", `${base}/refunds/${id}`, { as: ACCOUNTING });
+  expect(pending.body.awaiting).toEqual(["accounting_approver"]);
+  const before = await snapshotAll(fs.db);
+  const sales = await preview(id, SALES);
+  expect(sales.status).toBe(403);
+  expect(sales.error.message).toBe(
+    `Seuls les approbateurs de la demande ${number} et les administrateurs voient l'aperçu de son décompte.`,
+  );
+  expect((await preview(id, ADMIN)).status).toBe(200);
+  expect(await snapshotAll(fs.db)).toEqual(before);
+});
+
+test("a company that issues no document files has no statement to preview: a French 422", async () => {
+  await fs.db.doc(`companies/${C}`).update({ "settings.documentsEnabled": false });
+  const { id } = await pendingRefund();
+  const res = await preview(id, ACCOUNTING);
+  expect([res.status, res.error.code]).toEqual([422, "INVALID_STATE"]);
+  expect(res.error.message).toBe(
+    "Votre société n'émet pas ses documents en fichiers : aucun décompte ne sera envoyé au client.",
+  );
+});
