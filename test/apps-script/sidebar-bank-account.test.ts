@@ -8,7 +8,7 @@
  */
 import type { FrameLocator, Page } from "playwright-core";
 import type { TestApi } from "../support/workflow-api";
-import { ACCOUNTING, C, DEPOSIT_BODY, REQUESTER } from "../workflow/fixtures";
+import { ACCOUNTING, C, DEPOSIT_BODY, REQUESTER, refundBody } from "../workflow/fixtures";
 import { CONSUMER_IBAN, HOTEL_IBAN } from "../workflow/bank-support";
 import { screenshotPath } from "./chromium";
 import { actAs } from "./preview-page";
@@ -36,13 +36,7 @@ const stack = sidebarStack({
     api.setToday("2026-03-10");
     const req = await api.call("POST", `${base}/refunds`, {
       as: REQUESTER,
-      body: {
-        depositId: dep.body.id,
-        scope: { kind: "full" },
-        reason: "seller_cancels",
-        schedule: { kind: "single", date: "2026-04-30" },
-        iban: HOTEL_IBAN,
-      },
+      body: { ...refundBody(dep.body.id, { kind: "single", date: "2026-04-30" }), iban: HOTEL_IBAN },
     });
     expect([req.status, req.body.error?.message]).toEqual([201, undefined]);
     refundId = req.body.id;

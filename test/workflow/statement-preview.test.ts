@@ -23,7 +23,7 @@ import { MENUISERIE } from "../../functions/dev/demo-data/companies";
 import { mintLocalToken } from "../../functions/testing/local-tokens";
 import { readableText } from "../documents/pdf-inspection";
 import { snapshotAll, type TestApi } from "../support/workflow-api";
-import { ACCOUNTING, ADMIN, C, DEPOSIT_BODY, REQUESTER, SALES } from "./fixtures";
+import { ACCOUNTING, ADMIN, C, MIXED_RATES_DEPOSIT_BODY, REQUESTER, SALES, refundBody } from "./fixtures";
 import { workflowSuite } from "./suite";
 
 const IDENTITY: Partial<CompanySettings> = { ...MENUISERIE.settings, documentsEnabled: true };
@@ -39,31 +39,15 @@ const sha256 = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
 const oneLine = (text: string) => text.replace(/\s+/g, " ").trim();
 const printed = (amount: string) => euros(amount).replace(/[\u00a0\u202f]/g, " ");
 
-// B2B acompte at two rates: 30 % of 10 000,00 € HT at 20 % and 2 000,00 € HT at 10 % → 4 260,00 € TTC; the
-// seller cancels: the whole deposit is credited per rate, its VAT reversed (CGI art. 272), paid back in two.
-const MIXED = {
-  ...DEPOSIT_BODY,
-  customer: { ...DEPOSIT_BODY.customer, email: "compta@hotel-bellevue.test", address: "4 quai du Rhône\n69002 Lyon" },
-  order: {
-    lines: [
-      { vatRate: "20", net: "10000.00", label: "Agencement salle" },
-      { vatRate: "10", net: "2000.00", label: "Rénovation" },
-    ],
-  },
-};
-
-async function pendingRefund(deposit: unknown = MIXED) {
-  const dep = await api.call("POST", `${base}/deposits`, { as: ACCOUNTING, body: deposit });
+// MIXED_RATES_DEPOSIT_BODY: a B2B acompte of 4 260,00 € TTC at 20 % and 10 %; the seller cancels: the whole deposit
+// is credited per rate, its VAT reversed (CGI art. 272), paid back in two instalments (refundBody).
+async function pendingRefund() {
+  const dep = await api.call("POST", `${base}/deposits`, { as: ACCOUNTING, body: MIXED_RATES_DEPOSIT_BODY });
   expect([dep.status, dep.body.error?.message]).toEqual([201, undefined]);
   api.setToday("2026-03-10");
   const req = await api.call("POST", `${base}/refunds`, {
     as: REQUESTER,
-    body: {
-      depositId: dep.body.id,
-      scope: { kind: "full" },
-      reason: "seller_cancels",
-      schedule: { kind: "equal", count: 2, firstDate: "2026-03-31", intervalMonths: 1 },
-    },
+    body: refundBody(dep.body.id),
   });
   expect([req.status, req.body.error?.message]).toEqual([201, undefined]);
   return { id: req.body.id as string, number: req.body.number as string, quote: req.body.quote };
