@@ -10,7 +10,7 @@ import { Camt053Reader } from "../src/bank/camt053";
 import { StatementMatcher, type MatchStatus } from "../src/domain/bank/matching";
 import type { OpenInvoice, SentInstalment } from "../src/domain/bank/open-items";
 import { camtStatementChunks, type FakeEntry } from "../testing/bank/camt-statement";
-import { sampleMemory } from "./support/measured-child";
+import { sampleMemory } from "./support/sample-memory";
 
 const ACCOUNT = "FR7630006000011234567890189";
 const pad = (n: number, width = 6) => String(n).padStart(width, "0");

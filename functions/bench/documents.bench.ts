@@ -1,7 +1,7 @@
 /**
  * Document generation (issue #13): 1,000 credit notes on a deposit rendered
  * as Factur-X PDF/A-3B (`BENCH_DOCUMENTS`), in a fresh process with the
- * functions' heap limit, the fonts and ICC profile read from third_party/
+ * functions' V8 flags (heap limits), the fonts and ICC profile read from third_party/
  * as a deployed bundle would be given them: time per document (p50, p99;
  * goal p50 ≤ 150 ms) and peak memory for the batch (goal ≤ 128 MiB).
  */

@@ -1,6 +1,6 @@
 /**
  * The measured part of the documents bench, in a fresh process with the
- * functions' heap limit: 1,000 credit notes on a deposit at 20 / 10 / 5.5 %,
+ * functions' V8 flags: 1,000 credit notes on a deposit at 20 / 10 / 5.5 %,
  * each a different partial refund, rendered one after the other as the
  * issuing pipeline does (Factur-X PDF/A-3B with its XML). Prints one JSON
  * line: the time of each document and the peak memory.
@@ -9,7 +9,7 @@ import { creditNoteContent, depositInvoice, quoteRefund } from "../src/domain";
 import { documentSeller } from "../src/workflow/company-settings";
 import { MENUISERIE } from "../dev/demo-data/companies";
 import { pdfAssets, renderFacturX } from "../src/documents/pdf";
-import { sampleMemory } from "./support/measured-child";
+import { sampleMemory } from "./support/sample-memory";
 
 const [thirdParty, countArg] = process.argv.slice(2);
 const COUNT = Number(countArg);

@@ -8,7 +8,7 @@ import { Firestore } from "@google-cloud/firestore";
 import { sheetsApiFromEnv } from "../src/sheets/sheets-api";
 import { SheetsGateway } from "../src/sheets/sheets-gateway";
 import { syncSpreadsheet } from "../src/sheets/sync/sync-spreadsheet";
-import { sampleMemory } from "./support/measured-child";
+import { sampleMemory } from "./support/sample-memory";
 import { COMPANIES } from "../src/model/collections";
 
 async function main(projectId: string, companyId: string, spreadsheetId: string): Promise<void> {

@@ -6,7 +6,7 @@
 import { Firestore } from "@google-cloud/firestore";
 import { vatPeriod } from "../src/domain";
 import { computeVatReturn } from "../src/workflow/vat-return";
-import { sampleMemory } from "./support/measured-child";
+import { sampleMemory } from "./support/sample-memory";
 
 async function main(): Promise<void> {
   const [projectId, companyId] = process.argv.slice(2);

@@ -8,7 +8,7 @@ import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { request } from "node:http";
 import { dirname, join } from "node:path";
-import { FUNCTION_HEAP_MB } from "../tools/deploy/runtime";
+import { FUNCTION_NODE_FLAGS } from "../tools/deploy/runtime";
 import { freeLoopbackPort } from "./firestore-emulator";
 import { stopChild } from "./stop-child";
 
@@ -43,7 +43,7 @@ export async function serveFunction(options: ServeOptions): Promise<ServedFuncti
     process.execPath,
     [FRAMEWORK_MAIN, `--target=${options.target}`, `--source=${options.source}`, `--port=${port}`],
     {
-      env: { PATH: process.env.PATH ?? "", NODE_OPTIONS: `--max-old-space-size=${FUNCTION_HEAP_MB}`, ...options.env },
+      env: { PATH: process.env.PATH ?? "", NODE_OPTIONS: FUNCTION_NODE_FLAGS.join(" "), ...options.env },
       stdio: ["ignore", "pipe", "pipe"],
     },
   );

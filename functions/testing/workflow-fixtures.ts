@@ -24,6 +24,23 @@ export const DEPOSIT_BODY = {
   paymentMeans: "virement",
 };
 
+/**
+ * A deposit whose documents can be issued (the professional customer's
+ * address and e-mail) at two rates: 30 % of 10,000.00 net at 20 % and
+ * 2,000.00 net at 10 %, i.e. 3,000.00 + 600.00 net, 600.00 + 60.00 VAT,
+ * 4,260.00 gross.
+ */
+export const MIXED_RATES_DEPOSIT_BODY = {
+  ...DEPOSIT_BODY,
+  customer: { ...DEPOSIT_BODY.customer, email: "compta@hotel-bellevue.test", address: "4 quai du Rhône\n69002 Lyon" },
+  order: {
+    lines: [
+      { vatRate: "20", net: "10000.00", label: "Agencement salle" },
+      { vatRate: "10", net: "2000.00", label: "Rénovation" },
+    ],
+  },
+};
+
 export function refundBody(
   depositId: string,
   schedule: unknown = { kind: "equal", count: 2, firstDate: "2026-03-31", intervalMonths: 1 },

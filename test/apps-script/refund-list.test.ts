@@ -7,14 +7,12 @@
  * customer's name, and pages with « Demandes suivantes ». Requests are
  * named by their number (RB-2026-…), never by a Firestore id.
  */
-import type { Browser, FrameLocator, Page } from "playwright-core";
-import { startAddonPreview, type AddonPreview } from "../../functions/testing/addon-preview";
-import { mintLocalToken } from "../../functions/testing/local-tokens";
-import { testFirestore } from "../support/firestore";
-import { seedCompany, startTestApi, type TestApi } from "../support/workflow-api";
+import type { FrameLocator, Page } from "playwright-core";
+import type { TestApi } from "../support/workflow-api";
 import { ACCOUNTING, C, DEPOSIT_BODY, REQUESTER } from "../workflow/fixtures";
-import { launchChromium, screenshotPath } from "./chromium";
-import { actAs, openPreview } from "./preview-page";
+import { screenshotPath } from "./chromium";
+import { actAs } from "./preview-page";
+import { sidebarStack } from "./support/sidebar-stack";
 
 const OTHER = "remi@acme.fr";
 const base = `/v1/companies/${C}`;
@@ -22,10 +20,7 @@ const NNBSP = "\u202f";
 const NBSP = "\u00a0";
 const euros = (amount: string) => `${amount}${NBSP}€`;
 
-const fs = testFirestore("addon-list");
 let api: TestApi;
-let preview: AddonPreview;
-let browser: Browser;
 let page: Page;
 let sidebar: FrameLocator;
 const ids: Record<string, string> = {};
@@ -51,53 +46,39 @@ async function depositAndRequest(customer: string, as: string, date: string): Pr
   return req.body.id;
 }
 
-beforeAll(async () => {
-  // One approval (accounting) below 100,000.00.
-  await seedCompany(
-    fs.db,
-    C,
-    { [REQUESTER]: ["requester"], [OTHER]: ["requester"], [ACCOUNTING]: ["accounting_approver"] },
-    { approvalThreshold: "100000.00" },
-  );
-  api = await startTestApi(fs.db);
-  // RB-2026-000001…3: Rachel's; 000004: Rémi's; then 24 more of Rachel's so « Toutes » has two pages.
-  ids.late = await depositAndRequest("Boulangerie Dupont", REQUESTER, "2026-03-20");
-  ids.due = await depositAndRequest("Hôtel Émeraude", REQUESTER, "2026-04-30");
-  ids.waiting = await depositAndRequest("Garage Martin", REQUESTER, "2026-04-30");
-  ids.theirs = await depositAndRequest("Dupont Frères", OTHER, "2026-04-30");
-  const cancelled: string[] = [];
-  for (let i = 0; i < 24; i++) cancelled.push(await depositAndRequest(`Client ${i}`, OTHER, "2026-04-30"));
-  // Approvals (credit notes, entries dated 10/03) come after every deposit (dated 15/01): numbering is chronological.
-  for (const id of [ids.late, ids.due, ids.theirs])
-    expect((await api.call("POST", `${base}/refunds/${id}/approve`, { as: ACCOUNTING })).status).toBe(200);
-  for (const id of cancelled)
-    expect((await api.call("POST", `${base}/refunds/${id}/cancel`, { as: OTHER })).status).toBe(200);
-  api.setToday("2026-03-25");
+// One approval (accounting) below 100,000.00.
+const stack = sidebarStack({
+  prefix: "addon-list",
+  users: { [REQUESTER]: ["requester"], [OTHER]: ["requester"], [ACCOUNTING]: ["accounting_approver"] },
+  settings: { approvalThreshold: "100000.00" },
+  actors: [
+    { key: "requester", label: "Demandeur", email: REQUESTER },
+    { key: "accounting", label: "Approbateur comptable", email: ACCOUNTING },
+  ],
+  spreadsheetId: "sheet-list",
+  seed: async (seeded) => {
+    api = seeded;
+    // RB-2026-000001…3: Rachel's; 000004: Rémi's; then 24 more of Rachel's so « Toutes » has two pages.
+    ids.late = await depositAndRequest("Boulangerie Dupont", REQUESTER, "2026-03-20");
+    ids.due = await depositAndRequest("Hôtel Émeraude", REQUESTER, "2026-04-30");
+    ids.waiting = await depositAndRequest("Garage Martin", REQUESTER, "2026-04-30");
+    ids.theirs = await depositAndRequest("Dupont Frères", OTHER, "2026-04-30");
+    const cancelled: string[] = [];
+    for (let i = 0; i < 24; i++) cancelled.push(await depositAndRequest(`Client ${i}`, OTHER, "2026-04-30"));
+    // Approvals (credit notes, entries dated 10/03) come after every deposit (dated 15/01): numbering is chronological.
+    for (const id of [ids.late, ids.due, ids.theirs])
+      expect((await api.call("POST", `${base}/refunds/${id}/approve`, { as: ACCOUNTING })).status).toBe(200);
+    for (const id of cancelled)
+      expect((await api.call("POST", `${base}/refunds/${id}/cancel`, { as: OTHER })).status).toBe(200);
+    api.setToday("2026-03-25");
+  },
+});
 
-  preview = await startAddonPreview({
-    apiUrl: api.url,
-    companyId: C,
-    actors: [
-      { key: "requester", label: "Demandeur", email: REQUESTER },
-      { key: "accounting", label: "Approbateur comptable", email: ACCOUNTING },
-    ],
-    mintToken: (email) => mintLocalToken(email),
-    // No workbook needed: the list reads the api only (an empty sheet, nothing selected).
-    spreadsheetId: "sheet-list",
-    readSheet: async () => [],
-  });
-  browser = await launchChromium();
-  page = await openPreview(browser, preview.url, 1400);
+beforeAll(async () => {
+  page = stack.page;
   sidebar = await actAs(page, "requester");
   await sidebar.getByRole("tab", { name: "Suivi" }).click();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await preview?.stop();
-  await api?.close();
-  await fs.close();
-});
+}, 60_000);
 
 const list = () => sidebar.locator("#refund-list");
 const numbers = async () => list().locator("li button.number").allTextContents();

@@ -6,77 +6,48 @@
  * accounting approver confirms it, and the hold is gone. A requester sees
  * no control at all.
  */
-import type { Browser, FrameLocator, Page } from "playwright-core";
-import { startAddonPreview, type AddonPreview } from "../../functions/testing/addon-preview";
-import { mintLocalToken } from "../../functions/testing/local-tokens";
-import { testFirestore } from "../support/firestore";
-import { seedCompany, startTestApi, type TestApi } from "../support/workflow-api";
-import { ACCOUNTING, C, DEPOSIT_BODY, REQUESTER } from "../workflow/fixtures";
+import type { FrameLocator, Page } from "playwright-core";
+import type { TestApi } from "../support/workflow-api";
+import { ACCOUNTING, C, DEPOSIT_BODY, REQUESTER, refundBody } from "../workflow/fixtures";
 import { CONSUMER_IBAN, HOTEL_IBAN } from "../workflow/bank-support";
-import { launchChromium, screenshotPath } from "./chromium";
-import { actAs, openPreview } from "./preview-page";
+import { screenshotPath } from "./chromium";
+import { actAs } from "./preview-page";
+import { sidebarStack } from "./support/sidebar-stack";
 
 const SECOND = "paul@acme.fr";
 const base = `/v1/companies/${C}`;
 
-const fs = testFirestore("addon-bank-account");
-let api: TestApi;
-let preview: AddonPreview;
-let browser: Browser;
-let page: Page;
 let refundId: string;
 let refundNumber: string;
-
-beforeAll(async () => {
-  await seedCompany(
-    fs.db,
-    C,
-    { [REQUESTER]: ["requester"], [ACCOUNTING]: ["accounting_approver"], [SECOND]: ["accounting_approver"] },
-    { approvalThreshold: "100000.00" },
-  );
-  api = await startTestApi(fs.db);
-  api.setToday("2026-01-15");
-  const dep = await api.call("POST", `${base}/deposits`, { as: ACCOUNTING, body: DEPOSIT_BODY });
-  expect([dep.status, dep.body.error?.message]).toEqual([201, undefined]);
-  api.setToday("2026-03-10");
-  const req = await api.call("POST", `${base}/refunds`, {
-    as: REQUESTER,
-    body: {
-      depositId: dep.body.id,
-      scope: { kind: "full" },
-      reason: "seller_cancels",
-      schedule: { kind: "single", date: "2026-04-30" },
-      iban: HOTEL_IBAN,
-    },
-  });
-  expect([req.status, req.body.error?.message]).toEqual([201, undefined]);
-  refundId = req.body.id;
-  refundNumber = req.body.number;
-  expect((await api.call("POST", `${base}/refunds/${refundId}/approve`, { as: ACCOUNTING })).status).toBe(200);
-  api.setToday("2026-03-20");
-
-  preview = await startAddonPreview({
-    apiUrl: api.url,
-    companyId: C,
-    actors: [
-      { key: "requester", label: "Demandeur", email: REQUESTER },
-      { key: "accounting", label: "Approbateur comptable", email: ACCOUNTING },
-      { key: "second", label: "Second approbateur comptable", email: SECOND },
-    ],
-    mintToken: (email) => mintLocalToken(email),
-    spreadsheetId: "sheet-bank-account",
-    readSheet: async () => [],
-  });
-  browser = await launchChromium();
-  page = await openPreview(browser, preview.url, 1400);
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await preview?.stop();
-  await api?.close();
-  await fs.close();
+const stack = sidebarStack({
+  prefix: "addon-bank-account",
+  users: { [REQUESTER]: ["requester"], [ACCOUNTING]: ["accounting_approver"], [SECOND]: ["accounting_approver"] },
+  settings: { approvalThreshold: "100000.00" },
+  actors: [
+    { key: "requester", label: "Demandeur", email: REQUESTER },
+    { key: "accounting", label: "Approbateur comptable", email: ACCOUNTING },
+    { key: "second", label: "Second approbateur comptable", email: SECOND },
+  ],
+  spreadsheetId: "sheet-bank-account",
+  seed: async (api) => {
+    api.setToday("2026-01-15");
+    const dep = await api.call("POST", `${base}/deposits`, { as: ACCOUNTING, body: DEPOSIT_BODY });
+    expect([dep.status, dep.body.error?.message]).toEqual([201, undefined]);
+    api.setToday("2026-03-10");
+    const req = await api.call("POST", `${base}/refunds`, {
+      as: REQUESTER,
+      body: { ...refundBody(dep.body.id, { kind: "single", date: "2026-04-30" }), iban: HOTEL_IBAN },
+    });
+    expect([req.status, req.body.error?.message]).toEqual([201, undefined]);
+    refundId = req.body.id;
+    refundNumber = req.body.number;
+    expect((await api.call("POST", `${base}/refunds/${refundId}/approve`, { as: ACCOUNTING })).status).toBe(200);
+    api.setToday("2026-03-20");
+  },
 });
+let api: TestApi;
+let page: Page;
+beforeAll(() => ({ api, page } = stack));
 
 async function openRefund(actor: string): Promise<FrameLocator> {
   const sidebar = await actAs(page, actor);

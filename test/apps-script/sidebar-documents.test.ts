@@ -5,23 +5,23 @@
  * - *Suivi*: a requester adds a pièce justificative (an oversized file is
  *   refused in the browser, in French, and nothing is sent);
  * - *À approuver*: the approver's card lists it, « Télécharger » gives its
- *   bytes;
+ *   bytes; « Aperçu du décompte » gives the statement the customer will
+ *   receive, as the api renders it, and changes nothing;
  * - *Suivi* › « Documents » after approval: the deposit invoice and the
  *   credit note; « Télécharger » hands over the same bytes as the api
  *   (SHA-256), « Renvoyer au client » adds exactly one outbox entry and says
  *   which document went to whom.
  */
 import { createHash } from "node:crypto";
-import type { Browser, FrameLocator, Page } from "playwright-core";
+import type { FrameLocator, Page } from "playwright-core";
 import { MENUISERIE } from "../../functions/dev/demo-data/companies";
-import { startAddonPreview, type AddonPreview } from "../../functions/testing/addon-preview";
 import { mintLocalToken } from "../../functions/testing/local-tokens";
 import { OUTBOX } from "../../functions/src/model/collections";
-import { testFirestore } from "../support/firestore";
-import { seedCompany, startTestApi, type TestApi } from "../support/workflow-api";
+import { snapshotAll, type TestApi } from "../support/workflow-api";
 import { ACCOUNTING, C, DEPOSIT_BODY, REQUESTER, refundBody } from "../workflow/fixtures";
-import { launchChromium, screenshotPath } from "./chromium";
-import { actAs, openPreview } from "./preview-page";
+import { screenshotPath } from "./chromium";
+import { actAs } from "./preview-page";
+import { sidebarStack } from "./support/sidebar-stack";
 
 const base = `/v1/companies/${C}`;
 const CUSTOMER_EMAIL = "compta@hotel-bellevue.test";
@@ -32,13 +32,32 @@ const BODY = {
 /** A small PDF: the api reads its type from the `%PDF-` magic bytes. */
 const LETTER = Buffer.from("%PDF-1.4\n% Lettre d'annulation du client\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n");
 
-const fs = testFirestore("addon-documents");
-let api: TestApi;
-let preview: AddonPreview;
-let browser: Browser;
-let page: Page;
 let refundId: string;
 let refundNumber: string;
+const stack = sidebarStack({
+  prefix: "addon-documents",
+  users: { [REQUESTER]: ["requester"], [ACCOUNTING]: ["accounting_approver"] },
+  settings: { ...MENUISERIE.settings, documentsEnabled: true, approvalThreshold: "100000.00" },
+  actors: [
+    { key: "requester", label: "Demandeur", email: REQUESTER },
+    { key: "accounting", label: "Approbateur comptable", email: ACCOUNTING },
+  ],
+  spreadsheetId: "sheet-documents",
+  seed: async (api) => {
+    api.setToday("2026-01-15");
+    const dep = await api.call("POST", `${base}/deposits`, { as: ACCOUNTING, body: BODY });
+    expect([dep.status, dep.body.error?.message]).toEqual([201, undefined]);
+    api.setToday("2026-03-10");
+    const req = await api.call("POST", `${base}/refunds`, { as: REQUESTER, body: refundBody(dep.body.id) });
+    expect([req.status, req.body.error?.message]).toEqual([201, undefined]);
+    refundId = req.body.id;
+    refundNumber = req.body.number;
+  },
+});
+const fs = stack.fs;
+let api: TestApi;
+let page: Page;
+beforeAll(() => ({ api, page } = stack));
 
 const sha256 = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
 
@@ -60,45 +79,6 @@ async function downloaded(sidebar: FrameLocator, label: string): Promise<{ fileN
   expect(href).toMatch(/^data:[a-z]+\/[a-z]+;base64,/);
   return { fileName, bytes: Buffer.from(href.slice(href.indexOf(",") + 1), "base64") };
 }
-
-beforeAll(async () => {
-  await seedCompany(
-    fs.db,
-    C,
-    { [REQUESTER]: ["requester"], [ACCOUNTING]: ["accounting_approver"] },
-    { ...MENUISERIE.settings, documentsEnabled: true, approvalThreshold: "100000.00" },
-  );
-  api = await startTestApi(fs.db);
-  api.setToday("2026-01-15");
-  const dep = await api.call("POST", `${base}/deposits`, { as: ACCOUNTING, body: BODY });
-  expect([dep.status, dep.body.error?.message]).toEqual([201, undefined]);
-  api.setToday("2026-03-10");
-  const req = await api.call("POST", `${base}/refunds`, { as: REQUESTER, body: refundBody(dep.body.id) });
-  expect([req.status, req.body.error?.message]).toEqual([201, undefined]);
-  refundId = req.body.id;
-  refundNumber = req.body.number;
-
-  preview = await startAddonPreview({
-    apiUrl: api.url,
-    companyId: C,
-    actors: [
-      { key: "requester", label: "Demandeur", email: REQUESTER },
-      { key: "accounting", label: "Approbateur comptable", email: ACCOUNTING },
-    ],
-    mintToken: (email) => mintLocalToken(email),
-    spreadsheetId: "sheet-documents",
-    readSheet: async () => [],
-  });
-  browser = await launchChromium();
-  page = await openPreview(browser, preview.url, 1400);
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await preview?.stop();
-  await api?.close();
-  await fs.close();
-});
 
 async function openRefund(actor: string): Promise<FrameLocator> {
   const sidebar = await actAs(page, actor);
@@ -145,6 +125,27 @@ it("the approver's card lists the pièce justificative and downloads it as added
   expect(file.fileName).toBe("lettre-annulation.pdf");
   expect(sha256(file.bytes)).toBe(sha256(LETTER));
   await page.locator("#sidebar").screenshot({ path: screenshotPath("approbation-pieces-justificatives") });
+}, 120_000);
+
+it("the approver's card offers « Aperçu du décompte »: the statement the customer will receive, as the api renders it, nothing issued", async () => {
+  const sidebar = await actAs(page, "accounting");
+  await sidebar.getByRole("tab", { name: /À approuver/ }).click();
+  const card = sidebar.getByRole("article").filter({ hasText: refundNumber });
+  const section = card.getByRole("region", { name: "Décompte du client" });
+  await section.waitFor({ timeout: 20000 });
+  await expect(section.textContent()).resolves.toContain("numéro de l'avoir est attribué à l'approbation finale");
+  const before = await snapshotAll(fs.db);
+  await section.getByRole("button", { name: `Aperçu du décompte de la demande ${refundNumber}` }).click();
+  const link = section.getByRole("link", { name: `Enregistrer apercu-decompte-${refundNumber}.pdf` });
+  await link.waitFor({ timeout: 20000 });
+  const href = (await link.getAttribute("href"))!;
+  expect(href).toMatch(/^data:application\/pdf;base64,/);
+  const bytes = Buffer.from(href.slice(href.indexOf(",") + 1), "base64");
+  expect(await link.getAttribute("download")).toBe(`apercu-decompte-${refundNumber}.pdf`);
+  expect(sha256(bytes)).toBe(sha256(await apiBytes(`refunds/${refundId}/statement-preview`)));
+  // Looking is not issuing: no number, no document, no outbox entry.
+  expect(await snapshotAll(fs.db)).toEqual(before);
+  await card.screenshot({ path: screenshotPath("approbation-apercu-decompte") });
 }, 120_000);
 
 it("Suivi › Documents: the credit note downloads byte for byte, and « Renvoyer au client » mails it once more", async () => {

@@ -318,14 +318,19 @@ async function approvedCreditRefund() {
     },
   });
   expect(req.status).toBe(201);
+  // The approver's « Aperçu du décompte », read before approving the same day.
+  const previewRes = await fetch(`${api.url}${base}/refunds/${req.body.id}/statement-preview`, {
+    headers: { authorization: `Bearer ${mintLocalToken(ACCOUNTING)}` },
+  });
+  const preview = { status: previewRes.status, bytes: Buffer.from(await previewRes.arrayBuffer()) };
   const approved = await api.call("POST", `${base}/refunds/${req.body.id}/approve`, { as: ACCOUNTING });
   expect(approved.status).toBe(200);
   expect(approved.body).toMatchObject({ status: "approved", creditNote: null });
-  return { refundId: req.body.id as string, number: req.body.number as string };
+  return { refundId: req.body.id as string, number: req.body.number as string, preview };
 }
 
 test("a customer credit's refund gets its statement, sealed on a chained record of its own (DR-…), mailed; tampering is named", async () => {
-  const { refundId, number } = await approvedCreditRefund();
+  const { refundId, number, preview } = await approvedCreditRefund();
   const id = `${refundId}-statement`;
   const doc = (await documents().doc(id).get()).data() as DocumentDoc;
   expect(doc).toMatchObject({
@@ -350,6 +355,9 @@ test("a customer credit's refund gets its statement, sealed on a chained record 
 
   const pdf = (await download(id)).bytes;
   expect(sha256(pdf)).toBe(doc.sha256);
+  // No credit note number to fill in: what the approver previewed is, byte for byte, what the customer received.
+  expect(preview.status).toBe(200);
+  expect(sha256(preview.bytes)).toBe(doc.sha256);
   const text = readableText(pdf).replace(/\s+/g, " ");
   expect(text).toContain(`Demande n° ${number}`);
   expect(text).toContain("Crédit client du 20/01/2026");
@@ -380,7 +388,8 @@ test("a customer credit's refund gets its statement, sealed on a chained record 
 
 test("a customer credit's refund with documents off issues no statement and takes no DR number", async () => {
   await fs.db.doc(`companies/${C}`).update({ "settings.documentsEnabled": false });
-  await approvedCreditRefund();
+  const { preview } = await approvedCreditRefund();
+  expect(preview.status).toBe(422);
   expect((await documents().get()).size).toBe(0);
   expect((await fs.db.doc(`companies/${C}/${SEQUENCES}/statement-2026`).get()).exists).toBe(false);
   expect((await verify()).ok).toBe(true);

@@ -52,7 +52,7 @@ const MAIL_ENV =
 /** A job that mails (reminders, anchors): the scheduler's settings, the mail settings, the SMTP password's secret. */
 const mailJobDeploy = (name: string) =>
   `${deployFn(name, "--no-allow-unauthenticated", "256Mi", "540s")} ` +
-  `'--set-env-vars=NODE_OPTIONS=--max-old-space-size=160,${schedulerEnv(name)},${MAIL_ENV}' ` +
+  `'--set-env-vars=NODE_OPTIONS=--max-old-space-size=160 --max-semi-space-size=8,${schedulerEnv(name)},${MAIL_ENV}' ` +
   `'--set-secrets=SMTP_PASSWORD=acompte-smtp-password:<version>' ` +
   Q;
 const binding = (member: string, role: string) =>
@@ -89,11 +89,11 @@ const EXPECTED_DRY_RUN = [
   "# 6. Build and deploy the functions (nodejs22)",
   "npm run build",
   `${deployFn("api", "--allow-unauthenticated", "256Mi", "60s")} ` +
-    `'--set-env-vars=NODE_OPTIONS=--max-old-space-size=160,ACOMPTE_AUDIENCE=123456789012-abcdefghijklmnopqrstuvwxyz012345.apps.googleusercontent.com,${MAIL_ENV}' ` +
+    `'--set-env-vars=NODE_OPTIONS=--max-old-space-size=160 --max-semi-space-size=8,ACOMPTE_AUDIENCE=123456789012-abcdefghijklmnopqrstuvwxyz012345.apps.googleusercontent.com,${MAIL_ENV}' ` +
     `'--set-secrets=SMTP_PASSWORD=acompte-smtp-password:<version>' ${Q}`,
   mailJobDeploy("reminders"),
   `gcloud run services update reminders --region=europe-west1 --no-invoker-iam-check ${Q}`,
-  `${deployFn("dashboard", "--no-allow-unauthenticated", "256Mi", "540s")} --set-env-vars=NODE_OPTIONS=--max-old-space-size=160,${schedulerEnv("dashboard")} ${Q}`,
+  `${deployFn("dashboard", "--no-allow-unauthenticated", "256Mi", "540s")} '--set-env-vars=NODE_OPTIONS=--max-old-space-size=160 --max-semi-space-size=8,${schedulerEnv("dashboard")}' ${Q}`,
   `gcloud run services update dashboard --region=europe-west1 --no-invoker-iam-check ${Q}`,
   mailJobDeploy("anchors"),
   `gcloud run services update anchors --region=europe-west1 --no-invoker-iam-check ${Q}`,
@@ -381,7 +381,9 @@ describe("the installed Google Cloud CLI", () => {
     // The comma in the sender's name needs gcloud's own list delimiter: that line is among them.
     expect(
       [...lines].some((l) =>
-        l.includes("'--set-env-vars=^|^NODE_OPTIONS=--max-old-space-size=160|SCHEDULER_AUDIENCE="),
+        l.includes(
+          "'--set-env-vars=^|^NODE_OPTIONS=--max-old-space-size=160 --max-semi-space-size=8|SCHEDULER_AUDIENCE=",
+        ),
       ),
     ).toBe(true);
     expect(lines.size).toBeGreaterThan(35);

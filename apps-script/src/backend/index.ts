@@ -39,6 +39,7 @@ import { downloadDocument } from "./downloadDocument";
 import { resendDocument } from "./resendDocument";
 import { listSupportingDocuments } from "./listSupportingDocuments";
 import { downloadSupportingDocument } from "./downloadSupportingDocument";
+import { previewRefundStatement } from "./previewRefundStatement";
 import { addSupportingDocument } from "./addSupportingDocument";
 
 export const entryPoints: EntryPoints = {
@@ -83,4 +84,5 @@ export const entryPoints: EntryPoints = {
   listSupportingDocuments,
   downloadSupportingDocument,
   addSupportingDocument,
+  previewRefundStatement,
 };

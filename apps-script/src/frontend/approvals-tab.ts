@@ -10,7 +10,7 @@ import { KeyedActions } from "./keyed-action";
 import { nextApprovalSentence } from "./next-step";
 import { instalmentsTable } from "./quote-view";
 import { reasonForm } from "./reason-form";
-import { supportingDocumentsList } from "./documents-view";
+import { statementPreviewSection, supportingDocumentsList } from "./documents-view";
 
 export class ApprovalsTab {
   private readonly list = byId("approvals");
@@ -69,6 +69,8 @@ export class ApprovalsTab {
       item.schedule?.length ? instalmentsTable(item.schedule) : null,
       // What the customer sent (cancellation letter, proof): the claim is checked before approving.
       supportingDocumentsList(item.id),
+      // What the customer will receive: read before approving, issued only by the final approval.
+      item.depositNumber ? statementPreviewSection(item.id, item.number) : null,
       facts([
         ["Déjà approuvée par", approvalsText(item.approvals)],
         ["En attente de", item.awaiting?.map(roleLabel).join(", ")],

@@ -22,12 +22,12 @@ const MAY_RESEND = ["requester", "accounting_approver", "admin"];
 const MAY_ADD_SUPPORTING = ["requester", "sales_approver", "accounting_approver"];
 
 /** « Télécharger »: fetches the file, then offers it as a link carrying its bytes (the name the api gave it). */
-function downloadControl(label: string, fetch: () => Promise<CallResult<DocumentDownload>>): HTMLElement {
-  const button = el(
-    "button",
-    { type: "button", class: "secondary", "aria-label": `Télécharger ${label}` },
-    "Télécharger",
-  );
+function downloadControl(
+  label: string,
+  fetch: () => Promise<CallResult<DocumentDownload>>,
+  text = "Télécharger",
+): HTMLElement {
+  const button = el("button", { type: "button", class: "secondary", "aria-label": `${text} ${label}` }, text);
   const slot = el("span", {});
   button.addEventListener("click", async () => {
     const answer = await whileBusy([button], fetch, "…");
@@ -99,6 +99,29 @@ export function supportingDocumentsList(refundId: string): HTMLElement {
     );
   });
   return el("section", { "aria-label": "Pièces justificatives" }, el("h2", {}, "Pièces justificatives"), list);
+}
+
+/**
+ * « Aperçu du décompte » on the approvers' card: the refund statement the
+ * customer will receive if the request is approved today, as the api
+ * renders it (no number taken, nothing issued), offered like a download.
+ */
+export function statementPreviewSection(refundId: string, refundNumber: string): HTMLElement {
+  return el(
+    "section",
+    { "aria-label": "Décompte du client" },
+    el("h2", {}, "Décompte du client"),
+    el(
+      "p",
+      { class: "hint" },
+      "Le décompte et échéancier de remboursement que le client recevra avec l'avoir si la demande est approuvée aujourd'hui (le numéro de l'avoir est attribué à l'approbation finale).",
+    ),
+    downloadControl(
+      `de la demande ${refundNumber}`,
+      () => callServer("previewRefundStatement", refundId),
+      "Aperçu du décompte",
+    ),
+  );
 }
 
 /** The file's bytes as base64, read in the browser (google.script.run carries strings, not blobs). */

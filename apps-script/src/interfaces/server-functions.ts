@@ -60,6 +60,7 @@ export interface SidebarFunctions {
   resendDocument(documentId: string, idempotencyKey: string): CallResult<IssuedDocument>;
   listSupportingDocuments(refundId: string): CallResult<SupportingDocuments>;
   downloadSupportingDocument(refundId: string, supportingId: string): CallResult<DocumentDownload>;
+  previewRefundStatement(refundId: string): CallResult<DocumentDownload>;
   addSupportingDocument(
     refundId: string,
     fileName: string,
@@ -116,6 +117,7 @@ export const SIDEBAR_FUNCTIONS = [
   "resendDocument",
   "listSupportingDocuments",
   "downloadSupportingDocument",
+  "previewRefundStatement",
   "addSupportingDocument",
 ] as const satisfies readonly (keyof SidebarFunctions)[];
 

@@ -1,7 +1,7 @@
 /**
  * Runs a bench's measured part in a fresh Node process the way a deployed
  * function runs: plain JavaScript compiled beforehand (no tsx loader in
- * memory) and the V8 heap limit the functions are deployed with. Without
+ * memory) and the V8 heap limits the functions are deployed with. Without
  * that limit V8 sizes its heap from this machine's memory and lets garbage
  * pile up, so the RSS seen here would say nothing about a 256 MiB instance.
  */
@@ -10,33 +10,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { buildSync } from "esbuild";
-import { FUNCTION_HEAP_MB } from "../../tools/deploy/runtime";
+import { FUNCTION_HEAP_MB, FUNCTION_NODE_FLAGS } from "../../tools/deploy/runtime";
 
 export { FUNCTION_HEAP_MB };
-
-export interface Peaks {
-  peakRss: number;
-  peakHeap: number;
-}
-
-/** Samples RSS and heap every 10 ms until stopped; the peaks include the last sample. */
-export function sampleMemory(): { stop(): Peaks } {
-  const peaks: Peaks = { peakRss: 0, peakHeap: 0 };
-  const sample = () => {
-    const m = process.memoryUsage();
-    peaks.peakRss = Math.max(peaks.peakRss, m.rss);
-    peaks.peakHeap = Math.max(peaks.peakHeap, m.heapUsed);
-  };
-  sample();
-  const timer = setInterval(sample, 10);
-  return {
-    stop() {
-      clearInterval(timer);
-      sample();
-      return peaks;
-    },
-  };
-}
 
 /**
  * Compiles `entry` (a TypeScript file whose last stdout line is JSON) with
@@ -49,7 +25,7 @@ export async function runMeasuredChild<T>(entry: string, args: string[], env: No
   buildSync({ entryPoints: [entry], bundle: true, platform: "node", target: "node20", packages: "external", outfile });
   try {
     return await new Promise<T>((resolve, reject) => {
-      const child = spawn(process.execPath, [`--max-old-space-size=${FUNCTION_HEAP_MB}`, outfile, ...args], {
+      const child = spawn(process.execPath, [...FUNCTION_NODE_FLAGS, outfile, ...args], {
         // The compiled file lives in a temporary folder: node_modules is found through NODE_PATH.
         env: { ...env, NODE_PATH: join(__dirname, "../../../node_modules") },
         stdio: ["ignore", "pipe", "inherit"],

@@ -1,7 +1,7 @@
 /**
  * `npm start` services for the scheduled jobs (to add to SERVICES in
  * functions/dev/start.ts, after the emulator and the demo data): the SMTP
- * sink, then the `reminders`, `dashboard` and `anchors` functions on loopback, wired to
+ * sink with its local mail view (functions/dev/mail-view.ts), then the `reminders`, `dashboard` and `anchors` functions on loopback, wired to
  * the sink and to the Sheets server when one is configured (SHEETS_API_URL).
  */
 import { http } from "@google-cloud/functions-framework";
@@ -10,6 +10,7 @@ import type { AddressInfo } from "node:net";
 import { mintLocalToken } from "../../testing/local-tokens";
 import type { Service } from "../start";
 import { startSmtpSink } from "../../testing/smtp-server";
+import { startMailView } from "../mail-view";
 import { dashboardFromEnv } from "../../src/jobs/dashboard-function";
 import { remindersFromEnv } from "../../src/jobs/reminders-function";
 import { anchorsFromEnv } from "../../src/jobs/anchors-function";
@@ -18,6 +19,10 @@ export const smtpSinkService: Service = {
   name: "SMTP sink",
   async start() {
     const sink = await startSmtpSink();
+    const view = await startMailView({
+      directory: sink.directory,
+      port: Number(process.env.ACOMPTE_MAIL_VIEW_PORT ?? 0),
+    });
     Object.assign(process.env, {
       MAIL_TRANSPORT: "smtp",
       SMTP_HOST: sink.host,
@@ -27,8 +32,13 @@ export const smtpSinkService: Service = {
     return {
       lines: [
         `SMTP sink            ${sink.host}:${sink.port} — each message saved as an .eml file in ${sink.directory}`,
+        `local mail view      ${view.url}  (the messages sent, with their attachments)`,
       ],
-      stop: () => sink.stop(),
+      open: [`${view.url}  ← the mails the customers and approvers received, PDFs attached`],
+      stop: async () => {
+        await view.stop();
+        await sink.stop();
+      },
     };
   },
 };

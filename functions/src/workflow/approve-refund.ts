@@ -1,6 +1,6 @@
 import { approve, creditNoteContent, money, refundApprovalEntries, refundableBalance } from "../domain";
 import type { CreditNoteContent } from "../domain";
-import type { RefundStatement } from "../domain/refunds/refund-statement";
+import { statementAtApproval } from "../domain/refunds/refund-statement";
 import { CREDIT_NOTES, CUSTOMER_CREDITS, DEPOSITS, INSTALMENTS, REFUND_STATEMENTS } from "../model/collections";
 import { creditNoteCopies } from "../model/credit-note";
 import { depositCreditNote, type DepositDoc } from "../model/deposit";
@@ -80,14 +80,12 @@ async function issueRefundStatement(
   creditNoteRef: FirebaseFirestore.DocumentReference,
   creditNote: CreditNoteContent,
 ) {
-  const statement: RefundStatement = {
-    number: doc.number,
+  const statement = statementAtApproval({
+    refund: doc,
     date: uow.today,
     customer: creditNote.customer,
-    quote: doc.quote,
     creditNote: { number: creditNote.number, date: creditNote.date },
-    instalments: doc.quote.schedule.map((i) => ({ n: i.n, dueDate: i.dueDate, amount: i.amount, paidOn: null })),
-  };
+  });
   return issueDocument(uow, access, {
     sourceRef: creditNoteRef,
     documentId: statementDocumentId(refundId),
@@ -114,15 +112,13 @@ async function issueCustomerCreditStatement(uow: UnitOfWork, access: Access, ref
   refuseIfDocumentNotReady(access, credit.customer);
   const slot = await uow.nextNumber("statement", uow.today);
   const ref = uow.collection(REFUND_STATEMENTS).doc(refundId);
-  const statement: RefundStatement = {
-    number: doc.number,
+  const statement = statementAtApproval({
+    refund: doc,
     date: uow.today,
     customer: credit.customer,
-    quote: doc.quote,
     creditNote: null,
     customerCredit: { date: doc.quote.creditNote.cites.date },
-    instalments: doc.quote.schedule.map((i) => ({ n: i.n, dueDate: i.dueDate, amount: i.amount, paidOn: null })),
-  };
+  });
   const document = await issueDocument(uow, access, {
     sourceRef: ref,
     documentId: statementDocumentId(refundId),

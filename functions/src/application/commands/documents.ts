@@ -10,6 +10,7 @@ import { isValidDocumentId } from "../../storage/document-id";
 import { emptyBodySchema } from "../../workflow/bodies/refund-body";
 import { resendDocument } from "../../workflow/issue-document";
 import { loadRefund } from "../../workflow/load-refund";
+import { statementPreview } from "../../workflow/statement-preview";
 import { supportingDocumentBodySchema } from "../../workflow/bodies/supporting-document-body";
 import { addSupportingDocument } from "../../workflow/supporting-document";
 import { defineChange, defineRead, type Answer } from "../command";
@@ -45,6 +46,18 @@ export const getDocumentCommand = defineRead({
   handler: async (_access, reader, { db, params }) => {
     const { doc, bytes } = await documentBytes(db, documentBucketFromEnv(), reader.companyId, documentId(params));
     return fileAnswer(doc, bytes);
+  },
+});
+
+export const statementPreviewCommand = defineRead({
+  name: "refund.statement_preview",
+  summary:
+    "« Aperçu du décompte »: the refund statement (décompte et échéancier de remboursement) the final approval would issue today, as a PDF rendered like the issued one; takes no number (the credit note's is shown as still to come), writes and seals nothing. For the request's approvers and admins, while it awaits approval.",
+  roles: ["sales_approver", "accounting_approver", "admin"],
+  answer: "DocumentFile",
+  handler: async (access, reader, { params, today }) => {
+    const rendered = await statementPreview(reader, access, params.refundId, today);
+    return fileAnswer(rendered, Buffer.from(rendered.bytes));
   },
 });
 

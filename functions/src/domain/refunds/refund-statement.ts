@@ -37,3 +37,36 @@ export interface StatementInstalment {
   /** A supplement's instalment: the instalment whose late payment made it owed. */
   supplementFor?: number;
 }
+
+/**
+ * The credit note's number while the request still awaits approval: the
+ * number is taken from the series only at the final approval (gapless
+ * series: a preview never consumes one).
+ */
+export const CREDIT_NOTE_NUMBER_AT_APPROVAL = "(numéro attribué à l'approbation finale)";
+
+/**
+ * The statement issued at the final approval (workflow/approve-refund.ts)
+ * and the approvers' preview of it (workflow/statement-preview.ts): the
+ * request's number, its stored quote, the instalments as the approval
+ * creates them (none paid yet), dated the approval's day.
+ */
+export function statementAtApproval(input: {
+  refund: { number: string; quote: RefundQuote };
+  date: string;
+  customer: DocumentCustomer;
+  creditNote: { number: string; date: string } | null;
+  /** A customer credit's refund: the day the credit arose (no credit note is issued). */
+  customerCredit?: { date: string };
+}): RefundStatement {
+  const { refund, date, customer, creditNote, customerCredit } = input;
+  return {
+    number: refund.number,
+    date,
+    customer,
+    quote: refund.quote,
+    creditNote,
+    ...(customerCredit ? { customerCredit } : {}),
+    instalments: refund.quote.schedule.map((i) => ({ n: i.n, dueDate: i.dueDate, amount: i.amount, paidOn: null })),
+  };
+}

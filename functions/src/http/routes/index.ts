@@ -42,6 +42,7 @@ import {
   listRefundDocumentsCommand,
   listSupportingDocumentsCommand,
   resendDocumentCommand,
+  statementPreviewCommand,
 } from "../../application/commands/documents";
 import { commandRoute } from "../command-route";
 import type { Route } from "../route";
@@ -65,6 +66,7 @@ export const ROUTES: readonly Route[] = [
   commandRoute("POST", `${company}/refunds/:refundId/bank-account`, changeBankAccountCommand),
   commandRoute("POST", `${company}/refunds/:refundId/bank-account/confirm`, confirmBankAccountCommand),
   commandRoute("GET", `${company}/refunds/:refundId/documents`, listRefundDocumentsCommand),
+  commandRoute("GET", `${company}/refunds/:refundId/statement-preview`, statementPreviewCommand),
   commandRoute("POST", `${company}/refunds/:refundId/supporting-documents`, addSupportingDocumentCommand),
   commandRoute("GET", `${company}/refunds/:refundId/supporting-documents`, listSupportingDocumentsCommand),
   commandRoute("GET", `${company}/refunds/:refundId/supporting-documents/:supportingId`, getSupportingDocumentCommand),

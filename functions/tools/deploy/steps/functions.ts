@@ -13,7 +13,7 @@ import {
   schedulerAccount,
 } from "../deploy-context";
 import { DeployFailed } from "../runner";
-import { FUNCTION_HEAP_MB, FUNCTION_MEMORY, NODE_RUNTIME } from "../runtime";
+import { FUNCTION_MEMORY, FUNCTION_NODE_FLAGS, NODE_RUNTIME } from "../runtime";
 import type { Step } from "./step";
 
 /**
@@ -57,8 +57,8 @@ function mailEnv(ctx: DeployContext): Record<string, string> {
   };
 }
 
-/** The heap limit the benchmarks measure under (runtime.ts), rather than V8's guess from the instance size. */
-const NODE_OPTIONS = { NODE_OPTIONS: `--max-old-space-size=${FUNCTION_HEAP_MB}` };
+/** The heap limits the benchmarks measure under (runtime.ts), rather than V8's guess from the instance size. */
+const NODE_OPTIONS = { NODE_OPTIONS: FUNCTION_NODE_FLAGS.join(" ") };
 
 const SPECS: Record<FunctionName, FunctionSpec> = {
   // A full resync of 10,000 deposits fits the default size (Sheets bench).
