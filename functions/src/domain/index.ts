@@ -256,3 +256,40 @@ export {
   type SealedInvoice,
 } from "./einvoice/factur-x-content";
 export { VAT_ON_DEBITS_NOTE, latePaymentNotes, sellerLegalMentions, spacedSiren } from "./einvoice/french-mentions";
+
+// Customers: risk profile, deposit policy, weak signals, credit insurance (docs/customers-risk.md)
+export { RISK_CLASSES, riskClassRank, worseClass, type RiskClass } from "./customers/risk-class";
+export { type CustomerInvoiceHistory, type RiskInputs, riskInputsSchema } from "./customers/risk-inputs";
+export {
+  DEFAULT_RISK_THRESHOLDS,
+  GRADED_CLASSES,
+  RISK_CRITERIA,
+  criterionClass,
+  riskThresholdsSchema,
+  type RiskCriterion,
+  type RiskThresholds,
+  type RiskThresholdsInput,
+} from "./customers/risk-thresholds";
+export { formatDaysLate, paymentLateness, type PaymentLateness } from "./customers/payment-lateness";
+export { customerExposure, riskProfile, type BrokenPromise, type RiskProfile } from "./customers/risk-profile";
+export {
+  DEFAULT_DEPOSIT_POLICY,
+  MAX_PAYMENT_TERMS_DAYS,
+  depositPolicySchema,
+  recommendTerms,
+  type DepositPolicy,
+  type DepositPolicyInput,
+  type DepositTerms,
+  type TermsRecommendation,
+} from "./customers/deposit-policy";
+export { exposureWarning, type ExposureAndLimits } from "./customers/exposure-warning";
+export { WEAK_SIGNAL_KINDS, weakSignals, type WeakSignal, type WeakSignalKind } from "./customers/weak-signals";
+export {
+  declarationReminder,
+  declarationReminderInputSchema,
+  insurerDeclarationDeadline,
+  type DeclarationReminder,
+  type DeclarationReminderInput,
+} from "./customers/insurer-declaration";
+export { DUNNING_LEVEL_LABELS, RISK_CLASS_LABELS, WEAK_SIGNAL_LABELS } from "./vocabulary/labels";
+export { frenchDays } from "./reminders/french-amount";
