@@ -120,7 +120,7 @@ function threshold(riskClass: RiskClass, shown: string): string {
  * });
  * // → { weightedDaysLate: "20.0", lateShare: "1.00", riskClass: "C", exposure: "0.00", …,
  * //     reasons: ["Retard moyen pondéré de 20,0 jours sur les 12 derniers mois (seuil de la classe C : 15 jours).",
- * //               "1 facture sur 1 réglée en retard ou encore impayée après échéance sur les 12 derniers mois, soit 100 % (seuil de la classe C : 50 %)."] }
+ * //               "1 facture sur 1 réglée en retard ou encore impayée après échéance sur les 12 derniers mois, soit 100 % (seuil de la classe C : 75 %)."] }
  */
 export function riskProfile(rawInputs: RiskInputs, rawThresholds?: RiskThresholdsInput): RiskProfile {
   const inputs = parseInput(riskInputsSchema, rawInputs);
@@ -184,7 +184,7 @@ export function riskProfile(rawInputs: RiskInputs, rawThresholds?: RiskThreshold
   if (promises) {
     const n = brokenPromiseInvoices.length;
     const listed = brokenPromiseInvoices
-      .map((p) => `${p.number}, promise au ${frenchDate(p.promiseUntil)}, reste dû ${euros(p.openAmount)}`)
+      .map((p) => `${p.number}, paiement promis pour le ${frenchDate(p.promiseUntil)}, reste dû ${euros(p.openAmount)}`)
       .join(" ; ");
     reasons.push({
       riskClass: promises.riskClass,

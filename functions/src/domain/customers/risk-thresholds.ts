@@ -49,7 +49,8 @@ const riskClass = z.enum(RISK_CLASSES, { error: "doit être une classe de risque
  *   between companies has been of the order of ten to fifteen days for years
  *   (Observatoire des délais de paiement), so under 5 pays better than most and
  *   30 is a month beyond terms;
- * - share of invoices paid late ≥ 25 % → B, ≥ 50 % → C;
+ * - share of invoices paid late ≥ 50 % → B, ≥ 75 % → C (a day or two late
+ *   counts as late: transfers take time, so only a habit should weigh);
  * - a firm reminder (level 2) → B, a formal notice (level 3) → C;
  * - one broken payment promise → C, two → D;
  * - one invoice disputed → B, three → C (a dispute is not a default, but
@@ -62,8 +63,8 @@ export const DEFAULT_RISK_THRESHOLDS = {
   daysLateB: "5",
   daysLateC: "15",
   daysLateD: "30",
-  lateShareB: "0.25",
-  lateShareC: "0.5",
+  lateShareB: "0.5",
+  lateShareC: "0.75",
   lateShareD: null,
   dunningLevelB: 2,
   dunningLevelC: 3,
