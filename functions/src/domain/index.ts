@@ -259,23 +259,18 @@ export { VAT_ON_DEBITS_NOTE, latePaymentNotes, sellerLegalMentions, spacedSiren 
 
 // Customers: risk profile, deposit policy, weak signals, credit insurance (docs/customers-risk.md)
 export { RISK_CLASSES, riskClassRank, worseClass, type RiskClass } from "./customers/risk-class";
-export { type CustomerInvoiceHistory, type RiskInputs, riskInputsSchema } from "./customers/risk-inputs";
+export { type CustomerInvoiceHistory, type RiskInputs } from "./customers/risk-inputs";
 export {
   DEFAULT_RISK_THRESHOLDS,
-  GRADED_CLASSES,
   RISK_CRITERIA,
-  criterionClass,
-  riskThresholdsSchema,
   type RiskCriterion,
   type RiskThresholds,
   type RiskThresholdsInput,
 } from "./customers/risk-thresholds";
-export { formatDaysLate, paymentLateness, type PaymentLateness } from "./customers/payment-lateness";
 export { customerExposure, riskProfile, type BrokenPromise, type RiskProfile } from "./customers/risk-profile";
 export {
   DEFAULT_DEPOSIT_POLICY,
   MAX_PAYMENT_TERMS_DAYS,
-  depositPolicySchema,
   recommendTerms,
   type DepositPolicy,
   type DepositPolicyInput,
@@ -286,7 +281,6 @@ export { exposureWarning, type ExposureAndLimits } from "./customers/exposure-wa
 export { WEAK_SIGNAL_KINDS, weakSignals, type WeakSignal, type WeakSignalKind } from "./customers/weak-signals";
 export {
   declarationReminder,
-  declarationReminderInputSchema,
   insurerDeclarationDeadline,
   type DeclarationReminder,
   type DeclarationReminderInput,

@@ -104,7 +104,10 @@ export interface TermsRecommendation extends DepositTerms {
  * // → "Client de classe D : acompte recommandé de 100 %, encaissé avant toute production, paiement comptant."
  */
 export function recommendTerms(riskClass: RiskClass, rawPolicy?: DepositPolicyInput): TermsRecommendation {
-  const known = parseInput(z.enum(RISK_CLASSES, { error: "classe de risque inconnue (A, B, C ou D)" }), riskClass);
+  const { riskClass: known } = parseInput(
+    z.strictObject({ riskClass: z.enum(RISK_CLASSES, { error: "classe inconnue (A, B, C ou D)" }) }),
+    { riskClass },
+  );
   const terms = parseInput(depositPolicySchema, rawPolicy ?? {})[known];
   const when = terms.beforeProduction ? ", encaissé avant toute production" : "";
   const payment = terms.paymentTermsDays === 0 ? "paiement comptant" : `paiement à ${terms.paymentTermsDays} jours`;

@@ -2,6 +2,7 @@
  * The warning shown where an order or a deposit is recorded when it would
  * take the customer's exposure past its credit limit or its insured limit.
  */
+import { z } from "zod";
 import { Money, money } from "../money/money";
 import { euros } from "../reminders/french-amount";
 import { parseInput } from "../validation/field-errors";
@@ -24,7 +25,7 @@ export type ExposureAndLimits = Pick<RiskProfile, "exposure" | "creditLimit" | "
  * //    et de sa limite assurée de 8 000,00 € (3 500,00 € non assurés)."
  */
 export function exposureWarning(profile: ExposureAndLimits, newAmount: string): string | null {
-  const added = parseInput(moneyAmount, newAmount);
+  const { newAmount: added } = parseInput(z.strictObject({ newAmount: moneyAmount }), { newAmount });
   const after = money(profile.exposure).plus(added);
   const passed = (limit: string | null): limit is string => limit !== null && after.greaterThan(limit);
   const excess = (limit: string): Money => after.minus(limit);

@@ -144,6 +144,8 @@ const FIELD_LABELS: Record<string, string> = {
   depositsHeld: "acomptes détenus",
   creditLimit: "limite de crédit",
   insuredLimit: "limite assurée",
+  riskClass: "classe de risque",
+  newAmount: "montant de la commande",
   ...riskThresholdLabels(),
   overCreditLimitClass: "classe au-delà de la limite de crédit",
   overInsuredLimitClass: "classe au-delà de la limite assurée",
