@@ -64,14 +64,17 @@ const numbersOf = (invoices: readonly { number: string }[]) => invoices.map((i) 
  * covers its own order only (checkDepositsWithinOrder), so in consistent
  * data it never exceeds the orders in progress; the floor only keeps an
  * inconsistent input from showing a negative risk.
+ *
+ * @example
+ * customerExposure([{ openAmount: "3000.00" }, { openAmount: "0.00" }], "5000.00", "1500.00"); // → "6500.00"
  */
 export function customerExposure(
   invoices: readonly Pick<CustomerInvoiceHistory, "openAmount">[],
   ordersInProgress: MoneyString,
   depositsHeld: MoneyString,
-): Money {
+): MoneyString {
   const open = sumMoney(invoices.map((i) => money(i.openAmount)));
-  return maxMoney(ZERO, open.plus(ordersInProgress).minus(depositsHeld));
+  return formatMoney(maxMoney(ZERO, open.plus(ordersInProgress).minus(depositsHeld)));
 }
 
 function shareText(late: number, assessed: number): string {
@@ -154,7 +157,7 @@ export function riskProfile(rawInputs: RiskInputs, rawThresholds?: RiskThreshold
       openAmount: formatMoney(money(i.openAmount)),
     }));
 
-  const exposure = customerExposure(invoices, inputs.ordersInProgress, inputs.depositsHeld);
+  const exposure = money(customerExposure(invoices, inputs.ordersInProgress, inputs.depositsHeld));
   const over = (limit: string | null) => limit !== null && exposure.greaterThan(limit);
   const overCreditLimit = over(inputs.creditLimit);
   const overInsuredLimit = over(inputs.insuredLimit);

@@ -80,11 +80,12 @@ export function weakSignals(
   const signals: WeakSignal[] = [];
   const band = latenessBand(next, thresholds);
   if (band > latenessBand(previous, thresholds)) {
-    const reached = criterionClass("daysLate", new Dec(next.weightedDaysLate), thresholds);
+    // Reached: the band is above 0.
+    const reached = criterionClass("daysLate", new Dec(next.weightedDaysLate), thresholds)!;
     const before = previous ? ` (${frenchDays(previous.weightedDaysLate)} au ${frenchDate(previous.asOf)})` : "";
     signals.push({
       kind: "lateness_worsened",
-      message: `${WEAK_SIGNAL_LABELS.lateness_worsened} : retard moyen pondéré de ${frenchDays(next.weightedDaysLate)} sur les 12 derniers mois${before}, seuil de la classe ${reached?.riskClass} (${frenchDays(String(reached?.threshold))}) franchi.`,
+      message: `${WEAK_SIGNAL_LABELS.lateness_worsened} : retard moyen pondéré de ${frenchDays(next.weightedDaysLate)} sur les 12 derniers mois${before}, seuil de la classe ${reached.riskClass} (${frenchDays(String(reached.threshold))}) franchi.`,
     });
   } else if (next.trend.worsening && !previous?.trend.worsening) {
     signals.push({
