@@ -232,6 +232,24 @@ describe("weak signals", () => {
     expect(weakSignals(now, renewed).map((s) => s.kind)).toEqual(["promise_broken"]);
     expect(weakSignals(null, riskProfile(GOOD_PAYER))).toEqual([]);
   });
+
+  it("a limit passed, then respected, then passed again is told each time it is passed; company thresholds decide the band", () => {
+    const over = riskProfile(OVER_LIMIT);
+    const within = riskProfile({ ...OVER_LIMIT, creditLimit: "20000.00" });
+    expect(weakSignals(over, within).map((s) => s.kind)).toEqual([]);
+    expect(weakSignals(within, over).map((s) => s.kind)).toEqual(["credit_limit_passed"]);
+    // 12,6 days: class B by default, nothing new where B starts at 15 days.
+    const before = riskProfile(asKnownOn(SLOWING_PAYER, "2026-08-31"));
+    const now = riskProfile(SLOWING_PAYER);
+    expect(
+      weakSignals(before, now, { daysLateB: "15", daysLateC: "20" }).map((s) => [s.kind, plain([s.message])[0]]),
+    ).toEqual([
+      [
+        "lateness_worsened",
+        "Retards de paiement en hausse : 30,0 jours de retard moyen sur les factures échues ces 3 derniers mois contre 1,0 jour sur les 9 mois précédents.",
+      ],
+    ]);
+  });
 });
 
 /** A random customer history as of 30/11/2026: invoices issued over 18 months, paid in 0–2 payments or open. */
