@@ -258,3 +258,34 @@ export {
 } from "./einvoice/factur-x-content";
 export { VAT_ON_DEBITS_NOTE, latePaymentNotes, sellerLegalMentions, spacedSiren } from "./einvoice/french-mentions";
 export { PENALTY_INVOICE_TITLE, lateInvoiceCited, penaltyInvoiceCii } from "./einvoice/penalty-invoice-cii";
+
+// Customers: risk profile, deposit policy, weak signals, credit insurance (docs/customers-risk.md)
+export { RISK_CLASSES, riskClassRank, worseClass, type RiskClass } from "./customers/risk-class";
+export { type CustomerInvoiceHistory, type RiskInputs } from "./customers/risk-inputs";
+export {
+  DEFAULT_RISK_THRESHOLDS,
+  RISK_CRITERIA,
+  type RiskCriterion,
+  type RiskThresholds,
+  type RiskThresholdsInput,
+} from "./customers/risk-thresholds";
+export { customerExposure, riskProfile, type BrokenPromise, type RiskProfile } from "./customers/risk-profile";
+export {
+  DEFAULT_DEPOSIT_POLICY,
+  MAX_PAYMENT_TERMS_DAYS,
+  recommendTerms,
+  type DepositPolicy,
+  type DepositPolicyInput,
+  type DepositTerms,
+  type TermsRecommendation,
+} from "./customers/deposit-policy";
+export { exposureWarning, type ExposureAndLimits } from "./customers/exposure-warning";
+export { WEAK_SIGNAL_KINDS, weakSignals, type WeakSignal, type WeakSignalKind } from "./customers/weak-signals";
+export {
+  declarationReminder,
+  insurerDeclarationDeadline,
+  type DeclarationReminder,
+  type DeclarationReminderInput,
+} from "./customers/insurer-declaration";
+export { DUNNING_LEVEL_LABELS, RISK_CLASS_LABELS, WEAK_SIGNAL_LABELS } from "./vocabulary/labels";
+export { frenchDays } from "./reminders/french-amount";

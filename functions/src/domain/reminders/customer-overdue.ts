@@ -18,6 +18,7 @@ import { LegalRates, SHIPPED_LEGAL_RATES } from "../rates/legal-rates";
 import { type InvoicedPenalties, dunningPenaltyParagraph } from "./dunning-penalties";
 import { frenchAmount } from "./french-amount";
 import type { Reminder } from "./reminder";
+import { DUNNING_LEVEL_LABELS } from "../vocabulary/labels";
 import type { ReminderSettings } from "./reminder-settings";
 
 export interface OverdueInvoice {
@@ -101,8 +102,6 @@ export function letterSent(
   return { level: letter.level as DunningLevel, sentOn: today };
 }
 
-const LEVEL_NAME = ["", "Relance amiable", "Relance ferme", "Mise en demeure"] as const;
-
 export function customerOverdueReminder(
   inv: OverdueInvoice,
   settings: ReminderSettings,
@@ -157,7 +156,7 @@ export function customerOverdueReminder(
       "Veuillez agréer nos salutations distinguées.",
       settings.companyName,
     ].join("\n"),
-    summary: `${LEVEL_NAME[level]} – ${inv.customerName} – ${inv.number}`,
+    summary: `${DUNNING_LEVEL_LABELS[level]} – ${inv.customerName} – ${inv.number}`,
     ...(cited.length > 0 ? { penaltyInvoicesCited: cited } : {}),
   };
 }

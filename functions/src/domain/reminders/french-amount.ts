@@ -20,3 +20,11 @@ export function euros(value: Money | string): string {
 export function frenchPercent(rate: string): string {
   return `${rate.replace(".", ",")}\u00a0%`;
 }
+
+/**
+ * A number of days as a message writes it: "12.4" → "12,4 jours", "1.5" →
+ * "1,5 jour" (French puts the noun in the singular below two).
+ */
+export function frenchDays(days: string): string {
+  return `${days.replace(".", ",")}\u00a0${Math.abs(Number(days)) < 2 ? "jour" : "jours"}`;
+}

@@ -132,7 +132,64 @@ const FIELD_LABELS: Record<string, string> = {
   format: "format du relevé",
   itemKind: "type de pièce",
   itemId: "pièce",
+  // Customer risk (domain/customers): the profile's input, the thresholds, the policy, credit insurance.
+  invoiceId: "identifiant de facture",
+  issuedOn: "date de facture",
+  openAmount: "reste dû",
+  payments: "règlements",
+  on: "date du règlement",
+  dunningLevel: "niveau de relance",
+  factored: "facture affacturée",
+  ordersInProgress: "commandes en cours",
+  depositsHeld: "acomptes détenus",
+  creditLimit: "limite de crédit",
+  insuredLimit: "limite assurée",
+  riskClass: "classe de risque",
+  newAmount: "montant de la commande",
+  ...riskThresholdLabels(),
+  overCreditLimitClass: "classe au-delà de la limite de crédit",
+  overInsuredLimitClass: "classe au-delà de la limite assurée",
+  trendWorseningDays: "hausse des retards signalée (jours)",
+  depositPercent: "pourcentage d'acompte",
+  beforeProduction: "acompte encaissé avant production",
+  insurer: "assureur",
+  daysAfterDue: "délai de déclaration après échéance (jours)",
+  remindDaysBefore: "rappel avant la date limite (jours)",
+  declaredOn: "date de déclaration à l'assureur",
 };
+
+/** « seuil de retard moyen pondéré de la classe B (jours) »… one label per threshold of risk-thresholds.ts. */
+function riskThresholdLabels(): Record<string, string> {
+  const criteria = {
+    daysLate: ["seuil de retard moyen pondéré de la classe ", " (jours)"],
+    lateShare: ["seuil de part de factures en retard de la classe ", ""],
+    dunningLevel: ["seuil de niveau de relance de la classe ", ""],
+    brokenPromises: ["seuil de promesses non tenues de la classe ", ""],
+    disputes: ["seuil de litiges de la classe ", ""],
+  };
+  return Object.fromEntries(
+    Object.entries(criteria).flatMap(([criterion, [before, after]]) =>
+      ["B", "C", "D"].map((c) => [`${criterion}${c}`, `${before}${c}${after}`]),
+    ),
+  );
+}
+
+/** « pourcentage d'acompte de la classe C »: the deposit policy's fields, alone or in the settings. */
+function depositPolicyPathLabels(): Record<string, string> {
+  const fields = {
+    depositPercent: "pourcentage d'acompte",
+    paymentTermsDays: "délai de paiement (jours)",
+    beforeProduction: "acompte encaissé avant production",
+  };
+  return Object.fromEntries(
+    ["A", "B", "C", "D"].flatMap((c) =>
+      Object.entries(fields).flatMap(([field, label]) => [
+        [`${c}.${field}`, `${label} de la classe ${c}`],
+        [`depositPolicy.${c}.${field}`, `${label} de la classe ${c}`],
+      ]),
+    ),
+  );
+}
 
 /** Where the last key alone says too little: the label of the whole path (indexes left out). */
 const PATH_LABELS: Record<string, string> = {
@@ -147,6 +204,9 @@ const PATH_LABELS: Record<string, string> = {
   "schedule.instalments.amount": "montant de l'échéance",
   "deposit.amount": "montant de l'acompte",
   "deposit.percent": "pourcentage d'acompte",
+  "insurer.name": "nom de l'assureur",
+  "customer.name": "nom du client",
+  ...depositPolicyPathLabels(),
 };
 
 /** The French name of a field (`vatRate` → « taux de TVA »), if users meet it. */

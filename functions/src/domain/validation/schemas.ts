@@ -11,3 +11,7 @@ export * from "./receivables-schema";
 export { paymentAllocationInputSchema } from "../settlement/payment-allocation";
 export * from "./text";
 export * from "./bounds";
+export { riskInputsSchema } from "../customers/risk-inputs";
+export { riskThresholdsSchema } from "../customers/risk-thresholds";
+export { depositPolicySchema } from "../customers/deposit-policy";
+export { declarationReminderInputSchema } from "../customers/insurer-declaration";

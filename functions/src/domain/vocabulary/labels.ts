@@ -9,6 +9,8 @@ import type { CustomerKind, DepositKind, SupplyKind } from "../deposits/deposit-
 import type { RefundReason } from "../refunds/refund-reason";
 import type { RefundStatus } from "../refunds/refund-status";
 import type { Role } from "../roles/roles";
+import type { RiskClass } from "../customers/risk-class";
+import type { WeakSignalKind } from "../customers/weak-signals";
 
 /** Each state of a refund request (refund-status.ts), as a cell, a badge or, via inSentence, a message reads it. */
 export const REFUND_STATUS_LABELS: Record<RefundStatus, string> = {
@@ -144,4 +146,27 @@ export const JOURNAL_LABELS: Record<"VT" | "BQ" | "OD", string> = {
   VT: "Ventes",
   BQ: "Banque",
   OD: "Opérations diverses",
+};
+
+/** Each dunning letter (customer-overdue.ts), as the Relances sheet and the risk reasons name it. */
+export const DUNNING_LEVEL_LABELS: Record<1 | 2 | 3, string> = {
+  1: "Relance amiable",
+  2: "Relance ferme",
+  3: "Mise en demeure",
+};
+
+/** A customer's risk class (domain/customers/risk-class.ts), as a cell or a badge shows it. */
+export const RISK_CLASS_LABELS: Record<RiskClass, string> = {
+  A: "Classe A – bon payeur",
+  B: "Classe B – à surveiller",
+  C: "Classe C – risque élevé",
+  D: "Classe D – risque très élevé",
+};
+
+/** What a weak signal (domain/customers/weak-signals.ts) is about, as the message's subject names it. */
+export const WEAK_SIGNAL_LABELS: Record<WeakSignalKind, string> = {
+  lateness_worsened: "Retards de paiement en hausse",
+  promise_broken: "Promesse de paiement non tenue",
+  credit_limit_passed: "Limite de crédit dépassée",
+  insured_limit_passed: "Limite assurée dépassée",
 };
