@@ -79,6 +79,7 @@ export {
 // French labels: the one table the sidebar, sheets, messages and documents read
 export {
   CUSTOMER_KIND_LABELS,
+  FACTORING_STATUS_LABELS,
   DEPOSIT_KIND_LABELS,
   DEPOSIT_REFUND_LABELS,
   DEPOSIT_STATUSES,
@@ -256,3 +257,23 @@ export {
   type SealedInvoice,
 } from "./einvoice/factur-x-content";
 export { VAT_ON_DEBITS_NOTE, latePaymentNotes, sellerLegalMentions, spacedSiren } from "./einvoice/french-mentions";
+
+// Customer records (issue #16): what a person may write on one, and which sightings are one customer
+export {
+  CUSTOMER_EDITABLE_FIELDS,
+  FACTORING_STATUSES,
+  MAX_PAYMENT_TERMS_DAYS,
+  RISK_CLASS_NOT_SETTABLE,
+  customerCreateSchema,
+  customerUpdateSchema,
+  vatSirenProblem,
+  type CustomerCreate,
+  type CustomerUpdate,
+  type FactoringStatus,
+} from "./customers/customer-schema";
+export {
+  foldedName,
+  groupCustomers,
+  type CustomerGroup,
+  type CustomerSighting,
+} from "./customers/customer-grouping";

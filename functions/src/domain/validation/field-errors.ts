@@ -132,6 +132,21 @@ const FIELD_LABELS: Record<string, string> = {
   format: "format du relevé",
   itemKind: "type de pièce",
   itemId: "pièce",
+  // The customer record (domain/customers/customer-schema.ts).
+  billingAddress: "adresse de facturation",
+  deliveryAddress: "adresse de livraison",
+  invoiceContact: "contact pour les factures",
+  dunningContact: "contact pour les relances",
+  phone: "téléphone",
+  creditLimit: "limite de crédit",
+  insurance: "assurance-crédit",
+  insurer: "assureur",
+  grantedOn: "date d'octroi de la garantie",
+  factoring: "affacturage",
+  factor: "factor",
+  segment: "segment",
+  riskClass: "classe de risque",
+  into: "fiche conservée",
 };
 
 /** Where the last key alone says too little: the label of the whole path (indexes left out). */
@@ -147,6 +162,12 @@ const PATH_LABELS: Record<string, string> = {
   "schedule.instalments.amount": "montant de l'échéance",
   "deposit.amount": "montant de l'acompte",
   "deposit.percent": "pourcentage d'acompte",
+  "insurance.limit": "montant garanti par l'assureur",
+  "factoring.status": "statut d'affacturage",
+  "invoiceContact.email": "e-mail du contact pour les factures",
+  "invoiceContact.name": "nom du contact pour les factures",
+  "dunningContact.email": "e-mail du contact pour les relances",
+  "dunningContact.name": "nom du contact pour les relances",
 };
 
 /** The French name of a field (`vatRate` → « taux de TVA »), if users meet it. */

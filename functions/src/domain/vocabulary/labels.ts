@@ -5,6 +5,7 @@
  * everywhere. Labels are capitalised as they stand alone (a cell, a badge);
  * inside a sentence use `inSentence(label)`.
  */
+import type { FactoringStatus } from "../customers/customer-schema";
 import type { CustomerKind, DepositKind, SupplyKind } from "../deposits/deposit-kind";
 import type { RefundReason } from "../refunds/refund-reason";
 import type { RefundStatus } from "../refunds/refund-status";
@@ -45,6 +46,9 @@ export const CUSTOMER_KIND_LABELS: Record<CustomerKind, string> = { b2b: "Profes
 /** Acompte or arrhes (C. consom. L214-1). */
 export const DEPOSIT_KIND_LABELS: Record<DepositKind, string> = { acompte: "Acompte", arrhes: "Arrhes" };
 /** Goods or services (decides when VAT on a deposit is due). */
+/** A customer record's factoring status (domain/customers/customer-schema.ts), as the `Clients` sheet shows it. */
+export const FACTORING_STATUS_LABELS: Record<FactoringStatus, string> = { none: "Non affacturé", assigned: "Affacturé" };
+
 export const SUPPLY_KIND_LABELS: Record<SupplyKind, string> = { goods: "Biens", services: "Prestations" };
 
 /** The states of a deposit: open, applied to its final invoice, refunded in full. */
