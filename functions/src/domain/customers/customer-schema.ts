@@ -7,6 +7,7 @@
  */
 import { z } from "zod";
 import { bicProblem, ibanProblem, normaliseIban } from "../bank/iban";
+import { formatMoney, money } from "../money/money";
 import { compactIdentifier, sirenProblem } from "../identity/siren";
 import { normaliseVatNumber, sirenOfVatNumber, vatNumberProblem } from "../identity/vat-number";
 import { AMOUNT_MAX } from "../validation/bounds";
@@ -38,7 +39,8 @@ const iban = checkedIdentifier(
 const bic = checkedIdentifier("doit être un BIC, par exemple BNPAFRPPXXX", 20, bicProblem, (raw) =>
   raw.replace(/\s/g, "").toUpperCase(),
 );
-const limit = amountSchema({ allowZero: true, max: AMOUNT_MAX });
+/** Stored as every amount is, to the cent: "15000" → "15000.00". */
+const limit = amountSchema({ allowZero: true, max: AMOUNT_MAX }).transform((v) => formatMoney(money(v)));
 const address = text({ error: "doit être une adresse", max: 500, multiline: true });
 
 const contact = z.strictObject({
