@@ -271,9 +271,4 @@ export {
   type CustomerUpdate,
   type FactoringStatus,
 } from "./customers/customer-schema";
-export {
-  foldedName,
-  groupCustomers,
-  type CustomerGroup,
-  type CustomerSighting,
-} from "./customers/customer-grouping";
+export { foldedName, groupCustomers, type CustomerGroup, type CustomerSighting } from "./customers/customer-grouping";

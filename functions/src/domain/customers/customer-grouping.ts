@@ -13,6 +13,7 @@ export interface CustomerSighting {
   customer: { name: string; kind: "b2b" | "b2c"; siren?: string; email?: string; address?: string; vatNumber?: string };
 }
 
+/** One customer found among the sightings: its keys, the identity its record starts from. */
 export interface CustomerGroup {
   /** Every key of the group, strongest first (SIREN, then e-mail, then name): the record's id comes from the first. */
   keys: string[];

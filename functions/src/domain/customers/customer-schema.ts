@@ -16,8 +16,9 @@ import { emailSchema } from "../validation/email";
 import { amountSchema, calendarDate, customerKind } from "../validation/primitives";
 import { text } from "../validation/text";
 
-/** Who is refunded, who factors: the codes a record's factoring status takes. */
+/** The codes a record's factoring status takes: not factored, or assigned to a factor. */
 export const FACTORING_STATUSES = ["none", "assigned"] as const;
+/** One of FACTORING_STATUSES: "assigned", the customer's invoices are assigned to a factor (subrogation). */
 export type FactoringStatus = (typeof FACTORING_STATUSES)[number];
 
 /** Longest agreed payment term a record may carry (L441-10: 60 days from the invoice, 45 end of month; a year catches typos). */
@@ -76,6 +77,7 @@ const notSettable = (why: string) =>
     .superRefine((_v, ctx) => ctx.addIssue({ code: "custom", message: why }))
     .optional();
 
+/** Why a risk class typed by a person (api or sheet) is refused: the payment profile computes it. */
 export const RISK_CLASS_NOT_SETTABLE =
   "calculée par Acompte à partir de l'historique de paiement du client, elle ne se saisit pas";
 
@@ -140,6 +142,7 @@ export const customerCreateSchema = z
     const problem = vatSirenProblem(c);
     if (problem) ctx.addIssue({ code: "custom", path: ["vatNumber"], message: problem });
   });
+/** A new record as the schema leaves it (identifiers compact, amounts to the cent). */
 export type CustomerCreate = Omit<z.output<typeof customerCreateSchema>, "riskClass">;
 
 const IDENTITY_FIXED =
@@ -161,6 +164,7 @@ export const customerUpdateSchema = z.strictObject({
   siren: notSettable(IDENTITY_FIXED),
   riskClass: notSettable(RISK_CLASS_NOT_SETTABLE),
 }) as unknown as z.ZodType<CustomerUpdate>;
+/** A change to a record: the fields given, `null` clearing an optional one. */
 export type CustomerUpdate = { name?: string } & {
   [K in Exclude<keyof Editable, "name">]?: Editable[K] | null;
 };

@@ -45,10 +45,12 @@ export const ROLE_LABELS: Record<Role, string> = {
 export const CUSTOMER_KIND_LABELS: Record<CustomerKind, string> = { b2b: "Professionnel", b2c: "Particulier" };
 /** Acompte or arrhes (C. consom. L214-1). */
 export const DEPOSIT_KIND_LABELS: Record<DepositKind, string> = { acompte: "Acompte", arrhes: "Arrhes" };
-/** Goods or services (decides when VAT on a deposit is due). */
 /** A customer record's factoring status (domain/customers/customer-schema.ts), as the `Clients` sheet shows it. */
-export const FACTORING_STATUS_LABELS: Record<FactoringStatus, string> = { none: "Non affacturé", assigned: "Affacturé" };
-
+export const FACTORING_STATUS_LABELS: Record<FactoringStatus, string> = {
+  none: "Non affacturé",
+  assigned: "Affacturé",
+};
+/** Goods or services (decides when VAT on a deposit is due). */
 export const SUPPLY_KIND_LABELS: Record<SupplyKind, string> = { goods: "Biens", services: "Prestations" };
 
 /** The states of a deposit: open, applied to its final invoice, refunded in full. */
