@@ -6,12 +6,15 @@
  * is the payment profile's to write: a request that sets it is refused.
  */
 import { z } from "zod";
-import { bicProblem, ibanProblem, normaliseIban } from "../bank/iban";
 import { formatMoney, money } from "../money/money";
-import { compactIdentifier, sirenProblem } from "../identity/siren";
-import { normaliseVatNumber, sirenOfVatNumber, vatNumberProblem } from "../identity/vat-number";
+import { sirenOfVatNumber } from "../identity/vat-number";
 import { AMOUNT_MAX } from "../validation/bounds";
-import { checkedIdentifier } from "../validation/checked-identifier";
+import {
+  bicSchema as bic,
+  ibanSchema as iban,
+  sirenSchema as siren,
+  vatNumberSchema as vatNumber,
+} from "../validation/identifier-schemas";
 import { emailSchema } from "../validation/email";
 import { amountSchema, calendarDate, customerKind } from "../validation/primitives";
 import { text } from "../validation/text";
@@ -24,22 +27,6 @@ export type FactoringStatus = (typeof FACTORING_STATUSES)[number];
 /** Longest agreed payment term a record may carry (L441-10: 60 days from the invoice, 45 end of month; a year catches typos). */
 export const MAX_PAYMENT_TERMS_DAYS = 365;
 
-const siren = checkedIdentifier("doit être un SIREN", 20, sirenProblem, compactIdentifier);
-const vatNumber = checkedIdentifier(
-  "doit être un numéro de TVA intracommunautaire, par exemple FR13542107651",
-  30,
-  vatNumberProblem,
-  normaliseVatNumber,
-);
-const iban = checkedIdentifier(
-  "doit être un IBAN, par exemple FR76 3000 6000 0112 3456 7890 189",
-  50,
-  ibanProblem,
-  normaliseIban,
-);
-const bic = checkedIdentifier("doit être un BIC, par exemple BNPAFRPPXXX", 20, bicProblem, (raw) =>
-  raw.replace(/\s/g, "").toUpperCase(),
-);
 /** Stored as every amount is, to the cent: "15000" → "15000.00". */
 const limit = amountSchema({ allowZero: true, max: AMOUNT_MAX }).transform((v) => formatMoney(money(v)));
 const address = text({ error: "doit être une adresse", max: 500, multiline: true });
