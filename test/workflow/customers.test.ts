@@ -6,7 +6,7 @@
  */
 import { CUSTOMER_KEYS, CUSTOMERS, EVENTS } from "../../functions/src/model/collections";
 import { customerIdOf, type CustomerDoc } from "../../functions/src/model/customer";
-import { snapshotAll } from "../support/workflow-api";
+import { snapshotAll, startTestApi } from "../support/workflow-api";
 import { ACCOUNTING, ADMIN, C, DEPOSIT_BODY, REQUESTER, SALES } from "./fixtures";
 import { workflowSuite } from "./suite";
 
@@ -52,6 +52,20 @@ describe("a record is created with a new customer's first document", () => {
     expect(await events("customer.created")).toHaveLength(1);
   });
 
+  test("two deposits of a new customer sent at once to two api instances: one record (same id, the loser retries)", async () => {
+    // One instance runs a company's commands one at a time; two instances race in Firestore.
+    const other = await startTestApi(fs.db);
+    other.setToday("2026-01-15");
+    const body = (orderRef: string) => ({ as: ACCOUNTING, body: { ...DEPOSIT_BODY, orderRef } });
+    const answers = await Promise.all([
+      suite.api.call("POST", `${base}/deposits`, body("CMD-1")),
+      other.call("POST", `${base}/deposits`, body("CMD-2")),
+    ]).finally(() => other.close());
+    expect(answers.map((a) => a.status)).toEqual([201, 201]);
+    expect(await records()).toHaveLength(1);
+    expect(await events("customer.created")).toHaveLength(1);
+  });
+
   test("an external invoice for an unknown consumer creates its record", async () => {
     const answer = await suite.api.call("POST", `${base}/invoices/external`, {
       as: ACCOUNTING,
@@ -76,6 +90,20 @@ describe("POST …/customers/sync", () => {
     await deposit({ name: "M. Martin", kind: "b2c" }, "CMD-3");
     await deposit({ name: "Mme Lefèvre", kind: "b2c" }, "CMD-4");
     await deposit({ name: "mme  LEFEVRE", kind: "b2c" }, "CMD-5");
+    // An invoice of another tool for a company typed once with a SIREN, once in capitals.
+    for (const [number, name] of [
+      ["EXT-1", "Garage Dupuis SAS"],
+      ["EXT-2", "GARAGE DUPUIS"],
+    ])
+      await suite.api.call("POST", `${base}/invoices/external`, {
+        as: ACCOUNTING,
+        body: {
+          number,
+          date: "2026-01-10",
+          customer: { name, kind: "b2b", siren: "552100554" },
+          total: { net: "100.00", vat: "20.00" },
+        },
+      });
     // Records as they stood before the index existed: only the documents.
     const batch = fs.db.batch();
     for (const d of [
@@ -87,14 +115,17 @@ describe("POST …/customers/sync", () => {
 
     const first = await suite.api.call("POST", `${base}/customers/sync`, { as: ACCOUNTING, body: {} });
     expect(first.status).toBe(200);
-    expect(first.body).toMatchObject({ customers: 3, linked: 0, possibleDuplicates: [] });
-    expect(first.body.created).toHaveLength(3);
+    expect(first.body).toMatchObject({ customers: 4, linked: 0, possibleDuplicates: [] });
+    expect(first.body.created).toHaveLength(4);
     const byName = Object.fromEntries((await records()).map((r) => [r.name, r]));
     expect(Object.keys(byName).sort()).toEqual([
+      "GARAGE DUPUIS",
       "Hôtel Bellevue SARL",
       "M. Martin",
       expect.stringMatching(/lef[eè]vre/i),
     ]);
+    // One company whatever its name's spelling; the record starts from its last sighting.
+    expect(byName["GARAGE DUPUIS"].keys).toEqual(["siren:552100554"]);
     // The consumer seen with and without e-mail is one record, its e-mail key first (it gave the id).
     expect(byName["M. Martin"].keys).toEqual(["email:martin@example.fr", "name:m. martin"]);
     expect(byName["M. Martin"].id).toBe(customerIdOf("email:martin@example.fr"));
@@ -104,7 +135,7 @@ describe("POST …/customers/sync", () => {
 
     const before = await snapshotAll(fs.db);
     const second = await suite.api.call("POST", `${base}/customers/sync`, { as: ACCOUNTING, body: {} });
-    expect(second.body).toMatchObject({ created: [], linked: 0, customers: 3 });
+    expect(second.body).toMatchObject({ created: [], linked: 0, customers: 4 });
     const after = await snapshotAll(fs.db);
     // Only the second call's idempotency record and nothing else.
     expect(
@@ -112,7 +143,7 @@ describe("POST …/customers/sync", () => {
         .filter((p) => !(p in before))
         .every((p) => p.includes("/idempotency/")),
     ).toBe(true);
-    expect(await records()).toHaveLength(3);
+    expect(await records()).toHaveLength(4);
   });
 
   test("two records of one customer made before are reported, not merged", async () => {
