@@ -33,6 +33,7 @@ it("creates the nine French sheets with headers, frozen row, widths, formats, co
     "Avoirs",
     "Écritures",
     "Banque",
+    "Clients",
     "Relances",
     "Tableau de bord",
     "Intégrité",

@@ -285,7 +285,8 @@ test("a write that fails after every retry is recorded, then replayed by the nex
     expect(failed).toMatchObject({ attempts: 1 });
     kit.server.setFaultRate(0);
     const result = await syncCompanySheets({ db: fs.db, gateway: kit.gateway }, C);
-    expect(result[spreadsheetId]).toMatchObject({ replayed: true, newRows: 5 });
+    // Acomptes, Factures, three Écritures lines and the customer's Clients row.
+    expect(result[spreadsheetId]).toMatchObject({ replayed: true, newRows: 6 });
     await syncCompanySheets({ db: fs.db, gateway: kit.gateway }, C);
     const [acomptes] = await kit.gateway.readValues(spreadsheetId, [acomptesColumn("Identifiant")]);
     expect(acomptes).toEqual([[dep.body.id]]);

@@ -20,3 +20,4 @@ export * from "./vat-return";
 export * from "./bank";
 export * from "./bank-account";
 export * from "./documents";
+export * from "./customer";

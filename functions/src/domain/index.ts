@@ -79,6 +79,7 @@ export {
 // French labels: the one table the sidebar, sheets, messages and documents read
 export {
   CUSTOMER_KIND_LABELS,
+  FACTORING_STATUS_LABELS,
   DEPOSIT_KIND_LABELS,
   DEPOSIT_REFUND_LABELS,
   DEPOSIT_STATUSES,
@@ -272,13 +273,13 @@ export {
 export { customerExposure, riskProfile, type BrokenPromise, type RiskProfile } from "./customers/risk-profile";
 export {
   DEFAULT_DEPOSIT_POLICY,
-  MAX_PAYMENT_TERMS_DAYS,
   recommendTerms,
   type DepositPolicy,
   type DepositPolicyInput,
   type DepositTerms,
   type TermsRecommendation,
 } from "./customers/deposit-policy";
+export { MAX_PAYMENT_TERMS_DAYS, paymentTermsDaysSchema } from "./customers/payment-terms";
 export { exposureWarning, type ExposureAndLimits } from "./customers/exposure-warning";
 export { WEAK_SIGNAL_KINDS, weakSignals, type WeakSignal, type WeakSignalKind } from "./customers/weak-signals";
 export {
@@ -289,3 +290,17 @@ export {
 } from "./customers/insurer-declaration";
 export { DUNNING_LEVEL_LABELS, RISK_CLASS_LABELS, WEAK_SIGNAL_LABELS } from "./vocabulary/labels";
 export { frenchDays } from "./reminders/french-amount";
+
+// Customer records (issue #16): what a person may write on one, and which sightings are one customer
+export {
+  CUSTOMER_EDITABLE_FIELDS,
+  FACTORING_STATUSES,
+  RISK_CLASS_NOT_SETTABLE,
+  customerCreateSchema,
+  customerUpdateSchema,
+  vatSirenProblem,
+  type CustomerCreate,
+  type CustomerUpdate,
+  type FactoringStatus,
+} from "./customers/customer-schema";
+export { foldedName, groupCustomers, type CustomerGroup, type CustomerSighting } from "./customers/customer-grouping";

@@ -24,6 +24,8 @@
  *     legalRates/{YYYY-MM-DD}                      LegalRatesDoc (a half-year of legal rates an admin added)
  *     transferFiles/{fileId}                       TransferFileDoc (a SEPA credit transfer file of refund instalments, model/transfer-file.ts)
  *     bankEntries/{entryKeyHash}                   BankEntryDoc (one bank statement entry, recorded once, model/bank-entry.ts)
+ *     customers/{customerId}                       CustomerDoc (a customer record, model/customer.ts)
+ *     customerKeys/{sha256 of customerKey}         CustomerKeyDoc (alias index: which record a customerKey resolves to)
  *
  * Three collections are top-level, because what they hold spans companies:
  *
@@ -55,6 +57,8 @@ export const TRANSFER_FILES = "transferFiles";
 export const BANK_ENTRIES = "bankEntries";
 export const BANK_STATEMENTS = "bankStatements";
 export const BANK_PAYERS = "bankPayers";
+export const CUSTOMERS = "customers";
+export const CUSTOMER_KEYS = "customerKeys";
 export const OUTBOX = "outbox";
 export const JOB_RUNS = "jobRuns";
 export const DOCUMENTS = "documents";

@@ -5,6 +5,7 @@ export * from "./chain";
 export * from "./collections";
 export * from "./company";
 export * from "./credit-note";
+export * from "./customer";
 export * from "./deposit";
 export * from "./event";
 export * from "./idempotency";

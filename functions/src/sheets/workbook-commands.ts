@@ -194,7 +194,7 @@ export function workbookCommands(gateway: SheetsGateway): WorkbookCommands {
     import: defineRead({
       name: "workbook.import",
       summary:
-        "Records the deposits typed in `Acomptes` and (accounting) the invoices and payments typed in `Factures`, through the same commands.",
+        "Records the deposits typed in `Acomptes`, (accounting) the invoices and payments typed in `Factures`, and (accounting) the customers typed or changed in `Clients`, through the same commands.",
       roles: ["requester", "accounting_approver"],
       body: bodySchema,
       answer: "WorkbookImport",

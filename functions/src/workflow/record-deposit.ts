@@ -15,6 +15,7 @@ import type { UnitOfWork } from "../storage/unit-of-work";
 import type { Access } from "./access";
 import type { DepositBody } from "./bodies/deposit-body";
 import { chartOption, settingsOf } from "./company-settings";
+import { ensureCustomer } from "./customer-records";
 import { invoiceHead } from "./invoice-head";
 import { refuseIfOrderInvoiced } from "./order-final-invoice";
 import { issueDocument, refuseIfDocumentNotReady } from "./issue-document";
@@ -65,6 +66,8 @@ export async function recordDeposit(
   });
 
   refuseIfDocumentNotReady(access, body.customer);
+  // A customer seen for the first time gets its record in this transaction.
+  await ensureCustomer(uow, body.customer, "deposit");
   const depositRef = uow.collection(DEPOSITS).doc();
   const invoiceRef = uow.collection(INVOICES).doc();
   const slot = await uow.nextNumber("invoice", uow.today);

@@ -12,6 +12,7 @@ import { EXTERNAL_SERIES, SERIES } from "../storage/series";
 import type { UnitOfWork } from "../storage/unit-of-work";
 import type { Access } from "./access";
 import { settingsOf } from "./company-settings";
+import { ensureCustomer } from "./customer-records";
 import { invoiceDueDate } from "./invoice-due-date";
 import type { ExternalInvoiceBody } from "./record-external-invoice-body";
 
@@ -108,6 +109,7 @@ export async function recordExternalInvoice(uow: UnitOfWork, access: Access, bod
     dueDate,
     origin: "external",
   };
+  await ensureCustomer(uow, body.customer, "external_invoice");
   const paid = money(amountDue).isZero();
   const createdAt = uow.timestamp;
   const link = { series: EXTERNAL_SERIES, seq: 0, prevHash: "" };

@@ -15,6 +15,9 @@ import { legalRatesBodySchema } from "../../src/workflow/bodies/legal-rates-body
 import { externalInvoiceBodySchema } from "../../src/workflow/record-external-invoice-body";
 import { invoiceDunningBodySchema } from "../../src/workflow/set-invoice-dunning-body";
 import { penaltyClaimBodySchema } from "../../src/workflow/bodies/penalty-claim-body";
+import { customerCreateSchema, customerUpdateSchema } from "../../src/domain";
+import { customerIdOf } from "../../src/model/customer";
+import { customerMergeBodySchema } from "../../src/workflow/bodies/customer-merge-body";
 import { type TestApi, seedCompany } from "../local-api";
 import { ACCOUNTING, ADMIN, C, DEPOSIT_BODY, REQUESTER, SALES, USERS, refundBody } from "../workflow-fixtures";
 
@@ -48,6 +51,9 @@ export interface FuzzIds {
   depositId: string;
   invoiceId: string;
   refundId: string;
+  /** The record the deposit's customer got, and the one the external invoice's customer got. */
+  customerId: string;
+  otherCustomerId: string;
 }
 
 export interface FuzzTarget {
@@ -199,7 +205,67 @@ export const TARGETS: readonly FuzzTarget[] = [
     }),
     fields: keysOf(legalRatesBodySchema),
   },
+  {
+    name: "create a customer record",
+    method: "POST",
+    path: (_, c) => `${base(c)}/customers`,
+    as: SALES,
+    input: "body",
+    valid: () => CUSTOMER_RECORD,
+    fields: keysOf(customerCreateSchema),
+  },
+  {
+    name: "update a customer record",
+    method: "POST",
+    path: (ids, c) => `${base(c)}/customers/${ids.customerId}`,
+    as: ACCOUNTING,
+    input: "body",
+    valid: () => ({
+      creditLimit: "20000.00",
+      paymentTermsDays: 30,
+      dunningContact: { name: "Mme Roux", email: "compta@bellevue.fr", phone: "04 78 00 00 00" },
+      factoring: { status: "assigned", factor: "Factor Lyonnais" },
+      iban: null,
+    }),
+    fields: keysOf(customerUpdateSchema),
+  },
+  {
+    name: "merge a customer record",
+    method: "POST",
+    path: (ids, c) => `${base(c)}/customers/${ids.otherCustomerId}/merge`,
+    as: ACCOUNTING,
+    input: "body",
+    valid: (ids) => ({ into: ids.customerId }),
+    fields: keysOf(customerMergeBodySchema),
+  },
+  {
+    name: "list the customer records",
+    method: "GET",
+    path: (_, c) => `${base(c)}/customers`,
+    as: REQUESTER,
+    input: "query",
+    valid: (ids) => ({ limit: "10", after: ids.customerId }),
+    fields: ["limit", "after"],
+  },
 ];
+
+/** A customer record with every field filled (line breaks allowed in addresses). */
+const CUSTOMER_RECORD = {
+  name: "Atelier Roux SARL",
+  kind: "b2b",
+  siren: "542107651",
+  vatNumber: "FR13542107651",
+  email: "contact@atelier-roux.fr",
+  billingAddress: "12 rue des Forges\n69003 Lyon",
+  invoiceContact: { name: "M. Roux", email: "factures@atelier-roux.fr" },
+  paymentTermsDays: 45,
+  creditLimit: "15000.00",
+  iban: "FR76 3000 6000 0112 3456 7890 189",
+  bic: "BNPAFRPPXXX",
+  insurance: { insurer: "Allianz Trade", limit: "10000.00", grantedOn: "2026-01-02" },
+  factoring: { status: "none" },
+  segment: "Artisans",
+};
 
 /**
  * Company C (FUZZ_COMPANY) with its four members, a deposit, an open external
@@ -219,5 +285,11 @@ export async function setUpFuzzCompany(api: TestApi, db: Firestore): Promise<Fuz
   const invoiceId = await created("/invoices/external", ACCOUNTING, EXTERNAL_INVOICE_BODY);
   api.setToday("2026-03-10");
   const refundId = await created("/refunds", REQUESTER, refund(depositId));
-  return { depositId, invoiceId, refundId };
+  return {
+    depositId,
+    invoiceId,
+    refundId,
+    customerId: customerIdOf(`siren:${DEPOSIT.customer.siren}`),
+    otherCustomerId: customerIdOf(`siren:${CUSTOMER.siren}`),
+  };
 }

@@ -5,6 +5,7 @@
  * `depositPolicy`), each class overridable alone.
  */
 import { z } from "zod";
+import { paymentTermsDaysSchema } from "./payment-terms";
 import { Dec } from "../money/money";
 import { frenchPercent } from "../reminders/french-amount";
 import { parseInput } from "../validation/field-errors";
@@ -37,19 +38,10 @@ export const DEFAULT_DEPOSIT_POLICY: DepositPolicy = {
   D: { depositPercent: "100", paymentTermsDays: 0, beforeProduction: true },
 };
 
-/** Code de commerce L441-10 I: at most 60 days after the invoice date between professionals. */
-export const MAX_PAYMENT_TERMS_DAYS = 60;
-
 const termsSchema = z.strictObject({
   // Same bounds as a rate: [0, 100], two decimals; 0 = no deposit.
   depositPercent: annualRate,
-  paymentTermsDays: z
-    .number({ error: "doit être un nombre entier de jours" })
-    .int({ message: "doit être un nombre entier de jours" })
-    .min(0, { message: "ne peut pas être négatif" })
-    .max(MAX_PAYMENT_TERMS_DAYS, {
-      message: `ne peut dépasser ${MAX_PAYMENT_TERMS_DAYS} jours (Code de commerce L441-10)`,
-    }),
+  paymentTermsDays: paymentTermsDaysSchema,
   beforeProduction: z.boolean({ error: "doit être un booléen (true ou false)" }),
 });
 

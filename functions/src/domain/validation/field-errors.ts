@@ -156,6 +156,18 @@ const FIELD_LABELS: Record<string, string> = {
   daysAfterDue: "délai de déclaration après échéance (jours)",
   remindDaysBefore: "rappel avant la date limite (jours)",
   declaredOn: "date de déclaration à l'assureur",
+  // The customer record (domain/customers/customer-schema.ts).
+  billingAddress: "adresse de facturation",
+  deliveryAddress: "adresse de livraison",
+  invoiceContact: "contact pour les factures",
+  dunningContact: "contact pour les relances",
+  phone: "téléphone",
+  insurance: "assurance-crédit",
+  grantedOn: "date d'octroi de la garantie",
+  factoring: "affacturage",
+  factor: "factor",
+  segment: "segment",
+  into: "fiche conservée",
 };
 
 /** « seuil de retard moyen pondéré de la classe B (jours) »… one label per threshold of risk-thresholds.ts. */
@@ -207,6 +219,12 @@ const PATH_LABELS: Record<string, string> = {
   "insurer.name": "nom de l'assureur",
   "customer.name": "nom du client",
   ...depositPolicyPathLabels(),
+  "insurance.limit": "montant garanti par l'assureur",
+  "factoring.status": "statut d'affacturage",
+  "invoiceContact.email": "e-mail du contact pour les factures",
+  "invoiceContact.name": "nom du contact pour les factures",
+  "dunningContact.email": "e-mail du contact pour les relances",
+  "dunningContact.name": "nom du contact pour les relances",
 };
 
 /** The French name of a field (`vatRate` → « taux de TVA »), if users meet it. */

@@ -5,6 +5,7 @@
  * everywhere. Labels are capitalised as they stand alone (a cell, a badge);
  * inside a sentence use `inSentence(label)`.
  */
+import type { FactoringStatus } from "../customers/customer-schema";
 import type { CustomerKind, DepositKind, SupplyKind } from "../deposits/deposit-kind";
 import type { RefundReason } from "../refunds/refund-reason";
 import type { RefundStatus } from "../refunds/refund-status";
@@ -46,6 +47,11 @@ export const ROLE_LABELS: Record<Role, string> = {
 export const CUSTOMER_KIND_LABELS: Record<CustomerKind, string> = { b2b: "Professionnel", b2c: "Particulier" };
 /** Acompte or arrhes (C. consom. L214-1). */
 export const DEPOSIT_KIND_LABELS: Record<DepositKind, string> = { acompte: "Acompte", arrhes: "Arrhes" };
+/** A customer record's factoring status (domain/customers/customer-schema.ts), as the `Clients` sheet shows it. */
+export const FACTORING_STATUS_LABELS: Record<FactoringStatus, string> = {
+  none: "Non affacturé",
+  assigned: "Affacturé",
+};
 /** Goods or services (decides when VAT on a deposit is due). */
 export const SUPPLY_KIND_LABELS: Record<SupplyKind, string> = { goods: "Biens", services: "Prestations" };
 

@@ -44,12 +44,20 @@ import {
   resendDocumentCommand,
   statementPreviewCommand,
 } from "../../application/commands/documents";
+import {
+  createCustomerCommand,
+  getCustomerCommand,
+  listCustomersCommand,
+  mergeCustomerCommand,
+  syncCustomersCommand,
+  updateCustomerCommand,
+} from "../../application/commands/customers";
 import { commandRoute } from "../command-route";
 import type { Route } from "../route";
 
 const company = "/v1/companies/:companyId";
 
-/** Every route of the `api` function (docs/api-reference.md). `refunds/quote` precedes `refunds/:refundId`. */
+/** Every route of the `api` function (docs/api-reference.md). `refunds/quote` precedes `refunds/:refundId`, `customers/sync` precedes `customers/:customerId`. */
 export const ROUTES: readonly Route[] = [
   commandRoute("GET", `${company}/me`, meCommand),
   commandRoute("POST", `${company}/deposits`, recordDepositCommand),
@@ -91,4 +99,10 @@ export const ROUTES: readonly Route[] = [
   commandRoute("POST", `${company}/bank/entries/:entryId/match`, matchBankEntryCommand),
   commandRoute("POST", `${company}/bank/entries/:entryId/unmatch`, unmatchBankEntryCommand),
   commandRoute("POST", `${company}/audit/verify`, verifyChainsWithAnchorCommand),
+  commandRoute("POST", `${company}/customers/sync`, syncCustomersCommand),
+  commandRoute("GET", `${company}/customers`, listCustomersCommand),
+  commandRoute("POST", `${company}/customers`, createCustomerCommand),
+  commandRoute("GET", `${company}/customers/:customerId`, getCustomerCommand),
+  commandRoute("POST", `${company}/customers/:customerId`, updateCustomerCommand),
+  commandRoute("POST", `${company}/customers/:customerId/merge`, mergeCustomerCommand),
 ];

@@ -6,14 +6,11 @@
  * A refused row gets « Erreur » and the French reason beside it and is not
  * recorded; once fixed, the next import records it once.
  */
-import { columnLetter } from "../layout/a1";
-import { columnIndexOf } from "../layout/sheet-spec";
-import { ACOMPTES, IMPORT_MESSAGE_HEADER } from "../layout/workbook-spec";
-import { IMPORT_ERROR_STATUS } from "../sync/labels";
+import { ACOMPTES } from "../layout/workbook-spec";
 import { type SyncDeps } from "../sync/sync-spreadsheet";
 import { depositBodyFromRow, importMessage, isBlankInput } from "./deposit-row-body";
 import { importUnderLease, type ImportResult } from "./import-under-lease";
-import { cellA1, type TypedSheet } from "./typed-rows";
+import { statusAndMessage, type TypedSheet } from "./typed-rows";
 
 export type { ImportResult };
 export type { ImportedRow } from "./typed-rows";
@@ -22,9 +19,6 @@ export type { ImportedRow } from "./typed-rows";
 export type RecordDeposit = (body: unknown, idempotencyKey: string) => Promise<{ id: string }>;
 
 export function acomptesSheet(record: RecordDeposit): TypedSheet {
-  const statusCol = columnIndexOf(ACOMPTES, "Statut");
-  if (columnIndexOf(ACOMPTES, IMPORT_MESSAGE_HEADER) !== statusCol + 1)
-    throw new Error("Acomptes: Statut and Message must be adjacent");
   return {
     spec: ACOMPTES,
     isBlank: isBlankInput,
@@ -33,10 +27,7 @@ export function acomptesSheet(record: RecordDeposit): TypedSheet {
       return { id: (await record(body, key(body))).id };
     },
     message: importMessage,
-    status: (row, message) => ({
-      range: `${cellA1(ACOMPTES, row, "Statut")}:${columnLetter(statusCol + 1)}${row}`,
-      values: [message === null ? ["", ""] : [IMPORT_ERROR_STATUS, message]],
-    }),
+    status: statusAndMessage(ACOMPTES),
   };
 }
 

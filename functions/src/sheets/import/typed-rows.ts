@@ -12,6 +12,8 @@ import { columnLetter, quoteSheet } from "../layout/a1";
 import { columnIndexOf, ID_HEADER, idColumnOf, type SheetSpec } from "../layout/sheet-spec";
 import type { SheetsGateway } from "../sheets-gateway";
 import type { ValueRangeLike } from "../split-payload";
+import { IMPORT_MESSAGE_HEADER } from "../layout/workbook-spec";
+import { IMPORT_ERROR_STATUS } from "../sync/labels";
 import { importKey } from "./import-key";
 import type { TypedCell } from "./typed-cells";
 
@@ -31,6 +33,11 @@ export interface TypedSheet {
   isBlank(line: TypedCell[]): boolean;
   /** Records a row; `key(content)` is the Idempotency-Key of one thing it records. A refusal is thrown as an ApiError. */
   record(line: TypedCell[], key: (content: unknown) => string): Promise<RowOutcome>;
+  /**
+   * For a sheet whose recorded rows people edit (`Clients`): records what a
+   * row with an id changed; null when it changed nothing. Refusals as for `record`.
+   */
+  recordEdit?(line: TypedCell[], id: string, key: (content: unknown) => string): Promise<RowOutcome | null>;
   /** The French text beside a refused row, from the API's message and details. */
   message(message: string, details: ErrorDetail[]): string;
   /** The status cells of a row: emptied (`null`) once recorded, the refusal otherwise. */
@@ -45,6 +52,17 @@ export interface TypedRowsResult {
 
 export function cellA1(spec: SheetSpec, row: number, header: string): string {
   return `${quoteSheet(spec.title)}!${columnLetter(columnIndexOf(spec, header))}${row}`;
+}
+
+/** The `status` of a sheet whose `Statut` and `Message` columns stand side by side: « Erreur » and the reason, or both emptied. */
+export function statusAndMessage(spec: SheetSpec): TypedSheet["status"] {
+  const statusCol = columnIndexOf(spec, "Statut");
+  if (columnIndexOf(spec, IMPORT_MESSAGE_HEADER) !== statusCol + 1)
+    throw new Error(`${spec.title}: Statut and Message must be adjacent`);
+  return (row, message) => ({
+    range: `${cellA1(spec, row, "Statut")}:${columnLetter(statusCol + 1)}${row}`,
+    values: [message === null ? ["", ""] : [IMPORT_ERROR_STATUS, message]],
+  });
 }
 
 /**
@@ -64,23 +82,27 @@ export async function importTypedRows(
   const idColumn = idColumnOf(spec);
   for (let r = 1; r < (values ?? []).length; r++) {
     const line = values[r] as TypedCell[];
-    if (String(line[idColumn] ?? "").trim() !== "" || sheet.isBlank(line)) continue;
+    const id = String(line[idColumn] ?? "").trim();
+    if ((id !== "" && !sheet.recordEdit) || sheet.isBlank(line)) continue;
     const row = r + 1;
-    let outcome: RowOutcome;
+    const key = (content: unknown) => importKey(spreadsheetId, row, content);
+    let outcome: RowOutcome | null;
     try {
-      outcome = await sheet.record(line, (content) => importKey(spreadsheetId, row, content));
+      outcome = id === "" ? await sheet.record(line, key) : await sheet.recordEdit!(line, id, key);
     } catch (error) {
       const apiError = toApiError(error);
       // A refusal (a 403 included: one sheet may need a role the caller lacks) is the row's; anything else stops the import.
       if (!apiError) throw error;
       outcome = { message: sheet.message(apiError.message, apiError.details) };
     }
+    if (outcome === null) continue;
     if (outcome.message !== undefined) {
       result.refused.push({ row, ...outcome });
       result.writes.push(sheet.status(row, outcome.message));
     } else {
       result.recorded.push({ row, id: outcome.id });
-      result.writes.push({ range: cellA1(spec, row, ID_HEADER), values: [[outcome.id]] }, sheet.status(row, null));
+      if (id === "") result.writes.push({ range: cellA1(spec, row, ID_HEADER), values: [[outcome.id]] });
+      result.writes.push(sheet.status(row, null));
     }
   }
   return result;

@@ -220,6 +220,48 @@ export const BANQUE: SheetSpec = {
   ],
 };
 
+/**
+ * One row per customer record (not the merged ones), issue #16: what a
+ * person reads and types first (name, kind, SIREN, limit, terms), then
+ * contacts, bank details, credit insurance, factoring and segment. A row
+ * typed without id creates the record; a typed change to a row with an id
+ * updates it (import). The risk class is the profile's; kind and SIREN of a
+ * recorded customer do not change (duplicates are merged).
+ */
+export const CLIENTS: SheetSpec = {
+  title: "Clients",
+  columns: [
+    col("Client", "text", 200, false),
+    col("Type de client", "text", 110, false),
+    col("SIREN", "text", 100, false),
+    col("Limite de crédit", "money", 130, false),
+    col("Délai de paiement (jours)", "int", 110, false),
+    col("Classe de risque", "text", 90),
+    col("Statut", "text", 90),
+    col(IMPORT_MESSAGE_HEADER, "text", 360),
+    col("N° TVA", "text", 140, false),
+    col("E-mail", "text", 180, false),
+    col("Adresse de facturation", "text", 220, false),
+    col("Adresse de livraison", "text", 220, false),
+    col("Contact factures", "text", 160, false),
+    col("E-mail factures", "text", 180, false),
+    col("Contact relances", "text", 160, false),
+    col("E-mail relances", "text", 180, false),
+    col("Téléphone relances", "text", 130, false),
+    col("IBAN", "text", 230, false),
+    col("BIC", "text", 110, false),
+    col("Assureur", "text", 150, false),
+    col("Montant garanti", "money", 130, false),
+    col("Garanti le", "date", 100, false),
+    col("Affacturage", "text", 110, false),
+    col("Factor", "text", 150, false),
+    col("Segment", "text", 130, false),
+    col(ID_HEADER, "text", 170),
+  ],
+  statusColumn: "Statut",
+  statusColours: [{ label: "Erreur", colour: RED }],
+};
+
 const RELANCE_KIND: Record<string, ColumnKind> = { text: "text", date: "date", datetime: "datetime", integer: "int" };
 
 /** The reminders journal's columns (relances-row.ts). */
@@ -266,6 +308,7 @@ export const WORKBOOK: SheetSpec[] = [
   AVOIRS,
   ECRITURES,
   BANQUE,
+  CLIENTS,
   RELANCES,
   TABLEAU_DE_BORD,
   INTEGRITE,

@@ -10,6 +10,7 @@ import {
   BANK_ENTRIES,
   COMPANIES,
   CREDIT_NOTES,
+  CUSTOMERS,
   DEPOSITS,
   INSTALMENTS,
   INVOICES,
@@ -23,7 +24,18 @@ import type { InvoiceDoc } from "../../model/invoice";
 import type { JournalEntryDoc } from "../../model/journal-entry";
 import type { InstalmentDoc, RefundDoc } from "../../model/refund";
 import type { SheetSpec } from "../layout/sheet-spec";
-import { ACOMPTES, AVOIRS, BANQUE, ECHEANCIER, ECRITURES, FACTURES, REMBOURSEMENTS } from "../layout/workbook-spec";
+import {
+  ACOMPTES,
+  AVOIRS,
+  BANQUE,
+  CLIENTS,
+  ECHEANCIER,
+  ECRITURES,
+  FACTURES,
+  REMBOURSEMENTS,
+} from "../layout/workbook-spec";
+import type { CustomerDoc } from "../../model/customer";
+import { clientRow } from "./client-row";
 import { bankEntryRow } from "./bank-entry-row";
 import type { BankEntryDoc } from "../../model/bank-entry";
 import { journalWindowStart } from "./journal-window";
@@ -120,6 +132,12 @@ const SOURCES: SheetSource[] = [
     exclusive: ({ journalSheetMonths }) => journalSheetMonths !== undefined,
   },
   { spec: BANQUE, read: (db, c) => mapStream<BankEntryDoc>(company(db, c).collection(BANK_ENTRIES), bankEntryRow) },
+  {
+    spec: CLIENTS,
+    // A merged duplicate is no longer a customer of its own: its record stays in Firestore, for history.
+    read: (db, c) =>
+      mapStream<CustomerDoc>(company(db, c).collection(CUSTOMERS), (id, d) => (d.mergedInto ? [] : clientRow(id, d))),
+  },
 ];
 
 /** Every sheet, or only those named in `only`, each read when the write-back comes to it; `today` a Paris day. */
@@ -149,6 +167,7 @@ const SHEET_OF_COLLECTION: Record<string, string> = {
   [CREDIT_NOTES]: AVOIRS.title,
   [JOURNAL_ENTRIES]: ECRITURES.title,
   [BANK_ENTRIES]: BANQUE.title,
+  [CUSTOMERS]: CLIENTS.title,
 };
 
 /** The sheets a committed change can have altered, from the paths it wrote (`companies/{c}/refunds/{r}/instalments/{n}`…). */

@@ -1,18 +1,14 @@
 import { z } from "zod";
-import { compactIdentifier, normaliseVatNumber, schemas, siretProblem, vatNumberProblem } from "../../domain";
+import { compactIdentifier, schemas, siretProblem } from "../../domain";
+import { vatNumberSchema } from "../../domain/validation/identifier-schemas";
 import { BOUNDED } from "./bounded-scalars";
 import { checkedIdentifier } from "./checked-identifier";
 
 /** A SIRET as typed, checked (14 digits, Luhn key, La Poste's exception) and stored as 14 digits. */
 export const siretSchema = checkedIdentifier("doit être un SIRET", 30, siretProblem, compactIdentifier);
 
-/** An intra-EU VAT number as typed, checked (the French key against the SIREN) and stored upper case, compact. */
-export const vatNumberSchema = checkedIdentifier(
-  "doit être un numéro de TVA intracommunautaire, par exemple FR13542107651",
-  30,
-  vatNumberProblem,
-  normaliseVatNumber,
-);
+/** Defined with the other identifiers in the domain (the customer record's schema uses it too). */
+export { vatNumberSchema };
 
 /** A postal address in the parts an e-invoice carries; a French postcode has 5 digits. */
 export const postalAddressSchema = z

@@ -1,0 +1,122 @@
+import { FieldPath } from "@google-cloud/firestore";
+import { z } from "zod";
+import type { CustomerList, CustomerMerge, CustomerSync } from "../../contract";
+import { customerCreateSchema, customerUpdateSchema, type CustomerCreate, type Role } from "../../domain";
+import { CUSTOMERS } from "../../model/collections";
+import type { CustomerDoc } from "../../model/customer";
+import { customerMergeBodySchema } from "../../workflow/bodies/customer-merge-body";
+import { createCustomer } from "../../workflow/create-customer";
+import { loadCustomer } from "../../workflow/customer-records";
+import { mergeCustomers } from "../../workflow/merge-customers";
+import { syncCustomers } from "../../workflow/sync-customers";
+import { updateCustomer } from "../../workflow/update-customer";
+import { defineChange, defineRead } from "../command";
+import { parseQuery } from "../parse-body";
+import { presentCustomer } from "../presenters/customer";
+
+/**
+ * Who writes customer records: the people who agree terms with customers
+ * (sales approvers), accounting, and admins. A requester records deposits,
+ * which create a record for a new customer, but edits none.
+ */
+export const CUSTOMER_EDITORS: readonly Role[] = ["sales_approver", "accounting_approver", "admin"];
+
+export const createCustomerCommand = defineChange({
+  name: "customer.create",
+  summary:
+    "Creates a customer record (identity, contacts, terms, credit limit, bank details, credit insurance, factoring, segment); a customer that already has one is refused (409 CUSTOMER_EXISTS).",
+  roles: CUSTOMER_EDITORS,
+  body: customerCreateSchema,
+  status: 201,
+  answer: "CustomerRecord",
+  handler: (uow, _access, body) => createCustomer(uow, body as CustomerCreate),
+  present: presentCustomer,
+});
+
+export const updateCustomerCommand = defineChange({
+  name: "customer.update",
+  summary:
+    "Changes the editable fields given (`null` clears one), audited; kind, SIREN and risk class are refused, a merged record is read-only (409 CUSTOMER_MERGED).",
+  roles: CUSTOMER_EDITORS,
+  body: customerUpdateSchema,
+  status: 200,
+  answer: "CustomerRecord",
+  handler: (uow, _access, body, { params }) => updateCustomer(uow, params.customerId, body),
+  present: presentCustomer,
+});
+
+export const mergeCustomerCommand = defineChange({
+  name: "customer.merge",
+  summary:
+    "Merges the duplicate record into `into`, keeping history: its keys resolve to `into`, it is marked `mergedInto`, one audit event; into itself, from or into a merged record, or across customer kinds is refused.",
+  roles: CUSTOMER_EDITORS,
+  body: customerMergeBodySchema,
+  status: 200,
+  answer: "CustomerMerge",
+  handler: (uow, _access, body, { params }) => mergeCustomers(uow, params.customerId, body.into),
+  present: ({ duplicate, record }): CustomerMerge => ({
+    duplicate: presentCustomer(duplicate),
+    record: presentCustomer(record),
+  }),
+});
+
+export const syncCustomersCommand = defineChange({
+  name: "customer.sync",
+  summary:
+    "Creates the records of the customers met in deposits, invoices, payments and credits, deduplicated (SIREN for companies, e-mail then name for consumers); a second run creates nothing.",
+  roles: CUSTOMER_EDITORS,
+  body: z.strictObject({}),
+  status: 200,
+  answer: "CustomerSync",
+  handler: (uow) => syncCustomers(uow),
+  present: (result): CustomerSync => result,
+});
+
+export const getCustomerCommand = defineRead({
+  name: "customer.get",
+  summary: "One customer record (a merged one says into which record).",
+  roles: [],
+  answer: "CustomerRecord",
+  handler: async (_access, reader, { params }) => ({
+    status: 200,
+    body: presentCustomer(await loadCustomer(reader, params.customerId)),
+  }),
+});
+
+export const CUSTOMER_PAGE = 50;
+export const CUSTOMER_PAGE_MAX = 500;
+const pageSize = `doit être un nombre entier de 1 à ${CUSTOMER_PAGE_MAX}`;
+/** Other parameters (a cache-buster…) are ignored, as a query string's are. */
+const listQuerySchema = z.object({
+  after: z
+    .string({ error: "doit être un identifiant de fiche client" })
+    .regex(/^CLI-[0-9a-f]{16}$/, { message: "doit être un identifiant de fiche client" })
+    .optional(),
+  limit: z.coerce
+    .number({ error: pageSize })
+    .int({ error: pageSize })
+    .min(1, { error: pageSize })
+    .max(CUSTOMER_PAGE_MAX, { error: pageSize })
+    .default(CUSTOMER_PAGE),
+});
+
+export const listCustomersCommand = defineRead({
+  name: "customer.list",
+  summary:
+    "The customer records by id, one page at a time (`?limit=`, default 50, at most 500; `?after=` the previous page's `next`), merged ones included with their `mergedInto`.",
+  roles: [],
+  query: listQuerySchema,
+  answer: "CustomerList",
+  handler: async (_access, reader, { query }) => {
+    const { after, limit } = parseQuery(listQuerySchema, query);
+    let page = reader.collection(CUSTOMERS).orderBy(FieldPath.documentId());
+    if (after) page = page.startAfter(after);
+    const docs = await reader.query<CustomerDoc>(page.limit(limit + 1));
+    const shown = docs.slice(0, limit);
+    const body: CustomerList = {
+      customers: shown.map((d) => presentCustomer(d.data)),
+      next: docs.length > limit ? shown[shown.length - 1].id : null,
+    };
+    return { status: 200, body };
+  },
+});

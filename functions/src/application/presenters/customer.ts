@@ -1,0 +1,31 @@
+import type { CustomerRecord } from "../../contract";
+import type { CustomerDoc } from "../../model/customer";
+import { isoInstant } from "./iso-instant";
+
+/** A customer record on the wire: every field present, null when absent. */
+export function presentCustomer(d: CustomerDoc): CustomerRecord {
+  return {
+    id: d.id,
+    name: d.name,
+    kind: d.kind,
+    siren: d.siren ?? null,
+    vatNumber: d.vatNumber ?? null,
+    email: d.email ?? null,
+    billingAddress: d.billingAddress ?? null,
+    deliveryAddress: d.deliveryAddress ?? null,
+    invoiceContact: d.invoiceContact ?? null,
+    dunningContact: d.dunningContact ?? null,
+    paymentTermsDays: d.paymentTermsDays ?? null,
+    creditLimit: d.creditLimit ?? null,
+    iban: d.iban ?? null,
+    bic: d.bic ?? null,
+    insurance: d.insurance ?? null,
+    factoring: d.factoring ? { status: d.factoring.status, factor: d.factoring.factor ?? null } : null,
+    segment: d.segment ?? null,
+    riskClass: d.riskClass ?? null,
+    keys: d.keys,
+    mergedInto: d.mergedInto ?? null,
+    createdAt: isoInstant(d.createdAt),
+    updatedAt: isoInstant(d.updatedAt),
+  };
+}

@@ -1,0 +1,63 @@
+import type { CustomerKind } from "./enums";
+
+/** A contact of a customer record (for invoices, for dunning). */
+export interface CustomerContact {
+  name?: string;
+  email?: string;
+  phone?: string;
+}
+
+/** `GET …/customers/{id}` and the answer of every customer change: one record (issue #16). Money as decimal strings. */
+export interface CustomerRecord {
+  id: string;
+  name: string;
+  kind: CustomerKind;
+  siren: string | null;
+  vatNumber: string | null;
+  email: string | null;
+  billingAddress: string | null;
+  deliveryAddress: string | null;
+  invoiceContact: CustomerContact | null;
+  dunningContact: CustomerContact | null;
+  /** Null: the company's terms. */
+  paymentTermsDays: number | null;
+  /** Null: no limit. */
+  creditLimit: string | null;
+  iban: string | null;
+  bic: string | null;
+  insurance: { insurer: string; limit: string; grantedOn: string } | null;
+  factoring: { status: "none" | "assigned"; factor: string | null } | null;
+  segment: string | null;
+  /** Written by the payment profile; null until it has been computed. */
+  riskClass: "A" | "B" | "C" | "D" | null;
+  /** Every customerKey that resolves to this record (the first gave its id). */
+  keys: string[];
+  /** Set once this record was merged into another (read-only from then on). */
+  mergedInto: string | null;
+  createdAt: string | null;
+  updatedAt: string | null;
+}
+
+/** `GET …/customers`: one page, by id; `next` is the `?after=` of the next page (null: the last page). */
+export interface CustomerList {
+  customers: CustomerRecord[];
+  next: string | null;
+}
+
+/** `POST …/customers/{id}/merge`: the duplicate (now `mergedInto`) and the record kept. */
+export interface CustomerMerge {
+  duplicate: CustomerRecord;
+  record: CustomerRecord;
+}
+
+/** `POST …/customers/sync`: what the run created and linked. */
+export interface CustomerSync {
+  /** Ids of the records created. */
+  created: string[];
+  /** Keys linked to records that already existed. */
+  linked: number;
+  /** Records that look like one customer (their keys group together): candidates for a merge. */
+  possibleDuplicates: { ids: string[] }[];
+  /** Customers found in the deposits, invoices, payments and credits. */
+  customers: number;
+}
