@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Timestamp } from "@google-cloud/firestore";
-import type { FactoringStatus } from "../domain";
+import type { FactoringStatus, RiskProfile } from "../domain";
 import type { Customer, DateString, MoneyString } from "./amounts";
 
 export interface CustomerContact {
@@ -41,6 +41,13 @@ export interface CustomerDoc {
   segment?: string;
   /** Written by the payment profile (issue #16, slice 3); never by a person. */
   riskClass?: "A" | "B" | "C" | "D";
+  /**
+   * The latest risk profile (domain/customers/risk-profile.ts), written only
+   * by the profile refresh with `riskClass`; absent until the first refresh.
+   */
+  profile?: RiskProfile;
+  /** Set by a command that changed what the profile reads (a payment, an invoice, a dispute…); cleared by the refresh. */
+  profileStale?: boolean;
   /** Every customerKey that resolves here; the first is the id's. */
   keys: string[];
   /** Set on a duplicate once merged into another record: read-only from then on. */
