@@ -38,10 +38,10 @@ import {
   embeddedFile,
   embeddedFileNames,
   fonts,
+  expectRenders,
   pageCount,
   pdfText,
   readableText,
-  renderPages,
 } from "./pdf-inspection";
 
 const ARTIFACTS = resolve(__dirname, "../../test-artifacts/documents");
@@ -49,22 +49,6 @@ const ARTIFACTS = resolve(__dirname, "../../test-artifacts/documents");
 function keep(name: string, pdf: Uint8Array) {
   mkdirSync(ARTIFACTS, { recursive: true });
   writeFileSync(join(ARTIFACTS, `${name}.pdf`), pdf);
-}
-
-/** Every page renders, none blank: a PNG per page with text and rules on it. */
-function expectRenders(name: string, pdf: Uint8Array) {
-  const pages = renderPages(pdf, ARTIFACTS, name);
-  expect(pages.length).toBe(pageCount(pdf));
-  // The first page carries the head, the tables and the totals.
-  expect(pages[0].inked).toBeGreaterThan(pages[0].width * 20);
-  for (const page of pages) {
-    expect(page.bytes).toBeGreaterThan(1000);
-    expect(page.width).toBeGreaterThan(400);
-    // Some ink (a last page may hold a few lines only), and far from a page filled black.
-    expect(page.inked).toBeGreaterThan(300);
-    expect(page.inked).toBeLessThan(page.width * page.height * 0.4);
-  }
-  return pages;
 }
 
 /** What makes the file PDF/A-3B, read in its bytes and through poppler. */
@@ -130,7 +114,7 @@ describe("Factur-X PDF/A-3 of the documents Acompte issues", () => {
     expect(facts.vat.map((v) => v.vatRate)).toEqual(["20", "10", "5.5"]);
     expect(facts.totals).toEqual({ ...deposit.total, prepaid: deposit.total.gross, due: "0.00" });
     expectPdfA3(rendered.pdf, { facturX: true });
-    expectRenders("facture-acompte-taux-mixtes", rendered.pdf);
+    expectRenders(ARTIFACTS, "facture-acompte-taux-mixtes", rendered.pdf);
     // What a person reads: the mandatory mentions (CGI annex II art. 242 nonies A, Code de commerce L441-9).
     const page = readableText(rendered.pdf);
     for (const mention of [
@@ -173,7 +157,7 @@ describe("Factur-X PDF/A-3 of the documents Acompte issues", () => {
     expect(facts.vat).toEqual(chargedRates(note.lines));
     expect(facts.totals).toEqual({ ...note.total, prepaid: "0.00", due: note.total.gross });
     expectPdfA3(rendered.pdf, { facturX: true });
-    expectRenders("avoir-acompte-remboursement-partiel", rendered.pdf);
+    expectRenders(ARTIFACTS, "avoir-acompte-remboursement-partiel", rendered.pdf);
   });
 
   it("arrhes outside VAT for a consumer and the credit note paying them back: category O, valid, renders", async () => {
@@ -183,7 +167,7 @@ describe("Factur-X PDF/A-3 of the documents Acompte issues", () => {
     const invoiceFacts = await expectValidXml(invoice.pdf, invoice.xml);
     expect(invoiceFacts.categories).toEqual(["O"]);
     expect(invoiceFacts.totals.gross).toBe("500.00");
-    expectRenders("facture-arrhes-hors-champ", invoice.pdf);
+    expectRenders(ARTIFACTS, "facture-arrhes-hors-champ", invoice.pdf);
 
     const note = sealedCreditNote("AV2026-0008", arrhes, { reason: "seller_cancels", scope: { kind: "full" } });
     const credit = await renderFacturX(note, SELLER);
@@ -231,7 +215,7 @@ describe("Factur-X PDF/A-3 of the documents Acompte issues", () => {
     expect(page).toContain("Date d'échéance : 01/04/2026");
     expect(page).toContain("IBAN FR76 3000 6000 0112 3456 7890 189");
     expectPdfA3(rendered.pdf, { facturX: true });
-    expectRenders("facture-solde-plusieurs-acomptes", rendered.pdf);
+    expectRenders(ARTIFACTS, "facture-solde-plusieurs-acomptes", rendered.pdf);
   });
 
   it("a final invoice deducting many deposits runs onto further pages, each numbered, each rendering", async () => {
@@ -247,7 +231,7 @@ describe("Factur-X PDF/A-3 of the documents Acompte issues", () => {
     const pages = pageCount(rendered.pdf);
     expect(pages).toBeGreaterThan(1);
     expect(pdfText(rendered.pdf)).toContain(`/Count ${pages}`);
-    expectRenders("facture-solde-pagination", rendered.pdf);
+    expectRenders(ARTIFACTS, "facture-solde-pagination", rendered.pdf);
   });
 
   it("refund statement with offsets, credit kept and instalments: PDF/A-3B without XML, renders", async () => {
@@ -283,7 +267,7 @@ describe("Factur-X PDF/A-3 of the documents Acompte issues", () => {
     const rendered = await renderRefundStatement(statement, SELLER);
     keep("decompte-echeancier-compensations", rendered.pdf);
     expectPdfA3(rendered.pdf, { facturX: false });
-    expectRenders("decompte-echeancier-compensations", rendered.pdf);
+    expectRenders(ARTIFACTS, "decompte-echeancier-compensations", rendered.pdf);
     expect(pdfText(rendered.pdf)).not.toContain("fx:DocumentType");
     const page = readableText(rendered.pdf);
     expect(page).toContain("Décompte et échéancier");
@@ -336,7 +320,7 @@ describe("Factur-X PDF/A-3 of the documents Acompte issues", () => {
     expect(page).toContain(`n° 40`);
     expect(pageCount(rendered.pdf)).toBeGreaterThan(1);
     expectPdfA3(rendered.pdf, { facturX: false });
-    expectRenders("decompte-arrhes-doublees", rendered.pdf);
+    expectRenders(ARTIFACTS, "decompte-arrhes-doublees", rendered.pdf);
   });
 
   it("same input, same bytes (the hash chain records the SHA-256); another input, other bytes and another ID", async () => {

@@ -138,3 +138,19 @@ export function renderPages(pdf: Uint8Array, dir: string, name: string, dpi = 60
       return { file: f, bytes: png.length, width, height, inked: pixels.filter((v) => v < 200).length };
     });
 }
+
+/** Every page renders, none blank: a PNG per page in `dir` with text and rules on it. */
+export function expectRenders(dir: string, name: string, pdf: Uint8Array): RenderedPage[] {
+  const pages = renderPages(pdf, dir, name);
+  expect(pages.length).toBe(pageCount(pdf));
+  // The first page carries the head, the tables and the totals.
+  expect(pages[0].inked).toBeGreaterThan(pages[0].width * 20);
+  for (const page of pages) {
+    expect(page.bytes).toBeGreaterThan(1000);
+    expect(page.width).toBeGreaterThan(400);
+    // Some ink (a last page may hold a few lines only), and far from a page filled black.
+    expect(page.inked).toBeGreaterThan(300);
+    expect(page.inked).toBeLessThan(page.width * page.height * 0.4);
+  }
+  return pages;
+}

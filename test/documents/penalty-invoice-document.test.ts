@@ -35,7 +35,7 @@ import { runConfigureCompany } from "../../functions/tools/configure-company";
 import type { TestApi } from "../support/workflow-api";
 import { ACCOUNTING, ADMIN, C, DEPOSIT_BODY, REQUESTER, SALES, refundBody } from "../workflow/fixtures";
 import { workflowSuite } from "../workflow/suite";
-import { embeddedFile, readableText } from "./pdf-inspection";
+import { embeddedFile, expectRenders, readableText } from "./pdf-inspection";
 
 const IDENTITY: Partial<CompanySettings> = { ...MENUISERIE.settings, documentsEnabled: true };
 const ARTIFACTS = join(__dirname, "../../test-artifacts/documents");
@@ -167,6 +167,7 @@ test("the penalty invoice gets its Factur-X file in the claim's transaction: out
   expect(text).toContain(`Net à payer ${euros("139.86").replace(/[\u00a0\u202f]/g, " ")}`);
   mkdirSync(ARTIFACTS, { recursive: true });
   writeFileSync(join(ARTIFACTS, "facture-penalites-retard.pdf"), first.bytes);
+  expectRenders(ARTIFACTS, "facture-penalites-retard", first.bytes);
 
   // Mailed through the outbox, once, with the sealed file.
   const entries = await fs.db.collection(OUTBOX).where("companyId", "==", C).where("rule", "==", "document").get();
@@ -366,6 +367,7 @@ test("a customer credit's refund gets its statement, sealed on a chained record 
   expect(text).toContain("30/01/2026");
   expect(text).not.toContain("Facture d'acompte");
   writeFileSync(join(ARTIFACTS, "decompte-credit-client.pdf"), pdf);
+  expectRenders(ARTIFACTS, "decompte-credit-client", pdf);
 
   const listed = await api.call("GET", `${base}/refunds/${refundId}/documents`, { as: REQUESTER });
   expect(listed.body.documents.map((d: { kindLabel: string; number: string }) => [d.kindLabel, d.number])).toEqual([
