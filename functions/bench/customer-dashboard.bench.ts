@@ -30,6 +30,7 @@ const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
 
 interface Measure {
   ms: number;
+  sheetMs: number;
   peakRss: number;
   peakHeap: number;
   startRss: number;
@@ -145,7 +146,8 @@ export default async function bench(): Promise<void> {
             50,
           ) / 1000
         ).toFixed(1)} s ` +
-        `(${runs.map((m) => (m.ms / 1000).toFixed(1)).join(" / ")} s)`,
+        `(${runs.map((m) => (m.ms / 1000).toFixed(1)).join(" / ")} s; of which writing the two sheets ` +
+        `${runs.map((m) => (m.sheetMs / 1000).toFixed(1)).join(" / ")} s)`,
     );
     console.log(
       `  peak RSS ${mib(peakRss)} (goal ≤ 256 MiB, heap limited to ${FUNCTION_HEAP_MB} MiB as deployed; ${mib(last.startRss)} before the run) ` +
