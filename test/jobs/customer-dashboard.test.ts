@@ -140,12 +140,12 @@ async function values(range: string, render: "UNFORMATTED_VALUE" | "FORMULA" = "
     []) as (string | number)[][];
 }
 
-const run = (scheduleTime: string, chunkRows = 4) => {
+const run = (scheduleTime: string, chunkRows = 4, now = NOW) => {
   const gateway = new SheetsGateway(api, { attempts: 4, baseMs: 1, maxMs: 5 });
   return dashboardJob({
     publish: publishDashboard(gateway),
     customerTable: customerTableSheets(gateway, chunkRows),
-  }).run({ db, now: () => NOW, scheduleTime });
+  }).run({ db, now: () => now, scheduleTime });
 };
 
 describe("customer dashboard", () => {
@@ -182,7 +182,7 @@ describe("customer dashboard", () => {
     expect(Buffer.byteLength(JSON.stringify(c))).toBeLessThan(12_000);
   });
 
-  it("writes one row per customer in « Tableau clients », names as text, in several chunks", async () => {
+  it("writes one row per customer in « Tableau clients », names as text", async () => {
     const rows = await values("'Tableau clients'!A1:N");
     expect(rows[0]).toEqual(TABLEAU_CLIENTS.columns.map((col) => col.header));
     expect(rows).toHaveLength(1 + 2 + SMALL);
@@ -242,12 +242,31 @@ describe("customer dashboard", () => {
       const key = customerKey({ siren: String(100000000 + i), name: `Client ${i}` });
       await db.doc(`${C}/customers/${customerIdOf(key)}`).delete();
     }
+    sheets.resetCalls();
     await run("b", 5);
+    // 17 rows in chunks of 5: four table writes, one for « Tableau de bord ».
+    expect(sheets.calls()["spreadsheets.values.batchUpdate"]).toBe(4 + 1);
     const rows = await values("'Tableau clients'!A1:N");
     expect(rows).toHaveLength(1 + 2 + SMALL - 10);
     const grid = await api.spreadsheets.get({ spreadsheetId, fields: "sheets(properties(title,gridProperties))" });
     const tab = grid.data.sheets!.find((s) => s.properties!.title === "Tableau clients")!;
     expect(tab.properties!.gridProperties!.rowCount).toBe(1 + 2 + SMALL - 10);
     expect(new Set(rows.slice(1).map((r) => r[13])).size).toBe(rows.length - 1);
+  });
+
+  it("stores the figures when the sheets cannot be written, fails the run, and the next run writes the table", async () => {
+    const nextDay = new Date("2026-04-01T06:00:00Z");
+    await db.doc(`${C}/customers/${customerIdOf(ALPHA)}`).update({ name: "Alpha Industrie SA" });
+    sheets.setFaultRate(1);
+    await expect(run("c", 4, nextDay)).rejects.toThrow("Tableau de bord non écrit pour : ouest");
+    sheets.setFaultRate(0);
+    const stored = (await db.doc(`${C}/dashboards/2026-04-01`).get()).data()!;
+    expect(stored.customers.topExposures[0].name).toBe("Alpha Industrie SA");
+    expect((await values("'Tableau clients'!A1:N")).some((r) => r[0] === "Alpha Industrie SA")).toBe(false);
+
+    await run("d", 4, nextDay);
+    const rows = await values("'Tableau clients'!A1:N");
+    expect(rows.find((r) => r[13] === customerIdOf(ALPHA))![0]).toBe("Alpha Industrie SA");
+    expect(rows).toHaveLength(1 + 2 + SMALL - 10);
   });
 });
