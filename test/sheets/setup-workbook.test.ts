@@ -36,6 +36,7 @@ it("creates the nine French sheets with headers, frozen row, widths, formats, co
     "Clients",
     "Relances",
     "Tableau de bord",
+    "Tableau clients",
     "Intégrité",
   ]);
   const acomptes = s.sheets!.find((x) => x.properties!.title === "Acomptes")!;

@@ -2,15 +2,21 @@
  * Streams one company's documents through the dashboard accumulator. Only
  * the fields the figures need are fetched (`select`), and documents are
  * folded one by one, so memory does not grow with the number of deposits.
+ * The customer table is folded alongside: the invoices' pass feeds it too,
+ * then the customer records stream by, each row handed to `customerRows`
+ * (the « Tableau clients » writers) and dropped.
  */
 import type { Firestore, Query } from "@google-cloud/firestore";
 import { DashboardAccumulator, DashboardFigures } from "../domain/dashboard/dashboard-accumulator";
+import { CustomerTableAccumulator } from "../domain/dashboard/customer-table-accumulator";
+import type { CustomerTableRow } from "../domain/dashboard/customer-table-row";
 import { chartOfAccounts } from "../domain/ledger/chart-of-accounts";
 import {
   BANK_ENTRIES,
   BANK_STATEMENTS,
   COMPANIES,
   CUSTOMER_CREDITS,
+  CUSTOMERS,
   DEPOSITS,
   INSTALMENTS,
   INVOICES,
@@ -22,13 +28,21 @@ import type { JournalLine } from "../domain";
 import { directReader } from "../storage/doc-reader";
 import { companyLegalRates } from "../workflow/company-legal-rates";
 
-async function each(query: Query, fn: (doc: FirebaseFirestore.QueryDocumentSnapshot) => void): Promise<number> {
+async function each(
+  query: Query,
+  fn: (doc: FirebaseFirestore.QueryDocumentSnapshot) => void | Promise<void>,
+): Promise<number> {
   let n = 0;
   for await (const doc of query.stream() as AsyncIterable<FirebaseFirestore.QueryDocumentSnapshot>) {
-    fn(doc);
+    await fn(doc);
     n++;
   }
   return n;
+}
+
+/** Where the customer table's rows go as they are computed (one per customer, in the records' id order). */
+export interface CustomerRowSink {
+  add(row: CustomerTableRow): Promise<void>;
 }
 
 export interface CompanyDashboard {
@@ -40,10 +54,12 @@ export async function computeCompanyDashboard(
   db: Firestore,
   companyId: string,
   asOf: string,
+  customerRows?: CustomerRowSink,
 ): Promise<CompanyDashboard> {
   const company = db.collection(COMPANIES).doc(companyId);
   const settings = ((await company.get()).data() as CompanyDoc | undefined)?.settings;
   const acc = new DashboardAccumulator(asOf, await companyLegalRates(directReader(db, companyId)), settings?.bankIban);
+  const customers = new CustomerTableAccumulator(asOf);
   let reads = 1;
   reads += await each(company.collection(DEPOSITS).select("gross", "refundableBalance"), (d) =>
     acc.addDeposit({ gross: d.get("gross"), refundableBalance: d.get("refundableBalance") }),
@@ -70,19 +86,50 @@ export async function computeCompanyDashboard(
     (d) => acc.addInstalment({ amount: d.get("amount"), dueDate: d.get("dueDate"), paidOn: d.get("paidOn") ?? null }),
   );
   reads += await each(
-    company.collection(INVOICES).select("type", "gross", "openAmount", "issuedOn", "dueDate", "paidOn"),
-    (d) =>
-      acc.addInvoice({
+    company.collection(INVOICES).select("type", "gross", "openAmount", "issuedOn", "dueDate", "paidOn", "customerKey"),
+    (d) => {
+      const invoice = {
         type: d.get("type"),
         gross: d.get("gross"),
         openAmount: d.get("openAmount"),
         issuedOn: d.get("issuedOn"),
-        dueDate: d.get("dueDate"),
-        paidOn: d.get("paidOn") ?? null,
-      }),
+      };
+      acc.addInvoice({ ...invoice, dueDate: d.get("dueDate"), paidOn: d.get("paidOn") ?? null });
+      customers.addInvoice({ ...invoice, customerKey: d.get("customerKey") ?? "" });
+    },
   );
   reads += await bankFacts(company, acc, chartOfAccounts(settings?.accounts).bank, asOf);
-  return { figures: acc.result(), documentsRead: reads };
+  reads += await each(
+    company
+      .collection(CUSTOMERS)
+      .select(
+        "name",
+        "keys",
+        "mergedInto",
+        "creditLimit",
+        "insurance.limit",
+        "factoring.status",
+        "riskClass",
+        "profile.exposure",
+        "profile.weightedDaysLate",
+        "profile.trend",
+      ),
+    async (d) => {
+      const row = customers.addCustomer({
+        id: d.id,
+        name: d.get("name"),
+        keys: d.get("keys") ?? [],
+        mergedInto: d.get("mergedInto"),
+        creditLimit: d.get("creditLimit") ?? null,
+        insurance: d.get("insurance") ?? null,
+        factoring: d.get("factoring") ?? null,
+        riskClass: d.get("riskClass") ?? null,
+        profile: d.get("profile") ?? null,
+      });
+      if (row) await customerRows?.add(row);
+    },
+  );
+  return { figures: { ...acc.result(), customers: customers.result() }, documentsRead: reads };
 }
 
 /** Statements' balances, the bank account's journal lines up to `asOf` and the recorded statement entries. */

@@ -5,10 +5,13 @@ import { COMPANIES } from "../model/collections";
 import { computeCompanyDashboard } from "./company-dashboard";
 import { storeDashboard } from "./dashboard-refresh";
 import type { ScheduledJob } from "./scheduled-handler";
+import type { CustomerTableSink } from "./sheets-publisher";
 
 export interface DashboardJobDeps {
   /** Writes the figures to the `Tableau de bord` sheet (the Sheets layer plugs in here). */
   publish?: (db: Firestore, companyId: string, figures: DashboardFigures) => Promise<void>;
+  /** Takes the customer table's rows while they are computed (`Tableau clients`, sheets-publisher.ts). */
+  customerTable?: (db: Firestore, companyId: string) => Promise<CustomerTableSink>;
 }
 
 /**
@@ -28,14 +31,17 @@ export function dashboardJob(deps: DashboardJobDeps = {}): ScheduledJob {
         .collection(COMPANIES)
         .select()
         .stream() as AsyncIterable<FirebaseFirestore.QueryDocumentSnapshot>) {
-        const { figures, documentsRead: reads } = await computeCompanyDashboard(db, company.id, asOf);
+        const table = await deps.customerTable?.(db, company.id);
+        const { figures, documentsRead: reads } = await computeCompanyDashboard(db, company.id, asOf, table);
         await storeDashboard(db, company.id, asOf, figures);
-        try {
-          await deps.publish?.(db, company.id, figures);
-        } catch (error) {
-          // The figures are stored; the other companies still get theirs; the run fails at the end so Scheduler retries.
-          console.error(`Tableau de bord of ${company.id} not written`, error);
-          unpublished.push(company.id);
+        for (const publish of [() => table?.close(), () => deps.publish?.(db, company.id, figures)]) {
+          try {
+            await publish();
+          } catch (error) {
+            // The figures are stored; the other companies still get theirs; the run fails at the end so Scheduler retries.
+            console.error(`Tableau de bord of ${company.id} not written`, error);
+            if (!unpublished.includes(company.id)) unpublished.push(company.id);
+          }
         }
         companies++;
         documentsRead += reads + 1;

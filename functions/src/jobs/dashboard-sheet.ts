@@ -9,6 +9,12 @@ import type { DashboardFigures } from "../domain/dashboard/dashboard-accumulator
 import { maskIban } from "../domain/bank/iban";
 import { frenchDate } from "../domain/dates/calendar-day";
 import { date, int, money, percent, text, type Cell } from "../sheets/cell";
+import { RISK_CLASS_LABELS, money as toMoney } from "../domain";
+import {
+  CLASSES_AND_NONE,
+  TOP_EXPOSURES,
+  type CustomerDashboardFigures,
+} from "../domain/dashboard/customer-table-accumulator";
 
 export interface ChartSpec {
   title: string;
@@ -22,7 +28,8 @@ export interface DashboardSheet {
   charts: ChartSpec[];
 }
 
-const days = (value: number | string | null) => text(value === null ? "–" : String(value).replace(".", ","));
+/** Days as the dashboard writes them: « 12,4 », a dash when there is no figure. */
+export const dayCell = (value: number | string | null) => text(value === null ? "–" : String(value).replace(".", ","));
 
 export function dashboardSheet(f: DashboardFigures): DashboardSheet {
   const rows: [Cell, Cell | null][] = [];
@@ -47,17 +54,20 @@ export function dashboardSheet(f: DashboardFigures): DashboardSheet {
   line("Remboursements en retard", money(f.refundsDue.overdue));
   line(
     "Délai moyen de remboursement, demande → paiement (jours)",
-    days(f.refundCycleDays.mean === null ? null : f.refundCycleDays.mean.toFixed(1)),
+    dayCell(f.refundCycleDays.mean === null ? null : f.refundCycleDays.mean.toFixed(1)),
   );
-  line("Délai de remboursement, 90e centile (jours)", days(f.refundCycleDays.p90));
+  line("Délai de remboursement, 90e centile (jours)", dayCell(f.refundCycleDays.p90));
   line("Remboursements consommateurs en retard (nombre)", int(f.lateConsumerRefunds.count));
   line("Majorations légales dues pour ces retards (sans TVA)", money(f.lateConsumerRefunds.increases));
   line(
     "Part des factures payées en retard",
     f.invoicesPaidLate.share === null ? text("–") : percent((f.invoicesPaidLate.share * 100).toFixed(2)),
   );
-  line(`DSO, méthode du ratio (du ${frenchDate(f.dso.from)} au ${frenchDate(f.dso.to)}, jours)`, days(f.dso.ratioDays));
-  line("DSO, méthode par épuisement (jours)", days(f.dso.countBackDays));
+  line(
+    `DSO, méthode du ratio (du ${frenchDate(f.dso.from)} au ${frenchDate(f.dso.to)}, jours)`,
+    dayCell(f.dso.ratioDays),
+  );
+  line("DSO, méthode par épuisement (jours)", dayCell(f.dso.countBackDays));
 
   table(
     "Demandes de remboursement par statut",
@@ -88,7 +98,40 @@ export function dashboardSheet(f: DashboardFigures): DashboardSheet {
     money(f.agedBalance.penaltyInvoices),
   );
   bankRows(f, line);
+  if (f.customers) customerRows(f.customers, line);
   return { rows, charts };
+}
+
+const shareCell = (share: string | null) =>
+  share === null ? text("–") : percent(toMoney(share).times(100).toFixed(2));
+
+/**
+ * The customer dashboard's summary, last (rows above and the charts' ranges
+ * never move): always the same rows, the top exposures padded with dashes to
+ * TOP_EXPOSURES; the whole table is « Tableau clients ».
+ */
+function customerRows(c: CustomerDashboardFigures, line: (label: string, value?: Cell | null) => void): void {
+  line("");
+  line("Clients (fiches, hors doublons fusionnés)", int(c.customers));
+  line("Exposition totale (créances + commandes en cours − acomptes détenus)", money(c.exposure));
+  for (const k of CLASSES_AND_NONE) {
+    const label = k === "none" ? "Sans profil de risque" : RISK_CLASS_LABELS[k];
+    line(`${label} : clients`, int(c.byClass[k].count));
+    line(`${label} : exposition`, money(c.byClass[k].exposure));
+  }
+  line("Créances clients ouvertes (hors pénalités)", money(c.receivables.total));
+  line("dont couvertes par l'assurance-crédit", money(c.receivables.insured));
+  line("Part des créances assurées", shareCell(c.receivables.insuredShare));
+  line("dont cédées à un factor (affacturage)", money(c.receivables.factored));
+  line("Part des créances affacturées", shareCell(c.receivables.factoredShare));
+  line("");
+  line(`Plus fortes expositions (${TOP_EXPOSURES})`);
+  line("Client (classe)", text("Exposition"));
+  for (let i = 0; i < TOP_EXPOSURES; i++) {
+    const r = c.topExposures[i];
+    if (!r) line("–", null);
+    else line(`${r.name} (${r.riskClass ? `classe ${r.riskClass}` : "sans profil"})`, money(r.exposure));
+  }
 }
 
 /**

@@ -7,6 +7,7 @@ import { addDays, daysBetween } from "../dates/calendar-day";
 import { LegalRates, SHIPPED_LEGAL_RATES } from "../rates/legal-rates";
 import { BankBalanceAccumulator, type BankFigures } from "./bank-balance";
 import { DayHistogram } from "./day-histogram";
+import type { CustomerDashboardFigures } from "./customer-table-accumulator";
 import type {
   CustomerCreditFacts,
   DepositFacts,
@@ -82,6 +83,13 @@ export interface DashboardFigures {
   lateConsumerRefunds: { count: number; increases: string };
   /** The latest statement's balance against the book balance of 512, and what is still to reconcile. */
   bank: BankFigures;
+  /**
+   * The customer dashboard (customer-table-accumulator.ts): class counts,
+   * receivables insured and factored, the top exposures — never the whole
+   * table, which only the « Tableau clients » sheet gets. Set by the job,
+   * which streams the customer records; absent from this fold's own result.
+   */
+  customers?: CustomerDashboardFigures;
   /** Documents a figure could not use (e.g. a rate table missing a half-year), with the engine's message. */
   skipped: { kind: string; message: string }[];
 }

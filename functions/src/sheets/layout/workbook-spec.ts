@@ -300,6 +300,32 @@ export const INTEGRITE: SheetSpec = {
 /** Filled by the dashboard job; setup only creates it. */
 export const TABLEAU_DE_BORD: SheetSpec = { title: "Tableau de bord", columns: [] };
 
+/**
+ * The customer table (issue #16): one row per customer record (merged
+ * duplicates left out), in the records' id order — the dashboard job streams
+ * them and never holds the table, so it cannot sort it; people sort or
+ * filter the sheet. Written by the job alone: every column is computed.
+ */
+export const TABLEAU_CLIENTS: SheetSpec = {
+  title: "Tableau clients",
+  columns: [
+    col("Client", "text", 220),
+    col("Classe de risque", "text", 190),
+    col("Exposition", "money", 130),
+    col("Limite de crédit", "money", 130),
+    col("Montant garanti", "money", 130),
+    col("Créances ouvertes", "money", 130),
+    col("dont assurées", "money", 130),
+    col("Affacturage", "text", 110),
+    col("DSO (jours)", "text", 90),
+    col("Retard moyen pondéré, 12 mois (jours)", "text", 130),
+    col("Retard, 3 derniers mois (jours)", "text", 120),
+    col("Retard, 9 mois précédents (jours)", "text", 120),
+    col("Tendance du retard", "text", 130),
+    col(ID_HEADER, "text", 170),
+  ],
+};
+
 export const WORKBOOK: SheetSpec[] = [
   ACOMPTES,
   FACTURES,
@@ -311,5 +337,6 @@ export const WORKBOOK: SheetSpec[] = [
   CLIENTS,
   RELANCES,
   TABLEAU_DE_BORD,
+  TABLEAU_CLIENTS,
   INTEGRITE,
 ];
