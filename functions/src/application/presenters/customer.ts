@@ -1,5 +1,6 @@
-import type { CustomerRecord } from "../../contract";
+import type { CustomerAdvice, CustomerRecord } from "../../contract";
 import type { CustomerDoc } from "../../model/customer";
+import type { CustomerAdviceResult } from "../../workflow/customer-advice";
 import { isoInstant } from "./iso-instant";
 
 /** A customer record on the wire: every field present, null when absent. */
@@ -27,5 +28,24 @@ export function presentCustomer(d: CustomerDoc): CustomerRecord {
     mergedInto: d.mergedInto ?? null,
     createdAt: isoInstant(d.createdAt),
     updatedAt: isoInstant(d.updatedAt),
+  };
+}
+
+/** The advice for a customer and an order on the wire (GET …/customers/advice, POST …/deposits). */
+export function presentCustomerAdvice({ record, orderAmount, advice }: CustomerAdviceResult): CustomerAdvice {
+  const profile = record?.profile ?? null;
+  return {
+    customerId: record?.id ?? null,
+    customerName: record?.name ?? null,
+    riskClass: advice.riskClass,
+    profileAsOf: profile?.asOf ?? null,
+    exposure: profile?.exposure ?? null,
+    creditLimit: record?.creditLimit ?? null,
+    insuredLimit: record?.insurance?.limit ?? null,
+    orderAmount,
+    recommendation: advice.recommendation,
+    warning: advice.warning,
+    reasons: profile?.reasons ?? [],
+    message: advice.message,
   };
 }
