@@ -98,3 +98,24 @@ export interface CustomerAdvice {
   /** The recommendation then the warning, as one French text. */
   message: string;
 }
+
+/**
+ * A customer's standing from its stored risk profile, as the refund
+ * approvers' card shows it (`PendingApproval.customerStanding`).
+ */
+export interface CustomerStanding {
+  customerId: string;
+  /** Null: no profile computed yet. */
+  riskClass: "A" | "B" | "C" | "D" | null;
+  profileAsOf: string | null;
+  /** Open receivables + orders in progress − deposits held, at `profileAsOf`; null without a profile. */
+  exposure: string | null;
+  /** The record's limits today; null: none. */
+  creditLimit: string | null;
+  insuredLimit: string | null;
+  /** The exposure is strictly above the limit (false without a profile or a limit). */
+  overCreditLimit: boolean;
+  overInsuredLimit: boolean;
+  /** The profile's reasons (French), empty without one. */
+  reasons: string[];
+}

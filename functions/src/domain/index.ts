@@ -285,7 +285,7 @@ export {
   UNPROFILED_CLASS,
   depositAdvice,
   orderAddedExposure,
-  type CustomerStanding,
+  type StandingForAdvice,
   type DepositAdvice,
 } from "./customers/deposit-advice";
 export { WEAK_SIGNAL_KINDS, weakSignals, type WeakSignal, type WeakSignalKind } from "./customers/weak-signals";

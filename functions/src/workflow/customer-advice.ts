@@ -12,7 +12,7 @@ import type { DocReader } from "../storage/doc-reader";
 import type { Access } from "./access";
 import type { CustomerAdviceQuery } from "./bodies/customer-advice-query";
 import { settingsOf } from "./company-settings";
-import { loadCustomer, resolveKeys } from "./customer-records";
+import { customerRef, loadCustomer, resolveKeys } from "./customer-records";
 import { depositPolicyOf } from "./deposit-policy-setting";
 
 export interface CustomerAdviceResult {
@@ -61,8 +61,33 @@ export async function customerAdvice(
   const record = query.customerId
     ? await survivingRecord(reader, query.customerId)
     : await recordOfTyped(reader, query);
-  const order =
-    query.amount !== undefined ? { gross: query.amount } : { net: query.net!, vatRate: query.vatRate! };
+  const order = query.amount !== undefined ? { gross: query.amount } : { net: query.net!, vatRate: query.vatRate! };
   const orderAmount = orderAddedExposure(order, { amount: query.deposit, percent: query.depositPercent });
   return { record, orderAmount, advice: adviceFor(access, record, orderAmount) };
+}
+
+/**
+ * The records of several customers by key (null key, or a key no record
+ * holds: null), in two round trips whatever their number: the approvers'
+ * cards show each request's customer class and exposure.
+ */
+export async function recordsOfKeys(
+  reader: DocReader,
+  keys: readonly (string | null)[],
+): Promise<(CustomerDoc | null)[]> {
+  const known = [...new Set(keys.filter((k): k is string => k !== null))];
+  const ids = await resolveKeys(reader, known);
+  const idOf = new Map(known.map((k, i) => [k, ids[i]]));
+  const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
+  const records = await reader.getAll<CustomerDoc>(wanted.map((id) => customerRef(reader, id)));
+  // A merged record's requests show the record kept: one more read, for merged ones only.
+  const merged = [...new Set(records.flatMap((r) => (r?.mergedInto ? [r.mergedInto] : [])))];
+  const survivors = await reader.getAll<CustomerDoc>(merged.map((id) => customerRef(reader, id)));
+  const byId = new Map<string, CustomerDoc | null>(wanted.map((id, i) => [id, records[i]]));
+  merged.forEach((id, i) => byId.set(id, survivors[i]));
+  return keys.map((k) => {
+    const id = k === null ? null : idOf.get(k);
+    const record = id ? (byId.get(id) ?? null) : null;
+    return record?.mergedInto ? (byId.get(record.mergedInto) ?? null) : record;
+  });
 }

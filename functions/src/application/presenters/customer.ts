@@ -1,4 +1,5 @@
-import type { CustomerAdvice, CustomerRecord } from "../../contract";
+import type { CustomerAdvice, CustomerRecord, CustomerStanding } from "../../contract";
+import { money } from "../../domain";
 import type { CustomerDoc } from "../../model/customer";
 import type { CustomerAdviceResult } from "../../workflow/customer-advice";
 import { isoInstant } from "./iso-instant";
@@ -47,5 +48,26 @@ export function presentCustomerAdvice({ record, orderAmount, advice }: CustomerA
     warning: advice.warning,
     reasons: profile?.reasons ?? [],
     message: advice.message,
+  };
+}
+
+/** What the refund approvers' card shows of a customer (null: no record). */
+export function presentCustomerStanding(record: CustomerDoc | null): CustomerStanding | null {
+  if (!record) return null;
+  const profile = record.profile ?? null;
+  const creditLimit = record.creditLimit ?? null;
+  const insuredLimit = record.insurance?.limit ?? null;
+  const above = (limit: string | null) =>
+    profile !== null && limit !== null && money(profile.exposure).greaterThan(limit);
+  return {
+    customerId: record.id,
+    riskClass: profile?.riskClass ?? null,
+    profileAsOf: profile?.asOf ?? null,
+    exposure: profile?.exposure ?? null,
+    creditLimit,
+    insuredLimit,
+    overCreditLimit: above(creditLimit),
+    overInsuredLimit: above(insuredLimit),
+    reasons: profile?.reasons ?? [],
   };
 }

@@ -22,7 +22,7 @@ import type { RiskClass } from "./risk-class";
 export const UNPROFILED_CLASS: RiskClass = "B";
 
 /** What the advice reads of a customer: its stored profile's class and exposure (null: none yet) and its limits today. */
-export interface CustomerStanding {
+export interface StandingForAdvice {
   riskClass: RiskClass | null;
   exposure: string | null;
   creditLimit: string | null;
@@ -55,7 +55,7 @@ export interface DepositAdvice {
  * // → "Pas encore de profil de paiement pour ce client : conditions de la classe B par prudence, acompte recommandé de 30 %, paiement à 30 jours."
  */
 export function depositAdvice(
-  standing: CustomerStanding,
+  standing: StandingForAdvice,
   newAmount: string,
   policy?: DepositPolicyInput,
 ): DepositAdvice {
@@ -80,10 +80,7 @@ export function depositAdvice(
   };
 }
 
-const orderSchema = z.union([
-  z.strictObject({ gross: moneyAmount }),
-  z.strictObject({ net: moneyAmount, vatRate }),
-]);
+const orderSchema = z.union([z.strictObject({ gross: moneyAmount }), z.strictObject({ net: moneyAmount, vatRate })]);
 const depositSchema = z
   .strictObject({ amount: moneyAmount.optional(), percent: percent.optional() })
   .refine((d) => d.amount === undefined || d.percent === undefined, {

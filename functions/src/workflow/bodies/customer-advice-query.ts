@@ -33,7 +33,11 @@ export const customerAdviceQuerySchema = z
     if (!q.customerId && !q.siren && !q.email && !q.name)
       requireOne(ctx, "customerId", "indiquez la fiche client (customerId) ou le SIREN, l'e-mail ou le nom du client");
     if (q.amount === undefined && q.net === undefined)
-      requireOne(ctx, "amount", "indiquez le montant TTC de la commande (amount) ou son montant HT et son taux (net, vatRate)");
+      requireOne(
+        ctx,
+        "amount",
+        "indiquez le montant TTC de la commande (amount) ou son montant HT et son taux (net, vatRate)",
+      );
     if (q.amount !== undefined && q.net !== undefined)
       requireOne(ctx, "net", "indiquez soit le montant TTC (amount), soit le montant HT (net), pas les deux");
     if (q.net !== undefined && q.vatRate === undefined) requireOne(ctx, "vatRate", "obligatoire avec le montant HT");
