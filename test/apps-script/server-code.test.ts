@@ -183,9 +183,16 @@ describe("selected deposit", () => {
 
   it("reports the selected row without calling the functions (the sidebar polls it)", async () => {
     const { addon, requests } = await harness();
-    expect(addon.getSelectedRow()).toEqual({ ok: true, data: { row: 2, depositId: "dep_1" } });
+    // A recorded row gets no « Conseil client »: the advice is for rows being typed.
+    expect(addon.getSelectedRow()).toEqual({
+      ok: true,
+      data: { row: 2, depositId: "dep_1", adviceQuery: null, adviceProblem: "Cet acompte est déjà enregistré." },
+    });
     const elsewhere = await harness([], { spreadsheet: spreadsheet({ sheet: "Avoirs", row: 2, column: 1 }) });
-    expect(elsewhere.addon.getSelectedRow()).toEqual({ ok: true, data: { row: null, depositId: null } });
+    expect(elsewhere.addon.getSelectedRow()).toEqual({
+      ok: true,
+      data: { row: null, depositId: null, adviceQuery: null, adviceProblem: null },
+    });
     expect([...requests, ...elsewhere.requests]).toHaveLength(0);
   });
 
