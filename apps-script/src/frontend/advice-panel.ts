@@ -14,14 +14,16 @@ import { callServer } from "./server";
 
 export class AdvicePanel {
   private readonly box = byId("customer-advice");
-  /** The query shown (or being asked): the same row typed the same way is not asked twice. */
+  /** The query shown (or being asked), or why there is none: the same row typed the same way is not asked twice. */
   private shown: string | null = null;
   private seq = 0;
 
   async follow(selected: SelectedRow): Promise<void> {
     const query = selected.adviceQuery;
-    if (query === this.shown) return;
-    this.shown = query;
+    // What the panel shows depends on the query, or else on why there is none.
+    const shown = query ?? `${selected.depositId ?? ""}|${selected.adviceProblem ?? ""}`;
+    if (shown === this.shown) return;
+    this.shown = shown;
     const seq = ++this.seq;
     if (!query) {
       // A recorded row, or nothing of a deposit selected: no advice to give.
