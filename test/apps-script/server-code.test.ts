@@ -183,10 +183,68 @@ describe("selected deposit", () => {
 
   it("reports the selected row without calling the functions (the sidebar polls it)", async () => {
     const { addon, requests } = await harness();
-    expect(addon.getSelectedRow()).toEqual({ ok: true, data: { row: 2, depositId: "dep_1" } });
+    // A recorded row gets no « Conseil client »: the advice is for rows being typed.
+    expect(addon.getSelectedRow()).toEqual({
+      ok: true,
+      data: { row: 2, depositId: "dep_1", adviceQuery: null, adviceProblem: "Cet acompte est déjà enregistré." },
+    });
     const elsewhere = await harness([], { spreadsheet: spreadsheet({ sheet: "Avoirs", row: 2, column: 1 }) });
-    expect(elsewhere.addon.getSelectedRow()).toEqual({ ok: true, data: { row: null, depositId: null } });
+    expect(elsewhere.addon.getSelectedRow()).toEqual({
+      ok: true,
+      data: { row: null, depositId: null, adviceQuery: null, adviceProblem: null },
+    });
     expect([...requests, ...elsewhere.requests]).toHaveLength(0);
+  });
+
+  it("reads the customer and order typed in a row not recorded yet as the advice's query, French numbers too", async () => {
+    const headers = [
+      "Client",
+      "SIREN",
+      "E-mail",
+      "Commande HT",
+      "Taux TVA",
+      "Acompte (%)",
+      "Acompte TTC",
+      "Identifiant",
+    ];
+    const typed = (cells: unknown[]) =>
+      harness([], {
+        spreadsheet: {
+          id: "sheet-1",
+          sheets: { Acomptes: [headers, cells] },
+          active: { sheet: "Acomptes", row: 2, column: 1 },
+        },
+      });
+    const { addon, requests } = await typed([
+      "Hôtel Bellevue & Fils",
+      "732 829 320",
+      "",
+      "12 000,50",
+      "5,5 %",
+      "30",
+      "",
+      "",
+    ]);
+    expect(addon.getSelectedRow()).toEqual({
+      ok: true,
+      data: {
+        row: 2,
+        depositId: null,
+        adviceQuery:
+          "siren=732829320&name=H%C3%B4tel%20Bellevue%20%26%20Fils&net=12000.50&vatRate=5.5&depositPercent=30",
+        adviceProblem: null,
+      },
+    });
+    const noAmount = await typed(["Hôtel Bellevue", "", "", "", "", "", "", ""]);
+    expect(noAmount.addon.getSelectedRow()).toMatchObject({
+      data: { adviceQuery: null, adviceProblem: "Saisissez le montant « Commande HT » pour voir le conseil." },
+    });
+    // A number cell (as the sheet holds a typed amount) reads as typed.
+    const numeric = await typed(["", "", "x@y.fr", 14400, "20", "", 4320, ""]);
+    expect(numeric.addon.getSelectedRow()).toMatchObject({
+      data: { adviceQuery: "email=x%40y.fr&net=14400&vatRate=20&deposit=4320" },
+    });
+    expect(requests).toHaveLength(0);
   });
 
   it("explains in French when the selection is not a recorded deposit row", async () => {

@@ -6,6 +6,7 @@
 import type { EntryPoints } from "../interfaces/server-functions";
 import { approveRefund } from "./approveRefund";
 import { cancelRefund } from "./cancelRefund";
+import { getCustomerAdvice } from "./getCustomerAdvice";
 import { getRefund } from "./getRefund";
 import { getSelectedDeposit, getSelectedRow } from "./selected-deposit";
 import { getSidebarContext } from "./getSidebarContext";
@@ -62,6 +63,7 @@ export const entryPoints: EntryPoints = {
   getSidebarContext,
   getSelectedDeposit,
   getSelectedRow,
+  getCustomerAdvice,
   quoteRefund,
   requestRefund,
   listPendingApprovals,

@@ -1,5 +1,6 @@
 /** *À approuver*: the caller's pending requests, approve or reject (reason required). */
 import type { PendingApproval } from "../interfaces/api";
+import { standingView } from "./advice-panel";
 import { showSuccess } from "./banner";
 import { whileBusy } from "./busy";
 import { byId, el, facts } from "./dom";
@@ -65,6 +66,7 @@ export class ApprovalsTab {
         ["Le", item.createdAt ? formatDate(item.createdAt) : null],
         ["Commentaire", item.comment],
       ]),
+      standingView(item.customerStanding),
       amountsFacts(item),
       item.schedule?.length ? instalmentsTable(item.schedule) : null,
       // What the customer sent (cancellation letter, proof): the claim is checked before approving.

@@ -7,6 +7,7 @@ import {
   REFUND_EVENT_LABELS,
   REFUND_REASON_LABELS,
   REFUND_STATUS_LABELS,
+  RISK_CLASS_LABELS,
   ROLE_LABELS,
   inSentence,
 } from "../../../functions/src/domain/vocabulary/labels";
@@ -37,4 +38,9 @@ export function reasonLabel(reason: string | undefined): string {
 export function roleLabel(role: string): string {
   const label = labelOf(ROLE_LABELS, role);
   return label ? inSentence(label) : role;
+}
+
+/** « Classe D – risque très élevé ». */
+export function riskClassLabel(riskClass: string): string {
+  return labelOf(RISK_CLASS_LABELS, riskClass) ?? `Classe ${riskClass}`;
 }

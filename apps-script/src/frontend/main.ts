@@ -1,4 +1,5 @@
 /** Sidebar entry: loads who the user is and what they selected, then wires the tabs. */
+import { AdvicePanel } from "./advice-panel";
 import { ApprovalsTab } from "./approvals-tab";
 import { BankTab } from "./bank-tab";
 import { showError } from "./banner";
@@ -11,6 +12,7 @@ import { setupTabs } from "./tabs";
 
 async function start(): Promise<void> {
   const follow = new FollowTab();
+  const advice = new AdvicePanel();
   let selectTab: ReturnType<typeof setupTabs> = () => undefined;
   const request = new RequestTab(
     (refundId) => {
@@ -18,6 +20,7 @@ async function start(): Promise<void> {
       void follow.show(refundId);
     },
     (selection) => follow.listDepositRefunds(selection.deposit?.refunds),
+    (row) => void advice.follow(row),
   );
   const approvals = new ApprovalsTab((refundId) => void follow.show(refundId));
   const bank = new BankTab();
@@ -43,6 +46,8 @@ async function start(): Promise<void> {
   who.textContent = `${me.email} · ${me.companyName ?? companyId}${me.roles.length ? ` · ${me.roles.map(roleLabel).join(", ")}` : ""}`;
   follow.setMe(me);
   request.showSelection(selection);
+  // The poll follows the row from then on; the first reading without waiting for it.
+  void callServer("getSelectedRow").then((row) => (row.ok ? advice.follow(row.data) : undefined));
   // The bank routes answer accounting approvers and admins only: the tab is theirs.
   byId("tab-bank").hidden = !me.roles.some((r) => r === "accounting_approver" || r === "admin");
   const approver = me.roles.some((r) => r === "sales_approver" || r === "accounting_approver");

@@ -1,6 +1,6 @@
 /** *Demander un remboursement*: prefill from the selected row, live quote, one request per submission. */
 import type { Deposit, RefundProposal } from "../interfaces/api";
-import type { DepositSelection } from "../interfaces/sidebar-context";
+import type { DepositSelection, SelectedRow } from "../interfaces/sidebar-context";
 import { clearBanner, showError, showSuccess } from "./banner";
 import { nextApprovalSentence } from "./next-step";
 import { whileBusy } from "./busy";
@@ -55,6 +55,8 @@ export class RequestTab {
   constructor(
     private readonly onRequested: (refundId: string) => void,
     private readonly onSelection: (selection: DepositSelection) => void,
+    /** Each poll's reading of the selected row (the « Conseil client » follows what is typed). */
+    private readonly onRow: (row: SelectedRow) => void = () => undefined,
   ) {
     fillReasons();
     byId<HTMLInputElement>("single-date").value = todayIso();
@@ -86,6 +88,7 @@ export class RequestTab {
     if (refresh.getAttribute("aria-busy") === "true") return;
     const answer = await callServer("getSelectedRow");
     if (!answer.ok) return;
+    this.onRow(answer.data);
     const { row, depositId } = answer.data;
     const other = depositId !== null && depositId !== this.deposit?.id;
     if (other && !this.deposit && !this.submit.hasAttribute("aria-busy")) {

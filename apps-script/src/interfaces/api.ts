@@ -15,6 +15,8 @@ export type {
   BankEntryUnmatchBody,
   ApiErrorCode,
   AuditVerification,
+  CustomerAdvice,
+  CustomerStanding,
   Deposit,
   Instalment,
   InvoiceDunning as InvoiceDunningAnswer,

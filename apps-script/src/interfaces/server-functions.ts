@@ -7,6 +7,7 @@ import type {
   BankEntryList,
   BankEntryMatchBody,
   BankEntrySummary,
+  CustomerAdvice,
   DocumentDownload,
   IssuedDocument,
   PendingApproval,
@@ -30,6 +31,7 @@ export interface SidebarFunctions {
   getSidebarContext(): CallResult<SidebarContext>;
   getSelectedDeposit(): CallResult<DepositSelection>;
   getSelectedRow(): CallResult<SelectedRow>;
+  getCustomerAdvice(query: string): CallResult<CustomerAdvice>;
   quoteRefund(proposal: RefundProposal): CallResult<Quote>;
   requestRefund(proposal: RefundProposal, idempotencyKey: string): CallResult<Refund>;
   listPendingApprovals(): CallResult<PendingApproval[]>;
@@ -96,6 +98,7 @@ export const SIDEBAR_FUNCTIONS = [
   "getSidebarContext",
   "getSelectedDeposit",
   "getSelectedRow",
+  "getCustomerAdvice",
   "quoteRefund",
   "requestRefund",
   "listPendingApprovals",

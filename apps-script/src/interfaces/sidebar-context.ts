@@ -13,6 +13,10 @@ export interface DepositSelection {
 export interface SelectedRow {
   row: number | null;
   depositId: string | null;
+  /** The query of GET …/customers/advice for the customer and order typed in a row not recorded yet. */
+  adviceQuery: string | null;
+  /** Why there is no advice for the selected row (French); null when there is, or no row is selected. */
+  adviceProblem: string | null;
 }
 
 export interface SidebarContext {

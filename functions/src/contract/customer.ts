@@ -61,3 +61,61 @@ export interface CustomerSync {
   /** Customers found in the deposits, invoices, payments and credits. */
   customers: number;
 }
+
+/**
+ * `GET …/customers/advice`, and `advice` in the answer of `POST …/deposits`:
+ * what the company's deposit policy recommends for the customer's class and
+ * the warning when the order takes its exposure past a limit (issue #16).
+ * French sentences ready to show; money as decimal strings.
+ */
+export interface CustomerAdvice {
+  /** Null: no record yet (a new customer: its first deposit creates one). */
+  customerId: string | null;
+  customerName: string | null;
+  /** The stored profile's class; null: no profile yet (the terms are then class B's, said so in `message`). */
+  riskClass: "A" | "B" | "C" | "D" | null;
+  /** The day the stored profile was computed; null without one. */
+  profileAsOf: string | null;
+  /** The stored profile's exposure (open receivables + orders in progress − deposits held); null without one. */
+  exposure: string | null;
+  /** The record's limits today; null: none. */
+  creditLimit: string | null;
+  insuredLimit: string | null;
+  /** What the order adds to the exposure: its gross less the deposit cashed on it. */
+  orderAmount: string;
+  /** The policy's terms for the class (class B's without a profile). */
+  recommendation: {
+    riskClass: "A" | "B" | "C" | "D";
+    depositPercent: string;
+    paymentTermsDays: number;
+    beforeProduction: boolean;
+    message: string;
+  };
+  /** The limit warning (French), null when no limit is passed or without a profile. */
+  warning: string | null;
+  /** The stored profile's reasons (French), empty without one. */
+  reasons: string[];
+  /** The recommendation then the warning, as one French text. */
+  message: string;
+}
+
+/**
+ * A customer's standing from its stored risk profile, as the refund
+ * approvers' card shows it (`PendingApproval.customerStanding`).
+ */
+export interface CustomerStanding {
+  customerId: string;
+  /** Null: no profile computed yet. */
+  riskClass: "A" | "B" | "C" | "D" | null;
+  profileAsOf: string | null;
+  /** Open receivables + orders in progress − deposits held, at `profileAsOf`; null without a profile. */
+  exposure: string | null;
+  /** The record's limits today; null: none. */
+  creditLimit: string | null;
+  insuredLimit: string | null;
+  /** The exposure is strictly above the limit (false without a profile or a limit). */
+  overCreditLimit: boolean;
+  overInsuredLimit: boolean;
+  /** The profile's reasons (French), empty without one. */
+  reasons: string[];
+}

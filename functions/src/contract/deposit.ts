@@ -1,5 +1,6 @@
 import type { CustomerKind, DepositKind, DepositStatus, SupplyKind } from "./enums";
 import type { Totals } from "../domain/vat/vat-breakdown";
+import type { CustomerAdvice } from "./customer";
 import type { RefundSummary } from "./refund";
 
 /** Net, VAT and gross at one rate, as stored on a document (the domain's `AmountsByRate` with its rate as a string). */
@@ -50,4 +51,6 @@ export interface Deposit {
   appliedBy: { invoiceId: string; number: string } | null;
   /** Its refund requests (empty in the answer of `POST …/deposits` and in lists). */
   refunds: RefundSummary[];
+  /** Only in the answer of `POST …/deposits`: the customer's class, the recommended terms and the limit warning. */
+  advice?: CustomerAdvice;
 }

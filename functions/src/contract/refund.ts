@@ -1,3 +1,4 @@
+import type { CustomerStanding } from "./customer";
 import type { RefundQuote } from "../domain/refunds/refund-quote";
 import type {
   ApproverRole,
@@ -146,6 +147,8 @@ export interface PendingApproval {
   schedule: { n: number; dueDate: string; amount: string }[];
   /** Who already approved, when. */
   approvals: { role: ApproverRole; by: string; at: string | null }[];
+  /** The customer's class, exposure and limits from its stored profile (issue #16); null: no customer record. */
+  customerStanding: CustomerStanding | null;
 }
 
 /** One request in the refunds list (`GET …/refunds`): its numbers, its customer and what is left to pay. */

@@ -281,6 +281,13 @@ export {
 } from "./customers/deposit-policy";
 export { MAX_PAYMENT_TERMS_DAYS, paymentTermsDaysSchema } from "./customers/payment-terms";
 export { exposureWarning, type ExposureAndLimits } from "./customers/exposure-warning";
+export {
+  UNPROFILED_CLASS,
+  depositAdvice,
+  orderAddedExposure,
+  type StandingForAdvice,
+  type DepositAdvice,
+} from "./customers/deposit-advice";
 export { WEAK_SIGNAL_KINDS, weakSignals, type WeakSignal, type WeakSignalKind } from "./customers/weak-signals";
 export {
   declarationReminder,

@@ -17,6 +17,7 @@ import { invoiceDunningBodySchema } from "../../src/workflow/set-invoice-dunning
 import { penaltyClaimBodySchema } from "../../src/workflow/bodies/penalty-claim-body";
 import { customerCreateSchema, customerUpdateSchema } from "../../src/domain";
 import { customerIdOf } from "../../src/model/customer";
+import { customerAdviceQuerySchema } from "../../src/workflow/bodies/customer-advice-query";
 import { customerMergeBodySchema } from "../../src/workflow/bodies/customer-merge-body";
 import { type TestApi, seedCompany } from "../local-api";
 import { ACCOUNTING, ADMIN, C, DEPOSIT_BODY, REQUESTER, SALES, USERS, refundBody } from "../workflow-fixtures";
@@ -246,6 +247,15 @@ export const TARGETS: readonly FuzzTarget[] = [
     input: "query",
     valid: (ids) => ({ limit: "10", after: ids.customerId }),
     fields: ["limit", "after"],
+  },
+  {
+    name: "advise on a customer's deposit",
+    method: "GET",
+    path: (_, c) => `${base(c)}/customers/advice`,
+    as: REQUESTER,
+    input: "query",
+    valid: () => ({ siren: CUSTOMER.siren, name: CUSTOMER.name, net: "12000.00", vatRate: "20", depositPercent: "30" }),
+    fields: keysOf(customerAdviceQuerySchema),
   },
 ];
 

@@ -26,6 +26,8 @@ export interface SidebarStackOptions {
   spreadsheetId: string;
   /** Writes the test's data through the api before the preview opens. */
   seed?: (api: TestApi) => Promise<void>;
+  /** The workbook's sheets as the add-on reads them (row 1 = headers); none by default. */
+  readSheet?: (sheetName: string) => Promise<unknown[][]>;
   width?: number;
 }
 
@@ -49,8 +51,8 @@ export function sidebarStack(options: SidebarStackOptions): SidebarStack {
       actors: options.actors,
       mintToken: (email) => mintLocalToken(email),
       spreadsheetId: options.spreadsheetId,
-      // No workbook: these sidebars read the api only (an empty sheet, nothing selected).
-      readSheet: async () => [],
+      // No workbook unless the test gives one: these sidebars read the api only (an empty sheet, nothing selected).
+      readSheet: options.readSheet ?? (async () => []),
     });
     stack.browser = await launchChromium();
     stack.page = await openPreview(stack.browser, stack.preview.url, options.width ?? 1400);

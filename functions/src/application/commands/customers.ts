@@ -4,7 +4,9 @@ import type { CustomerList, CustomerMerge, CustomerSync } from "../../contract";
 import { customerCreateSchema, customerUpdateSchema, type CustomerCreate, type Role } from "../../domain";
 import { CUSTOMERS } from "../../model/collections";
 import type { CustomerDoc } from "../../model/customer";
+import { customerAdviceQuerySchema } from "../../workflow/bodies/customer-advice-query";
 import { customerMergeBodySchema } from "../../workflow/bodies/customer-merge-body";
+import { customerAdvice } from "../../workflow/customer-advice";
 import { createCustomer } from "../../workflow/create-customer";
 import { loadCustomer } from "../../workflow/customer-records";
 import { mergeCustomers } from "../../workflow/merge-customers";
@@ -12,7 +14,7 @@ import { syncCustomers } from "../../workflow/sync-customers";
 import { updateCustomer } from "../../workflow/update-customer";
 import { defineChange, defineRead } from "../command";
 import { parseQuery } from "../parse-body";
-import { presentCustomer } from "../presenters/customer";
+import { presentCustomer, presentCustomerAdvice } from "../presenters/customer";
 
 /**
  * Who writes customer records: the people who agree terms with customers
@@ -119,4 +121,17 @@ export const listCustomersCommand = defineRead({
     };
     return { status: 200, body };
   },
+});
+
+export const customerAdviceCommand = defineRead({
+  name: "customer.advice",
+  summary:
+    "Before a deposit or an order is recorded: the customer's class from its stored profile, the deposit and payment terms the company's policy recommends for it (class B's when it has no profile yet) and the warning when the order, less its deposit, takes the exposure past the credit or insured limit; nothing is stored.",
+  roles: [],
+  query: customerAdviceQuerySchema,
+  answer: "CustomerAdvice",
+  handler: async (access, reader, { query }) => ({
+    status: 200,
+    body: presentCustomerAdvice(await customerAdvice(reader, access, parseQuery(customerAdviceQuerySchema, query))),
+  }),
 });

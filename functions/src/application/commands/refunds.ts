@@ -5,6 +5,8 @@ import { DEPOSITS, REFUNDS } from "../../model/collections";
 import type { DepositDoc } from "../../model/deposit";
 import { AWAITING_APPROVAL, mayApprove, schemas } from "../../domain";
 import type { RefundDoc } from "../../model/refund";
+import { customerKey } from "../../model/amounts";
+import { recordsOfKeys } from "../../workflow/customer-advice";
 import { approveRefund } from "../../workflow/approve-refund";
 import {
   emptyBodySchema,
@@ -20,6 +22,7 @@ import { DEFAULT_PAGE, listRefunds, MAX_PAGE } from "../../workflow/list-refunds
 import { requestRefund } from "../../workflow/request-refund";
 import { defineChange, defineRead } from "../command";
 import { parseBody, parseQuery } from "../parse-body";
+import { presentCustomerStanding } from "../presenters/customer";
 import { isoInstant } from "../presenters/iso-instant";
 import { refundAsStored, refundAsWritten } from "../presenters/refund";
 
@@ -154,6 +157,11 @@ export const pendingApprovalsCommand = defineRead({
     const deposits = await reader.getAll<DepositDoc>(
       mine.map((r) => reader.collection(DEPOSITS).doc(r.data.depositId ?? "-")),
     );
+    // Requests made before the key was stored find it on their deposit.
+    const customers = await recordsOfKeys(
+      reader,
+      mine.map((r, i) => r.data.customerKey ?? (deposits[i] ? customerKey(deposits[i].customer) : null)),
+    );
     const body: PendingApproval[] = mine
       .map(({ id, data }, i) => ({
         id,
@@ -176,6 +184,7 @@ export const pendingApprovalsCommand = defineRead({
         balanceAfter: data.quote.balanceAfter.total.gross,
         schedule: data.quote.schedule.map((i) => ({ n: i.n, dueDate: i.dueDate, amount: i.amount })),
         approvals: data.approvals.map((a) => ({ role: a.role, by: a.by, at: isoInstant(a.at) })),
+        customerStanding: presentCustomerStanding(customers[i]),
       }))
       .sort((a, b) => a.createdAt.localeCompare(b.createdAt));
     return { status: 200, body };

@@ -1,5 +1,7 @@
-import type { CustomerRecord } from "../../contract";
+import type { CustomerAdvice, CustomerRecord, CustomerStanding } from "../../contract";
+import { money } from "../../domain";
 import type { CustomerDoc } from "../../model/customer";
+import type { CustomerAdviceResult } from "../../workflow/customer-advice";
 import { isoInstant } from "./iso-instant";
 
 /** A customer record on the wire: every field present, null when absent. */
@@ -27,5 +29,45 @@ export function presentCustomer(d: CustomerDoc): CustomerRecord {
     mergedInto: d.mergedInto ?? null,
     createdAt: isoInstant(d.createdAt),
     updatedAt: isoInstant(d.updatedAt),
+  };
+}
+
+/** The advice for a customer and an order on the wire (GET …/customers/advice, POST …/deposits). */
+export function presentCustomerAdvice({ record, orderAmount, advice }: CustomerAdviceResult): CustomerAdvice {
+  const profile = record?.profile ?? null;
+  return {
+    customerId: record?.id ?? null,
+    customerName: record?.name ?? null,
+    riskClass: advice.riskClass,
+    profileAsOf: profile?.asOf ?? null,
+    exposure: profile?.exposure ?? null,
+    creditLimit: record?.creditLimit ?? null,
+    insuredLimit: record?.insurance?.limit ?? null,
+    orderAmount,
+    recommendation: advice.recommendation,
+    warning: advice.warning,
+    reasons: profile?.reasons ?? [],
+    message: advice.message,
+  };
+}
+
+/** What the refund approvers' card shows of a customer (null: no record). */
+export function presentCustomerStanding(record: CustomerDoc | null): CustomerStanding | null {
+  if (!record) return null;
+  const profile = record.profile ?? null;
+  const creditLimit = record.creditLimit ?? null;
+  const insuredLimit = record.insurance?.limit ?? null;
+  const above = (limit: string | null) =>
+    profile !== null && limit !== null && money(profile.exposure).greaterThan(limit);
+  return {
+    customerId: record.id,
+    riskClass: profile?.riskClass ?? null,
+    profileAsOf: profile?.asOf ?? null,
+    exposure: profile?.exposure ?? null,
+    creditLimit,
+    insuredLimit,
+    overCreditLimit: above(creditLimit),
+    overInsuredLimit: above(insuredLimit),
+    reasons: profile?.reasons ?? [],
   };
 }

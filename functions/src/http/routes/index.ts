@@ -46,6 +46,7 @@ import {
 } from "../../application/commands/documents";
 import {
   createCustomerCommand,
+  customerAdviceCommand,
   getCustomerCommand,
   listCustomersCommand,
   mergeCustomerCommand,
@@ -57,7 +58,7 @@ import type { Route } from "../route";
 
 const company = "/v1/companies/:companyId";
 
-/** Every route of the `api` function (docs/api-reference.md). `refunds/quote` precedes `refunds/:refundId`, `customers/sync` precedes `customers/:customerId`. */
+/** Every route of the `api` function (docs/api-reference.md). `refunds/quote` precedes `refunds/:refundId`, `customers/sync` and `customers/advice` precede `customers/:customerId`. */
 export const ROUTES: readonly Route[] = [
   commandRoute("GET", `${company}/me`, meCommand),
   commandRoute("POST", `${company}/deposits`, recordDepositCommand),
@@ -102,6 +103,7 @@ export const ROUTES: readonly Route[] = [
   commandRoute("POST", `${company}/customers/sync`, syncCustomersCommand),
   commandRoute("GET", `${company}/customers`, listCustomersCommand),
   commandRoute("POST", `${company}/customers`, createCustomerCommand),
+  commandRoute("GET", `${company}/customers/advice`, customerAdviceCommand),
   commandRoute("GET", `${company}/customers/:customerId`, getCustomerCommand),
   commandRoute("POST", `${company}/customers/:customerId`, updateCustomerCommand),
   commandRoute("POST", `${company}/customers/:customerId/merge`, mergeCustomerCommand),
