@@ -58,6 +58,26 @@ export interface PaymentRecorded {
   customerCreditId: string | null;
 }
 
+/** `POST …/invoices/{id}/insurance-claim`: the invoice's credit-insurance claim after the call (`changed: false` when the step was already recorded). */
+export interface InvoiceInsuranceClaim {
+  id: string;
+  number: string;
+  dueDate: string;
+  openAmount: string;
+  insuranceClaim: {
+    status: "declared" | "indemnified" | "refused" | "closed";
+    declaredOn: string;
+    reference: string | null;
+    steps: {
+      status: "declared" | "indemnified" | "refused" | "closed";
+      on: string;
+      reference: string | null;
+      amount: string | null;
+    }[];
+  };
+  changed: boolean;
+}
+
 /** `POST …/invoices/{id}/dunning`: the invoice's collection state after the call (`changed: false` when it was already so). */
 export interface InvoiceDunning {
   id: string;

@@ -10,6 +10,9 @@ import { loadCustomer } from "../../workflow/customer-records";
 import { mergeCustomers } from "../../workflow/merge-customers";
 import { syncCustomers } from "../../workflow/sync-customers";
 import { updateCustomer } from "../../workflow/update-customer";
+import type { Access } from "../../workflow/access";
+import { settingsOf } from "../../workflow/company-settings";
+import { checkedInsurance } from "../../workflow/customer-insurer";
 import { defineChange, defineRead } from "../command";
 import { parseQuery } from "../parse-body";
 import { presentCustomer } from "../presenters/customer";
@@ -21,6 +24,11 @@ import { presentCustomer } from "../presenters/customer";
  */
 export const CUSTOMER_EDITORS: readonly Role[] = ["sales_approver", "accounting_approver", "admin"];
 
+/** The cover checked against the company's insurers (absent stays absent, null clears). */
+function withInsurance<T extends CustomerCreate["insurance"] | null | undefined>(access: Access, insurance: T) {
+  return insurance === undefined ? {} : { insurance: checkedInsurance(settingsOf(access).insurers, insurance) };
+}
+
 export const createCustomerCommand = defineChange({
   name: "customer.create",
   summary:
@@ -29,7 +37,11 @@ export const createCustomerCommand = defineChange({
   body: customerCreateSchema,
   status: 201,
   answer: "CustomerRecord",
-  handler: (uow, _access, body) => createCustomer(uow, body as CustomerCreate),
+  handler: (uow, access, body) =>
+    createCustomer(uow, {
+      ...(body as CustomerCreate),
+      ...withInsurance(access, (body as CustomerCreate).insurance),
+    }),
   present: presentCustomer,
 });
 
@@ -41,7 +53,8 @@ export const updateCustomerCommand = defineChange({
   body: customerUpdateSchema,
   status: 200,
   answer: "CustomerRecord",
-  handler: (uow, _access, body, { params }) => updateCustomer(uow, params.customerId, body),
+  handler: (uow, access, body, { params }) =>
+    updateCustomer(uow, params.customerId, { ...body, ...withInsurance(access, body.insurance) }),
   present: presentCustomer,
 });
 

@@ -16,6 +16,7 @@ import {
   recordExternalInvoiceCommand,
   recordPaymentCommand,
   setInvoiceDunningCommand,
+  setInsuranceClaimCommand,
 } from "../../application/commands/invoices";
 import {
   meCommand,
@@ -84,6 +85,7 @@ export const ROUTES: readonly Route[] = [
   commandRoute("POST", `${company}/invoices/final`, finalInvoiceCommand),
   commandRoute("POST", `${company}/invoices/external`, recordExternalInvoiceCommand),
   commandRoute("POST", `${company}/invoices/:invoiceId/dunning`, setInvoiceDunningCommand),
+  commandRoute("POST", `${company}/invoices/:invoiceId/insurance-claim`, setInsuranceClaimCommand),
   commandRoute("POST", `${company}/invoices/:invoiceId/penalties`, claimPenaltiesCommand),
   commandRoute("POST", `${company}/payments`, recordPaymentCommand),
   commandRoute("PUT", `${company}/users/:email`, setRolesCommand),
