@@ -221,6 +221,7 @@ const PATH_LABELS: Record<string, string> = {
   "deposit.percent": "pourcentage d'acompte",
   "insurer.name": "nom de l'assureur",
   "payments.on": "date du règlement",
+  "invoices.payments.on": "date du règlement",
   "insurers.name": "nom de l'assureur",
   "insurers.email": "e-mail de l'assureur",
   "customer.name": "nom du client",
