@@ -15,6 +15,7 @@ import { legalRatesBodySchema } from "../../src/workflow/bodies/legal-rates-body
 import { externalInvoiceBodySchema } from "../../src/workflow/record-external-invoice-body";
 import { invoiceDunningBodySchema } from "../../src/workflow/set-invoice-dunning-body";
 import { penaltyClaimBodySchema } from "../../src/workflow/bodies/penalty-claim-body";
+import { insuranceClaimBodySchema } from "../../src/workflow/bodies/insurance-claim-body";
 import { customerCreateSchema, customerUpdateSchema } from "../../src/domain";
 import { customerIdOf } from "../../src/model/customer";
 import { customerMergeBodySchema } from "../../src/workflow/bodies/customer-merge-body";
@@ -171,6 +172,15 @@ export const TARGETS: readonly FuzzTarget[] = [
     input: "body",
     valid: () => ({ disputed: true, disputeReason: "Livraison contestée", promiseUntil: "2026-04-15" }),
     fields: keysOf(invoiceDunningBodySchema),
+  },
+  {
+    name: "record a credit-insurance claim step",
+    method: "POST",
+    path: (ids, c) => `${base(c)}/invoices/${ids.invoiceId}/insurance-claim`,
+    as: ACCOUNTING,
+    input: "body",
+    valid: () => ({ status: "declared", on: "2026-01-15", reference: "SIN-2026-0001", amount: "100.00" }),
+    fields: keysOf(insuranceClaimBodySchema),
   },
   {
     name: "claim late-payment penalties",
