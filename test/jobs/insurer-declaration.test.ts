@@ -154,7 +154,7 @@ test("a company without insurers configured reads no customer for it and reminds
   // With them, the run reads the insured customer and its one invoice in the window (the declared one included).
   await kit.fs.db.doc(`companies/${C}`).update({ "settings.insurers": [ALLIANZ] });
   const withInsurers = await runAt("2026-05-11T06:00:00Z");
-  expect(withInsurers.documentsRead - withoutInsurers.documentsRead).toBe(3);
+  expect(Number(withInsurers.documentsRead) - Number(withoutInsurers.documentsRead)).toBe(3);
 });
 
 test.each(["lease", "send"] as const)(
