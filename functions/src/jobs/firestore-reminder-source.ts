@@ -23,6 +23,19 @@ import { invoiceCopies, type InvoiceDoc } from "../model/invoice";
 import { AWAITING_APPROVAL, type InstalmentDoc, type RefundDoc, type RefundStatus } from "../model/refund";
 import type { CompanyReminders, ReminderSource } from "./reminder-source";
 
+/** What every reminder about an open invoice says of it. The query selects by the copies; the message says what the sealed invoice says. */
+function openInvoiceFacts(companyId: string, invoiceId: string, d: InvoiceDoc) {
+  const sealed = invoiceCopies(d.content);
+  return {
+    companyId,
+    invoiceId,
+    number: sealed.number,
+    issuedOn: sealed.issuedOn,
+    dueDate: sealed.dueDate,
+    openAmount: d.openAmount,
+  };
+}
+
 /** Firestore's bound on the values of an `in` filter. */
 const IN_LIMIT = 30;
 
@@ -85,17 +98,11 @@ export function firestoreReminderSource(db: Firestore): ReminderSource {
             invoices,
             (id) => `invoice/${id}`,
             (id, d) => {
-              const sealed = invoiceCopies(d.content);
               // Penalties are not a sale the policy covers: only trade receivables are declared.
-              if (sealed.type === "penalty") return null;
+              if (d.content.type === "penalty") return null;
               return insurerDeclarationReminder(
                 {
-                  companyId,
-                  invoiceId: id,
-                  number: sealed.number,
-                  issuedOn: sealed.issuedOn,
-                  dueDate: sealed.dueDate,
-                  openAmount: d.openAmount,
+                  ...openInvoiceFacts(companyId, id, d),
                   customerName: customer.name,
                   siren: customer.siren ?? null,
                   disputed: d.dunning?.disputed === true,
@@ -214,16 +221,10 @@ export function firestoreReminderSource(db: Firestore): ReminderSource {
         overdue,
         (id) => `invoice/${id}`,
         (id, d) => {
-          // The query selects by the copies; the letter says what the sealed invoice says.
           const sealed = invoiceCopies(d.content);
           return customerOverdueReminder(
             {
-              companyId,
-              invoiceId: id,
-              number: sealed.number,
-              issuedOn: sealed.issuedOn,
-              dueDate: sealed.dueDate,
-              openAmount: d.openAmount,
+              ...openInvoiceFacts(companyId, id, d),
               customerName: d.content.customer.name,
               customerKind: d.content.customer.kind,
               customerEmail: d.content.customer.email ?? null,

@@ -14,20 +14,16 @@ import type { Insurer } from "../customers/insurers";
 import { frenchDate } from "../dates/calendar-date";
 import { spacedSiren } from "../einvoice/french-mentions";
 import { euros } from "./french-amount";
+import type { OverdueInvoice } from "./customer-overdue";
 import type { Reminder } from "./reminder";
 import type { ReminderSettings } from "./reminder-settings";
 
-/** One open invoice of an insured customer, as the job reads it. */
-export interface InsuredInvoice {
-  companyId: string;
-  invoiceId: string;
-  number: string;
-  issuedOn: string;
-  dueDate: string;
-  openAmount: string;
-  customerName: string;
+/** One open invoice of an insured customer, as the job reads it (the customer as its record names it). */
+export interface InsuredInvoice extends Pick<
+  OverdueInvoice,
+  "companyId" | "invoiceId" | "number" | "issuedOn" | "dueDate" | "openAmount" | "customerName" | "disputed"
+> {
   siren: string | null;
-  disputed: boolean;
   /** The day the declaration was recorded (the invoice's insurance claim); null while not declared. */
   declaredOn: string | null;
 }
