@@ -15,6 +15,7 @@ import {
 import { insurerDeclarationReminder } from "../../../functions/src/domain/reminders/insurer-declaration";
 import { reminderSettingsSchema } from "../../../functions/src/domain/reminders/reminder-settings";
 import { fieldErrors } from "../../../functions/src/domain/validation/field-errors";
+import { companyConfigurationSchema } from "../../../functions/src/workflow/bodies/company-body";
 
 const plain = (text: string) => text.replace(/[\u202f\u00a0]/g, " ");
 const ALLIANZ = { name: "Allianz Trade", daysAfterDue: 60, remindDaysBefore: 10 };
@@ -42,6 +43,29 @@ describe("the company's insurers", () => {
     ]);
     expect(problems([ALLIANZ, { ...ALLIANZ, name: "ALLIANZ TRADE" }])).toEqual([
       ["insurers.1.name", "Nom de l'assureur (ligne 2) : l'assureur ALLIANZ TRADE est déjà configuré."],
+    ]);
+  });
+
+  test("configure-company takes them in the settings and names their fields in French", () => {
+    const settings = {
+      name: "Menuiserie Lefèvre",
+      siren: "732829320",
+      vatOnDebits: false,
+      arrhesVatOnReceipt: true,
+      approvalThreshold: "5000.00",
+      paymentTerms: { kind: "days", days: 30 },
+    };
+    const ok = companyConfigurationSchema.parse({ settings: { ...settings, insurers: [ALLIANZ] } });
+    expect(ok.settings.insurers).toEqual([ALLIANZ]);
+    const bad = companyConfigurationSchema.safeParse({
+      settings: {
+        ...settings,
+        insurers: [ALLIANZ, { name: "Coface", daysAfterDue: 90, remindDaysBefore: 15, email: "x" }],
+      },
+    });
+    expect(bad.success).toBe(false);
+    expect(fieldErrors(bad.error as z.ZodError)).toEqual([
+      { path: "settings.insurers.1.email", message: "E-mail de l'assureur (ligne 2) : adresse e-mail invalide." },
     ]);
   });
 

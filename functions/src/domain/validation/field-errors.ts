@@ -224,6 +224,9 @@ const PATH_LABELS: Record<string, string> = {
   "invoices.payments.on": "date du règlement",
   "insurers.name": "nom de l'assureur",
   "insurers.email": "e-mail de l'assureur",
+  // As configure-company reports them (under `settings`).
+  "settings.insurers.name": "nom de l'assureur",
+  "settings.insurers.email": "e-mail de l'assureur",
   "customer.name": "nom du client",
   ...depositPolicyPathLabels(),
   "insurance.limit": "montant garanti par l'assureur",
