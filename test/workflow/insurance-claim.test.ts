@@ -262,3 +262,66 @@ describe("a customer's cover names a configured insurer", () => {
     expect(created.details[0].path).toBe("insurance.insurer");
   });
 });
+
+test("GET …/insurance-claims lists the invoices with a claim, by step, page by page; accounting and admins only", async () => {
+  const { id } = await openInvoice();
+  const other = await api.call("POST", `${base}/invoices/final`, {
+    as: ACCOUNTING,
+    body: { ...FINAL, orderRef: "CMD-2026-099", customer: DEPOSIT_BODY.customer, paymentTermsDays: 30 },
+  });
+  expect(other.status).toBe(201);
+  api.setToday("2026-05-12");
+  for (const invoice of [id, other.body.id])
+    expect(
+      (await api.call("POST", claimPath(invoice), { as: ACCOUNTING, body: { status: "declared", on: "2026-05-12" } }))
+        .status,
+    ).toBe(200);
+  expect(
+    (
+      await api.call("POST", claimPath(other.body.id), {
+        as: ACCOUNTING,
+        body: { status: "refused", on: "2026-05-12" },
+      })
+    ).status,
+  ).toBe(200);
+
+  const list = (query: string, as = ACCOUNTING) => api.call("GET", `${base}/insurance-claims${query}`, { as });
+  const declared = await list("?status=declared");
+  expect(declared.status).toBe(200);
+  expect(declared.body).toEqual({
+    claims: [
+      {
+        id,
+        number: "FA-2026-000002",
+        customer: "Hôtel Bellevue SARL",
+        dueDate: "2026-03-22",
+        openAmount: "10080.00",
+        insuranceClaim: {
+          status: "declared",
+          declaredOn: "2026-05-12",
+          reference: null,
+          steps: [{ status: "declared", on: "2026-05-12", reference: null, amount: null }],
+        },
+      },
+    ],
+    next: null,
+  });
+  const first = await list("?limit=1");
+  expect(first.body.claims).toHaveLength(1);
+  expect(first.body.next).toBe(first.body.claims[0].id);
+  const second = await list(`?limit=1&after=${first.body.next}`);
+  expect(second.body.next).toBeNull();
+  expect([first.body.claims[0].id, second.body.claims[0].id].sort()).toEqual([id, other.body.id].sort());
+  expect(
+    second.body.claims
+      .concat(first.body.claims)
+      .map((c: { insuranceClaim: { status: string } }) => c.insuranceClaim.status)
+      .sort(),
+  ).toEqual(["declared", "refused"]);
+
+  const bad = await list("?status=payee");
+  expect(bad.status).toBe(400);
+  expect(bad.body.error.details[0].message).toMatch(/^Statut : doit valoir declared/);
+  expect((await list("", SALES)).status).toBe(403);
+  expect((await list("", ADMIN)).status).toBe(200);
+});

@@ -78,6 +78,12 @@ export interface InvoiceInsuranceClaim {
   changed: boolean;
 }
 
+/** `GET …/insurance-claims`: one page of the invoices with a credit-insurance claim, by invoice id; `next` is the `?after=` of the next page (null: the last page). */
+export interface InsuranceClaimList {
+  claims: (Omit<InvoiceInsuranceClaim, "changed"> & { customer: string })[];
+  next: string | null;
+}
+
 /** `POST …/invoices/{id}/dunning`: the invoice's collection state after the call (`changed: false` when it was already so). */
 export interface InvoiceDunning {
   id: string;

@@ -257,6 +257,15 @@ export const TARGETS: readonly FuzzTarget[] = [
     valid: (ids) => ({ limit: "10", after: ids.customerId }),
     fields: ["limit", "after"],
   },
+  {
+    name: "list the credit-insurance claims",
+    method: "GET",
+    path: (_, c) => `${base(c)}/insurance-claims`,
+    as: ACCOUNTING,
+    input: "query",
+    valid: (ids) => ({ status: "declared", limit: "10", after: ids.invoiceId }),
+    fields: ["status", "limit", "after"],
+  },
 ];
 
 /** A customer record with every field filled (line breaks allowed in addresses). */

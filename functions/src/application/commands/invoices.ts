@@ -1,10 +1,4 @@
-import type {
-  InvoiceDunning,
-  InvoiceInsuranceClaim,
-  InvoiceRecorded,
-  PaymentRecorded,
-  PenaltyInvoiceRecorded,
-} from "../../contract";
+import type { InvoiceDunning, InvoiceRecorded, PaymentRecorded, PenaltyInvoiceRecorded } from "../../contract";
 import { claimPenalties } from "../../workflow/claim-penalties";
 import { finalInvoiceBodySchema } from "../../workflow/bodies/final-invoice-body";
 import { penaltyClaimBodySchema } from "../../workflow/bodies/penalty-claim-body";
@@ -14,8 +8,6 @@ import { recordExternalInvoice } from "../../workflow/record-external-invoice";
 import { externalInvoiceBodySchema } from "../../workflow/record-external-invoice-body";
 import { recordPayment } from "../../workflow/record-payment";
 import { setInvoiceDunning } from "../../workflow/set-invoice-dunning";
-import { insuranceClaimBodySchema } from "../../workflow/bodies/insurance-claim-body";
-import { setInsuranceClaim } from "../../workflow/set-insurance-claim";
 import { invoiceDunningBodySchema } from "../../workflow/set-invoice-dunning-body";
 import { defineChange } from "../command";
 
@@ -64,18 +56,6 @@ export const setInvoiceDunningCommand = defineChange({
   answer: "InvoiceDunning",
   handler: (uow, access, body, { params }) => setInvoiceDunning(uow, access, params.invoiceId, body),
   present: (answer): InvoiceDunning => answer,
-});
-
-export const setInsuranceClaimCommand = defineChange({
-  name: "invoice.set_insurance_claim",
-  summary:
-    "Records a step of the invoice's credit-insurance claim: declared (stops the declaration reminder), then indemnified or refused, then closed; the same step again changes nothing, a step out of order is refused (409 INVALID_STATE).",
-  roles: ["admin", "accounting_approver"],
-  body: insuranceClaimBodySchema,
-  status: 200,
-  answer: "InvoiceInsuranceClaim",
-  handler: (uow, _access, body, { params }) => setInsuranceClaim(uow, params.invoiceId, body),
-  present: (answer): InvoiceInsuranceClaim => answer,
 });
 
 export const recordPaymentCommand = defineChange({
