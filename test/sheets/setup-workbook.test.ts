@@ -75,12 +75,12 @@ it("creates the nine French sheets with headers, frozen row, widths, formats, co
     [17, 22],
   ]);
 
-  // Factures: typed columns (B:N) are not protected; Statut and Document (O:P) are; a refused import row (« Erreur : … ») is coloured by its prefix.
+  // Factures: typed columns (B:N) are not protected; Statut, Document and Assurance-crédit (O:Q) are; a refused import row (« Erreur : … ») is coloured by its prefix.
   const factures = s.sheets!.find((x) => x.properties!.title === "Factures")!;
   expect(factures.protectedRanges!.map((p) => [p.range!.startColumnIndex, p.range!.endColumnIndex])).toEqual([
     [0, 1],
     [2, 3],
-    [14, 16],
+    [14, 17],
   ]);
   expect(
     factures.conditionalFormats!.map((r) => [

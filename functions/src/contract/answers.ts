@@ -58,6 +58,32 @@ export interface PaymentRecorded {
   customerCreditId: string | null;
 }
 
+/** `POST …/invoices/{id}/insurance-claim`: the invoice's credit-insurance claim after the call (`changed: false` when the step was already recorded). */
+export interface InvoiceInsuranceClaim {
+  id: string;
+  number: string;
+  dueDate: string;
+  openAmount: string;
+  insuranceClaim: {
+    status: "declared" | "indemnified" | "refused" | "closed";
+    declaredOn: string;
+    reference: string | null;
+    steps: {
+      status: "declared" | "indemnified" | "refused" | "closed";
+      on: string;
+      reference: string | null;
+      amount: string | null;
+    }[];
+  };
+  changed: boolean;
+}
+
+/** `GET …/insurance-claims`: one page of the invoices with a credit-insurance claim, by invoice id; `next` is the `?after=` of the next page (null: the last page). */
+export interface InsuranceClaimList {
+  claims: (Omit<InvoiceInsuranceClaim, "changed"> & { customer: string })[];
+  next: string | null;
+}
+
 /** `POST …/invoices/{id}/dunning`: the invoice's collection state after the call (`changed: false` when it was already so). */
 export interface InvoiceDunning {
   id: string;

@@ -295,7 +295,29 @@ export {
   type DeclarationReminder,
   type DeclarationReminderInput,
 } from "./customers/insurer-declaration";
-export { DUNNING_LEVEL_LABELS, RISK_CLASS_LABELS, WEAK_SIGNAL_LABELS } from "./vocabulary/labels";
+export {
+  DUNNING_LEVEL_LABELS,
+  INSURANCE_CLAIM_STATUS_LABELS,
+  RISK_CLASS_LABELS,
+  WEAK_SIGNAL_LABELS,
+} from "./vocabulary/labels";
+export {
+  configuredInsurer,
+  insurerChoiceProblem,
+  insurerSchema,
+  insurersSchema,
+  type Insurer,
+} from "./customers/insurers";
+export {
+  INSURANCE_CLAIM_STATUSES,
+  insuranceClaimSummary,
+  nextInsuranceClaim,
+  type ClaimTransition,
+  type InsuranceClaim,
+  type InsuranceClaimStatus,
+  type InsuranceClaimStep,
+} from "./customers/insurance-claim";
+export { insurerDeclarationReminder, type InsuredInvoice } from "./reminders/insurer-declaration";
 export { frenchDays } from "./reminders/french-amount";
 
 // Customer records (issue #16): what a person may write on one, and which sightings are one customer

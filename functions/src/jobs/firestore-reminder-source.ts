@@ -13,12 +13,31 @@ import { instalmentDueReminder } from "../domain/reminders/instalment-due";
 import { legalRatesMissingReminders } from "../domain/reminders/legal-rates-missing";
 import type { Reminder } from "../domain/reminders/reminder";
 import { reminderSettingsSchema } from "../domain/reminders/reminder-settings";
-import { COMPANIES, INSTALMENTS, INVOICES, REFUNDS, USERS } from "../model/collections";
+import { COMPANIES, CUSTOMERS, INSTALMENTS, INVOICES, REFUNDS, USERS } from "../model/collections";
+import type { CustomerDoc } from "../model/customer";
+import { insurersSchema } from "../domain/customers/insurers";
+import { insurerDeclarationReminder } from "../domain/reminders/insurer-declaration";
 import { directReader } from "../storage/doc-reader";
 import { companyLegalRates } from "../workflow/company-legal-rates";
 import { invoiceCopies, type InvoiceDoc } from "../model/invoice";
 import { AWAITING_APPROVAL, type InstalmentDoc, type RefundDoc, type RefundStatus } from "../model/refund";
 import type { CompanyReminders, ReminderSource } from "./reminder-source";
+
+/** What every reminder about an open invoice says of it. The query selects by the copies; the message says what the sealed invoice says. */
+function openInvoiceFacts(companyId: string, invoiceId: string, d: InvoiceDoc) {
+  const sealed = invoiceCopies(d.content);
+  return {
+    companyId,
+    invoiceId,
+    number: sealed.number,
+    issuedOn: sealed.issuedOn,
+    dueDate: sealed.dueDate,
+    openAmount: d.openAmount,
+  };
+}
+
+/** Firestore's bound on the values of an `in` filter. */
+const IN_LIMIT = 30;
 
 /** Refunds still to be paid: the consumer deadline keeps running until `refunded`. */
 const NOT_YET_REFUNDED: RefundStatus[] = [...AWAITING_APPROVAL, "approved"];
@@ -54,15 +73,64 @@ export function firestoreReminderSource(db: Firestore): ReminderSource {
     }
   }
 
+  /**
+   * For each configured insurer: its insured customers (equality on the
+   * cover's insurer, the name checkedInsurance stores), then only their open
+   * invoices past the day the reminder starts (due date + daysAfterDue −
+   * remindDaysBefore), on (customerKey, paidOn, dueDate). Uninsured
+   * customers' invoices are never read.
+   */
+  async function* insurerDeclarations(company: CompanyReminders, today: string): AsyncIterable<Reminder> {
+    const { companyId, settings } = company;
+    const base = db.collection(COMPANIES).doc(companyId);
+    for (const insurer of company.insurers ?? []) {
+      const startsAfter = Math.max(insurer.daysAfterDue - insurer.remindDaysBefore, 1);
+      const insured = base.collection(CUSTOMERS).where("insurance.insurer", "==", insurer.name);
+      for await (const { data: customer } of stream<CustomerDoc>(insured)) {
+        if (customer.mergedInto) continue;
+        for (let i = 0; i < customer.keys.length; i += IN_LIMIT) {
+          const invoices = base
+            .collection(INVOICES)
+            .where("customerKey", "in", customer.keys.slice(i, i + IN_LIMIT))
+            .where("paidOn", "==", null)
+            .where("dueDate", "<=", addDays(today, -startsAfter));
+          yield* evaluate<InvoiceDoc>(
+            invoices,
+            (id) => `invoice/${id}`,
+            (id, d) => {
+              // Penalties are not a sale the policy covers: only trade receivables are declared.
+              if (d.content.type === "penalty") return null;
+              return insurerDeclarationReminder(
+                {
+                  ...openInvoiceFacts(companyId, id, d),
+                  customerName: customer.name,
+                  siren: customer.siren ?? null,
+                  disputed: d.dunning?.disputed === true,
+                  declaredOn: d.insuranceClaim?.declaredOn ?? null,
+                },
+                insurer,
+                settings,
+                today,
+              );
+            },
+          );
+        }
+      }
+    }
+  }
+
   return {
     documentsRead: () => reads,
     errors: () => errors,
 
     async *companies() {
-      for await (const { id, data } of stream<{ reminderSettings?: unknown }>(db.collection(COMPANIES))) {
+      type Company = { reminderSettings?: unknown; settings?: { insurers?: unknown } };
+      for await (const { id, data } of stream<Company>(db.collection(COMPANIES))) {
         const parsed = reminderSettingsSchema.safeParse(data.reminderSettings);
         // A company without valid settings has nobody to remind yet; the add-on asks for them.
-        if (parsed.success) yield { companyId: id, settings: parsed.data };
+        if (!parsed.success) continue;
+        const insurers = insurersSchema.safeParse(data.settings?.insurers ?? []);
+        yield { companyId: id, settings: parsed.data, ...(insurers.success ? { insurers: insurers.data } : {}) };
       }
     },
 
@@ -143,6 +211,8 @@ export function firestoreReminderSource(db: Firestore): ReminderSource {
             : null,
       );
 
+      yield* insurerDeclarations(company, today);
+
       const overdue = base
         .collection(INVOICES)
         .where("paidOn", "==", null)
@@ -151,16 +221,10 @@ export function firestoreReminderSource(db: Firestore): ReminderSource {
         overdue,
         (id) => `invoice/${id}`,
         (id, d) => {
-          // The query selects by the copies; the letter says what the sealed invoice says.
           const sealed = invoiceCopies(d.content);
           return customerOverdueReminder(
             {
-              companyId,
-              invoiceId: id,
-              number: sealed.number,
-              issuedOn: sealed.issuedOn,
-              dueDate: sealed.dueDate,
-              openAmount: d.openAmount,
+              ...openInvoiceFacts(companyId, id, d),
               customerName: d.content.customer.name,
               customerKind: d.content.customer.kind,
               customerEmail: d.content.customer.email ?? null,

@@ -7,10 +7,13 @@ import type { WaitingApproval } from "../domain/reminders/approval-waiting";
 import type { OpenInstalment } from "../domain/reminders/instalment-due";
 import type { ReminderSettings } from "../domain/reminders/reminder-settings";
 import type { Reminder } from "../domain/reminders/reminder";
+import type { Insurer } from "../domain/customers/insurers";
 
 export interface CompanyReminders {
   companyId: string;
   settings: ReminderSettings;
+  /** The company's credit insurers (settings `insurers`); none: no declaration to remind. */
+  insurers?: Insurer[];
 }
 
 export interface ReminderSource {

@@ -2,6 +2,7 @@ import type { Timestamp } from "@google-cloud/firestore";
 import type { z } from "zod";
 import type { PostalAddress, schemas } from "../domain";
 import type { CsvStatementLayout } from "../domain/bank/csv-layout";
+import type { Insurer } from "../domain/customers/insurers";
 
 /**
  * companies/{c}.settings: everything per company that changes how the
@@ -50,6 +51,13 @@ export interface CompanySettings {
   documentsEnabled?: boolean;
   /** Mail each issued document to the customer; absent: on (when documents are issued). */
   sendDocuments?: boolean;
+  /**
+   * The credit insurers the company holds policies with, each with its delay
+   * to declare an overdue invoice (docs/customers-risk.md « Credit
+   * insurance »). Absent or empty: a customer's cover may name any insurer,
+   * and no declaration is reminded; once set, it must name one of them.
+   */
+  insurers?: Insurer[];
 }
 
 /**

@@ -3,6 +3,7 @@ import { customerKey, type Customer, type DateString, type MoneyString, type Rat
 import type { SealedRecord } from "./chain";
 import type { AdvanceInterestDeduction, PenaltyTranche, VatShare } from "../domain";
 import type { InvoicedPenalties } from "../domain/reminders/dunning-penalties";
+import type { InsuranceClaim } from "../domain/customers/insurance-claim";
 
 /**
  * UNTDID 1001: 386 deposit invoice, 380 commercial invoice — the final
@@ -197,6 +198,18 @@ export interface InvoiceState {
   vatOnPayment?: InvoiceVatOnPayment;
   /** The penalty invoices issued on this invoice, oldest first; absent before the first. */
   penaltyClaims?: PenaltyClaimed[];
+  /**
+   * The claim on the credit insurance (POST …/invoices/{id}/insurance-claim):
+   * declared, then indemnified or refused, then closed. Absent until declared;
+   * from then the declaration reminder stops.
+   */
+  insuranceClaim?: StoredInsuranceClaim;
+}
+
+/** An InsuranceClaim as stored: who recorded its last step, and when. */
+export interface StoredInsuranceClaim extends InsuranceClaim {
+  updatedAt: Timestamp;
+  updatedBy: string;
 }
 
 /** Every field of an invoice document, by the part it belongs to (the verifier flags any other). */
@@ -218,6 +231,7 @@ export const INVOICE_STATE_FIELDS = Object.keys({
   lastDunningLetter: 1,
   vatOnPayment: 1,
   penaltyClaims: 1,
+  insuranceClaim: 1,
 } satisfies Record<keyof InvoiceState, 1>) as (keyof InvoiceState)[];
 
 /**

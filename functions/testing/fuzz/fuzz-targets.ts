@@ -15,6 +15,7 @@ import { legalRatesBodySchema } from "../../src/workflow/bodies/legal-rates-body
 import { externalInvoiceBodySchema } from "../../src/workflow/record-external-invoice-body";
 import { invoiceDunningBodySchema } from "../../src/workflow/set-invoice-dunning-body";
 import { penaltyClaimBodySchema } from "../../src/workflow/bodies/penalty-claim-body";
+import { insuranceClaimBodySchema } from "../../src/workflow/bodies/insurance-claim-body";
 import { customerCreateSchema, customerUpdateSchema } from "../../src/domain";
 import { customerIdOf } from "../../src/model/customer";
 import { customerAdviceQuerySchema } from "../../src/workflow/bodies/customer-advice-query";
@@ -174,6 +175,15 @@ export const TARGETS: readonly FuzzTarget[] = [
     fields: keysOf(invoiceDunningBodySchema),
   },
   {
+    name: "record a credit-insurance claim step",
+    method: "POST",
+    path: (ids, c) => `${base(c)}/invoices/${ids.invoiceId}/insurance-claim`,
+    as: ACCOUNTING,
+    input: "body",
+    valid: () => ({ status: "declared", on: "2026-01-15", reference: "SIN-2026-0001", amount: "100.00" }),
+    fields: keysOf(insuranceClaimBodySchema),
+  },
+  {
     name: "claim late-payment penalties",
     method: "POST",
     path: (ids, c) => `${base(c)}/invoices/${ids.invoiceId}/penalties`,
@@ -256,6 +266,15 @@ export const TARGETS: readonly FuzzTarget[] = [
     input: "query",
     valid: () => ({ siren: CUSTOMER.siren, name: CUSTOMER.name, net: "12000.00", vatRate: "20", depositPercent: "30" }),
     fields: keysOf(customerAdviceQuerySchema),
+  },
+  {
+    name: "list the credit-insurance claims",
+    method: "GET",
+    path: (_, c) => `${base(c)}/insurance-claims`,
+    as: ACCOUNTING,
+    input: "query",
+    valid: (ids) => ({ status: "declared", limit: "10", after: ids.invoiceId }),
+    fields: ["status", "limit", "after"],
   },
 ];
 

@@ -12,6 +12,9 @@ import { loadCustomer } from "../../workflow/customer-records";
 import { mergeCustomers } from "../../workflow/merge-customers";
 import { syncCustomers } from "../../workflow/sync-customers";
 import { updateCustomer } from "../../workflow/update-customer";
+import type { Access } from "../../workflow/access";
+import { settingsOf } from "../../workflow/company-settings";
+import { checkedInsurance } from "../../workflow/customer-insurer";
 import { defineChange, defineRead } from "../command";
 import { parseQuery } from "../parse-body";
 import { presentCustomer, presentCustomerAdvice } from "../presenters/customer";
@@ -23,6 +26,11 @@ import { presentCustomer, presentCustomerAdvice } from "../presenters/customer";
  */
 export const CUSTOMER_EDITORS: readonly Role[] = ["sales_approver", "accounting_approver", "admin"];
 
+/** The cover checked against the company's insurers (absent stays absent, null clears). */
+function withInsurance<T extends CustomerCreate["insurance"] | null | undefined>(access: Access, insurance: T) {
+  return insurance === undefined ? {} : { insurance: checkedInsurance(settingsOf(access).insurers, insurance) };
+}
+
 export const createCustomerCommand = defineChange({
   name: "customer.create",
   summary:
@@ -31,7 +39,11 @@ export const createCustomerCommand = defineChange({
   body: customerCreateSchema,
   status: 201,
   answer: "CustomerRecord",
-  handler: (uow, _access, body) => createCustomer(uow, body as CustomerCreate),
+  handler: (uow, access, body) =>
+    createCustomer(uow, {
+      ...(body as CustomerCreate),
+      ...withInsurance(access, (body as CustomerCreate).insurance),
+    }),
   present: presentCustomer,
 });
 
@@ -43,7 +55,8 @@ export const updateCustomerCommand = defineChange({
   body: customerUpdateSchema,
   status: 200,
   answer: "CustomerRecord",
-  handler: (uow, _access, body, { params }) => updateCustomer(uow, params.customerId, body),
+  handler: (uow, access, body, { params }) =>
+    updateCustomer(uow, params.customerId, { ...body, ...withInsurance(access, body.insurance) }),
   present: presentCustomer,
 });
 

@@ -8,6 +8,8 @@ export type ReminderRule =
   | "instalment-due"
   | "consumer-refund-deadline"
   | "customer-overdue"
+  /** An overdue insured invoice to declare to the credit insurer before the policy's deadline. */
+  | "insurer-declaration"
   /** A half-year of legal rates is still missing: the admins add it (« Taux légaux »). */
   | "legal-rates-missing"
   /** Not a reminder: the notice of a refund request's step, sent once (refund-notice.ts). */

@@ -6,6 +6,7 @@
  * inside a sentence use `inSentence(label)`.
  */
 import type { FactoringStatus } from "../customers/customer-schema";
+import type { InsuranceClaimStatus } from "../customers/insurance-claim";
 import type { CustomerKind, DepositKind, SupplyKind } from "../deposits/deposit-kind";
 import type { RefundReason } from "../refunds/refund-reason";
 import type { RefundStatus } from "../refunds/refund-status";
@@ -159,6 +160,14 @@ export const DUNNING_LEVEL_LABELS: Record<1 | 2 | 3, string> = {
   1: "Relance amiable",
   2: "Relance ferme",
   3: "Mise en demeure",
+};
+
+/** Each step of a credit-insurance claim (domain/customers/insurance-claim.ts), as the `Factures` sheet shows it. */
+export const INSURANCE_CLAIM_STATUS_LABELS: Record<InsuranceClaimStatus, string> = {
+  declared: "Déclarée",
+  indemnified: "Indemnisée",
+  refused: "Refusée",
+  closed: "Clôturée",
 };
 
 /** A customer's risk class (domain/customers/risk-class.ts), as a cell or a badge shows it. */

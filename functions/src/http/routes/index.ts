@@ -26,6 +26,7 @@ import {
 import { addLegalRatesCommand, listLegalRatesCommand } from "../../application/commands/legal-rates";
 import { exportFecCommand } from "../../application/commands/fec";
 import { vatReturnCommand } from "../../application/commands/vat-return";
+import { listInsuranceClaimsCommand, setInsuranceClaimCommand } from "../../application/commands/insurance-claims";
 import {
   getTransferFileCommand,
   importStatementCommand,
@@ -85,6 +86,8 @@ export const ROUTES: readonly Route[] = [
   commandRoute("POST", `${company}/invoices/final`, finalInvoiceCommand),
   commandRoute("POST", `${company}/invoices/external`, recordExternalInvoiceCommand),
   commandRoute("POST", `${company}/invoices/:invoiceId/dunning`, setInvoiceDunningCommand),
+  commandRoute("POST", `${company}/invoices/:invoiceId/insurance-claim`, setInsuranceClaimCommand),
+  commandRoute("GET", `${company}/insurance-claims`, listInsuranceClaimsCommand),
   commandRoute("POST", `${company}/invoices/:invoiceId/penalties`, claimPenaltiesCommand),
   commandRoute("POST", `${company}/payments`, recordPaymentCommand),
   commandRoute("PUT", `${company}/users/:email`, setRolesCommand),

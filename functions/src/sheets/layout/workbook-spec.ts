@@ -63,6 +63,9 @@ export const ACOMPTES: SheetSpec = {
  */
 export const DOCUMENT_HEADER = "Document";
 
+/** The invoice's credit-insurance claim, e.g. « Déclarée le 12/05/2026, réf. SIN-778 »; empty when none. */
+export const INSURANCE_CLAIM_HEADER = "Assurance-crédit";
+
 /** Every column but the id, the type and the status can be typed (invoices of another tool and their payments). */
 export const FACTURES: SheetSpec = {
   title: "Factures",
@@ -83,6 +86,8 @@ export const FACTURES: SheetSpec = {
     col("Payée le", "date", 100, false),
     col("Statut", "text", 110),
     col(DOCUMENT_HEADER, "text", 240),
+    // The claim on the credit insurance, by its last step (POST …/invoices/{id}/insurance-claim).
+    col(INSURANCE_CLAIM_HEADER, "text", 300),
   ],
   statusColumn: "Statut",
   statusColours: [

@@ -16,6 +16,7 @@ import {
   SUPPLY_KIND_LABELS,
   depositStatusLabel,
   formatMoney,
+  insuranceClaimSummary,
   money,
   vatRateLabel,
   type PaymentMeans,
@@ -98,6 +99,7 @@ export function invoiceRow(id: string, i: InvoiceDoc): Row {
       date(i.paidOn),
       text(money(i.openAmount).isZero() ? "Payée" : "À payer"),
       text(i.document?.fileName),
+      text(i.insuranceClaim ? insuranceClaimSummary(i.insuranceClaim) : ""),
     ],
   };
 }

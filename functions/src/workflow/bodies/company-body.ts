@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isFiscalYearEnd, schemas } from "../../domain";
 import type { CompanySettings } from "../../model/company";
+import { insurersSchema } from "../../domain/customers/insurers";
 import { reminderSettingsSchema } from "../../domain/reminders/reminder-settings";
 import { bicSchema, ibanSchema } from "./bank-details";
 import { BOUNDED } from "./bounded-scalars";
@@ -88,6 +89,8 @@ export const companySettingsSchema = z
     documentsEnabled: z.boolean({ error: "doit valoir true ou false" }).optional(),
     /** Mail each issued document to the customer (default true). */
     sendDocuments: z.boolean({ error: "doit valoir true ou false" }).optional(),
+    /** Credit insurers and their policy's declaration delay (docs/customers-risk.md « Credit insurance »). */
+    insurers: insurersSchema.optional(),
   })
   .superRefine((settings, ctx) => checkSameSiren(settings, ctx));
 

@@ -1,0 +1,71 @@
+/**
+ * The credit insurers a company holds policies with (settings `insurers`):
+ * each policy sets its own delay to declare an overdue invoice (déclaration
+ * de menace de sinistre) — the policy fixes it, not the law — and the
+ * company chooses how early it wants the reminder.
+ */
+import { z } from "zod";
+import { emailSchema } from "../validation/email";
+import { text } from "../validation/text";
+
+const days = (max: number) =>
+  z
+    .number({ error: "doit être un nombre entier de jours" })
+    .int({ message: "doit être un nombre entier de jours" })
+    .min(0, { message: "ne peut pas être négatif" })
+    .max(max, { message: `doit valoir au plus ${max} jours` });
+
+/** One insurer's policy terms as the company configures them. */
+export const insurerSchema = z.strictObject({
+  name: text({ error: "doit être un nom d'assureur", required: "le nom de l'assureur est obligatoire", max: 200 }),
+  /** The policy's delay to declare an overdue invoice, in calendar days after its due date. */
+  daysAfterDue: days(720),
+  /** How many days before that deadline accounting is reminded. */
+  remindDaysBefore: days(365),
+  /** Where declarations go, shown in the reminder (the reminder itself goes to accounting, never to the insurer). */
+  email: emailSchema.optional(),
+});
+/** One configured insurer. */
+export type Insurer = z.output<typeof insurerSchema>;
+
+/** The company's insurers: at most 20, each name once (a customer's cover names its insurer by it, any case). */
+export const insurersSchema = z
+  .array(insurerSchema, { error: "doit être une liste d'assureurs" })
+  .max(20, { message: "20 assureurs au plus" })
+  .superRefine((insurers, ctx) => {
+    const seen = new Set<string>();
+    insurers.forEach((insurer, i) => {
+      const key = insurer.name.toLowerCase();
+      if (seen.has(key))
+        ctx.addIssue({ code: "custom", path: [i, "name"], message: `l'assureur ${insurer.name} est déjà configuré` });
+      seen.add(key);
+    });
+  });
+
+/**
+ * The configured insurer a customer's cover names (case ignored), or
+ * undefined.
+ *
+ * @example
+ * configuredInsurer([{ name: "Allianz Trade", daysAfterDue: 60, remindDaysBefore: 10 }], "allianz trade"); // → the Allianz Trade entry
+ */
+export function configuredInsurer(insurers: readonly Insurer[] | undefined, name: string): Insurer | undefined {
+  const key = name.trim().toLowerCase();
+  return insurers?.find((i) => i.name.toLowerCase() === key);
+}
+
+/**
+ * Why a customer's cover may not name `name`, in French, or null. A company
+ * that configured no insurer records any name (the cover and its limit
+ * still count in the risk profile; no declaration is reminded, the delay
+ * being unknown); once it configured some, the cover must name one of them,
+ * so that every insured customer's deadline is known.
+ *
+ * @example
+ * insurerChoiceProblem([{ name: "Allianz Trade", daysAfterDue: 60, remindDaysBefore: 10 }], "Coface");
+ * // → "l'assureur Coface n'est pas configuré pour la société (assureurs configurés : Allianz Trade)"
+ */
+export function insurerChoiceProblem(insurers: readonly Insurer[] | undefined, name: string): string | null {
+  if (!insurers || insurers.length === 0 || configuredInsurer(insurers, name)) return null;
+  return `l'assureur ${name} n'est pas configuré pour la société (assureurs configurés : ${insurers.map((i) => i.name).join(", ")})`;
+}
