@@ -1,6 +1,6 @@
 import type { Timestamp } from "@google-cloud/firestore";
 import type { z } from "zod";
-import type { PostalAddress, schemas } from "../domain";
+import type { DepositPolicy, PostalAddress, RiskThresholds, schemas } from "../domain";
 import type { CsvStatementLayout } from "../domain/bank/csv-layout";
 
 /**
@@ -50,6 +50,14 @@ export interface CompanySettings {
   documentsEnabled?: boolean;
   /** Mail each issued document to the customer; absent: on (when documents are issued). */
   sendDocuments?: boolean;
+  /**
+   * The thresholds of the customer risk classes (domain/customers/risk-thresholds.ts),
+   * stored whole: what the operator left out holds the default of the day it was configured.
+   * Absent: DEFAULT_RISK_THRESHOLDS.
+   */
+  riskThresholds?: RiskThresholds;
+  /** Deposit and terms per risk class (domain/customers/deposit-policy.ts), stored whole; absent: DEFAULT_DEPOSIT_POLICY. */
+  depositPolicy?: DepositPolicy;
 }
 
 /**

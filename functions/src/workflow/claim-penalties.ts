@@ -21,6 +21,7 @@ import { invoiceDueDate } from "./invoice-due-date";
 import { invoiceHead } from "./invoice-head";
 import { issueDocument, refuseIfDocumentNotReady } from "./issue-document";
 import { postEntry } from "./post-entry";
+import { markProfileStale } from "./mark-profile-stale";
 
 /** Firestore's limit on the values of an `in` filter. */
 const IN_LIMIT = 30;
@@ -178,6 +179,7 @@ export async function claimPenalties(uow: UnitOfWork, access: Access, invoiceId:
     source: { kind: "penaltyInvoice", content },
   });
   uow.putChained(slot, penaltyRef, content, fields, document ?? undefined);
+  await markProfileStale(uow, [fields.customerKey]);
   // What the late invoice's dunning letters cite and no longer ask again (dunningPenaltyParagraph).
   uow.update(ref, {
     penaltyClaims: [

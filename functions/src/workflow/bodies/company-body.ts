@@ -18,6 +18,15 @@ function wholeCount(unit: "mois" | "jours", min: number, max: number) {
 }
 
 /**
+ * An optional setting whose schema fills in its defaults even from nothing
+ * (`prefault`): absent stays absent, so a company that never set it reads
+ * the defaults of the day, not those frozen when it was configured.
+ */
+function leftOutWhenAbsent<T extends z.ZodType>(schema: T) {
+  return z.union([z.undefined(), schema]).optional();
+}
+
+/**
  * A company's settings as an operator types them (functions/tools/configure-company.ts);
  * its output is the stored CompanySettings (model/company.ts).
  */
@@ -88,6 +97,10 @@ export const companySettingsSchema = z
     documentsEnabled: z.boolean({ error: "doit valoir true ou false" }).optional(),
     /** Mail each issued document to the customer (default true). */
     sendDocuments: z.boolean({ error: "doit valoir true ou false" }).optional(),
+    /** Customer risk classes: any subset of the thresholds, each growing from B to D (docs/customers-risk.md). */
+    riskThresholds: leftOutWhenAbsent(schemas.riskThresholdsSchema),
+    /** Deposit and payment terms per risk class: any subset of the classes, a worse class never better treated. */
+    depositPolicy: leftOutWhenAbsent(schemas.depositPolicySchema),
   })
   .superRefine((settings, ctx) => checkSameSiren(settings, ctx));
 
