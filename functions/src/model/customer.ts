@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Timestamp } from "@google-cloud/firestore";
-import type { FactoringStatus, RiskProfile } from "../domain";
+import type { FactoringStatus, RiskClass, RiskProfile } from "../domain";
 import type { Customer, DateString, MoneyString } from "./amounts";
 
 export interface CustomerContact {
@@ -54,6 +54,18 @@ export interface CustomerDoc {
   mergedInto?: string;
   createdAt: Timestamp;
   updatedAt: Timestamp;
+}
+
+/**
+ * companies/{c}/customers/{id}/profiles/{asOf}: the customer's risk profile
+ * as the refresh computed it that day, appended when its class or one of its
+ * reasons changed — so a change can be shown with what it changed from.
+ */
+export interface CustomerProfileDoc {
+  profile: RiskProfile;
+  /** The class before this profile (null: the first profile). */
+  previousClass: RiskClass | null;
+  recordedAt: Timestamp;
 }
 
 /** companies/{c}/customerKeys/{customerKeyDocId(key)}: the alias index, one document per key. */

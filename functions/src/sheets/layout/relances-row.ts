@@ -31,6 +31,7 @@ const RULE_LABEL: Record<ReminderRule, string> = {
   "integrity-anchor": "Empreinte d'intégrité (auditeurs)",
   "refund-notice": "Avis de remboursement",
   document: "Document envoyé au client",
+  "customer-risk-signal": "Signal faible (client)",
 };
 
 const LEVEL_LABEL: Record<ReminderRule, string[]> = {
@@ -43,6 +44,7 @@ const LEVEL_LABEL: Record<ReminderRule, string[]> = {
   "refund-notice": ["Avis"],
   // Level n > 0 is the n-th « Renvoyer au client ».
   document: ["Envoi"],
+  "customer-risk-signal": ["Signal"],
 };
 
 export const STATUS_LABEL = {
