@@ -156,9 +156,10 @@ export const customerProfilesCommand = defineRead({
   answer: "CustomerProfileHistory",
   handler: async (_access, reader, { params }) => {
     const record = await loadCustomer(reader, params.customerId);
-    const kept = await reader.query<CustomerProfileDoc>(
-      reader.collection(CUSTOMERS).doc(record.id).collection(CUSTOMER_PROFILES).orderBy(FieldPath.documentId(), "desc"),
-    );
+    // A few profiles a year at most: read whole, the latest first.
+    const kept = (
+      await reader.query<CustomerProfileDoc>(reader.collection(CUSTOMERS).doc(record.id).collection(CUSTOMER_PROFILES))
+    ).sort((a, b) => b.id.localeCompare(a.id));
     const body: CustomerProfileHistory = {
       customerId: record.id,
       profiles: kept.map(({ data }) => ({

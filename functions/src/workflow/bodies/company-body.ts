@@ -23,7 +23,19 @@ function wholeCount(unit: "mois" | "jours", min: number, max: number) {
  * the defaults of the day, not those frozen when it was configured.
  */
 function leftOutWhenAbsent<T extends z.ZodType>(schema: T) {
-  return z.union([z.undefined(), schema]).optional();
+  return z
+    .unknown()
+    .transform((value, ctx): z.output<T> => {
+      if (typeof value !== "object" || value === null || Array.isArray(value)) {
+        ctx.addIssue({ code: "custom", message: "doit être un objet JSON de réglages" });
+        return z.NEVER;
+      }
+      const parsed = schema.safeParse(value, { reportInput: true });
+      if (parsed.success) return parsed.data;
+      for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, code: "custom", path: issue.path });
+      return z.NEVER;
+    })
+    .optional();
 }
 
 /**
