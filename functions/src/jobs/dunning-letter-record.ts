@@ -33,6 +33,7 @@ export function dunningLetterRecord(db: Firestore, today: string): (r: Reminder)
         return letter && { lastDunningLetter: letter };
       },
       async alongside(tx, current) {
+        if (typeof current.customerKey !== "string") return () => undefined;
         const alias = await tx.get(company.collection(CUSTOMER_KEYS).doc(customerKeyDocId(current.customerKey)));
         const customerId = (alias.data() as CustomerKeyDoc | undefined)?.customerId;
         return (t) => {

@@ -104,15 +104,18 @@ async function contextOf(db: Firestore, companyId: string, messageIdDomain?: str
   const company = db.collection(COMPANIES).doc(companyId);
   const [snap, users] = await Promise.all([
     company.get(),
-    company.collection(USERS).where("roles", "array-contains-any", [...SIGNAL_ROLES]).get(),
+    company
+      .collection(USERS)
+      .where("roles", "array-contains-any", [...SIGNAL_ROLES])
+      .get(),
   ]);
   const doc = snap.data() as CompanyDoc | undefined;
   const reminders = reminderSettingsSchema.safeParse(doc?.reminderSettings);
   const approvers = users.docs.map((u) => (u.data() as UserDoc).email);
   return {
     companyId,
-    companyName: reminders.success ? reminders.data.companyName : (doc?.settings.name ?? companyId),
-    thresholds: doc?.settings.riskThresholds,
+    companyName: reminders.success ? reminders.data.companyName : (doc?.settings?.name ?? companyId),
+    thresholds: doc?.settings?.riskThresholds,
     // A company without such members yet: its accounting recipients hear of it.
     recipients: approvers.length > 0 ? approvers : reminders.success ? reminders.data.recipients.accounting : [],
     messageIdDomain,
@@ -130,9 +133,14 @@ export async function refreshProfiles(
   db: Firestore,
   companyId: string,
   now: Date,
-  options: { messageIdDomain?: string } = {},
+  options: {
+    messageIdDomain?: string;
+    /** Called once a customer's transaction committed (the crash tests stop the process there). */
+    afterCommit?: (customerId: string) => void;
+  } = {},
 ): Promise<ProfileRefreshResult> {
-  const ctx = await contextOf(db, companyId, options.messageIdDomain);
+  // Read when the first stale customer is found: a company with none costs one query.
+  let ctx: Context | null = null;
   const asOf = parisDay(now);
   const result: ProfileRefreshResult = {
     asOf,
@@ -160,10 +168,12 @@ export async function refreshProfiles(
           if (!found) return null;
           result.customersRead++;
           current = found.id;
+          ctx ??= await contextOf(db, companyId, options.messageIdDomain);
           return { id: found.id, ...(await refreshOne(uow, ctx, found.id, found.data)) };
         },
       );
       if (!done) return result;
+      options.afterCommit?.(done.id);
       after = done.id;
       result.refreshed++;
       if (done.history) result.historyAppended++;
