@@ -110,4 +110,32 @@ describe("weak signals through the outbox", () => {
     await runReminders();
     expect([...(await deliveries()).values()]).toEqual([1, 1, 1]);
   });
+
+  test("a dunning letter sent by the reminders job marks its customer stale; the next refresh reads its level", async () => {
+    await runDashboard();
+    expect(await stale()).toBe(0);
+    await fs.db
+      .collection("companies")
+      .doc(C)
+      .update({
+        reminderSettings: {
+          companyName: "Menuiserie Durand",
+          recipients: { treasury: ["tresorerie@acme.fr"], accounting: ["compta@acme.fr"] },
+        },
+      });
+    await runReminders();
+    const invoices = (await fs.db.collection("companies").doc(C).collection("invoices").get()).docs;
+    const levels = invoices.map((d) => d.get("lastDunningLetter")?.level as number | undefined);
+    expect(levels.every((l) => l !== undefined && l >= 1)).toBe(true);
+    // The letter and the mark commit together: all three customers wait for the refresh.
+    expect(await stale()).toBe(3);
+    expect(await runDashboard()).toMatchObject({ profilesRefreshed: 3 });
+    const durand = await fs.db
+      .collection("companies")
+      .doc(C)
+      .collection(CUSTOMERS)
+      .doc(customerIdOf("email:durand@example.fr"))
+      .get();
+    expect(durand.get("profile.maxDunningLevel")).toBe(levels[0]);
+  });
 });

@@ -281,6 +281,7 @@ export {
 } from "./customers/deposit-policy";
 export { MAX_PAYMENT_TERMS_DAYS, paymentTermsDaysSchema } from "./customers/payment-terms";
 export { exposureWarning, type ExposureAndLimits } from "./customers/exposure-warning";
+export { ordersInProgress, type DepositOnOrder } from "./customers/orders-in-progress";
 export { WEAK_SIGNAL_KINDS, weakSignals, type WeakSignal, type WeakSignalKind } from "./customers/weak-signals";
 export {
   declarationReminder,
