@@ -1,4 +1,11 @@
-import { DocumentData, DocumentReference, Firestore, Timestamp, Transaction, UpdateData } from "@google-cloud/firestore";
+import {
+  DocumentData,
+  DocumentReference,
+  Firestore,
+  Timestamp,
+  Transaction,
+  UpdateData,
+} from "@google-cloud/firestore";
 import type { Reminder } from "../domain/reminders/reminder";
 import { mapLimited } from "./map-limited";
 import { OUTBOX } from "../model/collections";

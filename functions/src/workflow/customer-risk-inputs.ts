@@ -64,4 +64,3 @@ export async function loadRiskInputs(
     insuredLimit: customer.insurance?.limit ?? null,
   };
 }
-

@@ -32,7 +32,9 @@ export function inChunks<T>(values: readonly T[]): T[][] {
 
 async function paymentsOf(reader: DocReader, ids: Set<string>, letters: string[]) {
   const found = await Promise.all(
-    inChunks(letters).map((chunk) => reader.query<PaymentDoc>(reader.collection(PAYMENTS).where("letter", "in", chunk))),
+    inChunks(letters).map((chunk) =>
+      reader.query<PaymentDoc>(reader.collection(PAYMENTS).where("letter", "in", chunk)),
+    ),
   );
   return found
     .flat()
@@ -61,7 +63,11 @@ async function offsetsOf(reader: DocReader, numbers: Map<string, string>, prefix
     .flatMap((r) =>
       r.data.quote.settlement.offset
         .filter((o) => numbers.has(o.invoiceNumber))
-        .map((o) => ({ invoiceId: numbers.get(o.invoiceNumber)!, date: r.data.approvedOn as string, amount: o.amount })),
+        .map((o) => ({
+          invoiceId: numbers.get(o.invoiceNumber)!,
+          date: r.data.approvedOn as string,
+          amount: o.amount,
+        })),
     );
 }
 
