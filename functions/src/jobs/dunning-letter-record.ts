@@ -14,6 +14,7 @@ import { COMPANIES, CUSTOMER_KEYS, CUSTOMERS, INVOICES } from "../model/collecti
 import { customerKeyDocId, type CustomerKeyDoc } from "../model/customer";
 import type { DunningLetter, InvoiceDoc } from "../model/invoice";
 import type { LinkedWrite } from "../outbox/enqueue";
+import { STALE_MARK } from "../workflow/mark-profile-stale";
 
 export function dunningLetterRecord(db: Firestore, today: string): (r: Reminder) => LinkedWrite | null {
   return (r) => {
@@ -37,7 +38,7 @@ export function dunningLetterRecord(db: Firestore, today: string): (r: Reminder)
         const alias = await tx.get(company.collection(CUSTOMER_KEYS).doc(customerKeyDocId(current.customerKey)));
         const customerId = (alias.data() as CustomerKeyDoc | undefined)?.customerId;
         return (t) => {
-          if (customerId) t.update(company.collection(CUSTOMERS).doc(customerId), { profileStale: true });
+          if (customerId) t.update(company.collection(CUSTOMERS).doc(customerId), STALE_MARK());
         };
       },
     };

@@ -48,6 +48,8 @@ export interface CustomerDoc {
   profile?: RiskProfile;
   /** Set by a command that changed what the profile reads (a payment, an invoice, a dispute…); cleared by the refresh. */
   profileStale?: boolean;
+  /** How many times a command marked it: each mark changes the record, which the refresh's conditioned commit detects. */
+  profileMarks?: number;
   /** Every customerKey that resolves here; the first is the id's. */
   keys: string[];
   /** Set on a duplicate once merged into another record: read-only from then on. */

@@ -9,7 +9,7 @@
  * running it again finds only those. Run by the dashboard job before its
  * figures and by POST …/customers/profiles/refresh (docs/customers-risk.md).
  */
-import { FieldPath, type Firestore } from "@google-cloud/firestore";
+import { FieldPath, type DocumentSnapshot, type Firestore, type Timestamp } from "@google-cloud/firestore";
 import { riskProfile, weakSignals, type RiskProfile } from "../domain";
 import { parisDay } from "../domain/dates/calendar-day";
 import { riskSignalReminder } from "../domain/reminders/customer-risk-signal";
@@ -56,11 +56,14 @@ const changed = (previous: RiskProfile | undefined, next: RiskProfile) =>
   previous.reasons.some((r, i) => r !== next.reasons[i]);
 
 /** One customer, in its transaction: what refreshProfiles does for each. */
-async function refreshOne(uow: UnitOfWork, ctx: Context, id: string, record: CustomerDoc) {
+async function refreshOne(uow: UnitOfWork, ctx: Context, id: string, record: CustomerDoc, readAt: Timestamp) {
   const ref = customerRef(uow, id);
+  // Committed only if the record is still as the page read it: a command that marked it since fails this commit.
+  const updateRecord = (data: Record<string, unknown>) =>
+    uow.raw((tx) => tx.update(ref, data, { lastUpdateTime: readAt }));
   // A merged duplicate's keys resolve to its surviving record, which the commands mark instead.
   if (record.mergedInto) {
-    uow.update(ref, { profileStale: false });
+    updateRecord({ profileStale: false });
     return { history: false, signals: 0 };
   }
   const inputs = await loadRiskInputs(uow, record, uow.today);
@@ -96,7 +99,7 @@ async function refreshOne(uow: UnitOfWork, ctx: Context, id: string, record: Cus
     };
     uow.set(ref.collection(CUSTOMER_PROFILES).doc(next.asOf), doc);
   }
-  uow.update(ref, { profile: next, riskClass: next.riskClass, profileStale: false, updatedAt: uow.timestamp });
+  updateRecord({ profile: next, riskClass: next.riskClass, profileStale: false, updatedAt: uow.timestamp });
   return { history, signals: fresh.length };
 }
 
@@ -122,12 +125,23 @@ async function contextOf(db: Firestore, companyId: string, messageIdDomain?: str
   };
 }
 
+/** Stale records read per query. */
+const PAGE = 100;
+/** Firestore's FAILED_PRECONDITION: the record changed after the page read it. */
+const FAILED_PRECONDITION = 9;
+/** Attempts per record when commands keep marking it while it is refreshed. */
+const ATTEMPTS = 3;
+
 /**
  * Refreshes the profiles of `companyId`'s stale customers as of `now`'s day
- * (Europe/Paris). Each transaction asks for the next stale record after the
- * last one handled (by id), one at a time: the record is read once, in the
- * transaction that clears its mark, so a payment recorded meanwhile either
- * comes before (and is read) or conflicts (and the transaction is retried).
+ * (Europe/Paris). The stale records are read a page at a time, by id, and
+ * each is refreshed in its own transaction that does not read the record
+ * again: its write is conditioned on the record's update time as the page
+ * read it. A command that marks the record meanwhile changes it (every mark
+ * counts in `profileMarks`), so the commit fails and the record is read again
+ * and redone; a payment recorded before the transaction read the invoices is
+ * in them, one after conflicts with those reads. So each stale record is
+ * read once, and twice only when a command marked it during its refresh.
  */
 export async function refreshProfiles(
   db: Firestore,
@@ -150,40 +164,47 @@ export async function refreshProfiles(
     signalsQueued: 0,
     failed: [],
   };
+  const customers = db.collection(COMPANIES).doc(companyId).collection(CUSTOMERS);
+
+  const refreshRecord = async (first: DocumentSnapshot, context: Context) => {
+    let snapshot = first;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const { result: done } = await runUnkeyed(
+          db,
+          { companyId, actor: PROFILE_REFRESH_ACTOR, now, today: asOf },
+          (uow) => refreshOne(uow, context, snapshot.id, snapshot.data() as CustomerDoc, snapshot.updateTime!),
+        );
+        options.afterCommit?.(snapshot.id);
+        result.refreshed++;
+        if (done.history) result.historyAppended++;
+        result.signalsQueued += done.signals;
+        return;
+      } catch (error) {
+        if ((error as { code?: number }).code === FAILED_PRECONDITION && attempt < ATTEMPTS) {
+          snapshot = await snapshot.ref.get();
+          result.customersRead++;
+          if (!snapshot.exists || snapshot.get("profileStale") !== true) return;
+          continue;
+        }
+        // Its data cannot make a profile (a record the refresh cannot read): left marked, the others go on.
+        console.error(`Profil du client ${snapshot.id} non recalculé`, error);
+        result.failed.push({ customerId: snapshot.id, reason: (error as Error).message });
+        return;
+      }
+    }
+  };
+
   let after: string | null = null;
   for (;;) {
-    let current: string | null = null;
-    try {
-      const { result: done } = await runUnkeyed(
-        db,
-        { companyId, actor: PROFILE_REFRESH_ACTOR, now, today: asOf },
-        async (uow) => {
-          let next = uow
-            .collection(CUSTOMERS)
-            .where("profileStale", "==", true)
-            .orderBy(FieldPath.documentId())
-            .limit(1);
-          if (after) next = next.startAfter(after);
-          const [found] = await uow.query<CustomerDoc>(next);
-          if (!found) return null;
-          result.customersRead++;
-          current = found.id;
-          ctx ??= await contextOf(db, companyId, options.messageIdDomain);
-          return { id: found.id, ...(await refreshOne(uow, ctx, found.id, found.data)) };
-        },
-      );
-      if (!done) return result;
-      options.afterCommit?.(done.id);
-      after = done.id;
-      result.refreshed++;
-      if (done.history) result.historyAppended++;
-      result.signalsQueued += done.signals;
-    } catch (error) {
-      if (current === null) throw error;
-      // Its data cannot make a profile (a record the refresh cannot read): left marked, the others go on.
-      console.error(`Profil du client ${current} non recalculé`, error);
-      result.failed.push({ customerId: current, reason: (error as Error).message });
-      after = current;
-    }
+    let page = customers.where("profileStale", "==", true).orderBy(FieldPath.documentId()).limit(PAGE);
+    if (after) page = page.startAfter(after);
+    const snap = await page.get();
+    result.customersRead += snap.size;
+    if (snap.empty) return result;
+    ctx ??= await contextOf(db, companyId, options.messageIdDomain);
+    for (const doc of snap.docs) await refreshRecord(doc, ctx);
+    if (snap.size < PAGE) return result;
+    after = snap.docs[snap.docs.length - 1].id;
   }
 }
