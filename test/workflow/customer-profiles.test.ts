@@ -132,6 +132,32 @@ describe("the profile of seeded customers", () => {
     expect(history.body.profiles[0].previousClass).toBe("D");
   });
 
+  test("a customer marked while the refresh runs is read again and its profile includes what marked it", async () => {
+    await seedHistories();
+    const ids = (await stale()).sort();
+    const second = ids[1];
+    const customers = { [idOf.hotel]: HOTEL, [idOf.durand]: DURAND } as Record<string, object>;
+    const who = customers[second] ?? MARTIN;
+    // After the first commit, the page already read the second record: an invoice issued now marks it.
+    const result = await refreshProfiles(fs.db, C, new Date(`${TODAY}T12:00:00Z`), {
+      afterCommit: async (id) => {
+        if (id === ids[0]) await invoice(who, "EXT-9", "2026-06-20", "2026-07-20", "100.00", "20.00");
+      },
+    });
+    expect(result).toMatchObject({ refreshed: 3, customersRead: 4, failed: [] });
+    expect(await stale()).toEqual([]);
+    const profile = (await record(second)).profile!;
+    const numbers = (
+      await company()
+        .collection("invoices")
+        .where("customerKey", "in", (await record(second)).keys)
+        .get()
+    ).docs.map((d) => d.get("number"));
+    expect(numbers).toContain("EXT-9");
+    // The new invoice (120,00 € open, not yet due) is in the exposure: M. Martin also owes his disputed 600,00 €.
+    expect(profile.exposure).toBe(who === MARTIN ? "720.00" : "120.00");
+  });
+
   test("a refresh with nothing stale reads no customer", async () => {
     await seedHistories();
     await refresh(ACCOUNTING);

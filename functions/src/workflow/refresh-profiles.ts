@@ -150,7 +150,7 @@ export async function refreshProfiles(
   options: {
     messageIdDomain?: string;
     /** Called once a customer's transaction committed (the crash tests stop the process there). */
-    afterCommit?: (customerId: string) => void;
+    afterCommit?: (customerId: string) => void | Promise<void>;
   } = {},
 ): Promise<ProfileRefreshResult> {
   // Read when the first stale customer is found: a company with none costs one query.
@@ -175,7 +175,7 @@ export async function refreshProfiles(
           { companyId, actor: PROFILE_REFRESH_ACTOR, now, today: asOf },
           (uow) => refreshOne(uow, context, snapshot.id, snapshot.data() as CustomerDoc, snapshot.updateTime!),
         );
-        options.afterCommit?.(snapshot.id);
+        await options.afterCommit?.(snapshot.id);
         result.refreshed++;
         if (done.history) result.historyAppended++;
         result.signalsQueued += done.signals;
