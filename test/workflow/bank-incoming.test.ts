@@ -14,12 +14,14 @@ import { validateAgainstSchema } from "../../functions/testing/bank/xmllint";
 import {
   BANK_ENTRIES,
   COMPANIES,
+  CUSTOMERS,
   EVENTS,
   INVOICES,
   JOURNAL_ENTRIES,
   PAYMENTS,
 } from "../../functions/src/model/collections";
 import type { PaymentDoc } from "../../functions/src/model/payment";
+import { customerIdOf } from "../../functions/src/model/customer";
 import { seedCompany, snapshotAll, type CallOptions, type CallResult, type TestApi } from "../support/workflow-api";
 import { wordingProblems } from "../support/french-wording";
 import { workflowSuite } from "./suite";
@@ -391,7 +393,11 @@ test("« Rapprocher » then unmatch: the payment recorded on the booking date, t
   await refusedUnchanged(() => unmatch(unknown.id, "erreur"), 409);
 
   // Undone: the invoice open again, the payment cancelled and reversed D411 / C512, an audit event with the reason.
+  // As if the profiles were refreshed since the match: undoing the payment marks the caterer's profile again.
+  const caterer = company().collection(CUSTOMERS).doc(customerIdOf("siren:784671695"));
+  await caterer.update({ profileStale: false });
   const undone = await unmatch(ambiguous.id, "Virement du traiteur pour une autre commande");
+  expect((await caterer.get()).get("profileStale")).toBe(true);
   expect([undone.status, undone.body.error?.message]).toEqual([200, undefined]);
   expect(undone.body).toMatchObject({ status: "unmatched", statusLabel: "Rapprochement annulé", allocations: [] });
   expect(wordingProblems(undone.body.explanation)).toEqual([]);

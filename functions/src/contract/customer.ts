@@ -119,3 +119,45 @@ export interface CustomerStanding {
   /** The profile's reasons (French), empty without one. */
   reasons: string[];
 }
+/** A customer's risk profile as of a day (docs/customers-risk.md); money as decimal strings, reasons in French. */
+export interface CustomerRiskProfile {
+  asOf: string;
+  /** Weighted days late over 12 months, one decimal ("12.4"). */
+  weightedDaysLate: string;
+  trend: { recent: string; previous: string; worsening: boolean };
+  /** Share of the invoices paid late over 12 months ("0.25"). */
+  lateShare: string;
+  overdueAmount: string;
+  maxDunningLevel: 0 | 1 | 2 | 3;
+  brokenPromises: number;
+  brokenPromiseInvoices: { invoiceId: string; number: string; promiseUntil: string; openAmount: string }[];
+  disputes: number;
+  /** Open receivables + orders in progress − deposits held. */
+  exposure: string;
+  creditLimit: string | null;
+  insuredLimit: string | null;
+  overCreditLimit: boolean;
+  overInsuredLimit: boolean;
+  riskClass: "A" | "B" | "C" | "D";
+  reasons: string[];
+}
+
+/** `GET …/customers/{id}/profiles`: the profiles kept (a change of class or reasons), the latest first. */
+export interface CustomerProfileHistory {
+  customerId: string;
+  profiles: (CustomerRiskProfile & { previousClass: "A" | "B" | "C" | "D" | null; recordedAt: string | null })[];
+}
+
+/** `POST …/customers/profiles/refresh`: what the refresh of the stale profiles did. */
+export interface CustomerProfileRefresh {
+  asOf: string;
+  /** Customers whose profile was recomputed. */
+  refreshed: number;
+  /** Customer documents read (only the stale ones). */
+  customersRead: number;
+  historyAppended: number;
+  /** Weak signals put in the outbox for sales and accounting. */
+  signalsQueued: number;
+  /** Customers left to the next refresh, with the French reason. */
+  failed: { customerId: string; reason: string }[];
+}

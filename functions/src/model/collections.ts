@@ -25,6 +25,7 @@
  *     transferFiles/{fileId}                       TransferFileDoc (a SEPA credit transfer file of refund instalments, model/transfer-file.ts)
  *     bankEntries/{entryKeyHash}                   BankEntryDoc (one bank statement entry, recorded once, model/bank-entry.ts)
  *     customers/{customerId}                       CustomerDoc (a customer record, model/customer.ts)
+ *       profiles/{YYYY-MM-DD}                      CustomerProfileDoc (the risk profile of that day, kept when its class or reasons changed)
  *     customerKeys/{sha256 of customerKey}         CustomerKeyDoc (alias index: which record a customerKey resolves to)
  *
  * Three collections are top-level, because what they hold spans companies:
@@ -59,6 +60,7 @@ export const BANK_STATEMENTS = "bankStatements";
 export const BANK_PAYERS = "bankPayers";
 export const CUSTOMERS = "customers";
 export const CUSTOMER_KEYS = "customerKeys";
+export const CUSTOMER_PROFILES = "profiles";
 export const OUTBOX = "outbox";
 export const JOB_RUNS = "jobRuns";
 export const DOCUMENTS = "documents";

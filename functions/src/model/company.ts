@@ -1,6 +1,6 @@
 import type { Timestamp } from "@google-cloud/firestore";
 import type { z } from "zod";
-import type { PostalAddress, schemas } from "../domain";
+import type { DepositPolicy, PostalAddress, RiskThresholds, schemas } from "../domain";
 import type { CsvStatementLayout } from "../domain/bank/csv-layout";
 import type { Insurer } from "../domain/customers/insurers";
 
@@ -58,6 +58,14 @@ export interface CompanySettings {
    * and no declaration is reminded; once set, it must name one of them.
    */
   insurers?: Insurer[];
+  /**
+   * The thresholds of the customer risk classes (domain/customers/risk-thresholds.ts),
+   * stored whole: what the operator left out holds the default of the day it was configured.
+   * Absent: DEFAULT_RISK_THRESHOLDS.
+   */
+  riskThresholds?: RiskThresholds;
+  /** Deposit and terms per risk class (domain/customers/deposit-policy.ts), stored whole; absent: DEFAULT_DEPOSIT_POLICY. */
+  depositPolicy?: DepositPolicy;
 }
 
 /**

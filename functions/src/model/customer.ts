@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Timestamp } from "@google-cloud/firestore";
-import type { FactoringStatus, RiskProfile } from "../domain";
+import type { FactoringStatus, RiskClass, RiskProfile } from "../domain";
 import type { Customer, DateString, MoneyString } from "./amounts";
 
 export interface CustomerContact {
@@ -48,12 +48,26 @@ export interface CustomerDoc {
   profile?: RiskProfile;
   /** Set by a command that changed what the profile reads (a payment, an invoice, a dispute…); cleared by the refresh. */
   profileStale?: boolean;
+  /** How many times a command marked it: each mark changes the record, which the refresh's conditioned commit detects. */
+  profileMarks?: number;
   /** Every customerKey that resolves here; the first is the id's. */
   keys: string[];
   /** Set on a duplicate once merged into another record: read-only from then on. */
   mergedInto?: string;
   createdAt: Timestamp;
   updatedAt: Timestamp;
+}
+
+/**
+ * companies/{c}/customers/{id}/profiles/{asOf}: the customer's risk profile
+ * as the refresh computed it that day, appended when its class or one of its
+ * reasons changed — so a change can be shown with what it changed from.
+ */
+export interface CustomerProfileDoc {
+  profile: RiskProfile;
+  /** The class before this profile (null: the first profile). */
+  previousClass: RiskClass | null;
+  recordedAt: Timestamp;
 }
 
 /** companies/{c}/customerKeys/{customerKeyDocId(key)}: the alias index, one document per key. */

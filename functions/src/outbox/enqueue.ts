@@ -1,4 +1,11 @@
-import { DocumentData, DocumentReference, Firestore, Timestamp, UpdateData } from "@google-cloud/firestore";
+import {
+  DocumentData,
+  DocumentReference,
+  Firestore,
+  Timestamp,
+  Transaction,
+  UpdateData,
+} from "@google-cloud/firestore";
 import type { Reminder } from "../domain/reminders/reminder";
 import { mapLimited } from "./map-limited";
 import { OUTBOX } from "../model/collections";
@@ -20,6 +27,12 @@ export interface EnqueueResult {
 export interface LinkedWrite {
   ref: DocumentReference;
   update(current: DocumentData | undefined): UpdateData<DocumentData> | null;
+  /**
+   * Other writes that commit with it (the customer's profile marked stale):
+   * reads what they need in the transaction, after `update` said yes, and
+   * answers the writes.
+   */
+  alongside?(tx: Transaction, current: DocumentData): Promise<(tx: Transaction) => void>;
 }
 
 /**
@@ -45,8 +58,10 @@ export async function enqueueReminders(
         const [existing, current] = await tx.getAll(ref, linked.ref);
         const update = existing.exists ? null : linked.update(current.data());
         if (!update) return false;
+        const more = await linked.alongside?.(tx, current.data()!);
         tx.create(ref, entry);
         tx.update(linked.ref, update);
+        more?.(tx);
         return true;
       });
     try {

@@ -9,6 +9,7 @@ import type { UnitOfWork } from "../storage/unit-of-work";
 import { customerKey } from "../model/amounts";
 import type { CompanySettings } from "../model/company";
 import { postVatOnPayment } from "./vat-on-payment";
+import { markProfileStale } from "./mark-profile-stale";
 
 /**
  * What the approved quote sets against the customer's open invoices
@@ -54,6 +55,8 @@ export async function applySettlement(
       });
     }
   }
+  // An offset settles invoices; a refund approved lowers the deposits held (exposure): the profile reads both.
+  await markProfileStale(uow, [customerKey(customer)]);
   if (!money(settlement.keptAsCredit).isZero()) {
     const credit: CustomerCreditDoc = {
       customer,

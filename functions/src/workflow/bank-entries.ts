@@ -1,3 +1,4 @@
+import { markProfileStale } from "./mark-profile-stale";
 import { bankMatchReversalEntry, formatMoney, money } from "../domain";
 import { frenchDate } from "../domain/dates/calendar-day";
 import { sumMoney } from "../domain/money/money";
@@ -257,6 +258,10 @@ async function cancelPayment(
     });
   });
   uow.update(pRef, { cancelled: { at: uow.timestamp, by: uow.actor, journalEntryId: posted.id, reason } });
+  await markProfileStale(
+    uow,
+    invoices.map((inv) => (inv as InvoiceDoc).customerKey),
+  );
   return posted.number;
 }
 

@@ -1,7 +1,5 @@
-import { formatMoney, money, penaltyClaim, penaltyInvoiceEntry } from "../domain";
-import { FieldPath } from "@google-cloud/firestore";
-import { INVOICES, PAYMENTS, REFUNDS } from "../model/collections";
-import type { RefundDoc } from "../model/refund";
+import { penaltyClaim, penaltyInvoiceEntry } from "../domain";
+import { INVOICES } from "../model/collections";
 import {
   invoiceCopies,
   type InvoiceContent,
@@ -10,7 +8,6 @@ import {
   type PenaltyClaimContent,
   type PenaltyClaimed,
 } from "../model/invoice";
-import type { PaymentDoc } from "../model/payment";
 import { notFound, unprocessable } from "../errors/api-error";
 import type { UnitOfWork } from "../storage/unit-of-work";
 import type { Access } from "./access";
@@ -21,72 +18,8 @@ import { invoiceDueDate } from "./invoice-due-date";
 import { invoiceHead } from "./invoice-head";
 import { issueDocument, refuseIfDocumentNotReady } from "./issue-document";
 import { postEntry } from "./post-entry";
-
-/** Firestore's limit on the values of an `in` filter. */
-const IN_LIMIT = 30;
-/** applySettlement's letter for a refund set against the invoice: `AV:` and the refund id's first six characters. */
-const OFFSET_LETTER = "AV:";
-
-/** The payments matched to the invoice (by the letters it carries), each on its own date. */
-async function paymentsOf(uow: UnitOfWork, id: string, letters: string[]) {
-  const chunks = Array.from({ length: Math.ceil(letters.length / IN_LIMIT) }, (_, i) =>
-    letters.slice(i * IN_LIMIT, (i + 1) * IN_LIMIT),
-  );
-  const found = await Promise.all(
-    chunks.map((chunk) => uow.query<PaymentDoc>(uow.collection(PAYMENTS).where("letter", "in", chunk))),
-  );
-  return found
-    .flat()
-    .flatMap((p) =>
-      p.data.allocations.filter((a) => a.invoiceId === id).map((a) => ({ date: p.data.date, amount: a.amount })),
-    );
-}
-
-/** The refunds set against the invoice (applySettlement), each on the day it was approved. */
-async function offsetsOf(uow: UnitOfWork, number: string, prefixes: string[]) {
-  const found = await Promise.all(
-    prefixes.map((prefix) =>
-      uow.query<RefundDoc>(
-        uow
-          .collection(REFUNDS)
-          .where(FieldPath.documentId(), ">=", prefix)
-          .where(FieldPath.documentId(), "<", `${prefix}\uf8ff`),
-      ),
-    ),
-  );
-  return found
-    .flat()
-    .filter((r) => r.data.approvedOn !== null)
-    .flatMap((r) =>
-      r.data.quote.settlement.offset
-        .filter((o) => o.invoiceNumber === number)
-        .map((o) => ({ date: r.data.approvedOn as string, amount: o.amount })),
-    );
-}
-
-/**
- * What settled the invoice and when: the payments matched to it on their
- * dates, the refunds set against it on the day they were approved. Whatever
- * else lowered its open amount (none today) is counted as settled on the due
- * date, so it earns no penalty: the claim may fall short, never overcharge.
- */
-async function settlementsOf(uow: UnitOfWork, id: string, invoice: InvoiceDoc) {
-  const letters = invoice.letters ?? [];
-  const [payments, offsets] = await Promise.all([
-    paymentsOf(
-      uow,
-      id,
-      letters.filter((l) => !l.startsWith(OFFSET_LETTER)),
-    ),
-    offsetsOf(uow, invoice.content.number, [
-      ...new Set(letters.filter((l) => l.startsWith(OFFSET_LETTER)).map((l) => l.slice(OFFSET_LETTER.length))),
-    ]),
-  ]);
-  const dated = [...payments, ...offsets].filter((s) => !money(s.amount).isZero());
-  const sealed = invoiceCopies(invoice.content);
-  const undated = dated.reduce((left, s) => left.minus(s.amount), money(sealed.gross).minus(invoice.openAmount));
-  return undated.greaterThan(0) ? [...dated, { date: sealed.dueDate, amount: formatMoney(undated) }] : dated;
-}
+import { invoiceSettlements } from "./invoice-settlements";
+import { markProfileStale } from "./mark-profile-stale";
 
 /**
  * Invoices the late-payment penalties (Code de commerce L441-10) and, once
@@ -130,7 +63,7 @@ export async function claimPenalties(uow: UnitOfWork, access: Access, invoiceId:
     {
       customerKind: late.content.customer.kind,
       invoice: { number: sealed.number, date: sealed.issuedOn, dueDate: sealed.dueDate, amountDue: sealed.gross },
-      settlements: await settlementsOf(uow, invoiceId, late),
+      settlements: (await invoiceSettlements(uow, [{ id: invoiceId, data: late }])).get(invoiceId)!,
       claimDate: uow.today,
       contractRate: sealed.contractPenaltyRate,
       earlierClaims,
@@ -178,6 +111,7 @@ export async function claimPenalties(uow: UnitOfWork, access: Access, invoiceId:
     source: { kind: "penaltyInvoice", content },
   });
   uow.putChained(slot, penaltyRef, content, fields, document ?? undefined);
+  await markProfileStale(uow, [fields.customerKey]);
   // What the late invoice's dunning letters cite and no longer ask again (dunningPenaltyParagraph).
   uow.update(ref, {
     penaltyClaims: [

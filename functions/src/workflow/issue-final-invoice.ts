@@ -1,3 +1,4 @@
+import { markProfileStale } from "./mark-profile-stale";
 import {
   SHIPPED_LEGAL_RATES,
   finalInvoice,
@@ -163,6 +164,7 @@ export async function issueFinalInvoice(uow: UnitOfWork, access: Access, body: F
       { status: "applied", invoiceNumber: slot.number },
     );
   }
+  await markProfileStale(uow, [fields.customerKey]);
   uow.event("invoice.issued", { kind: "invoice", id: ref.id }, null, {
     number: slot.number,
     amountDue: invoice.amountDue,

@@ -16,6 +16,7 @@ import type { Access } from "./access";
 import type { DepositBody } from "./bodies/deposit-body";
 import { chartOption, settingsOf } from "./company-settings";
 import { ensureCustomer } from "./customer-records";
+import { markRecordStale } from "./mark-profile-stale";
 import { invoiceHead } from "./invoice-head";
 import { refuseIfOrderInvoiced } from "./order-final-invoice";
 import { issueDocument, refuseIfDocumentNotReady } from "./issue-document";
@@ -67,7 +68,8 @@ export async function recordDeposit(
 
   refuseIfDocumentNotReady(access, body.customer);
   // A customer seen for the first time gets its record in this transaction.
-  await ensureCustomer(uow, body.customer, "deposit");
+  // A deposit adds to the orders in progress and the deposits held: the exposure changes.
+  markRecordStale(uow, await ensureCustomer(uow, body.customer, "deposit"));
   const depositRef = uow.collection(DEPOSITS).doc();
   const invoiceRef = uow.collection(INVOICES).doc();
   const slot = await uow.nextNumber("invoice", uow.today);

@@ -13,6 +13,7 @@ import type { UnitOfWork } from "../storage/unit-of-work";
 import type { Access } from "./access";
 import { settingsOf } from "./company-settings";
 import { ensureCustomer } from "./customer-records";
+import { markRecordStale } from "./mark-profile-stale";
 import { invoiceDueDate } from "./invoice-due-date";
 import type { ExternalInvoiceBody } from "./record-external-invoice-body";
 
@@ -109,7 +110,7 @@ export async function recordExternalInvoice(uow: UnitOfWork, access: Access, bod
     dueDate,
     origin: "external",
   };
-  await ensureCustomer(uow, body.customer, "external_invoice");
+  markRecordStale(uow, await ensureCustomer(uow, body.customer, "external_invoice"));
   const paid = money(amountDue).isZero();
   const createdAt = uow.timestamp;
   const link = { series: EXTERNAL_SERIES, seq: 0, prevHash: "" };

@@ -9,6 +9,7 @@ import type { UnitOfWork } from "../storage/unit-of-work";
 import type { Access } from "./access";
 import type { PaymentBody } from "./bodies/payment-body";
 import { customerKey } from "../model/amounts";
+import { markProfileStale } from "./mark-profile-stale";
 import { chartOption, settingsOf } from "./company-settings";
 import { postEntry } from "./post-entry";
 import { postVatOnPayment } from "./vat-on-payment";
@@ -111,6 +112,7 @@ export async function recordPayment(uow: UnitOfWork, access: Access, body: Payme
     createdBy: uow.actor,
   };
   uow.create(paymentRef, doc);
+  await markProfileStale(uow, [key]);
   uow.event("payment.recorded", { kind: "payment", id: paymentRef.id }, null, {
     amount: body.amount,
     unapplied,

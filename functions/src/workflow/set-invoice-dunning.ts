@@ -9,6 +9,7 @@ import type { UnitOfWork } from "../storage/unit-of-work";
 import type { Access } from "./access";
 import { settingsOf } from "./company-settings";
 import type { InvoiceDunningBody } from "./set-invoice-dunning-body";
+import { markProfileStale } from "./mark-profile-stale";
 
 /** The part of the dunning state the audit trail compares and the answer shows. */
 type DunningState = Pick<InvoiceDunning, "disputed" | "disputeReason" | "promiseUntil">;
@@ -65,6 +66,7 @@ export async function setInvoiceDunning(uow: UnitOfWork, access: Access, invoice
   if (changed) {
     const dunning: InvoiceDunning = { ...after, updatedAt: uow.timestamp, updatedBy: uow.actor };
     uow.update(ref, { dunning });
+    await markProfileStale(uow, [invoice.customerKey]);
     uow.event(
       "invoice.dunning_changed",
       { kind: "invoice", id: invoiceId },

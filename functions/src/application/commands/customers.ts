@@ -1,10 +1,16 @@
 import { FieldPath } from "@google-cloud/firestore";
 import { z } from "zod";
-import type { CustomerList, CustomerMerge, CustomerSync } from "../../contract";
+import type {
+  CustomerList,
+  CustomerMerge,
+  CustomerProfileHistory,
+  CustomerProfileRefresh,
+  CustomerSync,
+} from "../../contract";
 import { customerCreateSchema, customerUpdateSchema, type CustomerCreate, type Role } from "../../domain";
-import { CUSTOMERS } from "../../model/collections";
-import type { CustomerDoc } from "../../model/customer";
 import { customerAdviceQuerySchema } from "../../workflow/bodies/customer-advice-query";
+import { CUSTOMER_PROFILES, CUSTOMERS } from "../../model/collections";
+import type { CustomerDoc, CustomerProfileDoc } from "../../model/customer";
 import { customerMergeBodySchema } from "../../workflow/bodies/customer-merge-body";
 import { customerAdvice } from "../../workflow/customer-advice";
 import { createCustomer } from "../../workflow/create-customer";
@@ -15,6 +21,8 @@ import { updateCustomer } from "../../workflow/update-customer";
 import type { Access } from "../../workflow/access";
 import { settingsOf } from "../../workflow/company-settings";
 import { checkedInsurance } from "../../workflow/customer-insurer";
+import { refreshProfiles } from "../../workflow/refresh-profiles";
+import { isoInstant } from "../presenters/iso-instant";
 import { defineChange, defineRead } from "../command";
 import { parseQuery } from "../parse-body";
 import { presentCustomer, presentCustomerAdvice } from "../presenters/customer";
@@ -147,4 +155,47 @@ export const customerAdviceCommand = defineRead({
     status: 200,
     body: presentCustomerAdvice(await customerAdvice(reader, access, parseQuery(customerAdviceQuerySchema, query))),
   }),
+});
+
+/**
+ * Who may run the profile refresh by hand: accounting (which collects) and
+ * admins; the dashboard job runs it every night anyway.
+ */
+export const PROFILE_REFRESHERS: readonly Role[] = ["accounting_approver", "admin"];
+
+export const refreshProfilesCommand = defineRead({
+  name: "customer.refresh_profiles",
+  summary:
+    "Recomputes the risk profile of the customers marked stale by a payment, invoice, dispute, letter or offset (and of no other), one transaction each: class and reasons written, history appended on a change, weak signals put in the outbox once.",
+  roles: PROFILE_REFRESHERS,
+  body: z.strictObject({}),
+  answer: "CustomerProfileRefresh",
+  handler: async (_access, _reader, { db, params, now }) => {
+    const body: CustomerProfileRefresh = await refreshProfiles(db, params.companyId, now);
+    return { status: 200, body };
+  },
+});
+
+export const customerProfilesCommand = defineRead({
+  name: "customer.profiles",
+  summary:
+    "The customer's risk profiles kept, one per day its class or reasons changed, the latest first, each with the class before it.",
+  roles: [],
+  answer: "CustomerProfileHistory",
+  handler: async (_access, reader, { params }) => {
+    const record = await loadCustomer(reader, params.customerId);
+    // A few profiles a year at most: read whole, the latest first.
+    const kept = (
+      await reader.query<CustomerProfileDoc>(reader.collection(CUSTOMERS).doc(record.id).collection(CUSTOMER_PROFILES))
+    ).sort((a, b) => b.id.localeCompare(a.id));
+    const body: CustomerProfileHistory = {
+      customerId: record.id,
+      profiles: kept.map(({ data }) => ({
+        ...data.profile,
+        previousClass: data.previousClass,
+        recordedAt: isoInstant(data.recordedAt),
+      })),
+    };
+    return { status: 200, body };
+  },
 });

@@ -17,7 +17,9 @@ export type ReminderRule =
   /** Not a reminder: the daily anchor of the chains mailed to the auditors (functions/src/integrity). */
   | "integrity-anchor"
   /** Not a reminder: an issued document (invoice, credit note) mailed to the customer with its file; level n = n-th resend. */
-  | "document";
+  | "document"
+  /** Not a reminder: a customer's weak signal told to sales and accounting once (customer-risk-signal.ts). */
+  | "customer-risk-signal";
 
 export interface Reminder {
   companyId: string;

@@ -149,6 +149,8 @@ const FIELD_LABELS: Record<string, string> = {
   riskClass: "classe de risque",
   newAmount: "montant de la commande",
   ...riskThresholdLabels(),
+  riskThresholds: "seuils des classes de risque",
+  depositPolicy: "politique d'acompte par classe",
   overCreditLimitClass: "classe au-delà de la limite de crédit",
   overInsuredLimitClass: "classe au-delà de la limite assurée",
   trendWorseningDays: "hausse des retards signalée (jours)",
@@ -201,6 +203,8 @@ function depositPolicyPathLabels(): Record<string, string> {
       Object.entries(fields).flatMap(([field, label]) => [
         [`${c}.${field}`, `${label} de la classe ${c}`],
         [`depositPolicy.${c}.${field}`, `${label} de la classe ${c}`],
+        // As the configuration (configure-company) nests it.
+        [`settings.depositPolicy.${c}.${field}`, `${label} de la classe ${c}`],
       ]),
     ),
   );

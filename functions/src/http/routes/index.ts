@@ -52,6 +52,8 @@ import {
   listCustomersCommand,
   mergeCustomerCommand,
   syncCustomersCommand,
+  refreshProfilesCommand,
+  customerProfilesCommand,
   updateCustomerCommand,
 } from "../../application/commands/customers";
 import { commandRoute } from "../command-route";
@@ -59,7 +61,7 @@ import type { Route } from "../route";
 
 const company = "/v1/companies/:companyId";
 
-/** Every route of the `api` function (docs/api-reference.md). `refunds/quote` precedes `refunds/:refundId`, `customers/sync` and `customers/advice` precede `customers/:customerId`. */
+/** Every route of the `api` function (docs/api-reference.md). `refunds/quote` precedes `refunds/:refundId`; `customers/sync`, `customers/advice` and `customers/profiles/refresh` precede `customers/:customerId`. */
 export const ROUTES: readonly Route[] = [
   commandRoute("GET", `${company}/me`, meCommand),
   commandRoute("POST", `${company}/deposits`, recordDepositCommand),
@@ -104,10 +106,12 @@ export const ROUTES: readonly Route[] = [
   commandRoute("POST", `${company}/bank/entries/:entryId/unmatch`, unmatchBankEntryCommand),
   commandRoute("POST", `${company}/audit/verify`, verifyChainsWithAnchorCommand),
   commandRoute("POST", `${company}/customers/sync`, syncCustomersCommand),
+  commandRoute("POST", `${company}/customers/profiles/refresh`, refreshProfilesCommand),
   commandRoute("GET", `${company}/customers`, listCustomersCommand),
   commandRoute("POST", `${company}/customers`, createCustomerCommand),
   commandRoute("GET", `${company}/customers/advice`, customerAdviceCommand),
   commandRoute("GET", `${company}/customers/:customerId`, getCustomerCommand),
   commandRoute("POST", `${company}/customers/:customerId`, updateCustomerCommand),
   commandRoute("POST", `${company}/customers/:customerId/merge`, mergeCustomerCommand),
+  commandRoute("GET", `${company}/customers/:customerId/profiles`, customerProfilesCommand),
 ];

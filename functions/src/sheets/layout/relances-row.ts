@@ -32,6 +32,7 @@ const RULE_LABEL: Record<ReminderRule, string> = {
   "integrity-anchor": "Empreinte d'intégrité (auditeurs)",
   "refund-notice": "Avis de remboursement",
   document: "Document envoyé au client",
+  "customer-risk-signal": "Signal faible (client)",
 };
 
 const LEVEL_LABEL: Record<ReminderRule, string[]> = {
@@ -45,6 +46,7 @@ const LEVEL_LABEL: Record<ReminderRule, string[]> = {
   "refund-notice": ["Avis"],
   // Level n > 0 is the n-th « Renvoyer au client ».
   document: ["Envoi"],
+  "customer-risk-signal": ["Signal"],
 };
 
 export const STATUS_LABEL = {

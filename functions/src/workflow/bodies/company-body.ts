@@ -19,6 +19,27 @@ function wholeCount(unit: "mois" | "jours", min: number, max: number) {
 }
 
 /**
+ * An optional setting whose schema fills in its defaults even from nothing
+ * (`prefault`): absent stays absent, so a company that never set it reads
+ * the defaults of the day, not those frozen when it was configured.
+ */
+function leftOutWhenAbsent<T extends z.ZodType>(schema: T) {
+  return z
+    .unknown()
+    .transform((value, ctx): z.output<T> => {
+      if (typeof value !== "object" || value === null || Array.isArray(value)) {
+        ctx.addIssue({ code: "custom", message: "doit être un objet JSON de réglages" });
+        return z.NEVER;
+      }
+      const parsed = schema.safeParse(value, { reportInput: true });
+      if (parsed.success) return parsed.data;
+      for (const issue of parsed.error.issues) ctx.addIssue({ ...issue, code: "custom", path: issue.path });
+      return z.NEVER;
+    })
+    .optional();
+}
+
+/**
  * A company's settings as an operator types them (functions/tools/configure-company.ts);
  * its output is the stored CompanySettings (model/company.ts).
  */
@@ -91,6 +112,10 @@ export const companySettingsSchema = z
     sendDocuments: z.boolean({ error: "doit valoir true ou false" }).optional(),
     /** Credit insurers and their policy's declaration delay (docs/customers-risk.md « Credit insurance »). */
     insurers: insurersSchema.optional(),
+    /** Customer risk classes: any subset of the thresholds, each growing from B to D (docs/customers-risk.md). */
+    riskThresholds: leftOutWhenAbsent(schemas.riskThresholdsSchema),
+    /** Deposit and payment terms per risk class: any subset of the classes, a worse class never better treated. */
+    depositPolicy: leftOutWhenAbsent(schemas.depositPolicySchema),
   })
   .superRefine((settings, ctx) => checkSameSiren(settings, ctx));
 
