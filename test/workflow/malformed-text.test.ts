@@ -38,7 +38,7 @@ describe("a deposit", () => {
       LONE,
     );
     expect(message).toBe(
-      "Nom : texte mal encodé : caractère Unicode incomplet (demi-paire de substitution isolée) en position 7.",
+      "Nom du client : texte mal encodé : caractère Unicode incomplet (demi-paire de substitution isolée) en position 7.",
     );
     await refused(
       "POST",

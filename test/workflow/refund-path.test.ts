@@ -171,6 +171,8 @@ test("deposit → quote → request → two approvals → credit note → instal
   const events = await fs.db.collection(`companies/${C}/events`).get();
   expect(events.docs.map((d) => d.get("type")).sort()).toEqual(
     [
+      // The deposit's customer had no record: its first deposit creates it (docs/customers.md).
+      "customer.created",
       "deposit.recorded",
       "refund.requested",
       "refund.approved_step",
