@@ -8,7 +8,6 @@
  * the issuing transaction, its SHA-256 sealed in the hash chain, the file
  * uploaded once, downloadable byte-identical, mailed once to the customer.
  */
-import { createHash } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { FieldValue, Timestamp } from "@google-cloud/firestore";
@@ -17,42 +16,33 @@ import { embeddedFile } from "./pdf-inspection";
 import { documentAttachments } from "../../functions/src/application/documents";
 import { documentRenderer } from "../../functions/src/application/renderers";
 import { smtpTransport } from "../../functions/src/mail/smtp-transport";
-import { DOCUMENTS, EVENTS, INVOICES, OUTBOX, SEQUENCES } from "../../functions/src/model/collections";
-import type { CompanySettings } from "../../functions/src/model/company";
+import { EVENTS, INVOICES, OUTBOX, SEQUENCES } from "../../functions/src/model/collections";
 import type { DocumentDoc } from "../../functions/src/model/document";
 import type { OutboxEntry } from "../../functions/src/model/outbox-entry";
 import { deliverDueReminders } from "../../functions/src/outbox/deliver";
 import { cloudDocumentBucket, documentBucketFromEnv } from "../../functions/src/storage/document-bucket";
-import { MENUISERIE } from "../../functions/dev/demo-data/companies";
 import { validateEn16931 } from "../../functions/testing/einvoice/en16931-validation";
-import { startSmtpSink, type SmtpSink } from "../../functions/testing/smtp-server";
+import type { SmtpSink } from "../../functions/testing/smtp-server";
 import { runTsChild } from "../jobs/support/run-child";
 import type { TestApi } from "../support/workflow-api";
 import { ACCOUNTING, ADMIN, C, DEPOSIT_BODY, REQUESTER, SALES, refundBody } from "../workflow/fixtures";
-import { workflowSuite } from "../workflow/suite";
+import { ARTIFACTS, IDENTITY, documentsSuite, sha256 } from "./support/documents-suite";
 
-/** The demo's Menuiserie Durand SAS: a complete legal identity (functions/dev/demo-data/companies.ts), documents on. */
-const IDENTITY: Partial<CompanySettings> = { ...MENUISERIE.settings, documentsEnabled: true };
 const CUSTOMER = {
   ...DEPOSIT_BODY.customer,
   email: "compta@hotel-bellevue.test",
   address: "4 quai du Rhône\n69002 Lyon",
 };
 const BODY = { ...DEPOSIT_BODY, customer: CUSTOMER };
-const ARTIFACTS = join(__dirname, "../../test-artifacts/documents");
 
-const suite = workflowSuite("docstore", IDENTITY);
+const suite = documentsSuite("docstore");
 const fs = suite.fs;
 const base = `/v1/companies/${C}`;
 let api: TestApi;
 let sink: SmtpSink;
-beforeEach(async () => {
-  api = suite.api;
-  sink = await startSmtpSink();
+beforeEach(() => {
+  ({ api, sink } = suite);
 });
-afterEach(() => sink.stop());
-
-const sha256 = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
 
 /** The file is a Factur-X PDF whose embedded XML passes the official rules; left for review. */
 function keepValid(fileName: string, pdf: Buffer): string {
@@ -65,7 +55,7 @@ function keepValid(fileName: string, pdf: Buffer): string {
   writeFileSync(join(ARTIFACTS, fileName), pdf);
   return xml;
 }
-const documents = () => fs.db.collection(`companies/${C}/${DOCUMENTS}`);
+const documents = suite.documents;
 
 async function document(id: string): Promise<DocumentDoc> {
   const snap = await documents().doc(id).get();

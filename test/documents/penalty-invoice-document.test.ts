@@ -13,45 +13,38 @@
  *   default, and without its legal identity gets the French 422 naming the
  *   fields, no number consumed.
  */
-import { createHash } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { documentAttachments } from "../../functions/src/application/documents";
 import { documentRenderer } from "../../functions/src/application/renderers";
 import { euros } from "../../functions/src/domain/reminders/french-amount";
 import { smtpTransport } from "../../functions/src/mail/smtp-transport";
-import { CREDIT_NOTES, DOCUMENTS, INVOICES, OUTBOX, SEQUENCES } from "../../functions/src/model/collections";
-import type { CompanySettings } from "../../functions/src/model/company";
+import { CREDIT_NOTES, INVOICES, OUTBOX, SEQUENCES } from "../../functions/src/model/collections";
 import type { DocumentDoc } from "../../functions/src/model/document";
 import { sealedHash } from "../../functions/src/integrity/walk-series";
 import { deliverDueReminders } from "../../functions/src/outbox/deliver";
 import { documentBucketFromEnv } from "../../functions/src/storage/document-bucket";
-import { MENUISERIE } from "../../functions/dev/demo-data/companies";
 import { ciiFacts } from "../../functions/testing/einvoice/cii-facts";
 import { validateEn16931 } from "../../functions/testing/einvoice/en16931-validation";
 import { mintLocalToken } from "../../functions/testing/local-tokens";
-import { startSmtpSink, type SmtpSink } from "../../functions/testing/smtp-server";
+import type { SmtpSink } from "../../functions/testing/smtp-server";
+import type { CompanySettings } from "../../functions/src/model/company";
 import { runConfigureCompany } from "../../functions/tools/configure-company";
 import type { TestApi } from "../support/workflow-api";
 import { ACCOUNTING, ADMIN, C, DEPOSIT_BODY, REQUESTER, SALES, refundBody } from "../workflow/fixtures";
-import { workflowSuite } from "../workflow/suite";
+import { ARTIFACTS, IDENTITY, documentsSuite, sha256 } from "./support/documents-suite";
 import { embeddedFile, expectRenders, readableText } from "./pdf-inspection";
 
-const IDENTITY: Partial<CompanySettings> = { ...MENUISERIE.settings, documentsEnabled: true };
-const ARTIFACTS = join(__dirname, "../../test-artifacts/documents");
-const suite = workflowSuite("docpenalty", IDENTITY);
+const suite = documentsSuite("docpenalty");
 const fs = suite.fs;
 const base = `/v1/companies/${C}`;
 let api: TestApi;
 let sink: SmtpSink;
-beforeEach(async () => {
-  api = suite.api;
-  sink = await startSmtpSink();
+beforeEach(() => {
+  ({ api, sink } = suite);
 });
-afterEach(() => sink.stop());
 
-const sha256 = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
-const documents = () => fs.db.collection(`companies/${C}/${DOCUMENTS}`);
+const documents = suite.documents;
 /** A professional customer with the address its documents need. */
 const BODY = { ...DEPOSIT_BODY, customer: { ...DEPOSIT_BODY.customer, address: "4 quai du Rhône\n69002 Lyon" } };
 const GARAGE = {

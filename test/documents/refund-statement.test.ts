@@ -10,44 +10,36 @@
  * files, once), tampering named by the verification, never rewritten when
  * the schedule changes later.
  */
-import { createHash } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { documentAttachments } from "../../functions/src/application/documents";
 import { documentRenderer } from "../../functions/src/application/renderers";
 import { euros } from "../../functions/src/domain/reminders/french-amount";
 import { smtpTransport } from "../../functions/src/mail/smtp-transport";
-import { CREDIT_NOTES, DOCUMENTS, OUTBOX } from "../../functions/src/model/collections";
-import type { CompanySettings } from "../../functions/src/model/company";
+import { CREDIT_NOTES, OUTBOX } from "../../functions/src/model/collections";
 import type { DocumentDoc } from "../../functions/src/model/document";
 import type { OutboxEntry } from "../../functions/src/model/outbox-entry";
 import { deliverDueReminders } from "../../functions/src/outbox/deliver";
 import { documentBucketFromEnv } from "../../functions/src/storage/document-bucket";
-import { MENUISERIE } from "../../functions/dev/demo-data/companies";
 import { mintLocalToken } from "../../functions/testing/local-tokens";
-import { startSmtpSink, type SmtpSink } from "../../functions/testing/smtp-server";
+import type { SmtpSink } from "../../functions/testing/smtp-server";
 import type { TestApi } from "../support/workflow-api";
-import { ACCOUNTING, ADMIN, C, DEPOSIT_BODY, REQUESTER, SALES } from "../workflow/fixtures";
-import { workflowSuite } from "../workflow/suite";
+import { ACCOUNTING, ADMIN, C, DEPOSIT_BODY, MIXED_RATES_DEPOSIT_BODY, REQUESTER, SALES } from "../workflow/fixtures";
+import { ARTIFACTS, documentsSuite, sha256 } from "./support/documents-suite";
 import { readableText } from "./pdf-inspection";
 
-const IDENTITY: Partial<CompanySettings> = { ...MENUISERIE.settings, documentsEnabled: true };
-const ARTIFACTS = join(__dirname, "../../test-artifacts/documents");
-const suite = workflowSuite("docstmt", IDENTITY);
+const suite = documentsSuite("docstmt");
 const fs = suite.fs;
 const base = `/v1/companies/${C}`;
 let api: TestApi;
 let sink: SmtpSink;
-beforeEach(async () => {
-  api = suite.api;
-  sink = await startSmtpSink();
+beforeEach(() => {
+  ({ api, sink } = suite);
 });
-afterEach(() => sink.stop());
 
-const sha256 = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
 /** An amount as pdftotext reads it (readableText makes the French spaces plain). */
 const printed = (amount: string) => euros(amount).replace(/[\u00a0\u202f]/g, " ");
-const documents = () => fs.db.collection(`companies/${C}/${DOCUMENTS}`);
+const documents = suite.documents;
 
 async function download(id: string) {
   const res = await fetch(`${api.url}${base}/documents/${id}`, {
@@ -100,16 +92,7 @@ function keep(fileName: string, pdf: Buffer) {
 // B2B acompte at two rates: 30 % of 10 000,00 € HT at 20 % and 2 000,00 € HT at 10 % → 3 000,00 + 600,00 HT,
 // 600,00 + 60,00 VAT, 4 260,00 € TTC; the seller cancels, the whole deposit is credited per rate (CGI art. 272,
 // the VAT of a deposit refunded is reversed by the credit note) and paid back in two instalments.
-const MIXED = {
-  ...DEPOSIT_BODY,
-  customer: { ...DEPOSIT_BODY.customer, email: "compta@hotel-bellevue.test", address: "4 quai du Rhône\n69002 Lyon" },
-  order: {
-    lines: [
-      { vatRate: "20", net: "10000.00", label: "Agencement salle" },
-      { vatRate: "10", net: "2000.00", label: "Rénovation" },
-    ],
-  },
-};
+const MIXED = MIXED_RATES_DEPOSIT_BODY;
 
 test("issued once at the final approval: listed with the refund, SHA-256 sealed on the credit note's chained record, downloaded byte-identical, the amounts per rate and the dated instalments in French", async () => {
   const { refundId, number, body } = await approvedRefund(MIXED, {
