@@ -23,23 +23,15 @@ import { runUnkeyed } from "../storage/run-unkeyed";
 import type { UnitOfWork } from "../storage/unit-of-work";
 import { customerRef } from "./customer-records";
 import { loadRiskInputs } from "./customer-risk-inputs";
+import type { CustomerProfileRefresh } from "../contract";
 
 /** Who hears of weak signals: the people who agree terms with customers and those who collect. */
 const SIGNAL_ROLES = ["sales_approver", "accounting_approver"] as const;
 /** The actor of the refresh's writes. */
 export const PROFILE_REFRESH_ACTOR = "profils-clients";
 
-export interface ProfileRefreshResult {
-  asOf: string;
-  /** Customers whose profile was recomputed (their mark cleared). */
-  refreshed: number;
-  /** Customer documents the refresh read (each one found stale, once per attempt). */
-  customersRead: number;
-  historyAppended: number;
-  signalsQueued: number;
-  /** Customers left marked because their data could not be read into a profile (French reason). */
-  failed: { customerId: string; reason: string }[];
-}
+/** What a refresh did: the answer of `POST …/customers/profiles/refresh`, also the dashboard job's count. */
+export type ProfileRefreshResult = CustomerProfileRefresh;
 
 interface Context {
   companyId: string;
