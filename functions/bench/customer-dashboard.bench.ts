@@ -13,14 +13,10 @@
 import { join } from "node:path";
 import { Firestore, Timestamp } from "@google-cloud/firestore";
 import { riskProfile } from "../src/domain";
-import { setupWorkbook } from "../src/sheets/layout/setup-workbook";
-import { createSheetsApi } from "../src/sheets/sheets-api";
-import { SheetsGateway } from "../src/sheets/sheets-gateway";
-import { startFirestoreEmulator } from "../testing/firestore-emulator";
-import { startSheetsServer } from "../testing/sheets-server";
 import { batchedWrites } from "./batched-writes";
 import { percentile } from "./percentile";
 import { FUNCTION_HEAP_MB, runMeasuredChild } from "./support/measured-child";
+import { withWorkbookStack } from "./support/workbook-stack";
 
 const CUSTOMERS = Number(process.env.BENCH_CUSTOMERS ?? 100_000);
 const RUNS = 3;
@@ -103,60 +99,44 @@ async function seed(db: Firestore): Promise<void> {
 }
 
 export default async function bench(): Promise<void> {
-  const emulator = await startFirestoreEmulator({ projectId: "demo-customer-dashboard-bench" });
-  const sheetsServer = await startSheetsServer();
-  try {
-    const db = new Firestore({ projectId: emulator.projectId, host: emulator.host, ssl: false });
-    const gateway = new SheetsGateway(createSheetsApi(sheetsServer.functionsAccess));
-    const spreadsheetId = (await gateway.api.spreadsheets.create({ requestBody: { properties: { title: "Bench" } } }))
-      .data.spreadsheetId!;
-    await setupWorkbook(gateway, spreadsheetId);
-    const seeding = performance.now();
-    await seed(db);
-    console.log(
-      `seeded ${CUSTOMERS} customers and ${CUSTOMERS} invoices in ${((performance.now() - seeding) / 1000).toFixed(1)} s (batches of 400, 8 in flight)`,
-    );
-    await db.terminate();
-    const env = {
-      ...process.env,
-      FIRESTORE_EMULATOR_HOST: emulator.host,
-      SHEETS_API_URL: sheetsServer.url,
-      SHEETS_API_TOKEN: sheetsServer.functionsAccess.accessToken,
-      METADATA_SERVER_DETECTION: "none",
-    };
-    const runs: Measure[] = [];
-    for (let r = 0; r < RUNS; r++) {
-      sheetsServer.resetCalls();
-      runs.push(
-        await runMeasuredChild<Measure>(
-          join(__dirname, "customer-dashboard.child.ts"),
-          [emulator.projectId, COMPANY, spreadsheetId, AS_OF],
-          env,
-        ),
+  await withWorkbookStack(
+    "demo-customer-dashboard-bench",
+    seed,
+    async ({ emulator, sheetsServer, spreadsheetId, childEnv: env, seededSeconds }) => {
+      console.log(
+        `seeded ${CUSTOMERS} customers and ${CUSTOMERS} invoices in ${seededSeconds} s (batches of 400, 8 in flight)`,
       );
-      if (r === 0) console.log(`  Sheets API calls of a run: ${JSON.stringify(sheetsServer.calls())}`);
-    }
-    const last = runs[runs.length - 1];
-    const peakRss = Math.max(...runs.map((m) => m.peakRss));
-    console.log(
-      `customer dashboard: ${last.customers} customers, ${last.rows} rows in « Tableau clients », ${last.documentsRead} documents read; ` +
-        `median of ${RUNS} runs ${(
-          percentile(
-            runs.map((m) => m.ms),
-            50,
-          ) / 1000
-        ).toFixed(1)} s ` +
-        `(${runs.map((m) => (m.ms / 1000).toFixed(1)).join(" / ")} s; of which writing the two sheets ` +
-        `${runs.map((m) => (m.sheetMs / 1000).toFixed(1)).join(" / ")} s)`,
-    );
-    console.log(
-      `  peak RSS ${mib(peakRss)} (goal ≤ 256 MiB, heap limited to ${FUNCTION_HEAP_MB} MiB as deployed; ${mib(last.startRss)} before the run) ` +
-        `${peakRss <= 256 * 1024 * 1024 ? "OK" : "MISSED"}, peak heap ${mib(Math.max(...runs.map((m) => m.peakHeap)))}; ` +
-        `dashboard document ${(last.storedBytes / 1024).toFixed(1)} KiB`,
-    );
-    console.log(`  receivables ${JSON.stringify(last.receivables)}, largest exposure ${last.top}`);
-  } finally {
-    await emulator.stop();
-    await sheetsServer.stop();
-  }
+      const runs: Measure[] = [];
+      for (let r = 0; r < RUNS; r++) {
+        sheetsServer.resetCalls();
+        runs.push(
+          await runMeasuredChild<Measure>(
+            join(__dirname, "customer-dashboard.child.ts"),
+            [emulator.projectId, COMPANY, spreadsheetId, AS_OF],
+            env,
+          ),
+        );
+        if (r === 0) console.log(`  Sheets API calls of a run: ${JSON.stringify(sheetsServer.calls())}`);
+      }
+      const last = runs[runs.length - 1];
+      const peakRss = Math.max(...runs.map((m) => m.peakRss));
+      console.log(
+        `customer dashboard: ${last.customers} customers, ${last.rows} rows in « Tableau clients », ${last.documentsRead} documents read; ` +
+          `median of ${RUNS} runs ${(
+            percentile(
+              runs.map((m) => m.ms),
+              50,
+            ) / 1000
+          ).toFixed(1)} s ` +
+          `(${runs.map((m) => (m.ms / 1000).toFixed(1)).join(" / ")} s; of which writing the two sheets ` +
+          `${runs.map((m) => (m.sheetMs / 1000).toFixed(1)).join(" / ")} s)`,
+      );
+      console.log(
+        `  peak RSS ${mib(peakRss)} (goal ≤ 256 MiB, heap limited to ${FUNCTION_HEAP_MB} MiB as deployed; ${mib(last.startRss)} before the run) ` +
+          `${peakRss <= 256 * 1024 * 1024 ? "OK" : "MISSED"}, peak heap ${mib(Math.max(...runs.map((m) => m.peakHeap)))}; ` +
+          `dashboard document ${(last.storedBytes / 1024).toFixed(1)} KiB`,
+      );
+      console.log(`  receivables ${JSON.stringify(last.receivables)}, largest exposure ${last.top}`);
+    },
+  );
 }

@@ -8,7 +8,6 @@
  */
 import { join } from "node:path";
 import { Firestore, Timestamp } from "@google-cloud/firestore";
-import { startFirestoreEmulator } from "../testing/firestore-emulator";
 import { batchedWrites } from "./batched-writes";
 import {
   benchCustomer,
@@ -18,16 +17,13 @@ import {
   depositInvoiceContent,
   pad,
 } from "./support/deposit-fixture";
-import { startSheetsServer } from "../testing/sheets-server";
-import { createSheetsApi } from "../src/sheets/sheets-api";
-import { SheetsGateway } from "../src/sheets/sheets-gateway";
-import { setupWorkbook } from "../src/sheets/layout/setup-workbook";
 import { MAX_PAYLOAD_BYTES } from "../src/sheets/split-payload";
 import type { DepositDoc } from "../src/model/deposit";
 import type { InvoiceDoc } from "../src/model/invoice";
 import type { JournalEntryDoc } from "../src/model/journal-entry";
 import { customerTerms, type RefundDoc } from "../src/model/refund";
 import { FUNCTION_HEAP_MB, runMeasuredChild } from "./support/measured-child";
+import { withWorkbookStack } from "./support/workbook-stack";
 
 const DEPOSITS = 10_000;
 const COMPANY = "bench";
@@ -156,56 +152,38 @@ interface SyncMeasure {
 const mib = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MiB`;
 
 export default async function bench(): Promise<void> {
-  const emulator = await startFirestoreEmulator({ projectId: "demo-sheets-bench" });
-  const sheetsServer = await startSheetsServer();
-  try {
-    const db = new Firestore({ projectId: emulator.projectId, host: emulator.host, ssl: false });
-    const gateway = new SheetsGateway(createSheetsApi(sheetsServer.functionsAccess));
-    const spreadsheetId = (await gateway.api.spreadsheets.create({ requestBody: { properties: { title: "Bench" } } }))
-      .data.spreadsheetId!;
-    await setupWorkbook(gateway, spreadsheetId);
-    const seeding = performance.now();
-    await seed(db);
-    console.log(
-      `seeded ${DEPOSITS} deposits, invoices, ledger entries and refund requests in ${((performance.now() - seeding) / 1000).toFixed(1)} s`,
-    );
-    await db.terminate();
-    const env = {
-      ...process.env,
-      FIRESTORE_EMULATOR_HOST: emulator.host,
-      SHEETS_API_URL: sheetsServer.url,
-      SHEETS_API_TOKEN: sheetsServer.functionsAccess.accessToken,
-      METADATA_SERVER_DETECTION: "none",
-    };
-    for (const label of ["full resync (empty sheets)", "resync, nothing changed"]) {
-      sheetsServer.resetCalls();
-      const run = await runMeasuredChild<SyncMeasure>(
-        join(__dirname, "sheets-sync.child.ts"),
-        [emulator.projectId, COMPANY, spreadsheetId],
-        env,
-      );
-      const calls = sheetsServer.calls();
-      const writes = WRITE_METHODS.reduce((t, m) => t + (calls[m] ?? 0), 0);
-      console.log(
-        `${label}: ${(run.ms / 1000).toFixed(2)} s, peak RSS ${mib(run.peakRss)} (goal ≤ 256 MiB, heap limited to ${FUNCTION_HEAP_MB} MiB as deployed; ${mib(run.startRss)} before the sync), peak heap ${mib(run.peakHeap)}`,
-      );
-      console.log(`  Sheets API calls: ${JSON.stringify(calls)} → ${writes} write call(s)`);
-      if (run.valueCallBytes.length)
-        console.log(
-          `  values.batchUpdate bodies: ${run.valueCallBytes.map((b) => `${(b / 1e6).toFixed(2)} MB`).join(", ")} (split past ${MAX_PAYLOAD_BYTES / 1e6} MB)`,
+  await withWorkbookStack(
+    "demo-sheets-bench",
+    seed,
+    async ({ emulator, sheetsServer, gateway, spreadsheetId, childEnv: env, seededSeconds }) => {
+      console.log(`seeded ${DEPOSITS} deposits, invoices, ledger entries and refund requests in ${seededSeconds} s`);
+      for (const label of ["full resync (empty sheets)", "resync, nothing changed"]) {
+        sheetsServer.resetCalls();
+        const run = await runMeasuredChild<SyncMeasure>(
+          join(__dirname, "sheets-sync.child.ts"),
+          [emulator.projectId, COMPANY, spreadsheetId],
+          env,
         );
-      if (Object.keys(run.sheetBytes).length)
+        const calls = sheetsServer.calls();
+        const writes = WRITE_METHODS.reduce((t, m) => t + (calls[m] ?? 0), 0);
         console.log(
-          `  by sheet: ${Object.entries(run.sheetBytes)
-            .map(([sheet, b]) => `${sheet} ${(b / 1e6).toFixed(2)} MB`)
-            .join(", ")}`,
+          `${label}: ${(run.ms / 1000).toFixed(2)} s, peak RSS ${mib(run.peakRss)} (goal ≤ 256 MiB, heap limited to ${FUNCTION_HEAP_MB} MiB as deployed; ${mib(run.startRss)} before the sync), peak heap ${mib(run.peakHeap)}`,
         );
-      console.log(`  ${JSON.stringify(run.result)}`);
-    }
-    const [acomptes] = await gateway.readValues(spreadsheetId, ["'Acomptes'!A:A"]);
-    console.log(`Acomptes rows after both syncs: ${acomptes.length - 1} (expected ${DEPOSITS})`);
-  } finally {
-    await sheetsServer.stop();
-    await emulator.stop();
-  }
+        console.log(`  Sheets API calls: ${JSON.stringify(calls)} → ${writes} write call(s)`);
+        if (run.valueCallBytes.length)
+          console.log(
+            `  values.batchUpdate bodies: ${run.valueCallBytes.map((b) => `${(b / 1e6).toFixed(2)} MB`).join(", ")} (split past ${MAX_PAYLOAD_BYTES / 1e6} MB)`,
+          );
+        if (Object.keys(run.sheetBytes).length)
+          console.log(
+            `  by sheet: ${Object.entries(run.sheetBytes)
+              .map(([sheet, b]) => `${sheet} ${(b / 1e6).toFixed(2)} MB`)
+              .join(", ")}`,
+          );
+        console.log(`  ${JSON.stringify(run.result)}`);
+      }
+      const [acomptes] = await gateway.readValues(spreadsheetId, ["'Acomptes'!A:A"]);
+      console.log(`Acomptes rows after both syncs: ${acomptes.length - 1} (expected ${DEPOSITS})`);
+    },
+  );
 }
