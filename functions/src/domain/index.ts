@@ -303,6 +303,16 @@ export {
   WEAK_SIGNAL_LABELS,
 } from "./vocabulary/labels";
 export {
+  configuredFactor,
+  DEFAULT_FACTOR_ACCOUNT,
+  factoringAssignment,
+  factorSchema,
+  factorsSchema,
+  subrogationMention,
+  type Factor,
+  type FactoringAssignment,
+} from "./customers/factors";
+export {
   configuredInsurer,
   insurerChoiceProblem,
   insurerSchema,

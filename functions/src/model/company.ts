@@ -2,6 +2,7 @@ import type { Timestamp } from "@google-cloud/firestore";
 import type { z } from "zod";
 import type { DepositPolicy, PostalAddress, RiskThresholds, schemas } from "../domain";
 import type { CsvStatementLayout } from "../domain/bank/csv-layout";
+import type { Factor } from "../domain/customers/factors";
 import type { Insurer } from "../domain/customers/insurers";
 
 /**
@@ -58,6 +59,13 @@ export interface CompanySettings {
    * and no declaration is reminded; once set, it must name one of them.
    */
   insurers?: Insurer[];
+  /**
+   * The factors the company assigns invoices to, each with the bank details
+   * its assigned invoices print and the ledger account their receivable
+   * moves to (docs/customers-risk.md « Factoring »). A customer whose
+   * factoring is `assigned` must name one of them.
+   */
+  factors?: Factor[];
   /**
    * The thresholds of the customer risk classes (domain/customers/risk-thresholds.ts),
    * stored whole: what the operator left out holds the default of the day it was configured.

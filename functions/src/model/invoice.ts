@@ -3,6 +3,7 @@ import { customerKey, type Customer, type DateString, type MoneyString, type Rat
 import type { SealedRecord } from "./chain";
 import type { AdvanceInterestDeduction, PenaltyTranche, VatShare } from "../domain";
 import type { InvoicedPenalties } from "../domain/reminders/dunning-penalties";
+import type { FactoringAssignment } from "../domain/customers/factors";
 import type { InsuranceClaim } from "../domain/customers/insurance-claim";
 
 /**
@@ -72,6 +73,13 @@ export interface InvoiceContent {
   origin?: "external";
   /** External invoice: gross of the deposits it deducted, as printed by the other tool. */
   externalDepositsDeducted?: MoneyString;
+  /**
+   * Final invoice to a customer assigned to a factor: pay the factor, with
+   * its bank details and the subrogation mention (printed, and in the
+   * Factur-X payee and payment means), and the account the receivable was
+   * booked to. Absent: not factored.
+   */
+  factoring?: FactoringAssignment;
 }
 
 /**
@@ -136,6 +144,8 @@ export interface InvoiceCopies {
   origin?: "external";
   /** content.penaltyRate, for the reminders job; the engine never goes below 3 × the legal rate. */
   contractPenaltyRate?: string;
+  /** content.factoring.factor: the invoice is the factor's to collect (no dunning by Acompte; dashboard's factored share). */
+  factor?: string;
 }
 
 export function invoiceCopies(content: InvoiceContent): InvoiceCopies {
@@ -148,6 +158,7 @@ export function invoiceCopies(content: InvoiceContent): InvoiceCopies {
     customerKey: customerKey(content.customer),
     origin: content.origin,
     contractPenaltyRate: content.penaltyRate,
+    factor: content.factoring?.factor,
   };
 }
 
@@ -222,6 +233,7 @@ export const INVOICE_COPY_FIELDS = Object.keys({
   customerKey: 1,
   origin: 1,
   contractPenaltyRate: 1,
+  factor: 1,
 } satisfies Record<keyof InvoiceCopies, 1>) as (keyof InvoiceCopies)[];
 export const INVOICE_STATE_FIELDS = Object.keys({
   openAmount: 1,

@@ -9,23 +9,24 @@ import {
   supplyKind,
 } from "./primitives";
 
-const accountNumber = z
+/** A PCG account number, classes 1 to 7. */
+export const accountNumberSchema = z
   .string({ error: "doit être un numéro de compte" })
   .regex(/^[1-7][0-9A-Z]{2,15}$/, { message: "numéro de compte du plan comptable invalide (classe 1 à 7, ex. 4191)" });
 
 export const chartOverridesSchema = z
   .strictObject({
-    bank: accountNumber,
-    customers: accountNumber,
-    depositsReceived: accountNumber,
-    vatCollected: accountNumber,
-    vatAwaitingPayment: accountNumber,
-    salesGoods: accountNumber,
-    salesServices: accountNumber,
-    compensationKept: accountNumber,
-    compensationPaid: accountNumber,
-    interestPaid: accountNumber,
-    latePenaltiesReceived: accountNumber,
+    bank: accountNumberSchema,
+    customers: accountNumberSchema,
+    depositsReceived: accountNumberSchema,
+    vatCollected: accountNumberSchema,
+    vatAwaitingPayment: accountNumberSchema,
+    salesGoods: accountNumberSchema,
+    salesServices: accountNumberSchema,
+    compensationKept: accountNumberSchema,
+    compensationPaid: accountNumberSchema,
+    interestPaid: accountNumberSchema,
+    latePenaltiesReceived: accountNumberSchema,
   })
   .partial();
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { isFiscalYearEnd, schemas } from "../../domain";
 import type { CompanySettings } from "../../model/company";
+import { factorsSchema } from "../../domain/customers/factors";
 import { insurersSchema } from "../../domain/customers/insurers";
 import { reminderSettingsSchema } from "../../domain/reminders/reminder-settings";
 import { bicSchema, ibanSchema } from "./bank-details";
@@ -112,6 +113,8 @@ export const companySettingsSchema = z
     sendDocuments: z.boolean({ error: "doit valoir true ou false" }).optional(),
     /** Credit insurers and their policy's declaration delay (docs/customers-risk.md « Credit insurance »). */
     insurers: insurersSchema.optional(),
+    /** Factors, their bank details and ledger account (docs/customers-risk.md « Factoring »). */
+    factors: factorsSchema.optional(),
     /** Customer risk classes: any subset of the thresholds, each growing from B to D (docs/customers-risk.md). */
     riskThresholds: leftOutWhenAbsent(schemas.riskThresholdsSchema),
     /** Deposit and payment terms per risk class: any subset of the classes, a worse class never better treated. */
