@@ -168,7 +168,7 @@ function payment(flow: PageFlow, cii: CiiInvoice, content: FacturXContent): void
   flow.table([{ width: CONTENT_WIDTH - 140 }, { width: 140, align: R }], ["", "Montant"], settlementRows(cii, content));
   flow.gap(6);
   const factoring = factoringOf(content);
-  // Right under the amount due: paid to anyone but the factor, the invoice is not settled (C. civ. 1324, 1346-1).
+  // Right under the amount due: paid to anyone but the factor, the invoice is not settled (C. civ. 1346-1, 1346-5).
   if (factoring) {
     flow.framed([
       { text: payToFactorLine(factoring), style: { bold: true, size: 10 } },

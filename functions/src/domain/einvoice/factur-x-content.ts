@@ -205,9 +205,10 @@ export function depositInvoiceCii(content: SealedInvoice, seller: DocumentSeller
  * with the L214-2 interest deducted for a consumer, as prepaid amount, so
  * that the amount due is the sealed one. Assigned to a factor, it names the
  * factor as payee (BG-10), the factor's account as where to pay (BG-16/17)
- * and carries the subrogation mention (C. civ. 1346-1, 1324: the customer
- * is discharged only by paying the factor once notified) as a note of
- * subject ACC, UNTDID 4451 « factor assignment clause ».
+ * and carries the subrogation mention (C. civ. 1346-1, 1346-5: once it
+ * knows of the subrogation, the customer is discharged only by paying the
+ * factor) as a note of subject ACC, UNTDID 4451 « factor assignment
+ * clause ».
  */
 export function finalInvoiceCii(content: SealedInvoice, seller: DocumentSeller): CiiInvoice {
   if (content.type !== "final") throw new Error(`finalInvoiceCii: ${content.number} is a ${content.type} invoice`);
