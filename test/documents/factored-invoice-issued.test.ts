@@ -15,13 +15,12 @@ import { subrogationMention } from "../../functions/src/domain";
 import { customerKey } from "../../functions/src/model/amounts";
 import { customerIdOf } from "../../functions/src/model/customer";
 import type { DocumentDoc } from "../../functions/src/model/document";
-import { ciiFacts } from "../../functions/testing/einvoice/cii-facts";
-import { validateEn16931 } from "../../functions/testing/einvoice/en16931-validation";
 import { mintLocalToken } from "../../functions/testing/local-tokens";
 import { runConfigureCompany } from "../../functions/tools/configure-company";
 import type { TestApi } from "../support/workflow-api";
 import { ACCOUNTING, C, DEPOSIT_BODY, SALES } from "../workflow/fixtures";
-import { ARTIFACTS, IDENTITY, documentsSuite, sha256 } from "./support/documents-suite";
+import { expectValidCii } from "../domain/einvoice/expect-valid-cii";
+import { ARTIFACTS, FINAL_BODY, IDENTITY, documentsSuite, sha256 } from "./support/documents-suite";
 import { embeddedFile, expectRenders, readableText } from "./pdf-inspection";
 
 const CUSTOMER = {
@@ -61,14 +60,7 @@ test("a customer assigned to the company's factor: its final invoice's Factur-X 
   expect(assigned.body.factoring).toEqual({ status: "assigned", factor: "Rhône Affacturage SA" });
 
   api.setToday("2026-02-20");
-  const inv = await api.call("POST", `${base}/invoices/final`, {
-    as: ACCOUNTING,
-    body: {
-      orderRef: BODY.orderRef,
-      supplyKind: "goods",
-      lines: [{ vatRate: "20", net: "12000.00", label: "Agencement salle" }],
-    },
-  });
+  const inv = await api.call("POST", `${base}/invoices/final`, { as: ACCOUNTING, body: FINAL_BODY });
   expect(inv.status).toBe(201);
   expect(inv.body.content.factoring).toMatchObject({ factor: FACTOR.name, iban: FACTOR.iban, bic: FACTOR.bic });
 
@@ -81,11 +73,7 @@ test("a customer assigned to the company's factor: its final invoice's Factur-X 
   expectRenders(ARTIFACTS, "facture-affacturee-emise", pdf);
 
   const xml = embeddedFile(pdf);
-  writeFileSync(join(ARTIFACTS, "facture-affacturee-emise.xml"), xml);
-  const verdict = validateEn16931(xml);
-  expect(verdict.schemaErrors).toEqual([]);
-  expect(verdict.ruleErrors).toEqual([]);
-  const facts = await ciiFacts(xml);
+  const facts = await expectValidCii(xml, "facture-affacturee-emise");
   expect(facts).toMatchObject({
     typeCode: "380",
     number: inv.body.number,

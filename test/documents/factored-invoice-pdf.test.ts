@@ -9,8 +9,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { renderFacturX } from "../../functions/src/documents/pdf";
-import { ciiFacts } from "../../functions/testing/einvoice/cii-facts";
-import { validateEn16931 } from "../../functions/testing/einvoice/en16931-validation";
+import { expectValidCii } from "../domain/einvoice/expect-valid-cii";
 import { FACTOR, SELLER, mixedDeposit, sealedFactoredFinal } from "../domain/einvoice/sealed-documents";
 import { darkestChannel, embeddedFile, expectRenders, readableText, renderPages } from "./pdf-inspection";
 
@@ -42,10 +41,7 @@ describe("Factur-X PDF of a final invoice assigned to a factor", () => {
 
     const xml = embeddedFile(rendered.pdf);
     expect(xml).toBe(rendered.xml);
-    const verdict = validateEn16931(xml);
-    expect(verdict.schemaErrors).toEqual([]);
-    expect(verdict.ruleErrors).toEqual([]);
-    const facts = await ciiFacts(xml);
+    const facts = await expectValidCii(xml);
     expect({ payee: facts.payee, iban: facts.iban, bic: facts.bic }).toEqual({
       payee: "Rhône Affacturage SA",
       iban: "FR7630004000031234567890143",

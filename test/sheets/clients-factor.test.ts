@@ -6,34 +6,20 @@
  * name — through the same command as the API, on the emulator and the
  * local Sheets server.
  */
-import { columnLetter } from "../../functions/src/sheets/layout/a1";
-import { columnIndexOf } from "../../functions/src/sheets/layout/sheet-spec";
-import { CLIENTS } from "../../functions/src/sheets/layout/workbook-spec";
 import type { ImportResult } from "../../functions/src/sheets/import/import-under-lease";
 import { CUSTOMERS } from "../../functions/src/model/collections";
 import type { CustomerDoc } from "../../functions/src/model/customer";
 import { ACCOUNTING, C } from "../workflow/fixtures";
+import { LAST, cellOf, clientRow, typeCells } from "./clients-sheet";
 import { importSuite } from "./import-suite";
 
 const suite = importSuite("sheetsfactor");
 const fs = suite.fs;
-const LAST = columnLetter(CLIENTS.columns.length - 1);
-const cellOf = (header: string, row: number) => `Clients!${columnLetter(columnIndexOf(CLIENTS, header))}${row}`;
 const company = () => fs.db.collection("companies").doc(C);
 const records = async () => (await company().collection(CUSTOMERS).get()).docs.map((d) => d.data() as CustomerDoc);
 
-function clientRow(values: Record<string, string | number>): (string | number)[] {
-  const row = CLIENTS.columns.map(() => "" as string | number);
-  for (const [header, v] of Object.entries(values)) row[columnIndexOf(CLIENTS, header)] = v;
-  return row;
-}
 const type = (spreadsheetId: string, range: string, values: (string | number)[][]) =>
-  suite.kit.gateway.api.spreadsheets.values.update({
-    spreadsheetId,
-    range,
-    valueInputOption: "USER_ENTERED",
-    requestBody: { values },
-  });
+  typeCells(suite.kit, spreadsheetId, range, values);
 const importRows = async (spreadsheetId: string) => {
   const answer = await suite.call("import", ACCOUNTING, { spreadsheetId });
   expect(answer.status).toBe(200);

@@ -8,11 +8,9 @@
  * shown to add exactly that to the invoice it would be unassigned. The XMLs
  * are left in test-artifacts/documents/.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
 import { ciiXml, finalInvoiceCii } from "../../../functions/src/domain";
 import { validateEn16931 } from "../../../functions/testing/einvoice/en16931-validation";
-import { ciiFacts } from "../../../functions/testing/einvoice/cii-facts";
+import { expectValidCii } from "./expect-valid-cii";
 import { wordingProblems } from "../../support/french-wording";
 import {
   FACTOR,
@@ -23,16 +21,6 @@ import {
   sealedDeposit,
   sealedFactoredFinal,
 } from "./sealed-documents";
-
-const ARTIFACTS = resolve(__dirname, "../../../test-artifacts/documents");
-
-function expectValid(name: string, xml: string) {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  writeFileSync(join(ARTIFACTS, `${name}.xml`), xml);
-  const verdict = validateEn16931(xml);
-  expect(verdict.schemaErrors).toEqual([]);
-  expect(verdict.ruleErrors).toEqual([]);
-}
 
 const deposits = () => [
   mixedDeposit(),
@@ -47,9 +35,7 @@ describe("Factur-X XML of a final invoice assigned to a factor", () => {
   it("names the factor as payee, its IBAN and BIC as the SEPA transfer's, the subrogation mention as an ACC note: valid", async () => {
     const { content, computed } = sealedFactoredFinal(deposits());
     const xml = ciiXml(finalInvoiceCii(content, SELLER));
-    expectValid("facture-solde-affacturee", xml);
-
-    const facts = await ciiFacts(xml);
+    const facts = await expectValidCii(xml, "facture-solde-affacturee");
     expect(facts.payee).toBe("Rhône Affacturage SA");
     expect(facts.paymentMeansCode).toBe("58");
     expect(facts.iban).toBe(FACTOR.iban);
@@ -91,8 +77,7 @@ describe("Factur-X XML of a final invoice assigned to a factor", () => {
     const xml = ciiXml(
       finalInvoiceCii({ ...content, factoring: withoutBic }, { ...SELLER, iban: undefined, bic: undefined }),
     );
-    expectValid("facture-solde-affacturee-sans-bic", xml);
-    const facts = await ciiFacts(xml);
+    const facts = await expectValidCii(xml, "facture-solde-affacturee-sans-bic");
     expect(facts.iban).toBe(FACTOR.iban);
     expect(facts.bic).toBeUndefined();
     expect(xml).not.toContain("BICID");
