@@ -306,6 +306,7 @@ export {
 export {
   configuredFactor,
   DEFAULT_FACTOR_ACCOUNT,
+  factorChoiceProblem,
   factoringAssignment,
   factorSchema,
   factorsSchema,
