@@ -255,9 +255,10 @@ test("GET …/invoices/{id}/insurance-claim: the claim as stored with the invoic
   const after = await read(ADMIN);
   expect(after.body).toMatchObject({
     insuranceClaim: declared.body.insuranceClaim,
-    summary: (await sheetCell(id)).v,
+    summary: "Déclarée le 12/05/2026, réf. SIN-778",
   });
-  expect(after.body.summary).toBe("Déclarée le 12/05/2026, réf. SIN-778");
+  // The phrase of the `Factures` sheet's « Assurance-crédit ».
+  expect(await sheetCell(id)).toMatchObject({ v: after.body.summary });
   for (const who of [REQUESTER, SALES]) expect((await read(who)).status).toBe(403);
   const missing = await api.call("GET", claimPath("nope"), { as: ACCOUNTING });
   expect(missing.status).toBe(404);
