@@ -6,7 +6,8 @@
  * `Factures`, declares the claim, is refused an indemnity above the invoice's
  * total (in French, under « Montant », nothing stored), records the indemnity,
  * and sees each status in the sidebar, in Firestore and in the sheet's
- * « Assurance-crédit » column. Screenshots in test-artifacts/sidebar/.
+ * « Assurance-crédit » column; a closing recorded meanwhile shows on
+ * « Actualiser ». Screenshots in test-artifacts/sidebar/.
  */
 import type { Browser, FrameLocator, Page } from "playwright-core";
 import type { InvoiceDoc } from "../../functions/src/model/invoice";
@@ -155,6 +156,19 @@ test("declares the claim, is refused an indemnity above the total in French, rec
   expect(await offered(sidebar)).toEqual(["Clôturée"]);
   await page.locator("#sidebar").screenshot({ path: screenshotPath("sinistre-3-indemnisee") });
 
+  // Closed meanwhile by someone else (here through the api): « Actualiser » shows it, and no step is offered.
+  stack.api.setToday("2026-07-10");
+  const closed = await stack.api.call("POST", `/v1/companies/${C}/invoices/${invoice.id}/insurance-claim`, {
+    as: ACCOUNTING,
+    body: { status: "closed", on: "2026-07-10" },
+  });
+  expect(closed.status).toBe(200);
+  await sidebar.getByRole("button", { name: "Actualiser" }).click();
+  await summary.filter({ hasText: "Clôturée le 10/07/2026" }).waitFor({ timeout: 20000 });
+  expect(await sidebar.locator("#claim-closed").isVisible()).toBe(true);
+  expect(await sidebar.getByRole("button", { name: "Enregistrer l'étape" }).isVisible()).toBe(false);
+  expect(await sheetCell()).toBe("Clôturée le 10/07/2026 – déclarée le 12/05/2026, réf. SIN-778");
+
   // The sheet beside the sidebar shows the same status.
   await page
     .locator("#sheet")
@@ -162,9 +176,9 @@ test("declares the claim, is refused an indemnity above the total in French, rec
       (frame: HTMLIFrameElement, url) => (frame.src = url),
       `${stack.sheets.url}/view/${stack.spreadsheetId}?onglet=Factures`,
     );
-  await page.frameLocator("#sheet").locator("table").filter({ hasText: "Indemnisée le 03/07/2026" }).waitFor();
+  await page.frameLocator("#sheet").locator("table").filter({ hasText: "Clôturée le 10/07/2026" }).waitFor();
   // The « Assurance-crédit » column is far right: brought into view for the screenshot.
-  await page.frameLocator("#sheet").getByText("Indemnisée le 03/07/2026").first().scrollIntoViewIfNeeded();
+  await page.frameLocator("#sheet").getByText("Clôturée le 10/07/2026").first().scrollIntoViewIfNeeded();
   await page.screenshot({ path: screenshotPath("sinistre-4-classeur-factures") });
   expect(errors).toEqual([]);
 }, 180_000);

@@ -11,6 +11,7 @@ import { insuranceClaimNextSteps } from "../../../functions/src/domain/customers
 import { INSURANCE_CLAIM_STATUS_LABELS } from "../../../functions/src/domain/vocabulary/labels";
 import { parseFrenchDate, unreadableDate } from "../backend/french-date";
 import { clearBanner, showSuccess } from "./banner";
+import { whileBusy } from "./busy";
 import { byId, el, facts } from "./dom";
 import { formatDate, formatMoney, parseAmount, todayIso } from "./format";
 import { showFieldRefusal } from "./field-refusal";
@@ -100,6 +101,12 @@ export class InvoiceTab {
       void this.record();
     });
     this.step.addEventListener("change", () => this.showAmountField());
+    const refresh = byId<HTMLButtonElement>("refresh-invoice");
+    refresh.addEventListener("click", () => {
+      // The last confirmation speaks of the claim as it was.
+      clearBanner();
+      void whileBusy([refresh], () => this.refresh(), "Actualisation…");
+    });
     this.form.addEventListener("input", (event) => {
       const slot = `${(event.target as HTMLElement).id}-error`;
       if (SLOTS.includes(slot)) byId(slot).textContent = "";
@@ -120,6 +127,11 @@ export class InvoiceTab {
     this.shown = shown;
     if (!selected.invoiceId) return this.showNone(selected.problem ?? NO_INVOICE);
     await this.load(selected.invoiceId);
+  }
+
+  /** The shown invoice read again: another person may have recorded a step meanwhile. */
+  async refresh(): Promise<void> {
+    if (this.detail && this.submit.getAttribute("aria-busy") !== "true") await this.load(this.detail.id);
   }
 
   private async load(invoiceId: string): Promise<void> {
