@@ -125,8 +125,10 @@ export class InvoiceTab {
     const shown = selected.invoiceId ?? `|${selected.problem ?? ""}`;
     if (shown === this.shown) return;
     this.shown = shown;
-    if (!selected.invoiceId) return this.showNone(selected.problem ?? NO_INVOICE);
-    await this.load(selected.invoiceId);
+    if (selected.invoiceId) return this.load(selected.invoiceId);
+    // An answer still on its way is for the row left: it must not replace this.
+    this.seq++;
+    this.showNone(selected.problem ?? NO_INVOICE);
   }
 
   /** The shown invoice read again: another person may have recorded a step meanwhile. */
