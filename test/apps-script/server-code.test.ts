@@ -186,12 +186,18 @@ describe("selected deposit", () => {
     // A recorded row gets no « Conseil client »: the advice is for rows being typed.
     expect(addon.getSelectedRow()).toEqual({
       ok: true,
-      data: { row: 2, depositId: "dep_1", adviceQuery: null, adviceProblem: "Cet acompte est déjà enregistré." },
+      data: {
+        row: 2,
+        depositId: "dep_1",
+        adviceQuery: null,
+        adviceProblem: "Cet acompte est déjà enregistré.",
+        invoice: null,
+      },
     });
     const elsewhere = await harness([], { spreadsheet: spreadsheet({ sheet: "Avoirs", row: 2, column: 1 }) });
     expect(elsewhere.addon.getSelectedRow()).toEqual({
       ok: true,
-      data: { row: null, depositId: null, adviceQuery: null, adviceProblem: null },
+      data: { row: null, depositId: null, adviceQuery: null, adviceProblem: null, invoice: null },
     });
     expect([...requests, ...elsewhere.requests]).toHaveLength(0);
   });
@@ -233,6 +239,7 @@ describe("selected deposit", () => {
         adviceQuery:
           "siren=732829320&name=H%C3%B4tel%20Bellevue%20%26%20Fils&net=12000.50&vatRate=5.5&depositPercent=30",
         adviceProblem: null,
+        invoice: null,
       },
     });
     const noAmount = await typed(["Hôtel Bellevue", "", "", "", "", "", "", ""]);

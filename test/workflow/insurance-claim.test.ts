@@ -231,6 +231,40 @@ test("roles: accounting approvers and admins only; unauthenticated 401", async (
   await refused(claimPath(id), { token: null, body }, 401, "UNAUTHENTICATED");
 });
 
+test("GET …/invoices/{id}/insurance-claim: the claim as stored with the invoice's total, null before any step; accounting and admins only", async () => {
+  const { id } = await openInvoice();
+  const read = (as: string) => api.call("GET", claimPath(id), { as });
+  const before = await read(ACCOUNTING);
+  expect(before.status).toBe(200);
+  expect(before.body).toEqual({
+    id,
+    number: "FA-2026-000002",
+    customer: DEPOSIT_BODY.customer.name,
+    gross: "10080.00",
+    dueDate: "2026-03-22",
+    openAmount: "10080.00",
+    insuranceClaim: null,
+    summary: null,
+  });
+  api.setToday("2026-05-12");
+  const declared = await api.call("POST", claimPath(id), {
+    as: ACCOUNTING,
+    body: { status: "declared", on: "2026-05-12", reference: "SIN-778" },
+  });
+  expect(declared.status).toBe(200);
+  const after = await read(ADMIN);
+  expect(after.body).toMatchObject({
+    insuranceClaim: declared.body.insuranceClaim,
+    summary: "Déclarée le 12/05/2026, réf. SIN-778",
+  });
+  // The phrase of the `Factures` sheet's « Assurance-crédit ».
+  expect(await sheetCell(id)).toMatchObject({ v: after.body.summary });
+  for (const who of [REQUESTER, SALES]) expect((await read(who)).status).toBe(403);
+  const missing = await api.call("GET", claimPath("nope"), { as: ACCOUNTING });
+  expect(missing.status).toBe(404);
+  expect(missing.body.error.message).toBe("Facture introuvable : nope.");
+});
+
 describe("a customer's cover names a configured insurer", () => {
   const record = customerIdOf(customerKey(DEPOSIT_BODY.customer as never));
   const cover = (insurer: string) => ({ insurance: { insurer, limit: "20000.00", grantedOn: "2026-01-02" } });

@@ -42,6 +42,8 @@ import { listSupportingDocuments } from "./listSupportingDocuments";
 import { downloadSupportingDocument } from "./downloadSupportingDocument";
 import { previewRefundStatement } from "./previewRefundStatement";
 import { addSupportingDocument } from "./addSupportingDocument";
+import { getInsuranceClaim } from "./getInsuranceClaim";
+import { recordInsuranceClaim } from "./recordInsuranceClaim";
 
 export const entryPoints: EntryPoints = {
   onOpen,
@@ -87,4 +89,6 @@ export const entryPoints: EntryPoints = {
   downloadSupportingDocument,
   addSupportingDocument,
   previewRefundStatement,
+  getInsuranceClaim,
+  recordInsuranceClaim,
 };

@@ -6,6 +6,7 @@ import { callApi } from "./api-client";
 import { DEPOSITS_SHEET, depositIdFromRow } from "./deposit-row";
 import { adviceQueryOfRow, type AdviceReading } from "./advice-row";
 import { readSelectedRow } from "./selected-row";
+import { selectedInvoiceRow } from "./selected-invoice";
 
 /** Reading only: a selection of several rows shows the first one. */
 export function selectedDepositId(): { depositId?: string; row?: number; problem?: string; advice?: AdviceReading } {
@@ -21,7 +22,8 @@ export function selectedDepositId(): { depositId?: string; row?: number; problem
 /**
  * The selected row only, read from the sheet without calling the functions:
  * cheap enough to poll. A row being typed also gives the query of its
- * « Conseil client », so the advice follows what is typed.
+ * « Conseil client », so the advice follows what is typed; a `Factures` row
+ * gives the invoice of the « Sinistre assurance-crédit » panel.
  */
 export function getSelectedRow(): CallResult<SelectedRow> {
   const picked = selectedDepositId();
@@ -32,6 +34,7 @@ export function getSelectedRow(): CallResult<SelectedRow> {
       depositId: picked.depositId ?? null,
       adviceQuery: picked.advice?.ok ? picked.advice.query : null,
       adviceProblem: picked.advice && !picked.advice.ok ? picked.advice.problem : null,
+      invoice: selectedInvoiceRow(),
     },
   };
 }

@@ -6,7 +6,7 @@
  */
 import type { BankAllocation, BankEntrySummary, StatementImportSummary } from "../interfaces/api";
 import type { CallResult, UserError } from "../interfaces/result";
-import { clearBanner, showError, showSuccess } from "./banner";
+import { clearBanner, showSuccess } from "./banner";
 import { whileBusy } from "./busy";
 import { byId, el, facts } from "./dom";
 import { formatDate, formatMoney } from "./format";
@@ -14,6 +14,7 @@ import { KeyedActions } from "./keyed-action";
 import { reasonForm } from "./reason-form";
 import { callServer } from "./server";
 import { describeTransferFile } from "./transfer-text";
+import { showFieldRefusal } from "./field-refusal";
 
 /**
  * The api refuses a body above 1 Mio (http/body-limit.ts); the file travels
@@ -32,22 +33,7 @@ const FIELD_OF_PATH: Record<string, string> = {
   upTo: "transfer-date-error",
 };
 
-/**
- * Each detail under the field it names; the message in the banner only
- * when no field holds a detail (it sums them up, never shown beside them).
- */
-function showRefusal(error: UserError, slots: string[]): void {
-  const placed = new Map<string, string[]>();
-  const unplaced: UserError["details"] = [];
-  for (const detail of error.details ?? []) {
-    const slot = FIELD_OF_PATH[detail.path];
-    if (slot && slots.includes(slot)) placed.set(slot, [...(placed.get(slot) ?? []), detail.message]);
-    else unplaced.push(detail);
-  }
-  for (const slot of slots) byId(slot).textContent = (placed.get(slot) ?? []).join(" ");
-  if (placed.size === 0) showError(error);
-  else if (unplaced.length > 0) showError({ ...error, message: unplaced.map((d) => d.message).join(" ") });
-}
+const showRefusal = (error: UserError, slots: string[]) => showFieldRefusal(error, FIELD_OF_PATH, slots);
 
 /** « FA-2026-000012 : 600,00 € », the items a suggestion or a match settles. */
 function allocationsText(allocations: BankAllocation[]): string {

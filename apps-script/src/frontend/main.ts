@@ -5,6 +5,7 @@ import { BankTab } from "./bank-tab";
 import { showError } from "./banner";
 import { byId } from "./dom";
 import { FollowTab } from "./follow-tab";
+import { InvoiceTab } from "./invoice-tab";
 import { roleLabel } from "./labels";
 import { RequestTab } from "./request-tab";
 import { callServer } from "./server";
@@ -13,6 +14,7 @@ import { setupTabs } from "./tabs";
 async function start(): Promise<void> {
   const follow = new FollowTab();
   const advice = new AdvicePanel();
+  const invoice = new InvoiceTab();
   let selectTab: ReturnType<typeof setupTabs> = () => undefined;
   const request = new RequestTab(
     (refundId) => {
@@ -20,7 +22,10 @@ async function start(): Promise<void> {
       void follow.show(refundId);
     },
     (selection) => follow.listDepositRefunds(selection.deposit?.refunds),
-    (row) => void advice.follow(row),
+    (row) => {
+      void advice.follow(row);
+      void invoice.follow(row.invoice);
+    },
   );
   const approvals = new ApprovalsTab((refundId) => void follow.show(refundId));
   const bank = new BankTab();
@@ -47,9 +52,14 @@ async function start(): Promise<void> {
   follow.setMe(me);
   request.showSelection(selection);
   // The poll follows the row from then on; the first reading without waiting for it.
-  void callServer("getSelectedRow").then((row) => (row.ok ? advice.follow(row.data) : undefined));
-  // The bank routes answer accounting approvers and admins only: the tab is theirs.
-  byId("tab-bank").hidden = !me.roles.some((r) => r === "accounting_approver" || r === "admin");
+  // The bank and claim routes answer accounting approvers and admins only: those tabs are theirs.
+  const accounting = me.roles.some((r) => r === "accounting_approver" || r === "admin");
+  byId("tab-bank").hidden = !accounting;
+  byId("tab-invoice").hidden = !accounting;
+  invoice.permit(accounting);
+  void callServer("getSelectedRow").then((row) =>
+    row.ok ? Promise.all([advice.follow(row.data), invoice.follow(row.data.invoice)]) : undefined,
+  );
   const approver = me.roles.some((r) => r === "sales_approver" || r === "accounting_approver");
   if (approver) {
     approvalsLoaded = true;

@@ -2,7 +2,7 @@
  * WAI-ARIA tabs: arrows, Home and End move between tabs, only the selected
  * tab is in the Tab order, and each panel is shown with its tab.
  */
-export type TabName = "request" | "approvals" | "follow" | "bank";
+export type TabName = "request" | "approvals" | "follow" | "bank" | "invoice";
 
 export function setupTabs(onShow: (name: TabName) => void): (name: TabName) => void {
   const tabs = Array.from(document.querySelectorAll<HTMLButtonElement>('[role="tab"]'));

@@ -9,6 +9,9 @@ import type {
   BankEntrySummary,
   CustomerAdvice,
   DocumentDownload,
+  InsuranceClaimBody,
+  InvoiceInsuranceClaim,
+  InvoiceInsuranceClaimDetail,
   IssuedDocument,
   PendingApproval,
   PreparedTransferFile,
@@ -69,6 +72,12 @@ export interface SidebarFunctions {
     contentBase64: string,
     idempotencyKey: string,
   ): CallResult<SupportingDocument>;
+  getInsuranceClaim(invoiceId: string): CallResult<InvoiceInsuranceClaimDetail>;
+  recordInsuranceClaim(
+    invoiceId: string,
+    body: InsuranceClaimBody,
+    idempotencyKey: string,
+  ): CallResult<InvoiceInsuranceClaim>;
 }
 
 /** Entry points Apps Script itself or the add-on menu calls. */
@@ -122,6 +131,8 @@ export const SIDEBAR_FUNCTIONS = [
   "downloadSupportingDocument",
   "previewRefundStatement",
   "addSupportingDocument",
+  "getInsuranceClaim",
+  "recordInsuranceClaim",
 ] as const satisfies readonly (keyof SidebarFunctions)[];
 
 export const MENU_FUNCTIONS = [

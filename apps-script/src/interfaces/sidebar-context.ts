@@ -17,6 +17,16 @@ export interface SelectedRow {
   adviceQuery: string | null;
   /** Why there is no advice for the selected row (French); null when there is, or no row is selected. */
   adviceProblem: string | null;
+  /** The selected `Factures` row (« Sinistre assurance-crédit »); null while another sheet is active. */
+  invoice: SelectedInvoiceRow | null;
+}
+
+/** Where the selection is in `Factures`, before asking the functions about the invoice. */
+export interface SelectedInvoiceRow {
+  row: number | null;
+  invoiceId: string | null;
+  /** French explanation when no invoice could be taken from the selection (header row, a row without id). */
+  problem: string | null;
 }
 
 export interface SidebarContext {

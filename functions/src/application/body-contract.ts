@@ -8,12 +8,14 @@ import type {
   BankEntryMatchBody,
   BankEntryUnmatchBody,
   InstalmentPaidBody,
+  InsuranceClaimBody,
   InvoiceDunningBody,
   LegalRatesBody,
   PenaltyClaimBody,
   RefundProposal,
   RejectBody,
 } from "../contract";
+import type { insuranceClaimBodySchema } from "../workflow/bodies/insurance-claim-body";
 import type { penaltyClaimBodySchema } from "../workflow/bodies/penalty-claim-body";
 import type { instalmentPaidBodySchema, refundBodySchema, rejectBodySchema } from "../workflow/bodies/refund-body";
 import type { invoiceDunningBodySchema } from "../workflow/set-invoice-dunning-body";
@@ -31,4 +33,5 @@ export type BodyContract = [
   Accepts<typeof penaltyClaimBodySchema, PenaltyClaimBody>,
   Accepts<typeof bankMatchBodySchema, BankEntryMatchBody>,
   Accepts<typeof bankUnmatchBodySchema, BankEntryUnmatchBody>,
+  Accepts<typeof insuranceClaimBodySchema, InsuranceClaimBody>,
 ];

@@ -1,5 +1,5 @@
 import type { Customer } from "./deposit";
-import type { Role } from "./enums";
+import type { InsuranceClaimStatus, Role } from "./enums";
 
 /** `GET …/me`. */
 export interface Me {
@@ -58,24 +58,36 @@ export interface PaymentRecorded {
   customerCreditId: string | null;
 }
 
+/** A credit-insurance claim as kept on its invoice: the current status and every step, oldest first. */
+export interface InsuranceClaimState {
+  status: InsuranceClaimStatus;
+  declaredOn: string;
+  reference: string | null;
+  steps: { status: InsuranceClaimStatus; on: string; reference: string | null; amount: string | null }[];
+}
+
 /** `POST …/invoices/{id}/insurance-claim`: the invoice's credit-insurance claim after the call (`changed: false` when the step was already recorded). */
 export interface InvoiceInsuranceClaim {
   id: string;
   number: string;
   dueDate: string;
   openAmount: string;
-  insuranceClaim: {
-    status: "declared" | "indemnified" | "refused" | "closed";
-    declaredOn: string;
-    reference: string | null;
-    steps: {
-      status: "declared" | "indemnified" | "refused" | "closed";
-      on: string;
-      reference: string | null;
-      amount: string | null;
-    }[];
-  };
+  insuranceClaim: InsuranceClaimState;
   changed: boolean;
+}
+
+/** `GET …/invoices/{id}/insurance-claim`: the invoice as a claim needs it (its total caps the amounts) and its claim, null before any declaration. */
+export interface InvoiceInsuranceClaimDetail {
+  id: string;
+  number: string;
+  customer: string;
+  /** Total including VAT. */
+  gross: string;
+  dueDate: string;
+  openAmount: string;
+  insuranceClaim: InsuranceClaimState | null;
+  /** The claim in one French phrase, as the `Factures` sheet's « Assurance-crédit » shows it; null without a claim. */
+  summary: string | null;
 }
 
 /** `GET …/insurance-claims`: one page of the invoices with a credit-insurance claim, by invoice id; `next` is the `?after=` of the next page (null: the last page). */

@@ -3,7 +3,7 @@
  * are the truth; application/body-contract.ts fails to compile if one of
  * these stops being accepted by its schema.
  */
-import type { RefundReason } from "./enums";
+import type { InsuranceClaimStatus, RefundReason } from "./enums";
 
 /** What is refunded: all of it, an amount (gross), or a net amount per VAT rate. */
 export type RefundScope =
@@ -58,4 +58,16 @@ export interface InvoiceDunningBody {
   disputed: boolean;
   disputeReason?: string;
   promiseUntil?: string | null;
+}
+
+/**
+ * Body of `POST …/invoices/{id}/insurance-claim`: one step of the invoice's
+ * credit-insurance claim, its day (`YYYY-MM-DD`), the insurer's reference and
+ * the amount (declared, or for `indemnified` the indemnity received, required).
+ */
+export interface InsuranceClaimBody {
+  status: InsuranceClaimStatus;
+  on: string;
+  reference?: string;
+  amount?: string;
 }

@@ -6,6 +6,7 @@
 export { ROLES, APPROVER_ROLES, type Role, type ApproverRole } from "../domain/roles/roles";
 export { REFUND_STATUSES, type RefundStatus } from "../domain/refunds/refund-status";
 export { REFUND_REASONS, type RefundReason } from "../domain/refunds/refund-reason";
+export { INSURANCE_CLAIM_STATUSES, type InsuranceClaimStatus } from "../domain/customers/insurance-claim-steps";
 export type { CustomerKind, DepositKind, SupplyKind } from "../domain/deposits/deposit-kind";
 export {
   DEPOSIT_STATUSES,

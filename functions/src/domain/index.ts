@@ -330,6 +330,7 @@ export {
   type InsuranceClaimStatus,
   type InsuranceClaimStep,
 } from "./customers/insurance-claim";
+export { insuranceClaimNextSteps } from "./customers/insurance-claim-steps";
 export { insurerDeclarationReminder, type InsuredInvoice } from "./reminders/insurer-declaration";
 export { frenchDays } from "./reminders/french-amount";
 

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import {
   INSURANCE_CLAIM_STATUSES,
+  insuranceClaimNextSteps,
   insuranceClaimSummary,
   insurerChoiceProblem,
   insurersSchema,
@@ -104,6 +105,8 @@ describe("a claim's steps: declared → indemnified | refused → closed", () =>
     (path, next) => {
       const history = path ? (path.split(",") as InsuranceClaimStatus[]) : [];
       const claim = after(history);
+      // The sidebar offers the steps of this table: the same ones the engine accepts.
+      expect(insuranceClaimNextSteps(claim?.status)).toEqual(next);
       for (const status of INSURANCE_CLAIM_STATUSES) {
         const step = nextInsuranceClaim(claim, { status, on: "2026-07-01", amount: "10.00" }, TODAY);
         if (next.includes(status)) {

@@ -1,9 +1,15 @@
 import { FieldPath } from "@google-cloud/firestore";
 import { z } from "zod";
-import type { InsuranceClaimList, InvoiceInsuranceClaim } from "../../contract";
-import { INSURANCE_CLAIM_STATUSES } from "../../domain";
+import type {
+  InsuranceClaimList,
+  InsuranceClaimState,
+  InvoiceInsuranceClaim,
+  InvoiceInsuranceClaimDetail,
+} from "../../contract";
+import { INSURANCE_CLAIM_STATUSES, insuranceClaimSummary } from "../../domain";
+import { notFound } from "../../errors/api-error";
 import { INVOICES } from "../../model/collections";
-import { invoiceCopies, type InvoiceDoc } from "../../model/invoice";
+import { invoiceCopies, type InvoiceDoc, type StoredInsuranceClaim } from "../../model/invoice";
 import { insuranceClaimBodySchema } from "../../workflow/bodies/insurance-claim-body";
 import { setInsuranceClaim } from "../../workflow/set-insurance-claim";
 import { defineChange, defineRead } from "../command";
@@ -22,6 +28,39 @@ export const setInsuranceClaimCommand = defineChange({
   answer: "InvoiceInsuranceClaim",
   handler: (uow, _access, body, { params }) => setInsuranceClaim(uow, params.invoiceId, body),
   present: (answer): InvoiceInsuranceClaim => answer,
+});
+
+/** The claim as the wire shows it: without who stored it last (the audit events say). */
+const claimState = ({ status, declaredOn, reference, steps }: StoredInsuranceClaim): InsuranceClaimState => ({
+  status,
+  declaredOn,
+  reference,
+  steps,
+});
+
+export const getInsuranceClaimCommand = defineRead({
+  name: "invoice.get_insurance_claim",
+  summary:
+    "The invoice's credit-insurance claim (null before any declaration) with what a step needs: the invoice's number, customer, total (the cap of a claim's amount), due date and open amount.",
+  roles: CLAIM_ROLES,
+  answer: "InvoiceInsuranceClaimDetail",
+  handler: async (_access, reader, { params }) => {
+    const invoice = await reader.get<InvoiceDoc>(reader.collection(INVOICES).doc(params.invoiceId));
+    if (!invoice) throw notFound(`Facture introuvable : ${params.invoiceId}.`);
+    const { number, gross, dueDate } = invoiceCopies(invoice.content);
+    const claim = invoice.insuranceClaim;
+    const body: InvoiceInsuranceClaimDetail = {
+      id: params.invoiceId,
+      number,
+      customer: invoice.content.customer.name,
+      gross,
+      dueDate,
+      openAmount: invoice.openAmount,
+      insuranceClaim: claim ? claimState(claim) : null,
+      summary: claim ? insuranceClaimSummary(claim) : null,
+    };
+    return { status: 200, body };
+  },
 });
 
 const CLAIM_PAGE = 50;
@@ -65,14 +104,13 @@ export const listInsuranceClaimsCommand = defineRead({
     const body: InsuranceClaimList = {
       claims: shown.map(({ id, data }) => {
         const { number, dueDate } = invoiceCopies(data.content);
-        const { status: current, declaredOn, reference, steps } = data.insuranceClaim!;
         return {
           id,
           number,
           customer: data.content.customer.name,
           dueDate,
           openAmount: data.openAmount,
-          insuranceClaim: { status: current, declaredOn, reference, steps },
+          insuranceClaim: claimState(data.insuranceClaim!),
         };
       }),
       next: docs.length > limit ? shown[shown.length - 1].id : null,

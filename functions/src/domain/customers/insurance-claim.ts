@@ -8,20 +8,9 @@ import { frenchDate } from "../dates/calendar-date";
 import type { MoneyString } from "../money/money";
 import { INSURANCE_CLAIM_STATUS_LABELS, inSentence } from "../vocabulary/labels";
 import { euros } from "../reminders/french-amount";
+import { insuranceClaimNextSteps, type InsuranceClaimStatus } from "./insurance-claim-steps";
 
-/** The steps of a claim, in order. */
-export const INSURANCE_CLAIM_STATUSES = ["declared", "indemnified", "refused", "closed"] as const;
-/** One of INSURANCE_CLAIM_STATUSES. */
-export type InsuranceClaimStatus = (typeof INSURANCE_CLAIM_STATUSES)[number];
-
-/** What may follow each status (a claim starts declared). */
-const NEXT: Record<InsuranceClaimStatus | "none", readonly InsuranceClaimStatus[]> = {
-  none: ["declared"],
-  declared: ["indemnified", "refused"],
-  indemnified: ["closed"],
-  refused: ["closed"],
-  closed: [],
-};
+export { INSURANCE_CLAIM_STATUSES, type InsuranceClaimStatus } from "./insurance-claim-steps";
 
 /** One step as recorded: when, the insurer's reference, the amount (declared, or indemnified). */
 export interface InsuranceClaimStep {
@@ -81,11 +70,12 @@ export function nextInsuranceClaim(
       problem: `l'étape « ${label(step.status)} » est déjà enregistrée au ${frenchDate(last.on)}${last.amount ? ` (${euros(last.amount)})` : ""} : une étape enregistrée ne se modifie pas`,
     };
   }
-  const from = current?.status ?? "none";
-  if (!NEXT[from].includes(step.status)) {
-    const allowed = NEXT[from].map((s) => `« ${label(s)} »`).join(" ou ");
+  const from = current?.status ?? null;
+  const next = insuranceClaimNextSteps(from);
+  if (!next.includes(step.status)) {
+    const allowed = next.map((s) => `« ${label(s)} »`).join(" ou ");
     const problem =
-      from === "none"
+      from === null
         ? `une créance non déclarée ne peut pas passer à « ${label(step.status)} » : déclarez-la d'abord`
         : from === "closed"
           ? `le dossier est clôturé : plus aucune étape ne peut suivre`

@@ -26,7 +26,11 @@ import {
 import { addLegalRatesCommand, listLegalRatesCommand } from "../../application/commands/legal-rates";
 import { exportFecCommand } from "../../application/commands/fec";
 import { vatReturnCommand } from "../../application/commands/vat-return";
-import { listInsuranceClaimsCommand, setInsuranceClaimCommand } from "../../application/commands/insurance-claims";
+import {
+  getInsuranceClaimCommand,
+  listInsuranceClaimsCommand,
+  setInsuranceClaimCommand,
+} from "../../application/commands/insurance-claims";
 import {
   getTransferFileCommand,
   importStatementCommand,
@@ -89,6 +93,7 @@ export const ROUTES: readonly Route[] = [
   commandRoute("POST", `${company}/invoices/external`, recordExternalInvoiceCommand),
   commandRoute("POST", `${company}/invoices/:invoiceId/dunning`, setInvoiceDunningCommand),
   commandRoute("POST", `${company}/invoices/:invoiceId/insurance-claim`, setInsuranceClaimCommand),
+  commandRoute("GET", `${company}/invoices/:invoiceId/insurance-claim`, getInsuranceClaimCommand),
   commandRoute("GET", `${company}/insurance-claims`, listInsuranceClaimsCommand),
   commandRoute("POST", `${company}/invoices/:invoiceId/penalties`, claimPenaltiesCommand),
   commandRoute("POST", `${company}/payments`, recordPaymentCommand),
