@@ -142,6 +142,7 @@ export function enqueueDocumentMail(
     ...("amountDue" in content && content.amountDue !== undefined && doc.kind === "finalInvoice"
       ? { amountDue: content.amountDue }
       : {}),
+    ...("factoring" in content && content.factoring ? { factoring: content.factoring } : {}),
     ...("cites" in content
       ? { cites: content.cites.number }
       : "penaltyClaim" in content && content.penaltyClaim

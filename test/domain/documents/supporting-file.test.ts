@@ -4,6 +4,7 @@ import {
 } from "../../../functions/src/domain/validation/supporting-file";
 import { documentNotice } from "../../../functions/src/domain/reminders/document-notice";
 import { euros } from "../../../functions/src/domain/reminders/french-amount";
+import { subrogationMention } from "../../../functions/src/domain";
 
 const withHead = (head: number[], size: number) => Buffer.concat([Buffer.from(head), Buffer.alloc(size - head.length)]);
 
@@ -55,6 +56,32 @@ describe("the mail of an issued document", () => {
     );
     expect(mail).toMatchObject({ rule: "document", level: 0, target: "cn1", to: [base.customerEmail] });
     expect(mail.attachments).toEqual([{ documentId: "cn1" }]);
+  });
+
+  it("a factored invoice's mail says whom to pay, on which account, with the subrogation mention", () => {
+    const mail = documentNotice({
+      ...base,
+      kind: "finalInvoice",
+      number: "FA-2026-000002",
+      cites: undefined,
+      amountDue: "10080.00",
+      factoring: {
+        factor: "Factor Ouest",
+        iban: "FR7630004000031234567890143",
+        bic: "BNPAFRPP",
+        mention: subrogationMention("Factor Ouest"),
+      },
+    });
+    expect(mail.text).toContain(
+      [
+        `reste à payer après déduction des acomptes : ${euros("10080.00")}.`,
+        "",
+        "Règlement à l'ordre de Factor Ouest, par virement sur le compte IBAN FR76 3000 4000 0312 3456 7890 143, BIC BNPAFRPP.",
+        subrogationMention("Factor Ouest"),
+        "",
+      ].join("\n"),
+    );
+    expect(documentNotice({ ...base, kind: "finalInvoice", number: "FA-2026-000003" }).text).not.toContain("Règlement");
   });
 
   it("a resend is another mail (another level), said to be a resend", () => {

@@ -1,3 +1,5 @@
+import { spacedIban } from "../bank/iban";
+import type { FactoringAssignment } from "../customers/factors";
 import { frenchDate } from "../dates/calendar-day";
 import { euros } from "./french-amount";
 import type { Reminder } from "./reminder";
@@ -25,6 +27,8 @@ export interface DocumentNoticeInput {
   gross: string;
   /** A final invoice: what is left to pay after the deposits (decimal string). */
   amountDue?: string;
+  /** A final invoice assigned to a factor: whom the customer pays, and the subrogation mention. */
+  factoring?: Pick<FactoringAssignment, "factor" | "iban" | "bic" | "mention">;
   /** A credit note: the invoice it rectifies; a penalty invoice: the invoice paid late. */
   cites?: string;
   fileName: string;
@@ -53,6 +57,21 @@ function what(input: DocumentNoticeInput): string {
 }
 
 /**
+ * A factored invoice is paid to the factor, not to the company: the mail
+ * says so in the words of the document, or the customer, used to paying the
+ * company, would pay the wrong account (a payment that does not discharge
+ * the debt, C. civ. 1342-2).
+ */
+function payTo(factoring: NonNullable<DocumentNoticeInput["factoring"]>): string[] {
+  const bic = factoring.bic ? `, BIC ${factoring.bic}` : "";
+  return [
+    "",
+    `Règlement à l'ordre de ${factoring.factor}, par virement sur le compte IBAN ${spacedIban(factoring.iban)}${bic}.`,
+    factoring.mention,
+  ];
+}
+
+/**
  * The mail carrying an issued document to its customer: French subject and
  * body, the file attached. Its identity (rule, level, day, company, target)
  * makes the outbox send it once; a resend is a new level.
@@ -63,6 +82,7 @@ export function documentNotice(input: DocumentNoticeInput): Reminder {
     "Bonjour,",
     "",
     what(input),
+    ...(input.factoring ? payTo(input.factoring) : []),
     "",
     input.kind === "refundStatement"
       ? `Le document est joint à ce message (${input.fileName}).`
