@@ -4,7 +4,12 @@ import { startSmtpSink, SmtpSink } from "../../functions/testing/smtp-server";
 import { enqueueReminders } from "../../functions/src/outbox/enqueue";
 import { deliverDueReminders, DeliveryOptions } from "../../functions/src/outbox/deliver";
 import { OUTBOX } from "../../functions/src/model/collections";
-import { OutboxEntry } from "../../functions/src/model/outbox-entry";
+import {
+  DEFAULT_MESSAGE_ID_DOMAIN,
+  OutboxEntry,
+  messageIdFor,
+  newOutboxEntry,
+} from "../../functions/src/model/outbox-entry";
 import { smtpTransport } from "../../functions/src/mail/smtp-transport";
 import { reminderId } from "../../functions/src/domain/reminders/reminder";
 import { testFirestore } from "../support/firestore";
@@ -90,6 +95,18 @@ describe("outbox", () => {
     await enqueueReminders(db, reminders, { now: LATER, messageIdDomain: "acompte.test" });
     expect(await deliverDueReminders(db, transport(), options(LATER))).toMatchObject({ sent: 0, reads: 0 });
     expect(await sink.messages()).toHaveLength(3);
+  });
+
+  it("sends the deployment's Message-ID domain, also for entries a command queued with the default one", async () => {
+    // What a command's transaction queues (it does not know MAIL_MESSAGE_ID_DOMAIN).
+    const { id, entry } = newOutboxEntry(reminders[0], Timestamp.fromDate(T0));
+    expect(entry.messageId).toBe(messageIdFor(id, DEFAULT_MESSAGE_ID_DOMAIN));
+    await db.collection(OUTBOX).doc(id).set(entry);
+    const report = await deliverDueReminders(db, transport(), options(T0, { messageIdDomain: "compta.exemple.fr" }));
+    expect(report).toMatchObject({ sent: 1, failed: 0 });
+    const [mail] = await sink.messages();
+    expect(mail.messageId).toBe(messageIdFor(id, "compta.exemple.fr"));
+    expect(mail.messageId).toMatch(/^<[0-9a-f]{40}@compta\.exemple\.fr>$/);
   });
 
   it.each(["lease", "send"] as const)(

@@ -129,6 +129,7 @@ export {
   compensationEntry,
   creditNoteEntry,
   depositCashedEntry,
+  factoringAssignmentEntry,
   finalInvoiceEntry,
   paymentReceivedEntry,
   bankMatchReversalEntry,

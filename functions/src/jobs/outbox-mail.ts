@@ -21,6 +21,10 @@ export function outboxMailOf(config: MailConfig): OutboxMail {
     transport: config.transport,
     from: config.from,
     messageIdDomain: config.messageIdDomain,
-    delivery: { onUnknownOutcome: config.onUnknownOutcome, attachments: documentAttachments(documentBucketFromEnv()) },
+    delivery: {
+      onUnknownOutcome: config.onUnknownOutcome,
+      attachments: documentAttachments(documentBucketFromEnv()),
+      messageIdDomain: config.messageIdDomain,
+    },
   };
 }

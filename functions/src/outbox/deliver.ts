@@ -18,7 +18,7 @@ import type { MailAttachment, MailTransport, OutgoingMail } from "../mail/mail-t
 import { Lease } from "../storage/lease";
 import { mapLimited } from "./map-limited";
 import { OUTBOX } from "../model/collections";
-import { OutboxEntry } from "../model/outbox-entry";
+import { OutboxEntry, messageIdFor } from "../model/outbox-entry";
 
 export interface DeliveryOptions {
   now: () => Date;
@@ -28,6 +28,13 @@ export interface DeliveryOptions {
   maxAttempts?: number;
   onUnknownOutcome?: "resend" | "hold";
   concurrency?: number;
+  /**
+   * The deployment's Message-ID domain (MAIL_MESSAGE_ID_DOMAIN). Commands
+   * queue their mails without the deployment's configuration, so their
+   * entries carry the default domain: the delivery writes this one instead,
+   * derived from the same outbox id, so a resend keeps the same Message-ID.
+   */
+  messageIdDomain?: string;
   /**
    * The files an entry with `attachments` carries (issued documents), read
    * when it is sent: jobs/outbox-mail.ts gives application/documents.ts's.
@@ -145,7 +152,7 @@ async function deliverOne(
     const previousOwner = seen.leaseOwner;
     if (transport.findSent) {
       const since = (seen.claimedAt ?? seen.createdAt).toDate();
-      if (await transport.findSent(outgoing(seen, options.from, ref.id), since)) {
+      if (await transport.findSent(outgoing(seen, options, ref.id), since)) {
         const done = await finish(db, ref, previousOwner, { status: "SENT", sentAt: Timestamp.fromDate(now) }, report);
         return done ? "confirmed" : "skipped";
       }
@@ -167,7 +174,7 @@ async function deliverOne(
 
   try {
     const attachments = await attachmentsOf(db, claimed, options);
-    await transport.send({ ...outgoing(claimed, options.from, ref.id), ...(attachments ? { attachments } : {}) });
+    await transport.send({ ...outgoing(claimed, options, ref.id), ...(attachments ? { attachments } : {}) });
   } catch (error) {
     const attempts = claimed.attempts;
     const giveUp = attempts >= (options.maxAttempts ?? 5);
@@ -201,14 +208,18 @@ async function attachmentsOf(
   return options.attachments(db, entry);
 }
 
-function outgoing(entry: OutboxEntry, from: string, id: string): OutgoingMail {
+function outgoing(
+  entry: OutboxEntry,
+  { from, messageIdDomain }: Pick<DeliveryOptions, "from" | "messageIdDomain">,
+  id: string,
+): OutgoingMail {
   return {
     from,
     to: entry.to,
     cc: entry.cc.length > 0 ? entry.cc : undefined,
     subject: entry.subject,
     text: entry.text,
-    messageId: entry.messageId,
+    messageId: messageIdDomain ? messageIdFor(id, messageIdDomain) : entry.messageId,
     headers: { "X-Acompte-Reminder": id },
   };
 }

@@ -1,6 +1,7 @@
 import { markProfileStale } from "./mark-profile-stale";
 import {
   SHIPPED_LEGAL_RATES,
+  factoringAssignmentEntry,
   finalInvoice,
   finalInvoiceEntry,
   vatDueOnPayment,
@@ -21,6 +22,7 @@ import type { FinalInvoiceBody } from "./bodies/final-invoice-body";
 import { companyLegalRates } from "./company-legal-rates";
 import { chartOption, settingsOf } from "./company-settings";
 import { invoiceDueDate } from "./invoice-due-date";
+import { invoiceFactoring } from "./invoice-factoring";
 import { invoiceHead } from "./invoice-head";
 import { refuseIfOrderInvoiced } from "./order-final-invoice";
 import { issueDocument, refuseIfDocumentNotReady } from "./issue-document";
@@ -101,6 +103,7 @@ export async function issueFinalInvoice(uow: UnitOfWork, access: Access, body: F
   );
 
   refuseIfDocumentNotReady(access, customer);
+  const factoring = await invoiceFactoring(uow, access, customer, invoice.amountDue);
   const slot = await uow.nextNumber("invoice", uow.today);
   const ref = uow.collection(INVOICES).doc();
   const content: InvoiceContent = {
@@ -118,6 +121,7 @@ export async function issueFinalInvoice(uow: UnitOfWork, access: Access, body: F
     amountDue: invoice.amountDue,
     dueDate,
     penaltyRate: body.penaltyRate,
+    ...(factoring ? { factoring } : {}),
   };
   const paid = money(invoice.amountDue).isZero();
   // Services without the option for debits: the VAT it makes due waits on 44574 until paid (CGI art. 269-2-c).
@@ -151,6 +155,19 @@ export async function issueFinalInvoice(uow: UnitOfWork, access: Access, body: F
     ...chartOption(settings),
   });
   await postEntry(uow, entry, { kind: "finalInvoice", id: ref.id });
+  if (factoring)
+    await postEntry(
+      uow,
+      factoringAssignmentEntry({
+        date: uow.today,
+        pieceRef: slot.number,
+        amount: invoice.amountDue,
+        factor: factoring.factor,
+        factorAccount: factoring.account,
+        ...chartOption(settings),
+      }),
+      { kind: "finalInvoice", id: ref.id },
+    );
   for (const { d } of remaining) {
     uow.update(uow.collection(DEPOSITS).doc(d.id), {
       status: "applied",

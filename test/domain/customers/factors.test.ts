@@ -6,7 +6,9 @@ import { z } from "zod";
 import {
   configuredFactor,
   DEFAULT_FACTOR_ACCOUNT,
+  entryTotals,
   factoringAssignment,
+  factoringAssignmentEntry,
   factorsSchema,
   subrogationMention,
 } from "../../../functions/src/domain";
@@ -75,5 +77,29 @@ describe("the company's factors", () => {
     );
     const own = factoringAssignment({ ...factor, account: "467100", mention: "Payer Factor Ouest, subrogé." });
     expect([own.account, own.mention]).toEqual(["467100", "Payer Factor Ouest, subrogé."]);
+  });
+});
+
+describe("the assignment entry", () => {
+  const input = { date: "2026-03-10", pieceRef: "FA-2026-000050", amount: "10080.00", factor: "Factor Ouest" };
+
+  test("moves what is left to pay from 411 to the factor's account, balanced, in the miscellaneous journal", () => {
+    const entry = factoringAssignmentEntry({ ...input, factorAccount: "4671" });
+    expect([entry.kind, entry.journal, entry.label]).toEqual([
+      "factoring_assignment",
+      "OD",
+      "Cession au factor Factor Ouest FA-2026-000050",
+    ]);
+    expect(entry.lines.map((l) => `${l.account} ${l.debit}/${l.credit}`)).toEqual([
+      "4671 10080.00/0.00",
+      "411 0.00/10080.00",
+    ]);
+    expect(entryTotals(entry)).toEqual({ debit: "10080.00", credit: "10080.00" });
+  });
+
+  test("follows the company's customer account, and refuses a malformed factor account", () => {
+    const own = factoringAssignmentEntry({ ...input, factorAccount: "467100", chart: { customers: "4110001" } });
+    expect(own.lines.map((l) => l.account)).toEqual(["467100", "4110001"]);
+    expect(() => factoringAssignmentEntry({ ...input, factorAccount: "8" })).toThrow(/numéro de compte/);
   });
 });

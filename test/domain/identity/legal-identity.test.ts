@@ -105,6 +105,16 @@ describe("documentReadiness: what a document needs before its number is taken", 
     expect(missing[1].message).toMatch(/^Numéro de TVA intracommunautaire de la société/);
   });
 
+  it("counts a setting stored as null as missing, instead of failing", () => {
+    const nulled = { ...complete, vatNumber: null, rcsCity: null, address: null } as unknown as typeof complete;
+    expect(documentReadiness(nulled, { ...professional, siren: null } as unknown as typeof professional)).toEqual([
+      { path: "settings.address", message: expect.stringMatching(/^Adresse de la société : à renseigner/) },
+      { path: "settings.vatNumber", message: expect.stringMatching(/^Numéro de TVA intracommunautaire/) },
+      { path: "settings.rcsCity", message: expect.stringMatching(/^Ville d'immatriculation au RCS/) },
+      { path: "customer.siren", message: expect.stringMatching(/^SIREN du client : obligatoire/) },
+    ]);
+  });
+
   it("asks a société for its capital and RCS city, not a sole trader (Code de commerce R123-237)", () => {
     const bare = { ...complete, shareCapital: undefined, rcsCity: undefined };
     expect(documentReadiness(bare, professional).map((m) => m.path)).toEqual([

@@ -5,8 +5,9 @@ import { isSociete, type LegalIdentity } from "./legal-identity";
 const TO_SET = "à renseigner dans les paramètres de la société avant d'émettre une facture ou un avoir";
 const FOR_PROFESSIONAL = "obligatoire sur les factures et avoirs d'un client professionnel";
 
-function blank(value: string | undefined): boolean {
-  return value === undefined || value.trim() === "";
+/** Settings stored before a field existed, or cleared to null by hand in the console, count as missing. */
+function blank(value: string | null | undefined): boolean {
+  return value === undefined || value === null || value.trim() === "";
 }
 
 /**

@@ -13,7 +13,8 @@ export type EntryKind =
   | "compensation_paid"
   | "compensation_kept"
   | "penalty_invoice"
-  | "vat_on_payment";
+  | "vat_on_payment"
+  | "factoring_assignment";
 
 /** Journal codes: sales (invoices and credit notes), bank, miscellaneous. */
 export type JournalCode = "VT" | "BQ" | "OD";

@@ -5,6 +5,7 @@ import {
   CompensationEntryInput,
   CreditNoteEntryInput,
   DepositCashedEntryInput,
+  FactoringAssignmentEntryInput,
   FinalInvoiceEntryInput,
   PaymentReceivedEntryInput,
   PenaltyInvoiceEntryInput,
@@ -13,6 +14,7 @@ import {
   compensationEntryInputSchema,
   creditNoteEntryInputSchema,
   depositCashedEntryInputSchema,
+  factoringAssignmentEntryInputSchema,
   finalInvoiceEntryInputSchema,
   paymentReceivedEntryInputSchema,
   penaltyInvoiceEntryInputSchema,
@@ -381,6 +383,39 @@ export function penaltyInvoiceEntry(rawInput: PenaltyInvoiceEntryInput): Journal
       { account: chart.customers, label: "Pénalités et indemnité à payer", amount: penalties.plus(indemnity) },
       { account: chart.latePenaltiesReceived, label: "Pénalités de retard (L441-10)", amount: penalties.negated() },
       { account: chart.compensationKept, label: "Indemnité forfaitaire (D441-5)", amount: indemnity.negated() },
+    ],
+  );
+}
+
+/**
+ * A final invoice assigned to a factor (subrogation, C. civ. 1346-1): the
+ * receivable is the factor's from issue, so what is left to pay moves from
+ * the customer account to the factor's account the company chose (a
+ * class-46 third-party account by default): D factor / C411, in the
+ * miscellaneous journal, the invoice as its piece. The customer's 411 nets
+ * to zero for this invoice; what the factor pays later settles its account.
+ *
+ * @example
+ * factoringAssignmentEntry({ date: "2026-03-10", pieceRef: "FA2026-0050", amount: "10080.00", factor: "Factor Ouest", factorAccount: "4671" });
+ * // → { kind: "factoring_assignment", journal: "OD", label: "Cession au factor Factor Ouest FA2026-0050",
+ * //     lines: [4671 D 10080.00, 411 C 10080.00] }
+ */
+export function factoringAssignmentEntry(rawInput: FactoringAssignmentEntryInput): JournalEntry {
+  const input = parseInput(factoringAssignmentEntryInputSchema, rawInput);
+  const chart = chartOfAccounts(input.chart);
+  const amount = money(input.amount);
+  const label = `Cession au factor ${input.factor}`;
+  return journalEntry(
+    {
+      kind: "factoring_assignment",
+      journal: "OD",
+      date: input.date,
+      pieceRef: input.pieceRef,
+      label: input.label ?? `${label} ${input.pieceRef}`,
+    },
+    [
+      { account: input.factorAccount, label, amount },
+      { account: chart.customers, label, amount: amount.negated() },
     ],
   );
 }

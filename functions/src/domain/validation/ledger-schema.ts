@@ -98,6 +98,14 @@ export const penaltyInvoiceEntryInputSchema = z.strictObject({
   indemnity: moneyAmount,
 });
 
+/** An invoice's receivable assigned to a factor: what is left to pay on it moves to the factor's account. */
+export const factoringAssignmentEntryInputSchema = z.strictObject({
+  ...head,
+  amount: positiveAmount,
+  factor: labelText,
+  factorAccount: accountNumberSchema,
+});
+
 export type DepositCashedEntryInput = z.input<typeof depositCashedEntryInputSchema>;
 export type FinalInvoiceEntryInput = z.input<typeof finalInvoiceEntryInputSchema>;
 export type CreditNoteEntryInput = z.input<typeof creditNoteEntryInputSchema>;
@@ -105,4 +113,5 @@ export type RefundPaidEntryInput = z.input<typeof refundPaidEntryInputSchema>;
 export type PaymentReceivedEntryInput = z.input<typeof paymentReceivedEntryInputSchema>;
 export type CompensationEntryInput = z.input<typeof compensationEntryInputSchema>;
 export type PenaltyInvoiceEntryInput = z.input<typeof penaltyInvoiceEntryInputSchema>;
+export type FactoringAssignmentEntryInput = z.input<typeof factoringAssignmentEntryInputSchema>;
 export type VatOnPaymentEntryInput = z.input<typeof vatOnPaymentEntryInputSchema>;
