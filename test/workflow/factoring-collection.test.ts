@@ -142,6 +142,18 @@ test("a transfer paying a factored and a normal invoice credits the factor's acc
   const onFactor = fecLines.filter((l) => l.split("|")[4] === "467100");
   expect(onFactor).toHaveLength(2);
   expect(onFactor.every((l) => l.split("|")[5] === "Factor Factor Ouest")).toBe(true);
+  // Each lettering groups lines that balance: the factored invoice's D411 with its assignment's C411, the normal
+  // invoice's D411 with the payment's C411 (its factor part is on 467100, not lettered).
+  const byLetter = new Map<string, number>();
+  for (const f of fecLines
+    .slice(1)
+    .filter((l) => l.split("|")[13])
+    .map((l) => l.split("|"))) {
+    const cents = (v: string) => Math.round(Number(v.replace(",", ".")) * 100);
+    byLetter.set(f[13], (byLetter.get(f[13]) ?? 0) + cents(f[11]) - cents(f[12]));
+  }
+  expect(byLetter.size).toBe(1);
+  expect([...byLetter.values()]).toEqual([0]);
 
   const undone = await api.call("POST", `${base}/bank/entries/${entry.id}/unmatch`, {
     as: ACCOUNTING,
