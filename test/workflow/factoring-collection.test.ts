@@ -9,11 +9,12 @@
  * between the same persons) and no penalty invoice is issued on it.
  */
 import { camtStatement } from "../../functions/testing/bank/camt-statement";
-import { COMPANIES, INVOICES, JOURNAL_ENTRIES, PAYMENTS } from "../../functions/src/model/collections";
+import { COMPANIES, INVOICES, PAYMENTS } from "../../functions/src/model/collections";
 import { customerIdOf } from "../../functions/src/model/customer";
 import { TestApi, snapshotAll, type CallResult } from "../support/workflow-api";
 import { wordingProblems } from "../support/french-wording";
 import { workflowSuite } from "./suite";
+import { journalLines } from "./journal-lines";
 import { ACCOUNTING, C, DEPOSIT_BODY, REQUESTER, refundBody } from "./fixtures";
 
 const COMPANY_IBAN = "FR7630006000011234567890189";
@@ -62,17 +63,7 @@ async function assign() {
   expect(answer.status).toBe(200);
 }
 
-async function entries() {
-  const docs = (await company().collection(JOURNAL_ENTRIES).orderBy("seq").get()).docs;
-  return docs.map((d) => ({
-    kind: d.get("content.kind") as string,
-    lines: (d.get("content.lines") as { account: string; debit: string; credit: string }[]).map((l) => [
-      l.account,
-      l.debit,
-      l.credit,
-    ]),
-  }));
-}
+const entries = () => journalLines(fs.db, C);
 
 /** A refused call: its status and code, a French message, and not one document changed. */
 async function refusedUnchanged(call: () => Promise<CallResult>, status: number, code: string) {

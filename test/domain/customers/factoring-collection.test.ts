@@ -131,31 +131,15 @@ describe("payment of factored invoices (D512 / C factor account, C411)", () => {
   });
 
   it("refuses factor shares above the payment, in French", () => {
-    expect(
-      detailsOf(() =>
-        paymentReceivedEntry({
-          date: "2026-03-10",
-          pieceRef: "PAI-1",
-          amount: "100.00",
-          factorShares: [{ account: "4671", amount: "100.01" }],
-        }),
-      ),
-    ).toEqual([
+    const refused = (factorShares: { account: string; amount: string }[]) =>
+      detailsOf(() => paymentReceivedEntry({ date: "2026-03-10", pieceRef: "PAI-1", amount: "100.00", factorShares }));
+    expect(refused([{ account: "4671", amount: "100.01" }])).toEqual([
       {
         path: "factorShares",
         message: "Part du règlement sur les comptes de factor : dépasse le montant du règlement.",
       },
     ]);
-    expect(
-      detailsOf(() =>
-        paymentReceivedEntry({
-          date: "2026-03-10",
-          pieceRef: "PAI-1",
-          amount: "100.00",
-          factorShares: [{ account: "9999", amount: "10.00" }],
-        }),
-      ).map((d) => d.path),
-    ).toEqual(["factorShares.0.account"]);
+    expect(refused([{ account: "9999", amount: "10.00" }]).map((d) => d.path)).toEqual(["factorShares.0.account"]);
   });
 });
 
