@@ -147,7 +147,7 @@ beforeAll(async () => {
               message: "Le relevé est refusé.",
               details: [
                 {
-                  path: "statement",
+                  path: "file",
                   message:
                     "Relevé bancaire refusé : il contient une déclaration DOCTYPE (DTD, entités), interdite dans un relevé camt.053.",
                 },

@@ -26,7 +26,7 @@ import type { SmtpSink } from "../../functions/testing/smtp-server";
 import { runTsChild } from "../jobs/support/run-child";
 import type { TestApi } from "../support/workflow-api";
 import { ACCOUNTING, ADMIN, C, DEPOSIT_BODY, REQUESTER, SALES, refundBody } from "../workflow/fixtures";
-import { ARTIFACTS, IDENTITY, documentsSuite, sha256 } from "./support/documents-suite";
+import { ARTIFACTS, FINAL_BODY, IDENTITY, documentsSuite, sha256 } from "./support/documents-suite";
 
 const CUSTOMER = {
   ...DEPOSIT_BODY.customer,
@@ -315,14 +315,7 @@ test("refusals before any number: a professional customer without an address, a 
 test("a final invoice's file deducts the deposit: type 380, the deposit invoice referenced, the amount due in the mail", async () => {
   const dep = await recordDeposit();
   api.setToday("2026-02-20");
-  const inv = await api.call("POST", `${base}/invoices/final`, {
-    as: ACCOUNTING,
-    body: {
-      orderRef: BODY.orderRef,
-      supplyKind: "goods",
-      lines: [{ vatRate: "20", net: "12000.00", label: "Agencement salle" }],
-    },
-  });
+  const inv = await api.call("POST", `${base}/invoices/final`, { as: ACCOUNTING, body: FINAL_BODY });
   expect(inv.status).toBe(201);
   const doc = await document(inv.body.id);
   expect(doc).toMatchObject({ kind: "finalInvoice", number: "FA-2026-000002", stored: true });

@@ -5,34 +5,19 @@
  * nothing); refused rows get « Erreur » and the French reason; text is
  * written back as text — on the emulator and the local Sheets server.
  */
-import { columnLetter } from "../../functions/src/sheets/layout/a1";
 import { columnIndexOf } from "../../functions/src/sheets/layout/sheet-spec";
 import { CLIENTS } from "../../functions/src/sheets/layout/workbook-spec";
 import type { ImportResult } from "../../functions/src/sheets/import/import-under-lease";
 import { CUSTOMERS, EVENTS } from "../../functions/src/model/collections";
 import type { CustomerDoc } from "../../functions/src/model/customer";
 import { ACCOUNTING, ADMIN, C, REQUESTER } from "../workflow/fixtures";
+import { LAST, cellOf, clientRow, typeCells } from "./clients-sheet";
 import { importSuite } from "./import-suite";
 
 const suite = importSuite("sheetsclients");
 const fs = suite.fs;
-const LAST = columnLetter(CLIENTS.columns.length - 1);
-const cellOf = (header: string, row: number) => `Clients!${columnLetter(columnIndexOf(CLIENTS, header))}${row}`;
-
-/** A full-width row: each value under its header. */
-function clientRow(values: Record<string, string | number>): (string | number)[] {
-  const row = CLIENTS.columns.map(() => "" as string | number);
-  for (const [header, v] of Object.entries(values)) row[columnIndexOf(CLIENTS, header)] = v;
-  return row;
-}
-
 const type = (spreadsheetId: string, range: string, values: (string | number)[][]) =>
-  suite.kit.gateway.api.spreadsheets.values.update({
-    spreadsheetId,
-    range,
-    valueInputOption: "USER_ENTERED",
-    requestBody: { values },
-  });
+  typeCells(suite.kit, spreadsheetId, range, values);
 
 const importAs = async (as: string, spreadsheetId: string) => {
   const answer = await suite.call("import", as, { spreadsheetId });

@@ -25,7 +25,7 @@ const MIB = 1024 * 1024;
 
 /** A refusal of a statement file (HTTP 400): the file, not one field, is at fault. */
 function refuse(message: string): never {
-  throw new EngineValidationError([{ path: "statement", message }]);
+  throw new EngineValidationError([{ path: "file", message }]);
 }
 
 interface TxDraft {
@@ -165,7 +165,7 @@ export class Camt053Reader {
           ? error
           : new EngineValidationError([
               {
-                path: "statement",
+                path: "file",
                 message: `Relevé bancaire illisible : XML mal formé ligne ${this.parser.line}${
                   /entity/i.test(String((error as Error).message)) ? " (entité inconnue ou interdite)" : ""
                 }.`,

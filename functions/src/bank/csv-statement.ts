@@ -32,7 +32,7 @@ export const CSV_MAX_PREAMBLE_LINES = 30;
 const MIB = 1024 * 1024;
 
 function refuse(message: string): never {
-  throw new EngineValidationError([{ path: "statement", message }]);
+  throw new EngineValidationError([{ path: "file", message }]);
 }
 
 export interface CsvStatementReaderOptions {

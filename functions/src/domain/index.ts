@@ -307,6 +307,7 @@ export {
 export {
   configuredFactor,
   DEFAULT_FACTOR_ACCOUNT,
+  factorChoiceProblem,
   factoringAssignment,
   factorSchema,
   factorsSchema,

@@ -72,7 +72,7 @@ export async function importStatement(
   if (foreign)
     throw new EngineValidationError([
       {
-        path: "statement",
+        path: "file",
         message: `Relevé ${foreign.statementId} refusé : il est celui du compte ${maskIban(foreign.accountIban)}, pas du compte de l'entreprise (${maskIban(settings.bankIban)}).`,
       },
     ]);
@@ -85,7 +85,7 @@ export async function importStatement(
   if (freshKeys.size > STATEMENT_MAX_NEW_ENTRIES)
     throw new EngineValidationError([
       {
-        path: "statement",
+        path: "file",
         message: `Relevé trop long : ${freshKeys.size} opérations nouvelles, ${STATEMENT_MAX_NEW_ENTRIES} au plus par import. Importez des périodes plus courtes (les opérations déjà importées sont ignorées).`,
       },
     ]);

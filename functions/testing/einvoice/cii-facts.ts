@@ -33,6 +33,13 @@ export interface CiiFacts {
   supportingDocuments: string[];
   dueDate?: string;
   iban?: string;
+  /** BG-16: the payment means code (BT-81) and the payee's BIC (BT-86). */
+  paymentMeansCode?: string;
+  bic?: string;
+  /** BT-20. */
+  paymentTerms?: string;
+  /** BG-10: the payee's name (BT-59), when it is not the seller. */
+  payee?: string;
 }
 
 export async function ciiFacts(xml: string): Promise<CiiFacts> {
@@ -112,5 +119,11 @@ export async function ciiFacts(xml: string): Promise<CiiFacts> {
     iban: one(
       `${settlement}/ram:SpecifiedTradeSettlementPaymentMeans/ram:PayeePartyCreditorFinancialAccount/ram:IBANID`,
     ),
+    paymentMeansCode: one(`${settlement}/ram:SpecifiedTradeSettlementPaymentMeans/ram:TypeCode`),
+    bic: one(
+      `${settlement}/ram:SpecifiedTradeSettlementPaymentMeans/ram:PayeeSpecifiedCreditorFinancialInstitution/ram:BICID`,
+    ),
+    paymentTerms: one(`${settlement}/ram:SpecifiedTradePaymentTerms/ram:Description`),
+    payee: one(`${settlement}/ram:PayeeTradeParty/ram:Name`),
   };
 }

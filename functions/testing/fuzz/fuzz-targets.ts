@@ -20,6 +20,11 @@ import { customerCreateSchema, customerUpdateSchema } from "../../src/domain";
 import { customerIdOf } from "../../src/model/customer";
 import { customerAdviceQuerySchema } from "../../src/workflow/bodies/customer-advice-query";
 import { customerMergeBodySchema } from "../../src/workflow/bodies/customer-merge-body";
+import { bankAccountBodySchema } from "../../src/workflow/bodies/bank-account-body";
+import { bankMatchBodySchema, bankUnmatchBodySchema } from "../../src/workflow/bodies/bank-entry-body";
+import { statementBodySchema } from "../../src/workflow/bodies/statement-body";
+import { transferBodySchema } from "../../src/workflow/bodies/transfer-body";
+import { camtStatement } from "../bank/camt-statement";
 import { type TestApi, seedCompany } from "../local-api";
 import { ACCOUNTING, ADMIN, C, DEPOSIT_BODY, REQUESTER, SALES, USERS, refundBody } from "../workflow-fixtures";
 
@@ -56,6 +61,8 @@ export interface FuzzIds {
   /** The record the deposit's customer got, and the one the external invoice's customer got. */
   customerId: string;
   otherCustomerId: string;
+  /** A bank statement line left unmatched by its import (the external invoice's customer paying it). */
+  bankEntryId: string;
 }
 
 export interface FuzzTarget {
@@ -276,7 +283,65 @@ export const TARGETS: readonly FuzzTarget[] = [
     valid: (ids) => ({ status: "declared", limit: "10", after: ids.invoiceId }),
     fields: ["status", "limit", "after"],
   },
+  {
+    name: "change a refund's bank account",
+    method: "POST",
+    path: (ids, c) => `${base(c)}/refunds/${ids.refundId}/bank-account`,
+    as: ACCOUNTING,
+    input: "body",
+    valid: () => ({ iban: "DE89 3704 0044 0532 0130 00", bic: "COBADEFFXXX" }),
+    fields: keysOf(bankAccountBodySchema),
+  },
+  {
+    name: "prepare the refund transfers",
+    method: "POST",
+    path: (_, c) => `${base(c)}/bank/transfers`,
+    as: ACCOUNTING,
+    input: "body",
+    valid: () => ({ executionDate: "2026-03-11", upTo: "2026-04-30" }),
+    fields: keysOf(transferBodySchema),
+  },
+  {
+    name: "import a bank statement",
+    method: "POST",
+    path: (_, c) => `${base(c)}/bank/statements`,
+    as: ACCOUNTING,
+    input: "body",
+    valid: () => ({ file: statement("RELEVE-FUZZ-2", "2026-03-09", "75.00"), format: "camt053" }),
+    fields: keysOf(statementBodySchema),
+  },
+  {
+    name: "match a bank statement line",
+    method: "POST",
+    path: (ids, c) => `${base(c)}/bank/entries/${ids.bankEntryId}/match`,
+    as: ACCOUNTING,
+    input: "body",
+    valid: (ids) => ({ allocations: [{ itemKind: "external_invoice", itemId: ids.invoiceId, amount: "100.00" }] }),
+    fields: keysOf(bankMatchBodySchema),
+  },
+  {
+    name: "undo a bank match",
+    method: "POST",
+    path: (ids, c) => `${base(c)}/bank/entries/${ids.bankEntryId}/unmatch`,
+    as: ACCOUNTING,
+    input: "body",
+    valid: () => ({ reason: "Virement d'un autre client\nsignalé par la banque" }),
+    fields: keysOf(bankUnmatchBodySchema),
+  },
 ];
+
+/** The company's account (a valid French IBAN) and a camt.053 statement of it with one incoming transfer. */
+const COMPANY_IBAN = "FR7630006000011234567890189";
+function statement(id: string, bookingDate: string, amount: string): string {
+  return camtStatement({
+    id,
+    iban: COMPANY_IBAN,
+    createdAt: `${bookingDate}T06:00:00`,
+    entries: [
+      { ref: `${id}-1`, amount, direction: "credit", bookingDate, counterpartyName: "Inconnu", remittance: ["Divers"] },
+    ],
+  });
+}
 
 /** A customer record with every field filled (line breaks allowed in addresses). */
 const CUSTOMER_RECORD = {
@@ -302,7 +367,7 @@ const CUSTOMER_RECORD = {
  * then 10/03/2026.
  */
 export async function setUpFuzzCompany(api: TestApi, db: Firestore): Promise<FuzzIds> {
-  await seedCompany(db, C, USERS as never, { approvalThreshold: "4000.00" });
+  await seedCompany(db, C, USERS as never, { approvalThreshold: "4000.00", bankIban: COMPANY_IBAN });
   const created = async (path: string, as: string, body: unknown) => {
     const answer = await api.call("POST", `${base()}${path}`, { as, body });
     if (answer.status !== 201)
@@ -314,11 +379,20 @@ export async function setUpFuzzCompany(api: TestApi, db: Firestore): Promise<Fuz
   const invoiceId = await created("/invoices/external", ACCOUNTING, EXTERNAL_INVOICE_BODY);
   api.setToday("2026-03-10");
   const refundId = await created("/refunds", REQUESTER, refund(depositId));
+  // A transfer nobody can be matched with automatically: it stays to match by hand.
+  const imported = await api.call("POST", `${base()}/bank/statements`, {
+    as: ACCOUNTING,
+    body: { file: statement("RELEVE-FUZZ-1", "2026-03-09", "333.33") },
+  });
+  const bankEntryId = imported.body.entries?.[0]?.id as string | undefined;
+  if (imported.status >= 300 || !bankEntryId)
+    throw new Error(`fuzz set-up: statement import answered ${imported.status} ${JSON.stringify(imported.body)}`);
   return {
     depositId,
     invoiceId,
     refundId,
     customerId: customerIdOf(`siren:${DEPOSIT.customer.siren}`),
     otherCustomerId: customerIdOf(`siren:${CUSTOMER.siren}`),
+    bankEntryId,
   };
 }

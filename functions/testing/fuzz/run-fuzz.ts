@@ -50,7 +50,7 @@ export interface FuzzReport {
 }
 
 const FRENCH =
-  /[éèàêçù]|vous|champ|demande|obligatoire|introuvable|montant|doit|facture|acompte|invalide|inconnu|taux|ligne|chiffre/i;
+  /[éèàâêëîïôûùçœ]|vous|champ|demande|obligatoire|introuvable|montant|doit|facture|acompte|invalide|inconnu|taux|ligne|chiffre/i;
 
 /** The answer every outsider gets, taken once from GET …/me. */
 async function forbiddenAnswer(api: TestApi): Promise<CallResult> {

@@ -4,12 +4,19 @@ import { DOCUMENTS } from "../../../functions/src/model/collections";
 import type { CompanySettings } from "../../../functions/src/model/company";
 import { MENUISERIE } from "../../../functions/dev/demo-data/companies";
 import { startSmtpSink, type SmtpSink } from "../../../functions/testing/smtp-server";
-import { C } from "../../workflow/fixtures";
+import { C, DEPOSIT_BODY } from "../../workflow/fixtures";
 import { workflowSuite } from "../../workflow/suite";
 
 /** The demo's Menuiserie Durand SAS: a complete legal identity (functions/dev/demo-data/companies.ts), documents on. */
 export const IDENTITY: Partial<CompanySettings> = { ...MENUISERIE.settings, documentsEnabled: true };
 export const ARTIFACTS = join(__dirname, "../../../test-artifacts/documents");
+
+/** The final invoice of DEPOSIT_BODY's order: 12 000,00 € HT at 20 %, 14 400,00 € TTC, less its 4 320,00 € deposit. */
+export const FINAL_BODY = {
+  orderRef: DEPOSIT_BODY.orderRef,
+  supplyKind: "goods",
+  lines: [{ vatRate: "20", net: "12000.00", label: "Agencement salle" }],
+};
 
 export const sha256 = (b: Uint8Array) => createHash("sha256").update(b).digest("hex");
 

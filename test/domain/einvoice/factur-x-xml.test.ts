@@ -6,12 +6,10 @@
  * and the XML's amounts are the sealed ones. The XMLs are left in
  * test-artifacts/documents/ for review.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
 import { ciiXml, creditNoteCii, depositInvoiceCii, finalInvoice, finalInvoiceCii } from "../../../functions/src/domain";
 import type { InvoiceContent } from "../../../functions/src/model/invoice";
 import { validateEn16931 } from "../../../functions/testing/einvoice/en16931-validation";
-import { ciiFacts } from "../../../functions/testing/einvoice/cii-facts";
+import { expectValidCii } from "./expect-valid-cii";
 import { wordingProblems } from "../../support/french-wording";
 import {
   CONSUMER,
@@ -24,16 +22,6 @@ import {
   sealedDeposit,
   sealedFinal,
 } from "./sealed-documents";
-
-const ARTIFACTS = resolve(__dirname, "../../../test-artifacts/documents");
-
-function expectValid(name: string, xml: string) {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  writeFileSync(join(ARTIFACTS, `${name}.xml`), xml);
-  const verdict = validateEn16931(xml);
-  expect(verdict.schemaErrors).toEqual([]);
-  expect(verdict.ruleErrors).toEqual([]);
-}
 
 /** The sealed per-rate lines that carry an amount, as the XML's VAT breakdown must state them. */
 function chargedRates(lines: readonly { vatRate: string; net: string; vat: string }[]) {
@@ -48,9 +36,7 @@ const mixedDeposit = sealedMixedDeposit();
 describe("Factur-X XML (EN 16931) of the documents Acompte issues", () => {
   it("deposit invoice on a 20 / 10 / 5.5 % order: type 386, VAT per rate as sealed, prepaid in full", async () => {
     const xml = ciiXml(depositInvoiceCii(mixedDeposit, SELLER));
-    expectValid("facture-acompte-taux-mixtes", xml);
-
-    const facts = await ciiFacts(xml);
+    const facts = await expectValidCii(xml, "facture-acompte-taux-mixtes");
     expect(facts.typeCode).toBe("386");
     expect(facts.number).toBe("FA2026-0041");
     expect(facts.vat).toEqual(chargedRates(mixedDeposit.lines));
@@ -85,9 +71,7 @@ describe("Factur-X XML (EN 16931) of the documents Acompte issues", () => {
     // A partial refund: less than the deposit, spread over its rates.
     expect(Number(note.total.gross)).toBeLessThan(Number(mixedDeposit.total.gross));
     const xml = ciiXml(creditNoteCii(note, SELLER));
-    expectValid("avoir-acompte-remboursement-partiel", xml);
-
-    const facts = await ciiFacts(xml);
+    const facts = await expectValidCii(xml, "avoir-acompte-remboursement-partiel");
     expect(facts.typeCode).toBe("503");
     expect(facts.preceding).toEqual({ number: "FA2026-0041", date: "20260115" });
     expect(facts.vat).toEqual(chargedRates(note.lines));
@@ -100,8 +84,7 @@ describe("Factur-X XML (EN 16931) of the documents Acompte issues", () => {
     const arrhes = arrhesOutsideVat();
     expect(arrhes.lines).toEqual([{ vatRate: "0", net: "500.00", vat: "0.00", gross: "500.00" }]);
     const invoiceXml = ciiXml(depositInvoiceCii(arrhes, SELLER));
-    expectValid("facture-arrhes-hors-champ", invoiceXml);
-    const invoice = await ciiFacts(invoiceXml);
+    const invoice = await expectValidCii(invoiceXml, "facture-arrhes-hors-champ");
     // Not subject to VAT: no rate written at all (BR-O-05).
     expect(invoice.vat).toEqual([{ vatRate: "", basis: "500.00", vat: "0.00" }]);
     expect(invoice.categories).toEqual(["O"]);
@@ -114,8 +97,7 @@ describe("Factur-X XML (EN 16931) of the documents Acompte issues", () => {
     // The seller withdraws: the arrhes come back (doubled, the double being compensation outside the credit note).
     const note = sealedCreditNote("AV2026-0008", arrhes, { reason: "seller_cancels", scope: { kind: "full" } });
     const noteXml = ciiXml(creditNoteCii(note, SELLER));
-    expectValid("avoir-arrhes", noteXml);
-    const credit = await ciiFacts(noteXml);
+    const credit = await expectValidCii(noteXml, "avoir-arrhes");
     expect(credit.totals).toEqual({ ...note.total, prepaid: "0.00", due: "500.00" });
     expect(credit.preceding).toEqual({ number: "FA2026-0042", date: "20260120" });
   });
@@ -128,9 +110,7 @@ describe("Factur-X XML (EN 16931) of the documents Acompte issues", () => {
     });
     const { content, computed } = sealedFinal([mixedDeposit, second]);
     const xml = ciiXml(finalInvoiceCii(content, { ...SELLER, vatOnDebits: true }));
-    expectValid("facture-solde-deux-acomptes", xml);
-
-    const facts = await ciiFacts(xml);
+    const facts = await expectValidCii(xml, "facture-solde-deux-acomptes");
     expect(facts.typeCode).toBe("380");
     expect(facts.vat).toEqual(chargedRates(computed.lines));
     expect(facts.totals).toEqual({
@@ -191,9 +171,7 @@ describe("Factur-X XML (EN 16931) of the documents Acompte issues", () => {
       dueDate: "2026-03-02",
     };
     const xml = ciiXml(finalInvoiceCii(content, SELLER));
-    expectValid("facture-solde-consommateur-interets-L214-2", xml);
-
-    const facts = await ciiFacts(xml);
+    const facts = await expectValidCii(xml, "facture-solde-consommateur-interets-L214-2");
     expect(facts.totals.due).toBe(computed.amountDue);
     expect(facts.totals.prepaid).toBe(
       (Math.round((Number(advance.total.gross) + Number(interest.deducted)) * 100) / 100).toFixed(2),

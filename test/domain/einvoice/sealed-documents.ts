@@ -7,6 +7,7 @@
 import {
   creditNoteContent,
   depositInvoice,
+  factoringAssignment,
   finalInvoice,
   quoteRefund,
   type CreditNoteContent,
@@ -151,4 +152,20 @@ export function sealedFinal(
     penaltyRate: "12",
   };
   return { content, computed };
+}
+
+/**
+ * The factor of the factoring tests, as a factored invoice seals it: the
+ * contract's bank details, the default subrogation mention, account 4671.
+ */
+export const FACTOR = factoringAssignment({
+  name: "Rhône Affacturage SA",
+  iban: "FR7630004000031234567890143",
+  bic: "BNPAFRPP",
+});
+
+/** The final invoice of the mixed order after `deposits`, its customer assigned to FACTOR when issued. */
+export function sealedFactoredFinal(deposits: InvoiceContent[], number = "FA2026-0061") {
+  const { content, computed } = sealedFinal(deposits, number);
+  return { content: { ...content, factoring: FACTOR } satisfies InvoiceContent, computed };
 }

@@ -20,6 +20,7 @@ import { syncCustomers } from "../../workflow/sync-customers";
 import { updateCustomer } from "../../workflow/update-customer";
 import type { Access } from "../../workflow/access";
 import { settingsOf } from "../../workflow/company-settings";
+import { checkedFactoring } from "../../workflow/customer-factor";
 import { checkedInsurance } from "../../workflow/customer-insurer";
 import { refreshProfiles } from "../../workflow/refresh-profiles";
 import { isoInstant } from "../presenters/iso-instant";
@@ -34,9 +35,19 @@ import { presentCustomer, presentCustomerAdvice } from "../presenters/customer";
  */
 export const CUSTOMER_EDITORS: readonly Role[] = ["sales_approver", "accounting_approver", "admin"];
 
-/** The cover checked against the company's insurers (absent stays absent, null clears). */
-function withInsurance<T extends CustomerCreate["insurance"] | null | undefined>(access: Access, insurance: T) {
-  return insurance === undefined ? {} : { insurance: checkedInsurance(settingsOf(access).insurers, insurance) };
+/**
+ * The cover checked against the company's insurers, the factoring against
+ * its factors (absent stays absent, null clears).
+ */
+function withInsurerAndFactor<
+  I extends CustomerCreate["insurance"] | null,
+  F extends CustomerCreate["factoring"] | null,
+>(access: Access, { insurance, factoring }: { insurance?: I; factoring?: F }) {
+  const settings = settingsOf(access);
+  return {
+    ...(insurance === undefined ? {} : { insurance: checkedInsurance(settings.insurers, insurance) }),
+    ...(factoring === undefined ? {} : { factoring: checkedFactoring(settings.factors, factoring) }),
+  };
 }
 
 export const createCustomerCommand = defineChange({
@@ -50,7 +61,7 @@ export const createCustomerCommand = defineChange({
   handler: (uow, access, body) =>
     createCustomer(uow, {
       ...(body as CustomerCreate),
-      ...withInsurance(access, (body as CustomerCreate).insurance),
+      ...withInsurerAndFactor(access, body as CustomerCreate),
     }),
   present: presentCustomer,
 });
@@ -64,7 +75,7 @@ export const updateCustomerCommand = defineChange({
   status: 200,
   answer: "CustomerRecord",
   handler: (uow, access, body, { params }) =>
-    updateCustomer(uow, params.customerId, { ...body, ...withInsurance(access, body.insurance) }),
+    updateCustomer(uow, params.customerId, { ...body, ...withInsurerAndFactor(access, body) }),
   present: presentCustomer,
 });
 

@@ -17,6 +17,8 @@ import {
   type SealedInvoice,
 } from "../../domain/einvoice/factur-x-content";
 import { PENALTY_INVOICE_TITLE, lateInvoiceCited, penaltyInvoiceCii } from "../../domain/einvoice/penalty-invoice-cii";
+import { spacedIban } from "../../domain/bank/iban";
+import { payToFactorLine } from "../../domain/einvoice/french-mentions";
 import { formatMoney, money } from "../../domain/money/money";
 import { euros } from "../../domain/reminders/french-amount";
 import type { CreditNoteContent } from "../../domain/refunds/credit-note-content";
@@ -158,15 +160,27 @@ function settlementRows(cii: CiiInvoice, content: FacturXContent): Row[] {
   ];
 }
 
+/** The assignment a final invoice to a factored customer carries, or undefined. */
+const factoringOf = (content: FacturXContent) => (isCreditNote(content) ? undefined : content.factoring);
+
 function payment(flow: PageFlow, cii: CiiInvoice, content: FacturXContent): void {
   flow.heading(isCreditNote(content) ? "Remboursement" : "Règlement");
   flow.table([{ width: CONTENT_WIDTH - 140 }, { width: 140, align: R }], ["", "Montant"], settlementRows(cii, content));
   flow.gap(6);
+  const factoring = factoringOf(content);
+  // Right under the amount due: paid to anyone but the factor, the invoice is not settled (C. civ. 1346-1, 1346-5).
+  if (factoring) {
+    flow.framed([
+      { text: payToFactorLine(factoring), style: { bold: true, size: 10 } },
+      { text: factoring.mention, style: { bold: true } },
+    ]);
+    flow.gap(6);
+  }
   if (cii.paymentTerms) flow.text(`Conditions de paiement : ${cii.paymentTerms}`);
   if (cii.dueDate) flow.text(`Date d'échéance : ${frenchDate(cii.dueDate)}`, { bold: true });
-  if (cii.creditTransfer)
+  if (cii.creditTransfer && !factoring)
     flow.text(
-      `Virement SEPA : IBAN ${cii.creditTransfer.iban.replace(/(.{4})(?=.)/g, "$1 ")}${cii.creditTransfer.bic ? ` – BIC ${cii.creditTransfer.bic}` : ""}`,
+      `Virement SEPA : IBAN ${spacedIban(cii.creditTransfer.iban)}${cii.creditTransfer.bic ? ` – BIC ${cii.creditTransfer.bic}` : ""}`,
     );
 }
 
@@ -199,7 +213,8 @@ function penaltyDetail(flow: PageFlow, content: SealedInvoice & { type: "penalty
 }
 
 function mentions(flow: PageFlow, cii: CiiInvoice): void {
-  const legal = cii.notes.filter((n) => n.subject !== "AAI");
+  // The subrogation mention (ACC) is framed under the amount due already.
+  const legal = cii.notes.filter((n) => n.subject !== "AAI" && n.subject !== "ACC");
   if (legal.length === 0) return;
   flow.heading("Mentions");
   for (const note of legal) flow.text(note.text, { size: 8 });

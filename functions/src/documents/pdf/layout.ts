@@ -153,6 +153,35 @@ export class PageFlow {
     return top - y;
   }
 
+  /**
+   * Paragraphs in a ruled frame across the content width, kept on one page:
+   * what the reader must not miss (the payee of an invoice assigned to a
+   * factor, whose payment elsewhere does not discharge the debt).
+   */
+  framed(paragraphs: { text: string; style?: TextStyle }[]): void {
+    const padding = 6;
+    const width = CONTENT_WIDTH - 2 * padding;
+    const laid = paragraphs.flatMap(({ text, style = {} }) =>
+      this.wrap(text, width, style).map((line) => ({ line, style, leading: (style.size ?? 9) * 1.35 })),
+    );
+    const height = laid.reduce((h, l) => h + l.leading, 0) + 2 * padding;
+    this.ensure(height);
+    this.page.drawRectangle({
+      x: MARGIN,
+      y: this.y - height,
+      width: CONTENT_WIDTH,
+      height,
+      borderColor: INK,
+      borderWidth: 1,
+    });
+    let y = this.y - padding;
+    for (const { line, style, leading } of laid) {
+      y -= leading;
+      this.draw(line, MARGIN + padding, y + (style.size ?? 9) * 0.3, style);
+    }
+    this.y -= height;
+  }
+
   rule(x = 0, width = CONTENT_WIDTH): void {
     this.page.drawLine({
       start: { x: MARGIN + x, y: this.y },

@@ -89,6 +89,16 @@ export function checkBic(raw: string, field: BankField): Bic {
 }
 
 /**
+ * The IBAN in groups of four, as banks print it for people to copy.
+ *
+ * @example
+ * spacedIban("FR7630004000031234567890143"); // → "FR76 3000 4000 0312 3456 7890 143"
+ */
+export function spacedIban(iban: string): string {
+  return iban.replace(/(.{4})(?=.)/g, "$1 ");
+}
+
+/**
  * The IBAN as shown to people who need to recognise it but not copy it:
  * country and key, then the last four characters, by groups of four.
  *
@@ -97,7 +107,6 @@ export function checkBic(raw: string, field: BankField): Bic {
  */
 export function maskIban(iban: string): string {
   const compact = normaliseIban(iban);
-  if (compact.length <= 8) return compact.replace(/(.{4})(?=.)/g, "$1 ");
-  const masked = compact.slice(0, 4) + "*".repeat(compact.length - 8) + compact.slice(-4);
-  return masked.replace(/(.{4})(?=.)/g, "$1 ");
+  if (compact.length <= 8) return spacedIban(compact);
+  return spacedIban(compact.slice(0, 4) + "*".repeat(compact.length - 8) + compact.slice(-4));
 }

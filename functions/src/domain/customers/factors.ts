@@ -59,6 +59,22 @@ export function configuredFactor(factors: readonly Factor[] | undefined, name: s
 }
 
 /**
+ * Why a customer's factoring may not name `name`, in French, or null. As
+ * with credit insurers: a company that configured no factor records any
+ * name (its invoices cannot be issued assigned until it does, since the
+ * factor's bank details are missing); once it configured some, an assigned
+ * customer must name one of them.
+ *
+ * @example
+ * factorChoiceProblem([{ name: "Factor SA", iban: "FR7630004000031234567890143" }], "Autre Factor");
+ * // → "le factor Autre Factor n'est pas configuré pour la société (factors configurés : Factor SA)"
+ */
+export function factorChoiceProblem(factors: readonly Factor[] | undefined, name: string): string | null {
+  if (!factors || factors.length === 0 || configuredFactor(factors, name)) return null;
+  return `le factor ${name} n'est pas configuré pour la société (factors configurés : ${factors.map((f) => f.name).join(", ")})`;
+}
+
+/**
  * What an invoice assigned to a factor carries, sealed with its content: the
  * factor and where to pay it (printed and in the Factur-X payment means),
  * the subrogation mention, and the account its receivable was booked to.

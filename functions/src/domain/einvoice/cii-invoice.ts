@@ -20,8 +20,12 @@ export type CiiTypeCode = "380" | "386" | "381" | "503";
  */
 export type CiiVatCategory = "S" | "E" | "O";
 
-/** UNTDID 4451 subjects of the notes the French rules ask for (BT-21). */
-export type CiiNoteSubject = "PMT" | "PMD" | "AAB" | "TXD" | "AAI" | "REG";
+/**
+ * UNTDID 4451 subjects of the notes the French rules ask for (BT-21), and
+ * ACC « factor assignment clause » for the subrogation mention of an invoice
+ * assigned to a factor.
+ */
+export type CiiNoteSubject = "PMT" | "PMD" | "AAB" | "TXD" | "AAI" | "REG" | "ACC";
 
 /** The seller (BG-4) or the buyer (BG-7): name, legal and VAT identifiers, address, electronic address. */
 export interface CiiParty {
@@ -98,7 +102,12 @@ export interface CiiInvoice {
   dueDate?: string;
   /** BT-20. */
   paymentTerms?: string;
-  /** BG-16 / BG-17: SEPA credit transfer (code 58) to the seller's account. */
+  /**
+   * BG-10: the payee when it is not the seller — the factor an invoice was
+   * assigned to, by its name (BT-59).
+   */
+  payee?: { name: string };
+  /** BG-16 / BG-17: SEPA credit transfer (code 58) to the seller's account, or to the payee's when there is one. */
   creditTransfer?: { iban: string; bic?: string };
   /** BG-3: the preceding invoice (the deposit invoice a credit note rectifies). */
   precedingInvoice?: CiiReference;

@@ -110,6 +110,8 @@ export function ciiXml(doc: CiiInvoice): string {
   const settlement = [
     "<ram:ApplicableHeaderTradeSettlement>",
     "<ram:InvoiceCurrencyCode>EUR</ram:InvoiceCurrencyCode>",
+    // The schema puts the payee after the currency and before the payment means.
+    doc.payee ? `<ram:PayeeTradeParty>${el("ram:Name", doc.payee.name)}</ram:PayeeTradeParty>` : "",
     doc.creditTransfer
       ? [
           "<ram:SpecifiedTradeSettlementPaymentMeans><ram:TypeCode>58</ram:TypeCode>",

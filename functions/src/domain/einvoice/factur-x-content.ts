@@ -19,6 +19,7 @@ import { vatRateLabel } from "../vocabulary/labels";
 import type { DocumentCustomer } from "../refunds/credit-note-content";
 import type { CreditNoteContent } from "../refunds/credit-note-content";
 import type { LegalIdentity } from "../identity/legal-identity";
+import type { FactoringAssignment } from "../customers/factors";
 import type { PenaltyTranche } from "../receivables/penalty-claim";
 import type { CiiInvoice, CiiLine, CiiParty, CiiVatBreakdown, CiiVatCategory } from "./cii-invoice";
 import { VAT_ON_DEBITS_NOTE, latePaymentNotes, sellerLegalMentions } from "./french-mentions";
@@ -57,6 +58,8 @@ export interface SealedInvoice {
   penaltyRate?: string;
   /** Penalty invoice: what it claims and on which late invoice (model/invoice.ts PenaltyClaimContent). */
   penaltyClaim?: SealedPenaltyClaim;
+  /** Final invoice assigned to a factor: whom the customer pays, where, and the subrogation mention. */
+  factoring?: FactoringAssignment;
 }
 
 /** What a penalty invoice claims, as sealed: the late invoice by number and date, the sums and their legal basis. */
@@ -200,7 +203,12 @@ export function depositInvoiceCii(content: SealedInvoice, seller: DocumentSeller
  * invoices it deducts referenced (BG-24; BG-3 too when there is one: the
  * CII D16B syntax has room for a single preceding invoice) and their gross,
  * with the L214-2 interest deducted for a consumer, as prepaid amount, so
- * that the amount due is the sealed one.
+ * that the amount due is the sealed one. Assigned to a factor, it names the
+ * factor as payee (BG-10), the factor's account as where to pay (BG-16/17)
+ * and carries the subrogation mention (C. civ. 1346-1, 1346-5: once it
+ * knows of the subrogation, the customer is discharged only by paying the
+ * factor) as a note of subject ACC, UNTDID 4451 « factor assignment
+ * clause ».
  */
 export function finalInvoiceCii(content: SealedInvoice, seller: DocumentSeller): CiiInvoice {
   if (content.type !== "final") throw new Error(`finalInvoiceCii: ${content.number} is a ${content.type} invoice`);
@@ -214,6 +222,13 @@ export function finalInvoiceCii(content: SealedInvoice, seller: DocumentSeller):
   const lines = categorised(content.lines);
   const notSubject = lines.every((l) => l.category === "O");
   const order = content.orderRef ? ` de la commande ${content.orderRef}` : "";
+  const factoring = content.factoring;
+  const payTo = factoring
+    ? { iban: factoring.iban, ...(factoring.bic ? { bic: factoring.bic } : {}) }
+    : seller.iban
+      ? { iban: seller.iban, ...(seller.bic ? { bic: seller.bic } : {}) }
+      : undefined;
+  const transfer = factoring ? `Paiement par virement à ${factoring.factor}` : "Paiement par virement";
   const deducted = deposits.map(
     (d) => `facture d'acompte ${d.number} du ${frenchDate(d.date)} (${euros(d.total.gross)} TTC)`,
   );
@@ -222,6 +237,7 @@ export function finalInvoiceCii(content: SealedInvoice, seller: DocumentSeller):
     number: content.number,
     issueDate: content.date,
     notes: [
+      ...(factoring ? [{ subject: "ACC" as const, text: factoring.mention }] : []),
       ...(deducted.length > 0 ? [{ subject: "AAI" as const, text: `Acomptes déduits : ${deducted.join(", ")}.` }] : []),
       ...(content.advanceInterest
         ? [
@@ -243,11 +259,12 @@ export function finalInvoiceCii(content: SealedInvoice, seller: DocumentSeller):
     duePayable: formatMoney(due),
     ...(content.dueDate ? { dueDate: content.dueDate } : {}),
     paymentTerms: content.dueDate
-      ? `Paiement par virement au plus tard le ${frenchDate(content.dueDate)}.`
-      : "Paiement à réception.",
-    ...(seller.iban && !due.isZero()
-      ? { creditTransfer: { iban: seller.iban, ...(seller.bic ? { bic: seller.bic } : {}) } }
-      : {}),
+      ? `${transfer} au plus tard le ${frenchDate(content.dueDate)}.`
+      : factoring
+        ? `Paiement à réception, à ${factoring.factor}.`
+        : "Paiement à réception.",
+    ...(factoring ? { payee: { name: factoring.factor } } : {}),
+    ...(payTo && !due.isZero() ? { creditTransfer: payTo } : {}),
     ...(deposits.length === 1 ? { precedingInvoice: { number: deposits[0].number, date: deposits[0].date } } : {}),
   };
 }

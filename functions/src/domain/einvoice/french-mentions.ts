@@ -8,11 +8,24 @@
 import { euros, frenchPercent } from "../reminders/french-amount";
 import { RECOVERY_INDEMNITY } from "../receivables/late-payment-penalties";
 import { isSociete, type LegalIdentity } from "../identity/legal-identity";
+import { spacedIban } from "../bank/iban";
 import type { CiiInvoice } from "./cii-invoice";
 
 /** "552100554" → "552 100 554", as registries print it. */
 export function spacedSiren(siren: string): string {
   return siren.replace(/^(\d{3})(\d{3})(\d{3})$/, "$1 $2 $3");
+}
+
+/**
+ * « Règlement à l'ordre de BNP Paribas Factor – IBAN FR76 3000 … – BIC
+ * BNPAFRPP »: where the customer of an invoice assigned to a factor pays.
+ * The IBAN and BIC are bound to their label by no-break spaces, so that a
+ * line never cuts an account number someone copies.
+ */
+export function payToFactorLine(factoring: { factor: string; iban: string; bic?: string }): string {
+  const unbroken = (s: string) => s.replace(/ /g, "\u00a0");
+  const bic = factoring.bic ? ` – ${unbroken(`BIC ${factoring.bic}`)}` : "";
+  return `Règlement à l'ordre de ${factoring.factor} – ${unbroken(`IBAN ${spacedIban(factoring.iban)}`)}${bic}`;
 }
 
 /**
