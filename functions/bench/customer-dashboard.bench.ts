@@ -2,7 +2,8 @@
  * The customer dashboard at scale (issue #16): 100,000 customer records —
  * each with a stored risk profile (a fixture made with the pure riskProfile,
  * its exposure varied), a credit limit on one in two, a credit-insurance
- * cover on one in four, factoring on one in ten — and one invoice each
+ * cover on one in four, factoring on one in ten (its invoice assigned to
+ * the factor) — and one invoice each
  * (a third of them open), on the real emulator; then, in a fresh process
  * with the heap limit the functions are deployed with, what the dashboard
  * job does for the company, writing « Tableau clients » (100,000 rows) and
@@ -79,6 +80,8 @@ async function seed(db: Firestore): Promise<void> {
       issuedOn: "2026-02-01",
       dueDate: "2026-03-11",
       paidOn: open ? null : "2026-03-10",
+      // The copy issuance seals for an invoice of a customer assigned to a factor: the factored share reads it.
+      ...(i % 10 === 0 ? { factor: "Bench Factor" } : {}),
     });
     await put(`${c}/customers/CLI-${siren}`, {
       id: `CLI-${siren}`,

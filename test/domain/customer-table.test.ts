@@ -21,12 +21,18 @@ const profile = (exposure: string, weighted = "0.0", recent = "0.0", previous = 
 describe("customer table", () => {
   it("sums each customer's invoices under all its keys and gives the table row, shares and class counts", () => {
     const acc = new CustomerTableAccumulator(AS_OF);
-    const inv = (customerKey: string, gross: string, openAmount: string, issuedOn: string, type?: "penalty") =>
-      acc.addInvoice({ customerKey, gross, openAmount, issuedOn, ...(type ? { type } : {}) });
+    const inv = (
+      customerKey: string,
+      gross: string,
+      openAmount: string,
+      issuedOn: string,
+      type?: "penalty",
+      factor?: string,
+    ) => acc.addInvoice({ customerKey, gross, openAmount, issuedOn, ...(type ? { type } : {}), factor });
     inv("k1", "2400.00", "1200.00", "2026-01-15");
-    inv("k1b", "1200.00", "0.00", "2026-02-10"); // the same customer under a merged key
+    inv("k1b", "1200.00", "0.00", "2026-02-10", undefined, "Eurofactor"); // the same customer under a merged key; paid
     inv("k1", "40.00", "40.00", "2026-03-01", "penalty"); // L441-10 penalties: not a sale, not a trade receivable
-    inv("k2", "600.00", "600.00", "2025-11-10"); // open, issued before the window: no sales, no DSO
+    inv("k2", "600.00", "600.00", "2025-11-10", undefined, "Eurofactor"); // open, issued before the window: no sales, no DSO
     inv("k9", "200.00", "200.00", "2026-03-02"); // a key no record holds
 
     const a = acc.addCustomer({
@@ -65,7 +71,8 @@ describe("customer table", () => {
     const f = acc.result();
     expect(f.customers).toBe(2);
     expect(f.dsoWindow).toEqual({ from: "2026-01-01", to: AS_OF });
-    // 1 200 + 600 + 200 (no record) open; insured 1 000 / 2 000; factored 600 / 2 000.
+    // 1 200 + 600 + 200 (no record) open; insured 1 000 / 2 000; factored 600 / 2 000: k2's open invoice
+    // assigned to the factor (k1b's is paid: nothing open).
     expect(f.receivables).toEqual({
       total: "2000.00",
       withoutRecord: "200.00",
@@ -139,7 +146,7 @@ function naive(invoices: CustomerInvoiceFacts[], records: CustomerRecordFacts[])
       const exposure = r.profile ? D(r.profile.exposure) : receivables;
       const insured = r.insurance ? Dec.min(receivables, D(r.insurance.limit)) : D("0");
       const dso = sales.greaterThan(0) ? receivables.dividedBy(sales).times(90).toFixed(2) : null;
-      return { id: r.id, exposure, receivables, insured, factored: r.factoring?.status === "assigned", dso };
+      return { id: r.id, exposure, receivables, insured, dso };
     });
   const total = trade.reduce((t, i) => t.plus(i.openAmount), D("0"));
   const top = rows
@@ -156,9 +163,9 @@ function naive(invoices: CustomerInvoiceFacts[], records: CustomerRecordFacts[])
     })),
     total: total.toFixed(2),
     insured: rows.reduce((t, r) => t.plus(r.insured), D("0")).toFixed(2),
-    factored: rows
-      .filter((r) => r.factored)
-      .reduce((t, r) => t.plus(r.receivables), D("0"))
+    factored: trade
+      .filter((i) => i.factor)
+      .reduce((t, i) => t.plus(i.openAmount), D("0"))
       .toFixed(2),
     top,
   };
@@ -173,6 +180,7 @@ describe("streaming customer table", () => {
     openAmount: cents,
     issuedOn: fc.constantFrom("2025-12-31", "2026-01-01", "2026-02-15", "2026-03-31"),
     type: fc.constantFrom(undefined, "final" as const, "penalty" as const),
+    factor: fc.constantFrom(undefined, null, "Eurofactor"),
   });
   const records = fc
     .array(

@@ -38,8 +38,17 @@ const smallProfiles: RiskProfile[] = [];
 
 async function seed(): Promise<void> {
   await db.doc(C).set({ name: "Menuiserie de l'Ouest" });
-  const invoice = (id: string, key: string, gross: string, openAmount: string, issuedOn: string, dueDate: string) =>
+  const invoice = (
+    id: string,
+    key: string,
+    gross: string,
+    openAmount: string,
+    issuedOn: string,
+    dueDate: string,
+    factor?: string,
+  ) =>
     db.doc(`${C}/invoices/${id}`).set({
+      ...(factor ? { factor } : {}),
       type: "final",
       number: id,
       customerKey: key,
@@ -51,7 +60,8 @@ async function seed(): Promise<void> {
     });
   await invoice("FA-1", ALPHA, "2400.00", "1200.00", "2026-01-15", "2026-02-14");
   await invoice("FA-2", ALPHA_MAIL, "1200.00", "0.00", "2026-02-10", "2026-03-12");
-  await invoice("FA-3", BETA, "600.00", "600.00", "2025-11-10", "2025-12-10");
+  // Assigned to the factor when it was issued: its copy `factor` (what issuance seals in content.factoring).
+  await invoice("FA-3", BETA, "600.00", "600.00", "2025-11-10", "2025-12-10", "BNP Paribas Factor");
 
   // Alpha: half of FA-1 paid on time, half open 45 days past due; 300.00 of orders not yet invoiced.
   alphaProfile = riskProfile({
@@ -100,11 +110,11 @@ async function seed(): Promise<void> {
     profile: alphaProfile,
   });
   await record(customerIdOf(ALPHA_MAIL), { name: "Alpha", keys: [ALPHA_MAIL], mergedInto: customerIdOf(ALPHA) });
-  // No profile yet; its invoices go to the factor.
+  // No profile yet; no longer assigned to the factor, but FA-3, issued while it was, stays the factor's.
   await record(customerIdOf(BETA), {
     name: BETA_NAME,
     keys: [BETA],
-    factoring: { status: "assigned", factor: "BNP Paribas Factor" },
+    factoring: { status: "none" },
   });
   for (let i = 1; i <= SMALL; i++) {
     const p = riskProfile({
@@ -155,7 +165,8 @@ describe("customer dashboard", () => {
     const c = latest.customers;
     expect(c.customers).toBe(1 + 1 + SMALL); // the merged duplicate is left out
     // Open trade receivables: FA-1 1 200,00 + FA-3 600,00. Insured: min(1 200,00 ; 1 000,00 granted) for Alpha.
-    // Factored: Bêta's 600,00 (assigned to the factor, subrogation C. civ. 1346-1).
+    // Factored: FA-3's 600,00, assigned to the factor when issued (subrogation, C. civ. 1346-1), though
+    // Bêta's record is no longer assigned: the share follows each invoice, not the customer's status today.
     expect(c.receivables).toEqual({
       total: "1800.00",
       withoutRecord: "0.00",
@@ -214,7 +225,7 @@ describe("customer dashboard", () => {
       "",
       600,
       0,
-      "Affacturé",
+      "Non affacturé", // the record's status today: « Tableau clients » keeps it
       "–",
       "–",
       "–",

@@ -11,20 +11,13 @@
  */
 import { camtStatement, type FakeEntry } from "../../functions/testing/bank/camt-statement";
 import { validateAgainstSchema } from "../../functions/testing/bank/xmllint";
-import {
-  BANK_ENTRIES,
-  COMPANIES,
-  CUSTOMERS,
-  EVENTS,
-  INVOICES,
-  JOURNAL_ENTRIES,
-  PAYMENTS,
-} from "../../functions/src/model/collections";
+import { BANK_ENTRIES, COMPANIES, CUSTOMERS, EVENTS, INVOICES, PAYMENTS } from "../../functions/src/model/collections";
 import type { PaymentDoc } from "../../functions/src/model/payment";
 import { customerIdOf } from "../../functions/src/model/customer";
 import { seedCompany, snapshotAll, type CallOptions, type CallResult, type TestApi } from "../support/workflow-api";
 import { wordingProblems } from "../support/french-wording";
 import { workflowSuite } from "./suite";
+import { journalLines } from "./journal-lines";
 import { ACCOUNTING, ADMIN, C, DEPOSIT_BODY, REQUESTER, SALES, USERS } from "./fixtures";
 
 const COMPANY_IBAN = "FR7630006000011234567890189";
@@ -80,18 +73,8 @@ async function invoice(id: string) {
   const d = (await company().collection(INVOICES).doc(id).get()).data()!;
   return { openAmount: d.openAmount, paidOn: d.paidOn, letters: d.letters ?? [] };
 }
-/** Each journal entry's 411 and 512 lines as [account, debit, credit], in validation order. */
-async function bankLines() {
-  const docs = (await company().collection(JOURNAL_ENTRIES).orderBy("seq").get()).docs;
-  return docs.map((d) => ({
-    kind: d.get("content.kind") as string,
-    lines: (d.get("content.lines") as { account: string; debit: string; credit: string }[]).map((l) => [
-      l.account,
-      l.debit,
-      l.credit,
-    ]),
-  }));
-}
+/** Each journal entry's lines as [account, debit, credit], in validation order. */
+const bankLines = () => journalLines(fs.db, C);
 const payments = async () =>
   (await company().collection(PAYMENTS).get()).docs.map((d) => ({ id: d.id, ...(d.data() as PaymentDoc) }));
 

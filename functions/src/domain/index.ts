@@ -139,6 +139,7 @@ export {
   vatOnPaymentEntry,
 } from "./ledger/posting-rules";
 export { refundApprovalEntries } from "./ledger/refund-entries";
+export { factorAccountNames, factorShares, type AllocatedAmount, type FactorShare } from "./ledger/factor-accounts";
 
 // FEC (Fichier des écritures comptables): the journal as the tax office asks for it
 export {

@@ -86,7 +86,9 @@ export async function computeCompanyDashboard(
     (d) => acc.addInstalment({ amount: d.get("amount"), dueDate: d.get("dueDate"), paidOn: d.get("paidOn") ?? null }),
   );
   reads += await each(
-    company.collection(INVOICES).select("type", "gross", "openAmount", "issuedOn", "dueDate", "paidOn", "customerKey"),
+    company
+      .collection(INVOICES)
+      .select("type", "gross", "openAmount", "issuedOn", "dueDate", "paidOn", "customerKey", "factor"),
     (d) => {
       const invoice = {
         type: d.get("type"),
@@ -95,7 +97,7 @@ export async function computeCompanyDashboard(
         issuedOn: d.get("issuedOn"),
       };
       acc.addInvoice({ ...invoice, dueDate: d.get("dueDate"), paidOn: d.get("paidOn") ?? null });
-      customers.addInvoice({ ...invoice, customerKey: d.get("customerKey") ?? "" });
+      customers.addInvoice({ ...invoice, customerKey: d.get("customerKey") ?? "", factor: d.get("factor") ?? null });
     },
   );
   reads += await bankFacts(company, acc, chartOfAccounts(settings?.accounts).bank, asOf);

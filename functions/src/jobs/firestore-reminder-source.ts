@@ -234,6 +234,7 @@ export function firestoreReminderSource(db: Firestore): ReminderSource {
               lastLetter: d.lastDunningLetter ?? null,
               penaltyInvoice: sealed.type === "penalty",
               invoicedPenalties: d.penaltyClaims ?? [],
+              ...(sealed.factor ? { factor: sealed.factor } : {}),
             },
             settings,
             today,

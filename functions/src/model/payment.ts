@@ -1,5 +1,6 @@
 import type { Timestamp } from "@google-cloud/firestore";
 import type { Customer, DateString, MoneyString } from "./amounts";
+import type { FactorShare } from "../domain/ledger/factor-accounts";
 
 /** companies/{c}/payments/{id}: a customer payment and how it was matched (lettrage). */
 export interface PaymentDoc {
@@ -12,6 +13,12 @@ export interface PaymentDoc {
   unapplied: MoneyString;
   customerCreditId: string | null;
   journalEntryId: string;
+  /**
+   * The part allocated to invoices assigned to a factor, per factor account:
+   * credited there, not to 411, by the payment's entry; its reversal debits
+   * them back. Absent: all on 411.
+   */
+  factorShares?: FactorShare[];
   /** Letter shared by the payment's and the invoices' 411 lines (FEC EcritureLet). */
   letter: string;
   createdAt: Timestamp;

@@ -10,12 +10,14 @@ import { customerKey } from "../model/amounts";
 import type { CompanySettings } from "../model/company";
 import { postVatOnPayment } from "./vat-on-payment";
 import { markProfileStale } from "./mark-profile-stale";
+import { refuseOffsetOnFactored } from "./factored-invoice";
 
 /**
  * What the approved quote sets against the customer's open invoices
  * (lettrage: their open amount goes down, paid at zero) and what it keeps
  * on the customer's account (a customer credit, refundable later). Refused
- * (409) when an invoice was paid in the meantime: the request must be quoted again.
+ * (409) when an invoice was paid in the meantime: the request must be quoted
+ * again; or when it is assigned to a factor (refuseOffsetOnFactored).
  */
 export async function applySettlement(
   uow: UnitOfWork,
@@ -32,6 +34,8 @@ export async function applySettlement(
     );
     for (const offset of offsets) {
       const invoice = found.find((i) => i.data.content.number === offset.invoiceNumber);
+      // The quote never offers one; checked again here, where the offset is written.
+      if (invoice) refuseOffsetOnFactored(invoice.data);
       if (!invoice || money(invoice.data.openAmount).lessThan(money(offset.amount))) {
         throw conflict(
           "SETTLEMENT_STALE",

@@ -213,7 +213,7 @@ function postReversal(
   reverses: "payment_received" | "refund_paid",
   source: JournalEntryContent["source"],
   chart: ReturnType<typeof chartOption>,
-  what: { pieceRef: string; amount: string; label: string },
+  what: { pieceRef: string; amount: string; label: string; factorShares?: PaymentDoc["factorShares"] },
 ) {
   return postEntry(uow, bankMatchReversalEntry({ date: uow.today, ...what, ...chart }, reverses), source);
 }
@@ -248,6 +248,8 @@ async function cancelPayment(
     pieceRef: `PAI-${paymentId.slice(0, 8)}`,
     amount: payment.amount,
     label: `Annulation du règlement ${payment.customer.name}`,
+    // The accounts the payment credited, factor accounts included, debited back.
+    ...(payment.factorShares ? { factorShares: payment.factorShares } : {}),
   });
   payment.allocations.forEach((a, i) => {
     const inv = invoices[i] as InvoiceDoc;

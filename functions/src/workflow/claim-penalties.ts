@@ -8,7 +8,7 @@ import {
   type PenaltyClaimContent,
   type PenaltyClaimed,
 } from "../model/invoice";
-import { notFound, unprocessable } from "../errors/api-error";
+import { conflict, notFound, unprocessable } from "../errors/api-error";
 import type { UnitOfWork } from "../storage/unit-of-work";
 import type { Access } from "./access";
 import type { PenaltyClaimBody } from "./bodies/penalty-claim-body";
@@ -28,6 +28,9 @@ import { markProfileStale } from "./mark-profile-stale";
  * the invoice series, without VAT, posted D411 / C7631 (penalties) / C7588
  * (indemnity), open like any receivable so payments and dunning follow it.
  * A later claim on the same invoice invoices only what accrued since.
+ * Refused (409) on an invoice assigned to a factor: with the receivable the
+ * factor got its accessories by subrogation (C. civ. 1346-4), penalties
+ * included; it claims them, not the company.
  */
 export async function claimPenalties(uow: UnitOfWork, access: Access, invoiceId: string, body: PenaltyClaimBody) {
   const ref = uow.collection(INVOICES).doc(invoiceId);
@@ -43,6 +46,11 @@ export async function claimPenalties(uow: UnitOfWork, access: Access, invoiceId:
       `La facture ${late.content.number} est elle-même une facture de pénalités : elle ne porte pas de pénalités de retard.`,
     );
   const sealed = invoiceCopies(late.content);
+  if (sealed.factor)
+    throw conflict(
+      "INVOICE_FACTORED",
+      `La facture ${sealed.number} est cédée à ${sealed.factor}, qui la recouvre : c'est au factor de réclamer ses pénalités de retard, Acompte n'en facture pas.`,
+    );
   // The penalty invoices themselves are the authority (read in this transaction), not the late invoice's summary.
   const claimed: PenaltyClaimed[] = earlier
     .sort((a, b) => a.data.content.number.localeCompare(b.data.content.number))

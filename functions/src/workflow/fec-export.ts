@@ -7,6 +7,7 @@ import {
   JournalNumbering,
   auxiliaryAccount,
   chartOfAccounts,
+  factorAccountNames,
   fecLine,
   fecRecords,
   money,
@@ -53,6 +54,7 @@ const SOURCE_COLLECTIONS: Record<JournalEntryDoc["content"]["source"]["kind"], s
  */
 export class FecExport {
   private readonly chart: ChartOfAccounts;
+  private readonly accountNames: Map<string, string>;
   private readonly cache = new Map<string, Promise<Receivable>>();
   /** The current window's documents by `collection/id` (null: absent). */
   private readonly prefetched = new Map<string, unknown>();
@@ -61,9 +63,10 @@ export class FecExport {
     private readonly db: Firestore,
     private readonly companyId: string,
     private readonly period: FiscalPeriod,
-    settings: Pick<CompanySettings, "accounts">,
+    settings: Pick<CompanySettings, "accounts" | "factors">,
   ) {
     this.chart = chartOfAccounts(settings.accounts);
+    this.accountNames = factorAccountNames(settings.factors);
   }
 
   /** The records of the year, entry by entry; `limit` stops after that many entries, `read` counts them. */
@@ -100,6 +103,7 @@ export class FecExport {
         validDate: parisDay(doc.createdAt.toDate()),
         ...receivable,
         chart: this.chart,
+        accountNames: this.accountNames,
       });
     }
     this.prefetched.clear();

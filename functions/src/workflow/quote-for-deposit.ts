@@ -8,6 +8,7 @@ import type { DocReader } from "../storage/doc-reader";
 import type { RefundBody } from "./bodies/refund-body";
 import { customerKey } from "../model/amounts";
 import { companyLegalRates } from "./company-legal-rates";
+import { refuseOffsetOnFactored } from "./factored-invoice";
 
 export interface DepositQuote {
   depositId: string;
@@ -19,7 +20,9 @@ export interface DepositQuote {
  * The engine's quote for a proposed refund of a stored deposit: credit notes
  * already issued and requests still in flight are deducted from the balance,
  * the customer's open final invoices are offered for offsetting, less what
- * the customer's other requests awaiting approval already offset on them.
+ * the customer's other requests awaiting approval already offset on them —
+ * except those assigned to a factor (refuseOffsetOnFactored), which a
+ * chosen offset may not name either.
  */
 export async function quoteForDeposit(reader: DocReader, body: RefundBody, today: string): Promise<DepositQuote> {
   const depositId = body.depositId as string;
@@ -48,6 +51,10 @@ export async function quoteForDeposit(reader: DocReader, body: RefundBody, today
         .where("status", "in", [...AWAITING_APPROVAL]),
     ),
   ]);
+  for (const offset of body.settlement?.offsets ?? []) {
+    const named = invoices.find((i) => i.data.content.number === offset.invoiceNumber);
+    if (named) refuseOffsetOnFactored(named.data);
+  }
   const quote = quoteRefund(
     {
       deposit: {
@@ -70,7 +77,7 @@ export async function quoteForDeposit(reader: DocReader, body: RefundBody, today
       settlement: body.settlement,
       openInvoices: outstandingAfterRequests(
         invoices
-          .filter((i) => !money(i.data.openAmount).isZero())
+          .filter((i) => !money(i.data.openAmount).isZero() && !i.data.content.factoring)
           .map((i) => {
             const sealed = invoiceCopies(i.data.content);
             return { number: sealed.number, dueDate: sealed.dueDate, outstanding: i.data.openAmount };

@@ -1,4 +1,4 @@
-import { allocatePayment, money, paymentReceivedEntry } from "../domain";
+import { allocatePayment, factorShares, money, paymentReceivedEntry } from "../domain";
 import { frenchDate } from "../domain/dates/calendar-day";
 import { fieldProblem } from "../domain/validation/field-errors";
 import { CUSTOMER_CREDITS, INVOICES, PAYMENTS } from "../model/collections";
@@ -18,7 +18,9 @@ import { postVatOnPayment } from "./vat-on-payment";
  * A customer payment matched to invoices (lettrage): each invoice's open
  * amount goes down (paid when it reaches zero), the payment's and the
  * invoices' 411 lines share a letter, and what exceeds them becomes the
- * customer's unapplied credit, refundable through the refund flow.
+ * customer's unapplied credit, refundable through the refund flow. What it
+ * pays of invoices assigned to a factor credits the factor's account, where
+ * their receivable sits (docs/customers-risk.md « Factoring », « Ledger »).
  */
 export async function recordPayment(uow: UnitOfWork, access: Access, body: PaymentBody) {
   if (body.date > uow.today)
@@ -60,11 +62,15 @@ export async function recordPayment(uow: UnitOfWork, access: Access, body: Payme
 
   const paymentRef = uow.collection(PAYMENTS).doc();
   const letter = paymentRef.id.slice(0, 6).toUpperCase();
+  const shares = factorShares(
+    allocations.map((a, i) => ({ amount: a.amount, factorAccount: open[i].content.factoring?.account })),
+  );
   const entry = paymentReceivedEntry({
     date: uow.today,
     pieceRef: `PAI-${paymentRef.id.slice(0, 8)}`,
     amount: body.amount,
     label: `Règlement ${body.customer.name}`,
+    ...(shares.length > 0 ? { factorShares: shares } : {}),
     ...chartOption(settingsOf(access)),
   });
   const posted = await postEntry(uow, entry, { kind: "payment", id: paymentRef.id });
@@ -105,6 +111,7 @@ export async function recordPayment(uow: UnitOfWork, access: Access, body: Payme
     means: body.means,
     allocations: allocations.map((a, i) => ({ invoiceId: a.id, number: open[i].content.number, amount: a.amount })),
     unapplied,
+    ...(shares.length > 0 ? { factorShares: shares } : {}),
     customerCreditId: creditId,
     journalEntryId: posted.id,
     letter,

@@ -36,7 +36,7 @@ export interface CustomerDashboardFigures {
     withoutRecord: MoneyString;
     /** Σ min(customer's receivables, its insured limit) over customers with a cover. */
     insured: MoneyString;
-    /** Σ receivables of the customers whose factoring status is "assigned". */
+    /** Of `total`: the open amount of the invoices assigned to a factor (their copy `factor`), whatever the customer's status today. */
     factored: MoneyString;
     /** insured ÷ total, four decimals ("0.3750"); null when nothing is open. */
     insuredShare: string | null;
@@ -87,6 +87,7 @@ export class CustomerTableAccumulator {
     if (sale) totals.sales = totals.sales.plus(inv.gross);
     this.byKey.set(inv.customerKey, totals);
     this.receivables = this.receivables.plus(open);
+    if (inv.factor) this.factored = this.factored.plus(open);
   }
 
   /** Second pass: one record; its row, or null for a merged duplicate (its keys are the survivor's). */
@@ -109,7 +110,6 @@ export class CustomerTableAccumulator {
     this.customers++;
     this.exposure = this.exposure.plus(exposure);
     this.insured = this.insured.plus(row.insured);
-    if (row.factored) this.factored = this.factored.plus(row.receivables);
     if (exposure.greaterThan(0)) this.top.add({ exposure, row });
     return row;
   }

@@ -13,6 +13,8 @@ export interface CustomerInvoiceFacts {
   gross: string;
   openAmount: string;
   issuedOn: string;
+  /** The copy `factor`: the factor the invoice is assigned to; absent or null: not factored. */
+  factor?: string | null;
 }
 
 /**

@@ -15,6 +15,8 @@ export interface FecEntryInput {
   /** The matching of its receivable lines (lettrage): EcritureLet / DateLet. */
   lettering?: { letter: string; date: string };
   chart: ChartOfAccounts;
+  /** Names of accounts outside the chart: the configured factors' accounts (factorAccountNames). */
+  accountNames?: ReadonlyMap<string, string>;
 }
 
 /**
@@ -38,7 +40,7 @@ export function fecRecords(input: FecEntryInput): FecRecord[] {
       EcritureNum: input.number,
       EcritureDate: date,
       CompteNum: line.account,
-      CompteLib: accountLabel(line.account, chart),
+      CompteLib: accountLabel(line.account, chart, input.accountNames),
       CompAuxNum: customer ? fecText(customer.account) : "",
       CompAuxLib: customer ? fecText(customer.name) || customer.account : "",
       PieceRef: fecText(entry.pieceRef),
@@ -58,10 +60,13 @@ export function fecRecords(input: FecEntryInput): FecRecord[] {
 /**
  * CompteLib: the PCG name of the account's role in the company's chart
  * (an overridden customers account is still « Clients »), else the PCG
- * name of the account itself, else « Compte <number> ».
+ * name the company gave it (`names`: a factor's account, « Factor <name> »),
+ * else the PCG name of the account itself, else « Compte <number> ».
  */
-export function accountLabel(account: string, chart: ChartOfAccounts): string {
+export function accountLabel(account: string, chart: ChartOfAccounts, names?: ReadonlyMap<string, string>): string {
   const role = (Object.keys(chart) as (keyof ChartOfAccounts)[]).find((r) => chart[r] === account);
-  const label = role ? DEFAULT_ACCOUNT_LABELS[DEFAULT_CHART_OF_ACCOUNTS[role]] : DEFAULT_ACCOUNT_LABELS[account];
+  const label = role
+    ? DEFAULT_ACCOUNT_LABELS[DEFAULT_CHART_OF_ACCOUNTS[role]]
+    : (names?.get(account) ?? DEFAULT_ACCOUNT_LABELS[account]);
   return label ?? `Compte ${account}`;
 }

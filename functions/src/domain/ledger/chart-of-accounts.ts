@@ -45,7 +45,7 @@ export const DEFAULT_CHART_OF_ACCOUNTS: Readonly<ChartOfAccounts> = {
   latePenaltiesReceived: "7631",
 };
 
-/** French account names (FEC field CompteLib) of the default accounts. */
+/** French account names (FEC field CompteLib) of the default accounts, and of the default factor account. */
 export const DEFAULT_ACCOUNT_LABELS: Readonly<Record<string, string>> = {
   "512": "Banque",
   "411": "Clients",
@@ -58,6 +58,8 @@ export const DEFAULT_ACCOUNT_LABELS: Readonly<Record<string, string>> = {
   "6588": "Autres charges diverses de gestion courante",
   "6618": "Intérêts des autres dettes",
   "7631": "Revenus des créances commerciales",
+  // DEFAULT_FACTOR_ACCOUNT (domain/customers/factors.ts); a configured factor's account is named after it (factorAccountNames).
+  "4671": "Factor",
 };
 
 /**

@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import { Money, ZERO, money, sumMoney } from "../money/money";
 import { parseInput } from "../validation/field-errors";
 import {
@@ -15,6 +16,7 @@ import {
   depositCashedEntryInputSchema,
   factoringAssignmentEntryInputSchema,
   finalInvoiceEntryInputSchema,
+  paymentReceivedEntryInputSchema,
   penaltyInvoiceEntryInputSchema,
   refundPaidEntryInputSchema,
   vatOnPaymentEntryInputSchema,
@@ -207,21 +209,28 @@ function bankCustomerLabel(refund: boolean, reversal?: "bank_match_reversed" | "
   return refund ? "Remboursement client" : "Encaissement client";
 }
 
+/** The label of a line on a factor's account: money the factor collects, by subrogation. */
+function factorShareLabel(label: string): string {
+  return `${label} (créance affacturée)`;
+}
+
 /**
  * Money between bank and customer: + leaves the bank (refund), − comes in
  * (payment); `reversal` posts the opposite of `direction` under its own kind
- * (a match undone, a refund transfer returned by the bank).
+ * (a match undone, a refund transfer returned by the bank). A payment's
+ * `factorShares` land on the factor accounts, the rest on the customers
+ * account.
  */
 function bankCustomerEntry(
-  rawInput: RefundPaidEntryInput,
+  input: z.output<typeof paymentReceivedEntryInputSchema>,
   direction: "refund_paid" | "payment_received",
   reversal?: "bank_match_reversed" | "refund_returned",
 ): JournalEntry {
-  const input = parseInput(refundPaidEntryInputSchema, rawInput);
   const chart = chartOfAccounts(input.chart);
   const refund = direction === "refund_paid";
-  const signed = refund ? money(input.amount) : money(input.amount).negated();
-  const amount = reversal ? signed.negated() : signed;
+  const sign = (refund ? 1 : -1) * (reversal ? -1 : 1);
+  const amount = money(input.amount).times(sign);
+  const shares = (input.factorShares ?? []).map((f) => ({ account: f.account, amount: money(f.amount).times(sign) }));
   const label = bankCustomerLabel(refund, reversal);
   return journalEntry(
     {
@@ -232,7 +241,8 @@ function bankCustomerEntry(
       label: input.label ?? `${label} ${input.pieceRef}`,
     },
     [
-      { account: chart.customers, label, amount },
+      { account: chart.customers, label, amount: amount.minus(sumMoney(shares.map((f) => f.amount))) },
+      ...shares.map((f) => ({ account: f.account, label: factorShareLabel(label), amount: f.amount })),
       { account: chart.bank, label, amount: amount.negated() },
     ],
   );
@@ -246,7 +256,7 @@ function bankCustomerEntry(
  * // → lines: [411 D 4320.00, 512 C 4320.00]
  */
 export function refundPaidEntry(rawInput: RefundPaidEntryInput): JournalEntry {
-  return bankCustomerEntry(rawInput, "refund_paid");
+  return bankCustomerEntry(parseInput(refundPaidEntryInputSchema, rawInput), "refund_paid");
 }
 
 /**
@@ -261,26 +271,34 @@ export function refundPaidEntry(rawInput: RefundPaidEntryInput): JournalEntry {
  * // → lines: [411 C 1440.00, 512 D 1440.00]
  */
 export function refundReturnedEntry(rawInput: RefundPaidEntryInput): JournalEntry {
-  return bankCustomerEntry(rawInput, "refund_paid", "refund_returned");
+  return bankCustomerEntry(parseInput(refundPaidEntryInputSchema, rawInput), "refund_paid", "refund_returned");
 }
 
 /**
- * Customer payment received (final invoice or other): D512 / C411.
+ * Customer payment received (final invoice or other): D512 / C411. The part
+ * that pays invoices assigned to a factor (`factorShares`, per account)
+ * credits the factor's account instead: their receivable was moved there
+ * when they were issued (factoringAssignmentEntry), so the payment settles
+ * it where it sits (docs/customers-risk.md « Factoring », « Ledger »).
  *
  * @example
  * paymentReceivedEntry({ date: "2026-03-10", pieceRef: "FA2026-0050", amount: "10080.00" });
  * // → lines: [411 C 10080.00, 512 D 10080.00]
+ * paymentReceivedEntry({ date: "2026-03-10", pieceRef: "PAI-a1b2c3d4", amount: "1500.00",
+ *   factorShares: [{ account: "4671", amount: "1200.00" }] });
+ * // → lines: [411 C 300.00, 4671 C 1200.00, 512 D 1500.00]
  */
 export function paymentReceivedEntry(rawInput: PaymentReceivedEntryInput): JournalEntry {
-  return bankCustomerEntry(rawInput, "payment_received");
+  return bankCustomerEntry(parseInput(paymentReceivedEntryInputSchema, rawInput), "payment_received");
 }
 
 /**
  * A bank match undone (« Rapprochement annulé »): the entry it recorded is
  * reversed line for line (contre-passation; the journal is never changed,
  * PCG art. 420-5 and the FEC's irreversibility), so 411 and 512 are back
- * where they were. A payment received reversed: D411 / C512; an instalment
- * paid reversed: D512 / C411.
+ * where they were. A payment received reversed: D411 / C512, its
+ * `factorShares` debited back to the factor accounts they credited; an
+ * instalment paid reversed: D512 / C411.
  *
  * @example
  * bankMatchReversalEntry({ date: "2026-03-12", pieceRef: "PAI-ab12cd34", amount: "500.00" }, "payment_received");
@@ -290,7 +308,8 @@ export function bankMatchReversalEntry(
   rawInput: PaymentReceivedEntryInput,
   reverses: "payment_received" | "refund_paid",
 ): JournalEntry {
-  return bankCustomerEntry(rawInput, reverses, "bank_match_reversed");
+  const schema = reverses === "refund_paid" ? refundPaidEntryInputSchema : paymentReceivedEntryInputSchema;
+  return bankCustomerEntry(parseInput(schema, rawInput), reverses, "bank_match_reversed");
 }
 
 const COMPENSATION_LABELS = {

@@ -10,7 +10,11 @@
  * promise. B2B letters show the late-payment penalties and the €40 indemnity
  * the engine computes (they run without any reminder, L441-10); once some
  * were invoiced by a penalty invoice, only what accrued since
- * (dunningPenaltyParagraph).
+ * (dunningPenaltyParagraph). Never for an invoice assigned to a factor:
+ * under notified factoring with subrogation the receivable is the factor's,
+ * who collects it and claims its penalties (docs/customers-risk.md
+ * « Factoring », « Dunning »); a letter from the company would ask the
+ * customer to pay a debt it no longer holds.
  */
 import { money } from "../money/money";
 import { addDays, frenchDate } from "../dates/calendar-day";
@@ -47,6 +51,8 @@ export interface OverdueInvoice {
   penaltyInvoice?: boolean;
   /** The penalty invoices already issued on this invoice: the letter cites them and asks only what accrued since. */
   invoicedPenalties?: InvoicedPenalties[];
+  /** The factor the invoice is assigned to (its copy `factor`): the factor collects it, no letter. */
+  factor?: string;
 }
 
 export type DunningLevel = 1 | 2 | 3;
@@ -108,7 +114,7 @@ export function customerOverdueReminder(
   today: string,
   rates: LegalRates = SHIPPED_LEGAL_RATES,
 ): Reminder | null {
-  if (inv.disputed || money(inv.openAmount).lessThanOrEqualTo(0)) return null;
+  if (inv.factor || inv.disputed || money(inv.openAmount).lessThanOrEqualTo(0)) return null;
   if (inv.promiseUntil && today <= inv.promiseUntil) return null;
   const next = nextLetter(inv, settings.dunning.levelDays);
   if (!next || today < next.day) return null;

@@ -242,6 +242,10 @@ const PATH_LABELS: Record<string, string> = {
   "settings.factors.bic": "BIC du factor",
   "settings.factors.account": "compte du factor",
   "settings.factors.mention": "mention de subrogation",
+  // A payment's part on factor accounts (paymentReceivedEntry).
+  "factorShares.account": "compte du factor",
+  "factorShares.amount": "montant réglé au factor",
+  factorShares: "part du règlement sur les comptes de factor",
   "customer.name": "nom du client",
   ...depositPolicyPathLabels(),
   "insurance.limit": "montant garanti par l'assureur",

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { money, sumMoney } from "../money/money";
 import {
   calendarDate,
   documentNumber,
@@ -59,7 +60,28 @@ export const vatOnPaymentEntryInputSchema = z.strictObject({
 });
 export const creditNoteEntryInputSchema = z.strictObject({ ...head, lines: rateLines });
 export const refundPaidEntryInputSchema = z.strictObject({ ...head, amount: positiveAmount });
-export const paymentReceivedEntryInputSchema = refundPaidEntryInputSchema;
+/**
+ * A customer payment. `factorShares`: the part that settles invoices assigned to
+ * a factor, per factor account (their receivable was moved there when they
+ * were issued): credited there instead of the customers account, so it can
+ * never exceed the payment.
+ */
+export const paymentReceivedEntryInputSchema = z
+  .strictObject({
+    ...head,
+    amount: positiveAmount,
+    factorShares: z
+      .array(z.strictObject({ account: accountNumberSchema, amount: positiveAmount }), {
+        error: "doit être une liste de comptes de factor et de montants",
+      })
+      .max(100, { message: "100 comptes de factor au plus" })
+      .optional(),
+  })
+  .superRefine((input, ctx) => {
+    const factored = sumMoney((input.factorShares ?? []).map((f) => money(f.amount)));
+    if (factored.greaterThan(money(input.amount)))
+      ctx.addIssue({ code: "custom", path: ["factorShares"], message: "dépasse le montant du règlement" });
+  });
 export const compensationEntryInputSchema = z.strictObject({
   ...head,
   amount: positiveAmount,
@@ -88,7 +110,7 @@ export type DepositCashedEntryInput = z.input<typeof depositCashedEntryInputSche
 export type FinalInvoiceEntryInput = z.input<typeof finalInvoiceEntryInputSchema>;
 export type CreditNoteEntryInput = z.input<typeof creditNoteEntryInputSchema>;
 export type RefundPaidEntryInput = z.input<typeof refundPaidEntryInputSchema>;
-export type PaymentReceivedEntryInput = RefundPaidEntryInput;
+export type PaymentReceivedEntryInput = z.input<typeof paymentReceivedEntryInputSchema>;
 export type CompensationEntryInput = z.input<typeof compensationEntryInputSchema>;
 export type PenaltyInvoiceEntryInput = z.input<typeof penaltyInvoiceEntryInputSchema>;
 export type FactoringAssignmentEntryInput = z.input<typeof factoringAssignmentEntryInputSchema>;
