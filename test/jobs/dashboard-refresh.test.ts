@@ -116,3 +116,35 @@ it("writes the dashboard once changes pause, one computation for a burst", async
   ].sort((a, b) => String(a[3]).localeCompare(String(b[3])));
   expect(await customerTable()).toEqual({ rows: expected, gridRows: 3 });
 });
+
+it("one company's refreshes never stream into « Tableau clients » at once: a change during one queues the next", async () => {
+  const events: string[] = [];
+  let opened = 0;
+  const table = customerTableSheets(kit.gateway, 1);
+  const serial = dashboardNotifier(
+    fs.db,
+    {
+      async customerTable(db, companyId) {
+        const n = ++opened;
+        events.push(`open ${n}`);
+        const sink = await table(db, companyId);
+        return {
+          add: (row) => sink.add(row),
+          async close() {
+            await sink.close();
+            events.push(`close ${n}`);
+          },
+        };
+      },
+    },
+    { quietMs: 60_000, now: () => new Date("2026-03-10T10:00:00Z") },
+  );
+  const change = { companyId: C, actor: ACCOUNTING, paths: [], events: [] };
+  serial.afterCommit(change);
+  const first = serial.flush();
+  // A change while the first refresh runs: its refresh waits for the first to finish.
+  serial.afterCommit(change);
+  await Promise.all([first, serial.flush()]);
+  expect(events).toEqual(["open 1", "close 1", "open 2", "close 2"]);
+  expect((await customerTable()).rows).toHaveLength(2);
+});
