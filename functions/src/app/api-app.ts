@@ -44,9 +44,11 @@ export function createApi(
 /**
  * The api with the Sheets routes, the Sheets write-back after each
  * committed change and, once changes pause, the company's dashboard and
- * customer table written again (not only by the 06:00 job); with `mail`, the notices a change put
- * in the outbox (refund request submitted, approved, rejected) are sent
- * right after it.
+ * customer table written again (not only by the 06:00 job); with `mail`, the
+ * notices a change put in the outbox (refund request submitted, approved,
+ * rejected) are sent right after it. `flush`, for a shutdown: the dashboard
+ * refreshes still waiting for their quiet period run at once, and every
+ * refresh is awaited, so none runs after the stores it writes are gone.
  */
 export function createApiWithSheets(
   deps: Partial<ApiDeps> & Pick<ApiDeps, "db" | "verifier">,
@@ -61,7 +63,7 @@ export function createApiWithSheets(
   const notifier = mail
     ? allNotifiers(noticeDelivery(deps.db, mail), sheets, dashboard)
     : allNotifiers(sheets, dashboard);
-  return createApi({ ...deps, notifier }, sheetsRoutes(gateway));
+  return Object.assign(createApi({ ...deps, notifier }, sheetsRoutes(gateway)), { flush: () => dashboard.flush() });
 }
 
 /** The mail settings of the environment when it has them (MAIL_FROM set): the api then sends its notices at once. */
