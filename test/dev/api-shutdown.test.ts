@@ -5,38 +5,21 @@
  * stop — not later, against stores already gone (Jest's « Cannot log after
  * tests are done » in the demo and sidebar runs).
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-import { SERVICES, type RunningService, type StartContext } from "../../functions/dev/start";
-import { localModeEnv, mintLocalToken } from "../../functions/testing/local-tokens";
-import { emulatorHost, testFirestore } from "../support/firestore";
+import type { RunningService, StartContext } from "../../functions/dev/start";
+import { mintLocalToken } from "../../functions/testing/local-tokens";
 import { seedCompany } from "../support/workflow-api";
 import { ACCOUNTING, C, DEPOSIT_BODY, USERS } from "../workflow/fixtures";
+import { localRun, startService } from "./local-run";
 
-const firestore = testFirestore("apishutdown");
-const local = mkdtempSync(path.join(tmpdir(), "acompte-local-"));
-const saved = { ...process.env };
-
-beforeAll(() => {
-  delete process.env.SHEETS_DATA_DIR;
-  Object.assign(process.env, localModeEnv(emulatorHost()), { GCLOUD_PROJECT: firestore.projectId });
-});
-afterAll(async () => {
-  process.env = saved;
-  await firestore.close();
-  rmSync(local, { recursive: true, force: true });
-});
-
-const service = (name: string) => SERVICES.find((s) => s.name === name)!;
+const { firestore, local } = localRun("apishutdown");
 
 it("stopping the api writes the dashboard its last change scheduled, before the stores stop", async () => {
   await seedCompany(firestore.db, C, USERS as never);
   const ctx: StartContext = { projectId: firestore.projectId, localDir: local, db: firestore.db };
   const running: RunningService[] = [];
   try {
-    running.push(await service("local Sheets API").start(ctx));
-    running.push(await service("api function").start(ctx));
+    running.push(await startService("local Sheets API").start(ctx));
+    running.push(await startService("api function").start(ctx));
     const answer = await fetch(`${ctx.apiUrl}/v1/companies/${C}/deposits`, {
       method: "POST",
       headers: {
