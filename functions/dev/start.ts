@@ -83,14 +83,12 @@ const apiService: Service = {
     if (!ctx.db || !localModeAllowed(process.env)) throw new Error("the api needs the emulator and local token mode");
     // The Sheets service started before: the api writes back to the local Sheets server after each change.
     const gateway = new SheetsGateway(sheetsApiFromEnv(process.env));
-    http(
-      "api",
-      createApiWithSheets(
-        { db: ctx.db, verifier: verifierFromEnv(process.env) },
-        gateway,
-        noticeMailFromEnv(process.env),
-      ) as Parameters<typeof http>[1],
+    const api = createApiWithSheets(
+      { db: ctx.db, verifier: verifierFromEnv(process.env) },
+      gateway,
+      noticeMailFromEnv(process.env),
     );
+    http("api", api as Parameters<typeof http>[1]);
     const server = guardBodySize(getTestServer("api"));
     await new Promise<void>((resolve) =>
       server.listen(Number(process.env.ACOMPTE_API_PORT ?? 0), "127.0.0.1", resolve),
@@ -100,11 +98,14 @@ const apiService: Service = {
       lines: [
         `api function         ${ctx.apiUrl}/v1/companies/{companyId}/…  (local ID tokens: npx tsx functions/testing/local-tokens.ts <email>)`,
       ],
-      stop: () =>
-        new Promise<void>((resolve) => {
+      async stop() {
+        await new Promise<void>((resolve) => {
           server.close(() => resolve());
           server.closeAllConnections();
-        }),
+        });
+        // Before the Sheets server and the emulator stop (services stop in reverse): the last changes' dashboard is written.
+        await api.flush();
+      },
     };
   },
 };

@@ -444,12 +444,15 @@ describe("menu actions", () => {
         json(200, {
           spreadsheetId: "sheet-1",
           recorded: [
-            { row: 5, id: "d5" },
+            { row: 5, id: "d5", notice: "Avec cette commande…" },
             { row: 6, id: "d6" },
           ],
           refused: [{ row: 7, message: "SIREN manquant" }],
           sheets: {
-            Acomptes: { recorded: [{ row: 5, id: "d5" }], refused: [{ row: 7, message: "SIREN manquant" }] },
+            Acomptes: {
+              recorded: [{ row: 5, id: "d5", notice: "Avec cette commande…" }],
+              refused: [{ row: 7, message: "SIREN manquant" }],
+            },
             Factures: { recorded: [{ row: 6, id: "d6" }], refused: [] },
           },
           sync: sync(2, 0),
@@ -478,7 +481,7 @@ describe("menu actions", () => {
     expect(standIns.recorder.alerts.map((a) => a.prompt)).toEqual([
       "Le classeur est prêt. 7 lignes écrites.",
       "Le classeur est à jour. Aucune ligne n'avait changé.",
-      "2 lignes enregistrées (Acomptes : 1, Factures : 1). 1 ligne refusée : la colonne « Message » (Acomptes) ou « Statut » (Factures) dit quoi corriger.",
+      "2 lignes enregistrées (Acomptes : 1, Factures : 1). 1 ligne refusée : la colonne « Message » (Acomptes) ou « Statut » (Factures) dit quoi corriger. 1 acompte enregistré avec une mise en garde (limite du client dépassée ou acompte inférieur à celui recommandé) : voir la colonne « Message » (Acomptes).",
     ]);
   });
 

@@ -4,35 +4,19 @@
  * kept, so the second run refills the same two workbooks instead of adding
  * two more, and the stored data does not grow.
  */
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { SERVICES, type RunningService, type StartContext } from "../../functions/dev/start";
-import { localModeEnv } from "../../functions/testing/local-tokens";
+import type { RunningService, StartContext } from "../../functions/dev/start";
 import { validateAgainstSchema } from "../../functions/testing/bank/xmllint";
-import { emulatorHost, testFirestore } from "../support/firestore";
+import { localRun, startService } from "./local-run";
 
 // Two whole demo loads (about 14 MB of workbooks each) on a shared 2-core machine: a ceiling, not a speed goal.
 jest.setTimeout(300_000);
 
-const firestore = testFirestore("rerun");
-const local = mkdtempSync(path.join(tmpdir(), "acompte-local-"));
-const saved = { ...process.env };
-
-beforeAll(() => {
-  delete process.env.SHEETS_DATA_DIR;
-  Object.assign(process.env, localModeEnv(emulatorHost()), { GCLOUD_PROJECT: firestore.projectId });
-});
-afterAll(async () => {
-  process.env = saved;
-  await firestore.close();
-  rmSync(local, { recursive: true, force: true });
-});
+const { firestore, local } = localRun("rerun");
 
 /** The services of a run up to the demo workbooks (no SMTP, jobs or preview). */
-const RUN = ["local Sheets API", "api function", "demo data", "demo workbooks"].map((name) =>
-  SERVICES.find((s) => s.name === name)!,
-);
+const RUN = ["local Sheets API", "api function", "demo data", "demo workbooks"].map(startService);
 
 async function run(): Promise<StartContext> {
   await firestore.clear(); // what a new emulator gives

@@ -12,7 +12,8 @@ interface SyncReport {
 
 interface WorkbookAnswer {
   sync?: SyncReport;
-  recorded?: { row: number; id?: string }[];
+  /** `notice`: a recorded row's warning, also in its « Message » (ImportedRow in the contract). */
+  recorded?: { row: number; id?: string; notice?: string }[];
   refused?: { row: number; message?: string }[];
   /** Per sheet title (Acomptes, Factures): what the import did there. */
   sheets?: Record<string, { recorded: unknown[]; refused: unknown[] }>;
@@ -121,6 +122,13 @@ export function importTypedRows(): void {
     if (refused > 0) {
       parts.push(
         `${refused} ligne${refused > 1 ? "s" : ""} refusée${refused > 1 ? "s" : ""} : la colonne « Message » (Acomptes) ou « Statut » (Factures) dit quoi corriger.`,
+      );
+    }
+    // A recorded deposit over its customer's limit, or below the recommended deposit: said in its « Message ».
+    const noticed = (data.recorded ?? []).filter((r) => r.notice).length;
+    if (noticed > 0) {
+      parts.push(
+        `${noticed} acompte${noticed > 1 ? "s" : ""} enregistré${noticed > 1 ? "s" : ""} avec une mise en garde (limite du client dépassée ou acompte inférieur à celui recommandé) : voir la colonne « Message » (Acomptes).`,
       );
     }
     return parts.join(" ");

@@ -12,7 +12,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { refreshCompanyDashboard } from "../../src/jobs/dashboard-refresh";
-import { publishDashboard } from "../../src/jobs/sheets-publisher";
+import { customerTableSheets, publishDashboard } from "../../src/jobs/sheets-publisher";
 import { join } from "node:path";
 import { parisDay } from "../../src/domain/dates/calendar-day";
 import { COMPANIES } from "../../src/model/collections";
@@ -87,8 +87,11 @@ export const demoWorkbooksService: Service = {
       }
       await setupWorkbook(gateway, spreadsheetId);
       await syncSpreadsheet({ db, gateway }, company.id, spreadsheetId, { waitForLeaseMs: 10_000 });
-      // The dashboard from the start, not only after the 06:00 job.
-      await refreshCompanyDashboard(db, company.id, parisDay(new Date()), publishDashboard(gateway));
+      // The dashboard and the customer table from the start, not only after the 06:00 job.
+      await refreshCompanyDashboard(db, company.id, parisDay(new Date()), {
+        publish: publishDashboard(gateway),
+        customerTable: customerTableSheets(gateway),
+      });
       ctx.spreadsheetIds = { ...ctx.spreadsheetIds, [company.id]: spreadsheetId };
       if (ctx.sheetsDataDir) writeFileSync(indexFile(ctx), JSON.stringify({ ...kept, ...ctx.spreadsheetIds }));
       lines.push(`workbook ${company.id.padEnd(11)} ${process.env.SHEETS_API_URL}/view/${spreadsheetId}`);

@@ -14,7 +14,7 @@ import { loadMailConfig } from "../jobs/job-config";
 import { noticeDelivery } from "../jobs/notice-delivery";
 import { outboxMailOf, type OutboxMail } from "../jobs/outbox-mail";
 import { dashboardNotifier } from "../jobs/dashboard-refresh";
-import { publishDashboard } from "../jobs/sheets-publisher";
+import { customerTableSheets, publishDashboard } from "../jobs/sheets-publisher";
 import { systemClock } from "../application/ports/clock";
 import { documentUploads } from "../application/documents";
 import { documentBucketFromEnv } from "../storage/document-bucket";
@@ -43,10 +43,12 @@ export function createApi(
 
 /**
  * The api with the Sheets routes, the Sheets write-back after each
- * committed change and, once changes pause, the company's dashboard written
- * again (not only by the 06:00 job); with `mail`, the notices a change put
- * in the outbox (refund request submitted, approved, rejected) are sent
- * right after it.
+ * committed change and, once changes pause, the company's dashboard and
+ * customer table written again (not only by the 06:00 job); with `mail`, the
+ * notices a change put in the outbox (refund request submitted, approved,
+ * rejected) are sent right after it. `flush`, for a shutdown: the dashboard
+ * refreshes still waiting for their quiet period run at once, and every
+ * refresh is awaited, so none runs after the stores it writes are gone.
  */
 export function createApiWithSheets(
   deps: Partial<ApiDeps> & Pick<ApiDeps, "db" | "verifier">,
@@ -54,11 +56,14 @@ export function createApiWithSheets(
   mail?: OutboxMail,
 ) {
   const sheets = sheetsNotifier({ db: deps.db, gateway });
-  const dashboard = dashboardNotifier(deps.db, publishDashboard(gateway));
+  const dashboard = dashboardNotifier(deps.db, {
+    publish: publishDashboard(gateway),
+    customerTable: customerTableSheets(gateway),
+  });
   const notifier = mail
     ? allNotifiers(noticeDelivery(deps.db, mail), sheets, dashboard)
     : allNotifiers(sheets, dashboard);
-  return createApi({ ...deps, notifier }, sheetsRoutes(gateway));
+  return Object.assign(createApi({ ...deps, notifier }, sheetsRoutes(gateway)), { flush: () => dashboard.flush() });
 }
 
 /** The mail settings of the environment when it has them (MAIL_FROM set): the api then sends its notices at once. */

@@ -36,6 +36,12 @@ export interface ImportedRow {
   row: number;
   id?: string;
   message?: string;
+  /**
+   * A recorded row's French note, also in its « Message » cell: for a
+   * deposit, the limit warning of its customer and the policy's
+   * recommendation when the deposit is below it; absent when there is none.
+   */
+  notice?: string;
 }
 
 /** `POST …/sheets/import`. */

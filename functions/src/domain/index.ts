@@ -290,6 +290,7 @@ export {
   type StandingForAdvice,
   type DepositAdvice,
 } from "./customers/deposit-advice";
+export { depositShortfall, type CashedDeposit } from "./customers/deposit-shortfall";
 export { ordersInProgress, type DepositOnOrder } from "./customers/orders-in-progress";
 export { WEAK_SIGNAL_KINDS, weakSignals, type WeakSignal, type WeakSignalKind } from "./customers/weak-signals";
 export {

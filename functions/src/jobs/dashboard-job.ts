@@ -1,19 +1,11 @@
-import type { Firestore } from "@google-cloud/firestore";
 import { parisDay } from "../domain/dates/calendar-day";
-import type { DashboardFigures } from "../domain/dashboard/dashboard-accumulator";
 import { COMPANIES } from "../model/collections";
 import { refreshProfiles } from "../workflow/refresh-profiles";
-import { computeCompanyDashboard } from "./company-dashboard";
-import { storeDashboard } from "./dashboard-refresh";
+import { refreshCompanyDashboard, type DashboardSheets } from "./dashboard-refresh";
 import type { ScheduledJob } from "./scheduled-handler";
-import type { CustomerTableSink } from "./sheets-publisher";
 
-export interface DashboardJobDeps {
-  /** Writes the figures to the `Tableau de bord` sheet (the Sheets layer plugs in here). */
-  publish?: (db: Firestore, companyId: string, figures: DashboardFigures) => Promise<void>;
-  /** Takes the customer table's rows while they are computed (`Tableau clients`, sheets-publisher.ts). */
-  customerTable?: (db: Firestore, companyId: string) => Promise<CustomerTableSink>;
-}
+/** The sheets the job writes: `Tableau de bord` and `Tableau clients` (dashboard-refresh.ts). */
+export type DashboardJobDeps = DashboardSheets;
 
 /**
  * Recomputes every company's dashboard and stores it at
@@ -37,18 +29,10 @@ export function dashboardJob(deps: DashboardJobDeps = {}): ScheduledJob {
         .stream() as AsyncIterable<FirebaseFirestore.QueryDocumentSnapshot>) {
         const profiles = await refreshProfiles(db, company.id, now());
         profilesRefreshed += profiles.refreshed;
-        const table = await deps.customerTable?.(db, company.id);
-        const { figures, documentsRead: reads } = await computeCompanyDashboard(db, company.id, asOf, table);
-        await storeDashboard(db, company.id, asOf, figures);
-        for (const publish of [() => table?.close(), () => deps.publish?.(db, company.id, figures)]) {
-          try {
-            await publish();
-          } catch (error) {
-            // The figures are stored; the other companies still get theirs; the run fails at the end so Scheduler retries.
-            console.error(`Tableau de bord of ${company.id} not written`, error);
-            if (!unpublished.includes(company.id)) unpublished.push(company.id);
-          }
-        }
+        // The figures are stored even when a sheet is not written; the other companies still get theirs.
+        const { documentsRead: reads, written } = await refreshCompanyDashboard(db, company.id, asOf, deps);
+        // The run fails at the end so Scheduler retries.
+        if (!written) unpublished.push(company.id);
         companies++;
         documentsRead += reads + 1 + profiles.customersRead;
       }

@@ -8,9 +8,11 @@ import fc from "fast-check";
 import {
   DEFAULT_DEPOSIT_POLICY,
   depositAdvice,
+  depositShortfall,
   depositInvoice,
   money,
   orderAddedExposure,
+  recommendTerms,
   vatBreakdown,
 } from "../../../functions/src/domain";
 import { amountString } from "../arbitraries";
@@ -78,5 +80,35 @@ describe("orderAddedExposure", () => {
 
   it("refuses both a percentage and an amount, in French", () => {
     expect(() => orderAddedExposure({ gross: "100.00" }, { amount: "10.00", percent: "10" })).toThrow(/pas les deux/);
+  });
+});
+
+describe("depositShortfall", () => {
+  const C = recommendTerms("C"); // 50 %
+
+  it("a percentage below the class's: said with both percentages; at or above it: nothing", () => {
+    expect(plain(depositShortfall({ percent: "30" }, recommendTerms("D")))).toBe(
+      "Acompte de 30 % inférieur aux 100 % recommandés pour la classe D.",
+    );
+    expect(plain(depositShortfall({ percent: "49.5" }, C))).toBe(
+      "Acompte de 49,5 % inférieur aux 50 % recommandés pour la classe C.",
+    );
+    expect(depositShortfall({ percent: "50" }, C)).toBeNull();
+    expect(depositShortfall({ percent: "60" }, C)).toBeNull();
+  });
+
+  it("a gross amount: compared with the class's share of the order's gross (the deposit plus what the order adds)", () => {
+    // 2 000,00 cashed + 12 400,00 added = 14 400,00 TTC; 50 % of it is 7 200,00.
+    expect(plain(depositShortfall({ gross: "2000.00", orderAmount: "12400.00" }, C))).toBe(
+      "Acompte de 2 000,00 € inférieur aux 50 % recommandés pour la classe C (7 200,00 € sur cette commande).",
+    );
+    expect(depositShortfall({ gross: "7200.00", orderAmount: "7200.00" }, C)).toBeNull();
+    // 50 % of 100,01 is 50,005, half-up 50,01: a cent short is short.
+    expect(plain(depositShortfall({ gross: "50.00", orderAmount: "50.01" }, C))).toBe(
+      "Acompte de 50,00 € inférieur aux 50 % recommandés pour la classe C (50,01 € sur cette commande).",
+    );
+    expect(depositShortfall({ gross: "50.01", orderAmount: "50.00" }, C)).toBeNull();
+    // A deposit above the order (orderAddedExposure says 0,00 then): never short.
+    expect(depositShortfall({ gross: "500.00", orderAmount: "0.00" }, recommendTerms("D"))).toBeNull();
   });
 });

@@ -81,6 +81,20 @@ describe("exposure warning", () => {
       "Montant de la commande : le montant ne peut pas être négatif.",
     ]);
   });
+
+  it("an order adding nothing to an exposure already above a limit: says it is above already", () => {
+    const profile = riskProfile(OVER_LIMIT);
+    for (const nothing of ["0.00", "0"])
+      expect(plain(exposureWarning(profile, nothing))).toBe(
+        "L'encours du client, 13 000,00 €, dépasse déjà sa limite de crédit de 12 000,00 € (dépassement de 1 000,00 €) et sa limite assurée de 10 000,00 € (3 000,00 € non assurés) ; cette commande n'y ajoute rien.",
+      );
+    // Any amount added, even a cent, is said as a change from one exposure to another.
+    expect(plain(exposureWarning(profile, "0.01"))).toBe(
+      "Avec cette commande de 0,01 €, l'encours du client passerait de 13 000,00 € à 13 000,01 €, au-delà de sa limite de crédit de 12 000,00 € (dépassement de 1 000,01 €) et de sa limite assurée de 10 000,00 € (3 000,01 € non assurés).",
+    );
+    // Nothing added and within the limits: no warning.
+    expect(exposureWarning({ ...profile, creditLimit: "13000.00", insuredLimit: null }, "0.00")).toBeNull();
+  });
 });
 
 describe("credit insurance: declaring an overdue invoice (menace de sinistre)", () => {

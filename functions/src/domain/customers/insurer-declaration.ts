@@ -13,13 +13,7 @@ import { euros, frenchDays } from "../reminders/french-amount";
 import { capitalise, parseInput } from "../validation/field-errors";
 import { calendarDate, documentNumber, moneyAmount } from "../validation/primitives";
 import { text } from "../validation/text";
-
-const days = (max: number) =>
-  z
-    .number({ error: "doit être un nombre entier de jours" })
-    .int({ message: "doit être un nombre entier de jours" })
-    .min(0, { message: "ne peut pas être négatif" })
-    .max(max, { message: `doit valoir au plus ${max} jours` });
+import { wholeDays } from "../validation/whole-days";
 
 const name = (what: string) =>
   text({ error: `doit être un ${what}`, required: `le ${what} est obligatoire`, max: 200 });
@@ -30,9 +24,9 @@ export const declarationReminderInputSchema = z.strictObject({
   insurer: z.strictObject({
     name: name("nom d'assureur"),
     /** The policy's delay to declare an overdue invoice, in days after its due date. */
-    daysAfterDue: days(720),
+    daysAfterDue: wholeDays(720),
     /** How many days before that deadline the reminder goes. */
-    remindDaysBefore: days(365),
+    remindDaysBefore: wholeDays(365),
   }),
   customer: z.strictObject({ name: name("nom de client"), siren: z.string().nullable().optional() }),
   invoices: z.array(
@@ -79,7 +73,7 @@ export interface DeclarationReminder {
  * insurerDeclarationDeadline("2026-09-30", 60); // → "2026-11-29"
  */
 export function insurerDeclarationDeadline(dueDate: CalendarDate, daysAfterDue: number): CalendarDate {
-  const input = parseInput(z.strictObject({ dueDate: calendarDate, daysAfterDue: days(720) }), {
+  const input = parseInput(z.strictObject({ dueDate: calendarDate, daysAfterDue: wholeDays(720) }), {
     dueDate,
     daysAfterDue,
   });

@@ -7,21 +7,15 @@
 import { z } from "zod";
 import { emailSchema } from "../validation/email";
 import { text } from "../validation/text";
-
-const days = (max: number) =>
-  z
-    .number({ error: "doit être un nombre entier de jours" })
-    .int({ message: "doit être un nombre entier de jours" })
-    .min(0, { message: "ne peut pas être négatif" })
-    .max(max, { message: `doit valoir au plus ${max} jours` });
+import { wholeDays } from "../validation/whole-days";
 
 /** One insurer's policy terms as the company configures them. */
 export const insurerSchema = z.strictObject({
   name: text({ error: "doit être un nom d'assureur", required: "le nom de l'assureur est obligatoire", max: 200 }),
   /** The policy's delay to declare an overdue invoice, in calendar days after its due date. */
-  daysAfterDue: days(720),
+  daysAfterDue: wholeDays(720),
   /** How many days before that deadline accounting is reminded. */
-  remindDaysBefore: days(365),
+  remindDaysBefore: wholeDays(365),
   /** Where declarations go, shown in the reminder (the reminder itself goes to accounting, never to the insurer). */
   email: emailSchema.optional(),
 });

@@ -21,12 +21,15 @@ import type { TypedCell } from "./typed-cells";
 export type { ImportedRow };
 
 /**
- * What one typed row became: `id` alone, recorded (the row becomes the
- * document's row); `message`, refused — with `id` too when part of it was
- * recorded (the row keeps no id, so fixing and importing it again finishes
- * the rest, the recorded part being a replay of its key).
+ * What one typed row became: `id` without `message`, recorded (the row
+ * becomes the document's row), with the French `notice` its answer called
+ * for (the limit warning of a deposit) shown in « Message »; `message`,
+ * refused — with `id` too when part of it was recorded (the row keeps no id,
+ * so fixing and importing it again finishes the rest, the recorded part being
+ * a replay of its key).
  */
-export type RowOutcome = { id: string; message?: undefined } | { id?: string; message: string };
+export type RowOutcome =
+  { id: string; message?: undefined; notice?: string } | { id?: string; message: string; notice?: undefined };
 
 export interface TypedSheet {
   spec: SheetSpec;
@@ -40,8 +43,8 @@ export interface TypedSheet {
   recordEdit?(line: TypedCell[], id: string, key: (content: unknown) => string): Promise<RowOutcome | null>;
   /** The French text beside a refused row, from the API's message and details. */
   message(message: string, details: ErrorDetail[]): string;
-  /** The status cells of a row: emptied (`null`) once recorded, the refusal otherwise. */
-  status(row: number, message: string | null): ValueRangeLike;
+  /** The status cells of a row: the refusal; once recorded (`null`), emptied or holding the row's `notice`. */
+  status(row: number, message: string | null, notice?: string): ValueRangeLike;
 }
 
 export interface TypedRowsResult {
@@ -54,14 +57,18 @@ export function cellA1(spec: SheetSpec, row: number, header: string): string {
   return `${quoteSheet(spec.title)}!${columnLetter(columnIndexOf(spec, header))}${row}`;
 }
 
-/** The `status` of a sheet whose `Statut` and `Message` columns stand side by side: « Erreur » and the reason, or both emptied. */
+/**
+ * The `status` of a sheet whose `Statut` and `Message` columns stand side by
+ * side: « Erreur » and the reason, or, once recorded, `Statut` emptied (the
+ * write-back fills it) and `Message` emptied or holding the notice.
+ */
 export function statusAndMessage(spec: SheetSpec): TypedSheet["status"] {
   const statusCol = columnIndexOf(spec, "Statut");
   if (columnIndexOf(spec, IMPORT_MESSAGE_HEADER) !== statusCol + 1)
     throw new Error(`${spec.title}: Statut and Message must be adjacent`);
-  return (row, message) => ({
+  return (row, message, notice) => ({
     range: `${cellA1(spec, row, "Statut")}:${columnLetter(statusCol + 1)}${row}`,
-    values: [message === null ? ["", ""] : [IMPORT_ERROR_STATUS, message]],
+    values: [message === null ? ["", notice ?? ""] : [IMPORT_ERROR_STATUS, message]],
   });
 }
 
@@ -100,9 +107,10 @@ export async function importTypedRows(
       result.refused.push({ row, ...outcome });
       result.writes.push(sheet.status(row, outcome.message));
     } else {
-      result.recorded.push({ row, id: outcome.id });
+      const { notice } = outcome;
+      result.recorded.push({ row, id: outcome.id, ...(notice ? { notice } : {}) });
       if (id === "") result.writes.push({ range: cellA1(spec, row, ID_HEADER), values: [[outcome.id]] });
-      result.writes.push(sheet.status(row, null));
+      result.writes.push(sheet.status(row, null, notice));
     }
   }
   return result;

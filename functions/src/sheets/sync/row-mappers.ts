@@ -51,7 +51,8 @@ export function depositRow(id: string, d: DepositDoc): Row {
       amount(d.total.gross),
       amount(d.refundableBalance),
       text(depositStatusLabel(d.status, d.creditNotes.length, d.refundProgress)),
-      text(""),
+      // « Message »: the import's, left as it wrote it (a recorded row's limit warning stays beside it).
+      null,
       text(CUSTOMER_KIND_LABELS[d.customer.kind]),
       text(d.customer.siren),
       text(d.customer.email),
