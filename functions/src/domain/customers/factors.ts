@@ -9,6 +9,7 @@
 import { z } from "zod";
 import { accountNumberSchema } from "../validation/ledger-schema";
 import { bicSchema, ibanSchema } from "../validation/identifier-schemas";
+import { namedChoiceProblem, namedListSchema, namedParty } from "../validation/named-list";
 import { text } from "../validation/text";
 
 /**
@@ -32,19 +33,10 @@ export const factorSchema = z.strictObject({
 /** One configured factor. */
 export type Factor = z.output<typeof factorSchema>;
 
+const FACTOR_WORDS = { one: "le factor", many: "factors", list: "une liste de factors" };
+
 /** The company's factors: at most 10, each name once (a customer's factoring names its factor by it, any case). */
-export const factorsSchema = z
-  .array(factorSchema, { error: "doit être une liste de factors" })
-  .max(10, { message: "10 factors au plus" })
-  .superRefine((factors, ctx) => {
-    const seen = new Set<string>();
-    factors.forEach((factor, i) => {
-      const key = factor.name.toLowerCase();
-      if (seen.has(key))
-        ctx.addIssue({ code: "custom", path: [i, "name"], message: `le factor ${factor.name} est déjà configuré` });
-      seen.add(key);
-    });
-  });
+export const factorsSchema = namedListSchema(factorSchema, 10, FACTOR_WORDS);
 
 /**
  * The configured factor a customer's factoring names (case ignored), or
@@ -54,8 +46,7 @@ export const factorsSchema = z
  * configuredFactor([{ name: "BNP Paribas Factor", iban: "FR7630004000031234567890143" }], "bnp paribas factor"); // → that entry
  */
 export function configuredFactor(factors: readonly Factor[] | undefined, name: string): Factor | undefined {
-  const key = name.trim().toLowerCase();
-  return factors?.find((f) => f.name.toLowerCase() === key);
+  return namedParty(factors, name);
 }
 
 /**
@@ -70,8 +61,7 @@ export function configuredFactor(factors: readonly Factor[] | undefined, name: s
  * // → "le factor Autre Factor n'est pas configuré pour la société (factors configurés : Factor SA)"
  */
 export function factorChoiceProblem(factors: readonly Factor[] | undefined, name: string): string | null {
-  if (!factors || factors.length === 0 || configuredFactor(factors, name)) return null;
-  return `le factor ${name} n'est pas configuré pour la société (factors configurés : ${factors.map((f) => f.name).join(", ")})`;
+  return namedChoiceProblem(factors, name, FACTOR_WORDS);
 }
 
 /**

@@ -6,6 +6,7 @@
  */
 import { z } from "zod";
 import { emailSchema } from "../validation/email";
+import { namedChoiceProblem, namedListSchema, namedParty } from "../validation/named-list";
 import { text } from "../validation/text";
 import { wholeDays } from "../validation/whole-days";
 
@@ -22,19 +23,10 @@ export const insurerSchema = z.strictObject({
 /** One configured insurer. */
 export type Insurer = z.output<typeof insurerSchema>;
 
+const INSURER_WORDS = { one: "l'assureur", many: "assureurs", list: "une liste d'assureurs" };
+
 /** The company's insurers: at most 20, each name once (a customer's cover names its insurer by it, any case). */
-export const insurersSchema = z
-  .array(insurerSchema, { error: "doit être une liste d'assureurs" })
-  .max(20, { message: "20 assureurs au plus" })
-  .superRefine((insurers, ctx) => {
-    const seen = new Set<string>();
-    insurers.forEach((insurer, i) => {
-      const key = insurer.name.toLowerCase();
-      if (seen.has(key))
-        ctx.addIssue({ code: "custom", path: [i, "name"], message: `l'assureur ${insurer.name} est déjà configuré` });
-      seen.add(key);
-    });
-  });
+export const insurersSchema = namedListSchema(insurerSchema, 20, INSURER_WORDS);
 
 /**
  * The configured insurer a customer's cover names (case ignored), or
@@ -44,8 +36,7 @@ export const insurersSchema = z
  * configuredInsurer([{ name: "Allianz Trade", daysAfterDue: 60, remindDaysBefore: 10 }], "allianz trade"); // → the Allianz Trade entry
  */
 export function configuredInsurer(insurers: readonly Insurer[] | undefined, name: string): Insurer | undefined {
-  const key = name.trim().toLowerCase();
-  return insurers?.find((i) => i.name.toLowerCase() === key);
+  return namedParty(insurers, name);
 }
 
 /**
@@ -60,6 +51,5 @@ export function configuredInsurer(insurers: readonly Insurer[] | undefined, name
  * // → "l'assureur Coface n'est pas configuré pour la société (assureurs configurés : Allianz Trade)"
  */
 export function insurerChoiceProblem(insurers: readonly Insurer[] | undefined, name: string): string | null {
-  if (!insurers || insurers.length === 0 || configuredInsurer(insurers, name)) return null;
-  return `l'assureur ${name} n'est pas configuré pour la société (assureurs configurés : ${insurers.map((i) => i.name).join(", ")})`;
+  return namedChoiceProblem(insurers, name, INSURER_WORDS);
 }
