@@ -14,6 +14,7 @@ import {
 } from "../../../functions/src/domain";
 import { fieldErrors } from "../../../functions/src/domain/validation/field-errors";
 import { companyConfigurationSchema } from "../../../functions/src/workflow/bodies/company-body";
+import { MINIMAL_SETTINGS } from "./company-settings";
 
 const FACTOR = { name: "Factor Ouest", iban: "FR76 3000 4000 0312 3456 7890 143", bic: "BNPAFRPP" };
 
@@ -42,14 +43,7 @@ describe("the company's factors", () => {
   });
 
   test("stored in the company's settings with the IBAN in electronic form", () => {
-    const settings = {
-      name: "Menuiserie Lefèvre",
-      siren: "732829320",
-      vatOnDebits: false,
-      arrhesVatOnReceipt: true,
-      approvalThreshold: "5000.00",
-      paymentTerms: { kind: "days", days: 30 },
-    };
+    const settings = MINIMAL_SETTINGS;
     const ok = companyConfigurationSchema.parse({ settings: { ...settings, factors: [FACTOR] } });
     expect(ok.settings.factors).toEqual([
       { name: "Factor Ouest", iban: "FR7630004000031234567890143", bic: "BNPAFRPP" },

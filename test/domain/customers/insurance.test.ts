@@ -17,6 +17,7 @@ import { insurerDeclarationReminder } from "../../../functions/src/domain/remind
 import { reminderSettingsSchema } from "../../../functions/src/domain/reminders/reminder-settings";
 import { fieldErrors } from "../../../functions/src/domain/validation/field-errors";
 import { companyConfigurationSchema } from "../../../functions/src/workflow/bodies/company-body";
+import { MINIMAL_SETTINGS } from "./company-settings";
 
 const plain = (text: string) => text.replace(/[\u202f\u00a0]/g, " ");
 const ALLIANZ = { name: "Allianz Trade", daysAfterDue: 60, remindDaysBefore: 10 };
@@ -48,14 +49,7 @@ describe("the company's insurers", () => {
   });
 
   test("configure-company takes them in the settings and names their fields in French", () => {
-    const settings = {
-      name: "Menuiserie Lefèvre",
-      siren: "732829320",
-      vatOnDebits: false,
-      arrhesVatOnReceipt: true,
-      approvalThreshold: "5000.00",
-      paymentTerms: { kind: "days", days: 30 },
-    };
+    const settings = MINIMAL_SETTINGS;
     const ok = companyConfigurationSchema.parse({ settings: { ...settings, insurers: [ALLIANZ] } });
     expect(ok.settings.insurers).toEqual([ALLIANZ]);
     const bad = companyConfigurationSchema.safeParse({
