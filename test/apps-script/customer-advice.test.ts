@@ -99,7 +99,10 @@ test("a class-D deposit being typed: the recommendation and the limit warning ap
 
   // Following the recommendation (100 %) adds nothing the limits do not already see: the warning still names the excess already there.
   typed = { ...typed, "Acompte (%)": "100" };
-  await advice.getByText(/Avec cette commande de 0,00/).waitFor({ timeout: 20000 });
+  await advice.getByText(/cette commande n'y ajoute rien/).waitFor({ timeout: 20000 });
+  expect(plain(await warning.textContent())).toBe(
+    "L'encours du client, 13 000,00 €, dépasse déjà sa limite de crédit de 12 000,00 € (dépassement de 1 000,00 €) et sa limite assurée de 10 000,00 € (3 000,00 € non assurés) ; cette commande n'y ajoute rien.",
+  );
 }, 120_000);
 
 test("the accounting approver's card shows the customer's class, exposure and limits", async () => {
