@@ -80,6 +80,15 @@ export interface ChangeSpec<S extends z.ZodType, I, R> extends Described {
   status: 200 | 201;
   /** For a command that checks more than its body (an address parameter). */
   input?(invocation: Invocation): I;
+  /**
+   * For a change too large for one transaction (the customer sync over every
+   * document of a company): work run after the role check and before the
+   * command's transaction, in bounded transactions of its own, each safe to
+   * run again (a request retried after a failure runs it again). What it
+   * returns is the input `handler` receives, which records the answer with
+   * the idempotency key: a retry of a request answered replays that answer.
+   */
+  prepare?(access: Access, input: NoInfer<I>, invocation: Invocation): Promise<NoInfer<I>>;
   handler(uow: UnitOfWork, access: Access, input: NoInfer<I>, invocation: Invocation): Promise<R>;
   present(result: R, uow: UnitOfWork): Promise<unknown> | unknown;
 }

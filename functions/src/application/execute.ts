@@ -3,7 +3,9 @@ import { directReader } from "../storage/doc-reader";
 import { companyCollection } from "../storage/refs";
 import { runCommand } from "../storage/run-command";
 import { accessRefs, memberAccess, requireAccess } from "../workflow/access";
+import type { CommittedChange } from "../storage/unit-of-work";
 import type { Answer, ChangeCommand, CommandDefinition, Invocation, ReadCommand } from "./command";
+import type { ChangeNotifier } from "./ports/change-notifier";
 
 /** Firestore refuses `undefined`; answers are stored as plain JSON. */
 function plain<T>(value: T): T {
@@ -41,6 +43,16 @@ async function checkedBeforeTransaction<T>(invocation: Invocation, validate: () 
   }
 }
 
+/** Runs the after-commit listeners of a committed change (also each committed page of a `prepare`). */
+export async function notifyCommitted(notifier: ChangeNotifier, change: CommittedChange): Promise<void> {
+  try {
+    await notifier.afterCommit(change);
+  } catch (error) {
+    // The change is committed: a listener failure (e.g. Sheets write-back) must not turn it into an error.
+    console.error("afterCommit listener failed", error);
+  }
+}
+
 /**
  * A state change: `input` checks the request (French 400s, before any
  * transaction, shown to members only), then the handler runs with what it
@@ -56,6 +68,13 @@ export async function executeChange<I, R>(command: ChangeCommand<I, R>, invocati
     input: command.input(invocation),
   }));
   const companyId = invocation.params.companyId;
+  const prepared = command.prepare
+    ? await command.prepare(
+        await requireAccess(directReader(invocation.db, companyId), invocation.caller.email, command.roles),
+        input,
+        invocation,
+      )
+    : input;
   // Queued per company: this instance's commands never contend with each other (docs/contention.md).
   const result = await invocation.companyQueue.run(companyId, () =>
     runCommand(
@@ -76,19 +95,12 @@ export async function executeChange<I, R>(command: ChangeCommand<I, R>, invocati
       },
       async (uow) => {
         const access = await requireAccess(uow, invocation.caller.email, command.roles);
-        const done = await command.handler(uow, access, input, invocation);
+        const done = await command.handler(uow, access, prepared, invocation);
         return { status: command.status, body: plain(await command.present(done, uow)) };
       },
     ),
   );
-  if (result.change) {
-    try {
-      await invocation.notifier.afterCommit(result.change);
-    } catch (error) {
-      // The change is committed: a listener failure (e.g. Sheets write-back) must not turn it into an error.
-      console.error("afterCommit listener failed", error);
-    }
-  }
+  if (result.change) await notifyCommitted(invocation.notifier, result.change);
   return { status: result.status, body: result.body };
 }
 

@@ -146,6 +146,8 @@ export interface CustomerRiskProfile {
 export interface CustomerProfileHistory {
   customerId: string;
   profiles: (CustomerRiskProfile & { previousClass: "A" | "B" | "C" | "D" | null; recordedAt: string | null })[];
+  /** The next page's `before` (null: the last page). */
+  next: string | null;
 }
 
 /** `POST …/customers/profiles/refresh`: what the refresh of the stale profiles did. */

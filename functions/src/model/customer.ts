@@ -70,6 +70,9 @@ export interface CustomerProfileDoc {
   recordedAt: Timestamp;
 }
 
+/** The field the history is ordered by: the day a profile holds, which is also its document id. */
+export const PROFILE_DAY = "profile.asOf";
+
 /** companies/{c}/customerKeys/{customerKeyDocId(key)}: the alias index, one document per key. */
 export interface CustomerKeyDoc {
   customerKey: string;

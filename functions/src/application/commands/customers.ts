@@ -10,13 +10,13 @@ import type {
 import { customerCreateSchema, customerUpdateSchema, type CustomerCreate, type Role } from "../../domain";
 import { customerAdviceQuerySchema } from "../../workflow/bodies/customer-advice-query";
 import { CUSTOMER_PROFILES, CUSTOMERS } from "../../model/collections";
-import type { CustomerDoc, CustomerProfileDoc } from "../../model/customer";
+import { PROFILE_DAY, type CustomerDoc, type CustomerProfileDoc } from "../../model/customer";
 import { customerMergeBodySchema } from "../../workflow/bodies/customer-merge-body";
 import { customerAdvice } from "../../workflow/customer-advice";
 import { createCustomer } from "../../workflow/create-customer";
 import { loadCustomer } from "../../workflow/customer-records";
 import { mergeCustomers } from "../../workflow/merge-customers";
-import { syncCustomers } from "../../workflow/sync-customers";
+import { syncCustomers, type CustomerSyncResult } from "../../workflow/sync-customers";
 import { updateCustomer } from "../../workflow/update-customer";
 import type { Access } from "../../workflow/access";
 import { settingsOf } from "../../workflow/company-settings";
@@ -25,7 +25,9 @@ import { checkedInsurance } from "../../workflow/customer-insurer";
 import { refreshProfiles } from "../../workflow/refresh-profiles";
 import { isoInstant } from "../presenters/iso-instant";
 import { defineChange, defineRead } from "../command";
-import { parseQuery } from "../parse-body";
+import { notifyCommitted } from "../execute";
+import { pageLimit } from "../page-limit";
+import { parseBody, parseQuery } from "../parse-body";
 import { presentCustomer, presentCustomerAdvice } from "../presenters/customer";
 
 /**
@@ -94,15 +96,30 @@ export const mergeCustomerCommand = defineChange({
   }),
 });
 
+const syncBodySchema = z.strictObject({});
+
 export const syncCustomersCommand = defineChange({
   name: "customer.sync",
   summary:
-    "Creates the records of the customers met in deposits, invoices, payments and credits, deduplicated (SIREN for companies, e-mail then name for consumers); a second run creates nothing.",
+    "Creates the records of the customers met in deposits, invoices, payments and credits, deduplicated (SIREN for companies, e-mail then name for consumers), in bounded transactions; a second run creates nothing, a run stopped midway and run again creates each record once.",
   roles: CUSTOMER_EDITORS,
-  body: z.strictObject({}),
+  body: syncBodySchema,
   status: 200,
   answer: "CustomerSync",
-  handler: (uow) => syncCustomers(uow),
+  input: (invocation): CustomerSyncResult | null => {
+    parseBody(syncBodySchema, invocation.body);
+    return null;
+  },
+  prepare: (_access, _input, { db, params, caller, now, today, notifier }) =>
+    syncCustomers(
+      db,
+      { companyId: params.companyId, actor: caller.email, now, today },
+      { afterCommit: (change) => notifyCommitted(notifier, change) },
+    ),
+  handler: async (_uow, _access, result) => {
+    if (!result) throw new Error("customer.sync answered before its pages ran");
+    return result;
+  },
   present: (result): CustomerSync => result,
 });
 
@@ -119,19 +136,13 @@ export const getCustomerCommand = defineRead({
 
 export const CUSTOMER_PAGE = 50;
 export const CUSTOMER_PAGE_MAX = 500;
-const pageSize = `doit être un nombre entier de 1 à ${CUSTOMER_PAGE_MAX}`;
 /** Other parameters (a cache-buster…) are ignored, as a query string's are. */
 const listQuerySchema = z.object({
   after: z
     .string({ error: "doit être un identifiant de fiche client" })
     .regex(/^CLI-[0-9a-f]{16}$/, { message: "doit être un identifiant de fiche client" })
     .optional(),
-  limit: z.coerce
-    .number({ error: pageSize })
-    .int({ error: pageSize })
-    .min(1, { error: pageSize })
-    .max(CUSTOMER_PAGE_MAX, { error: pageSize })
-    .default(CUSTOMER_PAGE),
+  limit: pageLimit(CUSTOMER_PAGE, CUSTOMER_PAGE_MAX),
 });
 
 export const listCustomersCommand = defineRead({
@@ -187,25 +198,40 @@ export const refreshProfilesCommand = defineRead({
   },
 });
 
+export const PROFILE_PAGE = 50;
+/** `before`: the previous page's `next`, a profile's day. */
+const profilesQuerySchema = z.object({
+  before: z
+    .string({ error: "doit être une date AAAA-MM-JJ" })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "doit être une date AAAA-MM-JJ" })
+    .optional(),
+  limit: pageLimit(PROFILE_PAGE, CUSTOMER_PAGE_MAX),
+});
+
 export const customerProfilesCommand = defineRead({
   name: "customer.profiles",
   summary:
-    "The customer's risk profiles kept, one per day its class or reasons changed, the latest first, each with the class before it.",
+    "The customer's risk profiles kept, one per day its class or reasons changed, the latest first, each with the class before it, one page at a time (`?limit=`, default 50, at most 500; `?before=` the previous page's `next`).",
   roles: [],
+  query: profilesQuerySchema,
   answer: "CustomerProfileHistory",
-  handler: async (_access, reader, { params }) => {
+  handler: async (_access, reader, { params, query }) => {
+    const { before, limit } = parseQuery(profilesQuerySchema, query);
     const record = await loadCustomer(reader, params.customerId);
-    // A few profiles a year at most: read whole, the latest first.
-    const kept = (
-      await reader.query<CustomerProfileDoc>(reader.collection(CUSTOMERS).doc(record.id).collection(CUSTOMER_PROFILES))
-    ).sort((a, b) => b.id.localeCompare(a.id));
+    // Ordered by the day the profile holds, not by the document id (the same day): Firestore scans no key
+    // range backwards ("does not support descending key scans"), a field's descending index it does.
+    let page = reader.collection(CUSTOMERS).doc(record.id).collection(CUSTOMER_PROFILES).orderBy(PROFILE_DAY, "desc");
+    if (before) page = page.startAfter(before);
+    const docs = await reader.query<CustomerProfileDoc>(page.limit(limit + 1));
+    const shown = docs.slice(0, limit);
     const body: CustomerProfileHistory = {
       customerId: record.id,
-      profiles: kept.map(({ data }) => ({
+      profiles: shown.map(({ data }) => ({
         ...data.profile,
         previousClass: data.previousClass,
         recordedAt: isoInstant(data.recordedAt),
       })),
+      next: docs.length > limit ? shown[shown.length - 1].data.profile.asOf : null,
     };
     return { status: 200, body };
   },

@@ -13,6 +13,7 @@ import { invoiceCopies, type InvoiceDoc, type StoredInsuranceClaim } from "../..
 import { insuranceClaimBodySchema } from "../../workflow/bodies/insurance-claim-body";
 import { setInsuranceClaim } from "../../workflow/set-insurance-claim";
 import { defineChange, defineRead } from "../command";
+import { pageLimit } from "../page-limit";
 import { parseQuery } from "../parse-body";
 
 /** Who follows claims with the insurer: accounting, and admins. */
@@ -65,7 +66,6 @@ export const getInsuranceClaimCommand = defineRead({
 
 const CLAIM_PAGE = 50;
 const CLAIM_PAGE_MAX = 500;
-const pageSize = `doit être un nombre entier de 1 à ${CLAIM_PAGE_MAX}`;
 /** Other parameters (a cache-buster…) are ignored, as a query string's are. */
 const listQuerySchema = z.object({
   status: z
@@ -77,12 +77,7 @@ const listQuerySchema = z.object({
     .string({ error: "doit être un identifiant de facture" })
     .regex(/^[\w-]{1,128}$/, { message: "doit être un identifiant de facture" })
     .optional(),
-  limit: z.coerce
-    .number({ error: pageSize })
-    .int({ error: pageSize })
-    .min(1, { error: pageSize })
-    .max(CLAIM_PAGE_MAX, { error: pageSize })
-    .default(CLAIM_PAGE),
+  limit: pageLimit(CLAIM_PAGE, CLAIM_PAGE_MAX),
 });
 
 export const listInsuranceClaimsCommand = defineRead({
