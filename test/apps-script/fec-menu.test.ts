@@ -30,7 +30,7 @@ describe("Exporter le FEC", () => {
     expect(standIns.recorder.alerts).toEqual([]);
     const [dialog] = standIns.recorder.dialogs;
     expect(dialog.title).toBe("Exporter le FEC");
-    expect(dialog.content).toContain("Le FEC de l'exercice clos en 2026 est prêt : 3 ligne(s) d'écritures");
+    expect(dialog.content).toContain("Le FEC de l&apos;exercice clos en 2026 est prêt : 3 ligne(s) d&apos;écritures");
     const link = /<a download="([^"]+)" href="data:text\/plain;charset=utf-8;base64,([^"]+)">/.exec(dialog.content);
     expect(link?.[1]).toBe("552100554FEC20261231.txt");
     // The file handed to the browser is the functions' file, byte for byte (UTF-8, CRLF).

@@ -702,7 +702,7 @@ describe("local Sheets server through @googleapis/sheets", () => {
     const html = await page.text();
     expect(page.headers.get("content-type")).toContain("text/html");
     expect(html).toContain('lang="fr"');
-    expect(html).toContain("&#60;Dupont &#38; fils&#62;");
+    expect(html).toContain("&lt;Dupont &amp; fils&gt;");
     expect(html).toContain("Échéancier 2026");
   });
 
@@ -723,9 +723,9 @@ describe("local Sheets server through @googleapis/sheets", () => {
     const index = await (await fetch(`${server.url}/`)).text();
     for (const html of [view, index]) {
       expect(html).not.toMatch(/<img|<script|<\/script/i);
-      expect(html).toContain("&#60;/script&#62;&#60;script&#62;window.__xss=2&#60;/script&#62;");
+      expect(html).toContain("&lt;/script&gt;&lt;script&gt;window.__xss=2&lt;/script&gt;");
     }
-    expect(view).toContain("<td>&#60;img src=x onerror=&#34;window.__xss=1&#34;&#62;</td>");
+    expect(view).toContain("<td>&lt;img src=x onerror=&quot;window.__xss=1&quot;&gt;</td>");
   });
 
   it("draws a sheet's basic charts on its HTML page from the cells of their ranges, titles as text", async () => {
@@ -782,7 +782,7 @@ describe("local Sheets server through @googleapis/sheets", () => {
     expect(figures).toHaveLength(3);
     const [line, bar, area] = figures;
     expect(view).not.toMatch(/<script/i);
-    expect(line).toContain("<figcaption>&#60;script&#62;window.__xss=3&#60;/script&#62;</figcaption>");
+    expect(line).toContain("<figcaption>&lt;script&gt;window.__xss=3&lt;/script&gt;</figcaption>");
     // The header row is the series' name, not a point; the points are the three months.
     expect(line.match(/<circle class="point"/g)).toHaveLength(3);
     expect(line).toContain('<polyline class="line"');

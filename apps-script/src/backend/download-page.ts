@@ -1,9 +1,5 @@
+import { escapeXml as escapeHtml } from "../../../functions/src/domain/bank/xml-text";
 import type { DownloadedFile } from "./api-client";
-
-/** Text safe in an element or a double-quoted attribute (an apostrophe stays as typed: French is full of them). */
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 /**
  * The dialog that hands a downloaded file to the browser: `intro` (plain

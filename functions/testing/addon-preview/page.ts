@@ -4,16 +4,13 @@
  * prompt), the sidebar (300px, as in Sheets) and the local spreadsheet view
  * beside it.
  */
+import { escapeXml as escapeHtml } from "../../src/domain/bank/xml-text";
 import { PICKABLE_SHEETS } from "./pickable-sheets";
 
 export interface PageActor {
   key: string;
   label: string;
   email: string;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 export function previewPage(actors: PageActor[], sheetsViewUrl: string | null): string {

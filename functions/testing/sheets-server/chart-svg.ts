@@ -6,7 +6,7 @@
  * that refreshes itself, and a test can count the bars.
  */
 import { formattedValue } from "./cell-values";
-import { escape } from "./html-text";
+import { escapeXml as escape } from "../../src/domain/bank/xml-text";
 import type { CellData, GridRange, StoredSheet, StoredSpreadsheet } from "./model";
 
 const WIDTH = 520;

@@ -1,7 +1,7 @@
 /** `/view/{id}`: the spreadsheet as a French HTML page, one tab per sheet, so a person sees the sheets fill in. */
 import { formattedValue } from "./cell-values";
 import { CHART_STYLE, chartFigures } from "./chart-svg";
-import { escape } from "./html-text";
+import { escapeXml as escape } from "../../src/domain/bank/xml-text";
 import { columnLetter } from "../../src/sheets/layout/a1";
 import { DEFAULT_COLUMN_WIDTH, type StoredSpreadsheet } from "./model";
 
