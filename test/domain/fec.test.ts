@@ -14,6 +14,7 @@ import {
   isFiscalYearEnd,
   fecHeader,
   finalInvoiceEntry,
+  bankMatchReversalEntry,
   paymentReceivedEntry,
   type FecRecord,
   type JournalEntry,
@@ -120,6 +121,39 @@ describe("FEC format", () => {
     expect(checkFecText("Journal;Code\r\n", YEAR)[0]).toBe(
       "Ligne 1 : l'en-tête ne liste pas les 18 champs dans l'ordre, séparés par « | » ou une tabulation.",
     );
+  });
+
+  it("letters the accounts a lettering names besides the customers account (a cancelled payment's factor share), no others", () => {
+    const shares = [{ account: "467100", amount: "1200.00" }];
+    const lettering = { letter: "AB12CD", date: "2026-04-07", accounts: ["467100"] };
+    const pair = [
+      paymentReceivedEntry({ date: "2026-03-20", pieceRef: "PAI-1", amount: "11280.00", factorShares: shares }),
+      bankMatchReversalEntry(
+        { date: "2026-04-07", pieceRef: "PAI-1", amount: "11280.00", factorShares: shares },
+        "payment_received",
+      ),
+    ];
+    const rows = pair.flatMap((entry, i) =>
+      fecRecords({ entry, number: `BQ-00000${i + 1}`, validDate: entry.date, customer: CUSTOMER, lettering, chart }),
+    );
+    expect(rows.map((r) => [r.CompteNum, r.Debit, r.Credit, r.EcritureLet, r.DateLet, r.CompAuxNum])).toEqual([
+      ["411", "0,00", "10080,00", "AB12CD", "20260407", "C552100554"],
+      ["467100", "0,00", "1200,00", "AB12CD", "20260407", ""],
+      ["512", "11280,00", "0,00", "", "", ""],
+      ["411", "10080,00", "0,00", "AB12CD", "20260407", "C552100554"],
+      ["467100", "1200,00", "0,00", "AB12CD", "20260407", ""],
+      ["512", "0,00", "11280,00", "", "", ""],
+    ]);
+    // Without `accounts`, the customers account alone.
+    const plain = fecRecords({
+      entry: pair[0],
+      number: "BQ-000001",
+      validDate: "2026-03-20",
+      customer: CUSTOMER,
+      lettering: { letter: "AB12CD", date: "2026-04-07" },
+      chart,
+    });
+    expect(plain.map((r) => r.EcritureLet)).toEqual(["AB12CD", "", ""]);
   });
 
   it("numbers each journal from 1 without gaps", () => {

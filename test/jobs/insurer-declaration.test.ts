@@ -181,3 +181,27 @@ test.each(["lease", "send"] as const)(
     expect(outbox.map((o) => [o.rule, o.status])).toEqual([["insurer-declaration", "SENT"]]);
   },
 );
+
+test("an insured invoice assigned to a factor is reminded too, naming the factor (a delegated policy may make the declaration its)", async () => {
+  const FACTOR = { name: "Factor Ouest", iban: "FR7630004000031234567890143", bic: "BNPAFRPP", account: "467100" };
+  await kit.fs.db.doc(`companies/${C}`).update({ "settings.factors": [FACTOR] });
+  await insure(CUSTOMER);
+  const assigned = await kit.api.call("POST", `${base}/customers/${customerIdOf(customerKey(CUSTOMER as never))}`, {
+    as: ACCOUNTING,
+    body: { factoring: { status: "assigned", factor: FACTOR.name } },
+  });
+  expect(assigned.status).toBe(200);
+  const factored = await kit.finalInvoice("CMD-1");
+
+  const run = await runAt("2026-05-11T05:00:00Z");
+  // The factor collects the invoice, so no dunning letter: the declaration reminder alone.
+  expect(run).toMatchObject({ due: 1, sent: 1, ruleErrors: [] });
+  const [mail] = await kit.sink.messages();
+  expect(mail.subject).toBe(
+    `Déclaration à l'assureur avant le 21/05/2026 – facture ${factored.number} – Hôtel Bellevue SARL`,
+  );
+  expect(mail.text).toContain(
+    "La facture est cédée au factor Factor Ouest (affacturage) : si la police d'assurance-crédit lui est déléguée, c'est à lui de faire la déclaration. Vérifiez avec lui qui la fait avant le 21/05/2026.",
+  );
+  expect(wordingProblems(mail.text)).toEqual([]);
+});

@@ -8,45 +8,30 @@
  * no refund is set against it (C. civ. 1347: the two debts are no longer
  * between the same persons) and no penalty invoice is issued on it.
  */
-import { camtStatement } from "../../functions/testing/bank/camt-statement";
 import { COMPANIES, INVOICES, PAYMENTS } from "../../functions/src/model/collections";
-import { customerIdOf } from "../../functions/src/model/customer";
 import { TestApi, snapshotAll, type CallResult } from "../support/workflow-api";
 import { wordingProblems } from "../support/french-wording";
 import { workflowSuite } from "./suite";
 import { journalLines } from "./journal-lines";
 import { ACCOUNTING, C, DEPOSIT_BODY, REQUESTER, refundBody } from "./fixtures";
+import {
+  FACTOR,
+  FACTORING_SETTINGS,
+  assignToFactor,
+  customerTransfer,
+  finalInvoice as issue,
+} from "./factored-invoices";
 
-const COMPANY_IBAN = "FR7630006000011234567890189";
-const FACTOR = { name: "Factor Ouest", iban: "FR7630004000031234567890143", bic: "BNPAFRPP", account: "467100" };
-const suite = workflowSuite("wffactcol", {
-  bankIban: COMPANY_IBAN,
-  paymentTerms: { kind: "days", days: 30 },
-  factors: [FACTOR],
-});
+const suite = workflowSuite("wffactcol", FACTORING_SETTINGS);
 const fs = suite.fs;
 let api: TestApi;
 const base = `/v1/companies/${C}`;
-const customerId = customerIdOf("siren:732829320");
 beforeEach(() => (api = suite.api));
 
 const company = () => fs.db.collection(COMPANIES).doc(C);
 
-/** A final invoice of the deposit's customer for `net` at 20 % (goods: VAT on debits), issued on `today`. */
-async function finalInvoice(orderRef: string, net: string, today = "2026-02-20") {
-  api.setToday(today);
-  const inv = await api.call("POST", `${base}/invoices/final`, {
-    as: ACCOUNTING,
-    body: {
-      orderRef,
-      customer: DEPOSIT_BODY.customer,
-      supplyKind: "goods",
-      lines: [{ vatRate: "20", net, label: "Agencement" }],
-    },
-  });
-  expect([inv.status, inv.body.error?.message]).toEqual([201, undefined]);
-  return inv.body as { id: string; number: string; openAmount: string; content: { factoring?: { factor: string } } };
-}
+/** A final invoice of the deposit's customer for `net` at 20 % (goods), issued on `today`. */
+const finalInvoice = (orderRef: string, net: string, today = "2026-02-20") => issue(api, orderRef, net, today);
 
 /** The deposit (which creates the customer's record), then the record assigned to the factor. */
 async function assignedCustomer(): Promise<string> {
@@ -54,14 +39,7 @@ async function assignedCustomer(): Promise<string> {
   expect(dep.status).toBe(201);
   return dep.body.id as string;
 }
-async function assign() {
-  const answer = await api.call("POST", `${base}/customers/${customerId}`, {
-    as: ACCOUNTING,
-    key: "assign",
-    body: { factoring: { status: "assigned", factor: FACTOR.name } },
-  });
-  expect(answer.status).toBe(200);
-}
+const assign = () => assignToFactor(api);
 
 const entries = () => journalLines(fs.db, C);
 
@@ -85,20 +63,7 @@ test("a transfer paying a factored and a normal invoice credits the factor's acc
   expect([factored.content.factoring?.factor, factored.openAmount]).toEqual([FACTOR.name, "1200.00"]);
 
   api.setToday("2026-04-02");
-  const xml = camtStatement({
-    id: "REL-2026-03",
-    iban: COMPANY_IBAN,
-    createdAt: "2026-04-02T06:00:00",
-    entries: [
-      {
-        ref: "IN-1",
-        amount: "11280.00",
-        direction: "credit",
-        bookingDate: "2026-03-20",
-        counterpartyName: "HOTEL BELLEVUE",
-      },
-    ],
-  });
+  const xml = customerTransfer("11280.00", "2026-03-20");
   const before = (await entries()).length;
   const imported = await api.call("POST", `${base}/bank/statements`, { as: ACCOUNTING, body: { file: xml } });
   expect(imported.status).toBe(201);

@@ -194,10 +194,17 @@ test("pages of `limit` requests, newest first, `next` until the last page; a bad
   expect(rest.items.map((i: { number: string }) => i.number)).toEqual([rb(2), rb(1)]);
   expect(rest.next).toBeNull();
 
-  for (const bad of ["filter=everything", "limit=0", "limit=500", "limit=abc"]) {
+  expect((await list("filter=all&limit=100")).items).toHaveLength(5);
+  // Without `limit`, 25 a page (docs/api.md): the five fit in one.
+  expect((await list("filter=all")).next).toBeNull();
+  for (const bad of ["filter=everything", "limit=0", "limit=101", "limit=500", "limit=abc", "limit=2.5"]) {
     const answer = await api.call("GET", `${base}/refunds?${bad}`, { as: REQUESTER });
     expect(answer.status).toBe(400);
     expect(answer.body.error.message).toMatch(/Paramètre « (filter|limit) »/);
+    if (bad.startsWith("limit"))
+      expect(answer.body.error.details).toEqual([
+        { path: "limit", message: "Paramètre « limit » : doit être un nombre entier de 1 à 100." },
+      ]);
   }
 });
 

@@ -107,6 +107,7 @@ export function firestoreReminderSource(db: Firestore): ReminderSource {
                   siren: customer.siren ?? null,
                   disputed: d.dunning?.disputed === true,
                   declaredOn: d.insuranceClaim?.declaredOn ?? null,
+                  factor: d.content.factoring?.factor ?? null,
                 },
                 insurer,
                 settings,

@@ -12,6 +12,7 @@ import {
   fecRecords,
   money,
   type ChartOfAccounts,
+  type FecEntryInput,
   type FecRecord,
   type FiscalPeriod,
 } from "../domain";
@@ -29,7 +30,7 @@ import { companyCollection } from "../storage/refs";
 /** What the receivable lines of an entry carry: its customer and, when fully matched, its lettering. */
 interface Receivable {
   customer?: { account: string; name: string };
-  lettering?: { letter: string; date: string };
+  lettering?: FecEntryInput["lettering"];
 }
 
 /** Source documents looked up, kept for the next entries of the same document (bounded: a year is never held). */
@@ -92,7 +93,10 @@ export class FecExport {
 
   /** A window of entries: their source documents read in two batched reads, then their records. */
   private async *window(docs: JournalEntryDoc[], numbering: JournalNumbering): AsyncGenerator<FecRecord> {
-    const owing = docs.filter((d) => d.content.lines.some((l) => l.account === this.chart.customers));
+    // A payment paying only factored invoices has no customers-account line, yet its factor lines may be lettered.
+    const owing = docs.filter(
+      (d) => d.content.source.kind === "payment" || d.content.lines.some((l) => l.account === this.chart.customers),
+    );
     await this.prefetch(owing.map((d) => d.content.source));
     for (const doc of docs) {
       const entry = doc.content;
@@ -123,8 +127,12 @@ export class FecExport {
     const second: string[] = [];
     for (const [path, data] of this.prefetched) {
       if (!data) continue;
-      if (path.startsWith(`${PAYMENTS}/`))
-        second.push(...(data as PaymentDoc).allocations.map((a) => `${INVOICES}/${a.invoiceId}`));
+      if (path.startsWith(`${PAYMENTS}/`)) {
+        const payment = data as PaymentDoc;
+        // A cancelled payment is lettered with its reversal, dated by it: its entry, not its invoices.
+        if (payment.cancelled) second.push(`${JOURNAL_ENTRIES}/${payment.cancelled.journalEntryId}`);
+        else second.push(...payment.allocations.map((a) => `${INVOICES}/${a.invoiceId}`));
+      }
       // A credit note's lettering depends on its refund (refundLettering): read in the same batch.
       if (path.startsWith(`${CREDIT_NOTES}/`))
         second.push(`${REFUNDS}/${(data as { content: CreditNoteContent }).content.refundId}`);
@@ -228,12 +236,30 @@ export class FecExport {
    * balance under its letter, dated the day the last of them was settled.
    */
   private async paymentLettering(payment: PaymentDoc): Promise<Receivable["lettering"]> {
+    if (payment.cancelled) return this.cancellationLettering(payment, payment.cancelled.journalEntryId);
     if (!money(payment.unapplied).isZero() || payment.allocations.length === 0) return undefined;
     const invoices = await Promise.all(payment.allocations.map((a) => this.get<InvoiceDoc>(INVOICES, a.invoiceId)));
     if (!invoices.every((i) => i?.paidOn && i.letters?.length === 1 && i.letters[0] === payment.letter))
       return undefined;
     const date = invoices.map((i) => i!.paidOn as string).reduce((a, b) => (a > b ? a : b));
     return { letter: payment.letter, date };
+  }
+
+  /**
+   * A payment whose bank match was undone is cancelled by its reversal, line
+   * for line: the payment's and the reversal's 411 lines balance, and so do
+   * their lines on each factor account, so each pair is lettered under the
+   * payment's letter, dated the reversal (docs/fec.md « Lettering »). The
+   * invoices it paid lost that letter when it was cancelled.
+   */
+  private async cancellationLettering(payment: PaymentDoc, reversalId: string): Promise<Receivable["lettering"]> {
+    const reversal = await this.get<JournalEntryDoc>(JOURNAL_ENTRIES, reversalId);
+    if (!reversal) return undefined;
+    return {
+      letter: payment.letter,
+      date: reversal.content.date,
+      ...(payment.factorShares?.length ? { accounts: payment.factorShares.map((f) => f.account) } : {}),
+    };
   }
 
   private async get<T>(collection: string, id: string): Promise<T | null> {

@@ -18,6 +18,7 @@ import { reminderSettingsSchema } from "../../../functions/src/domain/reminders/
 import { fieldErrors } from "../../../functions/src/domain/validation/field-errors";
 import { companyConfigurationSchema } from "../../../functions/src/workflow/bodies/company-body";
 import { MINIMAL_SETTINGS } from "./company-settings";
+import { wordingProblems } from "../../support/french-wording";
 
 const plain = (text: string) => text.replace(/[\u202f\u00a0]/g, " ");
 const ALLIANZ = { name: "Allianz Trade", daysAfterDue: 60, remindDaysBefore: 10 };
@@ -164,6 +165,7 @@ describe("insurer-declaration reminder rule", () => {
     siren: "732829320",
     disputed: false,
     declaredOn: null,
+    factor: null,
   };
 
   test("from remindOn, to accounting, identified by the deadline; nothing once declared or paid", () => {
@@ -188,5 +190,23 @@ describe("insurer-declaration reminder rule", () => {
       insurerDeclarationReminder({ ...invoice, declaredOn: "2026-11-20" }, ALLIANZ, settings, "2026-11-25"),
     ).toBeNull();
     expect(insurerDeclarationReminder({ ...invoice, openAmount: "0.00" }, ALLIANZ, settings, "2026-11-25")).toBeNull();
+  });
+
+  test("an invoice assigned to a factor names the factor: under a delegated policy the declaration may be its to make", () => {
+    const own = plain(insurerDeclarationReminder(invoice, ALLIANZ, settings, "2026-11-19")!.text);
+    expect(own).not.toMatch(/factor/i);
+    const text = insurerDeclarationReminder(
+      { ...invoice, factor: "Factor Ouest" },
+      ALLIANZ,
+      settings,
+      "2026-11-19",
+    )!.text;
+    expect(wordingProblems(text)).toEqual([]);
+    const factored = plain(text);
+    expect(factored).toContain(
+      "La facture est cédée au factor Factor Ouest (affacturage) : si la police d'assurance-crédit lui est déléguée, c'est à lui de faire la déclaration. Vérifiez avec lui qui la fait avant le 29/11/2026.",
+    );
+    // The rest of the message is unchanged: the figures and the deadline stay the company's to check.
+    expect(factored.replace(/\n\nLa facture est cédée[^\n]*/, "")).toBe(own);
   });
 });

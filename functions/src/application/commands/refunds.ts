@@ -21,6 +21,7 @@ import { quoteForSource } from "../../workflow/quote-for-source";
 import { DEFAULT_PAGE, listRefunds, MAX_PAGE } from "../../workflow/list-refunds";
 import { requestRefund } from "../../workflow/request-refund";
 import { defineChange, defineRead } from "../command";
+import { pageLimit } from "../page-limit";
 import { parseBody, parseQuery } from "../parse-body";
 import { presentCustomerStanding } from "../presenters/customer";
 import { isoInstant } from "../presenters/iso-instant";
@@ -120,12 +121,7 @@ const listQuerySchema = z.object({
   filter: z.enum(REFUND_LIST_FILTERS, { error: `doit valoir ${REFUND_LIST_FILTERS.join(", ")}` }).default("all"),
   q: schemas.text({ error: "doit être un texte", max: 100, tooLong: "100 caractères au plus" }).optional(),
   after: schemas.documentNumber.optional(),
-  limit: z.coerce
-    .number({ error: `doit être un nombre entier de 1 à ${MAX_PAGE}` })
-    .int({ error: `doit être un nombre entier de 1 à ${MAX_PAGE}` })
-    .min(1, { error: `doit être un nombre entier de 1 à ${MAX_PAGE}` })
-    .max(MAX_PAGE, { error: `doit être un nombre entier de 1 à ${MAX_PAGE}` })
-    .default(DEFAULT_PAGE),
+  limit: pageLimit(DEFAULT_PAGE, MAX_PAGE),
 });
 
 export const listRefundsCommand = defineRead({

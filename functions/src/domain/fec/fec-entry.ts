@@ -12,8 +12,12 @@ export interface FecEntryInput {
   validDate: string;
   /** The customer of its receivable lines (account `chart.customers`): CompAuxNum / CompAuxLib. */
   customer?: { account: string; name: string };
-  /** The matching of its receivable lines (lettrage): EcritureLet / DateLet. */
-  lettering?: { letter: string; date: string };
+  /**
+   * The matching of its receivable lines (lettrage): EcritureLet / DateLet;
+   * `accounts`, other accounts whose lines it letters too (a cancelled
+   * payment's factor accounts, matched by its reversal).
+   */
+  lettering?: { letter: string; date: string; accounts?: readonly string[] };
   chart: ChartOfAccounts;
   /** Names of accounts outside the chart: the configured factors' accounts (factorAccountNames). */
   accountNames?: ReadonlyMap<string, string>;
@@ -22,7 +26,7 @@ export interface FecEntryInput {
 /**
  * The FEC records of one validated entry, one per line, in the entry's order.
  * Only the lines on the customers account carry the auxiliary account and
- * the lettering; amounts are in euros, so Montantdevise and Idevise stay empty.
+ * the lettering (and the accounts the lettering names); amounts are in euros, so Montantdevise and Idevise stay empty.
  *
  * @example
  * fecRecords({ entry, number: "VT-000001", validDate: "2026-02-20", chart: chartOfAccounts() })[0].JournalLib; // → "Ventes"
@@ -33,7 +37,7 @@ export function fecRecords(input: FecEntryInput): FecRecord[] {
   return entry.lines.map((line) => {
     const receivable = line.account === chart.customers;
     const customer = receivable ? input.customer : undefined;
-    const lettering = receivable ? input.lettering : undefined;
+    const lettering = receivable || input.lettering?.accounts?.includes(line.account) ? input.lettering : undefined;
     return {
       JournalCode: entry.journal,
       JournalLib: JOURNAL_LABELS[entry.journal],

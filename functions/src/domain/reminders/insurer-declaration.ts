@@ -7,7 +7,9 @@
  * day), with every figure the declaration form asks for. Stops once the
  * invoice is paid or the declaration is recorded. A disputed invoice or one
  * under a payment promise is reminded all the same: neither extends the
- * policy's deadline (only the insurer can grant a prolongation).
+ * policy's deadline (only the insurer can grant a prolongation). An invoice
+ * assigned to a factor is reminded too, naming the factor: under a delegated
+ * policy the declaration may be the factor's to make.
  */
 import { declarationReminder } from "../customers/insurer-declaration";
 import type { Insurer } from "../customers/insurers";
@@ -26,6 +28,8 @@ export interface InsuredInvoice extends Pick<
   siren: string | null;
   /** The day the declaration was recorded (the invoice's insurance claim); null while not declared. */
   declaredOn: string | null;
+  /** The factor the invoice was assigned to at issue (content.factoring.factor); null when it is the company's. */
+  factor: string | null;
 }
 
 /**
@@ -84,6 +88,13 @@ export function insurerDeclarationReminder(
       `Assureur : ${insurer.name}${insurer.email ? ` (${insurer.email})` : ""}`,
       ...(inv.disputed
         ? ["", "La facture est en litige : la déclaration reste à faire dans le délai pour conserver la garantie."]
+        : []),
+      // Under a delegated policy the factor, who holds the receivable, may be the one to declare it.
+      ...(inv.factor
+        ? [
+            "",
+            `La facture est cédée au factor ${inv.factor} (affacturage) : si la police d'assurance-crédit lui est déléguée, c'est à lui de faire la déclaration. Vérifiez avec lui qui la fait avant le ${deadline}.`,
+          ]
         : []),
       "",
       "Une fois la déclaration faite, enregistrez-la sur la facture (assurance-crédit, étape « déclarée ») : ce rappel s'arrête.",
