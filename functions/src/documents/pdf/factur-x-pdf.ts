@@ -73,6 +73,17 @@ function rateLabel(v: Pick<CiiVatBreakdown, "vatRate" | "category">): string {
   return vatRateLabel(v.vatRate);
 }
 
+/**
+ * The VAT breakdown row's name: the rate, and the exemption reason (BT-120)
+ * when it adds to it. Category O's reason, « Non soumis à la TVA », already
+ * says what the rate label says: printed alone, once.
+ */
+function breakdownLabel(v: CiiVatBreakdown): string {
+  const label = rateLabel(v);
+  if (!v.exemptionReason) return label;
+  return v.exemptionReason.startsWith(label) ? v.exemptionReason : `${label} (${v.exemptionReason})`;
+}
+
 const money2 = (a: string) => euros(a);
 const R = "right" as const;
 
@@ -110,12 +121,7 @@ function vatTable(flow: PageFlow, cii: CiiInvoice): void {
     { width: 120, align: R },
   ];
   const rows: Row[] = cii.vat.map((v) => ({
-    cells: [
-      v.exemptionReason ? `${rateLabel(v)} (${v.exemptionReason})` : rateLabel(v),
-      money2(v.basis),
-      money2(v.vat),
-      money2(formatMoney(money(v.basis).plus(money(v.vat)))),
-    ],
+    cells: [breakdownLabel(v), money2(v.basis), money2(v.vat), money2(formatMoney(money(v.basis).plus(money(v.vat))))],
   }));
   rows.push({ cells: ["Total", money2(cii.totals.net), money2(cii.totals.vat), money2(cii.totals.gross)], bold: true });
   flow.table(columns, ["Taux", "Base HT", "TVA", "Total TTC"], rows);

@@ -1,0 +1,53 @@
+/**
+ * The readable page of the documents outside VAT (category O), read back by
+ * poppler: the penalty invoice (Code de commerce L441-10, D441-5; CGI art.
+ * 256) and arrhes kept outside VAT. What the page says of VAT agrees with
+ * the embedded XML, which stays as it was. The PDFs and PNGs are left in
+ * test-artifacts/documents/ for review.
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { renderFacturX } from "../../functions/src/documents/pdf";
+import { validateEn16931 } from "../../functions/testing/einvoice/en16931-validation";
+import { euros } from "../../functions/src/domain/reminders/french-amount";
+import { SELLER, arrhesOutsideVat, sealedPenalty } from "../domain/einvoice/sealed-documents";
+import { expectRenders, readableText } from "./pdf-inspection";
+
+const ARTIFACTS = resolve(__dirname, "../../test-artifacts/documents");
+
+function keep(name: string, pdf: Uint8Array) {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  writeFileSync(join(ARTIFACTS, `${name}.pdf`), pdf);
+  expectRenders(ARTIFACTS, name, pdf);
+}
+
+/** An amount as the page prints it, spaces made plain like readableText does. */
+const printed = (amount: string) => euros(amount).replace(/[\u00a0\u202f]/g, " ");
+
+describe("documents outside VAT (category O): the page says it once", () => {
+  it("penalty invoice: the VAT breakdown row reads « Non soumis à la TVA », once, beside its amounts; the XML keeps its reason", async () => {
+    const penalty = sealedPenalty();
+    const rendered = await renderFacturX(penalty, SELLER);
+    keep("facture-penalites-hors-champ", rendered.pdf);
+    const page = readableText(rendered.pdf);
+    const { gross } = penalty.total;
+    // One row, on one line: the category's name, base, VAT 0, total.
+    expect(page).toMatch(
+      new RegExp(`Non soumis à la TVA\\s+${printed(gross)}\\s+${printed("0.00")}\\s+${printed(gross)}`),
+    );
+    expect(page).not.toMatch(/Non soumis\s*\(/);
+    // The XML still states the category O reason and code (BT-120, BT-121) and passes the official rules.
+    expect(rendered.xml).toContain("<ram:ExemptionReason>Non soumis à la TVA</ram:ExemptionReason>");
+    expect(rendered.xml).toContain("<ram:ExemptionReasonCode>VATEX-EU-O</ram:ExemptionReasonCode>");
+    const verdict = validateEn16931(rendered.xml);
+    expect(verdict.schemaErrors).toEqual([]);
+    expect(verdict.ruleErrors).toEqual([]);
+  });
+
+  it("arrhes outside VAT: the same single wording in the VAT breakdown", async () => {
+    const arrhes = arrhesOutsideVat();
+    const page = readableText((await renderFacturX(arrhes, SELLER)).pdf);
+    expect(page).toMatch(new RegExp(`Non soumis à la TVA\\s+${printed(arrhes.total.net)}\\s+${printed("0.00")}`));
+    expect(page).not.toMatch(/Non soumis\s*\(/);
+  });
+});
