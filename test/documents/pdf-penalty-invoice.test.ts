@@ -10,7 +10,14 @@ import { join, resolve } from "node:path";
 import { renderFacturX } from "../../functions/src/documents/pdf";
 import { validateEn16931 } from "../../functions/testing/einvoice/en16931-validation";
 import { euros } from "../../functions/src/domain/reminders/french-amount";
-import { SELLER, arrhesOutsideVat, sealedPenalty } from "../domain/einvoice/sealed-documents";
+import {
+  GARAGE,
+  SELLER,
+  arrhesOutsideVat,
+  mixedDeposit,
+  sealedFinal,
+  sealedPenalty,
+} from "../domain/einvoice/sealed-documents";
 import { expectRenders, readableText } from "./pdf-inspection";
 
 const ARTIFACTS = resolve(__dirname, "../../test-artifacts/documents");
@@ -49,5 +56,23 @@ describe("documents outside VAT (category O): the page says it once", () => {
     const page = readableText((await renderFacturX(arrhes, SELLER)).pdf);
     expect(page).toMatch(new RegExp(`Non soumis à la TVA\\s+${printed(arrhes.total.net)}\\s+${printed("0.00")}`));
     expect(page).not.toMatch(/Non soumis\s*\(/);
+  });
+
+  it("penalty invoice: the customer's block leaves out its VAT number as the XML does (BR-O-02); the seller's stays in its mentions", async () => {
+    const penalty = sealedPenalty();
+    expect(penalty.customer.vatNumber).toBe(GARAGE.vatNumber);
+    const rendered = await renderFacturX(penalty, SELLER);
+    const page = readableText(rendered.pdf);
+    expect(page).toContain(GARAGE.name);
+    expect(page).toContain("SIREN : 552 081 317");
+    expect(page).not.toContain(GARAGE.vatNumber!);
+    expect(rendered.xml).not.toContain(GARAGE.vatNumber!);
+    expect(page).toContain(`N° TVA intracommunautaire : ${SELLER.vatNumber}`);
+    expect(page).toContain(`TVA intracommunautaire ${SELLER.vatNumber}`);
+
+    // The same customer's final invoice, subject to VAT, prints its number on the page and in the XML.
+    const final = await renderFacturX(sealedFinal([mixedDeposit()]).content, SELLER);
+    expect(readableText(final.pdf)).toContain(`N° TVA intracommunautaire : ${GARAGE.vatNumber}`);
+    expect(final.xml).toContain(GARAGE.vatNumber!);
   });
 });

@@ -21,7 +21,7 @@ import { spacedIban } from "../../domain/bank/iban";
 import { payToFactorLine } from "../../domain/einvoice/french-mentions";
 import { formatMoney, money } from "../../domain/money/money";
 import { euros } from "../../domain/reminders/french-amount";
-import type { CreditNoteContent } from "../../domain/refunds/credit-note-content";
+import type { CreditNoteContent, DocumentCustomer } from "../../domain/refunds/credit-note-content";
 import { vatRateLabel } from "../../domain/vocabulary/labels";
 import { pdfAssets, type PdfAssets } from "./assets";
 import { CONTENT_WIDTH, PageFlow, type Column, type Row } from "./layout";
@@ -65,6 +65,14 @@ export function ciiOf(content: FacturXContent, seller: DocumentSeller): CiiInvoi
 
 const isPenalty = (content: FacturXContent): content is SealedInvoice & { type: "penalty" } =>
   !isCreditNote(content) && content.type === "penalty";
+
+/**
+ * The customer as the head prints it. A penalty invoice is outside VAT: its
+ * XML carries neither party's VAT identifier (BR-O-02), and its page leaves
+ * out the customer's too (the seller's stays, in its legal mentions).
+ */
+const printedCustomer = (content: FacturXContent): DocumentCustomer =>
+  isPenalty(content) ? { ...content.customer, vatNumber: undefined } : content.customer;
 
 /** « 20 % », or what a rate at 0 means on this document. */
 function rateLabel(v: Pick<CiiVatBreakdown, "vatRate" | "category">): string {
@@ -245,7 +253,7 @@ export async function renderFacturX(
     frame,
     footerText(seller, "Données structurées Factur-X (EN 16931) jointes : factur-x.xml."),
   );
-  documentHead(flow, seller, title, references(cii, content), content.customer);
+  documentHead(flow, seller, title, references(cii, content), printedCustomer(content));
   // A final invoice's notes list the deducted deposits and the L214-2 interest: its settlement table shows them.
   const about = !isCreditNote(content) && content.type === "final" ? [] : cii.notes.filter((n) => n.subject === "AAI");
   for (const note of about) {
