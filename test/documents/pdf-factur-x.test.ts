@@ -33,7 +33,6 @@ import {
   sealedDeposit,
   sealedFinal,
 } from "../domain/einvoice/sealed-documents";
-import { euros } from "../../functions/src/domain/reminders/french-amount";
 import {
   embeddedFile,
   embeddedFileNames,
@@ -41,6 +40,7 @@ import {
   expectRenders,
   pageCount,
   pdfText,
+  printed,
   readableText,
 } from "./pdf-inspection";
 
@@ -95,9 +95,6 @@ const chargedRates = (lines: readonly { vatRate: string; net: string; vat: strin
   lines
     .filter((l) => Number(l.net) !== 0 || Number(l.vat) !== 0)
     .map(({ vatRate, net, vat }) => ({ vatRate, basis: net, vat }));
-
-/** An amount as the page prints it, spaces made plain like readableText does. */
-const printed = (amount: string) => euros(amount).replace(/[\u00a0\u202f]/g, " ");
 
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 

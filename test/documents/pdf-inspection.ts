@@ -9,6 +9,7 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { inflateSync } from "node:zlib";
+import { euros } from "../../functions/src/domain/reminders/french-amount";
 
 function run(command: string, args: string[]): string {
   const result = spawnSync(command, args, { encoding: "utf8" });
@@ -68,6 +69,9 @@ export function fonts(pdf: Uint8Array): { name: string; type: string; embedded: 
 export function readableText(pdf: Uint8Array): string {
   return withFile(pdf, (file) => run("pdftotext", ["-layout", file, "-"]).replace(/[\u00a0\u202f]/g, " "));
 }
+
+/** An amount as the page prints it, spaces made plain like readableText does. */
+export const printed = (amount: string) => euros(amount).replace(/[\u00a0\u202f]/g, " ");
 
 export function pageCount(pdf: Uint8Array): number {
   return withFile(pdf, (file) => Number(/^Pages:\s+(\d+)/m.exec(run("pdfinfo", [file]))?.[1] ?? "0"));
@@ -153,4 +157,11 @@ export function expectRenders(dir: string, name: string, pdf: Uint8Array): Rende
     expect(page.inked).toBeLessThan(page.width * page.height * 0.4);
   }
   return pages;
+}
+
+/** `pdf` kept in `dir` as `<name>.pdf` for review, its pages rendered beside it (expectRenders). */
+export function keepRendered(dir: string, name: string, pdf: Uint8Array): RenderedPage[] {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, `${name}.pdf`), pdf);
+  return expectRenders(dir, name, pdf);
 }

@@ -5,11 +5,9 @@
  * the embedded XML, which stays as it was. The PDFs and PNGs are left in
  * test-artifacts/documents/ for review.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import { renderFacturX } from "../../functions/src/documents/pdf";
 import { validateEn16931 } from "../../functions/testing/einvoice/en16931-validation";
-import { euros } from "../../functions/src/domain/reminders/french-amount";
 import {
   GARAGE,
   SELLER,
@@ -18,24 +16,15 @@ import {
   sealedFinal,
   sealedPenalty,
 } from "../domain/einvoice/sealed-documents";
-import { expectRenders, readableText } from "./pdf-inspection";
+import { keepRendered, printed, readableText } from "./pdf-inspection";
 
 const ARTIFACTS = resolve(__dirname, "../../test-artifacts/documents");
-
-function keep(name: string, pdf: Uint8Array) {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  writeFileSync(join(ARTIFACTS, `${name}.pdf`), pdf);
-  expectRenders(ARTIFACTS, name, pdf);
-}
-
-/** An amount as the page prints it, spaces made plain like readableText does. */
-const printed = (amount: string) => euros(amount).replace(/[\u00a0\u202f]/g, " ");
 
 describe("documents outside VAT (category O): the page says it once", () => {
   it("penalty invoice: the VAT breakdown row reads « Non soumis à la TVA », once, beside its amounts; the XML keeps its reason", async () => {
     const penalty = sealedPenalty();
     const rendered = await renderFacturX(penalty, SELLER);
-    keep("facture-penalites-hors-champ", rendered.pdf);
+    keepRendered(ARTIFACTS, "facture-penalites-hors-champ", rendered.pdf);
     const page = readableText(rendered.pdf);
     const { gross } = penalty.total;
     // One row, on one line: the category's name, base, VAT 0, total.
