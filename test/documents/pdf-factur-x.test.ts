@@ -12,11 +12,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { createHash } from "node:crypto";
 import { spawnSync } from "node:child_process";
-import {
-  renderFacturX,
-  renderRefundStatement,
-  type RefundStatement,
-} from "../../functions/src/documents/pdf";
+import { renderFacturX, renderRefundStatement, type RefundStatement } from "../../functions/src/documents/pdf";
 import type { InvoiceContent } from "../../functions/src/model/invoice";
 import {
   CONSUMER,
@@ -31,8 +27,6 @@ import {
   sealedFinal,
 } from "../domain/einvoice/sealed-documents";
 import {
-  embeddedFile,
-  embeddedFileNames,
   expectPdfA3,
   expectRenders,
   expectValidXml,
