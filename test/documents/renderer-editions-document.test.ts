@@ -12,11 +12,11 @@ import * as renderers from "../../functions/src/application/renderers";
 import { facturXPdfEdition1 } from "../../functions/src/application/renderers/factur-x-pdf-renderer";
 import type { DocumentDoc } from "../../functions/src/model/document";
 import { documentBucketFromEnv } from "../../functions/src/storage/document-bucket";
-import { mintLocalToken } from "../../functions/testing/local-tokens";
 import type { TestApi } from "../support/workflow-api";
-import { ACCOUNTING, ADMIN, C, SALES } from "../workflow/fixtures";
+import { ACCOUNTING, ADMIN, C } from "../workflow/fixtures";
 import { embeddedFile, readableText } from "./pdf-inspection";
 import { documentsSuite, sha256 } from "./support/documents-suite";
+import { GARAGE, downloadDocument, latePaidInvoice } from "./support/late-penalties";
 
 const suite = documentsSuite("doceditions");
 const fs = suite.fs;
@@ -27,45 +27,7 @@ beforeEach(() => {
 });
 afterEach(() => jest.restoreAllMocks());
 
-const GARAGE = {
-  name: "Garage Dupuis SAS",
-  kind: "b2b",
-  siren: "732829320",
-  vatNumber: "FR44732829320",
-  email: "compta@garage-dupuis.test",
-  address: "1 rue du Port\n69002 Lyon",
-};
-
-async function download(id: string) {
-  const res = await fetch(`${api.url}${base}/documents/${id}`, {
-    headers: { authorization: `Bearer ${mintLocalToken(SALES)}` },
-  });
-  return { status: res.status, bytes: Buffer.from(await res.arrayBuffer()) };
-}
-
-/** An invoice of 10 000,00 € due 31/01/2026 paid 02/03/2026: 30 days late, penalties to claim (L441-10, D441-5). */
-async function latePaidInvoice(number: string): Promise<string> {
-  api.setToday("2026-01-01");
-  const late = await api.call("POST", `${base}/invoices/external`, {
-    as: ACCOUNTING,
-    body: {
-      number,
-      date: "2026-01-01",
-      customer: GARAGE,
-      orderRef: `ERP-${number}`,
-      lines: [{ vatRate: "20", net: "8333.33", vat: "1666.67" }],
-      dueDate: "2026-01-31",
-    },
-  });
-  expect(late.status).toBe(201);
-  api.setToday("2026-03-05");
-  const paid = await api.call("POST", `${base}/payments`, {
-    as: ACCOUNTING,
-    body: { customer: GARAGE, date: "2026-03-02", amount: "10000.00", means: "virement", invoiceIds: [late.body.id] },
-  });
-  expect(paid.status).toBe(201);
-  return late.body.id as string;
-}
+const download = (id: string) => downloadDocument(api, id);
 
 const documentOf = async (id: string) => (await suite.documents().doc(id).get()).data() as DocumentDoc;
 
@@ -77,8 +39,8 @@ async function claimPenalties(lateId: string): Promise<DocumentDoc & { id: strin
 }
 
 test("a document sealed by edition 1 whose upload was lost is rendered again by edition 1, byte-identical to its seal; a new one names edition 2", async () => {
-  const firstLate = await latePaidInvoice("2026-F-0001");
-  const secondLate = await latePaidInvoice("2026-F-0002");
+  const firstLate = await latePaidInvoice(api);
+  const secondLate = await latePaidInvoice(api, { number: "2026-F-0002", orderRef: "ERP-5001" });
 
   // Issued as before editions: edition 1 was the renderer, and the upload after the commit failed.
   const issuedWith = jest.replaceProperty(renderers, "documentRenderer", facturXPdfEdition1);
