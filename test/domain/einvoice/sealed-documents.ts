@@ -111,9 +111,9 @@ export const mixedDeposit = () =>
     deposit: { percent: "30" },
   });
 
-/** Arrhes kept outside VAT (company setting arrhesVatOnReceipt: false), paid by a consumer. */
-export const arrhesOutsideVat = () =>
-  sealedDeposit("FA2026-0042", "2026-01-20", CONSUMER, {
+/** Arrhes kept outside VAT (company setting arrhesVatOnReceipt: false), paid by a consumer unless said. */
+export const arrhesOutsideVat = (customer: Customer = CONSUMER) =>
+  sealedDeposit("FA2026-0042", "2026-01-20", customer, {
     supplyKind: "goods",
     kind: "arrhes",
     arrhesVatOnReceipt: false,
