@@ -18,6 +18,7 @@ import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { documentRenderer, rendererById } from "../../functions/src/application/renderers";
 import type { DocumentSource } from "../../functions/src/model/document";
+import { renderFacturX, type FacturXContent, type FacturXEdition } from "../../functions/src/documents/pdf";
 import { expectPdfA3, expectValidXml, embeddedFile, keepRendered, readableText } from "./pdf-inspection";
 import { sha256Hex as sha256 } from "../../functions/src/documents/pdf/factur-x-pdf";
 
@@ -80,6 +81,13 @@ describe("renderer editions", () => {
     expect(documentRenderer).toBe(edition2);
     expect(edition1.id).toBe("factur-x-pdf");
     expect(() => rendererById("factur-x-pdf-3")).toThrow(/unknown document renderer/);
+  });
+
+  it("an edition that does not exist is refused, never laid out as another", async () => {
+    const deposit = SOURCES.deposit.content as FacturXContent;
+    await expect(
+      renderFacturX(deposit, SOURCES.deposit.seller, undefined, { edition: 3 as FacturXEdition }),
+    ).rejects.toThrow("unknown Factur-X PDF edition 3");
   });
 
   it.each(Object.keys(BEFORE_EDITIONS))("edition 1 renders %s byte for byte as before editions", async (name) => {

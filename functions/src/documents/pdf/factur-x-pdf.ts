@@ -158,7 +158,12 @@ function vatTable(flow: PageFlow, cii: CiiInvoice, rules: EditionRules): void {
     { width: 120, align: R },
   ];
   const rows: Row[] = cii.vat.map((v) => ({
-    cells: [breakdownLabel(v, rules), money2(v.basis), money2(v.vat), money2(formatMoney(money(v.basis).plus(money(v.vat))))],
+    cells: [
+      breakdownLabel(v, rules),
+      money2(v.basis),
+      money2(v.vat),
+      money2(formatMoney(money(v.basis).plus(money(v.vat)))),
+    ],
   }));
   rows.push({ cells: ["Total", money2(cii.totals.net), money2(cii.totals.vat), money2(cii.totals.gross)], bold: true });
   flow.table(columns, ["Taux", "Base HT", "TVA", "Total TTC"], rows);
@@ -276,6 +281,8 @@ export async function renderFacturX(
   { edition }: FacturXOptions = { edition: LATEST_FACTUR_X_EDITION },
 ): Promise<RenderedFacturX> {
   const rules = EDITIONS[edition];
+  // Never a silent fallback to another layout: its bytes would not match the document's seal.
+  if (!rules) throw new Error(`unknown Factur-X PDF edition ${String(edition)}`);
   const cii = ciiOf(content, seller);
   const xml = ciiXml(cii);
   const title = isPenalty(content) ? PENALTY_INVOICE_TITLE : TITLES[cii.typeCode];
