@@ -74,7 +74,7 @@ describe("the bundled api, served by the functions framework", () => {
     // Its invoice issued as a Factur-X PDF by the bundle: the fonts and ICC profile the build copied beside it were found.
     const invoiceId = stored.get("invoiceId") as string;
     const document = await fs.db.doc(`companies/${MENUISERIE.id}/documents/${invoiceId}`).get();
-    expect([document.get("contentType"), document.get("renderer")]).toEqual(["application/pdf", "factur-x-pdf"]);
+    expect([document.get("contentType"), document.get("renderer")]).toEqual(["application/pdf", "factur-x-pdf-2"]);
   });
 
   it("refuses a call without a token, in French", async () => {

@@ -12,14 +12,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { createHash } from "node:crypto";
 import { spawnSync } from "node:child_process";
-import {
-  FACTUR_X_FILE_NAME,
-  renderFacturX,
-  renderRefundStatement,
-  type RefundStatement,
-} from "../../functions/src/documents/pdf";
-import { ciiFacts } from "../../functions/testing/einvoice/cii-facts";
-import { validateEn16931 } from "../../functions/testing/einvoice/en16931-validation";
+import { renderFacturX, renderRefundStatement, type RefundStatement } from "../../functions/src/documents/pdf";
 import type { InvoiceContent } from "../../functions/src/model/invoice";
 import {
   CONSUMER,
@@ -33,14 +26,13 @@ import {
   sealedDeposit,
   sealedFinal,
 } from "../domain/einvoice/sealed-documents";
-import { euros } from "../../functions/src/domain/reminders/french-amount";
 import {
-  embeddedFile,
-  embeddedFileNames,
-  fonts,
+  expectPdfA3,
   expectRenders,
+  expectValidXml,
   pageCount,
   pdfText,
+  printed,
   readableText,
 } from "./pdf-inspection";
 
@@ -51,53 +43,10 @@ function keep(name: string, pdf: Uint8Array) {
   writeFileSync(join(ARTIFACTS, `${name}.pdf`), pdf);
 }
 
-/** What makes the file PDF/A-3B, read in its bytes and through poppler. */
-function expectPdfA3(pdf: Uint8Array, { facturX }: { facturX: boolean }) {
-  const text = pdfText(pdf);
-  expect(text.startsWith("%PDF-1.7")).toBe(true);
-  // The XMP packet is stored uncompressed, so it can be read in the bytes.
-  expect(text).toContain("<pdfaid:part>3</pdfaid:part>");
-  expect(text).toContain("<pdfaid:conformance>B</pdfaid:conformance>");
-  expect(text).toMatch(/\/OutputIntents\s*\[/);
-  expect(text).toMatch(/\/S \/GTS_PDFA1/);
-  expect(text).toMatch(/\/ID \[ <[0-9A-F]{32}> <[0-9A-F]{32}> \]/);
-  for (const font of fonts(pdf)) expect(font).toEqual(expect.objectContaining({ embedded: true }));
-  expect(fonts(pdf).map((f) => f.name.replace(/^[A-Z]{6}\+/, ""))).toEqual(
-    expect.arrayContaining(["DejaVuSans", "DejaVuSans-Bold"]),
-  );
-  if (facturX) {
-    expect(embeddedFileNames(pdf)).toEqual([FACTUR_X_FILE_NAME]);
-    expect(text).toMatch(/\/AF \[ \d+ 0 R \]/);
-    expect(text).toMatch(/\/AFRelationship \/Data/);
-    expect(text).toContain("/Subtype /text#2Fxml");
-    expect(text).toContain("<fx:DocumentType>INVOICE</fx:DocumentType>");
-    expect(text).toContain(`<fx:DocumentFileName>${FACTUR_X_FILE_NAME}</fx:DocumentFileName>`);
-    expect(text).toContain("<fx:Version>1.0</fx:Version>");
-    expect(text).toContain("<fx:ConformanceLevel>EN 16931</fx:ConformanceLevel>");
-    expect(text).toContain("<pdfaSchema:prefix>fx</pdfaSchema:prefix>");
-  } else {
-    expect(embeddedFileNames(pdf)).toEqual([]);
-    expect(text).not.toContain("/AF [");
-  }
-}
-
-/** The XML poppler extracts from the PDF: valid to the official rules, and the one the renderer built. */
-async function expectValidXml(pdf: Uint8Array, built: string) {
-  const xml = embeddedFile(pdf);
-  expect(xml).toBe(built);
-  const verdict = validateEn16931(xml);
-  expect(verdict.schemaErrors).toEqual([]);
-  expect(verdict.ruleErrors).toEqual([]);
-  return ciiFacts(xml);
-}
-
 const chargedRates = (lines: readonly { vatRate: string; net: string; vat: string }[]) =>
   lines
     .filter((l) => Number(l.net) !== 0 || Number(l.vat) !== 0)
     .map(({ vatRate, net, vat }) => ({ vatRate, basis: net, vat }));
-
-/** An amount as the page prints it, spaces made plain like readableText does. */
-const printed = (amount: string) => euros(amount).replace(/[\u00a0\u202f]/g, " ");
 
 const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
 

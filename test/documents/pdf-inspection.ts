@@ -9,6 +9,10 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSyn
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { inflateSync } from "node:zlib";
+import { euros } from "../../functions/src/domain/reminders/french-amount";
+import { FACTUR_X_FILE_NAME } from "../../functions/src/documents/pdf";
+import { ciiFacts } from "../../functions/testing/einvoice/cii-facts";
+import { validateEn16931 } from "../../functions/testing/einvoice/en16931-validation";
 
 function run(command: string, args: string[]): string {
   const result = spawnSync(command, args, { encoding: "utf8" });
@@ -68,6 +72,9 @@ export function fonts(pdf: Uint8Array): { name: string; type: string; embedded: 
 export function readableText(pdf: Uint8Array): string {
   return withFile(pdf, (file) => run("pdftotext", ["-layout", file, "-"]).replace(/[\u00a0\u202f]/g, " "));
 }
+
+/** An amount as the page prints it, spaces made plain like readableText does. */
+export const printed = (amount: string) => euros(amount).replace(/[\u00a0\u202f]/g, " ");
 
 export function pageCount(pdf: Uint8Array): number {
   return withFile(pdf, (file) => Number(/^Pages:\s+(\d+)/m.exec(run("pdfinfo", [file]))?.[1] ?? "0"));
@@ -153,4 +160,51 @@ export function expectRenders(dir: string, name: string, pdf: Uint8Array): Rende
     expect(page.inked).toBeLessThan(page.width * page.height * 0.4);
   }
   return pages;
+}
+
+/** `pdf` kept in `dir` as `<name>.pdf` for review, its pages rendered beside it (expectRenders). */
+export function keepRendered(dir: string, name: string, pdf: Uint8Array): RenderedPage[] {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, `${name}.pdf`), pdf);
+  return expectRenders(dir, name, pdf);
+}
+
+/** What makes the file PDF/A-3B, read in its bytes and through poppler. */
+export function expectPdfA3(pdf: Uint8Array, { facturX }: { facturX: boolean }) {
+  const text = pdfText(pdf);
+  expect(text.startsWith("%PDF-1.7")).toBe(true);
+  // The XMP packet is stored uncompressed, so it can be read in the bytes.
+  expect(text).toContain("<pdfaid:part>3</pdfaid:part>");
+  expect(text).toContain("<pdfaid:conformance>B</pdfaid:conformance>");
+  expect(text).toMatch(/\/OutputIntents\s*\[/);
+  expect(text).toMatch(/\/S \/GTS_PDFA1/);
+  expect(text).toMatch(/\/ID \[ <[0-9A-F]{32}> <[0-9A-F]{32}> \]/);
+  for (const font of fonts(pdf)) expect(font).toEqual(expect.objectContaining({ embedded: true }));
+  expect(fonts(pdf).map((f) => f.name.replace(/^[A-Z]{6}\+/, ""))).toEqual(
+    expect.arrayContaining(["DejaVuSans", "DejaVuSans-Bold"]),
+  );
+  if (facturX) {
+    expect(embeddedFileNames(pdf)).toEqual([FACTUR_X_FILE_NAME]);
+    expect(text).toMatch(/\/AF \[ \d+ 0 R \]/);
+    expect(text).toMatch(/\/AFRelationship \/Data/);
+    expect(text).toContain("/Subtype /text#2Fxml");
+    expect(text).toContain("<fx:DocumentType>INVOICE</fx:DocumentType>");
+    expect(text).toContain(`<fx:DocumentFileName>${FACTUR_X_FILE_NAME}</fx:DocumentFileName>`);
+    expect(text).toContain("<fx:Version>1.0</fx:Version>");
+    expect(text).toContain("<fx:ConformanceLevel>EN 16931</fx:ConformanceLevel>");
+    expect(text).toContain("<pdfaSchema:prefix>fx</pdfaSchema:prefix>");
+  } else {
+    expect(embeddedFileNames(pdf)).toEqual([]);
+    expect(text).not.toContain("/AF [");
+  }
+}
+
+/** The XML poppler extracts from the PDF: valid to the official rules, and the one the renderer built. */
+export async function expectValidXml(pdf: Uint8Array, built: string) {
+  const xml = embeddedFile(pdf);
+  expect(xml).toBe(built);
+  const verdict = validateEn16931(xml);
+  expect(verdict.schemaErrors).toEqual([]);
+  expect(verdict.ruleErrors).toEqual([]);
+  return ciiFacts(xml);
 }

@@ -34,6 +34,7 @@ import type { TestApi } from "../support/workflow-api";
 import { ACCOUNTING, ADMIN, C, DEPOSIT_BODY, REQUESTER, SALES, refundBody } from "../workflow/fixtures";
 import { ARTIFACTS, IDENTITY, documentsSuite, sha256 } from "./support/documents-suite";
 import { embeddedFile, expectRenders, readableText } from "./pdf-inspection";
+import { GARAGE, downloadDocument, latePaidInvoice as latePaid } from "./support/late-penalties";
 
 const suite = documentsSuite("docpenalty");
 const fs = suite.fs;
@@ -47,21 +48,7 @@ beforeEach(() => {
 const documents = suite.documents;
 /** A professional customer with the address its documents need. */
 const BODY = { ...DEPOSIT_BODY, customer: { ...DEPOSIT_BODY.customer, address: "4 quai du Rhône\n69002 Lyon" } };
-const GARAGE = {
-  name: "Garage Dupuis SAS",
-  kind: "b2b",
-  siren: "732829320",
-  vatNumber: "FR44732829320",
-  email: "compta@garage-dupuis.test",
-  address: "1 rue du Port\n69002 Lyon",
-};
-
-async function download(id: string) {
-  const res = await fetch(`${api.url}${base}/documents/${id}`, {
-    headers: { authorization: `Bearer ${mintLocalToken(SALES)}` },
-  });
-  return { status: res.status, bytes: Buffer.from(await res.arrayBuffer()) };
-}
+const download = (id: string) => downloadDocument(api, id);
 
 async function verify() {
   const res = await api.call("GET", `${base}/audit/verify`, { as: ADMIN });
@@ -69,31 +56,7 @@ async function verify() {
   return res.body as { ok: boolean; findings: { code: string; number: string; problem: string; field?: string }[] };
 }
 
-/**
- * The penalty-invoice worked example (test/workflow/penalty-invoice.test.ts): 10 000,00 € due 31/01/2026, paid
- * 02/03/2026, 30 days late → 99,86 € of penalties (L441-10, ECB rate + 10 points) + 40,00 € indemnity (D441-5).
- */
-async function latePaidInvoice(customer: Record<string, unknown> = GARAGE) {
-  const late = await api.call("POST", `${base}/invoices/external`, {
-    as: ACCOUNTING,
-    body: {
-      number: "2026-F-0001",
-      date: "2026-01-01",
-      customer,
-      orderRef: "ERP-5000",
-      lines: [{ vatRate: "20", net: "8333.33", vat: "1666.67" }],
-      dueDate: "2026-01-31",
-    },
-  });
-  expect(late.status).toBe(201);
-  api.setToday("2026-03-05");
-  const paid = await api.call("POST", `${base}/payments`, {
-    as: ACCOUNTING,
-    body: { customer, date: "2026-03-02", amount: "10000.00", means: "virement", invoiceIds: [late.body.id] },
-  });
-  expect(paid.status).toBe(201);
-  return late.body.id as string;
-}
+const latePaidInvoice = (customer?: Record<string, unknown>) => latePaid(api, { customer });
 
 test("the penalty invoice gets its Factur-X file in the claim's transaction: outside VAT (category O), valid, sealed, stored, mailed once", async () => {
   const lateId = await latePaidInvoice();

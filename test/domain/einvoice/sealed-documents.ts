@@ -1,7 +1,7 @@
 /**
  * Sealed documents for the e-invoice tests (the XML here, the PDFs in
  * test/documents/), computed by the domain engine itself (depositInvoice,
- * quoteRefund + creditNoteContent, finalInvoice) as the workflow seals them,
+ * quoteRefund + creditNoteContent, finalInvoice, penaltyClaim) as the workflow seals them,
  * never typed in by hand.
  */
 import {
@@ -9,6 +9,7 @@ import {
   depositInvoice,
   factoringAssignment,
   finalInvoice,
+  penaltyClaim,
   quoteRefund,
   type CreditNoteContent,
   type DocumentSeller,
@@ -110,9 +111,9 @@ export const mixedDeposit = () =>
     deposit: { percent: "30" },
   });
 
-/** Arrhes kept outside VAT (company setting arrhesVatOnReceipt: false), paid by a consumer. */
-export const arrhesOutsideVat = () =>
-  sealedDeposit("FA2026-0042", "2026-01-20", CONSUMER, {
+/** Arrhes kept outside VAT (company setting arrhesVatOnReceipt: false), paid by a consumer unless said. */
+export const arrhesOutsideVat = (customer: Customer = CONSUMER) =>
+  sealedDeposit("FA2026-0042", "2026-01-20", customer, {
     supplyKind: "goods",
     kind: "arrhes",
     arrhesVatOnReceipt: false,
@@ -168,4 +169,44 @@ export const FACTOR = factoringAssignment({
 export function sealedFactoredFinal(deposits: InvoiceContent[], number = "FA2026-0061") {
   const { content, computed } = sealedFinal(deposits, number);
   return { content: { ...content, factoring: FACTOR } satisfies InvoiceContent, computed };
+}
+
+/**
+ * The penalty invoice claim-penalties seals on GARAGE's late invoice, computed by penaltyClaim: 10 000,00 € due
+ * 31/01/2026, paid 02/03/2026, 30 days late → 99,86 € of penalties (L441-10) + 40,00 € indemnity (D441-5).
+ */
+export function sealedPenalty(number = "FA2026-0070"): InvoiceContent {
+  const late = { number: "FA2026-0060", date: "2026-01-01", dueDate: "2026-01-31", amountDue: "10000.00" };
+  const claim = penaltyClaim({
+    customerKind: GARAGE.kind,
+    invoice: late,
+    settlements: [{ date: "2026-03-02", amount: late.amountDue }],
+    claimDate: "2026-03-05",
+    earlierClaims: [],
+  });
+  return {
+    type: "penalty",
+    typeCode: "380",
+    number,
+    date: "2026-03-05",
+    seller: { name: SELLER.name, siren: SELLER.siren },
+    customer: GARAGE,
+    orderRef: "CMD-2026-017",
+    lines: [],
+    total: { net: claim.total, vat: "0.00", gross: claim.total },
+    amountDue: claim.total,
+    dueDate: "2026-04-04",
+    penaltyClaim: {
+      invoiceId: "late-invoice",
+      ...late,
+      tranches: claim.tranches,
+      accruedPenalties: claim.accruedPenalties,
+      alreadyInvoiced: claim.alreadyInvoiced,
+      earlierClaims: [],
+      penalties: claim.penalties,
+      indemnity: claim.indemnity,
+      legalBasis: claim.legalBasis,
+      vatTreatment: claim.vatTreatment,
+    },
+  };
 }

@@ -21,7 +21,7 @@ import { spacedIban } from "../../domain/bank/iban";
 import { payToFactorLine } from "../../domain/einvoice/french-mentions";
 import { formatMoney, money } from "../../domain/money/money";
 import { euros } from "../../domain/reminders/french-amount";
-import type { CreditNoteContent } from "../../domain/refunds/credit-note-content";
+import type { CreditNoteContent, DocumentCustomer } from "../../domain/refunds/credit-note-content";
 import { vatRateLabel } from "../../domain/vocabulary/labels";
 import { pdfAssets, type PdfAssets } from "./assets";
 import { CONTENT_WIDTH, PageFlow, type Column, type Row } from "./layout";
@@ -66,11 +66,59 @@ export function ciiOf(content: FacturXContent, seller: DocumentSeller): CiiInvoi
 const isPenalty = (content: FacturXContent): content is SealedInvoice & { type: "penalty" } =>
   !isCreditNote(content) && content.type === "penalty";
 
+/**
+ * A released layout of the page. Each stored document names the renderer,
+ * hence the edition, that made it, and a lost upload is rendered again by it
+ * and must hash to its seal: a released edition's bytes never change, a
+ * layout improvement is a new edition (docs/einvoice.md « Renderer editions »).
+ */
+export type FacturXEdition = 1 | 2;
+
+export const LATEST_FACTUR_X_EDITION: FacturXEdition = 2;
+
+export interface FacturXOptions {
+  edition: FacturXEdition;
+}
+
+/** What an edition lays out differently; everything else is the same code for every edition. */
+interface EditionRules {
+  /**
+   * The customer's block prints its VAT number only when the XML names it:
+   * a document outside VAT (penalty invoice, arrhes outside VAT) names no VAT
+   * identifier (BR-O-02). Edition 1 printed the number on every document.
+   */
+  customerVatNumberAsXml: boolean;
+  /**
+   * A VAT breakdown row whose exemption reason already says what its rate
+   * label says (category O: « Non soumis à la TVA ») prints the reason alone,
+   * once. Edition 1 printed « Non soumis (Non soumis à la TVA) ».
+   */
+  reasonOnceInBreakdown: boolean;
+}
+
+const EDITIONS: Record<FacturXEdition, EditionRules> = {
+  1: { customerVatNumberAsXml: false, reasonOnceInBreakdown: false },
+  2: { customerVatNumberAsXml: true, reasonOnceInBreakdown: true },
+};
+
+/** The customer as the head prints it: in edition 2, with the VAT number the XML's buyer carries, if any. */
+const printedCustomer = (content: FacturXContent, cii: CiiInvoice, rules: EditionRules): DocumentCustomer =>
+  rules.customerVatNumberAsXml ? { ...content.customer, vatNumber: cii.buyer.vatNumber } : content.customer;
+
 /** « 20 % », or what a rate at 0 means on this document. */
 function rateLabel(v: Pick<CiiVatBreakdown, "vatRate" | "category">): string {
   if (v.category === "O") return "Non soumis";
   if (v.category === "E") return "Exonéré";
   return vatRateLabel(v.vatRate);
+}
+
+/** The VAT breakdown row's name: the rate, and the exemption reason (BT-120) when it adds to it. */
+function breakdownLabel(v: CiiVatBreakdown, rules: EditionRules): string {
+  const label = rateLabel(v);
+  if (!v.exemptionReason) return label;
+  return rules.reasonOnceInBreakdown && v.exemptionReason.startsWith(label)
+    ? v.exemptionReason
+    : `${label} (${v.exemptionReason})`;
 }
 
 const money2 = (a: string) => euros(a);
@@ -101,7 +149,7 @@ function supplyTable(flow: PageFlow, cii: CiiInvoice): void {
   );
 }
 
-function vatTable(flow: PageFlow, cii: CiiInvoice): void {
+function vatTable(flow: PageFlow, cii: CiiInvoice, rules: EditionRules): void {
   flow.heading("Récapitulatif de la TVA");
   const columns: Column[] = [
     { width: CONTENT_WIDTH - 360 },
@@ -111,7 +159,7 @@ function vatTable(flow: PageFlow, cii: CiiInvoice): void {
   ];
   const rows: Row[] = cii.vat.map((v) => ({
     cells: [
-      v.exemptionReason ? `${rateLabel(v)} (${v.exemptionReason})` : rateLabel(v),
+      breakdownLabel(v, rules),
       money2(v.basis),
       money2(v.vat),
       money2(formatMoney(money(v.basis).plus(money(v.vat)))),
@@ -222,13 +270,19 @@ function mentions(flow: PageFlow, cii: CiiInvoice): void {
 
 /**
  * The Factur-X PDF/A-3B of a sealed deposit invoice, final invoice or credit
- * note on a deposit, with `seller` its legal identity. Same input, same bytes.
+ * note on a deposit, with `seller` its legal identity, laid out as `edition`
+ * (the latest unless said: a stored document's renderer says its edition).
+ * Same input and edition, same bytes.
  */
 export async function renderFacturX(
   content: FacturXContent,
   seller: DocumentSeller,
   assets: PdfAssets = pdfAssets(),
+  { edition }: FacturXOptions = { edition: LATEST_FACTUR_X_EDITION },
 ): Promise<RenderedFacturX> {
+  const rules = EDITIONS[edition];
+  // Never a silent fallback to another layout: its bytes would not match the document's seal.
+  if (!rules) throw new Error(`unknown Factur-X PDF edition ${String(edition)}`);
   const cii = ciiOf(content, seller);
   const xml = ciiXml(cii);
   const title = isPenalty(content) ? PENALTY_INVOICE_TITLE : TITLES[cii.typeCode];
@@ -239,7 +293,7 @@ export async function renderFacturX(
     frame,
     footerText(seller, "Données structurées Factur-X (EN 16931) jointes : factur-x.xml."),
   );
-  documentHead(flow, seller, title, references(cii, content), content.customer);
+  documentHead(flow, seller, title, references(cii, content), printedCustomer(content, cii, rules));
   // A final invoice's notes list the deducted deposits and the L214-2 interest: its settlement table shows them.
   const about = !isCreditNote(content) && content.type === "final" ? [] : cii.notes.filter((n) => n.subject === "AAI");
   for (const note of about) {
@@ -248,7 +302,7 @@ export async function renderFacturX(
   }
   supplyTable(flow, cii);
   if (isPenalty(content)) penaltyDetail(flow, content);
-  vatTable(flow, cii);
+  vatTable(flow, cii, rules);
   payment(flow, cii, content);
   mentions(flow, cii);
   flow.finish();
