@@ -67,6 +67,10 @@ export async function startTestApi(
     ) as Parameters<typeof http>[1],
   );
   const server = guardBodySize(getTestServer(name));
+  // Idle connections are closed by the client (fetch keeps them 4 s), never by the server: a server closing one
+  // just as the client reuses it (Node's default 5 s, late under load) resets that request (ECONNRESET).
+  // close() below ends whatever is still open.
+  server.keepAliveTimeout = 0;
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
