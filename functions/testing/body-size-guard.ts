@@ -34,16 +34,16 @@ export function guardBodySize<S extends Server>(server: S): S {
       return;
     }
     const error = payloadTooLarge(announced);
-    res.shouldKeepAlive = false;
-    // The body is discarded as it arrives, never kept. The answer waits for its end: a socket closed while the
-    // client still sends is reset (TCP RST on unread data), and the client then sees ECONNRESET, not the 413.
-    // A body going on past what any client would send (Cloud Run stops at 32 MiB) is cut.
+    // Answered at once, without waiting for the body (a client may wait for the answer before sending it all).
+    // What it still sends is read and discarded, never kept: closing the socket on unread data would reset it
+    // (TCP RST), and a client still sending would see ECONNRESET instead of the 413. Past what any client
+    // would send (Cloud Run stops at 32 MiB) the connection is cut.
     let received = 0;
     req.on("data", (chunk: Buffer) => {
       received += chunk.length;
-      if (received > DRAIN_LIMIT_BYTES) req.destroy();
+      if (received > DRAIN_LIMIT_BYTES) req.socket.destroy();
     });
-    req.on("end", () => sendError(jsonResponse(res), error.status, error.code, error.message));
+    sendError(jsonResponse(res), error.status, error.code, error.message);
   });
   return server;
 }
