@@ -20,8 +20,7 @@ import { syncCustomers, type CustomerSyncResult } from "../../workflow/sync-cust
 import { updateCustomer } from "../../workflow/update-customer";
 import type { Access } from "../../workflow/access";
 import { settingsOf } from "../../workflow/company-settings";
-import { checkedFactoring } from "../../workflow/customer-factor";
-import { checkedInsurance } from "../../workflow/customer-insurer";
+import { checkedFactoring, checkedInsurance } from "../../workflow/customer-parties";
 import { refreshProfiles } from "../../workflow/refresh-profiles";
 import { isoInstant } from "../presenters/iso-instant";
 import { defineChange, defineRead } from "../command";
